@@ -1,0 +1,5 @@
+import sys
+
+from wir_manager.cli.main import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""The scriptable face of WiR Manager (``wir-manager``)."""

@@ -1,0 +1,84 @@
+"""What every subcommand needs: the database path, unlocking, and output helpers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import json
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from wir_manager.storage import keystore
+from wir_manager.storage.database import Database
+from wir_manager.storage.errors import NoPassphraseError, StorageError
+
+
+class UserError(Exception):
+    """A problem the user can fix; printed as one sentence, exit status 1."""
+
+
+@dataclass
+class CliContext:
+    db_path: Path
+
+    def open(self) -> Database:
+        prompt = self.prompt_passphrase if sys.stdin.isatty() else None
+        return keystore.unlock(self.db_path, prompt)
+
+    def prompt_passphrase(self) -> str:
+        return getpass.getpass(f"Passphrase for {self.db_path.name}: ")
+
+    def new_passphrase(self, env: str = keystore.PASSPHRASE_ENV, what: str = "passphrase") -> str:
+        """A new passphrase from ``env`` or typed twice at a terminal."""
+        value = os.environ.get(env)
+        if value:
+            return value
+        if not sys.stdin.isatty():
+            raise NoPassphraseError(f"No {what} given: set {env} or run this in a terminal.")
+        first = getpass.getpass(f"New {what}: ")
+        if len(first) < 8:
+            raise UserError("Choose a passphrase of at least 8 characters.")
+        if getpass.getpass(f"Repeat the new {what}: ") != first:
+            raise UserError("The two passphrases differ; nothing was changed.")
+        return first
+
+    def create(self, operator: str) -> Database:
+        return Database.create(self.db_path, self.new_passphrase(), operator)
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if hasattr(value, "to_json"):
+        return value.to_json()
+    if hasattr(value, "value"):
+        return value.value
+    raise TypeError(f"cannot serialise {type(value).__name__}")
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=_default)
+    sys.stdout.write("\n")
+
+
+def print_table(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    """Aligned plain-text columns; wide characters (CJK) count double so columns line up."""
+    import unicodedata
+
+    def width(text: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+    table = [[str(h) for h in headers]] + [["" if c is None else str(c) for c in r] for r in rows]
+    widths = [max(width(row[i]) for row in table) for i in range(len(headers))]
+    for n, row in enumerate(table):
+        cells = [cell + " " * (widths[i] - width(cell)) for i, cell in enumerate(row)]
+        sys.stdout.write("  ".join(cells).rstrip() + "\n")
+        if n == 0:
+            sys.stdout.write("  ".join("-" * w for w in widths) + "\n")
+
+
+__all__ = ["CliContext", "StorageError", "UserError", "print_json", "print_table"]

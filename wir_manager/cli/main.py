@@ -1,0 +1,97 @@
+"""Entry point of ``wir-manager`` / ``python -m wir_manager``.
+
+Errors the user can act on print one sentence and exit 1; anything unexpected is
+logged (without its message, which may hold personal data) and reported in one line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from wir_manager import __version__, logsetup
+from wir_manager.cli.context import CliContext, UserError
+from wir_manager.services.progress import Cancelled
+from wir_manager.storage.errors import StorageError
+from wir_manager.storage.paths import default_db_path
+
+#: Modules under ``wir_manager.cli.commands`` that register subcommands, in help order.
+COMMAND_MODULES: tuple[str, ...] = (
+    "database",
+    "demo",
+    "listing",
+)
+
+log = logging.getLogger(__name__)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="wir-manager",
+        description="WiR Manager: candidates, training, IGO placement requests, explained "
+        "shortlists and dossiers, in a local encrypted database. Without a command, "
+        "starts the desktop application.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--db", type=Path, metavar="PATH", help=f"database file (default: {default_db_path()})"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"wir_manager.cli.commands.{name}").register(sub)
+    gui = sub.add_parser("gui", help="start the desktop application")
+    gui.add_argument(
+        "--demo", action="store_true", help="open (or create) the demo database without asking"
+    )
+    gui.set_defaults(func=None)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logsetup.setup()
+    if args.command in (None, "gui"):
+        from wir_manager.app import main as gui_main
+
+        gui_args = ["--db", str(args.db)] if args.db else []
+        if getattr(args, "demo", False):
+            gui_args.append("--demo")
+        return gui_main(gui_args)
+    ctx = CliContext(db_path=args.db or default_db_path())
+    try:
+        return int(args.func(ctx, args) or 0)
+    except (StorageError, UserError) as exc:
+        print(f"wir-manager: {exc}", file=sys.stderr)
+        return 1
+    except Cancelled:
+        print("wir-manager: cancelled; nothing was changed.", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        # Output piped into `head` and the like: the reader left, which is fine.
+        sys.stderr.close()
+        return 0
+    except KeyboardInterrupt:
+        print("\nwir-manager: interrupted; the last transaction was rolled back.", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        path = logsetup.log_crash(type(exc), exc, exc.__traceback__)
+        print(
+            f"wir-manager: unexpected error ({type(exc).__name__}); details are in {path}",
+            file=sys.stderr,
+        )
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,180 @@
+"""ISO 639 languages, ISO 3166 countries and UN M49 regions, from maintained data.
+
+Languages are validated with ``langcodes`` (BCP 47, so "pt-BR" works), countries
+with ``pycountry``, and the country → region mapping is read from the CLDR
+``territoryContainment`` table shipped by ``language_data`` (UN M49 based).
+Nothing here is a hand-typed list, except the short UN-official-language tuple
+the domain singles out.
+"""
+
+from __future__ import annotations
+
+import functools
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from importlib import resources
+
+import langcodes
+import pycountry
+
+UN_OFFICIAL_LANGUAGES: tuple[str, ...] = ("ar", "zh", "en", "fr", "ru", "es")
+
+#: UN M49 top-level regions (continents) by code.
+M49_REGIONS: tuple[str, ...] = ("002", "019", "142", "150", "009")
+
+
+class CodeError(ValueError):
+    """A language or country code that no standard knows."""
+
+
+def normalize_language(code: str) -> str:
+    """Return the canonical BCP 47 tag for ``code`` or raise :class:`CodeError`.
+
+    Three-letter codes with a two-letter equivalent are shortened ("ara" → "ar") so the
+    same language is never stored twice under two spellings.
+    """
+    raw = code.strip().replace("_", "-")
+    if not raw:
+        raise CodeError("empty language code")
+    try:
+        tag = langcodes.standardize_tag(raw, macro=True)
+    except (ValueError, langcodes.tag_parser.LanguageTagError) as exc:
+        raise CodeError(f"{code!r} is not a language code") from exc
+    lang = langcodes.Language.get(tag)
+    base = lang.language or ""
+    if len(base) == 2:
+        known = pycountry.languages.get(alpha_2=base) is not None
+    else:
+        known = pycountry.languages.get(alpha_3=base) is not None
+    if not known:
+        raise CodeError(f"{code!r} is not an ISO 639 language code")
+    return tag
+
+
+def is_language(code: str) -> bool:
+    try:
+        normalize_language(code)
+    except CodeError:
+        return False
+    return True
+
+
+@functools.lru_cache(maxsize=4096)
+def language_name(code: str, locale: str = "en") -> str:
+    """Human name of a language ("ar" → "Arabic"), in ``locale`` where the data has it."""
+    try:
+        return langcodes.Language.get(code).display_name(locale).capitalize() or code
+    except Exception:
+        found = pycountry.languages.get(alpha_2=code) or pycountry.languages.get(alpha_3=code)
+        return found.name if found else code
+
+
+@functools.lru_cache(maxsize=1)
+def all_languages() -> list[tuple[str, str]]:
+    """(code, English name) for every ISO 639-1 language, for pickers with completion."""
+    out = [
+        (lang.alpha_2, lang.name) for lang in pycountry.languages if getattr(lang, "alpha_2", None)
+    ]
+    return sorted(out, key=lambda item: item[1])
+
+
+def normalize_country(code: str) -> str:
+    """ISO 3166-1 alpha-2 code from alpha-2, alpha-3 or an English name."""
+    raw = code.strip()
+    if not raw:
+        raise CodeError("empty country code")
+    found = None
+    if len(raw) == 2:
+        found = pycountry.countries.get(alpha_2=raw.upper())
+    elif len(raw) == 3:
+        found = pycountry.countries.get(alpha_3=raw.upper())
+    if found is None:
+        try:
+            found = pycountry.countries.lookup(raw)
+        except LookupError:
+            found = None
+    if found is None:
+        raise CodeError(f"{code!r} is not an ISO 3166 country")
+    return found.alpha_2
+
+
+@functools.lru_cache(maxsize=512)
+def country_name(code: str) -> str:
+    found = pycountry.countries.get(alpha_2=code)
+    if found is None:
+        return code
+    return getattr(found, "common_name", None) or found.name
+
+
+@functools.lru_cache(maxsize=1)
+def all_countries() -> list[tuple[str, str]]:
+    return sorted(
+        ((c.alpha_2, country_name(c.alpha_2)) for c in pycountry.countries),
+        key=lambda item: item[1],
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A country's place in UN M49: the continent-level region and the sub-region."""
+
+    region_code: str
+    region: str
+    subregion_code: str
+    subregion: str
+
+
+@functools.lru_cache(maxsize=1)
+def _containment() -> dict[str, str]:
+    """child → parent over CLDR's non-grouping, non-deprecated M49 containment."""
+    xml = resources.files("language_data") / "data" / "supplementalData.xml"
+    root = ET.fromstring(xml.read_bytes())
+    parent: dict[str, str] = {}
+    for group in root.iter("group"):
+        if group.get("status") in {"grouping", "deprecated"}:
+            continue
+        for child in (group.get("contains") or "").split():
+            parent.setdefault(child, group.get("type", ""))
+    return parent
+
+
+@functools.lru_cache(maxsize=16)
+def _territory_names(locale: str) -> dict[str, str]:
+    from babel import Locale
+
+    return dict(Locale.parse(locale).territories)
+
+
+def m49_name(code: str, locale: str = "en") -> str:
+    return _territory_names(locale).get(code, code)
+
+
+@functools.lru_cache(maxsize=512)
+def region_of(country: str) -> Region | None:
+    """UN M49 region and sub-region of an ISO alpha-2 country, or None where M49 has none."""
+    parent = _containment()
+    chain: list[str] = []
+    node = country.upper()
+    while node in parent and parent[node] != "001":
+        node = parent[node]
+        chain.append(node)
+    if not chain or chain[-1] not in M49_REGIONS:
+        return None
+    top, sub = chain[-1], chain[0]
+    return Region(top, m49_name(top), sub, m49_name(sub))
+
+
+def region_names(locale: str = "en") -> list[tuple[str, str]]:
+    """(M49 code, name) of the five UN regions, for pickers and priority-region lists."""
+    return [(code, m49_name(code, locale)) for code in M49_REGIONS]
+
+
+def parse_region(text: str) -> str:
+    """M49 code of a region given by code or English name ("Africa" → "002")."""
+    raw = text.strip()
+    names = {name.lower(): code for code, name in region_names()}
+    if raw in M49_REGIONS:
+        return raw
+    if raw.lower() in names:
+        return names[raw.lower()]
+    raise CodeError(f"{text!r} is not a UN region (Africa, Americas, Asia, Europe, Oceania)")

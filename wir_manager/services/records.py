@@ -1,0 +1,74 @@
+"""Plain, immutable records handed from services to the CLI and the Qt layer.
+
+They carry data only; no ORM session or lazy loading hides behind them, so they are
+safe to keep in a table model or pass between threads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageSkill:
+    code: str
+    level: int  # LanguageLevel value
+
+
+@dataclass(frozen=True, slots=True)
+class PlatformSkill:
+    platform: str  # Platform value
+    level: int
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateSummary:
+    id: int
+    name: str
+    username: str
+    email: str | None
+    country: str | None
+    region: str | None
+    affiliate: str | None
+    stage: str
+    languages: tuple[LanguageSkill, ...] = ()
+    skills: tuple[PlatformSkill, ...] = ()
+    topics: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        from wir_manager.domain.enums import LanguageLevel
+
+        data = asdict(self)
+        data["languages"] = [
+            {"code": lang.code, "level": LanguageLevel(lang.level).label} for lang in self.languages
+        ]
+        data["skills"] = [{"platform": s.platform, "level": s.level} for s in self.skills]
+        data["topics"] = list(self.topics)
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class RequestSummary:
+    id: int
+    title: str
+    organisation: str
+    organisation_acronym: str | None
+    status: str
+    positions: int
+    start_date: dt.date | None = None
+    duration_months: int | None = None
+    work_mode: str | None = None
+    duty_city: str | None = None
+    duty_country: str | None = None
+    deadline: dt.date | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data.pop("extra")
+        for key in ("start_date", "deadline"):
+            if data[key] is not None:
+                data[key] = data[key].isoformat()
+        return data

@@ -1,0 +1,150 @@
+"""Remembering a database key on this computer, through the OS keyring only.
+
+Opt-in only, and only with a real backend (Secret Service, macOS Keychain, Windows
+Credential Locker). Headless Linux and CI have none: then we say so and the user types
+the passphrase. We never fall back to a plaintext or base64 "keyring" file.
+
+Unlocking order for non-interactive use: ``WIR_MANAGER_PASSPHRASE``, then a remembered
+key, then the caller's prompt.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import keyring
+import keyring.errors
+from keyring.backend import KeyringBackend
+
+from wir_manager.storage.errors import (
+    KeyringUnavailableError,
+    NoPassphraseError,
+    WrongPassphraseError,
+)
+from wir_manager.storage.keys import DatabaseKey
+
+log = logging.getLogger(__name__)
+
+SERVICE = "wir-manager"
+PASSPHRASE_ENV = "WIR_MANAGER_PASSPHRASE"
+NEW_PASSPHRASE_ENV = "WIR_MANAGER_NEW_PASSPHRASE"
+
+#: Backends that store secrets in files we would not call protected.
+_INSECURE_MODULES = ("keyrings.alt", "keyring.backends.fail", "keyring.backends.null")
+
+
+def _real_backends(backend: KeyringBackend) -> list[KeyringBackend]:
+    from keyring.backends.chainer import ChainerBackend
+
+    if isinstance(backend, ChainerBackend):
+        return [b for b in backend.backends if _acceptable(b)]
+    return [backend] if _acceptable(backend) else []
+
+
+def _acceptable(backend: KeyringBackend) -> bool:
+    module = type(backend).__module__
+    if module.startswith(_INSECURE_MODULES):
+        return False
+    try:
+        return float(backend.priority) > 0  # type: ignore[arg-type]
+    except Exception:
+        return False
+
+
+def backend_available() -> bool:
+    """True when a secure OS keyring can hold the key."""
+    try:
+        return bool(_real_backends(keyring.get_keyring()))
+    except Exception:
+        return False
+
+
+def backend_name() -> str:
+    backends = _real_backends(keyring.get_keyring())
+    return type(backends[0]).__name__ if backends else "none"
+
+
+def _account(path: Path) -> str:
+    return str(Path(path).resolve())
+
+
+def remember(path: Path, key: DatabaseKey) -> None:
+    if not backend_available():
+        raise KeyringUnavailableError(
+            "This computer has no secure keyring (such as GNOME Keyring, KWallet, macOS "
+            "Keychain or Windows Credential Manager), so the passphrase cannot be remembered; "
+            "you will be asked for it each time."
+        )
+    try:
+        keyring.set_password(SERVICE, _account(path), key.key_hex())
+    except keyring.errors.KeyringError as exc:
+        raise KeyringUnavailableError(
+            "The system keyring refused to store the key; you will be asked for the passphrase."
+        ) from exc
+
+
+def recall(path: Path, salt: bytes) -> DatabaseKey | None:
+    if not backend_available():
+        return None
+    try:
+        stored = keyring.get_password(SERVICE, _account(path))
+    except keyring.errors.KeyringError:
+        return None
+    if not stored:
+        return None
+    try:
+        return DatabaseKey.from_hex(stored, salt)
+    except ValueError:
+        return None
+
+
+def forget(path: Path) -> bool:
+    """Remove a remembered key; True when one was there."""
+    if not backend_available():
+        return False
+    try:
+        keyring.delete_password(SERVICE, _account(path))
+    except keyring.errors.PasswordDeleteError:
+        return False
+    except keyring.errors.KeyringError:
+        return False
+    return True
+
+
+def is_remembered(path: Path) -> bool:
+    if not backend_available():
+        return False
+    try:
+        return bool(keyring.get_password(SERVICE, _account(path)))
+    except keyring.errors.KeyringError:
+        return False
+
+
+def unlock(path: Path, prompt: Callable[[], str] | None = None):  # type: ignore[no-untyped-def]
+    """Open ``path`` with the environment passphrase, a remembered key, or a prompt.
+
+    A remembered key that no longer fits (the file was replaced or rekeyed elsewhere) is
+    ignored and the prompt is used instead.
+    """
+    from wir_manager.storage.database import Database, precheck_file
+    from wir_manager.storage.keys import read_salt
+
+    path = Path(path)
+    env = os.environ.get(PASSPHRASE_ENV)
+    if env:
+        return Database.open(path, env)
+    precheck_file(path)
+    remembered = recall(path, read_salt(path))
+    if remembered is not None:
+        try:
+            return Database.open(path, key=remembered)
+        except WrongPassphraseError:
+            log.info("remembered key no longer opens the database; asking for the passphrase")
+    if prompt is None:
+        raise NoPassphraseError(
+            f"No passphrase given: set {PASSPHRASE_ENV} or run this in a terminal."
+        )
+    return Database.open(path, prompt())

@@ -1,0 +1,417 @@
+"""The whole programme's schema, as SQLAlchemy 2 typed models.
+
+The schema must run unchanged on PostgreSQL for a later team mode, so it uses only
+portable types: enums as short strings (no native ENUM), ordered scales as integers,
+JSON for score snapshots. Anything SQLCipher-specific lives in ``storage.database``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy import Enum as SAEnum
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from wir_manager.domain.enums import (
+    AffiliateKind,
+    AuditAction,
+    Importance,
+    OrganisationKind,
+    PlacementStatus,
+    Platform,
+    RequestStatus,
+    ShortlistStatus,
+    Stage,
+    Topic,
+    TrainingStatus,
+    WorkMode,
+)
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def str_enum(enum: type[Enum], length: int = 32) -> SAEnum:
+    """Store an enum as its value string, portable across SQLite and PostgreSQL."""
+    return SAEnum(
+        enum,
+        native_enum=False,
+        create_constraint=False,
+        length=length,
+        values_callable=lambda members: [m.value for m in members],
+        validate_strings=True,
+    )
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Setting(Base):
+    """Database-wide settings that travel with the file (operator name, branding, retention)."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Affiliate(Base):
+    __tablename__ = "affiliates"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[AffiliateKind] = mapped_column(
+        str_enum(AffiliateKind), default=AffiliateKind.CHAPTER
+    )
+    country: Mapped[str | None] = mapped_column(String(2))
+
+
+class Candidate(Base):
+    __tablename__ = "candidates"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    full_name: Mapped[str] = mapped_column(String(300), index=True)
+    username: Mapped[str] = mapped_column(String(255), unique=True)
+    email: Mapped[str | None] = mapped_column(String(320), index=True)
+    phone: Mapped[str | None] = mapped_column(String(64))
+    country: Mapped[str | None] = mapped_column(String(2), index=True)
+    #: UN M49 region and sub-region codes, derived from ``country`` on write.
+    region: Mapped[str | None] = mapped_column(String(3), index=True)
+    subregion: Mapped[str | None] = mapped_column(String(3))
+    affiliate_id: Mapped[int | None] = mapped_column(
+        ForeignKey("affiliates.id", ondelete="SET NULL"), index=True
+    )
+    gender: Mapped[str | None] = mapped_column(String(100))
+    stage: Mapped[Stage] = mapped_column(str_enum(Stage), default=Stage.APPLIED, index=True)
+    available_from: Mapped[dt.date | None] = mapped_column(Date)
+    available_until: Mapped[dt.date | None] = mapped_column(Date)
+    #: Year the person started contributing to Wikimedia projects (experience score).
+    active_since: Mapped[int | None] = mapped_column(Integer)
+    edit_count: Mapped[int | None] = mapped_column(Integer)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+    consent_store: Mapped[bool] = mapped_column(Boolean, default=False)
+    consent_store_at: Mapped[dt.date | None] = mapped_column(Date)
+    consent_propose: Mapped[bool] = mapped_column(Boolean, default=False)
+    consent_propose_at: Mapped[dt.date | None] = mapped_column(Date)
+    consent_share_contact: Mapped[bool] = mapped_column(Boolean, default=False)
+    consent_share_contact_at: Mapped[dt.date | None] = mapped_column(Date)
+    #: When the programme last asked the person to renew consent (retention workflow).
+    consent_requested_at: Mapped[dt.date | None] = mapped_column(Date)
+
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+    affiliate: Mapped[Affiliate | None] = relationship()
+    languages: Mapped[list[CandidateLanguage]] = relationship(
+        back_populates="candidate", cascade="all, delete-orphan", passive_deletes=True
+    )
+    skills: Mapped[list[CandidateSkill]] = relationship(
+        back_populates="candidate", cascade="all, delete-orphan", passive_deletes=True
+    )
+    topics: Mapped[list[CandidateTopic]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
+    )
+    training: Mapped[list[TrainingProgress]] = relationship(
+        back_populates="candidate", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class CandidateLanguage(Base):
+    __tablename__ = "candidate_languages"
+
+    candidate_id: Mapped[int] = mapped_column(
+        ForeignKey("candidates.id", ondelete="CASCADE"), primary_key=True
+    )
+    code: Mapped[str] = mapped_column(String(35), primary_key=True, index=True)
+    #: :class:`~wir_manager.domain.enums.LanguageLevel` value (1 = A1 … 6 = C2, 7 = native).
+    level: Mapped[int] = mapped_column(Integer)
+
+    candidate: Mapped[Candidate] = relationship(back_populates="languages")
+
+
+class CandidateSkill(Base):
+    __tablename__ = "candidate_skills"
+
+    candidate_id: Mapped[int] = mapped_column(
+        ForeignKey("candidates.id", ondelete="CASCADE"), primary_key=True
+    )
+    platform: Mapped[Platform] = mapped_column(str_enum(Platform), primary_key=True, index=True)
+    #: 0 none, 1 basic, 2 intermediate, 3 advanced.
+    level: Mapped[int] = mapped_column(Integer)
+
+    candidate: Mapped[Candidate] = relationship(back_populates="skills")
+
+
+class CandidateTopic(Base):
+    __tablename__ = "candidate_topics"
+
+    candidate_id: Mapped[int] = mapped_column(
+        ForeignKey("candidates.id", ondelete="CASCADE"), primary_key=True
+    )
+    topic: Mapped[Topic] = mapped_column(str_enum(Topic), primary_key=True, index=True)
+
+
+class TrainingModule(Base):
+    __tablename__ = "training_modules"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    title: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str | None] = mapped_column(Text)
+    mandatory: Mapped[bool] = mapped_column(Boolean, default=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class TrainingProgress(Base):
+    __tablename__ = "training_progress"
+
+    candidate_id: Mapped[int] = mapped_column(
+        ForeignKey("candidates.id", ondelete="CASCADE"), primary_key=True
+    )
+    module_id: Mapped[int] = mapped_column(
+        ForeignKey("training_modules.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    status: Mapped[TrainingStatus] = mapped_column(
+        str_enum(TrainingStatus), default=TrainingStatus.NOT_STARTED
+    )
+    started_on: Mapped[dt.date | None] = mapped_column(Date)
+    completed_on: Mapped[dt.date | None] = mapped_column(Date)
+    score: Mapped[int | None] = mapped_column(Integer)
+
+    candidate: Mapped[Candidate] = relationship(back_populates="training")
+    module: Mapped[TrainingModule] = relationship()
+
+
+class Organisation(Base):
+    __tablename__ = "organisations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300), unique=True)
+    acronym: Mapped[str | None] = mapped_column(String(40))
+    kind: Mapped[OrganisationKind] = mapped_column(
+        str_enum(OrganisationKind), default=OrganisationKind.UN_AGENCY
+    )
+    country: Mapped[str | None] = mapped_column(String(2))
+    website: Mapped[str | None] = mapped_column(String(300))
+
+
+class PlacementRequest(Base):
+    __tablename__ = "placement_requests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisations.id", ondelete="RESTRICT"), index=True
+    )
+    title: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str | None] = mapped_column(Text)
+    duty_city: Mapped[str | None] = mapped_column(String(200))
+    duty_country: Mapped[str | None] = mapped_column(String(2))
+    work_mode: Mapped[WorkMode] = mapped_column(str_enum(WorkMode), default=WorkMode.ONSITE)
+    start_date: Mapped[dt.date | None] = mapped_column(Date)
+    duration_months: Mapped[int] = mapped_column(Integer, default=6)
+    positions: Mapped[int] = mapped_column(Integer, default=1)
+    deadline: Mapped[dt.date | None] = mapped_column(Date)
+    status: Mapped[RequestStatus] = mapped_column(
+        str_enum(RequestStatus), default=RequestStatus.OPEN, index=True
+    )
+    #: Coordinator allows candidates still in training to be eligible.
+    allow_in_training: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+    organisation: Mapped[Organisation] = relationship()
+    languages: Mapped[list[RequestLanguage]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
+    )
+    skills: Mapped[list[RequestSkill]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
+    )
+    topics: Mapped[list[RequestTopic]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
+    )
+    priority_regions: Mapped[list[RequestPriorityRegion]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class RequestLanguage(Base):
+    """One language requirement. Rows sharing a non-null ``any_group`` form an "at least one
+    of" group: the group holds when any member holds (e.g. French ≥ B2 or Spanish ≥ B2)."""
+
+    __tablename__ = "request_languages"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(
+        ForeignKey("placement_requests.id", ondelete="CASCADE"), index=True
+    )
+    code: Mapped[str] = mapped_column(String(35))
+    min_level: Mapped[int] = mapped_column(Integer)
+    importance: Mapped[Importance] = mapped_column(
+        str_enum(Importance), default=Importance.REQUIRED
+    )
+    any_group: Mapped[int | None] = mapped_column(Integer)
+
+
+class RequestSkill(Base):
+    __tablename__ = "request_skills"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(
+        ForeignKey("placement_requests.id", ondelete="CASCADE"), index=True
+    )
+    platform: Mapped[Platform] = mapped_column(str_enum(Platform))
+    min_level: Mapped[int] = mapped_column(Integer)
+    importance: Mapped[Importance] = mapped_column(
+        str_enum(Importance), default=Importance.REQUIRED
+    )
+
+
+class RequestTopic(Base):
+    __tablename__ = "request_topics"
+
+    request_id: Mapped[int] = mapped_column(
+        ForeignKey("placement_requests.id", ondelete="CASCADE"), primary_key=True
+    )
+    topic: Mapped[Topic] = mapped_column(str_enum(Topic), primary_key=True)
+
+
+class RequestPriorityRegion(Base):
+    """UN M49 region (continent or sub-region code) the request marks for equitable access."""
+
+    __tablename__ = "request_priority_regions"
+
+    request_id: Mapped[int] = mapped_column(
+        ForeignKey("placement_requests.id", ondelete="CASCADE"), primary_key=True
+    )
+    region: Mapped[str] = mapped_column(String(3), primary_key=True)
+
+
+class WeightProfile(Base):
+    """A named, versioned set of score weights; shortlists keep the version they used."""
+
+    __tablename__ = "weight_profiles"
+    __table_args__ = (UniqueConstraint("name", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    weights: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ShortlistEntry(Base):
+    __tablename__ = "shortlist_entries"
+    __table_args__ = (UniqueConstraint("request_id", "candidate_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(
+        ForeignKey("placement_requests.id", ondelete="CASCADE"), index=True
+    )
+    candidate_id: Mapped[int] = mapped_column(
+        ForeignKey("candidates.id", ondelete="CASCADE"), index=True
+    )
+    rank: Mapped[int] = mapped_column(Integer)
+    score: Mapped[float] = mapped_column()
+    #: Snapshot of the named score parts at the time of saving: {part: points}.
+    score_parts: Mapped[dict[str, Any]] = mapped_column(JSON)
+    profile_id: Mapped[int | None] = mapped_column(
+        ForeignKey("weight_profiles.id", ondelete="SET NULL")
+    )
+    profile_version: Mapped[int | None] = mapped_column(Integer)
+    status: Mapped[ShortlistStatus] = mapped_column(
+        str_enum(ShortlistStatus), default=ShortlistStatus.PROPOSED
+    )
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+class Placement(Base):
+    """A resident at an IGO over a period: blocks overlapping placements of the same person."""
+
+    __tablename__ = "placements"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(
+        ForeignKey("candidates.id", ondelete="CASCADE"), index=True
+    )
+    request_id: Mapped[int | None] = mapped_column(
+        ForeignKey("placement_requests.id", ondelete="SET NULL"), index=True
+    )
+    start_date: Mapped[dt.date] = mapped_column(Date)
+    end_date: Mapped[dt.date] = mapped_column(Date)
+    status: Mapped[PlacementStatus] = mapped_column(
+        str_enum(PlacementStatus), default=PlacementStatus.PLANNED
+    )
+
+
+class Disclosure(Base):
+    """One dossier sent outside the programme: who received which candidates, and the file hash."""
+
+    __tablename__ = "disclosures"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int | None] = mapped_column(
+        ForeignKey("placement_requests.id", ondelete="SET NULL"), index=True
+    )
+    recipient: Mapped[str] = mapped_column(String(300))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    created_by: Mapped[str | None] = mapped_column(String(200))
+    file_sha256: Mapped[str] = mapped_column(String(64))
+    contact_details_included: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class DisclosureCandidate(Base):
+    """A candidate named in a disclosure. On erasure ``candidate_id`` becomes NULL and only the
+    anonymous ``placeholder`` remains, so the log still counts what was sent."""
+
+    __tablename__ = "disclosure_candidates"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    disclosure_id: Mapped[int] = mapped_column(
+        ForeignKey("disclosures.id", ondelete="CASCADE"), index=True
+    )
+    candidate_id: Mapped[int | None] = mapped_column(
+        ForeignKey("candidates.id", ondelete="SET NULL"), index=True
+    )
+    placeholder: Mapped[str] = mapped_column(String(64))
+
+
+class AuditEntry(Base):
+    """Who changed which record and which fields, and when. Never the values: the log must
+    not become a second copy of personal data."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    operator: Mapped[str] = mapped_column(String(200))
+    action: Mapped[AuditAction] = mapped_column(str_enum(AuditAction))
+    entity: Mapped[str] = mapped_column(String(64))
+    entity_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    fields: Mapped[list[str]] = mapped_column(JSON, default=list)
