@@ -62,7 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logsetup.setup()
     if args.command in (None, "gui"):
-        from wir_manager.app import main as gui_main
+        from wir_manager.qt.app import main as gui_main
 
         gui_args = ["--db", str(args.db)] if args.db else []
         if getattr(args, "demo", False):
