@@ -223,13 +223,15 @@ class Database:
         _validate_key(path, key, quick_check=quick_check)
         db = cls(path, key)
         try:
-            if migrate_schema:
-                migrate.upgrade_if_needed(db)
-            if db.setting("app_id") != APP_ID:
+            # Identify the file before any write: an upgrade must never touch a database
+            # that is not ours.
+            if migrate.current_revision(db) is None or db.setting("app_id") != APP_ID:
                 raise NotADatabaseError(
                     f"{_describe(path)} is an encrypted database of another program, "
                     "not a WiR Manager database."
                 )
+            if migrate_schema:
+                migrate.upgrade_if_needed(db)
         except BaseException:
             db.dispose()
             raise
@@ -464,21 +466,27 @@ def _validate_key(path: Path, key: DatabaseKey, *, quick_check: bool) -> None:
         raw.execute(f"PRAGMA key = {key.pragma_literal()}")
         raw.execute("PRAGMA cipher_log_level = NONE")
         try:
-            raw.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except sqlcipher3.DatabaseError:
-            raise WrongPassphraseError(
-                "The passphrase is wrong, or this file is not a WiR Manager database."
-            ) from None
-        if quick_check:
-            try:
-                result = raw.execute("PRAGMA quick_check").fetchone()
-            except sqlcipher3.DatabaseError:
-                result = ("error",)
-            if not result or result[0] != "ok":
+            # Reads page 1 only: if it decrypts, the key is right, whatever follows.
+            raw.execute("PRAGMA user_version").fetchone()
+        except sqlcipher3.DatabaseError as exc:
+            if "malformed" in str(exc):  # page 1 decrypted, but the file is cut short
                 raise DamagedDatabaseError(
                     f"{_describe(path)} is damaged (pages are missing or corrupt); "
                     "open a backup instead."
-                )
+                ) from None
+            raise WrongPassphraseError(
+                "The passphrase is wrong, or this file is not a WiR Manager database."
+            ) from None
+        try:
+            raw.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            result = raw.execute("PRAGMA quick_check").fetchone() if quick_check else ("ok",)
+        except sqlcipher3.DatabaseError:
+            result = ("error",)
+        if not result or result[0] != "ok":
+            raise DamagedDatabaseError(
+                f"{_describe(path)} is damaged (pages are missing or corrupt); "
+                "open a backup instead."
+            )
     finally:
         raw.close()
 

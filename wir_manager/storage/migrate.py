@@ -56,7 +56,11 @@ def upgrade_if_needed(db: Database) -> Path | None:
         return None
     if current is not None:
         script = ScriptDirectory.from_config(alembic_config())
-        if script.get_revision(current) is None:
+        try:
+            known = script.get_revision(current) is not None
+        except Exception:  # noqa: BLE001 - alembic raises several kinds for unknown ids
+            known = False
+        if not known:
             raise MigrationError(
                 "This database was written by a newer WiR Manager; update the app to open it."
             )

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Set up WiR Manager on a fresh Debian/Ubuntu machine, then run it or its tests.
+#
+#   bash packaging/bootstrap.sh run    # install everything, start the app (demo database if none)
+#   bash packaging/bootstrap.sh test   # install everything, run the whole test suite
+#   bash packaging/bootstrap.sh setup  # install only
+#
+# Idempotent: system packages are installed only when missing, and the virtual
+# environment is refreshed only when pyproject.toml changed.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+VENV="$ROOT/.venv"
+MODE="${1:-run}"
+shift || true
+
+# Libraries Qt needs to start (also offscreen), fonts for every script we render,
+# pdftoppm for looking at dossiers, Xvfb for a virtual screen.
+APT_PACKAGES=(
+  python3 python3-venv python3-pip
+  libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
+  libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
+  fonts-dejavu-core fonts-noto-core fonts-noto-cjk
+  poppler-utils xvfb xauth
+)
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+install_system_packages() {
+  local missing=()
+  for pkg in "${APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" \
+      || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  say "Installing system packages: ${missing[*]}"
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+pick_python() {
+  for candidate in python3.13 python3.12 python3.11 python3; do
+    if command -v "$candidate" >/dev/null 2>&1 \
+      && "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+      echo "$candidate"
+      return 0
+    fi
+  done
+  echo "WiR Manager needs Python 3.11 or newer; install it and run this again." >&2
+  exit 1
+}
+
+install_python_env() {
+  local stamp="$VENV/.installed-$(sha256sum pyproject.toml | cut -c1-16)"
+  if [ -f "$stamp" ] && [ -x "$VENV/bin/wir-manager" ]; then
+    return 0
+  fi
+  if [ ! -x "$VENV/bin/python" ]; then
+    say "Creating the virtual environment in .venv"
+    "$(pick_python)" -m venv "$VENV"
+  fi
+  say "Installing WiR Manager and its dependencies into .venv"
+  "$VENV/bin/python" -m pip install --quiet --upgrade pip
+  "$VENV/bin/python" -m pip install --quiet -e ".[test]"
+  rm -f "$VENV"/.installed-*
+  touch "$stamp"
+}
+
+install_system_packages
+install_python_env
+
+case "$MODE" in
+  setup)
+    say "Set up. Start the app with: bash packaging/bootstrap.sh run"
+    ;;
+  run)
+    if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
+      say "No screen found (no DISPLAY/WAYLAND_DISPLAY): starting on a virtual screen with xvfb-run."
+      say "Set QT_QPA_PLATFORM=offscreen to run headless, or run this from a desktop session."
+      exec xvfb-run -a "$VENV/bin/wir-manager" gui --demo "$@"
+    fi
+    exec "$VENV/bin/wir-manager" gui --demo "$@"
+    ;;
+  test)
+    export QT_QPA_PLATFORM=offscreen
+    say "Lint (ruff) and architecture contract (core imports no Qt)"
+    "$VENV/bin/ruff" check wir_manager tests bench migrations packaging
+    "$VENV/bin/lint-imports" --no-cache
+    say "Test suite"
+    exec "$VENV/bin/python" -m pytest "$@"
+    ;;
+  *)
+    echo "usage: bash packaging/bootstrap.sh [run|test|setup]" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,54 @@
+"""SQLite/SQLCipher housekeeping the services need but must not spell in raw SQL.
+
+Kept apart from :mod:`storage.database` so the privacy and backup services can ask for
+"compact the file" or "check the file" without knowing SQLite dialect; a PostgreSQL
+team mode would implement the same functions with ``VACUUM FULL`` / ``amcheck``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from wir_manager.storage.errors import StorageError
+
+if TYPE_CHECKING:
+    from wir_manager.storage.database import Database
+
+
+def compact(db: Database) -> None:
+    """Rewrite the file without free pages, then empty the WAL.
+
+    After an erasure ``secure_delete`` has zeroed the deleted cells, but copies of the old
+    pages can still sit in the WAL and in free-list pages; ``VACUUM`` rebuilds the file
+    from live rows only and ``wal_checkpoint(TRUNCATE)`` folds the WAL in and truncates
+    it. VACUUM cannot run inside a transaction, so it runs on a raw pooled connection
+    (which is in autocommit mode: the driver never issues ``BEGIN`` by itself).
+    """
+    from wir_manager.storage.database import _translate_os_error
+
+    raw = db.engine.raw_connection()
+    try:
+        cursor = raw.driver_connection.cursor()  # type: ignore[union-attr]
+        try:
+            cursor.execute("VACUUM")
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            cursor.close()
+    except Exception as exc:
+        translated = _translate_os_error(exc, db.path)
+        if translated is not None:
+            raise translated from None
+        raise StorageError(
+            "The database could not be compacted; the data is safe but freed space was "
+            "not reclaimed."
+        ) from None
+    finally:
+        raw.close()
+
+
+def integrity_check(db: Database) -> str:
+    """``"ok"`` when SQLite finds no damage, else its first complaint (no row data)."""
+    with db.engine.connect() as conn:
+        row = conn.exec_driver_sql("PRAGMA integrity_check").fetchone()
+    return str(row[0]) if row else "no answer"
+
