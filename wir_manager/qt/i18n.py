@@ -1,0 +1,169 @@
+"""Language of the desktop app: Qt translators, the core's catalogue and the locale.
+
+Call :func:`install_translations` once after creating the ``QApplication`` (and again
+when the user picks another language; windows then need re-creating or ``retranslateUi``).
+It loads, in order of precedence:
+
+1. our own ``resources/translations/wir_manager_<lang>.qm`` (``self.tr()`` strings and
+   the ``ui/*.ui`` forms);
+2. Qt's ``qtbase_<lang>.qm`` so standard buttons ("Cancel", "&Yes"), file dialogs and
+   context menus speak the same language;
+
+and switches the core's gettext catalogue with :func:`wir_manager.i18n.set_language`
+so CLI-style messages, errors and PDF/spreadsheet text raised from services match.
+
+Language comes from the setting :data:`LANGUAGE` (``"system"``, ``"en"`` or ``"sv"``);
+``"system"`` follows ``WIR_MANAGER_LANG`` and then the operating system. Dates and
+numbers follow the system locale when its language is the one in use (so a Swede in
+Finland keeps Finnish-Swedish conventions) and the language's main locale otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    QTime,
+    QTranslator,
+)
+
+from wir_manager import i18n as core_i18n
+from wir_manager.qt.settings import TextOption
+from wir_manager.storage.paths import resources_dir
+
+log = logging.getLogger(__name__)
+
+#: User preference: "system" or one of :data:`wir_manager.i18n.SUPPORTED`.
+LANGUAGE = TextOption("ui/language", "system")
+
+#: Names shown in the language picker, each in its own language (never translated).
+LANGUAGE_NAMES: dict[str, str] = {"en": "English", "sv": "Svenska"}
+
+#: The locale used for formatting when the system's language is not the app's.
+DEFAULT_LOCALES: dict[str, str] = {"en": "en_GB", "sv": "sv_SE"}
+
+_installed: list[QTranslator] = []
+
+
+def translations_dir() -> Path:
+    return resources_dir() / "translations"
+
+
+def qt_translations_dirs() -> list[Path]:
+    """Where Qt's own qtbase_*.qm may be: Qt's install (PySide6 wheel or bundle), ours."""
+    dirs = [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))]
+    dirs.append(translations_dir())
+    return dirs
+
+
+def resolve_language(settings: QSettings | None = None, override: str | None = None) -> str:
+    """The language to use: an explicit override, else the setting, else the system."""
+    wanted = override or (LANGUAGE.get(settings) if settings is not None else "system")
+    if wanted and wanted != "system" and wanted in core_i18n.SUPPORTED:
+        return wanted
+    return core_i18n.system_language()
+
+
+def locale_for(language: str) -> QLocale:
+    """Formatting locale: the system's when it speaks ``language``, else the default one."""
+    system = QLocale.system()
+    if system.name().split("_")[0] == language:
+        return system
+    return QLocale(DEFAULT_LOCALES.get(language, language))
+
+
+def _load(translator: QTranslator, name: str, folders: list[Path]) -> bool:
+    return any(translator.load(name, str(folder)) for folder in folders if folder.is_dir())
+
+
+def install_translations(
+    app: QCoreApplication | None = None,
+    settings: QSettings | None = None,
+    language: str | None = None,
+) -> str:
+    """Install translators for the chosen language; returns the language code in use.
+
+    Safe to call again: earlier translators are removed first. English needs no
+    catalogue (the sources are English) but still resets the core and the locale.
+    """
+    app = app or QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("Create the QApplication before installing translations.")
+    code = core_i18n.set_language(resolve_language(settings, language))
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    if code != "en":
+        for name, folders in (
+            (f"wir_manager_{code}", [translations_dir()]),
+            (f"qtbase_{code}", qt_translations_dirs()),
+        ):
+            translator = QTranslator(app)
+            if _load(translator, name, folders):
+                app.installTranslator(translator)
+                _installed.append(translator)
+            else:
+                log.warning("translation catalogue %s not found", name)
+    QLocale.setDefault(locale_for(code))
+    return code
+
+
+def installed_catalogues() -> list[str]:
+    """File paths of the translators now installed (for diagnostics and tests)."""
+    return [t.filePath() for t in _installed]
+
+
+# ------------------------------------------------------------------ formatting (Qt side)
+
+
+def _locale(locale: QLocale | None) -> QLocale:
+    return locale if locale is not None else QLocale()
+
+
+def format_date(value: dt.date | None, long: bool = False, locale: QLocale | None = None) -> str:
+    """A date as the user writes it ("25 Nov 2026", "2026-11-25"); empty for None."""
+    if value is None:
+        return ""
+    fmt = QLocale.FormatType.LongFormat if long else QLocale.FormatType.ShortFormat
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    return _locale(locale).toString(QDate(value.year, value.month, value.day), fmt)
+
+
+def format_datetime(value: dt.datetime | None, locale: QLocale | None = None) -> str:
+    """Date and time in the short form of the user's locale; empty for None."""
+    if value is None:
+        return ""
+    qdt = QDateTime(
+        QDate(value.year, value.month, value.day),
+        QTime(value.hour, value.minute, value.second),
+    )
+    return _locale(locale).toString(qdt, QLocale.FormatType.ShortFormat)
+
+
+def format_number(value: float | int, decimals: int = 0, locale: QLocale | None = None) -> str:
+    """A number with the locale's digit grouping and decimal sign (1 234,5 in Swedish)."""
+    loc = _locale(locale)
+    if decimals == 0 and float(value).is_integer():
+        return loc.toString(int(value))
+    return loc.toString(float(value), "f", decimals)
+
+
+def format_percent(fraction: float, decimals: int = 0, locale: QLocale | None = None) -> str:
+    """0.875 -> "88 %" in Swedish, "88%" in English."""
+    loc = _locale(locale)
+    number = loc.toString(fraction * 100, "f", decimals)
+    sign = loc.percent()
+    return (
+        f"{number}\N{NO-BREAK SPACE}{sign}"
+        if loc.language() == QLocale.Language.Swedish
+        else (f"{number}{sign}")
+    )

@@ -1,0 +1,78 @@
+"""Dates and numbers in the user's locale for core output (CLI, PDF, spreadsheets).
+
+The Qt side formats with ``QLocale`` (``wir_manager.qt.i18n``); the core has no Qt, so it
+uses Babel's CLDR data. The locale follows the language chosen with
+:func:`wir_manager.i18n.set_language`: the system locale when it speaks that language
+(``sv_FI`` keeps its conventions), otherwise the language's main locale.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import locale as pylocale
+import os
+
+from babel import Locale, UnknownLocaleError
+from babel import dates as babel_dates
+from babel import numbers as babel_numbers
+
+from wir_manager import i18n
+
+DEFAULT_LOCALES: dict[str, str] = {"en": "en_GB", "sv": "sv_SE"}
+
+
+def _system_locale_name() -> str | None:
+    for var in ("LC_ALL", "LC_TIME", "LANG"):
+        value = os.environ.get(var)
+        if value and value not in ("C", "POSIX") and not value.startswith("C."):
+            return value.split(".")[0].split("@")[0]
+    try:
+        return pylocale.getlocale()[0]
+    except ValueError:
+        return None
+
+
+def current_locale() -> Locale:
+    """The Babel locale for formatting in the language now in use."""
+    language = i18n.current_language()
+    system = _system_locale_name()
+    if system and system.split("_")[0].lower() == language:
+        try:
+            return Locale.parse(system)
+        except (UnknownLocaleError, ValueError):
+            pass
+    return Locale.parse(DEFAULT_LOCALES.get(language, language))
+
+
+def format_date(value: dt.date | None, length: str = "medium", locale: Locale | None = None) -> str:
+    """``length`` is short/medium/long/full (CLDR): "25 nov. 2026" in Swedish, medium."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    return babel_dates.format_date(value, format=length, locale=locale or current_locale())
+
+
+def format_datetime(
+    value: dt.datetime | None, length: str = "short", locale: Locale | None = None
+) -> str:
+    if value is None:
+        return ""
+    return babel_dates.format_datetime(value, format=length, locale=locale or current_locale())
+
+
+def format_number(value: float | int, decimals: int = 0, locale: Locale | None = None) -> str:
+    """Grouped digits and the locale's decimal sign: 1 234,5 (sv), 1,234.5 (en)."""
+    loc = locale or current_locale()
+    if decimals == 0 and float(value).is_integer():
+        return babel_numbers.format_decimal(int(value), locale=loc)
+    pattern = "#,##0." + "0" * decimals if decimals else "#,##0"
+    return babel_numbers.format_decimal(value, format=pattern, locale=loc)
+
+
+def format_percent(fraction: float, decimals: int = 0, locale: Locale | None = None) -> str:
+    """0.875 -> "88 %" (sv) / "88%" (en)."""
+    pattern = None
+    if decimals:
+        pattern = "#,##0." + "0" * decimals + "%"
+    return babel_numbers.format_percent(fraction, format=pattern, locale=locale or current_locale())
