@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from wir_manager.storage.database import Database
 
 
-def compact(db: Database) -> None:
+def compact(db: Database) -> bool:
     """Rewrite the file without free pages, then empty the WAL.
 
     After an erasure ``secure_delete`` has zeroed the deleted cells, but copies of the old
@@ -23,6 +23,9 @@ def compact(db: Database) -> None:
     from live rows only and ``wal_checkpoint(TRUNCATE)`` folds the WAL in and truncates
     it. VACUUM cannot run inside a transaction, so it runs on a raw pooled connection
     (which is in autocommit mode: the driver never issues ``BEGIN`` by itself).
+
+    Returns False when another process was reading at that moment, so the WAL could not
+    be emptied completely (the next checkpoint will do it).
     """
     from wir_manager.storage.database import _translate_os_error
 
@@ -31,7 +34,7 @@ def compact(db: Database) -> None:
         cursor = raw.driver_connection.cursor()  # type: ignore[union-attr]
         try:
             cursor.execute("VACUUM")
-            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            busy = cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
         finally:
             cursor.close()
     except Exception as exc:
@@ -44,6 +47,7 @@ def compact(db: Database) -> None:
         ) from None
     finally:
         raw.close()
+    return not busy
 
 
 def integrity_check(db: Database) -> str:
@@ -51,4 +55,3 @@ def integrity_check(db: Database) -> str:
     with db.engine.connect() as conn:
         row = conn.exec_driver_sql("PRAGMA integrity_check").fetchone()
     return str(row[0]) if row else "no answer"
-
