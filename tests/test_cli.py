@@ -87,7 +87,7 @@ def test_wrong_passphrase_exit_code(capsys: pytest.CaptureFixture[str], env: Pat
                                     monkeypatch: pytest.MonkeyPatch) -> None:
     run(capsys, "--db", str(env), "init")
     monkeypatch.setenv("WIR_MANAGER_PASSPHRASE", "wrong wrong wrong")
-    code, out, err = run(capsys, "--db", str(env), "info")
+    code, _out, err = run(capsys, "--db", str(env), "info")
     assert code == 1
     assert err.strip() == ("wir-manager: The passphrase is wrong, or this file is not a "
                            "WiR Manager database.")

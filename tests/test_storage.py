@@ -211,7 +211,7 @@ def test_truncated_file(db: Database, db_path: Path) -> None:
     odd.write_bytes(data[: len(data) - 100])
     for path in (half, odd):
         before = sha(path)
-        with pytest.raises(DamagedDatabaseError, match="damaged|truncated"):
+        with pytest.raises(DamagedDatabaseError, match=r"damaged|truncated"):
             Database.open(path, PASSPHRASE)
         assert sha(path) == before
 

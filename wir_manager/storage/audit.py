@@ -72,7 +72,9 @@ def _collect(session: Session) -> Pending:
         if type(obj) in ENTITIES and session.is_modified(obj):
             fields = _changed_fields(obj)
             if fields:
-                updated.setdefault((ENTITIES[type(obj)], obj.id), set()).update(fields)
+                updated.setdefault((ENTITIES[type(obj)], getattr(obj, "id", None)), set()).update(
+                    fields
+                )
     for obj in session.deleted:
         if type(obj) in ENTITIES:
             deleted.append((ENTITIES[type(obj)], getattr(obj, "id", None)))

@@ -58,7 +58,7 @@ def upgrade_if_needed(db: Database) -> Path | None:
         script = ScriptDirectory.from_config(alembic_config())
         try:
             known = script.get_revision(current) is not None
-        except Exception:  # noqa: BLE001 - alembic raises several kinds for unknown ids
+        except Exception:
             known = False
         if not known:
             raise MigrationError(
