@@ -1,0 +1,317 @@
+"""Backups: copy now, restore, and rotating daily copies.
+
+Every backup is a complete SQLCipher file encrypted with the same key and salt as the
+live database (``Database.backup_to`` writes it under a temporary name, reopens and
+checks it, then renames it into place). Backups live in ``backups/`` beside the
+database, so moving the data folder moves them too.
+
+Restoring never destroys anything: the backup is first copied and verified beside the
+live file, then the live file is saved as a safety copy, and only then is the copy
+renamed over the live file (one atomic ``os.replace``). A restore refuses to run while
+another program has the file open, because replacing a file under an open SQLite
+connection would corrupt it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from wir_manager.i18n import _
+from wir_manager.storage import lock
+from wir_manager.storage.database import Database, precheck_file
+from wir_manager.storage.errors import (
+    DatabaseInUseError,
+    MigrationError,
+    NotADatabaseError,
+    StorageError,
+    WrongPassphraseError,
+)
+from wir_manager.storage.keys import DatabaseKey, read_salt
+from wir_manager.storage.paths import backup_dir
+
+#: Setting (stored in the database) for how many automatic daily backups to keep.
+KEEP_SETTING = "backup_keep"
+DEFAULT_KEEP = 7
+
+_AUTO = re.compile(r"-auto-(\d{8})\.db$")
+
+
+@dataclass(frozen=True, slots=True)
+class BackupInfo:
+    path: Path
+    modified: dt.datetime
+    size_bytes: int
+    #: "automatic", "manual", "before-migration" or "before-restore".
+    kind: str
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.path.name,
+            "path": str(self.path),
+            "modified": self.modified.isoformat(timespec="seconds"),
+            "size_bytes": self.size_bytes,
+            "kind": self.kind,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreResult:
+    restored_from: Path
+    #: Where the database as it was before the restore now lives (None: there was none).
+    safety_copy: Path | None
+
+
+def _stamp(now: dt.datetime | None = None) -> str:
+    return (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+
+
+def _kind(name: str) -> str:
+    if _AUTO.search(name):
+        return "automatic"
+    if "-before-restore-" in name:
+        return "before-restore"
+    if "-before-" in name:
+        return "before-migration"
+    return "manual"
+
+
+def backup_now(db: Database, dest: os.PathLike[str] | str | None = None) -> Path:
+    """Write a verified encrypted copy; to ``dest`` or a timestamped file in ``backups/``."""
+    if dest is None:
+        dest = backup_dir(db.path) / f"{db.path.stem}-{_stamp()}.db"
+    dest = Path(dest)
+    if dest.resolve() == db.path.resolve():
+        raise StorageError(_("A backup cannot overwrite the database it copies."))
+    if dest.is_dir():
+        raise StorageError(
+            _("{path} is a folder; give a file name for the backup.").format(path=dest)
+        )
+    return db.backup_to(dest)
+
+
+def list_backups(db_path: os.PathLike[str] | str) -> list[BackupInfo]:
+    """Backups beside ``db_path``, newest first."""
+    folder = backup_dir(Path(db_path))
+    if not folder.is_dir():
+        return []
+    found = []
+    for p in folder.glob("*.db"):
+        if p.name.startswith("."):
+            continue  # a backup still being written
+        st = p.stat()
+        found.append(
+            BackupInfo(p, dt.datetime.fromtimestamp(st.st_mtime), st.st_size, _kind(p.name))
+        )
+    return sorted(found, key=lambda b: (b.modified, b.path.name), reverse=True)
+
+
+def keep_count(db: Database) -> int:
+    try:
+        value = int(db.setting(KEEP_SETTING) or DEFAULT_KEEP)
+    except ValueError:
+        value = DEFAULT_KEEP
+    return max(1, value)
+
+
+def auto_backup(
+    db: Database, *, keep: int | None = None, today: dt.date | None = None
+) -> Path | None:
+    """Make today's automatic backup if there is none yet, and keep only the newest ``keep``.
+
+    Returns the new file, or None when today's backup already existed. Only automatic
+    backups are pruned; manual, pre-migration and pre-restore copies are never deleted.
+    """
+    today = today or dt.date.today()
+    keep = keep if keep is not None else keep_count(db)
+    folder = backup_dir(db.path)
+    target = folder / f"{db.path.stem}-auto-{today:%Y%m%d}.db"
+    made: Path | None = None
+    if not target.exists():
+        made = db.backup_to(target)
+    autos = sorted(
+        (p for p in folder.glob(f"{db.path.stem}-auto-*.db") if _AUTO.search(p.name)),
+        key=lambda p: _AUTO.search(p.name).group(1),  # type: ignore[union-attr]
+        reverse=True,
+    )
+    for old in autos[max(1, keep) :]:
+        old.unlink(missing_ok=True)
+    return made
+
+
+def _key_for(source: Path, passphrase: str | None, key: DatabaseKey | None) -> list[DatabaseKey]:
+    salt = read_salt(source)
+    keys = []
+    if key is not None and key.salt == salt and not key.wiped:
+        keys.append(key.copy())
+    if passphrase:
+        keys.append(DatabaseKey.derive(passphrase, salt))
+    return keys
+
+
+def verify_backup(
+    source: os.PathLike[str] | str,
+    *,
+    passphrase: str | None = None,
+    key: DatabaseKey | None = None,
+) -> DatabaseKey:
+    """Prove ``source`` is an intact WiR Manager database we can open; return its key.
+
+    Tries ``key`` (the live database's key: backups share it) and then ``passphrase``
+    (a backup made before a passphrase change needs the passphrase it had then). The
+    source is opened read-only and never modified.
+    """
+    from wir_manager.storage import migrate
+    from wir_manager.storage.database import _validate_key
+
+    source = Path(source)
+    precheck_file(source)
+    candidates = _key_for(source, passphrase, key)
+    if not candidates:
+        raise WrongPassphraseError(
+            _("Enter the passphrase the backup was made with; the current key does not open it.")
+        )
+    last: StorageError | None = None
+    for k in candidates:
+        try:
+            _validate_key(source, k, quick_check=True)
+        except WrongPassphraseError as exc:
+            last = exc
+            k.wipe()
+            continue
+        import sqlcipher3
+
+        conn = sqlcipher3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            conn.execute(f"PRAGMA key = {k.pragma_literal()}")
+            conn.execute("PRAGMA cipher_log_level = NONE")
+            try:
+                app_id = conn.execute("SELECT value FROM settings WHERE key = 'app_id'").fetchone()
+                rev = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            except sqlcipher3.DatabaseError:
+                app_id, rev = None, None
+        finally:
+            conn.close()
+        if not app_id or app_id[0] != "wir-manager":
+            k.wipe()
+            raise NotADatabaseError(
+                _("{name} is not a WiR Manager backup.").format(name=f"“{source.name}”")
+            )
+        if rev is not None:
+            from alembic.script import ScriptDirectory
+
+            script = ScriptDirectory.from_config(migrate.alembic_config())
+            try:
+                known = script.get_revision(rev[0]) is not None
+            except Exception:
+                known = False
+            if not known:
+                k.wipe()
+                raise MigrationError(
+                    _("This backup was written by a newer WiR Manager; update the app first.")
+                )
+        return k
+    raise last or WrongPassphraseError(_("The passphrase does not open this backup."))
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _copy_synced(src: Path, dst: Path) -> None:
+    with open(src, "rb") as fin, open(dst, "wb") as fout:
+        shutil.copyfileobj(fin, fout, 1024 * 1024)
+        fout.flush()
+        os.fsync(fout.fileno())
+
+
+def restore(
+    target: os.PathLike[str] | str,
+    source: os.PathLike[str] | str,
+    *,
+    passphrase: str | None = None,
+    key: DatabaseKey | None = None,
+    live: Database | None = None,
+) -> RestoreResult:
+    """Replace the database at ``target`` with the backup ``source``.
+
+    ``live`` is the unlocked database at ``target`` if the caller has it: it is saved
+    with a verified backup and then closed (locked). Without it (the live file is
+    damaged or its passphrase is lost) the live file's bytes are kept as the safety copy.
+    On any error before the final rename, ``target`` is exactly as it was.
+    The caller reopens ``target`` afterwards with the backup's passphrase.
+    """
+    from wir_manager.storage.database import _translate_os_error
+
+    target = Path(target)
+    source = Path(source)
+    if live is not None and live.path.resolve() != target.resolve():
+        raise ValueError("live database and restore target differ")
+    if target.exists() and source.resolve() == target.resolve():
+        raise StorageError(_("That file is the database itself; choose a backup file."))
+    if key is None and live is not None:
+        key = live.key
+    backup_key = verify_backup(source, passphrase=passphrase, key=key)
+    backup_key.wipe()
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=".restoring-", suffix=".db", dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    safety: Path | None = None
+    try:
+        try:
+            _copy_synced(source, tmp)
+        except OSError as exc:
+            raise _translate_os_error(exc, target) or StorageError(
+                _("The backup could not be copied next to the database; nothing was changed.")
+            ) from None
+        # verify the copy we will actually install (a disk error while copying shows here)
+        verify_backup(tmp, passphrase=passphrase, key=key).wipe()
+
+        stamp = _stamp()
+        folder = backup_dir(target)
+        if target.exists():
+            safety = folder / f"{target.stem}-before-restore-{stamp}.db"
+            if live is not None and not live.closed:
+                live.backup_to(safety)
+                live.checkpoint()
+                live.dispose()  # no connection of ours may hold the file during the check
+            if lock.open_elsewhere(target):
+                raise DatabaseInUseError(
+                    _(
+                        "The database is open in another WiR Manager window or program; "
+                        "close it there, then restore again. Nothing was changed."
+                    )
+                )
+            if live is not None:
+                live.close()
+            if not safety.exists():
+                folder.mkdir(parents=True, exist_ok=True)
+                _copy_synced(target, safety)
+            wal = Path(f"{target}-wal")
+            if wal.exists() and wal.stat().st_size > 0:
+                # frames that belong to the old file: keep them with its safety copy
+                os.replace(wal, Path(f"{safety}-wal"))
+            for leftover in (Path(f"{target}-wal"), Path(f"{target}-shm")):
+                leftover.unlink(missing_ok=True)
+        os.replace(tmp, target)
+        _fsync_dir(target.parent)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return RestoreResult(source, safety)
