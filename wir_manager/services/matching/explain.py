@@ -1,0 +1,179 @@
+"""Plain-language sentences: why a candidate scores what they score, and why a near miss
+missed. Built only for the few people shown, from the same pool columns the score used."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from wir_manager.domain.codes import m49_name
+from wir_manager.domain.enums import Importance, Topic
+from wir_manager.i18n import _
+from wir_manager.services.matching.pool import NO_DAY_HIGH, NO_DAY_LOW, Pool, to_days
+from wir_manager.services.matching.requirements import Requirements, Unit, key_label, level_label
+from wir_manager.services.matching.scoring import Check
+
+
+def _importance(importance: str) -> str:
+    return {
+        Importance.REQUIRED.value: _("required"),
+        Importance.PREFERRED.value: _("preferred"),
+        Importance.NICE.value: _("nice to have"),
+    }.get(importance, importance)
+
+
+def _level_of(pool: Pool, kind: str, key: str, i: int) -> int:
+    arr = pool.language(key) if kind == "language" else pool.skill_level(key)
+    return int(arr[i])
+
+
+def _has(kind: str, key: str, level: int) -> str:
+    """ "Arabic B2" / "no Arabic"."""
+    if level <= 0:
+        return _("no {what}").format(what=key_label(kind, key))
+    return f"{key_label(kind, key)} {level_label(kind, level)}"
+
+
+def _asked(kind: str, unit: Unit) -> str:
+    return _(" or ").join(
+        f"{key_label(kind, n.key)} {level_label(kind, n.min_level)}" for n in unit.needs
+    )
+
+
+def unit_sentence(unit: Unit, pool: Pool, i: int) -> str:
+    """ "English C2: the request asks for English C1 (required); 1 level above." """
+    have = [(n, _level_of(pool, unit.kind, n.key, i)) for n in unit.needs]
+    best_need, best_level = max(have, key=lambda pair: pair[1] - pair[0].min_level)
+    delta = best_level - best_need.min_level
+    if delta > 0:
+        tail = _("{n} level(s) above.").format(n=delta)
+    elif delta == 0:
+        tail = _("meets it exactly.")
+    else:
+        tail = _("{n} level(s) short.").format(n=-delta)
+    if best_level <= 0 and delta < 0:
+        tail = _("missing.")
+    # For "at least one of" groups the best member speaks for the candidate.
+    shown = _has(unit.kind, best_need.key, best_level)
+    return _("{have}: the request asks for {asked} ({importance}); {tail}").format(
+        have=shown[:1].upper() + shown[1:],
+        asked=_asked(unit.kind, unit),
+        importance=_importance(unit.importance),
+        tail=tail,
+    )
+
+
+def _day(days: int) -> str:
+    return (dt.date(1970, 1, 1) + dt.timedelta(days=int(days))).isoformat()
+
+
+def near_miss_reason(check: Check, req: Requirements, pool: Pool, i: int) -> str:
+    """The one failed required item in words, e.g. "Arabic B2, request needs C1"."""
+    if check.kind == "stage":
+        return _("Still in training, request needs a candidate who is ready")
+    if check.kind == "availability":
+        assert req.start is not None and req.end is not None
+        if pool.avail_from[i] > to_days(req.start):
+            return _("Available from {day}, request starts {start}").format(
+                day=_day(pool.avail_from[i]), start=req.start.isoformat()
+            )
+        return _("Available until {day}, request runs until {end}").format(
+            day=_day(pool.avail_until[i]), end=req.end.isoformat()
+        )
+    if check.kind == "placement":
+        return _("Already placed elsewhere during the request period")
+    assert check.unit is not None
+    unit = check.unit
+    have = _(" and ").join(
+        _has(unit.kind, n.key, _level_of(pool, unit.kind, n.key, i)) for n in unit.needs
+    )
+    if len(unit.needs) == 1:
+        need = unit.needs[0]
+        asked = level_label(unit.kind, need.min_level)
+    else:
+        asked = _asked(unit.kind, unit)
+    return _("{have}, request needs {asked}").format(have=have[:1].upper() + have[1:], asked=asked)
+
+
+def explanations(
+    req: Requirements, pool: Pool, i: int, applicable: tuple[str, ...]
+) -> tuple[str, ...]:
+    """Sentences for every applicable part, in part order."""
+    out: list[str] = []
+    for unit in (*req.languages, *req.skills):
+        out.append(unit_sentence(unit, pool, i))
+    if "topics" in applicable:
+        hits = [t for t in req.topics if pool.has_topic(t)[i]]
+        names = ", ".join(_topic(t) for t in hits)
+        if hits:
+            out.append(
+                _("Works on {n} of {total} requested topic(s): {names}.").format(
+                    n=len(hits), total=len(req.topics), names=names
+                )
+            )
+        else:
+            out.append(
+                _("Works on none of the requested topics ({names}).").format(
+                    names=", ".join(_topic(t) for t in req.topics)
+                )
+            )
+    if "training" in applicable:
+        out.append(
+            _("Completed {done} of {total} mandatory training modules.").format(
+                done=int(pool.training_done[i]), total=pool.mandatory_total
+            )
+        )
+    since = int(pool.active_since[i])
+    edits = int(pool.edits[i])
+    if since > 0:
+        out.append(
+            _(
+                "Active on Wikimedia since {year} ({years} years by the start), "
+                "about {edits} edits."
+            ).format(
+                year=since, years=max(req.reference_year - since, 0), edits=_round_edits(edits)
+            )
+        )
+    else:
+        out.append(
+            _("Start year on Wikimedia unknown; about {edits} edits.").format(
+                edits=_round_edits(edits)
+            )
+        )
+    if "equity" in applicable:
+        codes = {int(r) for r in req.priority_regions if r.isdigit()}
+        mine = [int(pool.region[i]), int(pool.subregion[i])]
+        hit = next((c for c in mine if c in codes), None)
+        wanted = ", ".join(m49_name(r) for r in req.priority_regions)
+        if hit is not None:
+            out.append(
+                _("From a priority region of this request ({region}): equity points apply.").format(
+                    region=m49_name(f"{hit:03d}")
+                )
+            )
+        else:
+            out.append(
+                _("Not from a priority region of this request ({regions}).").format(regions=wanted)
+            )
+    if pool.avail_from[i] != NO_DAY_LOW or pool.avail_until[i] != NO_DAY_HIGH:
+        frm = _day(pool.avail_from[i]) if pool.avail_from[i] != NO_DAY_LOW else _("any time")
+        until = _day(pool.avail_until[i]) if pool.avail_until[i] != NO_DAY_HIGH else _("open-ended")
+        out.append(_("Available from {start} until {end}.").format(start=frm, end=until))
+    return tuple(out)
+
+
+def _topic(value: str) -> str:
+    try:
+        return _(Topic(value).label)
+    except ValueError:
+        return value
+
+
+def _round_edits(edits: int) -> str:
+    if edits < 100:
+        return str(edits)
+    digits = math.floor(math.log10(edits)) - 1
+    return f"{round(edits, -digits):,}"
+
+
+__all__ = ["explanations", "near_miss_reason", "unit_sentence"]

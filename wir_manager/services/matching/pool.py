@@ -1,0 +1,294 @@
+"""The candidate pool as compact numpy columns, read with a handful of Core selects.
+
+Only people who could ever be proposed are read: consent to be proposed and a stage of
+ready / proposed / in training (in training is kept so the "still in training" near miss
+can be shown). Child tables are read only for the languages, platforms and topics the
+caller needs, and spread into one column per code by id lookup (``searchsorted``), so
+scoring 50,000 people is array arithmetic instead of 50,000 Python objects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import weakref
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+from sqlalchemy import String, and_, func, select, type_coerce
+from sqlalchemy.engine import Connection
+
+from wir_manager.domain.enums import PlacementStatus, Platform, Stage, Topic, TrainingStatus
+from wir_manager.storage import models as m
+
+#: Stages from which a candidate can be proposed (in training only when the request allows).
+PROPOSABLE_STAGES = (Stage.READY.value, Stage.PROPOSED.value)
+POOL_STAGES = (*PROPOSABLE_STAGES, Stage.IN_TRAINING.value)
+
+NO_DAY_LOW = np.iinfo(np.int64).min
+NO_DAY_HIGH = np.iinfo(np.int64).max
+
+
+@dataclass
+class Pool:
+    """Columns of the candidate pool; index ``i`` is the same person in every array."""
+
+    ids: np.ndarray  # int64, ascending
+    in_training: np.ndarray  # bool
+    avail_from: np.ndarray  # int64 days since 1970; unknown → very small
+    avail_until: np.ndarray  # int64 days; unknown → very large
+    region: np.ndarray  # int32 M49 code, -1 unknown
+    subregion: np.ndarray  # int32
+    active_since: np.ndarray  # int32 year, 0 unknown
+    edits: np.ndarray  # int64, 0 unknown
+    training_done: np.ndarray  # int32: completed mandatory modules
+    mandatory_total: int
+    lang: dict[str, np.ndarray] = field(default_factory=dict)  # code → int8 level (0 none)
+    skill: dict[str, np.ndarray] = field(default_factory=dict)  # platform → int8 level
+    topic: dict[str, np.ndarray] = field(default_factory=dict)  # topic → bool
+    placement_idx: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    placement_start: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    placement_end: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+
+    def __len__(self) -> int:
+        return int(self.ids.shape[0])
+
+    def language(self, code: str) -> np.ndarray:
+        got = self.lang.get(code)
+        return got if got is not None else np.zeros(len(self), np.int8)
+
+    def skill_level(self, platform: str) -> np.ndarray:
+        got = self.skill.get(platform)
+        return got if got is not None else np.zeros(len(self), np.int8)
+
+    def has_topic(self, topic: str) -> np.ndarray:
+        got = self.topic.get(topic)
+        return got if got is not None else np.zeros(len(self), bool)
+
+    def busy_between(self, start: dt.date | None, end: dt.date | None) -> np.ndarray:
+        """True where the person has a (non-cancelled) placement overlapping [start, end)."""
+        busy = np.zeros(len(self), bool)
+        if start is None or end is None or not len(self.placement_idx):
+            return busy
+        lo, hi = to_days(start), to_days(end)
+        hit = (self.placement_start < hi) & (self.placement_end > lo)
+        busy[self.placement_idx[hit]] = True
+        return busy
+
+
+def to_days(day: dt.date) -> int:
+    return int(np.datetime64(day, "D").astype(np.int64))
+
+
+def _days(values: Iterable[object], missing: int) -> np.ndarray:
+    arr = np.array(list(values), dtype="datetime64[D]").astype(np.int64)
+    arr[arr == NO_DAY_LOW] = missing
+    return arr
+
+
+def _m49(values: Iterable[str | None]) -> np.ndarray:
+    return np.array([int(v) if v and v.isdigit() else -1 for v in values], dtype=np.int32)
+
+
+def _spread(ids: np.ndarray, pairs: list, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Positions in ``ids`` of the child rows' candidate ids, and which rows matched."""
+    if not pairs:
+        return np.zeros(0, np.int64), np.zeros(0, bool)
+    child = np.fromiter((p[0] for p in pairs), dtype=np.int64, count=len(pairs))
+    pos = np.searchsorted(ids, child).clip(0, max(n - 1, 0))
+    ok = ids[pos] == child if n else np.zeros(len(child), bool)
+    return pos, ok
+
+
+def _load_base(conn: Connection) -> Pool:
+    c = m.Candidate
+    eligible_people = and_(
+        c.consent_propose.is_(True), type_coerce(c.stage, String).in_(POOL_STAGES)
+    )
+    rows = conn.execute(
+        select(
+            c.id,
+            type_coerce(c.stage, String),
+            type_coerce(c.available_from, String),
+            type_coerce(c.available_until, String),
+            c.region,
+            c.subregion,
+            c.active_since,
+            c.edit_count,
+        )
+        .where(eligible_people)
+        .order_by(c.id)
+    ).all()
+    n = len(rows)
+    cols = list(zip(*rows, strict=True)) if rows else [()] * 8
+    ids = np.array(cols[0], dtype=np.int64)
+    pool = Pool(
+        ids=ids,
+        in_training=np.array([s == Stage.IN_TRAINING.value for s in cols[1]], dtype=bool),
+        avail_from=_days(cols[2], NO_DAY_LOW),
+        avail_until=_days(cols[3], NO_DAY_HIGH),
+        region=_m49(cols[4]),
+        subregion=_m49(cols[5]),
+        active_since=np.array([v or 0 for v in cols[6]], dtype=np.int32),
+        edits=np.array([v or 0 for v in cols[7]], dtype=np.int64),
+        training_done=np.zeros(n, np.int32),
+        mandatory_total=0,
+    )
+    mandatory = list(
+        conn.execute(
+            select(m.TrainingModule.id).where(
+                m.TrainingModule.mandatory.is_(True), m.TrainingModule.active.is_(True)
+            )
+        ).scalars()
+    )
+    pool.mandatory_total = len(mandatory)
+    if mandatory:
+        pairs = conn.execute(
+            select(m.TrainingProgress.candidate_id, func.count())
+            .where(
+                type_coerce(m.TrainingProgress.status, String) == TrainingStatus.COMPLETED.value,
+                m.TrainingProgress.module_id.in_(mandatory),
+            )
+            .group_by(m.TrainingProgress.candidate_id)
+        ).all()
+        pos, ok = _spread(ids, pairs, n)
+        if len(pos):
+            counts = np.fromiter((p[1] for p in pairs), dtype=np.int32, count=len(pairs))
+            pool.training_done[pos[ok]] = counts[ok]
+    placements = conn.execute(
+        select(
+            m.Placement.candidate_id,
+            type_coerce(m.Placement.start_date, String),
+            type_coerce(m.Placement.end_date, String),
+        ).where(type_coerce(m.Placement.status, String) != PlacementStatus.CANCELLED.value)
+    ).all()
+    if placements:
+        pos, ok = _spread(ids, placements, n)
+        pcols = list(zip(*placements, strict=True))
+        pool.placement_idx = pos[ok]
+        pool.placement_start = _days(pcols[1], NO_DAY_LOW)[ok]
+        pool.placement_end = _days(pcols[2], NO_DAY_HIGH)[ok]
+    return pool
+
+
+def _fill(
+    pool: Pool, target: dict[str, np.ndarray], keys: list[str], rows: list, dtype: type
+) -> None:
+    """Spread (candidate id, key, value) rows into one column per key."""
+    n = len(pool)
+    for key in keys:
+        target[key] = np.zeros(n, dtype)
+    if not rows:
+        return
+    pos, ok = _spread(pool.ids, rows, n)
+    cols = list(zip(*rows, strict=True))
+    names = np.array(cols[1], dtype=object)
+    values = np.array(cols[2], dtype=dtype) if len(cols) > 2 else np.ones(len(rows), dtype)
+    for key in keys:
+        hit = ok & (names == key)
+        target[key][pos[hit]] = values[hit]
+
+
+def add_columns(
+    conn: Connection,
+    pool: Pool,
+    *,
+    languages: Iterable[str] = (),
+    platforms: Iterable[str] = (),
+    topics: Iterable[str] = (),
+) -> None:
+    """Read the language/platform/topic columns ``pool`` does not hold yet."""
+    langs = sorted(set(languages) - pool.lang.keys())
+    plats = sorted(set(platforms) - pool.skill.keys())
+    tops = sorted(set(topics) - pool.topic.keys())
+    if langs:
+        rows = conn.execute(
+            select(
+                m.CandidateLanguage.candidate_id,
+                m.CandidateLanguage.code,
+                m.CandidateLanguage.level,
+            ).where(m.CandidateLanguage.code.in_(langs))
+        ).all()
+        _fill(pool, pool.lang, langs, rows, np.int8)
+    if plats:
+        platform = type_coerce(m.CandidateSkill.platform, String)
+        rows = conn.execute(
+            select(m.CandidateSkill.candidate_id, platform, m.CandidateSkill.level).where(
+                platform.in_(plats)
+            )
+        ).all()
+        _fill(pool, pool.skill, plats, rows, np.int8)
+    if tops:
+        topic = type_coerce(m.CandidateTopic.topic, String)
+        rows = conn.execute(
+            select(m.CandidateTopic.candidate_id, topic).where(topic.in_(tops))
+        ).all()
+        _fill(pool, pool.topic, tops, rows, bool)
+
+
+def load_pool(
+    conn: Connection,
+    *,
+    languages: Iterable[str] = (),
+    platforms: Iterable[str] = (),
+    topics: Iterable[str] = (),
+) -> Pool:
+    """Read the pool with the language/platform/topic columns the caller will score."""
+    pool = _load_base(conn)
+    add_columns(conn, pool, languages=languages, platforms=platforms, topics=topics)
+    return pool
+
+
+def all_keys(conn: Connection) -> tuple[list[str], list[str], list[str]]:
+    """Every language code, platform and topic held by anyone (for whole-pool work)."""
+    langs = list(conn.execute(select(m.CandidateLanguage.code).distinct()).scalars())
+    return langs, [p.value for p in Platform], [t.value for t in Topic]
+
+
+class PoolCache:
+    """The pool of one open database, kept between rankings while the data is unchanged.
+
+    Coordinators re-rank constantly (weight sliders, switching requests); reading 50,000
+    people each time would dominate. The cache is keyed by a cheap change stamp: the last
+    audit-log id (every ORM write and every bulk operation is audited, see
+    ``storage.audit``) plus the candidate count. Any write therefore invalidates it.
+    Only codes and numbers are cached (no names), in memory only.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._entries: dict[int, tuple[weakref.ref, tuple, Pool]] = {}
+
+    @staticmethod
+    def stamp(conn: Connection) -> tuple:
+        last_audit = conn.execute(select(func.max(m.AuditEntry.id))).scalar()
+        people = conn.execute(select(func.count()).select_from(m.Candidate)).scalar()
+        return (last_audit, people)
+
+    def get(
+        self,
+        db: object,
+        conn: Connection,
+        *,
+        languages: Iterable[str] = (),
+        platforms: Iterable[str] = (),
+        topics: Iterable[str] = (),
+    ) -> Pool:
+        stamp = self.stamp(conn)
+        with self._lock:
+            entry = self._entries.get(id(db))
+            if entry is None or entry[0]() is not db or entry[1] != stamp:
+                pool = _load_base(conn)
+                self._entries[id(db)] = (weakref.ref(db), stamp, pool)
+            else:
+                pool = entry[2]
+            add_columns(conn, pool, languages=languages, platforms=platforms, topics=topics)
+            return pool
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+
+POOL_CACHE = PoolCache()

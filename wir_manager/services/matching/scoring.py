@@ -1,0 +1,173 @@
+"""Vectorised eligibility and score parts for one request over a whole pool.
+
+Level fit (language and platform units), the heart of the score, in words:
+
+* meeting the minimum exactly is worth half the unit (0.5);
+* each level above it adds a share of the other half, up to two levels above (or the top
+  of the scale, whichever comes first): C1 asked, C2 → 0.75, native → 1.0;
+* each level short of a (non-required) minimum costs a quarter: one short → 0.25,
+  two or more short → 0.
+
+Units weigh 3 (required), 2 (preferred) or 1 (nice to have) inside their part; an
+"at least one of" unit takes its best member. Every function here is monotone in the
+candidate's levels, so raising a level can never lower a score.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from wir_manager.services.matching.parts import PARTS
+from wir_manager.services.matching.pool import Pool, to_days
+from wir_manager.services.matching.requirements import Requirements, Unit
+
+LANGUAGE_MAX = 7  # native
+SKILL_MAX = 3  # advanced
+EXPERIENCE_YEARS_FULL = 10
+EXPERIENCE_EDITS_FULL_LOG10 = 5.0  # 100,000 edits
+
+
+@dataclass(frozen=True)
+class Check:
+    """One required item a candidate must hold; ``unit`` is set for language/skill items."""
+
+    kind: str  # "stage" | "availability" | "placement" | "language" | "skill"
+    unit: Unit | None = None
+
+
+@dataclass
+class Evaluation:
+    """Per-candidate results, aligned with the pool's arrays."""
+
+    parts: np.ndarray  # float64 (n, len(PARTS)), points rounded to 0.01
+    score: np.ndarray  # float64 (n,), sum of the rounded parts, rounded to 0.01
+    fails: np.ndarray  # int (n,), number of required items not held
+    first_fail: np.ndarray  # int (n,), index into ``checks`` of a failed item, -1 if none
+    checks: tuple[Check, ...]
+    applicable: tuple[str, ...]
+
+    @property
+    def eligible(self) -> np.ndarray:
+        return self.fails == 0
+
+
+def level_value(level: np.ndarray, minimum: int, top: int) -> np.ndarray:
+    """Fit of ``level`` against ``minimum`` in [0, 1] (see module docstring)."""
+    level = level.astype(np.float64)
+    cap = min(2, top - minimum)
+    above = 0.5 + 0.5 * np.clip(level - minimum, 0, cap) / cap if cap > 0 else np.ones_like(level)
+    short = np.maximum(0.0, 0.5 - 0.25 * (minimum - level))
+    return np.where(level >= minimum, above, short)
+
+
+def _unit_arrays(unit: Unit, pool: Pool) -> tuple[np.ndarray, np.ndarray]:
+    """(value in [0, 1], holds) of a unit for every candidate."""
+    top = LANGUAGE_MAX if unit.kind == "language" else SKILL_MAX
+    value = np.zeros(len(pool))
+    holds = np.zeros(len(pool), bool)
+    for need in unit.needs:
+        levels = pool.language(need.key) if unit.kind == "language" else pool.skill_level(need.key)
+        value = np.maximum(value, level_value(levels, need.min_level, top))
+        holds |= levels >= need.min_level
+    return value, holds
+
+
+def _units_fraction(
+    units: tuple[Unit, ...], pool: Pool, checks: list[Check], failed: list[np.ndarray]
+) -> np.ndarray:
+    total = sum(u.weight for u in units)
+    acc = np.zeros(len(pool))
+    for unit in units:
+        value, holds = _unit_arrays(unit, pool)
+        acc += unit.weight * value
+        if unit.required:
+            checks.append(Check(unit.kind, unit))
+            failed.append(~holds)
+    return acc / total if total else acc
+
+
+def experience_fraction(pool: Pool, reference_year: int) -> np.ndarray:
+    years = np.where(pool.active_since > 0, reference_year - pool.active_since, 0)
+    by_years = np.clip(years, 0, EXPERIENCE_YEARS_FULL) / EXPERIENCE_YEARS_FULL
+    by_edits = np.minimum(
+        np.log10(1.0 + np.maximum(pool.edits, 0)) / EXPERIENCE_EDITS_FULL_LOG10, 1
+    )
+    return 0.5 * by_years + 0.5 * by_edits
+
+
+def in_priority_region(pool: Pool, regions: tuple[str, ...]) -> np.ndarray:
+    codes = np.array([int(r) for r in regions if r.isdigit()], dtype=np.int32)
+    return np.isin(pool.region, codes) | np.isin(pool.subregion, codes)
+
+
+def evaluate(
+    req: Requirements,
+    pool: Pool,
+    weights: dict[str, float],
+    *,
+    allow_in_training: bool | None = None,
+) -> Evaluation:
+    """Eligibility and score parts of every pool member for ``req`` under ``weights``."""
+    n = len(pool)
+    allow = req.allow_in_training if allow_in_training is None else allow_in_training
+    checks: list[Check] = []
+    failed: list[np.ndarray] = []
+    if not allow:
+        checks.append(Check("stage"))
+        failed.append(pool.in_training)
+    if req.start is not None and req.end is not None:
+        lo, hi = to_days(req.start), to_days(req.end)
+        checks.append(Check("availability"))
+        failed.append((pool.avail_from > lo) | (pool.avail_until < hi))
+        checks.append(Check("placement"))
+        failed.append(pool.busy_between(req.start, req.end))
+
+    fractions: dict[str, np.ndarray] = {}
+    applicable: list[str] = []
+    if req.languages:
+        fractions["language"] = _units_fraction(req.languages, pool, checks, failed)
+        applicable.append("language")
+    if req.skills:
+        fractions["skills"] = _units_fraction(req.skills, pool, checks, failed)
+        applicable.append("skills")
+    if req.topics:
+        hits = sum((pool.has_topic(t).astype(np.float64) for t in req.topics), np.zeros(n))
+        fractions["topics"] = hits / len(req.topics)
+        applicable.append("topics")
+    if pool.mandatory_total:
+        fractions["training"] = np.minimum(pool.training_done / pool.mandatory_total, 1.0)
+        applicable.append("training")
+    fractions["experience"] = experience_fraction(pool, req.reference_year)
+    applicable.append("experience")
+    if req.priority_regions:
+        fractions["equity"] = in_priority_region(pool, req.priority_regions).astype(np.float64)
+        applicable.append("equity")
+
+    denominator = sum(weights[p] for p in applicable)
+    parts = np.zeros((n, len(PARTS)))
+    if denominator > 0:
+        for j, part in enumerate(PARTS):
+            if part in fractions and weights[part] > 0:
+                parts[:, j] = 100.0 * weights[part] / denominator * fractions[part]
+    parts = np.round(parts, 2)
+    score = np.round(parts.sum(axis=1), 2)
+
+    if failed:
+        matrix = np.vstack(failed)
+        fails = matrix.sum(axis=0)
+        first_fail = np.where(fails > 0, matrix.argmax(axis=0), -1)
+    else:
+        fails = np.zeros(n, np.int64)
+        first_fail = np.full(n, -1)
+    return Evaluation(parts, score, fails, first_fail, tuple(checks), tuple(applicable))
+
+
+def ranking_order(score: np.ndarray, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """Pool indices where ``mask`` holds, best first; ties broken by the lower candidate id."""
+    idx = np.flatnonzero(mask)
+    if not len(idx):
+        return idx
+    order = np.lexsort((ids[idx], -score[idx]))
+    return idx[order]
