@@ -1,0 +1,186 @@
+"""The start-up flow, unlock dialog, lock/unlock and settings, on real encrypted files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from tests.conftest import OPERATOR, PASSPHRASE
+from wir_manager.qt import settings as opts
+from wir_manager.qt.app import DEMO_PASSPHRASE, Launcher, demo_path
+from wir_manager.qt.dialogs.unlock import UnlockDialog
+from wir_manager.qt.dialogs.welcome import WelcomeDialog
+from wir_manager.qt.main_window import MainWindow
+from wir_manager.storage.database import Database
+
+
+@pytest.fixture
+def settings(isolated_home: Path):  # type: ignore[no-untyped-def]
+    s = opts.open_settings()
+    yield s
+    s.sync()
+
+
+def _close_window(launcher: Launcher) -> None:
+    if launcher.window is not None:
+        launcher.window.close()
+
+
+def test_settings_file_lives_under_wir_manager_home(settings, isolated_home: Path) -> None:
+    opts.AUTO_LOCK_MINUTES.set(settings, 3)
+    settings.sync()
+    assert Path(settings.fileName()).is_relative_to(isolated_home)
+    assert opts.AUTO_LOCK_MINUTES.get(opts.open_settings()) == 3
+
+
+def test_no_database_shows_welcome_and_creates_one(qtbot, settings, isolated_home) -> None:
+    launcher = Launcher(settings=settings)
+    launcher.start()
+    dialog = launcher.dialog
+    assert isinstance(dialog, WelcomeDialog)
+    qtbot.addWidget(dialog)
+    dialog.show_create_page()
+    dialog.ui.operatorEdit.setText(OPERATOR)
+    dialog.ui.passphraseEdit.setText("short")
+    assert not dialog.ui.createConfirmButton.isEnabled()
+    dialog.ui.passphraseEdit.setText(PASSPHRASE)
+    dialog.ui.repeatEdit.setText(PASSPHRASE + "x")
+    assert not dialog.ui.createConfirmButton.isEnabled()
+    assert "differ" in dialog.ui.createError.text()
+    dialog.ui.repeatEdit.setText(PASSPHRASE)
+    assert dialog.ui.createConfirmButton.isEnabled()
+    with qtbot.waitSignal(launcher.window_ready, timeout=10_000):
+        dialog.ui.createConfirmButton.click()
+    window = launcher.window
+    qtbot.addWidget(window)
+    path = Path(dialog.ui.pathEdit.text())
+    assert path.exists() and window.ctx.db.path == path
+    assert opts.recent_files(settings)[0] == str(path)
+    _close_window(launcher)
+    # The file really is encrypted with that passphrase.
+    Database.open(path, PASSPHRASE).close()
+
+
+def test_existing_database_asks_for_passphrase_and_wrong_one_is_refused(
+    qtbot, settings, db_path: Path
+) -> None:
+    Database.create(db_path, PASSPHRASE, OPERATOR).close()
+    launcher = Launcher(db_path, settings=settings)
+    launcher.start()
+    dialog = launcher.dialog
+    assert isinstance(dialog, UnlockDialog)
+    qtbot.addWidget(dialog)
+    # No keyring in tests: the checkbox is hidden and the note says why.
+    assert not dialog.ui.rememberCheck.isVisibleTo(dialog)
+    assert "keyring" in dialog.ui.keyringNote.text()
+    dialog.ui.passphraseEdit.setText("not the passphrase")
+    assert dialog.try_unlock() is False
+    assert "wrong" in dialog.ui.errorLabel.text()
+    assert dialog.ui.passphraseEdit.selectedText() == "not the passphrase"
+    assert launcher.window is None
+    dialog.ui.passphraseEdit.setText(PASSPHRASE)
+    with qtbot.waitSignal(launcher.window_ready, timeout=10_000):
+        dialog.ui.unlockButton.click()
+    qtbot.addWidget(launcher.window)
+    assert not launcher.window.ctx.db.closed
+    _close_window(launcher)
+
+
+def test_remember_on_this_computer_uses_the_keyring(
+    qtbot, settings, db_path: Path, memory_keyring
+) -> None:
+    Database.create(db_path, PASSPHRASE, OPERATOR).close()
+    dialog = UnlockDialog(db_path, settings)
+    qtbot.addWidget(dialog)
+    assert dialog.ui.rememberCheck.isVisibleTo(dialog)
+    dialog.ui.rememberCheck.setChecked(True)
+    dialog.ui.passphraseEdit.setText(PASSPHRASE)
+    assert dialog.try_unlock()
+    dialog.database.close()
+    # Next start opens without asking.
+    launcher = Launcher(db_path, settings=settings)
+    with qtbot.waitSignal(launcher.window_ready, timeout=10_000):
+        launcher.start()
+    qtbot.addWidget(launcher.window)
+    _close_window(launcher)
+
+
+def test_lock_wipes_key_and_unlock_restores_the_window(qtbot, settings, db: Database) -> None:
+    launcher = Launcher(settings=settings)
+    launcher.show_main(db)
+    window: MainWindow = launcher.window
+    qtbot.addWidget(window)
+    assert window.current_screen() is not None
+    window.ui.actionLock.trigger()
+    assert db.closed and window.is_locked
+    assert window.current_screen() is None
+    assert window.lock_label.text() == "Locked"
+    dialog = launcher.dialog
+    assert isinstance(dialog, UnlockDialog)
+    dialog.ui.passphraseEdit.setText(PASSPHRASE)
+    assert dialog.try_unlock()
+    assert not window.is_locked
+    assert not window.ctx.db.closed and window.ctx.db is not db
+    assert window.current_screen() is not None
+    _close_window(launcher)
+
+
+def test_auto_lock_after_idle(qtbot, settings, db: Database) -> None:
+    launcher = Launcher(settings=settings)
+    launcher.show_main(db)
+    window = launcher.window
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.locked, timeout=5_000):
+        window.idle.set_interval_ms(50)
+    assert db.closed
+    launcher.dialog.close()
+    _close_window(launcher)
+
+
+def test_missing_screen_modules_get_a_placeholder(qtbot, settings, db: Database) -> None:
+    launcher = Launcher(settings=settings)
+    launcher.show_main(db)
+    window = launcher.window
+    qtbot.addWidget(window)
+    for key in ("requests", "training", "shortlists", "privacy"):
+        widget = window.show_screen(key)
+        assert widget is not None and window.current_screen() is widget
+    _close_window(launcher)
+
+
+def test_demo_flag_creates_and_fills_the_demo_database(qtbot, settings) -> None:
+    launcher = Launcher(demo=True, settings=settings, demo_candidates=40)
+    with qtbot.waitSignal(launcher.window_ready, timeout=30_000):
+        launcher.start()
+    qtbot.addWidget(launcher.window)
+    assert launcher.window.ctx.db.info().counts["candidates"] == 40
+    _close_window(launcher)
+    Database.open(demo_path(), DEMO_PASSPHRASE).close()
+
+
+def test_window_geometry_and_screen_persist_across_restart(qtbot, settings, db_path) -> None:
+    db = Database.create(db_path, PASSPHRASE, OPERATOR)
+    launcher = Launcher(settings=settings)
+    launcher.show_main(db)
+    window = launcher.window
+    qtbot.addWidget(window)
+    window.resize(700, 520)  # fits the offscreen 800x600 screen
+    window.ui.mainSplitter.setSizes([230, 470])
+    window.show_screen("training")
+    QApplication.processEvents()
+    size = window.size()
+    window.close()
+    settings.sync()
+    again = opts.open_settings()
+    assert opts.LAST_SCREEN.get(again) == "training"
+    launcher2 = Launcher(settings=again)
+    launcher2.show_main(Database.open(db_path, PASSPHRASE))
+    window2 = launcher2.window
+    qtbot.addWidget(window2)
+    QApplication.processEvents()
+    assert window2.size() == size
+    assert window2.ui.mainSplitter.sizes()[0] == 230
+    assert window2.current_key() == "training"
+    window2.close()

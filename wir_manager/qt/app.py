@@ -1,0 +1,310 @@
+"""Start the desktop application: unlock (or create, or demo) → main window.
+
+``main(argv)`` is what ``wir-manager`` / ``wir-manager gui [--demo] [--db PATH]`` run.
+The flow is driven by signals, not nested ``exec()`` loops, so tests can walk through
+it with ``qtbot`` and the lock → unlock cycle reuses the same code:
+
+* ``--demo``, or "Open the demo database" on the welcome dialog: ``demo.db`` in the data
+  folder, passphrase from ``WIR_MANAGER_PASSPHRASE`` or the documented demo passphrase
+  ``wikimedian-demo`` (for that demo file only); created and filled in the background
+  with a progress bar on first use.
+* An existing database: unlocked with ``WIR_MANAGER_PASSPHRASE`` or a key remembered in
+  the OS keyring when there is one, else the unlock dialog.
+* No database at all: the welcome dialog.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from wir_manager import __version__, logsetup
+from wir_manager.qt import settings as opts
+from wir_manager.qt import theme
+from wir_manager.qt.context import AppContext
+from wir_manager.qt.tasks import TaskRunner
+from wir_manager.storage import keystore
+from wir_manager.storage.database import Database
+from wir_manager.storage.errors import NoPassphraseError, StorageError, WrongPassphraseError
+from wir_manager.storage.paths import data_dir, default_db_path
+
+DEMO_FILENAME = "demo.db"
+#: Fixed passphrase of the demo database only (documented in README); a real database
+#: always gets the passphrase its owner chose.
+DEMO_PASSPHRASE = "wikimedian-demo"
+DEMO_OPERATOR = "Demo operator"
+DEMO_CANDIDATES = 3000
+DEMO_REQUESTS = 24
+DEMO_SEED = 1
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("App", text)
+
+
+def demo_path() -> Path:
+    return data_dir() / DEMO_FILENAME
+
+
+def demo_passphrase() -> str:
+    return os.environ.get(keystore.PASSPHRASE_ENV) or DEMO_PASSPHRASE
+
+
+class Launcher(QObject):
+    """Owns the start-up flow and, once unlocked, the main window."""
+
+    #: The main window is shown on an unlocked database.
+    window_ready = Signal(object)
+    #: A start-up dialog was cancelled before any database was opened.
+    aborted = Signal()
+
+    def __init__(
+        self,
+        db_path: Path | None = None,
+        *,
+        demo: bool = False,
+        settings: QSettings | None = None,
+        demo_candidates: int = DEMO_CANDIDATES,
+    ) -> None:
+        super().__init__()
+        self.db_path = Path(db_path) if db_path else None
+        self.demo = demo
+        self.demo_candidates = demo_candidates
+        self.settings = settings or opts.open_settings()
+        self.tasks = TaskRunner(self)
+        self.window = None  # MainWindow, imported lazily
+        self.dialog: QWidget | None = None
+
+    # ------------------------------------------------------------------ start
+    def start(self) -> None:
+        if self.demo:
+            self.open_demo()
+            return
+        path = self.db_path or self._last_used() or default_db_path()
+        if path.exists():
+            self.open_existing(path)
+        elif self.db_path is not None:
+            self.show_welcome(create_path=path)
+        else:
+            self.show_welcome()
+
+    def _last_used(self) -> Path | None:
+        for item in opts.recent_files(self.settings):
+            if Path(item).exists():
+                return Path(item)
+        return None
+
+    def open_existing(self, path: Path) -> None:
+        """Unlock without asking when the environment or the keyring has the key."""
+        try:
+            db = keystore.unlock(path, prompt=None)
+        except (NoPassphraseError, WrongPassphraseError):
+            self.show_unlock(path)
+            return
+        except StorageError as exc:
+            self.show_unlock(path, error=str(exc))
+            return
+        opts.add_recent_file(self.settings, str(path))
+        self.show_main(db)
+
+    # ------------------------------------------------------------------ dialogs
+    def show_welcome(self, create_path: Path | None = None) -> None:
+        from wir_manager.qt.dialogs.welcome import WelcomeDialog
+
+        hint = _tr(
+            "Fictional people and requests to try things out. Its passphrase is "
+            "“{passphrase}”; it is stored as {path}."
+        ).format(passphrase=demo_passphrase(), path=demo_path())
+        dialog = WelcomeDialog(self.settings, hint, create_path=create_path)
+        dialog.created.connect(self.show_main)
+        dialog.demo_requested.connect(self.open_demo)
+        dialog.open_requested.connect(lambda name: self.show_unlock(Path(name)))
+        dialog.rejected.connect(self._maybe_abort)
+        self._show_dialog(dialog)
+
+    def show_unlock(self, path: Path, error: str | None = None) -> None:
+        from wir_manager.qt.dialogs import common
+        from wir_manager.qt.dialogs.unlock import UnlockDialog
+
+        dialog = UnlockDialog(path, self.settings, self.window)
+        if error:
+            common.show_message(dialog.ui.errorLabel, error, error=True)
+        dialog.unlocked.connect(self._unlocked)
+        dialog.other_requested.connect(self._other_from_unlock)
+        dialog.rejected.connect(self._maybe_abort)
+        self._show_dialog(dialog)
+
+    def _show_dialog(self, dialog: QWidget) -> None:
+        self.dialog = dialog
+        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    def _other_from_unlock(self) -> None:
+        self._switching = True
+        if self.window is not None:
+            # Locked main window: "other options" means quit to the start screen.
+            self.window.close()
+            self.window = None
+        self.show_welcome()
+
+    def _maybe_abort(self) -> None:
+        if getattr(self, "_switching", False):
+            self._switching = False
+            return
+        sender = self.dialog
+        if sender is not None and getattr(sender, "database", None) is not None:
+            return
+        if self.window is not None and self.window.is_locked:
+            self.window.close()
+            self.window = None
+        if self.window is None:
+            self.aborted.emit()
+
+    def _unlocked(self, db: Database) -> None:
+        if self.window is not None and self.window.is_locked:
+            self.window.unlock(db)
+            self.window.raise_()
+            return
+        self.show_main(db)
+
+    # ------------------------------------------------------------------ demo
+    def open_demo(self) -> None:
+        path = demo_path()
+        passphrase = demo_passphrase()
+        if path.exists():
+            try:
+                db = Database.open(path, passphrase)
+            except StorageError as exc:
+                self.show_unlock(path, error=str(exc))
+                return
+            opts.add_recent_file(self.settings, str(path))
+            self.show_main(db)
+            return
+        try:
+            db = Database.create(path, passphrase, DEMO_OPERATOR)
+        except StorageError as exc:
+            from wir_manager.qt.errors import show_error
+
+            show_error(None, exc)
+            self.aborted.emit()
+            return
+        opts.add_recent_file(self.settings, str(path))
+        from wir_manager.services import demo as demo_service
+
+        count = self.demo_candidates
+
+        def fill(progress):  # type: ignore[no-untyped-def]
+            return demo_service.generate(db, count, DEMO_REQUESTS, DEMO_SEED, progress)
+
+        self.tasks.run(
+            fill,
+            label=_tr("Creating the demo database with {n} fictional candidates…").format(
+                n=f"{count:,}"
+            ),
+            on_done=lambda _summary: self.show_main(db),
+            on_error=lambda exc: self._demo_failed(db, exc),
+            on_cancel=lambda: self.show_main(db),
+        )
+
+    def _demo_failed(self, db: Database, exc: BaseException) -> None:
+        from wir_manager.qt.errors import show_error
+
+        show_error(None, exc)
+        self.show_main(db)
+
+    # ------------------------------------------------------------------ window
+    def show_main(self, db: Database) -> None:
+        from wir_manager.qt.main_window import MainWindow
+
+        ctx = AppContext(db=db, tasks=self.tasks, settings=self.settings)
+        window = MainWindow(ctx)
+        window.locked.connect(lambda path: self.show_unlock(Path(path)))
+        self.window = window
+        self.dialog = None
+        window.show()
+        window.open_initial_screen()
+        self.window_ready.emit(window)
+
+
+# ---------------------------------------------------------------------- errors
+_showing_crash = False
+
+
+def install_error_handling() -> None:
+    """Unhandled exceptions: logged without their message, then one plain Qt message."""
+    logsetup.install_excepthook()
+    logged = sys.excepthook
+
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        global _showing_crash
+        logged(exc_type, exc, tb)
+        if _showing_crash or QApplication.instance() is None:
+            return
+        _showing_crash = True
+        try:
+            box = QMessageBox(
+                QMessageBox.Icon.Critical,
+                _tr("WiR Manager"),
+                _tr(
+                    "Something unexpected went wrong ({kind}). Your saved data is unchanged. "
+                    "Details for support are in {path}."
+                ).format(kind=exc_type.__name__, path=logsetup.log_file()),
+            )
+            box.setObjectName("crashDialog")
+            box.exec()
+        finally:
+            _showing_crash = False
+
+    sys.excepthook = hook
+
+
+def make_application(argv: Sequence[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        QApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
+        app = QApplication([sys.argv[0] if sys.argv else "wir-manager", *(argv or [])])
+    app.setApplicationName("WiR Manager")
+    app.setApplicationDisplayName("WiR Manager")
+    app.setOrganizationName("wir-manager")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("wir-manager")
+    app.setWindowIcon(theme.app_icon())
+    app.styleHints().colorSchemeChanged.connect(lambda _scheme: theme.clear_cache())
+    return app  # type: ignore[return-value]
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="wir-manager gui", add_help=True)
+    parser.add_argument("--db", type=Path, default=None)
+    parser.add_argument("--demo", action="store_true")
+    args, _qt_args = parser.parse_known_args(list(argv or []))
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv if argv is not None else sys.argv[1:])
+    logsetup.setup()
+    app = make_application()
+    install_error_handling()
+    launcher = Launcher(args.db, demo=args.demo)
+    launcher.aborted.connect(app.quit)
+    launcher.start()
+    if launcher.window is None and launcher.dialog is None and not launcher.tasks.busy:
+        return 1
+    app.setQuitOnLastWindowClosed(True)
+    return int(app.exec())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Start-up and small dialogs: welcome/create, unlock, about, change passphrase."""

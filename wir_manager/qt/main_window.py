@@ -1,0 +1,425 @@
+"""The main window: sidebar of screens, menus with every shortcut, status bar, lock.
+
+Screens come from :mod:`wir_manager.qt.views.registry` and are imported and built the
+first time they are shown, so start-up only pays for the first screen. A screen whose
+module is missing (not written yet, or left out of a build) gets a clear placeholder
+instead of breaking the window.
+
+Locking closes the database (which wipes the key), throws every screen away, and emits
+:attr:`MainWindow.locked`; the application then shows the unlock dialog and calls
+:meth:`MainWindow.unlock` with the re-opened database.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QInputDialog,
+    QLabel,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QWidget,
+)
+
+from wir_manager import logsetup
+from wir_manager.qt import settings as opts
+from wir_manager.qt import theme
+from wir_manager.qt.context import AppContext
+from wir_manager.qt.errors import show_error
+from wir_manager.qt.forms.ui_main_window import Ui_MainWindow
+from wir_manager.qt.idle import IdleWatcher
+from wir_manager.qt.views.registry import SCREENS, Screen
+from wir_manager.qt.widgets import screen as screen_api
+from wir_manager.qt.widgets.screen import PlaceholderScreen
+from wir_manager.storage.database import Database
+
+log = logging.getLogger(__name__)
+
+SCREEN_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def screen_title(screen: Screen) -> str:
+    return QCoreApplication.translate("Screens", screen.title)
+
+
+class MainWindow(QMainWindow):
+    #: Emitted after the database was closed by Lock or auto-lock; carries its path.
+    locked = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.db_path = Path(ctx.db.path)
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+        self.setWindowIcon(theme.app_icon())
+        self._screens: dict[str, QWidget] = {}
+        self._is_locked = False
+        self._closing_confirmed = False
+        self._setup_sidebar()
+        self._setup_actions()
+        self._setup_status_bar()
+        self.idle = IdleWatcher(opts.AUTO_LOCK_MINUTES.get(ctx.settings), self)
+        self.idle.idle.connect(self.auto_lock)
+        self._restore_layout()
+        self.refresh_status()
+
+    # ------------------------------------------------------------------ setup
+    def _setup_sidebar(self) -> None:
+        sidebar = self.ui.sidebar
+        sidebar.setIconSize(QSize(22, 22))
+        for number, screen in enumerate(SCREENS, start=1):
+            item = QListWidgetItem(theme.icon(screen.icon), screen_title(screen))
+            item.setData(SCREEN_ROLE, screen.key)
+            item.setSizeHint(QSize(0, 38))
+            item.setToolTip(
+                self.tr("{title} (Ctrl+{n})").format(title=screen_title(screen), n=number)
+            )
+            sidebar.addItem(item)
+            action = QAction(theme.icon(screen.icon), screen_title(screen), self)
+            action.setObjectName(f"actionScreen_{screen.key}")
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _=False, key=screen.key: self.show_screen(key))
+            self.ui.menuView.addAction(action)
+        sidebar.currentRowChanged.connect(self._on_sidebar_row)
+        self.ui.mainSplitter.setStretchFactor(0, 0)
+        self.ui.mainSplitter.setStretchFactor(1, 1)
+        self.ui.mainSplitter.setSizes([190, 1090])
+
+    def _setup_actions(self) -> None:
+        ui = self.ui
+        for action, icon_name in (
+            (ui.actionNew, "add"),
+            (ui.actionSave, "save"),
+            (ui.actionLock, "lock"),
+            (ui.actionFind, "search"),
+            (ui.actionDelete, "delete"),
+            (ui.actionHelp, "help"),
+        ):
+            action.setIcon(theme.icon(icon_name))
+        # Del must not steal the key from text fields: only fire when no editor has focus.
+        ui.actionDelete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(ui.actionDelete)
+        ui.actionNew.triggered.connect(lambda: screen_api.call(self.current_screen(), "new_item"))
+        ui.actionSave.triggered.connect(lambda: screen_api.call(self.current_screen(), "save"))
+        ui.actionFind.triggered.connect(
+            lambda: screen_api.call(self.current_screen(), "focus_search")
+        )
+        ui.actionDelete.triggered.connect(self._delete)
+        ui.actionLock.triggered.connect(self.lock)
+        ui.actionQuit.triggered.connect(self.close)
+        ui.actionAutoLock.triggered.connect(self._ask_auto_lock)
+        ui.actionChangePassphrase.triggered.connect(self._change_passphrase)
+        ui.actionHelp.triggered.connect(self._help)
+        ui.actionAbout.triggered.connect(self._about)
+
+    def _setup_status_bar(self) -> None:
+        self.path_label = QLabel(self)
+        self.path_label.setObjectName("statusPath")
+        self.counts_label = QLabel(self)
+        self.counts_label.setObjectName("statusCounts")
+        self.lock_label = QLabel(self)
+        self.lock_label.setObjectName("statusLock")
+        self.statusBar().addWidget(self.path_label, 1)
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self.statusBar().addPermanentWidget(self.lock_label)
+
+    # ------------------------------------------------------------------ screens
+    def current_screen(self) -> QWidget | None:
+        widget = self.ui.stack.currentWidget()
+        return widget if widget in self._screens.values() else None
+
+    def screen(self, key: str) -> QWidget | None:
+        """The built screen for ``key`` (None until it was first shown)."""
+        return self._screens.get(key)
+
+    def current_key(self) -> str | None:
+        item = self.ui.sidebar.currentItem()
+        return item.data(SCREEN_ROLE) if item else None
+
+    def show_screen(self, key: str) -> QWidget | None:
+        for row in range(self.ui.sidebar.count()):
+            if self.ui.sidebar.item(row).data(SCREEN_ROLE) == key:
+                self.ui.sidebar.setCurrentRow(row)
+                return self._screens.get(key)
+        return None
+
+    def _on_sidebar_row(self, row: int) -> None:
+        if row < 0 or self._is_locked:
+            return
+        key = self.ui.sidebar.item(row).data(SCREEN_ROLE)
+        previous = self.current_screen()
+        target = self._screens.get(key)
+        if previous is not None and previous is not target and not self._may_leave(previous):
+            # Stay where the unsaved edit is; put the sidebar back without re-entering here.
+            back = next((k for k, w in self._screens.items() if w is previous), None)
+            if back is not None:
+                self.ui.sidebar.blockSignals(True)
+                self.show_screen(back)
+                self.ui.sidebar.blockSignals(False)
+            return
+        widget = target or self._build_screen(key)
+        self.ui.stack.setCurrentWidget(widget)
+        opts.LAST_SCREEN.set(self.ctx.settings, key)
+        self.refresh_status()
+
+    def _build_screen(self, key: str) -> QWidget:
+        spec = next(s for s in SCREENS if s.key == key)
+        title = screen_title(spec)
+        try:
+            module = importlib.import_module(spec.module)
+            cls = getattr(module, spec.cls)
+        except ModuleNotFoundError as exc:
+            if exc.name and spec.module.startswith(exc.name):
+                widget: QWidget = PlaceholderScreen(
+                    title,
+                    self.tr("This screen is not part of this version of WiR Manager yet."),
+                    self,
+                )
+            else:
+                widget = self._failed_screen(title, exc)
+        except Exception as exc:
+            widget = self._failed_screen(title, exc)
+        else:
+            try:
+                widget = cls(self.ctx, self)
+            except Exception as exc:
+                widget = self._failed_screen(title, exc)
+        widget.setObjectName(f"screen_{key}")
+        changed = getattr(widget, "changed", None)
+        if changed is not None and hasattr(changed, "connect"):
+            changed.connect(self.refresh_status)
+        self._screens[key] = widget
+        self.ui.stack.addWidget(widget)
+        return widget
+
+    def _failed_screen(self, title: str, exc: BaseException) -> QWidget:
+        path = logsetup.log_crash(type(exc), exc, exc.__traceback__)
+        return PlaceholderScreen(
+            title,
+            self.tr(
+                "This screen could not be opened because of an internal error. "
+                "Details for support are in {path}."
+            ).format(path=path),
+            self,
+        )
+
+    def _may_leave(self, widget: QWidget) -> bool:
+        if not screen_api.call(widget, "has_unsaved_changes", default=False):
+            return True
+        return bool(screen_api.call(widget, "confirm_leave", default=True))
+
+    def _delete(self) -> None:
+        screen_api.call(self.current_screen(), "delete_selected")
+
+    # ------------------------------------------------------------------ status
+    def refresh_status(self) -> None:
+        self.path_label.setText(str(self.db_path))
+        self.path_label.setToolTip(self.tr("Database file"))
+        if self._is_locked or self.ctx.db.closed:
+            self.counts_label.setText("")
+            self.lock_label.setText(self.tr("Locked"))
+            self.lock_label.setToolTip(self.tr("The database is closed and its key forgotten."))
+            return
+        try:
+            counts = self.ctx.db.info().counts
+        except Exception:
+            log.warning("could not count records for the status bar", exc_info=False)
+            counts = {}
+        self.counts_label.setText(
+            self.tr("{c} candidates · {r} requests").format(
+                c=f"{counts.get('candidates', 0):,}", r=f"{counts.get('requests', 0):,}"
+            )
+        )
+        minutes = self.idle.minutes if hasattr(self, "idle") else 0
+        self.lock_label.setText(
+            self.tr("Unlocked · auto-lock {m} min").format(m=minutes)
+            if minutes
+            else self.tr("Unlocked")
+        )
+        self.lock_label.setToolTip(self.tr("Ctrl+L locks the database now."))
+
+    # ------------------------------------------------------------------ lock
+    @property
+    def is_locked(self) -> bool:
+        return self._is_locked
+
+    def lock(self) -> bool:
+        """Lock on request: unsaved edits are offered for saving first. True if locked."""
+        for widget in list(self._screens.values()):
+            if not self._may_leave(widget):
+                return False
+        self._do_lock()
+        return True
+
+    def auto_lock(self) -> None:
+        """Lock after the idle time. An unsaved edit postpones it rather than being lost."""
+        if any(
+            screen_api.call(w, "has_unsaved_changes", default=False) for w in self._screens.values()
+        ):
+            self.statusBar().showMessage(
+                self.tr("Auto-lock postponed: save or discard your changes first."), 60_000
+            )
+            self.idle.restart()
+            return
+        self._do_lock()
+
+    def _do_lock(self) -> None:
+        if self._is_locked:
+            return
+        self.save_layout()
+        self.idle.stop()
+        self.ctx.tasks.wait(10_000)
+        self._drop_screens()
+        self.ctx.db.close()
+        self._is_locked = True
+        self.ui.stack.addWidget(self._locked_page())
+        self.ui.stack.setCurrentIndex(self.ui.stack.count() - 1)
+        self.ui.sidebar.setEnabled(False)
+        self._set_actions_enabled(False)
+        self.refresh_status()
+        self.locked.emit(str(self.db_path))
+
+    def _locked_page(self) -> QWidget:
+        page = PlaceholderScreen(
+            self.tr("The database"),
+            self.tr("WiR Manager is locked. Enter the passphrase to continue."),
+            self,
+        )
+        page.setObjectName("lockedPage")
+        return page
+
+    def _drop_screens(self) -> None:
+        for widget in self._screens.values():
+            screen_api.call(widget, "release")
+            self.ui.stack.removeWidget(widget)
+            widget.deleteLater()
+        self._screens.clear()
+        while self.ui.stack.count():
+            page = self.ui.stack.widget(0)
+            self.ui.stack.removeWidget(page)
+            page.deleteLater()
+
+    def _set_actions_enabled(self, enabled: bool) -> None:
+        for action in (
+            self.ui.actionNew,
+            self.ui.actionSave,
+            self.ui.actionFind,
+            self.ui.actionDelete,
+            self.ui.actionLock,
+            self.ui.actionChangePassphrase,
+            *self.ui.menuView.actions(),
+        ):
+            action.setEnabled(enabled)
+
+    def unlock(self, db: Database) -> None:
+        """Continue with the re-opened database after a lock."""
+        self.ctx.db = db
+        self.db_path = Path(db.path)
+        self._is_locked = False
+        self._drop_screens()
+        self.ui.sidebar.setEnabled(True)
+        self._set_actions_enabled(True)
+        key = self.current_key() or opts.LAST_SCREEN.get(self.ctx.settings)
+        self.ui.sidebar.blockSignals(True)
+        self.ui.sidebar.setCurrentRow(-1)
+        self.ui.sidebar.blockSignals(False)
+        self.show_screen(key)
+        if self.current_screen() is None:
+            self.ui.sidebar.setCurrentRow(0)
+        self.idle.restart()
+        self.refresh_status()
+
+    # ------------------------------------------------------------------ layout
+    def _restore_layout(self) -> None:
+        s = self.ctx.settings
+        geometry = opts.WINDOW_GEOMETRY.get(s)
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        opts.restore_splitter(s, "main", self.ui.mainSplitter)
+
+    def open_initial_screen(self) -> None:
+        key = opts.LAST_SCREEN.get(self.ctx.settings)
+        if self.show_screen(key) is None and self.current_screen() is None:
+            self.ui.sidebar.setCurrentRow(0)
+
+    def save_layout(self) -> None:
+        s = self.ctx.settings
+        opts.WINDOW_GEOMETRY.set(s, self.saveGeometry())
+        opts.save_splitter(s, "main", self.ui.mainSplitter)
+        for widget in self._screens.values():
+            screen_api.call(widget, "save_layout")
+        s.sync()
+
+    # ------------------------------------------------------------------ dialogs
+    def _ask_auto_lock(self) -> None:
+        minutes, ok = QInputDialog.getInt(
+            self,
+            self.tr("Auto-lock"),
+            self.tr("Lock the database after this many idle minutes (0 = never):"),
+            self.idle.minutes,
+            0,
+            24 * 60,
+        )
+        if ok:
+            self.set_auto_lock_minutes(minutes)
+
+    def set_auto_lock_minutes(self, minutes: int) -> None:
+        opts.AUTO_LOCK_MINUTES.set(self.ctx.settings, minutes)
+        self.idle.set_minutes(minutes)
+        self.refresh_status()
+
+    def _change_passphrase(self) -> None:
+        from wir_manager.qt.dialogs.change_passphrase import ChangePassphraseDialog
+
+        dialog = ChangePassphraseDialog(self.ctx.db, self)
+        dialog.open()
+
+    def _help(self) -> None:
+        box = QMessageBox(self)
+        box.setObjectName("helpDialog")
+        box.setWindowTitle(self.tr("WiR Manager help"))
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setText(self.tr("Keyboard shortcuts"))
+        lines = [
+            (self.tr("New record"), "Ctrl+N"),
+            (self.tr("Save"), "Ctrl+S"),
+            (self.tr("Find / filter"), "Ctrl+F"),
+            (self.tr("Delete selected"), "Del"),
+            (self.tr("Switch screen"), f"Ctrl+1 … Ctrl+{len(SCREENS)}"),
+            (self.tr("Lock the database"), "Ctrl+L"),
+            (self.tr("Quit"), "Ctrl+Q"),
+        ]
+        box.setInformativeText("\n".join(f"{key}\t{what}" for what, key in lines))
+        box.open()
+
+    def _about(self) -> None:
+        from wir_manager.qt.dialogs.about import AboutDialog
+
+        AboutDialog(self.db_path, self).open()
+
+    # ------------------------------------------------------------------ close
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._is_locked and not self._closing_confirmed:
+            for widget in list(self._screens.values()):
+                if not self._may_leave(widget):
+                    event.ignore()
+                    return
+        self._closing_confirmed = True
+        self.save_layout()
+        self.idle.detach()
+        self.ctx.tasks.wait(30_000)
+        for widget in self._screens.values():
+            screen_api.call(widget, "release")
+        if not self.ctx.db.closed:
+            try:
+                self.ctx.db.close()
+            except Exception as exc:  # closing must never trap the user in the window
+                show_error(self, exc)
+        event.accept()
