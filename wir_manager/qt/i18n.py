@@ -36,13 +36,12 @@ from PySide6.QtCore import (
 )
 
 from wir_manager import i18n as core_i18n
-from wir_manager.qt.settings import TextOption
 from wir_manager.storage.paths import resources_dir
 
 log = logging.getLogger(__name__)
 
-#: User preference: "system" or one of :data:`wir_manager.i18n.SUPPORTED`.
-LANGUAGE = TextOption("ui/language", "system")
+#: QSettings key of the user's choice: "system" or one of :data:`wir_manager.i18n.SUPPORTED`.
+LANGUAGE_KEY = "ui/language"
 
 #: Names shown in the language picker, each in its own language (never translated).
 LANGUAGE_NAMES: dict[str, str] = {"en": "English", "sv": "Svenska"}
@@ -66,10 +65,23 @@ def qt_translations_dirs() -> list[Path]:
 
 def resolve_language(settings: QSettings | None = None, override: str | None = None) -> str:
     """The language to use: an explicit override, else the setting, else the system."""
-    wanted = override or (LANGUAGE.get(settings) if settings is not None else "system")
+    wanted = override or (language_setting(settings) if settings is not None else "system")
     if wanted and wanted != "system" and wanted in core_i18n.SUPPORTED:
         return wanted
     return core_i18n.system_language()
+
+
+def language_setting(settings: QSettings) -> str:
+    """The stored choice ("system" when unset or unknown)."""
+    value = str(settings.value(LANGUAGE_KEY, "system") or "system")
+    return value if value in core_i18n.SUPPORTED else "system"
+
+
+def set_language_setting(settings: QSettings, language: str) -> None:
+    """Store the user's choice; takes effect at the next :func:`install_translations`."""
+    if language != "system" and language not in core_i18n.SUPPORTED:
+        raise ValueError(f"Unsupported language: {language}")
+    settings.setValue(LANGUAGE_KEY, language)
 
 
 def locale_for(language: str) -> QLocale:
