@@ -37,8 +37,14 @@ install_system_packages() {
   say "Installing system packages: ${missing[*]}"
   local sudo=""
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  local log="${TMPDIR:-/tmp}/wir-manager-apt.log"
+  if ! { $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq \
+         && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+              --no-install-recommends "${missing[@]}"; } >"$log" 2>&1; then
+    tail -n 20 "$log" >&2
+    echo "Installing system packages failed; the full log is in $log" >&2
+    exit 1
+  fi
 }
 
 pick_python() {
