@@ -1,0 +1,393 @@
+"""Subject access export: everything held about one person, in a file they can read.
+
+GDPR Art. 15 gives a person the right to a copy of their data. The export collects the
+candidate row, languages, skills, topics, training, shortlist entries (with notes),
+placements, disclosures that named them and the audit entries about their record, and
+writes them as an xlsx workbook (one sheet per kind) or a PDF.
+
+The file is a deliberate export of personal data: it is written straight to the path
+the user chose (via a hidden partial file in the same folder, renamed when complete),
+never to the temp folder. Every text cell passes :func:`neutralise_formula` and every
+PDF paragraph :func:`escape_markup`, because names and notes are user input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from wir_manager.domain.enums import AuditAction, LanguageLevel
+from wir_manager.i18n import _
+from wir_manager.services.privacy import CandidateNotFoundError
+from wir_manager.services.safe_text import escape_markup, neutralise_formula
+from wir_manager.storage import audit
+from wir_manager.storage import models as m
+from wir_manager.storage.database import Database
+
+Row = tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    headers: tuple[str, ...]
+    rows: tuple[Row, ...]
+
+
+@dataclass(frozen=True)
+class SubjectData:
+    candidate_id: int
+    name: str
+    generated_at: dt.datetime
+    sections: tuple[Section, ...] = field(default_factory=tuple)
+
+
+def _plain(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if hasattr(value, "value") and not isinstance(value, int | float):
+        return value.value
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {v}" for k, v in value.items())
+    return value
+
+
+def collect(db: Database, candidate_id: int) -> SubjectData:
+    """Everything held about the person, as plain sections (no ORM objects escape)."""
+    with db.session() as s:
+        c = s.get(m.Candidate, candidate_id)
+        if c is None:
+            raise CandidateNotFoundError(
+                _("There is no candidate with id {id}.").format(id=candidate_id)
+            )
+        person_fields = [
+            (_("Name"), c.full_name),
+            (_("Wikimedia username"), c.username),
+            (_("Email"), c.email),
+            (_("Phone"), c.phone),
+            (_("Country"), c.country),
+            (_("Region (UN M49)"), c.region),
+            (_("Sub-region (UN M49)"), c.subregion),
+            (_("Affiliate"), c.affiliate.name if c.affiliate else None),
+            (_("Gender"), c.gender),
+            (_("Stage"), c.stage),
+            (_("Available from"), c.available_from),
+            (_("Available until"), c.available_until),
+            (_("Active on Wikimedia since"), c.active_since),
+            (_("Edit count"), c.edit_count),
+            (_("Notes"), c.notes),
+            (_("Consent to be kept in the pool"), c.consent_store),
+            (_("… given on"), c.consent_store_at),
+            (_("Consent to be proposed to organisations"), c.consent_propose),
+            (_("… given on"), c.consent_propose_at),
+            (_("Consent to share contact details"), c.consent_share_contact),
+            (_("… given on"), c.consent_share_contact_at),
+            (_("Consent renewal last requested"), c.consent_requested_at),
+            (_("Record created"), c.created_at),
+            (_("Record last changed"), c.updated_at),
+        ]
+        sections = [
+            Section(
+                _("Person"),
+                (_("Field"), _("Value")),
+                tuple((k, _plain(v)) for k, v in person_fields),
+            ),
+            Section(
+                _("Languages"),
+                (_("Language code"), _("Level")),
+                tuple(
+                    (lang.code, LanguageLevel(lang.level).label)
+                    for lang in sorted(c.languages, key=lambda x: x.code)
+                ),
+            ),
+            Section(
+                _("Skills"),
+                (_("Platform"), _("Level (0–3)")),
+                tuple((_plain(sk.platform), sk.level) for sk in c.skills),
+            ),
+            Section(_("Topics"), (_("Topic"),), tuple((_plain(t.topic),) for t in c.topics)),
+            Section(
+                _("Training"),
+                (_("Module"), _("Status"), _("Started"), _("Completed"), _("Score")),
+                tuple(
+                    (
+                        tp.module.title if tp.module else tp.module_id,
+                        _plain(tp.status),
+                        _plain(tp.started_on),
+                        _plain(tp.completed_on),
+                        _plain(tp.score),
+                    )
+                    for tp in c.training
+                ),
+            ),
+        ]
+        shortlist = s.execute(
+            select(m.ShortlistEntry, m.PlacementRequest.title, m.Organisation.name)
+            .join(m.PlacementRequest, m.ShortlistEntry.request_id == m.PlacementRequest.id)
+            .join(m.Organisation, m.PlacementRequest.organisation_id == m.Organisation.id)
+            .where(m.ShortlistEntry.candidate_id == candidate_id)
+            .order_by(m.ShortlistEntry.created_at)
+        ).all()
+        sections.append(
+            Section(
+                _("Shortlists"),
+                (
+                    _("Request"),
+                    _("Organisation"),
+                    _("Rank"),
+                    _("Score"),
+                    _("Score parts"),
+                    _("Status"),
+                    _("Note"),
+                    _("Added"),
+                ),
+                tuple(
+                    (
+                        title,
+                        org,
+                        e.rank,
+                        round(e.score, 4),
+                        _plain(e.score_parts),
+                        _plain(e.status),
+                        _plain(e.note),
+                        _plain(e.created_at),
+                    )
+                    for e, title, org in shortlist
+                ),
+            )
+        )
+        placements = s.scalars(
+            select(m.Placement).where(m.Placement.candidate_id == candidate_id)
+        ).all()
+        sections.append(
+            Section(
+                _("Placements"),
+                (_("Request id"), _("Start"), _("End"), _("Status")),
+                tuple(
+                    (_plain(p.request_id), p.start_date, p.end_date, _plain(p.status))
+                    for p in placements
+                ),
+            )
+        )
+        disclosures = s.execute(
+            select(m.Disclosure)
+            .join(m.DisclosureCandidate, m.DisclosureCandidate.disclosure_id == m.Disclosure.id)
+            .where(m.DisclosureCandidate.candidate_id == candidate_id)
+            .order_by(m.Disclosure.created_at)
+        ).scalars()
+        sections.append(
+            Section(
+                _("Disclosures"),
+                (_("Sent on"), _("Recipient"), _("By"), _("Contact details included")),
+                tuple(
+                    (
+                        _plain(d.created_at),
+                        d.recipient,
+                        _plain(d.created_by),
+                        d.contact_details_included,
+                    )
+                    for d in disclosures
+                ),
+            )
+        )
+        audit_rows = s.scalars(
+            select(m.AuditEntry)
+            .where(m.AuditEntry.entity == "candidate", m.AuditEntry.entity_id == candidate_id)
+            .order_by(m.AuditEntry.at)
+        ).all()
+        sections.append(
+            Section(
+                _("Audit log"),
+                (_("When"), _("Who"), _("Action"), _("Fields")),
+                tuple(
+                    (_plain(a.at), a.operator, _plain(a.action), _plain(a.fields))
+                    for a in audit_rows
+                ),
+            )
+        )
+        name = c.full_name
+        audit.record(s, AuditAction.EXPORT, "candidate", candidate_id, ["subject_access"])
+    return SubjectData(candidate_id, name, dt.datetime.now(), tuple(sections))
+
+
+def _partial_path(dest: Path) -> Path:
+    fd, name = tempfile.mkstemp(prefix=f".{dest.stem}-", suffix=".partial", dir=dest.parent)
+    os.close(fd)
+    return Path(name)
+
+
+def write_xlsx(data: SubjectData, dest: Path) -> Path:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    for section in data.sections:
+        ws = wb.create_sheet(section.title[:31])
+        ws.append([neutralise_formula(h) for h in section.headers])
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+        for row in section.rows:
+            ws.append([_cell(v) for v in row])
+        for col, header in enumerate(section.headers, start=1):
+            width = max([len(str(header))] + [len(str(r[col - 1])) for r in section.rows])
+            ws.column_dimensions[ws.cell(1, col).column_letter].width = min(60, width + 2)
+    tmp = _partial_path(dest)
+    try:
+        wb.save(tmp)
+        os.replace(tmp, dest)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return dest
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, str):
+        # Control characters other than tab/newline are illegal in xlsx XML.
+        cleaned = "".join(ch for ch in value if ch in "\t\n\r" or ord(ch) >= 32)
+        return neutralise_formula(cleaned)
+    return value
+
+
+def write_pdf(data: SubjectData, dest: Path) -> Path:
+    """A plain readable PDF: one heading and one table per section."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    font, bold, to_markup = _pdf_fonts()
+    styles = getSampleStyleSheet()
+    body = styles["BodyText"].clone("sa-body", fontName=font, fontSize=8.5, leading=11, shaping=1)
+    head = styles["Heading2"].clone("sa-head", fontName=bold)
+    title = styles["Title"].clone("sa-title", fontName=bold, shaping=1)
+
+    def para(value: Any) -> Paragraph:
+        if isinstance(value, bool):
+            value = _("yes") if value else _("no")
+        return Paragraph(to_markup(value), body)
+
+    story: list[Any] = [
+        Paragraph(to_markup(_("Personal data held about {name}").format(name=data.name)), title),
+        Paragraph(
+            escape_markup(
+                _("WiR Manager subject access export, made on {date}.").format(
+                    date=data.generated_at.strftime("%Y-%m-%d %H:%M")
+                )
+            ),
+            body,
+        ),
+    ]
+    width = A4[0] - 30 * mm
+    for section in data.sections:
+        story += [Spacer(1, 4 * mm), Paragraph(escape_markup(section.title), head)]
+        if not section.rows:
+            story.append(Paragraph(escape_markup(_("Nothing recorded.")), body))
+            continue
+        cols = len(section.headers)
+        table = Table(
+            [[para(h) for h in section.headers]] + [[para(v) for v in r] for r in section.rows],
+            colWidths=[width / cols] * cols,
+            repeatRows=1,
+        )
+        table.setStyle(
+            TableStyle(
+                [
+                    ("GRID", (0, 0), (-1, -1), 0.3, colors.grey),
+                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef5")),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ]
+            )
+        )
+        story.append(table)
+    tmp = _partial_path(dest)
+    try:
+        doc = SimpleDocTemplate(
+            str(tmp),
+            pagesize=A4,
+            leftMargin=15 * mm,
+            rightMargin=15 * mm,
+            title=_("Subject access export"),
+        )
+        doc.build(story)
+        os.replace(tmp, dest)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return dest
+
+
+def _pdf_fonts() -> tuple[str, str, Callable[[Any], str]]:
+    """Fonts and a text → markup function for any script.
+
+    The dossier's bundled families with per-script fallback and right-to-left word
+    order are used when present; otherwise DejaVu Sans with plain escaping.
+    """
+    try:
+        from wir_manager.services.dossier import fonts as dossier_fonts
+        from wir_manager.services.dossier import shaping
+
+        dossier_fonts.register_fonts()
+        base = dossier_fonts.BASE
+        return base.regular, base.bold, lambda v: shaping.markup(_pdf_text(v))
+    except (ImportError, ValueError):
+        pass
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    regular = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    bold = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
+
+    def plain(value: Any) -> str:
+        return escape_markup(_pdf_text(value)).replace("\n", "<br/>")
+
+    if regular.exists() and bold.exists():
+        if "SA-DejaVu" not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont("SA-DejaVu", str(regular)))
+            pdfmetrics.registerFont(TTFont("SA-DejaVu-Bold", str(bold)))
+        return "SA-DejaVu", "SA-DejaVu-Bold", plain
+    return "Helvetica", "Helvetica-Bold", plain
+
+
+def _pdf_text(value: Any) -> str:
+    """Cell text without the spreadsheet-only apostrophe guard."""
+    text = _cell(value)
+    if isinstance(text, str) and text.startswith("'") and text != _cell_raw(value):
+        text = text[1:]
+    return "" if text is None else str(text)
+
+
+def _cell_raw(value: Any) -> Any:
+    return (
+        value
+        if not isinstance(value, str)
+        else "".join(ch for ch in value if ch in "\t\n\r" or ord(ch) >= 32)
+    )
+
+
+def export_subject(db: Database, candidate_id: int, dest: os.PathLike[str] | str) -> Path:
+    """Write the export; ``.pdf`` gives a PDF, anything else an xlsx workbook."""
+    dest = Path(dest)
+    if dest.is_dir():
+        raise ValueError(_("{path} is a folder; give a file name.").format(path=dest))
+    if not dest.parent.exists():
+        raise ValueError(_("The folder {path} does not exist.").format(path=dest.parent))
+    data = collect(db, candidate_id)
+    if dest.suffix.lower() == ".pdf":
+        return write_pdf(data, dest)
+    return write_xlsx(data, dest)
