@@ -24,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "database",
     "demo",
     "listing",
+    "matching",
 )
 
 log = logging.getLogger(__name__)
