@@ -11,6 +11,14 @@ Public API (plain frozen dataclasses in and out, no ORM objects, no Qt)::
 
 from __future__ import annotations
 
+from wir_manager.services.matching.assignment import (
+    AssignedCandidate,
+    AssignmentResult,
+    RequestAssignment,
+    assign,
+    open_request_ids,
+)
+from wir_manager.services.matching.diversity import Diversity, diversity, shortlist_diversity
 from wir_manager.services.matching.errors import (
     MatchingError,
     ShortlistError,
@@ -25,22 +33,50 @@ from wir_manager.services.matching.profiles import (
     save_profile,
 )
 from wir_manager.services.matching.ranking import MatchResult, NearMiss, RankedCandidate, rank
+from wir_manager.services.matching.shortlists import (
+    ACTIVE_STATUSES,
+    TRANSITIONS,
+    ShortlistRow,
+    clear_shortlist,
+    remove_from_shortlist,
+    save_shortlist,
+    saved_shortlist,
+    set_note,
+    set_status,
+)
 
 __all__ = [
+    "ACTIVE_STATUSES",
     "DEFAULT_PROFILE",
     "DEFAULT_WEIGHTS",
     "PARTS",
+    "TRANSITIONS",
+    "AssignedCandidate",
+    "AssignmentResult",
+    "Diversity",
     "MatchResult",
     "MatchingError",
     "NearMiss",
     "RankedCandidate",
+    "RequestAssignment",
     "ShortlistError",
+    "ShortlistRow",
     "UnknownRequestError",
     "WeightProfileInfo",
     "WeightsError",
+    "assign",
+    "clear_shortlist",
     "current_profile",
+    "diversity",
     "list_profiles",
+    "open_request_ids",
     "part_label",
     "rank",
+    "remove_from_shortlist",
     "save_profile",
+    "save_shortlist",
+    "saved_shortlist",
+    "set_note",
+    "set_status",
+    "shortlist_diversity",
 ]

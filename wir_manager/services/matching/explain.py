@@ -176,4 +176,16 @@ def _round_edits(edits: int) -> str:
     return f"{round(edits, -digits):,}"
 
 
-__all__ = ["explanations", "near_miss_reason", "unit_sentence"]
+def describe_check(check: Check, req: Requirements) -> str:
+    """A required item in words, for "most often missing: …"."""
+    if check.kind == "stage":
+        return _("being ready (training complete)")
+    if check.kind == "availability":
+        assert req.start is not None and req.end is not None
+        return _("availability from {start} to {end}").format(
+            start=req.start.isoformat(), end=req.end.isoformat()
+        )
+    if check.kind == "placement":
+        return _("no other placement in that period")
+    assert check.unit is not None
+    return _asked(check.unit.kind, check.unit)

@@ -47,6 +47,8 @@ class Evaluation:
     first_fail: np.ndarray  # int (n,), index into ``checks`` of a failed item, -1 if none
     checks: tuple[Check, ...]
     applicable: tuple[str, ...]
+    #: How many people fail each check (aligned with ``checks``).
+    fail_counts: tuple[int, ...] = ()
 
     @property
     def eligible(self) -> np.ndarray:
@@ -158,10 +160,14 @@ def evaluate(
         matrix = np.vstack(failed)
         fails = matrix.sum(axis=0)
         first_fail = np.where(fails > 0, matrix.argmax(axis=0), -1)
+        fail_counts = tuple(int(x) for x in matrix.sum(axis=1))
     else:
+        fail_counts = ()
         fails = np.zeros(n, np.int64)
         first_fail = np.full(n, -1)
-    return Evaluation(parts, score, fails, first_fail, tuple(checks), tuple(applicable))
+    return Evaluation(
+        parts, score, fails, first_fail, tuple(checks), tuple(applicable), fail_counts
+    )
 
 
 def ranking_order(score: np.ndarray, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:

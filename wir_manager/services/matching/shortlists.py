@@ -1,0 +1,292 @@
+"""Saved shortlists: the top N for a request, with statuses, notes and a snapshot of the
+score parts and weight-profile version that produced them.
+
+Saving again replaces only entries still at *proposed*; anyone already sent, in
+interview, accepted or declined stays on the list with their history, so re-ranking
+never loses what the coordinator has done with a person.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from sqlalchemy import String, func, select, type_coerce
+from sqlalchemy.orm import Session
+
+from wir_manager.domain.enums import ShortlistStatus
+from wir_manager.i18n import _
+from wir_manager.services.matching.errors import ShortlistError, UnknownRequestError
+from wir_manager.services.matching.explain import near_miss_reason
+from wir_manager.services.matching.parts import DEFAULT_PROFILE, PARTS
+from wir_manager.services.matching.profiles import save_profile_in
+from wir_manager.services.matching.ranking import evaluate_request, parts_dict, resolve_weights
+from wir_manager.services.matching.scoring import ranking_order
+from wir_manager.storage import models as m
+from wir_manager.storage.database import Database
+
+#: Statuses that still tie a person to a request ("several active shortlists" warning).
+ACTIVE_STATUSES = (
+    ShortlistStatus.PROPOSED.value,
+    ShortlistStatus.SENT.value,
+    ShortlistStatus.INTERVIEW.value,
+)
+
+#: proposed → sent → interview → accepted / declined; declining is possible at any step.
+TRANSITIONS: dict[str, frozenset[str]] = {
+    ShortlistStatus.PROPOSED.value: frozenset({"sent", "declined"}),
+    ShortlistStatus.SENT.value: frozenset({"interview", "accepted", "declined"}),
+    ShortlistStatus.INTERVIEW.value: frozenset({"accepted", "declined"}),
+    ShortlistStatus.ACCEPTED.value: frozenset(),
+    ShortlistStatus.DECLINED.value: frozenset(),
+}
+
+
+@dataclass(frozen=True)
+class ShortlistRow:
+    candidate_id: int
+    name: str
+    rank: int
+    score: float
+    parts: dict[str, float]
+    status: str
+    note: str | None
+    profile_name: str | None
+    profile_version: int | None
+    #: Other requests where this person is proposed, sent or in interview.
+    other_active_shortlists: int
+
+
+def _check_request(s: Session, request_id: int) -> None:
+    if s.get(m.PlacementRequest, request_id) is None:
+        raise UnknownRequestError(
+            _("There is no placement request with id {id}.").format(id=request_id)
+        )
+
+
+def _rows(s: Session, request_id: int) -> list[ShortlistRow]:
+    e = m.ShortlistEntry
+    others = (
+        select(e.candidate_id, func.count().label("n"))
+        .where(e.request_id != request_id, type_coerce(e.status, String).in_(ACTIVE_STATUSES))
+        .group_by(e.candidate_id)
+        .subquery()
+    )
+    rows = s.execute(
+        select(
+            e.candidate_id,
+            m.Candidate.full_name,
+            e.rank,
+            e.score,
+            e.score_parts,
+            type_coerce(e.status, String),
+            e.note,
+            m.WeightProfile.name,
+            e.profile_version,
+            func.coalesce(others.c.n, 0),
+        )
+        .join(m.Candidate, m.Candidate.id == e.candidate_id)
+        .outerjoin(m.WeightProfile, m.WeightProfile.id == e.profile_id)
+        .outerjoin(others, others.c.candidate_id == e.candidate_id)
+        .where(e.request_id == request_id)
+        .order_by(e.rank, e.candidate_id)
+    ).all()
+    return [
+        ShortlistRow(
+            candidate_id=cid,
+            name=name,
+            rank=rank,
+            score=float(score),
+            parts={p: float((parts or {}).get(p, 0.0)) for p in PARTS},
+            status=status,
+            note=note,
+            profile_name=profile,
+            profile_version=version,
+            other_active_shortlists=int(n),
+        )
+        for cid, name, rank, score, parts, status, note, profile, version, n in rows
+    ]
+
+
+def saved_shortlist(db: Database, request_id: int) -> list[ShortlistRow]:
+    """The saved shortlist of a request, by rank; ``[]`` when none is saved."""
+    with db.session() as s:
+        _check_request(s, request_id)
+        return _rows(s, request_id)
+
+
+def save_shortlist(
+    db: Database,
+    request_id: int,
+    top: int,
+    *,
+    weights: Mapping[str, float] | None = None,
+    candidate_ids: list[int] | None = None,
+    profile: str = DEFAULT_PROFILE,
+    include_in_training: bool | None = None,
+) -> list[ShortlistRow]:
+    """Save the ``top`` best eligible candidates (or exactly ``candidate_ids``, who must all
+    be eligible) as the request's shortlist; changed ``weights`` are stored as the next
+    version of ``profile`` so the shortlist can name the weights that produced it."""
+    if candidate_ids is None and (not isinstance(top, int) or top < 1):
+        raise ShortlistError(_("Choose how many candidates to shortlist (1 or more)."))
+    _pid, _name, _version, merged = resolve_weights(db, dict(weights or {}), profile)
+    with db.connection() as conn:
+        req, pool, ev = evaluate_request(conn, request_id, merged, include_in_training, db=db)
+    order = ranking_order(ev.score, pool.ids, ev.eligible)
+    if candidate_ids is None:
+        picked = [int(i) for i in order[:top]]
+    else:
+        wanted = list(dict.fromkeys(int(c) for c in candidate_ids))
+        if not wanted:
+            raise ShortlistError(_("Tick at least one candidate to save a shortlist."))
+        index = {int(cid): i for i, cid in enumerate(pool.ids)}
+        for cid in wanted:
+            i = index.get(cid)
+            if i is None:
+                raise ShortlistError(
+                    _(
+                        "Candidate {id} cannot be proposed (no consent to be proposed, or not "
+                        "ready); nothing was saved."
+                    ).format(id=cid)
+                )
+            if not ev.eligible[i]:
+                reason = near_miss_reason(ev.checks[int(ev.first_fail[i])], req, pool, i)
+                raise ShortlistError(
+                    _(
+                        "Candidate {id} does not meet this request's requirements ({reason}); "
+                        "nothing was saved."
+                    ).format(id=cid, reason=reason)
+                )
+        chosen = set(wanted)
+        picked = [int(i) for i in order if int(pool.ids[i]) in chosen]
+    with db.session() as s:
+        _check_request(s, request_id)
+        stored = save_profile_in(s, profile, merged)
+        existing = {
+            e.candidate_id: e
+            for e in s.execute(
+                select(m.ShortlistEntry).where(m.ShortlistEntry.request_id == request_id)
+            ).scalars()
+        }
+        picked_ids = [int(pool.ids[i]) for i in picked]
+        for cid, entry in existing.items():
+            if cid not in picked_ids and entry.status == ShortlistStatus.PROPOSED:
+                s.delete(entry)
+        s.flush()
+        rank = 0
+        for i, cid in zip(picked, picked_ids, strict=True):
+            rank += 1
+            entry = existing.get(cid)
+            if entry is None:
+                entry = m.ShortlistEntry(request_id=request_id, candidate_id=cid)
+                s.add(entry)
+            entry.rank = rank
+            entry.score = float(ev.score[i])
+            entry.score_parts = parts_dict(ev.parts[i])
+            entry.profile_id = stored.id
+            entry.profile_version = stored.version
+        kept = sorted(
+            (e for cid, e in existing.items() if cid not in picked_ids and e.status != "proposed"),
+            key=lambda e: (e.rank, e.candidate_id),
+        )
+        for entry in kept:
+            rank += 1
+            entry.rank = rank
+        s.flush()
+        return _rows(s, request_id)
+
+
+def _entry(s: Session, request_id: int, candidate_id: int) -> m.ShortlistEntry:
+    _check_request(s, request_id)
+    entry = s.execute(
+        select(m.ShortlistEntry).where(
+            m.ShortlistEntry.request_id == request_id,
+            m.ShortlistEntry.candidate_id == candidate_id,
+        )
+    ).scalar_one_or_none()
+    if entry is None:
+        raise ShortlistError(
+            _("Candidate {cid} is not on the shortlist of request {rid}.").format(
+                cid=candidate_id, rid=request_id
+            )
+        )
+    return entry
+
+
+def set_status(db: Database, request_id: int, candidate_id: int, status: str) -> ShortlistRow:
+    """Move one shortlisted person along proposed → sent → interview → accepted/declined."""
+    try:
+        new = ShortlistStatus(status)
+    except ValueError:
+        raise ShortlistError(
+            _("“{status}” is not a shortlist status; use one of: {all}.").format(
+                status=status, all=", ".join(x.value for x in ShortlistStatus)
+            )
+        ) from None
+    with db.session() as s:
+        entry = _entry(s, request_id, candidate_id)
+        old = ShortlistStatus(entry.status)
+        if new != old and new.value not in TRANSITIONS[old.value]:
+            raise ShortlistError(
+                _("A shortlist entry cannot go from {old} to {new}.").format(
+                    old=_(old.label), new=_(new.label)
+                )
+            )
+        entry.status = new
+        s.flush()
+        return next(r for r in _rows(s, request_id) if r.candidate_id == candidate_id)
+
+
+def set_note(db: Database, request_id: int, candidate_id: int, note: str | None) -> ShortlistRow:
+    """Store the coordinator's note on one shortlisted person (empty text clears it)."""
+    with db.session() as s:
+        entry = _entry(s, request_id, candidate_id)
+        entry.note = (note or "").strip() or None
+        s.flush()
+        return next(r for r in _rows(s, request_id) if r.candidate_id == candidate_id)
+
+
+def remove_from_shortlist(db: Database, request_id: int, candidate_id: int) -> None:
+    """Take one person off a shortlist (the remaining ranks close up)."""
+    with db.session() as s:
+        s.delete(_entry(s, request_id, candidate_id))
+        s.flush()
+        for rank, entry in enumerate(
+            s.execute(
+                select(m.ShortlistEntry)
+                .where(m.ShortlistEntry.request_id == request_id)
+                .order_by(m.ShortlistEntry.rank, m.ShortlistEntry.candidate_id)
+            ).scalars(),
+            start=1,
+        ):
+            entry.rank = rank
+
+
+def clear_shortlist(db: Database, request_id: int) -> int:
+    """Delete the proposed entries of a request's shortlist; returns how many went."""
+    with db.session() as s:
+        _check_request(s, request_id)
+        gone = s.execute(
+            select(m.ShortlistEntry).where(
+                m.ShortlistEntry.request_id == request_id,
+                type_coerce(m.ShortlistEntry.status, String) == ShortlistStatus.PROPOSED.value,
+            )
+        ).scalars()
+        count = 0
+        for entry in gone:
+            s.delete(entry)
+            count += 1
+        return count
+
+
+__all__ = [
+    "ACTIVE_STATUSES",
+    "ShortlistRow",
+    "clear_shortlist",
+    "remove_from_shortlist",
+    "save_shortlist",
+    "saved_shortlist",
+    "set_note",
+    "set_status",
+]
