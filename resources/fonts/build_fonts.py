@@ -9,8 +9,9 @@ Why: reportlab embeds TrueType (glyf) fonts only, and the dossier must show name
 Latin, Cyrillic, Greek, Arabic, Hebrew, Devanagari, Bengali, Thai and CJK scripts.
 DejaVu and Noto fonts are copied as they are; Noto Sans CJK (19 MB, CFF outlines) is
 subset to the frequent characters of the national standard character sets (GB 2312
-level 1, Big5 level 1, JIS X 0208 level 1, KS X 1001 Hangul) and converted to TrueType outlines, so the bundle stays
-a few megabytes. Character sets are taken from Python's own codecs, not typed by hand.
+level 1, Big5 level 1, JIS X 0208 level 1, KS X 1001 Hangul) and converted to
+TrueType outlines, so the bundle stays a few megabytes. Character sets are taken
+from Python's own codecs, not typed by hand.
 """
 
 from __future__ import annotations

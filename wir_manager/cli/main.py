@@ -24,6 +24,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "database",
     "demo",
     "listing",
+    "dossier",
+    "privacy",
+    "backup",
     "matching",
 )
 

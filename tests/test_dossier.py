@@ -1,0 +1,263 @@
+"""Placement dossiers: real PDFs read back with pypdf, consent, the disclosure log, CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import unicodedata
+from pathlib import Path
+
+import pypdf
+import pytest
+from sqlalchemy import func, select
+
+from tests.conftest import PASSPHRASE
+from wir_manager.domain.enums import LanguageLevel, Platform, Stage, Topic
+from wir_manager.services import demo
+from wir_manager.services.dossier import (
+    DossierError,
+    disclosures_for_candidate,
+    generate_dossier,
+    render_dossier,
+)
+from wir_manager.storage import models as m
+
+ARABIC = "جودي آل سعود"
+DEVANAGARI = "कृष्ण श्रेष्ठ"
+CJK = "周艳"
+MARKUP = "<b>x</b> & <font>"
+
+
+def _candidate(s, name: str, username: str, *, propose: bool = True, share: bool = True) -> int:  # type: ignore[no-untyped-def]
+    c = m.Candidate(
+        full_name=name,
+        username=username,
+        email=f"{username.lower()}@mail.example",
+        phone="+41 22 555 01 02" if share else "+41 22 555 09 09",
+        country="EG",
+        stage=Stage.READY,
+        available_from=dt.date(2027, 1, 1),
+        available_until=dt.date(2027, 12, 31),
+        active_since=2012,
+        edit_count=12345,
+        consent_store=True,
+        consent_propose=propose,
+        consent_share_contact=share,
+    )
+    c.languages = [
+        m.CandidateLanguage(code="ar", level=int(LanguageLevel.NATIVE)),
+        m.CandidateLanguage(code="en", level=int(LanguageLevel.C1)),
+    ]
+    c.skills = [m.CandidateSkill(platform=Platform.WIKIDATA, level=3)]
+    c.topics = [m.CandidateTopic(topic=Topic.HEALTH)]
+    s.add(c)
+    s.flush()
+    return c.id
+
+
+@pytest.fixture
+def shortlisted(db):  # type: ignore[no-untyped-def]
+    """A request with a saved shortlist of six: scripts, markup, and consent edge cases."""
+    ids = demo.ensure_reference_data(db)
+    with db.session() as s:
+        req = m.PlacementRequest(
+            organisation_id=ids["org:WHO"],
+            title="Wikidata resident for health data",
+            description="Open WHO's health statistics on Wikidata.",
+            duty_city="Geneva",
+            duty_country="CH",
+            start_date=dt.date(2027, 3, 1),
+            duration_months=9,
+            positions=2,
+            deadline=dt.date(2027, 1, 15),
+        )
+        s.add(req)
+        s.flush()
+        people = {
+            "latin": _candidate(s, "Amara Okafor", "AmaraO"),
+            "arabic": _candidate(s, ARABIC, "JudyS", share=False),
+            "devanagari": _candidate(s, DEVANAGARI, "Krishna"),
+            "cjk": _candidate(s, CJK, "ZhouYan"),
+            "markup": _candidate(s, MARKUP, "Markup"),
+            "refused": _candidate(s, "Nadia Refused", "NoConsent", propose=False),
+        }
+        for rank, cid in enumerate(people.values(), start=1):
+            s.add(
+                m.ShortlistEntry(
+                    request_id=req.id,
+                    candidate_id=cid,
+                    rank=rank,
+                    score=90 - rank,
+                    score_parts={"language": 30.0, "skills": 25.0, "topics": 35.0 - rank},
+                )
+            )
+        request_id = req.id
+    return db, request_id, people
+
+
+def _text(path: Path) -> str:
+    reader = pypdf.PdfReader(str(path))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    # Ligatures (ﬁ) and Arabic presentation forms come back as compatibility characters.
+    return unicodedata.normalize("NFKC", text)
+
+
+def _fonts_used(path: Path) -> set[str]:
+    names = set()
+    for page in pypdf.PdfReader(str(path)).pages:
+        for font in page["/Resources"]["/Font"].values():
+            names.add(str(font.get_object()["/BaseFont"]))
+    return names
+
+
+def test_dossier_content_consent_and_metadata(shortlisted, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    db, request_id, people = shortlisted
+    out = tmp_path / "dossier.pdf"
+    result = generate_dossier(db, request_id, out, recipient="WHO Data Division")
+    assert result.source == "saved"
+    assert set(result.candidate_ids) == set(people.values()) - {people["refused"]}
+    assert [e.candidate_id for e in result.excluded] == [people["refused"]]
+
+    reader = pypdf.PdfReader(str(out))
+    assert result.pages == len(reader.pages)
+    # cover + summary + one page (at least) per candidate, each starting a new page
+    outline = reader.outline
+    titles = [item.title for item in outline]
+    assert titles[0] == "Summary"
+    assert len(titles) == 1 + len(result.candidate_ids)
+    starts = [reader.get_destination_page_number(item) for item in outline[1:]]
+    assert starts == sorted(starts) and len(set(starts)) == len(starts)
+    assert len(reader.pages) >= 2 + len(result.candidate_ids)
+
+    meta = reader.metadata
+    assert meta.title == "Placement dossier: Wikidata resident for health data"
+    assert "Test Operator" in meta.author
+    assert "World Health Organization" in meta.subject and "WHO Data Division" in meta.subject
+
+    text = _text(out)
+    assert "Amara Okafor" in text
+    assert MARKUP in text  # printed literally, not interpreted as markup
+    assert CJK in text
+    assert ARABIC in text or " ".join(reversed(ARABIC.split())) in text
+    assert "कृ" in text  # Devanagari extraction drops conjunct parts; shape tests cover it
+    assert "Nadia Refused" not in text and "noconsent" not in text.lower()
+    # contact details only with consent
+    assert "amarao@mail.example" in text
+    assert "judys@mail.example" not in text
+    assert "+41 22 555 09 09" not in text
+    assert "Not shared" in text
+    assert f"Page 1 of {len(reader.pages)}" in text
+    assert "Confidential — for WHO Data Division" in text
+    fonts = " ".join(_fonts_used(out))
+    for family in ("DejaVuSans", "NotoNaskhArabic", "NotoSansDevanagari", "NotoSansCJK"):
+        assert family in fonts
+
+
+def test_disclosure_log_records_file_hash_and_people(shortlisted, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    db, request_id, people = shortlisted
+    out = tmp_path / "d.pdf"
+    result = generate_dossier(db, request_id, out)
+    assert result.recipient == "WHO"  # default: the organisation's acronym
+    assert result.sha256 == hashlib.sha256(out.read_bytes()).hexdigest()
+    with db.engine.connect() as conn:
+        row = conn.execute(select(m.Disclosure)).one()
+        named = conn.execute(
+            select(m.DisclosureCandidate.candidate_id, m.DisclosureCandidate.placeholder)
+        ).all()
+        audits = conn.execute(
+            select(func.count()).where(m.AuditEntry.action == "disclose")
+        ).scalar_one()
+    assert row.file_sha256 == result.sha256 and row.recipient == "WHO"
+    assert row.request_id == request_id and row.created_by == "Test Operator"
+    assert row.contact_details_included is True
+    assert {cid for cid, _ in named} == set(result.candidate_ids)
+    assert all(ph == f"candidate-{cid}" for cid, ph in named)
+    assert audits == 1
+
+    history = disclosures_for_candidate(db, people["latin"])
+    assert len(history) == 1
+    assert history[0].recipient == "WHO" and history[0].candidate_count == 5
+    assert history[0].organisation == "World Health Organization"
+    assert disclosures_for_candidate(db, people["refused"]) == []
+
+
+def test_nobody_with_consent_gives_clear_error_and_no_file(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    ids = demo.ensure_reference_data(db)
+    with db.session() as s:
+        req = m.PlacementRequest(organisation_id=ids["org:UNEP"], title="Climate data")
+        s.add(req)
+        s.flush()
+        cid = _candidate(s, "Only Refused", "Refuser", propose=False)
+        s.add(
+            m.ShortlistEntry(request_id=req.id, candidate_id=cid, rank=1, score=50, score_parts={})
+        )
+        rid = req.id
+    out = tmp_path / "none.pdf"
+    with pytest.raises(DossierError, match="consent"):
+        generate_dossier(db, rid, out)
+    assert not out.exists()
+    with db.engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(m.Disclosure)).scalar_one() == 0
+
+
+def test_unknown_request_is_one_sentence(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(DossierError, match="no placement request 999"):
+        generate_dossier(db, 999, tmp_path / "x.pdf")
+
+
+def test_ranking_fallback_without_saved_shortlist(demo_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    pytest.importorskip("wir_manager.services.matching")
+    from wir_manager.services.matching import rank
+
+    for request_id in range(1, 13):
+        if rank(demo_db, request_id, top=5).ranked:
+            break
+    else:
+        pytest.skip("no request with eligible candidates in the demo data")
+    data, pages, _ = render_dossier(demo_db, request_id)
+    assert data.startswith(b"%PDF") and pages >= 3
+    result = generate_dossier(demo_db, request_id, tmp_path / "r.pdf")
+    assert result.source == "ranking" and 1 <= len(result.candidate_ids) <= 5
+    with demo_db.engine.connect() as conn:
+        consent = dict(
+            conn.execute(
+                select(m.Candidate.id, m.Candidate.consent_propose).where(
+                    m.Candidate.id.in_(result.candidate_ids)
+                )
+            ).all()
+        )
+    assert all(consent.values())
+
+
+def test_branding_name_and_broken_logo(shortlisted, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    db, request_id, _people = shortlisted
+    db.set_setting("branding_name", "Wikimedia & Partners <Residency>")
+    bad_logo = tmp_path / "logo.png"
+    bad_logo.write_bytes(b"not an image")
+    db.set_setting("branding_logo", str(bad_logo))
+    out = tmp_path / "b.pdf"
+    generate_dossier(db, request_id, out)
+    assert "Wikimedia & Partners <Residency>" in _text(out)
+
+
+def test_cli_dossier_reports_left_out_candidates(
+    shortlisted, tmp_path, db_path, monkeypatch, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    from wir_manager.cli.main import main
+
+    db, request_id, people = shortlisted
+    db.close()
+    monkeypatch.setenv("WIR_MANAGER_PASSPHRASE", PASSPHRASE)
+    out = tmp_path / "cli.pdf"
+    code = main(
+        ["--db", str(db_path), "dossier", str(request_id), "-o", str(out), "--recipient", "Liaison"]
+    )
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    assert out.exists()
+    assert "5 candidate(s) from the saved shortlist" in captured.out
+    assert f"Left out candidate {people['refused']}: has not consented" in captured.out
+    assert "disclosure log" in captured.out
+    assert main(["--db", str(db_path), "dossier", "12345", "-o", str(out)]) == 1
+    assert "no placement request 12345" in capsys.readouterr().err
+    assert main(["--db", str(db_path), "dossier", str(request_id), "-o", "x.txt"]) == 1

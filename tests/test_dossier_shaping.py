@@ -1,0 +1,74 @@
+"""Script handling for dossiers: RTL word order, font runs, escaping, real shaping."""
+
+from __future__ import annotations
+
+import uharfbuzz as hb
+
+from wir_manager.services.dossier.fonts import FAMILIES, covered, fonts_dir, register_fonts
+from wir_manager.services.dossier.shaping import font_runs, markup, visual_order
+
+
+def test_rtl_words_are_reversed_inside_ltr_line() -> None:
+    assert visual_order("Name: محمد عبد الله (Mohammed)") == "Name: الله عبد محمد (Mohammed)"
+    assert visual_order("plain Latin text") == "plain Latin text"
+    # digits between two Arabic words belong to the right-to-left stretch
+    assert visual_order("a علي 12 حسن b") == "a حسن 12 علي b"
+
+
+def test_font_runs_fall_back_per_script_and_keep_spaces_in_run() -> None:
+    runs = [(f.key, piece) for f, piece in font_runs("Ana محمد علي, अनु 王 Иван Ελένη")]
+    assert runs == [
+        ("DejaVu", "Ana "),
+        ("Arabic", "محمد علي, "),
+        ("Devanagari", "अनु "),
+        ("CJK", "王 "),
+        ("DejaVu", "Иван Ελένη"),
+    ]
+
+
+def test_markup_escapes_user_text() -> None:
+    out = markup("<b>x</b> & <font name='Evil'>")
+    assert "<b>" not in out and "<font" not in out
+    assert out == "&lt;b&gt;x&lt;/b&gt; &amp; &lt;font name=&#39;Evil&#39;&gt;"
+    arabic = markup("<i>علي</i>")
+    assert arabic.startswith("&lt;i&gt;") and '<font name="WiR-Arabic">' in arabic
+    assert markup("line1\nline2\x07") == "line1<br/>line2"
+
+
+def test_bundled_fonts_cover_every_script_of_demo_names() -> None:
+    register_fonts()
+    for sample in (
+        "Ελένη",
+        "Иван",
+        "محمد",
+        "کریمی",
+        "שרה",
+        "कृष्ण",
+        "আসিফা",
+        "สมชาย",
+        "王秀英",
+        "山田太郎",
+        "ひらがな",
+        "김민준",
+    ):
+        assert covered(sample), sample
+    assert all((fonts_dir() / f.regular_file).exists() for f in FAMILIES)
+    assert (fonts_dir() / "LICENSE-Noto.txt").exists()
+
+
+def _shape(font_file: str, text: str) -> list[int]:
+    blob = hb.Blob.from_file_path(str(fonts_dir() / font_file))
+    font = hb.Font(hb.Face(blob))
+    buf = hb.Buffer()
+    buf.add_str(text)
+    buf.guess_segment_properties()
+    hb.shape(font, buf, {"kern": True, "liga": True})
+    return [info.codepoint for info in buf.glyph_infos]
+
+
+def test_fonts_shape_arabic_joining_and_devanagari_conjuncts() -> None:
+    # Arabic: the same letter gets different (joined) glyphs in initial/medial/final form.
+    glyphs = _shape("NotoNaskhArabic-Regular.ttf", "ببب")
+    assert len(set(glyphs)) == 3
+    # Devanagari: क्ष is one conjunct glyph, fewer glyphs than characters.
+    assert len(_shape("NotoSansDevanagari-Regular.ttf", "क्ष")) < 3

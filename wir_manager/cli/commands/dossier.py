@@ -1,0 +1,77 @@
+"""``wir-manager dossier REQUEST_ID -o FILE.pdf [--recipient NAME]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from wir_manager.cli.context import CliContext, UserError
+from wir_manager.i18n import _
+from wir_manager.services.dossier import DossierError, generate_dossier
+from wir_manager.services.progress import Progress
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "dossier",
+        help="write the PDF placement dossier for a request",
+        description="Write the PDF dossier for a placement request: its saved shortlist, "
+        "or the current top five of the ranking when none was saved. Candidates without "
+        "consent to be proposed are always left out; contact details appear only with "
+        "consent. Each dossier is recorded in the disclosure log.",
+    )
+    p.add_argument("request_id", type=int, metavar="REQUEST_ID")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+    p.add_argument(
+        "--recipient",
+        metavar="NAME",
+        help="who receives it (default: the requesting organisation); printed on every page",
+    )
+    p.set_defaults(func=cmd_dossier)
+
+
+def cmd_dossier(ctx: CliContext, args: argparse.Namespace) -> int:
+    out: Path = args.output
+    if out.suffix.lower() != ".pdf":
+        raise UserError(_("The output file name must end in .pdf."))
+
+    def show(done: int, total: int, message: str) -> None:
+        if sys.stderr.isatty():
+            sys.stderr.write(f"\r{message} ({done}/{total})\033[K")
+
+    with ctx.open() as db:
+        try:
+            result = generate_dossier(
+                db, args.request_id, out, recipient=args.recipient, progress=Progress(show)
+            )
+        except DossierError as exc:
+            raise UserError(str(exc)) from None
+    if sys.stderr.isatty():
+        sys.stderr.write("\r\033[K")
+    source = (
+        _("the saved shortlist")
+        if result.source == "saved"
+        else _("the current top of the ranking")
+    )
+    print(
+        _("Wrote {path}: {n} candidate(s) from {source}, {pages} pages, for {recipient}.").format(
+            path=result.path,
+            n=len(result.candidate_ids),
+            source=source,
+            pages=result.pages,
+            recipient=result.recipient,
+        )
+    )
+    for exclusion in result.excluded:
+        print(
+            _("Left out candidate {id}: {reason}.").format(
+                id=exclusion.candidate_id, reason=exclusion.reason
+            )
+        )
+    print(
+        _("Recorded in the disclosure log (entry {id}, SHA-256 {sha}).").format(
+            id=result.disclosure_id, sha=result.sha256[:16] + "…"
+        )
+    )
+    return 0

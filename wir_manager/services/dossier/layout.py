@@ -1,0 +1,500 @@
+"""Turn :class:`DossierContent` into PDF bytes with reportlab's platypus.
+
+Layout: a cover (request, organisation, duty station, dates, who prepared it, a
+confidentiality notice naming the recipient), a summary table, then one section per
+candidate on a new page. Every page has a header with the programme's name and the
+recipient, and a footer with "page X of Y" (drawn after the last page is known). The
+PDF carries title/author/subject metadata and one outline entry per candidate.
+
+All user text goes through :func:`shaping.markup` (escaping, font fallback, RTL word
+order); no string from the database is ever pasted into markup directly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    Image,
+    KeepTogether,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from wir_manager.domain.codes import country_name, language_name
+from wir_manager.domain.enums import LanguageLevel, Platform, SkillLevel, TrainingStatus
+from wir_manager.i18n import _
+from wir_manager.services.dossier.content import CandidateSection, DossierContent
+from wir_manager.services.dossier.fonts import BASE, register_fonts
+from wir_manager.services.dossier.shaping import markup
+
+ACCENT = colors.HexColor("#1f4e79")
+MUTED = colors.HexColor("#5f6b7a")
+RULE = colors.HexColor("#c9d3de")
+ZEBRA = colors.HexColor("#f2f5f9")
+PAGE_W, PAGE_H = A4
+MARGIN = 18 * mm
+
+
+@dataclass(frozen=True)
+class LayoutOptions:
+    recipient: str
+    prepared_by: str
+    branding_name: str
+    logo_path: Path | None
+    generated_on: dt.date
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle(
+        "body", fontName=BASE.regular, fontSize=9.5, leading=13, shaping=1, alignment=TA_LEFT
+    )
+
+    def derive(name: str, **kw: Any) -> ParagraphStyle:
+        return ParagraphStyle(name, parent=base, **kw)
+
+    return {
+        "body": base,
+        "small": derive("small", fontSize=8, leading=10.5, textColor=MUTED),
+        "cell": derive("cell", fontSize=8.5, leading=11),
+        "cellhead": derive("cellhead", fontName=BASE.bold, fontSize=8.5, leading=11),
+        "label": derive("label", fontName=BASE.bold, fontSize=8.5, leading=11, textColor=MUTED),
+        "h1": derive("h1", fontName=BASE.bold, fontSize=20, leading=25, textColor=ACCENT),
+        "h2": derive(
+            "h2", fontName=BASE.bold, fontSize=14, leading=18, textColor=ACCENT, spaceAfter=4
+        ),
+        "h3": derive(
+            "h3",
+            fontName=BASE.bold,
+            fontSize=10.5,
+            leading=14,
+            spaceBefore=8,
+            spaceAfter=3,
+            textColor=ACCENT,
+        ),
+        "kicker": derive("kicker", fontSize=11, leading=15, textColor=MUTED),
+        "notice": derive(
+            "notice",
+            fontSize=8.5,
+            leading=12,
+            borderColor=RULE,
+            borderWidth=0.6,
+            borderPadding=6,
+            backColor=ZEBRA,
+        ),
+    }
+
+
+def day(value: dt.date | None) -> str:
+    """English long date ("3 March 2027"); the dossier goes to an international reader."""
+    if value is None:
+        return "—"
+    return f"{value.day} {value.strftime('%B %Y')}"
+
+
+def _p(text: object, style: ParagraphStyle, *, bold: bool = False) -> Paragraph:
+    """A paragraph of user text: escaped, shaped, with font fallback."""
+    return Paragraph(markup(text, bold=bold), style)
+
+
+def _t(template: str, style: ParagraphStyle) -> Paragraph:
+    """A paragraph of our own markup (no user text inside, or already escaped)."""
+    return Paragraph(template, style)
+
+
+class _Bookmark(Flowable):
+    """Zero-size flowable that adds a PDF outline entry where it lands."""
+
+    def __init__(self, key: str, title: str, level: int = 0) -> None:
+        super().__init__()
+        self.key, self.title, self.level = key, title, level
+        self.width = self.height = 0
+
+    def wrap(self, *_args: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv.bookmarkPage(self.key)
+        self.canv.addOutlineEntry(self.title, self.key, level=self.level, closed=False)
+
+
+def _numbered_canvas(draw_total: Callable[[Canvas, int, int], None]) -> type[Canvas]:
+    class NumberedCanvas(Canvas):
+        """Keeps each page's state until the end so "page X of Y" knows Y.
+
+        Page bookmarks are deferred too: a destination names the page that is current
+        when it is set, and pages only become real in :meth:`save`.
+        """
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+            self._marks: list[str] = []
+
+        def bookmarkPage(self, key: str, **kwargs: Any) -> None:  # type: ignore[override]
+            self._marks.append(key)
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+            self._marks = []
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                for key in state["_marks"]:
+                    Canvas.bookmarkPage(self, key)
+                draw_total(self, number, total)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+    return NumberedCanvas
+
+
+class DossierLayout:
+    """Builds one dossier; ``build()`` returns (pdf bytes, page count)."""
+
+    def __init__(self, content: DossierContent, options: LayoutOptions) -> None:
+        register_fonts()
+        self.c = content
+        self.o = options
+        self.s = _styles()
+
+    # ------------------------------------------------------------------ pages
+    def _header(self, canvas: Canvas, _doc: Any) -> None:
+        canvas.saveState()
+        top = PAGE_H - 11 * mm
+        left = _p(self.o.branding_name, self.s["small"])
+        _w, _h = left.wrap(PAGE_W / 2 - MARGIN, 12 * mm)
+        left.drawOn(canvas, MARGIN, top)
+        right = _t(
+            _("Confidential — for {recipient}").format(recipient=markup(self.o.recipient)),
+            ParagraphStyle("hr", parent=self.s["small"], alignment=2),
+        )
+        right.wrap(PAGE_W / 2 - MARGIN, 12 * mm)
+        right.drawOn(canvas, PAGE_W / 2, top)
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN, top - 2, PAGE_W - MARGIN, top - 2)
+        canvas.restoreState()
+
+    def _footer(self, canvas: Canvas, number: int, total: int) -> None:
+        canvas.saveState()
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN, 14 * mm, PAGE_W - MARGIN, 14 * mm)
+        canvas.setFont(BASE.regular, 8)
+        canvas.setFillColor(MUTED)
+        canvas.drawRightString(
+            PAGE_W - MARGIN,
+            10 * mm,
+            _("Page {number} of {total}").format(number=number, total=total),
+        )
+        note = _p(
+            _("Placement dossier, request {id} · {date}").format(
+                id=self.c.request.id, date=day(self.o.generated_on)
+            ),
+            self.s["small"],
+        )
+        note.wrap(PAGE_W - 2 * MARGIN - 40 * mm, 10 * mm)
+        note.drawOn(canvas, MARGIN, 9 * mm)
+        canvas.restoreState()
+
+    # ------------------------------------------------------------------ parts
+    def _facts(self, rows: list[tuple[str, object]], widths: tuple[float, float]) -> Table:
+        data = [[_t(label, self.s["label"]), _p(value, self.s["cell"])] for label, value in rows]
+        table = Table(data, colWidths=list(widths), hAlign="LEFT")
+        table.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
+                    ("TOPPADDING", (0, 0), (-1, -1), 3),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ]
+            )
+        )
+        return table
+
+    def _grid(self, head: list[str], rows: list[list[Any]], widths: list[float]) -> Table:
+        data: list[list[Any]] = [[_t(h, self.s["cellhead"]) for h in head]]
+        for row in rows:
+            data.append(
+                [cell if isinstance(cell, Flowable) else _p(cell, self.s["cell"]) for cell in row]
+            )
+        table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+        style = [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ]
+        style += [("BACKGROUND", (0, r), (-1, r), ZEBRA) for r in range(2, len(data), 2)]
+        table.setStyle(TableStyle(style))
+        return table
+
+    def _logo(self) -> Image | None:
+        path = self.o.logo_path
+        if path is None or not path.is_file():
+            return None
+        try:
+            reader = ImageReader(str(path))
+            iw, ih = reader.getSize()
+        except Exception:
+            return None  # not an image we can read: a plain cover is better than failing
+        scale = min(45 * mm / iw, 20 * mm / ih)
+        image = Image(str(path), width=iw * scale, height=ih * scale)
+        image.hAlign = "LEFT"
+        return image
+
+    def _cover(self) -> list[Flowable]:
+        r = self.c.request
+        story: list[Flowable] = []
+        logo = self._logo()
+        if logo is not None:
+            story += [logo, Spacer(1, 6 * mm)]
+        story += [
+            _p(self.o.branding_name, self.s["kicker"]),
+            Spacer(1, 18 * mm),
+            _t(_("Placement dossier"), self.s["kicker"]),
+            Spacer(1, 2 * mm),
+            _p(r.title, self.s["h1"], bold=True),
+            Spacer(1, 2 * mm),
+            _p(r.organisation + (f" ({r.acronym})" if r.acronym else ""), self.s["kicker"]),
+            Spacer(1, 10 * mm),
+        ]
+        duration = _("{n} months").format(n=r.duration_months) if r.duration_months else "—"
+        rows: list[tuple[str, object]] = [
+            (_("Organisation"), r.organisation),
+            (_("Duty station"), r.duty_station),
+            (_("Start date"), day(r.start_date)),
+            (_("Duration"), duration),
+            (_("Positions"), str(r.positions)),
+            (_("Application deadline"), day(r.deadline)),
+            (_("Prepared for"), self.o.recipient),
+            (_("Prepared by"), self.o.prepared_by),
+            (_("Date"), day(self.o.generated_on)),
+            (_("Candidates"), str(len(self.c.sections))),
+        ]
+        story.append(self._facts(rows, (45 * mm, PAGE_W - 2 * MARGIN - 45 * mm)))
+        story.append(Spacer(1, 10 * mm))
+        notice = _(
+            "<b>Confidential.</b> This dossier contains personal data shared with "
+            "{recipient} only to assess candidates for the placement above. Please do not "
+            "forward or copy it, and delete it when the selection is complete. Contact "
+            "details appear only for candidates who agreed to share them."
+        ).format(recipient=markup(self.o.recipient, bold=False))
+        story.append(_t(notice, self.s["notice"]))
+        if r.description:
+            story += [Spacer(1, 8 * mm), _t(_("About the placement"), self.s["h3"])]
+            story.append(_p(r.description, self.s["body"]))
+        story.append(PageBreak())
+        return story
+
+    def _summary(self) -> list[Flowable]:
+        story: list[Flowable] = [
+            _Bookmark("summary", _("Summary")),
+            _t(_("Shortlisted candidates"), self.s["h2"]),
+        ]
+        if self.c.source == "saved":
+            source = _("From the saved shortlist for this request")
+            if self.c.profile_name:
+                source += _(" (weight profile “{name}”, version {version})").format(
+                    name=markup(self.c.profile_name), version=self.c.profile_version or "—"
+                )
+        else:
+            source = _("The top candidates of the current ranking (no shortlist was saved)")
+        story += [_t(source + ".", self.s["small"]), Spacer(1, 4 * mm)]
+        rows = []
+        for sec in self.c.sections:
+            langs = ", ".join(
+                f"{code} {LanguageLevel(level).label}" for code, level in sec.languages[:4]
+            )
+            skills = ", ".join(f"{Platform(p).label} {level}" for p, level in sec.skills[:3])
+            rows.append([str(sec.rank), sec.name, f"{sec.score:.1f}", langs or "—", skills or "—"])
+        width = PAGE_W - 2 * MARGIN
+        story.append(
+            self._grid(
+                [_("Rank"), _("Name"), _("Score"), _("Key languages"), _("Key skills")],
+                rows,
+                [14 * mm, 50 * mm, 15 * mm, 45 * mm, width - 124 * mm],
+            )
+        )
+        story.append(Spacer(1, 4 * mm))
+        story.append(
+            _t(
+                _("Scores run from 0 to 100; each candidate's page explains the parts."),
+                self.s["small"],
+            )
+        )
+        return story
+
+    def _candidate(self, sec: CandidateSection) -> list[Flowable]:
+        width = PAGE_W - 2 * MARGIN
+        story: list[Flowable] = [
+            PageBreak(),
+            _Bookmark(f"candidate-{sec.candidate_id}", f"{sec.rank}. {sec.name}"),
+            _t(f"{sec.rank}. " + markup(sec.name, bold=True), self.s["h2"]),
+            _p(_("User:{username}").format(username=sec.username), self.s["kicker"]),
+            Spacer(1, 3 * mm),
+        ]
+        if sec.available_from or sec.available_until:
+            availability = _("{start} to {end}").format(
+                start=day(sec.available_from) if sec.available_from else _("now"),
+                end=day(sec.available_until) if sec.available_until else _("open-ended"),
+            )
+        else:
+            availability = _("Not stated")
+        if sec.contact_shared:
+            contact = " · ".join(x for x in (sec.email, sec.phone) if x) or _("None on file")
+        else:
+            contact = _(
+                "Not shared (the candidate has not agreed to share contact details); "
+                "contact the programme to reach them."
+            )
+        facts: list[tuple[str, object]] = [
+            (_("Country"), country_name(sec.country) if sec.country else "—"),
+            (_("Affiliate"), sec.affiliate or "—"),
+            (_("Programme stage"), sec.stage_label),
+            (_("Wikimedian since"), str(sec.active_since) if sec.active_since else "—"),
+            (_("Edits"), f"{sec.edit_count:,}" if sec.edit_count is not None else "—"),
+            (_("Availability"), availability),
+            (_("Contact"), contact),
+        ]
+        story.append(self._facts(facts, (38 * mm, width - 38 * mm)))
+
+        story.append(_t(_("Languages"), self.s["h3"]))
+        story.append(
+            _p(
+                ", ".join(
+                    f"{language_name(code)} — {LanguageLevel(level).label}"
+                    for code, level in sec.languages
+                )
+                or _("None recorded"),
+                self.s["body"],
+            )
+        )
+        story.append(_t(_("Wikimedia platform skills"), self.s["h3"]))
+        story.append(
+            _p(
+                ", ".join(
+                    f"{Platform(p).label} — {SkillLevel(level).label.lower()}"
+                    for p, level in sec.skills
+                )
+                or _("None recorded"),
+                self.s["body"],
+            )
+        )
+        story.append(_t(_("Topic areas"), self.s["h3"]))
+        story.append(_p(", ".join(sec.topic_labels()) or _("None recorded"), self.s["body"]))
+
+        story += self._explanation(sec, width)
+        story += self._training(sec, width)
+        return story
+
+    def _explanation(self, sec: CandidateSection, width: float) -> list[Flowable]:
+        block: list[Flowable] = [
+            _t(
+                _("Why this candidate: {score} of 100 points").format(score=f"{sec.score:.1f}"),
+                self.s["h3"],
+            )
+        ]
+        if sec.parts:
+            rows = [
+                [self.c.part_labels.get(part, part), f"{points:.1f}"]
+                for part, points in sec.parts.items()
+            ]
+            block.append(self._grid([_("Score part"), _("Points")], rows, [70 * mm, 20 * mm]))
+            block.append(Spacer(1, 2 * mm))
+        sentences = list(sec.explanations)
+        if sec.near_miss:
+            sentences.append(_("Not fully met: {reason}").format(reason=sec.near_miss))
+        for sentence in sentences:
+            block.append(_t("• " + markup(sentence), self.s["body"]))
+        return [KeepTogether(block)]
+
+    def _training(self, sec: CandidateSection, width: float) -> list[Flowable]:
+        done = sum(1 for t in sec.training if t.status == TrainingStatus.COMPLETED.value)
+        story: list[Flowable] = [
+            _t(
+                _("Training record ({done} of {total} modules completed)").format(
+                    done=done, total=len(sec.training)
+                ),
+                self.s["h3"],
+            )
+        ]
+        rows = [
+            [
+                t.title + ("" if t.mandatory else _(" (optional)")),
+                _(TrainingStatus(t.status).label),
+                day(t.completed_on) if t.completed_on else "—",
+            ]
+            for t in sec.training
+        ]
+        story.append(
+            self._grid(
+                [_("Module"), _("Status"), _("Completed on")],
+                rows,
+                [width - 60 * mm, 28 * mm, 32 * mm],
+            )
+        )
+        return story
+
+    # ------------------------------------------------------------------ build
+    def story(self, progress: Callable[[int, int], None] | None = None) -> list[Flowable]:
+        story = self._cover() + self._summary()
+        for n, sec in enumerate(self.c.sections, start=1):
+            story += self._candidate(sec)
+            if progress is not None:
+                progress(n, len(self.c.sections))
+        return story
+
+    def build(self, progress: Callable[[int, int], None] | None = None) -> tuple[bytes, int]:
+        buffer = io.BytesIO()
+        r = self.c.request
+        doc = BaseDocTemplate(
+            buffer,
+            pagesize=A4,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN + 4 * mm,
+            bottomMargin=MARGIN + 2 * mm,
+            title=_("Placement dossier: {title}").format(title=r.title),
+            author=f"{self.o.prepared_by} ({self.o.branding_name})",
+            subject=_("Candidates for {organisation}, prepared for {recipient}").format(
+                organisation=r.organisation, recipient=self.o.recipient
+            ),
+            creator="WiR Manager",
+            keywords=["Wikimedian in Residence", "dossier", "confidential"],
+            lang="en",
+        )
+        frame = Frame(
+            doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body", showBoundary=0
+        )
+        doc.addPageTemplates([PageTemplate("page", [frame], onPage=self._header)])
+        canvas_class = _numbered_canvas(self._footer)
+        story = self.story(progress)
+        doc.build(story, canvasmaker=canvas_class)
+        data = buffer.getvalue()
+        return data, doc.page
