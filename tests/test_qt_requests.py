@@ -1,0 +1,181 @@
+"""Placement requests screen driven with qtbot on a real encrypted database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, QSettings, Qt
+from PySide6.QtWidgets import QComboBox
+
+from wir_manager.qt.context import AppContext
+from wir_manager.qt.models.request_requirements import LanguageRequirementModel as LM
+from wir_manager.qt.models.request_requirements import SkillRequirementModel as SM
+from wir_manager.qt.tasks import TaskRunner
+from wir_manager.qt.views.requests import RequestsView
+from wir_manager.services import requests as rq
+
+
+@pytest.fixture
+def view(qtbot, demo_db, tmp_path: Path) -> RequestsView:  # type: ignore[no-untyped-def]
+    ctx = AppContext(
+        demo_db, TaskRunner(), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    )
+    widget = RequestsView(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def _select(view: RequestsView, request_id: int) -> None:
+    row = view.model.row_of(request_id)
+    view.ui.table.setCurrentIndex(view.proxy.mapFromSource(view.model.index(row, 0)))
+
+
+def test_edit_languages_skills_status_and_reread(view: RequestsView, demo_db) -> None:  # type: ignore[no-untyped-def]
+    target = rq.list_request_rows(demo_db)[3].id
+    _select(view, target)
+    editor = view.editor
+    assert editor.request_id == target
+    assert not editor.ui.saveButton.isEnabled()
+
+    # Status → filled
+    editor.ui.statusCombo.setCurrentIndex(editor.ui.statusCombo.findData("filled"))
+    # Languages: replace all with Arabic ≥ C1 required and (French | Spanish) ≥ B2
+    while editor.languages.rowCount():
+        editor.languages.remove_row(0)
+    for code in ("ar", "fr", "es"):
+        editor.add_language(code)
+    lm = editor.languages
+    lm.setData(lm.index(0, LM.LEVEL), 5)
+    editor.ui.languagesTable.setCurrentIndex(lm.index(2, 0))
+    editor.group_language()  # es joins the row above…
+    editor.ui.languagesTable.setCurrentIndex(lm.index(1, 0))
+    assert lm.index(1, LM.GROUP).data(Qt.ItemDataRole.EditRole) is not None
+    # Skills: only Wikisource ≥ advanced, nice to have
+    while editor.skills.rowCount():
+        editor.skills.remove_row(0)
+    editor.add_skill()
+    sm = editor.skills
+    sm.setData(sm.index(0, SM.PLATFORM), "wikisource")
+    sm.setData(sm.index(0, SM.LEVEL), 3)
+    sm.setData(sm.index(0, SM.IMPORTANCE), "nice_to_have")
+    assert editor.is_valid(), editor.problems
+    assert editor.ui.saveButton.isEnabled()
+    qtbot_click = editor.ui.saveButton
+    qtbot_click.click()
+
+    stored = rq.get_request(demo_db, target)
+    assert stored.status == "filled"
+    assert [(r.code, r.min_level, r.group) for r in stored.languages] == [
+        ("ar", 5, None),
+        ("fr", 4, 1),
+        ("es", 4, 1),
+    ]
+    assert stored.skills == (rq.SkillRequirement("wikisource", 3, "nice_to_have"),)
+    assert not editor.is_dirty()
+    assert view.model.record(view.model.row_of(target)).status == "filled"
+
+
+def test_inline_validation_disables_save(view: RequestsView) -> None:
+    view.new_item()
+    editor = view.editor
+    assert not editor.ui.saveButton.isEnabled()
+    editor.ui.titleEdit.setText("Health data resident")
+    editor.ui.organisationCombo.setCurrentIndex(1)
+    editor.ui.dutyCityEdit.setText("Nairobi")
+    country = editor.ui.dutyCountryCombo
+    country.setCurrentIndex(country.findData("KE"))
+    assert editor.is_valid(), editor.problems
+    assert editor.ui.saveButton.isEnabled()
+    editor.ui.deadlineEdit.setDate(editor.ui.startDateEdit.date().addDays(10))
+    assert not editor.ui.saveButton.isEnabled()
+    assert "must not be after the start date" in editor.ui.datesError.text()
+    assert editor.ui.datesError.isVisible()
+    editor.ui.deadlineEdit.setDate(QDate(editor.ui.startDateEdit.date()).addDays(-10))
+    editor.ui.positionsSpin.setValue(0)
+    assert "at least one position" in editor.ui.datesError.text()
+    editor.ui.positionsSpin.setValue(2)
+    editor.add_language("xx-unknown")
+    assert "not a known language code" in editor.ui.languagesError.text()
+    editor.remove_language()
+    assert editor.is_valid()
+    before = view.model.rowCount()
+    assert view.save()
+    assert view.model.rowCount() == before + 1
+    assert rq.get_request(view.ctx.db, editor.request_id).duty_country == "KE"
+
+
+def test_new_organisation_inline(view: RequestsView, demo_db) -> None:  # type: ignore[no-untyped-def]
+    view.new_item()
+    ui = view.editor.ui
+    ui.titleEdit.setText("Ocean data resident")
+    ui.organisationCombo.setCurrentIndex(ui.organisationCombo.count() - 1)
+    assert ui.newOrganisationBox.isVisible()
+    assert "needs a name" in ui.organisationError.text()
+    ui.orgNameEdit.setText("Intergovernmental Oceanographic Commission")
+    ui.orgAcronymEdit.setText("IOC")
+    ui.workModeCombo.setCurrentIndex(ui.workModeCombo.findData("remote"))
+    assert view.save()
+    stored = rq.get_request(demo_db, view.editor.request_id)
+    assert stored.organisation_name == "Intergovernmental Oceanographic Commission"
+    combo: QComboBox = ui.organisationCombo
+    assert combo.currentData() == stored.organisation_id  # the new one is now in the picker
+
+
+def test_unsaved_changes_guard_on_row_switch(view: RequestsView) -> None:
+    rows = [view.model.record(i).id for i in range(view.model.rowCount())]
+    _select(view, rows[0])
+    view.editor.ui.titleEdit.setText("Changed but not saved")
+    answers: list[str] = []
+    view.ask_unsaved = lambda: answers.append("cancel") or "cancel"
+    _select(view, rows[1])
+    assert answers == ["cancel"]
+    assert view.editor.request_id == rows[0]
+    assert view.editor.ui.titleEdit.text() == "Changed but not saved"
+    current = view.ui.table.currentIndex()
+    assert view.model.record(view.proxy.mapToSource(current).row()).id == rows[0]
+
+    view.ask_unsaved = lambda: "discard"
+    _select(view, rows[1])
+    assert view.editor.request_id == rows[1]
+    assert rq.get_request(view.ctx.db, rows[0]).title != "Changed but not saved"
+
+    view.editor.ui.titleEdit.setText("Saved on the way out")
+    view.ask_unsaved = lambda: "save"
+    _select(view, rows[2])
+    assert view.editor.request_id == rows[2]
+    assert rq.get_request(view.ctx.db, rows[1]).title == "Saved on the way out"
+
+
+def test_filter_delete_and_actions(view: RequestsView, demo_db) -> None:  # type: ignore[no-untyped-def]
+    total = view.model.rowCount()
+    view.ui.searchEdit.setText("UNICEF")
+    assert 0 < view.proxy.rowCount() < total
+    assert all(view.proxy.index(r, 1).data() == "UNICEF" for r in range(view.proxy.rowCount()))
+    view.ui.searchEdit.clear()
+    view.ui.statusFilter.setCurrentIndex(view.ui.statusFilter.findData("open"))
+    assert all(
+        view.model.record(view.proxy.mapToSource(view.proxy.index(r, 0)).row()).status == "open"
+        for r in range(view.proxy.rowCount())
+    )
+    view.ui.statusFilter.setCurrentIndex(0)
+    shortcuts = {a.objectName(): a.shortcut().toString() for a in view.actions()}
+    assert shortcuts["actionNewRequest"] == "Ctrl+N"
+    assert shortcuts["actionSaveRequest"] == "Ctrl+S"
+    assert shortcuts["actionDeleteRequest"] == "Del"
+    assert all(
+        a.shortcutContext() == Qt.ShortcutContext.WidgetWithChildrenShortcut for a in view.actions()
+    )
+    victim = view.model.record(0)
+    _select(view, victim.id)
+    view.ui.table.setFocus()
+    asked: list[int] = []
+    view.confirm_delete = lambda rows: asked.append(len(rows)) or True
+    view.delete_selected()
+    assert asked == [1]
+    assert view.model.rowCount() == total - 1
+    with pytest.raises(rq.RequestNotFoundError):
+        rq.get_request(demo_db, victim.id)

@@ -1,0 +1,397 @@
+"""Placement requests screen: the list of IGO requests beside the request editor.
+
+The list is a :class:`RequestListModel` behind a :class:`RequestFilterProxy` (search and
+status filter). Selecting a row loads that request into the editor; leaving a request
+with unsaved changes asks first (save / discard / stay). All writes go through
+:mod:`wir_manager.services.requests`.
+
+Questions to the user go through the replaceable callables ``ask_unsaved`` and
+``confirm_delete`` so tests (and a future batch mode) can answer without a modal loop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtWidgets import QApplication, QHeaderView, QMessageBox, QWidget
+
+from wir_manager.domain.enums import RequestStatus
+from wir_manager.qt import settings as opts
+from wir_manager.qt import theme
+from wir_manager.qt.context import AppContext
+from wir_manager.qt.errors import show_error
+from wir_manager.qt.forms.ui_requests_view import Ui_RequestsView
+from wir_manager.qt.models.request_list import (
+    COL,
+    ID_ROLE,
+    RequestFilterProxy,
+    RequestListModel,
+    status_label,
+)
+from wir_manager.qt.views.request_editor import RequestEditor
+from wir_manager.qt.widgets.view_actions import drop_conflicting_shortcuts
+from wir_manager.services import requests as rq
+from wir_manager.services.requests import RequestRow
+
+SETTINGS_KEY = "requests"
+
+
+class RequestsView(QWidget):
+    """Sidebar screen "Placement requests"."""
+
+    TITLE = "Placement requests"
+    changed = Signal()
+
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("Screens", cls.TITLE)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ui = Ui_RequestsView()
+        self.ui.setupUi(self)
+        self.model = RequestListModel(self)
+        self.proxy = RequestFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.editor = RequestEditor(self)
+        self.editor.setObjectName("requestEditor")
+        self.ui.editorLayout.addWidget(self.editor)
+        #: "save" | "discard" | "cancel" for a pending unsaved edit; replaceable in tests.
+        self.ask_unsaved: Callable[[], str] = self._ask_unsaved_dialog
+        #: True to go ahead deleting these requests; replaceable in tests.
+        self.confirm_delete: Callable[[list[RequestRow]], bool] = self._confirm_delete_dialog
+        self._switching = False
+        self._setup_table()
+        self._setup_filters()
+        self._setup_actions()
+        self._restore_layout()
+        self.editor.state_changed.connect(self._update_actions)
+        self.editor.save_requested.connect(self.save)
+        self.reload()
+
+    # ------------------------------------------------------------------ setup
+    def _setup_table(self) -> None:
+        table = self.ui.table
+        table.setModel(self.proxy)
+        table.verticalHeader().setVisible(False)
+        table.setEditTriggers(table.EditTrigger.NoEditTriggers)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for col, width in (
+            (COL["title"], 260),
+            (COL["organisation"], 90),
+            (COL["status"], 90),
+            (COL["place"], 130),
+            (COL["start"], 86),
+            (COL["deadline"], 86),
+            (COL["positions"], 70),
+        ):
+            table.setColumnWidth(col, width)
+        table.sortByColumn(COL["deadline"], Qt.SortOrder.AscendingOrder)
+        table.selectionModel().currentRowChanged.connect(self._current_changed)
+        table.selectionModel().selectionChanged.connect(self._update_actions)
+
+    def _setup_filters(self) -> None:
+        ui = self.ui
+        ui.statusFilter.addItem(self.tr("All statuses"), "")
+        ui.statusFilter.addItem(self.tr("Open or shortlisting"), "active")
+        for status in RequestStatus:
+            ui.statusFilter.addItem(status_label(status.value), status.value)
+        ui.statusFilter.currentIndexChanged.connect(self._status_filter_changed)
+        ui.searchEdit.textChanged.connect(self._search_changed)
+        ui.newButton.clicked.connect(self.new_item)
+        ui.deleteButton.clicked.connect(self.delete_selected)
+        ui.newButton.setIcon(theme.icon("add"))
+        ui.deleteButton.setIcon(theme.icon("delete"))
+
+    def _action(
+        self,
+        text: str,
+        shortcut: QKeySequence | str,
+        slot: Callable[[], object],
+        icon: str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        if icon:
+            action.setIcon(theme.icon(icon))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _setup_actions(self) -> None:
+        self.action_new = self._action(
+            self.tr("&New request"), QKeySequence.StandardKey.New, self.new_item, "add"
+        )
+        self.action_new.setObjectName("actionNewRequest")
+        self.action_save = self._action(
+            self.tr("&Save request"), QKeySequence.StandardKey.Save, self.save, "save"
+        )
+        self.action_save.setObjectName("actionSaveRequest")
+        self.action_delete = self._action(
+            self.tr("&Delete request…"),
+            QKeySequence(Qt.Key.Key_Delete),
+            self.delete_selected,
+            "delete",
+        )
+        self.action_delete.setObjectName("actionDeleteRequest")
+        self.action_find = self._action(
+            self.tr("&Find requests"), QKeySequence.StandardKey.Find, self.focus_search, "search"
+        )
+        self.action_find.setObjectName("actionFindRequests")
+
+    def _restore_layout(self) -> None:
+        settings = self.ctx.settings
+        if not opts.restore_splitter(settings, SETTINGS_KEY, self.ui.splitter):
+            self.ui.splitter.setSizes([560, 640])
+        opts.restore_header(settings, SETTINGS_KEY, self.ui.table.horizontalHeader())
+
+    def save_layout(self) -> None:
+        opts.save_splitter(self.ctx.settings, SETTINGS_KEY, self.ui.splitter)
+        opts.save_header(self.ctx.settings, SETTINGS_KEY, self.ui.table.horizontalHeader())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        drop_conflicting_shortcuts(self)
+
+    def hideEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.save_layout()
+        super().hideEvent(event)
+
+    # ------------------------------------------------------------------ loading
+    def reload(self, select_id: int | None = None) -> None:
+        """Re-read organisations and the request list, keeping or choosing a selection."""
+        keep = select_id if select_id is not None else self.editor.request_id
+        self.editor.set_organisations(rq.list_organisations(self.ctx.db))
+        self._switching = True
+        try:
+            self.model.set_rows(rq.list_request_rows(self.ctx.db))
+        finally:
+            self._switching = False
+        self._update_count()
+        if keep is not None and self._select_id(keep):
+            return
+        if not self.editor.is_dirty():
+            if self.proxy.rowCount() and keep is None and self.editor.request_id is None:
+                self.ui.table.setCurrentIndex(self.proxy.index(0, 0))
+            elif keep is not None:
+                self.editor.load(None)
+        self._update_actions()
+
+    def _select_id(self, request_id: int) -> bool:
+        row = self.model.row_of(request_id)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return False
+        self._switching = True
+        try:
+            self.ui.table.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.ui.table.scrollTo(index)
+        finally:
+            self._switching = False
+        return True
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        text = (
+            self.tr("{n} requests").format(n=total)
+            if shown == total
+            else self.tr("{shown} of {total} requests").format(shown=shown, total=total)
+        )
+        self.ui.countLabel.setText(text)
+
+    # ------------------------------------------------------------------ filters
+    def _search_changed(self, text: str) -> None:
+        self.proxy.set_search(text)
+        self._update_count()
+
+    def _status_filter_changed(self) -> None:
+        value = self.ui.statusFilter.currentData()
+        if value == "active":
+            self.proxy.set_statuses({RequestStatus.OPEN.value, RequestStatus.SHORTLISTING.value})
+        else:
+            self.proxy.set_statuses({value} if value else None)
+        self._update_count()
+
+    def focus_search(self) -> None:
+        self.ui.searchEdit.setFocus()
+        self.ui.searchEdit.selectAll()
+
+    # ------------------------------------------------------------------ selection + guard
+    def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if self._switching:
+            return
+        new_id = current.data(ID_ROLE) if current.isValid() else None
+        if new_id == self.editor.request_id and new_id is not None:
+            return
+        if not self.confirm_leave():
+            # Stay on the edited request: put the selection back without re-entering here.
+            self._switching = True
+            try:
+                if previous.isValid():
+                    self.ui.table.selectionModel().setCurrentIndex(
+                        previous,
+                        QItemSelectionModel.SelectionFlag.ClearAndSelect
+                        | QItemSelectionModel.SelectionFlag.Rows,
+                    )
+                else:
+                    self.ui.table.selectionModel().clear()
+            finally:
+                self._switching = False
+            return
+        self._open(new_id)
+
+    def _open(self, request_id: int | None) -> None:
+        if request_id is None:
+            self.editor.load(None)
+            return
+        try:
+            self.editor.load(rq.get_request(self.ctx.db, request_id))
+        except rq.RequestNotFoundError as exc:
+            show_error(self, exc)
+            self.reload()
+
+    def has_unsaved_changes(self) -> bool:
+        return self.editor.is_dirty()
+
+    def confirm_leave(self) -> bool:
+        """Ask about unsaved edits: True when it is fine to move on (saved or discarded)."""
+        if not self.editor.is_dirty():
+            return True
+        answer = self.ask_unsaved()
+        if answer == "save":
+            return self.save()
+        if answer == "discard":
+            self.editor.revert()
+            return True
+        return False
+
+    def _ask_unsaved_dialog(self) -> str:
+        box = QMessageBox(self)
+        box.setObjectName("unsavedRequestDialog")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Unsaved changes"))
+        box.setText(self.tr("This request has unsaved changes."))
+        box.setInformativeText(self.tr("Save them before moving on?"))
+        box.setStandardButtons(
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        return {
+            QMessageBox.StandardButton.Save: "save",
+            QMessageBox.StandardButton.Discard: "discard",
+        }.get(QMessageBox.StandardButton(answer), "cancel")
+
+    # ------------------------------------------------------------------ commands
+    def new_item(self) -> None:
+        """Start a blank request (after the unsaved-changes question)."""
+        if not self.confirm_leave():
+            return
+        self._switching = True
+        try:
+            self.ui.table.selectionModel().clear()
+        finally:
+            self._switching = False
+        self.editor.load(None)
+        self.editor.ui.titleEdit.setFocus()
+        self._update_actions()
+
+    def save(self) -> bool:
+        """Save the editor's request; True when stored (or nothing to save)."""
+        if not self.editor.is_dirty():
+            return True
+        if not self.editor.is_valid():
+            self.editor.touch_all()
+            return False
+        try:
+            saved = rq.save_request(self.ctx.db, self.editor.form_data())
+        except (rq.RequestError, rq.OrganisationError) as exc:
+            self.editor.touch_all()
+            show_error(self, exc)
+            return False
+        except Exception as exc:
+            show_error(self, exc)
+            return False
+        self.editor.set_organisations(rq.list_organisations(self.ctx.db))
+        self.editor.load(saved)
+        self.reload(select_id=saved.id)
+        self.changed.emit()
+        return True
+
+    def selected_rows(self) -> list[RequestRow]:
+        rows = self.ui.table.selectionModel().selectedRows()
+        return [self.model.record(self.proxy.mapToSource(index).row()) for index in rows]
+
+    def delete_selected(self) -> None:
+        """Del: inside a requirement table remove that row; elsewhere delete the selected
+        requests after confirmation. Text fields keep Del for themselves."""
+        focus = QApplication.focusWidget()
+        if focus is self.editor.ui.languagesTable:
+            self.editor.remove_language()
+            return
+        if focus is self.editor.ui.skillsTable:
+            self.editor.remove_skill()
+            return
+        if focus is not None and self.editor.isAncestorOf(focus):
+            return
+        rows = self.selected_rows()
+        if not rows or not self.confirm_delete(rows):
+            return
+        try:
+            rq.delete_requests(self.ctx.db, [r.id for r in rows])
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        if self.editor.request_id in {r.id for r in rows}:
+            self.editor.load(None)
+        self.reload()
+        self.changed.emit()
+
+    def _confirm_delete_dialog(self, rows: list[RequestRow]) -> bool:
+        if len(rows) == 1:
+            text = self.tr("Delete the request “{title}” ({org})?").format(
+                title=rows[0].title, org=rows[0].organisation_label
+            )
+        else:
+            text = self.tr("Delete {n} requests?").format(n=len(rows))
+        box = QMessageBox(self)
+        box.setObjectName("confirmDeleteRequests")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Delete requests"))
+        box.setText(text)
+        box.setInformativeText(
+            self.tr(
+                "Their requirements and shortlists are deleted too. Placements and the "
+                "disclosure log keep their records."
+            )
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Delete"))
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def _update_actions(self, *_args: object) -> None:
+        can_save = self.editor.is_dirty() and self.editor.is_valid()
+        self.action_save.setEnabled(can_save)
+        has_selection = bool(self.ui.table.selectionModel().selectedRows())
+        self.ui.deleteButton.setEnabled(has_selection)
+        self.action_delete.setEnabled(True)
+
+    def release(self) -> None:
+        """Drop cached records before the database locks."""
+        self.save_layout()
+        self.model.set_rows([])
