@@ -1,0 +1,331 @@
+"""Hand-computed expectations for every score part, eligibility rule and near miss, plus
+shortlists, profiles and diversity, on a small real database built by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import func, select
+
+from wir_manager.domain.codes import region_of
+from wir_manager.domain.enums import Importance, RequestStatus, ShortlistStatus, Stage
+from wir_manager.services.matching import (
+    ShortlistError,
+    UnknownRequestError,
+    WeightsError,
+    current_profile,
+    diversity,
+    rank,
+    save_profile,
+    save_shortlist,
+    saved_shortlist,
+    set_note,
+    set_status,
+)
+from wir_manager.storage import models as m
+
+START = dt.date(2027, 1, 1)  # six months → ends 2027-07-01
+REQ = Importance.REQUIRED.value
+
+
+def _person(s, cid: int, name: str, **kw):  # type: ignore[no-untyped-def]
+    """A ready, consenting, available candidate; ``kw`` overrides and adds children."""
+    langs = kw.pop("langs", {"en": 5, "fr": 4})
+    skills = kw.pop("skills", {"wikidata": 2})
+    topics = kw.pop("topics", ())
+    done = kw.pop("done", (1, 2))
+    country = kw.pop("country", "SE")
+    region = region_of(country)
+    cand = m.Candidate(
+        id=cid,
+        full_name=name,
+        username=f"user{cid}",
+        country=country,
+        region=region.region_code if region else None,
+        subregion=region.subregion_code if region else None,
+        gender=kw.pop("gender", None),
+        stage=kw.pop("stage", Stage.READY),
+        consent_store=True,
+        consent_propose=kw.pop("consent_propose", True),
+        available_from=kw.pop("available_from", dt.date(2026, 12, 1)),
+        available_until=kw.pop("available_until", dt.date(2028, 1, 1)),
+        active_since=kw.pop("active_since", 2027),
+        edit_count=kw.pop("edit_count", 0),
+        **kw,
+    )
+    s.add(cand)
+    s.flush()
+    for code, level in langs.items():
+        s.add(m.CandidateLanguage(candidate_id=cid, code=code, level=level))
+    for platform, level in skills.items():
+        s.add(m.CandidateSkill(candidate_id=cid, platform=platform, level=level))
+    for topic in topics:
+        s.add(m.CandidateTopic(candidate_id=cid, topic=topic))
+    for module_id in done:
+        s.add(
+            m.TrainingProgress(
+                candidate_id=cid, module_id=module_id, status="completed", completed_on=START
+            )
+        )
+    return cand
+
+
+@pytest.fixture
+def world(db):  # type: ignore[no-untyped-def]
+    """Request 1: English ≥ C1 (required), French ≥ B2 or Spanish ≥ B2 (required),
+    Arabic ≥ B2 (preferred); Wikidata ≥ intermediate (required), Commons ≥ basic (nice);
+    topics health + gender; priority region Africa (002); 2027-01-01 for six months.
+    Training: modules 1 and 2 mandatory, 3 optional."""
+    with db.session() as s:
+        org = m.Organisation(name="World Health Organization", acronym="WHO")
+        s.add(org)
+        s.add_all(
+            [
+                m.TrainingModule(id=1, position=1, title="Movement", mandatory=True),
+                m.TrainingModule(id=2, position=2, title="IGOs", mandatory=True),
+                m.TrainingModule(id=3, position=3, title="Edit-a-thons", mandatory=False),
+            ]
+        )
+        s.flush()
+        req = m.PlacementRequest(
+            id=1,
+            organisation_id=org.id,
+            title="Wikidata resident for health data",
+            start_date=START,
+            duration_months=6,
+            positions=2,
+            status=RequestStatus.OPEN,
+        )
+        s.add(req)
+        s.flush()
+        s.add_all(
+            [
+                m.RequestLanguage(request_id=1, code="en", min_level=5, importance=REQ),
+                m.RequestLanguage(
+                    request_id=1, code="fr", min_level=4, importance=REQ, any_group=1
+                ),
+                m.RequestLanguage(
+                    request_id=1, code="es", min_level=4, importance=REQ, any_group=1
+                ),
+                m.RequestLanguage(request_id=1, code="ar", min_level=4, importance="preferred"),
+                m.RequestSkill(request_id=1, platform="wikidata", min_level=2, importance=REQ),
+                m.RequestSkill(
+                    request_id=1, platform="commons", min_level=1, importance="nice_to_have"
+                ),
+                m.RequestTopic(request_id=1, topic="health"),
+                m.RequestTopic(request_id=1, topic="gender"),
+                m.RequestPriorityRegion(request_id=1, region="002"),
+            ]
+        )
+        # A: every part hand-computed below.
+        _person(
+            s,
+            10,
+            "Amina A",
+            langs={"en": 7, "fr": 4, "ar": 3},
+            skills={"wikidata": 3},
+            topics=("health",),
+            done=(1, 3),
+            country="KE",
+            active_since=2017,
+            edit_count=9999,
+            gender="woman",
+        )
+        _person(s, 11, "Bo B", langs={"en": 4, "fr": 5})  # English B2 only
+        _person(s, 12, "Cy C", langs={"fr": 5}, skills={})  # two required items missing
+        _person(s, 13, "Di D", consent_propose=False)  # no consent: never shown
+        _person(s, 14, "Ed E", stage=Stage.IN_TRAINING)
+        _person(s, 15, "Fe F", available_from=dt.date(2027, 2, 1))
+        _person(s, 16, "Gu G")
+        s.add(
+            m.Placement(
+                candidate_id=16, start_date=dt.date(2027, 3, 1), end_date=dt.date(2027, 9, 1)
+            )
+        )
+        _person(s, 17, "Ha H", langs={"en": 6, "fr": 2})  # group fails
+        _person(s, 18, "Io I", skills={"wikidata": 1})  # skill fails
+        _person(s, 19, "Ju J", stage=Stage.APPLIED)  # not proposable at all
+        _person(s, 20, "Ka K", country="NG", gender="man")  # plain eligible
+    return db
+
+
+def test_every_score_part_hand_computed(world) -> None:  # type: ignore[no-untyped-def]
+    result = rank(world, 1)
+    amina = next(c for c in result.ranked if c.candidate_id == 10)
+    # language: en native vs C1 → 1.0 (w3); group fr B2 = min → 0.5 (w3);
+    # ar B1 vs preferred B2, one short → 0.25 (w2): (3 + 1.5 + 0.5) / 8 = 0.625 × 30
+    # skills: wikidata advanced vs intermediate → 1.0 (w3); commons missing, nice,
+    # one short → 0.25 (w1): 3.25 / 4 = 0.8125 × 25 = 20.3125
+    # topics 1 of 2 × 15; training 1 of 2 mandatory × 10;
+    # experience: 10 years → 0.5, 9,999 edits → log10(10000)/5 = 0.8 → 0.5 + 0.4 = 0.9 × 10
+    # equity: Kenya is in Africa (002) → 10
+    assert amina.parts == {
+        "language": 18.75,
+        "skills": 20.31,
+        "topics": 7.5,
+        "training": 5.0,
+        "experience": 9.0,
+        "equity": 10.0,
+    }
+    assert amina.score == pytest.approx(70.56)
+    assert result.ranked[0].candidate_id == 10
+    assert any("Arabic B1" in e and "1 level(s) short" in e for e in amina.explanations)
+    assert any("priority region" in e and "Africa" in e for e in amina.explanations)
+
+
+def test_parts_always_sum_to_score(world) -> None:  # type: ignore[no-untyped-def]
+    result = rank(world, 1)
+    assert result.ranked
+    for cand in result.ranked:
+        assert sum(cand.parts.values()) == pytest.approx(cand.score, abs=1e-9)
+        assert 0 <= cand.score <= 100
+
+
+def test_eligibility_and_near_miss_reasons(world) -> None:  # type: ignore[no-untyped-def]
+    result = rank(world, 1)
+    assert {c.candidate_id for c in result.ranked} == {10, 20}
+    reasons = {nm.candidate_id: nm.reason for nm in result.near_misses}
+    assert reasons == {
+        11: "English B2, request needs C1",
+        14: "Still in training, request needs a candidate who is ready",
+        15: "Available from 2027-02-01, request starts 2027-01-01",
+        16: "Already placed elsewhere during the request period",
+        17: "French A2 and no Spanish, request needs French B2 or Spanish B2",
+        18: "Wikidata basic, request needs intermediate",
+    }
+    # 12 misses two items, 13 gave no consent, 19 is only at "applied": none appear.
+    shown = set(reasons) | {c.candidate_id for c in result.ranked}
+    assert not shown & {12, 13, 19}
+
+
+def test_availability_until_is_checked(world) -> None:  # type: ignore[no-untyped-def]
+    with world.session() as s:
+        s.get(m.Candidate, 20).available_until = dt.date(2027, 5, 1)
+    reasons = {nm.candidate_id: nm.reason for nm in rank(world, 1).near_misses}
+    assert reasons[20] == "Available until 2027-05-01, request runs until 2027-07-01"
+
+
+def test_in_training_allowed_by_request_or_caller(world) -> None:  # type: ignore[no-untyped-def]
+    assert 14 in {c.candidate_id for c in rank(world, 1, include_in_training=True).ranked}
+    with world.session() as s:
+        s.get(m.PlacementRequest, 1).allow_in_training = True
+    assert 14 in {c.candidate_id for c in rank(world, 1).ranked}
+    assert 14 not in {c.candidate_id for c in rank(world, 1, include_in_training=False).ranked}
+
+
+def test_cancelled_placement_does_not_block(world) -> None:  # type: ignore[no-untyped-def]
+    with world.session() as s:
+        s.execute(select(m.Placement)).scalar_one().status = "cancelled"
+    assert 16 in {c.candidate_id for c in rank(world, 1).ranked}
+
+
+def test_weights_are_relative_and_validated(world) -> None:  # type: ignore[no-untyped-def]
+    no_equity = rank(world, 1, weights={"equity": 0})
+    amina = next(c for c in no_equity.ranked if c.candidate_id == 10)
+    assert amina.parts["equity"] == 0
+    assert amina.parts["language"] == pytest.approx(round(100 * 30 / 90 * 0.625, 2))
+    assert no_equity.profile_version == 0  # changed, not saved
+    with pytest.raises(WeightsError, match="not a score part"):
+        rank(world, 1, weights={"charm": 5})
+    with pytest.raises(WeightsError, match="zero or a positive"):
+        rank(world, 1, weights={"equity": -1})
+    with pytest.raises(WeightsError, match="above zero"):
+        rank(world, 1, weights=dict.fromkeys(amina.parts, 0))
+
+
+def test_unknown_request_is_one_sentence(world) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(UnknownRequestError, match=r"^There is no placement request with id 99\.$"):
+        rank(world, 99)
+    with pytest.raises(UnknownRequestError):
+        saved_shortlist(world, 99)
+
+
+def test_ties_break_by_candidate_id(world) -> None:  # type: ignore[no-untyped-def]
+    with world.session() as s:
+        _person(s, 30, "Twin One", country="NG")
+        _person(s, 31, "Twin Two", country="NG")
+    ranked = [c.candidate_id for c in rank(world, 1).ranked]
+    twins = [cid for cid in ranked if cid in (20, 30, 31)]
+    assert twins == [20, 30, 31]
+    assert rank(world, 1).ranked == rank(world, 1).ranked
+
+
+def test_profiles_are_versioned(world) -> None:  # type: ignore[no-untyped-def]
+    first = current_profile(world)
+    assert (first.name, first.version) == ("default", 1)
+    same = save_profile(world, "default", {"equity": 10})
+    assert same.version == 1
+    second = save_profile(world, "default", {"equity": 20})
+    assert second.version == 2 and second.weights["equity"] == 20
+    assert rank(world, 1).profile_version == 2
+    with world.session() as s:
+        assert s.execute(select(func.count()).select_from(m.WeightProfile)).scalar() == 2
+
+
+def test_shortlist_save_show_status_note(world) -> None:  # type: ignore[no-untyped-def]
+    assert saved_shortlist(world, 1) == []
+    rows = save_shortlist(world, 1, 5, weights={"equity": 25})
+    assert [r.candidate_id for r in rows] == [10, 20]  # only two are eligible
+    assert [r.rank for r in rows] == [1, 2]
+    assert rows[0].profile_name == "default" and rows[0].profile_version == 2
+    assert sum(rows[0].parts.values()) == pytest.approx(rows[0].score)
+    assert saved_shortlist(world, 1) == rows
+
+    set_status(world, 1, 10, "sent")
+    row = set_note(world, 1, 10, "  Strong on Wikidata  ")
+    assert (row.status, row.note) == ("sent", "Strong on Wikidata")
+    with pytest.raises(ShortlistError, match="cannot go from Sent to Proposed"):
+        set_status(world, 1, 10, "proposed")
+    with pytest.raises(ShortlistError, match="not a shortlist status"):
+        set_status(world, 1, 10, "hired")
+    with pytest.raises(ShortlistError, match="not on the shortlist"):
+        set_note(world, 1, 11, "x")
+
+    # Saving again keeps the entry already sent, with its note.
+    rows = save_shortlist(world, 1, 1, candidate_ids=[20])
+    assert [(r.candidate_id, r.status, r.note) for r in rows] == [
+        (20, ShortlistStatus.PROPOSED.value, None),
+        (10, ShortlistStatus.SENT.value, "Strong on Wikidata"),
+    ]
+
+
+def test_shortlist_rejects_ineligible_and_changes_nothing(world) -> None:  # type: ignore[no-untyped-def]
+    save_shortlist(world, 1, 2)
+    before = saved_shortlist(world, 1)
+    with pytest.raises(ShortlistError, match=r"Candidate 11 .*English B2, request needs C1"):
+        save_shortlist(world, 1, 2, candidate_ids=[10, 11])
+    with pytest.raises(ShortlistError, match="Candidate 13 cannot be proposed"):
+        save_shortlist(world, 1, 2, candidate_ids=[13])
+    with pytest.raises(ShortlistError):
+        save_shortlist(world, 1, 0)
+    assert saved_shortlist(world, 1) == before
+
+
+def test_warning_count_of_other_active_shortlists(world) -> None:  # type: ignore[no-untyped-def]
+    with world.session() as s:
+        s.add(
+            m.PlacementRequest(
+                id=2, organisation_id=1, title="Second", start_date=START, duration_months=6
+            )
+        )
+        s.add(m.RequestLanguage(request_id=2, code="en", min_level=5, importance=REQ))
+    save_shortlist(world, 1, 2)
+    second = save_shortlist(world, 2, 10)
+    assert {r.candidate_id: r.other_active_shortlists for r in second}[10] == 1
+    set_status(world, 1, 10, "declined")
+    again = {r.candidate_id: r.other_active_shortlists for r in saved_shortlist(world, 2)}
+    assert again[10] == 0
+
+
+def test_diversity_counts(world) -> None:  # type: ignore[no-untyped-def]
+    spread = diversity(world, [10, 20, 11])
+    assert spread.total == 3
+    assert dict(spread.countries) == {"Kenya": 1, "Nigeria": 1, "Sweden": 1}
+    assert dict(spread.genders) == {"woman": 1, "man": 1, "not given": 1}
+    assert dict(spread.regions) == {
+        "Eastern Africa": 1,
+        "Western Africa": 1,
+        "Northern Europe": 1,
+    }
+    assert dict(spread.affiliates) == {"no affiliate": 3}
