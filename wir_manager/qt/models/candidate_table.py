@@ -1,0 +1,201 @@
+"""Table model over the compact candidate index, built for 100,000 rows.
+
+Why not a QSortFilterProxyModel: its ``filterAcceptsRow`` would be a Python call per
+row per keystroke (~100,000 calls). Instead the model keeps the index rows in the
+current sort order and asks :func:`services.candidates.match_rows` for the visible
+positions (plain list comprehensions over tuples); a keystroke that extends the previous
+search only re-checks the rows still visible. The view only ever asks ``data()`` for the
+rows on screen, so the cost of a paint does not grow with the table.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from wir_manager.domain import codes
+from wir_manager.domain.enums import Stage
+from wir_manager.services import candidates as svc
+from wir_manager.services.candidates import CandidateFilter, CandidateIndex
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_STAGE_ORDER = {stage.value: n for n, stage in enumerate(Stage)}
+
+#: (index column, header source text) in display order.
+COLUMNS: tuple[tuple[int, str], ...] = (
+    (svc.NAME, "Name"),
+    (svc.USERNAME, "Username"),
+    (svc.STAGE, "Stage"),
+    (svc.COUNTRY, "Country"),
+    (svc.AFFILIATE, "Affiliate"),
+    (svc.LANGUAGES, "Languages"),
+    (svc.EMAIL, "E-mail"),
+)
+
+
+@functools.lru_cache(maxsize=16)
+def stage_label(value: str) -> str:
+    try:
+        return QCoreApplication.translate("Enums", Stage(value).label)
+    except ValueError:
+        return value
+
+
+@functools.lru_cache(maxsize=512)
+def country_label(code: str) -> str:
+    return codes.country_name(code) if code else ""
+
+
+class CandidateTableModel(QAbstractTableModel):
+    def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self._index = CandidateIndex()
+        self._order: list[int] = []
+        self._visible: list[int] = []
+        self._filter = CandidateFilter()
+        self._id_sets: Sequence[set[int]] = ()
+        self._sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
+
+    # ------------------------------------------------------------------ data
+    @property
+    def candidate_index(self) -> CandidateIndex:
+        return self._index
+
+    @property
+    def total(self) -> int:
+        return len(self._index)
+
+    def set_index(self, index: CandidateIndex) -> None:
+        """Show a freshly loaded index (keeps the current sort and filter)."""
+        self.beginResetModel()
+        self._index = index
+        self._order = self._sorted_order()
+        self._visible = svc.match_rows(self._index, self._filter, self._id_sets, self._order)
+        self.endResetModel()
+
+    def clear(self) -> None:
+        """Forget every record (on lock)."""
+        self.set_index(CandidateIndex())
+
+    def rows_changed(
+        self, f: CandidateFilter | None = None, id_sets: Sequence[set[int]] | None = None
+    ) -> None:
+        """The index was patched in place (after save/delete): re-sort and re-filter
+        from scratch, optionally with fresh filter id sets."""
+        self.beginResetModel()
+        if f is not None:
+            self._filter = f
+        if id_sets is not None:
+            self._id_sets = tuple(id_sets)
+        self._order = self._sorted_order()
+        self._visible = svc.match_rows(self._index, self._filter, self._id_sets, self._order)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._visible)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(  # type: ignore[no-untyped-def]
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ):
+        if not index.isValid():
+            return None
+        row = self._index.rows[self._visible[index.row()]]
+        column = COLUMNS[index.column()][0]
+        if role == Qt.ItemDataRole.DisplayRole:
+            value = row[column]
+            if column == svc.STAGE:
+                return stage_label(value)
+            if column == svc.COUNTRY:
+                return country_label(value)
+            return value
+        if role == ID_ROLE:
+            return row[svc.ID]
+        if role == Qt.ItemDataRole.ToolTipRole and column in (svc.LANGUAGES, svc.AFFILIATE):
+            return row[column] or None
+        return None
+
+    def headerData(  # type: ignore[no-untyped-def]
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate("CandidateTable", COLUMNS[section][1])
+        return None
+
+    # ------------------------------------------------------------------ lookup
+    def candidate_id(self, row: int) -> int | None:
+        if 0 <= row < len(self._visible):
+            return self._index.rows[self._visible[row]][svc.ID]
+        return None
+
+    def row_of(self, candidate_id: int) -> int | None:
+        """Visible row of a candidate, or None when filtered out / unknown."""
+        position = self._index.position.get(candidate_id)
+        if position is None:
+            return None
+        try:
+            return self._visible.index(position)
+        except ValueError:
+            return None
+
+    def visible_ids(self) -> list[int]:
+        rows = self._index.rows
+        return [rows[i][svc.ID] for i in self._visible]
+
+    # ------------------------------------------------------------------ filter
+    @property
+    def current_filter(self) -> CandidateFilter:
+        return self._filter
+
+    def set_filter(self, f: CandidateFilter, id_sets: Sequence[set[int]] = ()) -> None:
+        """Apply ``f``; when only the search text grew, only visible rows are re-checked."""
+        narrowing = (
+            f.text.casefold().startswith(self._filter.text.casefold())
+            and self._filter.text.strip() != ""
+            and f == CandidateFilter(**{**_fields(self._filter), "text": f.text})
+            and list(id_sets) == list(self._id_sets)
+        )
+        within = self._visible if narrowing else self._order
+        self.beginResetModel()
+        self._filter = f
+        self._id_sets = tuple(id_sets)
+        self._visible = svc.match_rows(self._index, f, self._id_sets, within)
+        self.endResetModel()
+
+    # ------------------------------------------------------------------ sort
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS):
+            return
+        self.layoutAboutToBeChanged.emit()
+        self._sort = (column, order)
+        self._order = self._sorted_order()
+        self._visible = svc.match_rows(self._index, self._filter, self._id_sets, self._order)
+        self.layoutChanged.emit()
+
+    def _sorted_order(self) -> list[int]:
+        column, order = self._sort
+        field = COLUMNS[column][0]
+        rows = self._index.rows
+        key: Callable[[int], object]
+        if field == svc.STAGE:
+            key = lambda i: _STAGE_ORDER.get(rows[i][field], 99)  # noqa: E731
+        elif field == svc.COUNTRY:
+            key = lambda i: country_label(rows[i][field]).casefold()  # noqa: E731
+        else:
+            keys = [row[field].casefold() for row in rows]
+            key = keys.__getitem__
+        return sorted(range(len(rows)), key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+
+
+def _fields(f: CandidateFilter) -> dict[str, object]:
+    return {name: getattr(f, name) for name in f.__slots__}

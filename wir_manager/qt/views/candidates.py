@@ -1,0 +1,538 @@
+"""The Candidates screen: a fast filterable table beside the candidate editor.
+
+The table model holds compact rows of every candidate (loaded off the GUI thread) and
+filters them in memory, so typing in the search box stays instant at 100,000 people.
+Filters that need child tables (language ≥ level, skill, topic, training complete) are
+answered by the database once per value and cached until the next save.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QHeaderView, QMainWindow, QMenu, QMessageBox, QWidget
+
+from wir_manager.domain import codes
+from wir_manager.domain.enums import LanguageLevel, Platform, SkillLevel, Stage, Topic
+from wir_manager.qt import settings as opts
+from wir_manager.qt import theme
+from wir_manager.qt.context import AppContext
+from wir_manager.qt.errors import show_error
+from wir_manager.qt.forms.ui_candidates_view import Ui_CandidatesView
+from wir_manager.qt.models.candidate_details import level_label
+from wir_manager.qt.models.candidate_table import CandidateTableModel
+from wir_manager.qt.widgets import confirm, pickers
+from wir_manager.qt.widgets.candidate_editor import CandidateEditor
+from wir_manager.services import candidates as svc
+from wir_manager.services.candidates import CandidateFilter, CandidateIndex
+
+log = logging.getLogger(__name__)
+Button = QMessageBox.StandardButton
+LAYOUT_KEY = "candidates"
+
+
+def _enum_tr(text: str) -> str:
+    return QCoreApplication.translate("Enums", text)
+
+
+class CandidatesView(QWidget):
+    """Sidebar screen "Candidates"."""
+
+    title = "Candidates"
+    #: Records were added, changed or deleted (the status bar recounts).
+    changed = Signal()
+    #: The candidate index finished loading (tests and the bench wait for it).
+    loaded = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ui = Ui_CandidatesView()
+        self.ui.setupUi(self)
+        #: Replaced by tests to answer questions without a modal loop.
+        self.ask: confirm.Ask = confirm.ask
+        self.report_error: Callable[[QWidget | None, BaseException], None] = show_error
+        self._sets: dict[tuple[object, ...], set[int]] = {}
+        self._usernames: dict[str, int] = {}
+        self._restoring = False
+        self._is_loaded = False
+        self._pending_select: int | None = None
+
+        self.model = CandidateTableModel(self)
+        self.editor = CandidateEditor(self.ui.editorPane, username_taken=self._username_taken)
+        self.ui.editorLayout.addWidget(self.editor)
+        self._setup_table()
+        self._setup_filters()
+        self._setup_actions()
+        self._restore_layout()
+        self.reload()
+
+    # ------------------------------------------------------------------ setup
+    def _setup_table(self) -> None:
+        table = self.ui.table
+        table.setModel(self.model)
+        vertical = table.verticalHeader()
+        vertical.hide()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(table.fontMetrics().height() + 8)
+        header = table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        for column, width in enumerate((200, 140, 100, 120, 200, 220, 220)):
+            table.setColumnWidth(column, width)
+        table.selectionModel().currentRowChanged.connect(self._current_changed)
+        table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.ui.splitter.setStretchFactor(0, 3)
+        self.ui.splitter.setStretchFactor(1, 2)
+        self.ui.splitter.setSizes([640, 460])
+
+    def _setup_filters(self) -> None:
+        ui = self.ui
+        ui.stageFilter.addItem(self.tr("All stages"), None)
+        for stage in Stage:
+            ui.stageFilter.addItem(_enum_tr(stage.label), stage.value)
+        places: list[tuple[str, str]] = list(codes.region_names())
+        subregions: dict[str, str] = {}
+        for code, _name in codes.all_countries():
+            region = codes.region_of(code)
+            if region is not None:
+                subregions[region.subregion_code] = region.subregion
+        places += sorted(subregions.items(), key=lambda item: item[1])
+        places += codes.all_countries()
+        pickers.fill_with_completion(ui.placeFilter, places, empty=self.tr("All places"))
+        pickers.fill_with_completion(
+            ui.languageFilter, pickers.language_items(), empty=self.tr("Any language")
+        )
+        for level in LanguageLevel:
+            ui.languageLevelFilter.addItem("≥ " + level_label(level), int(level))
+        ui.languageLevelFilter.setCurrentIndex(
+            ui.languageLevelFilter.findData(int(LanguageLevel.B2))
+        )
+        ui.skillFilter.addItem(self.tr("Any skill"), None)
+        for platform in Platform:
+            ui.skillFilter.addItem(_enum_tr(platform.label), platform.value)
+        for level in (SkillLevel.BASIC, SkillLevel.INTERMEDIATE, SkillLevel.ADVANCED):
+            ui.skillLevelFilter.addItem("≥ " + _enum_tr(level.label), int(level))
+        ui.skillLevelFilter.setCurrentIndex(1)
+        ui.topicFilter.addItem(self.tr("Any topic"), None)
+        for topic in Topic:
+            ui.topicFilter.addItem(_enum_tr(topic.label), topic.value)
+
+        ui.searchEdit.textChanged.connect(self.apply_filter)
+        for combo in (
+            ui.stageFilter,
+            ui.placeFilter,
+            ui.languageFilter,
+            ui.languageLevelFilter,
+            ui.skillFilter,
+            ui.skillLevelFilter,
+            ui.topicFilter,
+        ):
+            combo.currentIndexChanged.connect(self.apply_filter)
+        ui.trainingFilter.toggled.connect(self.apply_filter)
+        ui.languageFilter.currentIndexChanged.connect(self._sync_level_filters)
+        ui.skillFilter.currentIndexChanged.connect(self._sync_level_filters)
+        self._sync_level_filters()
+        ui.clearFiltersButton.clicked.connect(self.clear_filters)
+        ui.searchEdit.addAction(theme.icon("search"), ui.searchEdit.ActionPosition.LeadingPosition)
+
+    def _sync_level_filters(self) -> None:
+        """A minimum level only means something once a language / skill is chosen."""
+        ui = self.ui
+        ui.languageLevelFilter.setEnabled(ui.languageFilter.currentIndex() > 0)
+        ui.skillLevelFilter.setEnabled(ui.skillFilter.currentIndex() > 0)
+
+    def _setup_actions(self) -> None:
+        ui = self.ui
+        ui.newButton.setIcon(theme.icon("add"))
+        ui.newButton.clicked.connect(self.new_item)
+        ui.deleteButton.setIcon(theme.icon("delete"))
+        ui.deleteButton.clicked.connect(self.delete_selected)
+        ui.stageButton.setIcon(theme.icon("stage"))
+        menu = QMenu(ui.stageButton)
+        for stage in Stage:
+            action = menu.addAction(_enum_tr(stage.label))
+            action.triggered.connect(lambda _=False, s=stage.value: self.change_stage(s))
+        ui.stageButton.setMenu(menu)
+        self.editor.saveRequested.connect(self.save)
+        self.editor.revertRequested.connect(self.revert)
+        self.editor.dirtyChanged.connect(lambda _d: self._update_buttons())
+        self._update_buttons()
+
+    # ------------------------------------------------------------------ loading
+    def reload(self) -> None:
+        """Load the candidate index off the GUI thread; the table fills when it arrives."""
+        self.ui.countLabel.setText(self.tr("Loading candidates…"))
+        db = self.ctx.db
+        self.ctx.tasks.run(
+            lambda _progress: (svc.load_index(db), svc.affiliates(db)),
+            on_done=self._loaded,
+            on_error=lambda exc: self.report_error(self, exc),
+        )
+
+    def _loaded(self, result: tuple[CandidateIndex, list[tuple[int, str]]]) -> None:
+        if self.ctx.db.closed:
+            return
+        index, affiliates = result
+        self.editor.set_affiliates(affiliates)
+        self._sets.clear()
+        self.model.set_index(index)
+        self._rebuild_usernames()
+        self._is_loaded = True
+        self._update_count()
+        if self._pending_select is not None:
+            self.select_candidate(self._pending_select)
+            self._pending_select = None
+        self.loaded.emit()
+
+    @property
+    def is_loaded(self) -> bool:
+        return self._is_loaded
+
+    def _rebuild_usernames(self) -> None:
+        self._usernames = {
+            row[svc.USERNAME].casefold(): row[svc.ID] for row in self.model.candidate_index.rows
+        }
+
+    def _username_taken(self, username: str, exclude_id: int | None) -> bool:
+        owner = self._usernames.get(username.strip().casefold())
+        return owner is not None and owner != exclude_id
+
+    # ------------------------------------------------------------------ filters
+    def current_filter(self) -> CandidateFilter:
+        ui = self.ui
+        stage = ui.stageFilter.currentData()
+        language = pickers.current_code(ui.languageFilter)
+        skill = ui.skillFilter.currentData()
+        place = pickers.current_code(ui.placeFilter)
+        return CandidateFilter(
+            text=ui.searchEdit.text(),
+            stages=frozenset({stage}) if stage else frozenset(),
+            place=place or None,
+            language=(language, int(ui.languageLevelFilter.currentData())) if language else None,
+            skill=(skill, int(ui.skillLevelFilter.currentData())) if skill else None,
+            topic=ui.topicFilter.currentData(),
+            training_complete=ui.trainingFilter.isChecked(),
+        )
+
+    def _id_sets(self, f: CandidateFilter) -> list[set[int]]:
+        wanted: list[tuple[object, ...]] = []
+        if f.language:
+            wanted.append(("language", *f.language))
+        if f.skill:
+            wanted.append(("skill", *f.skill))
+        if f.topic:
+            wanted.append(("topic", f.topic))
+        if f.training_complete:
+            wanted.append(("training",))
+        db = self.ctx.db
+        for key in wanted:
+            if key not in self._sets:
+                kind = key[0]
+                if kind == "language":
+                    self._sets[key] = svc.ids_with_language(db, str(key[1]), int(key[2]))  # type: ignore[arg-type]
+                elif kind == "skill":
+                    self._sets[key] = svc.ids_with_skill(db, str(key[1]), int(key[2]))  # type: ignore[arg-type]
+                elif kind == "topic":
+                    self._sets[key] = svc.ids_with_topic(db, str(key[1]))
+                else:
+                    self._sets[key] = svc.ids_training_complete(db)
+        return [self._sets[key] for key in wanted]
+
+    def apply_filter(self) -> None:
+        if self.ctx.db.closed:
+            return
+        current = self.editor.candidate_id
+        f = self.current_filter()
+        try:
+            sets = self._id_sets(f) if f.needs_sets else []
+        except Exception as exc:
+            self.report_error(self, exc)
+            return
+        self.model.set_filter(f, sets)
+        if current is not None:
+            self._select_row_quietly(current)
+        self._update_count()
+
+    def clear_filters(self) -> None:
+        ui = self.ui
+        for combo in (
+            ui.stageFilter,
+            ui.placeFilter,
+            ui.languageFilter,
+            ui.skillFilter,
+            ui.topicFilter,
+        ):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        ui.trainingFilter.blockSignals(True)
+        ui.trainingFilter.setChecked(False)
+        ui.trainingFilter.blockSignals(False)
+        ui.searchEdit.blockSignals(True)
+        ui.searchEdit.clear()
+        ui.searchEdit.blockSignals(False)
+        self.apply_filter()
+
+    def _update_count(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total
+        if shown == total:
+            text = self.tr("{n} candidates").format(n=f"{total:,}")
+        else:
+            text = self.tr("{shown} of {total} candidates").format(
+                shown=f"{shown:,}", total=f"{total:,}"
+            )
+        self.ui.countLabel.setText(text)
+
+    # ------------------------------------------------------------------ selection
+    def selected_ids(self) -> list[int]:
+        rows = self.ui.table.selectionModel().selectedRows()
+        ids = [self.model.candidate_id(index.row()) for index in rows]
+        return [i for i in ids if i is not None]
+
+    def _select_row_quietly(self, candidate_id: int) -> None:
+        row = self.model.row_of(candidate_id)
+        selection = self.ui.table.selectionModel()
+        self._restoring = True
+        try:
+            if row is None:
+                selection.clearSelection()
+                selection.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate)
+            else:
+                index = self.model.index(row, 0)
+                selection.setCurrentIndex(
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+                self.ui.table.scrollTo(index)
+        finally:
+            self._restoring = False
+
+    def select_candidate(self, candidate_id: int) -> bool:
+        """Select and show one candidate (through the unsaved-changes guard)."""
+        if not self._is_loaded:
+            self._pending_select = candidate_id
+            return False
+        row = self.model.row_of(candidate_id)
+        if row is None:
+            return False
+        self.ui.table.setCurrentIndex(self.model.index(row, 0))
+        return self.editor.candidate_id == candidate_id
+
+    def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if self._restoring:
+            return
+        new_id = self.model.candidate_id(current.row()) if current.isValid() else None
+        if new_id is None or new_id == self.editor.candidate_id:
+            return
+        if self.editor.is_dirty() and not self.confirm_leave():
+            back = self.editor.candidate_id
+            if back is not None:
+                self._select_row_quietly(back)
+            else:
+                self._restoring = True
+                self.ui.table.selectionModel().clear()
+                self._restoring = False
+            return
+        self.show_candidate(new_id)
+
+    def show_candidate(self, candidate_id: int) -> None:
+        try:
+            detail = svc.get_candidate(self.ctx.db, candidate_id)
+            entries = svc.history(self.ctx.db, candidate_id)
+        except svc.CandidateNotFoundError as exc:
+            self.report_error(self, exc)
+            self._refresh_rows([candidate_id])
+            return
+        except Exception as exc:
+            self.report_error(self, exc)
+            return
+        self.editor.load(detail, entries)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        has_selection = bool(self.ui.table.selectionModel().selectedRows())
+        self.ui.deleteButton.setEnabled(has_selection)
+        self.ui.stageButton.setEnabled(has_selection)
+
+    # ------------------------------------------------------------------ screen API
+    def focus_search(self) -> None:
+        self.ui.searchEdit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.ui.searchEdit.selectAll()
+
+    def has_unsaved_changes(self) -> bool:
+        return self.editor.is_dirty()
+
+    def confirm_leave(self) -> bool:
+        """Save / Discard / Cancel for the edit in progress; True when we may move on."""
+        if not self.editor.is_dirty():
+            return True
+        answer = self.ask(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("Save the changes to this candidate?"),
+            Button.Save | Button.Discard | Button.Cancel,
+            Button.Save,
+        )
+        if answer == Button.Save:
+            return self.save()
+        if answer == Button.Discard:
+            self.revert()
+            return True
+        return False
+
+    def new_item(self) -> None:
+        if self.editor.is_dirty() and not self.confirm_leave():
+            return
+        self._restoring = True
+        self.ui.table.selectionModel().clear()
+        self._restoring = False
+        self.editor.load(None)
+        self.editor.ui.tabs.setCurrentIndex(0)
+        self.editor.ui.fullNameEdit.setFocus()
+
+    def revert(self) -> None:
+        if self.editor.candidate_id is None:
+            self.editor.load(None)
+        else:
+            self.show_candidate(self.editor.candidate_id)
+
+    def save(self) -> bool:
+        """Save the editor's candidate; True when saved (or nothing to save)."""
+        if not self.editor.is_dirty():
+            return True
+        data, problems = self.editor.form_data()
+        if problems or not self.editor.is_valid():
+            self.editor.show_errors({**self.editor.errors(), **problems})
+            return False
+        db = self.ctx.db
+        cid = self.editor.candidate_id
+        try:
+            if cid is None:
+                cid = svc.create_candidate(db, data)
+            else:
+                svc.update_candidate(db, cid, data)
+        except svc.CandidateValidationError as exc:
+            self.editor.show_errors(exc.errors)
+            return False
+        except Exception as exc:
+            self.report_error(self, exc)
+            return False
+        self._refresh_rows([cid])
+        self.show_candidate(cid)
+        self._select_row_quietly(cid)
+        self._status(self.tr("Saved."))
+        self.changed.emit()
+        return True
+
+    def delete_selected(self) -> int:
+        ids = self.selected_ids()
+        if not ids:
+            return 0
+        if len(ids) == 1:
+            row = self.model.candidate_index.rows[self.model.candidate_index.position[ids[0]]]
+            text = self.tr(
+                "Delete {name} ({username}) with their languages, training records and "
+                "shortlist entries? This cannot be undone."
+            ).format(name=row[svc.NAME], username=row[svc.USERNAME])
+        else:
+            text = self.tr(
+                "Delete {n} candidates with their languages, training records and "
+                "shortlist entries? This cannot be undone."
+            ).format(n=f"{len(ids):,}")
+        if self.ask(self, self.tr("Delete"), text, Button.Yes | Button.No, Button.No) != Button.Yes:
+            return 0
+        try:
+            deleted = svc.delete_candidates(self.ctx.db, ids)
+        except Exception as exc:
+            self.report_error(self, exc)
+            return 0
+        if self.editor.candidate_id in ids:
+            self.editor.load(None)
+        self._refresh_rows(ids)
+        self._status(self.tr("{n} deleted.").format(n=deleted))
+        self.changed.emit()
+        return deleted
+
+    def change_stage(self, stage: str) -> int:
+        ids = self.selected_ids()
+        if not ids:
+            return 0
+        if self.editor.is_dirty() and self.editor.candidate_id in ids and not self.confirm_leave():
+            return 0
+        try:
+            changed = svc.set_stage(self.ctx.db, ids, stage)
+        except Exception as exc:
+            self.report_error(self, exc)
+            return 0
+        self._refresh_rows(ids)
+        if self.editor.candidate_id in ids:
+            self.show_candidate(self.editor.candidate_id)
+        self._status(
+            self.tr("{n} moved to “{stage}”.").format(n=changed, stage=_enum_tr(Stage(stage).label))
+        )
+        self.changed.emit()
+        return changed
+
+    def _refresh_rows(self, ids: list[int]) -> None:
+        selected = self.selected_ids()
+        svc.refresh_index(self.ctx.db, self.model.candidate_index, ids)
+        self._sets.clear()
+        f = self.current_filter()
+        self.model.rows_changed(f, self._id_sets(f) if f.needs_sets else [])
+        self._rebuild_usernames()
+        selection = self.ui.table.selectionModel()
+        self._restoring = True
+        try:
+            for cid in selected:
+                row = self.model.row_of(cid)
+                if row is not None:
+                    selection.select(
+                        self.model.index(row, 0),
+                        QItemSelectionModel.SelectionFlag.Select
+                        | QItemSelectionModel.SelectionFlag.Rows,
+                    )
+        finally:
+            self._restoring = False
+        if self.editor.candidate_id is not None:
+            self._select_row_quietly(self.editor.candidate_id)
+        self._update_count()
+        self._update_buttons()
+
+    def _status(self, message: str) -> None:
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(message, 5000)
+
+    # ------------------------------------------------------------------ layout & lock
+    def _restore_layout(self) -> None:
+        s = self.ctx.settings
+        opts.restore_splitter(s, LAYOUT_KEY, self.ui.splitter)
+        header = self.ui.table.horizontalHeader()
+        if opts.restore_header(s, LAYOUT_KEY, header):
+            self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        else:
+            header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+
+    def save_layout(self) -> None:
+        s = self.ctx.settings
+        opts.save_splitter(s, LAYOUT_KEY, self.ui.splitter)
+        opts.save_header(s, LAYOUT_KEY, self.ui.table.horizontalHeader())
+
+    def release(self) -> None:
+        """Drop every record before the database locks."""
+        self.save_layout()
+        self.editor.clear_all()
+        self.model.clear()
+        self._sets.clear()
+        self._usernames.clear()
+        self._is_loaded = False
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        super().closeEvent(event)

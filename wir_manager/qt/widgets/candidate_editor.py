@@ -1,0 +1,440 @@
+"""The candidate detail pane: every section of one person, validated as you type.
+
+The form is ``ui/candidate_editor.ui``; this class fills it from a
+:class:`~wir_manager.services.candidates.CandidateDetail`, reads it back as
+:class:`~wir_manager.services.candidates.CandidateData`, and keeps Save disabled until
+something changed and everything is valid. It never touches the database: the screen
+saves, so the same editor works for new and existing candidates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QAction, QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+    QStyle,
+    QWidget,
+)
+
+from wir_manager.domain.enums import LanguageLevel, Platform, SkillLevel, Stage, Topic
+from wir_manager.qt import theme
+from wir_manager.qt.dialogs.common import show_message
+from wir_manager.qt.forms.ui_candidate_editor import Ui_CandidateEditor
+from wir_manager.qt.models.candidate_details import (
+    HistoryModel,
+    LanguageListModel,
+    TrainingModel,
+    level_label,
+)
+from wir_manager.qt.widgets import pickers
+from wir_manager.services import candidates as svc
+from wir_manager.services.candidates import CandidateData, CandidateDetail, HistoryEntry
+from wir_manager.services.records import PlatformSkill
+
+UsernameCheck = Callable[[str, int | None], bool]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CandidateEditor", text)
+
+
+class CandidateEditor(QWidget):
+    #: True when the form differs from what was loaded.
+    dirtyChanged = Signal(bool)
+    saveRequested = Signal()
+    revertRequested = Signal()
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        username_taken: UsernameCheck | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ui = Ui_CandidateEditor()
+        self.ui.setupUi(self)
+        self.username_taken = username_taken
+        self.candidate_id: int | None = None
+        self._baseline = CandidateData()
+        self._loading = False
+        self._dirty = False
+        self._errors: dict[str, str] = {}
+        self._build_choices()
+        self._build_error_markers()
+        self._connect()
+        self.load(None)
+
+    # ------------------------------------------------------------------ setup
+    def _build_choices(self) -> None:
+        ui = self.ui
+        heading = ui.headingLabel.font()
+        heading.setPointSizeF(heading.pointSizeF() * 1.35)
+        heading.setWeight(QFont.Weight.DemiBold)
+        ui.headingLabel.setFont(heading)
+        for stage in Stage:
+            ui.stageCombo.addItem(QCoreApplication.translate("Enums", stage.label), stage.value)
+        pickers.fill_with_completion(ui.countryCombo, pickers.country_items(), empty="—")
+        pickers.fill_with_completion(ui.languageCombo, pickers.language_items())
+        for level in LanguageLevel:
+            ui.languageLevelCombo.addItem(level_label(level), int(level))
+        ui.languageLevelCombo.setCurrentIndex(ui.languageLevelCombo.findData(int(LanguageLevel.B2)))
+        self.languages = LanguageListModel(self)
+        ui.languagesTable.setModel(self.languages)
+        self.training = TrainingModel(self)
+        ui.trainingTable.setModel(self.training)
+        self.history = HistoryModel(self)
+        ui.historyTable.setModel(self.history)
+        for table in (ui.languagesTable, ui.trainingTable, ui.historyTable):
+            table.verticalHeader().hide()
+            table.horizontalHeader().setStretchLastSection(True)
+            table.setWordWrap(False)
+        for table in (ui.languagesTable, ui.trainingTable):
+            header = table.horizontalHeader()
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        ui.historyTable.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        ui.historyTable.horizontalHeader().setStretchLastSection(True)
+        self.skill_combos: dict[str, QComboBox] = {}
+        for platform in Platform:
+            combo = QComboBox(ui.skillsGroup)
+            combo.setObjectName(f"skill_{platform.value}")
+            for level in SkillLevel:
+                label = _tr("none") if level == SkillLevel.NONE else _tr(level.label)
+                combo.addItem(label, int(level))
+            label = QCoreApplication.translate("Enums", platform.label).replace("&", "&&")
+            ui.skillsForm.addRow(label, combo)
+            self.skill_combos[platform.value] = combo
+        self.topic_checks: dict[str, QCheckBox] = {}
+        for n, topic in enumerate(Topic):
+            text = QCoreApplication.translate("Enums", topic.label).replace("&", "&&")
+            check = QCheckBox(text, ui.topicsGroup)
+            check.setObjectName(f"topic_{topic.value}")
+            ui.topicsGrid.addWidget(check, n // 2, n % 2)
+            self.topic_checks[topic.value] = check
+        ui.saveButton.setIcon(theme.icon("save"))
+        ui.addLanguageButton.setIcon(theme.icon("add"))
+        ui.removeLanguageButton.setIcon(theme.icon("delete"))
+
+    def _build_error_markers(self) -> None:
+        """A warning icon inside each line edit that holds a mistake, with the sentence
+        as its tooltip; colours come from the style, so dark mode stays readable."""
+        ui = self.ui
+        self.field_widgets: dict[str, QWidget] = {
+            "full_name": ui.fullNameEdit,
+            "username": ui.usernameEdit,
+            "email": ui.emailEdit,
+            "country": ui.countryCombo,
+            "affiliate_id": ui.affiliateCombo,
+            "stage": ui.stageCombo,
+            "available_from": ui.availableFromEdit,
+            "available_until": ui.availableUntilEdit,
+            "active_since": ui.activeSinceEdit,
+            "edit_count": ui.editCountEdit,
+            "consent_store_at": ui.consentStoreDate,
+            "consent_propose_at": ui.consentProposeDate,
+            "consent_share_contact_at": ui.consentShareDate,
+            "languages": ui.languagesTable,
+            "skills": ui.skillsGroup,
+            "topics": ui.topicsGroup,
+        }
+        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        self._markers: dict[str, QAction] = {}
+        for name, widget in self.field_widgets.items():
+            edit = widget if isinstance(widget, QLineEdit) else None
+            if isinstance(widget, QComboBox) and widget.isEditable():
+                edit = widget.lineEdit()
+            if edit is None:
+                continue
+            action = edit.addAction(warning, QLineEdit.ActionPosition.TrailingPosition)
+            action.setVisible(False)
+            self._markers[name] = action
+
+    def _connect(self) -> None:
+        ui = self.ui
+        for edit in (
+            ui.fullNameEdit,
+            ui.usernameEdit,
+            ui.emailEdit,
+            ui.phoneEdit,
+            ui.genderEdit,
+            ui.activeSinceEdit,
+            ui.editCountEdit,
+            ui.availableFromEdit,
+            ui.availableUntilEdit,
+            ui.consentStoreDate,
+            ui.consentProposeDate,
+            ui.consentShareDate,
+        ):
+            edit.textChanged.connect(self._changed)
+        for combo in (ui.countryCombo, ui.affiliateCombo):
+            combo.currentIndexChanged.connect(self._changed)
+            combo.editTextChanged.connect(self._changed)
+        ui.stageCombo.currentIndexChanged.connect(self._changed)
+        for combo in self.skill_combos.values():
+            combo.currentIndexChanged.connect(self._changed)
+        for check in self.topic_checks.values():
+            check.toggled.connect(self._changed)
+        for check, date_edit in self._consent_pairs():
+            check.toggled.connect(
+                lambda on, d=date_edit: (
+                    d.setText(dt.date.today().isoformat())
+                    if on and not d.text().strip() and not self._loading
+                    else None
+                )
+            )
+            check.toggled.connect(self._changed)
+        ui.notesEdit.textChanged.connect(self._changed)
+        ui.addLanguageButton.clicked.connect(self.add_language)
+        ui.removeLanguageButton.clicked.connect(self.remove_language)
+        ui.languageCombo.lineEdit().returnPressed.connect(self.add_language)
+        ui.saveButton.clicked.connect(self.saveRequested)
+        ui.revertButton.clicked.connect(self.revertRequested)
+        ui.fullNameEdit.textChanged.connect(self._update_heading)
+        ui.usernameEdit.textChanged.connect(self._update_heading)
+
+    def _consent_pairs(self) -> list[tuple[QCheckBox, QLineEdit]]:
+        ui = self.ui
+        return [
+            (ui.consentStoreCheck, ui.consentStoreDate),
+            (ui.consentProposeCheck, ui.consentProposeDate),
+            (ui.consentShareCheck, ui.consentShareDate),
+        ]
+
+    def set_affiliates(self, items: Sequence[tuple[int, str]]) -> None:
+        combo = self.ui.affiliateCombo
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem("—", None)
+        for affiliate_id, name in items:
+            combo.addItem(name, affiliate_id)
+        pickers.fill_completer_only(combo)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        combo.blockSignals(False)
+
+    # ------------------------------------------------------------------ load
+    def load(self, detail: CandidateDetail | None, history: Sequence[HistoryEntry] = ()) -> None:
+        """Show ``detail`` (None = a blank new candidate) as the unchanged state."""
+        self._loading = True
+        try:
+            self.candidate_id = detail.id if detail else None
+            data = detail.data if detail else CandidateData()
+            self._baseline = data.normalised()
+            self._fill(data)
+            self.training.set_records(detail.training if detail else ())
+            self.history.set_records(history)
+            self._training_summary(detail)
+            self.ui.historyTab.setEnabled(detail is not None)
+            self.ui.trainingTab.setEnabled(detail is not None)
+        finally:
+            self._loading = False
+        self._update_heading()
+        self._changed()
+
+    def clear_all(self) -> None:
+        """Forget the shown person entirely (lock)."""
+        self.load(None)
+
+    def _fill(self, data: CandidateData) -> None:
+        ui = self.ui
+        ui.fullNameEdit.setText(data.full_name)
+        ui.usernameEdit.setText(data.username)
+        ui.emailEdit.setText(data.email or "")
+        ui.phoneEdit.setText(data.phone or "")
+        pickers.select_code(ui.countryCombo, data.country)
+        index = ui.affiliateCombo.findData(data.affiliate_id) if data.affiliate_id else 0
+        ui.affiliateCombo.setCurrentIndex(max(0, index))
+        ui.genderEdit.setText(data.gender or "")
+        ui.stageCombo.setCurrentIndex(max(0, ui.stageCombo.findData(data.stage)))
+        ui.activeSinceEdit.setText("" if data.active_since is None else str(data.active_since))
+        ui.editCountEdit.setText("" if data.edit_count is None else str(data.edit_count))
+        ui.availableFromEdit.setText(_date_text(data.available_from))
+        ui.availableUntilEdit.setText(_date_text(data.available_until))
+        ui.notesEdit.setPlainText(data.notes or "")
+        self.languages.set_records(sorted(data.languages, key=lambda r: (-r.level, r.code)))
+        levels = {s.platform: s.level for s in data.skills}
+        for platform, combo in self.skill_combos.items():
+            combo.setCurrentIndex(max(0, combo.findData(levels.get(platform, 0))))
+        for topic, check in self.topic_checks.items():
+            check.setChecked(topic in data.topics)
+        for (check, date_edit), (given, on) in zip(
+            self._consent_pairs(),
+            (
+                (data.consent_store, data.consent_store_at),
+                (data.consent_propose, data.consent_propose_at),
+                (data.consent_share_contact, data.consent_share_contact_at),
+            ),
+            strict=True,
+        ):
+            check.setChecked(given)
+            date_edit.setText(_date_text(on))
+
+    def _training_summary(self, detail: CandidateDetail | None) -> None:
+        if detail is None:
+            self.ui.trainingSummary.setText(
+                _tr("Training is recorded once the candidate is saved.")
+            )
+            return
+        mandatory = [t for t in detail.training if t.mandatory]
+        done = sum(1 for t in mandatory if t.status == "completed")
+        if mandatory and done == len(mandatory):
+            text = _tr("Training complete: all {n} mandatory modules done.").format(
+                n=len(mandatory)
+            )
+        else:
+            text = _tr("{done} of {n} mandatory modules completed.").format(
+                done=done, n=len(mandatory)
+            )
+        self.ui.trainingSummary.setText(text + " " + _tr("Edit progress on the Training screen."))
+
+    def _update_heading(self) -> None:
+        name = self.ui.fullNameEdit.text().strip()
+        user = self.ui.usernameEdit.text().strip()
+        if not name and not user:
+            self.ui.headingLabel.setText(
+                _tr("New candidate") if self.candidate_id is None else _tr("(no name)")
+            )
+        else:
+            self.ui.headingLabel.setText(f"{name}  ·  {user}" if user else name)
+
+    # ------------------------------------------------------------------ languages
+    def add_language(self) -> bool:
+        code = pickers.current_code(self.ui.languageCombo)
+        if not code:
+            show_message(
+                self.ui.errorLabel, _tr("Pick a language from the list first."), error=True
+            )
+            return False
+        self.languages.set_level(code, int(self.ui.languageLevelCombo.currentData()))
+        self._changed()
+        return True
+
+    def remove_language(self) -> None:
+        rows = self.ui.languagesTable.selectionModel().selectedRows()
+        if rows:
+            self.languages.remove(rows[0].row())
+            self._changed()
+
+    # ------------------------------------------------------------------ read back
+    def form_data(self) -> tuple[CandidateData, dict[str, str]]:
+        """What the form says now, and the fields that cannot even be read."""
+        ui = self.ui
+        problems: dict[str, str] = {}
+
+        def date_of(name: str, edit: QLineEdit) -> dt.date | None:
+            text = edit.text().strip()
+            if not text:
+                return None
+            try:
+                return dt.date.fromisoformat(text)
+            except ValueError:
+                problems[name] = _tr("Use a date like 2026-09-01.")
+                return None
+
+        def int_of(name: str, edit: QLineEdit) -> int | None:
+            text = edit.text().strip().replace(",", "").replace(" ", "")
+            if not text:
+                return None
+            try:
+                return int(text)
+            except ValueError:
+                problems[name] = _tr("Use a whole number.")
+                return None
+
+        country = pickers.current_code(ui.countryCombo)
+        if country == "":
+            problems["country"] = _tr("Pick a country from the list.")
+            country = None
+        affiliate = ui.affiliateCombo.currentData()
+        typed = ui.affiliateCombo.currentText().strip()
+        if typed not in ("", "—") and ui.affiliateCombo.findText(typed) < 0:
+            problems["affiliate_id"] = _tr("Pick an affiliate from the list.")
+        data = CandidateData(
+            full_name=ui.fullNameEdit.text(),
+            username=ui.usernameEdit.text(),
+            email=ui.emailEdit.text(),
+            phone=ui.phoneEdit.text(),
+            country=country,
+            affiliate_id=affiliate,
+            gender=ui.genderEdit.text(),
+            stage=ui.stageCombo.currentData() or Stage.APPLIED.value,
+            available_from=date_of("available_from", ui.availableFromEdit),
+            available_until=date_of("available_until", ui.availableUntilEdit),
+            active_since=int_of("active_since", ui.activeSinceEdit),
+            edit_count=int_of("edit_count", ui.editCountEdit),
+            notes=ui.notesEdit.toPlainText(),
+            consent_store=ui.consentStoreCheck.isChecked(),
+            consent_store_at=date_of("consent_store_at", ui.consentStoreDate),
+            consent_propose=ui.consentProposeCheck.isChecked(),
+            consent_propose_at=date_of("consent_propose_at", ui.consentProposeDate),
+            consent_share_contact=ui.consentShareCheck.isChecked(),
+            consent_share_contact_at=date_of("consent_share_contact_at", ui.consentShareDate),
+            languages=self.languages.records,
+            skills=tuple(
+                PlatformSkill(platform, int(combo.currentData()))
+                for platform, combo in self.skill_combos.items()
+                if int(combo.currentData()) > 0
+            ),
+            topics=tuple(t for t, check in self.topic_checks.items() if check.isChecked()),
+        ).normalised()
+        return data, problems
+
+    def errors(self) -> dict[str, str]:
+        return dict(self._errors)
+
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def is_valid(self) -> bool:
+        return not self._errors
+
+    # ------------------------------------------------------------------ validation
+    def _changed(self) -> None:
+        if self._loading:
+            return
+        data, problems = self.form_data()
+        errors = svc.validate(data)
+        errors.update(problems)
+        if (
+            "username" not in errors
+            and self.username_taken is not None
+            and data.username
+            and data.username.casefold() != self._baseline.username.casefold()
+            and self.username_taken(data.username, self.candidate_id)
+        ):
+            errors["username"] = _tr("Another candidate already has this username.")
+        self._errors = errors
+        dirty = bool(problems) or data != self._baseline
+        for name, action in self._markers.items():
+            action.setVisible(name in errors)
+            action.setToolTip(errors.get(name, ""))
+        self.ui.saveButton.setEnabled(dirty and not errors)
+        self.ui.revertButton.setEnabled(dirty)
+        shown = list(dict.fromkeys(errors.values()))
+        show_message(self.ui.errorLabel, " ".join(shown[:3]) if dirty else "", error=True)
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.dirtyChanged.emit(dirty)
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        """Errors found on save (e.g. a username taken meanwhile)."""
+        self._errors = dict(errors)
+        for name, action in self._markers.items():
+            action.setVisible(name in errors)
+            action.setToolTip(errors.get(name, ""))
+        show_message(self.ui.errorLabel, " ".join(errors.values()), error=True)
+        self.ui.saveButton.setEnabled(False)
+
+
+def _date_text(value: dt.date | None) -> str:
+    return value.isoformat() if value else ""

@@ -1,0 +1,81 @@
+"""Combo boxes with type-ahead completion over ISO code lists (languages, countries).
+
+The item text is "Name (code)" and the item data is the code, so people can type either
+"Arab…" or "ar"; the completer matches anywhere in the text, case-insensitively.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QCompleter
+
+from wir_manager.domain import codes
+
+
+def fill_with_completion(
+    combo: QComboBox, items: Iterable[tuple[str, str]], empty: str | None = None
+) -> None:
+    """(code, label) items; ``empty`` is a first item meaning "none / any"."""
+    combo.blockSignals(True)
+    combo.clear()
+    if empty is not None:
+        combo.addItem(empty, None)
+    for code, label in items:
+        combo.addItem(f"{label} ({code})", code)
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    completer = QCompleter(combo.model(), combo)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    combo.setCompleter(completer)
+    combo.blockSignals(False)
+
+
+def language_items() -> list[tuple[str, str]]:
+    """UN official languages first (what IGOs ask for most), then every ISO 639-1 one."""
+    un = [(code, codes.language_name(code)) for code in codes.UN_OFFICIAL_LANGUAGES]
+    rest = [(c, n) for c, n in codes.all_languages() if c not in codes.UN_OFFICIAL_LANGUAGES]
+    return un + rest
+
+
+def country_items() -> list[tuple[str, str]]:
+    return codes.all_countries()
+
+
+def current_code(combo: QComboBox) -> str | None:
+    """The code of the chosen item; typed text is matched against names and codes."""
+    text = combo.currentText().strip()
+    index = combo.findText(text, Qt.MatchFlag.MatchFixedString)
+    if index >= 0:
+        return combo.itemData(index)
+    if not text:
+        return None
+    lowered = text.casefold()
+    for i in range(combo.count()):
+        data = combo.itemData(i)
+        label = combo.itemText(i).casefold()
+        if data is not None and (str(data).casefold() == lowered or label.startswith(lowered)):
+            return data
+    return ""  # typed something that is not in the list
+
+
+def select_code(combo: QComboBox, code: str | None) -> None:
+    index = combo.findData(code) if code else (0 if combo.itemData(0) is None else -1)
+    if index >= 0:
+        combo.setCurrentIndex(index)
+    else:
+        combo.setCurrentIndex(-1)
+        combo.setEditText(code or "")
+
+
+def fill_completer_only(combo: QComboBox) -> None:
+    """Type-ahead (match anywhere) for a combo whose items are already there."""
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    completer = QCompleter(combo.model(), combo)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    combo.setCompleter(completer)
