@@ -1,0 +1,1489 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="sv" sourcelanguage="en">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>Version {version} (Qt for Python {qt})</source>
+        <translation>Version {version} (Qt for Python {qt})</translation>
+    </message>
+    <message>
+        <source>Open database</source>
+        <translation>Öppna databas</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ingen</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Datamapp</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Inställningar</translation>
+    </message>
+    <message>
+        <source>Log file</source>
+        <translation>Loggfil</translation>
+    </message>
+    <message>
+        <source>Free software under the GNU General Public License, version 3 or later. It comes with no warranty.</source>
+        <translation>Fri programvara under GNU General Public License, version 3 eller senare. Den levereras utan garanti.</translation>
+    </message>
+    <message>
+        <source>About WiR Manager</source>
+        <translation>Om WiR Manager</translation>
+    </message>
+    <message>
+        <source>WiR Manager</source>
+        <translation>WiR Manager</translation>
+    </message>
+    <message>
+        <source>Run a Wikimedian-in-Residence programme for intergovernmental organisations: candidates, training, placement requests, explained shortlists and dossiers, in a local encrypted database.</source>
+        <translation>Driv ett Wikimedian-in-Residence-program för mellanstatliga organisationer: kandidater, utbildning, placeringsförfrågningar, motiverade kortlistor och dossierer, i en lokal krypterad databas.</translation>
+    </message>
+</context>
+<context>
+    <name>CandidateEditor</name>
+    <message>
+        <source>New candidate</source>
+        <translation>Ny kandidat</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Full &amp;name:</source>
+        <translation>Fullständigt &amp;namn:</translation>
+    </message>
+    <message>
+        <source>As the person writes it, in any script</source>
+        <translation>Som personen själv skriver det, i valfri skrift</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>&amp;Användarnamn:</translation>
+    </message>
+    <message>
+        <source>Wikimedia account (global)</source>
+        <translation>Wikimedia-konto (globalt)</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-post:</translation>
+    </message>
+    <message>
+        <source>name@example.org</source>
+        <translation>namn@example.org</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Telefon:</translation>
+    </message>
+    <message>
+        <source>&amp;Country:</source>
+        <translation>&amp;Land:</translation>
+    </message>
+    <message>
+        <source>&amp;Affiliate:</source>
+        <translation>Ansluten &amp;organisation:</translation>
+    </message>
+    <message>
+        <source>&amp;Gender:</source>
+        <translation>K&amp;ön:</translation>
+    </message>
+    <message>
+        <source>as the person describes it (optional)</source>
+        <translation>som personen själv beskriver det (valfritt)</translation>
+    </message>
+    <message>
+        <source>S&amp;tage:</source>
+        <translation>&amp;Fas:</translation>
+    </message>
+    <message>
+        <source>Active &amp;since:</source>
+        <translation>Aktiv s&amp;edan:</translation>
+    </message>
+    <message>
+        <source>year of first edit</source>
+        <translation>år för första redigeringen</translation>
+    </message>
+    <message>
+        <source>Edit c&amp;ount:</source>
+        <translation>Antal &amp;redigeringar:</translation>
+    </message>
+    <message>
+        <source>global edit count</source>
+        <translation>globalt antal redigeringar</translation>
+    </message>
+    <message>
+        <source>Available &amp;from:</source>
+        <translation>Tillgänglig &amp;från:</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>ÅÅÅÅ-MM-DD</translation>
+    </message>
+    <message>
+        <source>Available &amp;until:</source>
+        <translation>Tillgänglig &amp;till:</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <source>Language to add</source>
+        <translation>Språk att lägga till</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Nivå</translation>
+    </message>
+    <message>
+        <source>Add / set level</source>
+        <translation>Lägg till/ange nivå</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Ta bort</translation>
+    </message>
+    <message>
+        <source>Skills &amp;&amp; topics</source>
+        <translation>Kunskaper &amp;&amp; ämnen</translation>
+    </message>
+    <message>
+        <source>Wikimedia platform skills</source>
+        <translation>Kunskaper i Wikimedias plattformar</translation>
+    </message>
+    <message>
+        <source>Topic areas</source>
+        <translation>Ämnesområden</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Utbildning</translation>
+    </message>
+    <message>
+        <source>Training progress</source>
+        <translation>Utbildningsframsteg</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Samtycke</translation>
+    </message>
+    <message>
+        <source>Without consent to be proposed, the person never appears in a shortlist or a dossier.</source>
+        <translation>Utan samtycke till att föreslås visas personen aldrig på en kortlista eller i en dossier.</translation>
+    </message>
+    <message>
+        <source>Agrees to be kept in the candidate pool</source>
+        <translation>Samtycker till att finnas kvar i kandidatpoolen</translation>
+    </message>
+    <message>
+        <source>date given, YYYY-MM-DD</source>
+        <translation>datum för samtycket, ÅÅÅÅ-MM-DD</translation>
+    </message>
+    <message>
+        <source>Agrees to be proposed to organisations</source>
+        <translation>Samtycker till att föreslås för organisationer</translation>
+    </message>
+    <message>
+        <source>Agrees that contact details go into dossiers</source>
+        <translation>Samtycker till att kontaktuppgifter tas med i dossierer</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Anteckningar</translation>
+    </message>
+    <message>
+        <source>Notes for the programme team (kept encrypted; never in dossiers)</source>
+        <translation>Anteckningar för programteamet (sparas krypterat; aldrig i dossierer)</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historik</translation>
+    </message>
+    <message>
+        <source>Change history</source>
+        <translation>Ändringshistorik</translation>
+    </message>
+    <message>
+        <source>&amp;Discard changes</source>
+        <translation>&amp;Ångra ändringar</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Spara</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Spara (Ctrl+S)</translation>
+    </message>
+</context>
+<context>
+    <name>CandidatesView</name>
+    <message>
+        <source>Search name, username, e-mail or affiliate (Ctrl+F)</source>
+        <translation>Sök namn, användarnamn, e-post eller ansluten organisation (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search candidates</source>
+        <translation>Sök kandidater</translation>
+    </message>
+    <message>
+        <source>&amp;New candidate</source>
+        <translation>&amp;Ny kandidat</translation>
+    </message>
+    <message>
+        <source>Add a candidate (Ctrl+N)</source>
+        <translation>Lägg till en kandidat (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Change &amp;stage</source>
+        <translation>Ändra &amp;fas</translation>
+    </message>
+    <message>
+        <source>Move the selected candidates to another stage</source>
+        <translation>Flytta de markerade kandidaterna till en annan fas</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Ta bort</translation>
+    </message>
+    <message>
+        <source>Delete the selected candidates (Del)</source>
+        <translation>Ta bort de markerade kandidaterna (Del)</translation>
+    </message>
+    <message>
+        <source>Stage filter</source>
+        <translation>Filter för fas</translation>
+    </message>
+    <message>
+        <source>Country or region filter</source>
+        <translation>Filter för land eller region</translation>
+    </message>
+    <message>
+        <source>Language filter</source>
+        <translation>Filter för språk</translation>
+    </message>
+    <message>
+        <source>Minimum language level</source>
+        <translation>Lägsta språknivå</translation>
+    </message>
+    <message>
+        <source>Platform skill filter</source>
+        <translation>Filter för plattformskunskap</translation>
+    </message>
+    <message>
+        <source>Minimum skill level</source>
+        <translation>Lägsta kunskapsnivå</translation>
+    </message>
+    <message>
+        <source>Topic filter</source>
+        <translation>Filter för ämnesområde</translation>
+    </message>
+    <message>
+        <source>Training complete</source>
+        <translation>Utbildning avklarad</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Rensa filter</translation>
+    </message>
+    <message>
+        <source>Candidates</source>
+        <translation>Kandidater</translation>
+    </message>
+    <message>
+        <source>All stages</source>
+        <extracomment>Records were added, changed or deleted (the status bar recounts). The candidate index finished loading (tests and the bench wait for it). Replaced by tests to answer questions without a modal loop.</extracomment>
+        <translation>Alla faser</translation>
+    </message>
+    <message>
+        <source>All places</source>
+        <translation>Alla platser</translation>
+    </message>
+    <message>
+        <source>Any language</source>
+        <translation>Alla språk</translation>
+    </message>
+    <message>
+        <source>Any skill</source>
+        <translation>Alla kunskaper</translation>
+    </message>
+    <message>
+        <source>Any topic</source>
+        <translation>Alla ämnesområden</translation>
+    </message>
+    <message>
+        <source>Loading candidates…</source>
+        <translation>Läser in kandidater…</translation>
+    </message>
+    <message>
+        <source>{n} candidates</source>
+        <translation>{n} kandidater</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} candidates</source>
+        <translation>{shown} av {total} kandidater</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Osparade ändringar</translation>
+    </message>
+    <message>
+        <source>Save the changes to this candidate?</source>
+        <translation>Vill du spara ändringarna för den här kandidaten?</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Sparat.</translation>
+    </message>
+    <message>
+        <source>Delete {name} ({username}) with their languages, training records and shortlist entries? This cannot be undone.</source>
+        <translation>Ta bort {name} ({username}) med språk, utbildningsuppgifter och poster på kortlistor? Det går inte att ångra.</translation>
+    </message>
+    <message>
+        <source>Delete {n} candidates with their languages, training records and shortlist entries? This cannot be undone.</source>
+        <translation>Ta bort {n} kandidater med deras språk, utbildningsuppgifter och poster på kortlistor? Det går inte att ångra.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Ta bort</translation>
+    </message>
+    <message>
+        <source>{n} deleted.</source>
+        <translation>{n} borttagna.</translation>
+    </message>
+    <message>
+        <source>{n} moved to “{stage}”.</source>
+        <translation>{n} flyttade till ”{stage}”.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <source>Change passphrase</source>
+        <translation>Byt lösenfras</translation>
+    </message>
+    <message>
+        <source>The whole file is re-encrypted under the new passphrase. Backups made earlier keep the old one.</source>
+        <translation>Hela filen krypteras om med den nya lösenfrasen. Säkerhetskopior som gjorts tidigare behåller den gamla.</translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase:</source>
+        <translation>&amp;Ny lösenfras:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Upprepa:</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>De två lösenfraserna är olika.</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <source>WiR Manager user guide</source>
+        <translation>Användarhandbok för WiR Manager</translation>
+    </message>
+    <message>
+        <source>F&amp;ind in guide:</source>
+        <translation>S&amp;ök i handboken:</translation>
+    </message>
+    <message>
+        <source>Find in guide</source>
+        <translation>Sök i handboken</translation>
+    </message>
+    <message>
+        <source>Word or phrase, then Enter</source>
+        <translation>Ord eller fras, tryck sedan Enter</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Innehåll</translation>
+    </message>
+    <message>
+        <source>Guide text</source>
+        <translation>Handbokens text</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>WiR Manager</source>
+        <translation>WiR Manager</translation>
+    </message>
+    <message>
+        <source>Screens</source>
+        <translation>Vyer</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Arkiv</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Redigera</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Visa</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjälp</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Ny</translation>
+    </message>
+    <message>
+        <source>Add a new record on the current screen</source>
+        <translation>Lägg till en ny post i den aktuella vyn</translation>
+    </message>
+    <message>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Spara</translation>
+    </message>
+    <message>
+        <source>Ctrl+S</source>
+        <translation>Ctrl+S</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Lås</translation>
+    </message>
+    <message>
+        <source>Close the database and forget its key until the passphrase is entered again</source>
+        <translation>Stäng databasen och glöm nyckeln tills lösenfrasen anges igen</translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <source>Change &amp;passphrase…</source>
+        <translation>Byt &amp;lösenfras…</translation>
+    </message>
+    <message>
+        <source>&amp;Auto-lock…</source>
+        <translation>Automatisk lå&amp;sning…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Avsluta</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>S&amp;ök</translation>
+    </message>
+    <message>
+        <source>Ctrl+F</source>
+        <translation>Ctrl+F</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Ta bort</translation>
+    </message>
+    <message>
+        <source>Del</source>
+        <translation>Del</translation>
+    </message>
+    <message>
+        <source>WiR Manager &amp;help</source>
+        <translation>&amp;Hjälp för WiR Manager</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>&amp;About WiR Manager</source>
+        <translation>&amp;Om WiR Manager</translation>
+    </message>
+    <message>
+        <source>{title} (Ctrl+{n})</source>
+        <extracomment>Emitted after the database was closed by Lock or auto-lock; carries its path.</extracomment>
+        <translation>{title} (Ctrl+{n})</translation>
+    </message>
+    <message>
+        <source>This screen is not part of this version of WiR Manager yet.</source>
+        <translation>Den här vyn finns inte i den här versionen av WiR Manager än.</translation>
+    </message>
+    <message>
+        <source>This screen could not be opened because of an internal error. Details for support are in {path}.</source>
+        <translation>Vyn kunde inte öppnas på grund av ett internt fel. Detaljer för support finns i {path}.</translation>
+    </message>
+    <message>
+        <source>Database file</source>
+        <translation>Databasfil</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Låst</translation>
+    </message>
+    <message>
+        <source>The database is closed and its key forgotten.</source>
+        <translation>Databasen är stängd och nyckeln bortglömd.</translation>
+    </message>
+    <message>
+        <source>{c} candidates · {r} requests</source>
+        <translation>{c} kandidater · {r} förfrågningar</translation>
+    </message>
+    <message>
+        <source>Unlocked · auto-lock {m} min</source>
+        <translation>Upplåst · låses automatiskt efter {m} min</translation>
+    </message>
+    <message>
+        <source>Unlocked</source>
+        <translation>Upplåst</translation>
+    </message>
+    <message>
+        <source>Ctrl+L locks the database now.</source>
+        <translation>Ctrl+L låser databasen direkt.</translation>
+    </message>
+    <message>
+        <source>Auto-lock postponed: save or discard your changes first.</source>
+        <translation>Automatisk låsning uppskjuten: spara eller ångra dina ändringar först.</translation>
+    </message>
+    <message>
+        <source>The database</source>
+        <translation>Databasen</translation>
+    </message>
+    <message>
+        <source>WiR Manager is locked. Enter the passphrase to continue.</source>
+        <translation>WiR Manager är låst. Ange lösenfrasen för att fortsätta.</translation>
+    </message>
+    <message>
+        <source>Auto-lock</source>
+        <translation>Automatisk låsning</translation>
+    </message>
+    <message>
+        <source>Lock the database after this many idle minutes (0 = never):</source>
+        <translation>Lås databasen efter så här många minuter utan aktivitet (0 = aldrig):</translation>
+    </message>
+    <message>
+        <source>WiR Manager help</source>
+        <translation>Hjälp för WiR Manager</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Kortkommandon</translation>
+    </message>
+    <message>
+        <source>New record</source>
+        <translation>Ny post</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Spara</translation>
+    </message>
+    <message>
+        <source>Find / filter</source>
+        <translation>Sök/filtrera</translation>
+    </message>
+    <message>
+        <source>Delete selected</source>
+        <translation>Ta bort markerade</translation>
+    </message>
+    <message>
+        <source>Switch screen</source>
+        <translation>Byt vy</translation>
+    </message>
+    <message>
+        <source>Lock the database</source>
+        <translation>Lås databasen</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Avsluta</translation>
+    </message>
+</context>
+<context>
+    <name>ModuleEditor</name>
+    <message>
+        <source>Module</source>
+        <translation>Modul</translation>
+    </message>
+    <message>
+        <source>New module</source>
+        <translation>Ny modul</translation>
+    </message>
+    <message>
+        <source>Add module</source>
+        <translation>Lägg till modul</translation>
+    </message>
+    <message>
+        <source>A training module needs a title.</source>
+        <translation>En utbildningsmodul behöver en titel.</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Titel</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;Beskrivning</translation>
+    </message>
+    <message>
+        <source>&amp;Mandatory for “ready”</source>
+        <translation>&amp;Obligatorisk för ”redo”</translation>
+    </message>
+    <message>
+        <source>A&amp;ctive (uncheck to retire the module)</source>
+        <translation>A&amp;ktiv (avmarkera för att pensionera modulen)</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Återställ</translation>
+    </message>
+    <message>
+        <source>Save module</source>
+        <translation>Spara modul</translation>
+    </message>
+</context>
+<context>
+    <name>ModuleListModel</name>
+    <message>
+        <source>{title} (retired)</source>
+        <translation>{title} (pensionerad)</translation>
+    </message>
+    <message>
+        <source>{title} (optional)</source>
+        <translation>{title} (valfri)</translation>
+    </message>
+</context>
+<context>
+    <name>Placeholder</name>
+    <message>
+        <source>{title} is not available</source>
+        <translation>{title} är inte tillgänglig</translation>
+    </message>
+</context>
+<context>
+    <name>RequestEditor</name>
+    <message>
+        <source>Not set</source>
+        <translation>Inte angivet</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> månader</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>UN M49 code {code}</source>
+        <translation>FN M49-kod {code}</translation>
+    </message>
+    <message>
+        <source>Type to search countries</source>
+        <translation>Skriv för att söka bland länder</translation>
+    </message>
+    <message>
+        <source>— (on its own)</source>
+        <translation>— (ensamt)</translation>
+    </message>
+    <message>
+        <source>One of, group {n}</source>
+        <translation>Minst ett av, grupp {n}</translation>
+    </message>
+    <message>
+        <source>Choose an organisation…</source>
+        <translation>Välj en organisation…</translation>
+    </message>
+    <message>
+        <source>New organisation…</source>
+        <translation>Ny organisation…</translation>
+    </message>
+    <message>
+        <source>New request</source>
+        <translation>Ny förfrågan</translation>
+    </message>
+    <message>
+        <source>Request {id}</source>
+        <translation>Förfrågan {id}</translation>
+    </message>
+    <message>
+        <source>Last changed {when}</source>
+        <translation>Senast ändrad {when}</translation>
+    </message>
+    <message>
+        <source>1 thing to fix before saving</source>
+        <translation>1 sak att rätta innan du kan spara</translation>
+    </message>
+    <message>
+        <source>{n} things to fix before saving</source>
+        <translation>{n} saker att rätta innan du kan spara</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Osparade ändringar</translation>
+    </message>
+    <message>
+        <source>All changes saved</source>
+        <translation>Alla ändringar sparade</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Förfrågan</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Titel</translation>
+    </message>
+    <message>
+        <source>e.g. Wikidata resident for health data</source>
+        <translation>t.ex. Wikidata-resident för hälsodata</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation</source>
+        <translation>&amp;Organisation</translation>
+    </message>
+    <message>
+        <source>New organisation</source>
+        <translation>Ny organisation</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Full name, e.g. World Meteorological Organization</source>
+        <translation>Fullständigt namn, t.ex. World Meteorological Organization</translation>
+    </message>
+    <message>
+        <source>Acronym</source>
+        <translation>Förkortning</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Headquarters</source>
+        <translation>Huvudkontor</translation>
+    </message>
+    <message>
+        <source>St&amp;atus</source>
+        <translation>St&amp;atus</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;Beskrivning</translation>
+    </message>
+    <message>
+        <source>Placement</source>
+        <translation>Placering</translation>
+    </message>
+    <message>
+        <source>&amp;Work mode</source>
+        <translation>A&amp;rbetsform</translation>
+    </message>
+    <message>
+        <source>Duty &amp;city</source>
+        <translation>Tjänste&amp;ort</translation>
+    </message>
+    <message>
+        <source>Co&amp;untry</source>
+        <translation>&amp;Land</translation>
+    </message>
+    <message>
+        <source>&amp;Start date</source>
+        <translation>Start&amp;datum</translation>
+    </message>
+    <message>
+        <source>D&amp;uration</source>
+        <translation>L&amp;ängd</translation>
+    </message>
+    <message>
+        <source>Application &amp;deadline</source>
+        <translation>Sista a&amp;nsökningsdag</translation>
+    </message>
+    <message>
+        <source>&amp;Positions</source>
+        <translation>&amp;Platser</translation>
+    </message>
+    <message>
+        <source>Candidates still in training are eligible</source>
+        <translation>Kandidater som fortfarande utbildas är behöriga</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <source>Languages with the same group number form an “at least one of” group, e.g. French ≥ B2 or Spanish ≥ B2.</source>
+        <translation>Språk med samma gruppnummer bildar en grupp där minst ett krävs, t.ex. franska ≥ B2 eller spanska ≥ B2.</translation>
+    </message>
+    <message>
+        <source>Add language</source>
+        <translation>Lägg till språk</translation>
+    </message>
+    <message>
+        <source>Make “one of” group</source>
+        <translation>Gör till ”minst ett av”-grupp</translation>
+    </message>
+    <message>
+        <source>Put the selected language in a group with the row above it</source>
+        <translation>Lägg det markerade språket i en grupp med raden ovanför</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Ta bort</translation>
+    </message>
+    <message>
+        <source>Wikimedia platform skills</source>
+        <translation>Kunskaper i Wikimedias plattformar</translation>
+    </message>
+    <message>
+        <source>Add skill</source>
+        <translation>Lägg till kunskap</translation>
+    </message>
+    <message>
+        <source>Topic areas</source>
+        <translation>Ämnesområden</translation>
+    </message>
+    <message>
+        <source>Priority regions</source>
+        <translation>Prioriterade regioner</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Återställ</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Spara</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsView</name>
+    <message>
+        <source>All statuses</source>
+        <extracomment>&quot;save&quot; | &quot;discard&quot; | &quot;cancel&quot; for a pending unsaved edit; replaceable in tests. True to go ahead deleting these requests; replaceable in tests.</extracomment>
+        <translation>Alla statusar</translation>
+    </message>
+    <message>
+        <source>Open or shortlisting</source>
+        <translation>Öppna eller under kortlistning</translation>
+    </message>
+    <message>
+        <source>&amp;New request</source>
+        <translation>&amp;Ny förfrågan</translation>
+    </message>
+    <message>
+        <source>&amp;Save request</source>
+        <translation>&amp;Spara förfrågan</translation>
+    </message>
+    <message>
+        <source>&amp;Delete request…</source>
+        <translation>&amp;Ta bort förfrågan…</translation>
+    </message>
+    <message>
+        <source>&amp;Find requests</source>
+        <translation>S&amp;ök förfrågningar</translation>
+    </message>
+    <message>
+        <source>{n} requests</source>
+        <translation>{n} förfrågningar</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} requests</source>
+        <translation>{shown} av {total} förfrågningar</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Osparade ändringar</translation>
+    </message>
+    <message>
+        <source>This request has unsaved changes.</source>
+        <translation>Förfrågan har osparade ändringar.</translation>
+    </message>
+    <message>
+        <source>Save them before moving on?</source>
+        <translation>Vill du spara dem innan du går vidare?</translation>
+    </message>
+    <message>
+        <source>Delete the request “{title}” ({org})?</source>
+        <translation>Ta bort förfrågan ”{title}” ({org})?</translation>
+    </message>
+    <message>
+        <source>Delete {n} requests?</source>
+        <translation>Ta bort {n} förfrågningar?</translation>
+    </message>
+    <message>
+        <source>Delete requests</source>
+        <translation>Ta bort förfrågningar</translation>
+    </message>
+    <message>
+        <source>Their requirements and shortlists are deleted too. Placements and the disclosure log keep their records.</source>
+        <translation>Deras krav och kortlistor tas också bort. Placeringar och utlämningsloggen behåller sina uppgifter.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Ta bort</translation>
+    </message>
+    <message>
+        <source>Search title, organisation, place, language…</source>
+        <translation>Sök titel, organisation, ort, språk…</translation>
+    </message>
+    <message>
+        <source>Show requests with this status</source>
+        <translation>Visa förfrågningar med den här statusen</translation>
+    </message>
+    <message>
+        <source>New request</source>
+        <translation>Ny förfrågan</translation>
+    </message>
+</context>
+<context>
+    <name>Screens</name>
+    <message>
+        <source>Candidates</source>
+        <translation>Kandidater</translation>
+    </message>
+    <message>
+        <source>Placement requests</source>
+        <translation>Placeringsförfrågningar</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Utbildning</translation>
+    </message>
+    <message>
+        <source>Shortlists</source>
+        <translation>Kortlistor</translation>
+    </message>
+    <message>
+        <source>Privacy &amp; audit</source>
+        <translation>Integritet och granskning</translation>
+    </message>
+</context>
+<context>
+    <name>ShortlistsView</name>
+    <message>
+        <source>Shortlist for a request</source>
+        <translation>Kortlista för en förfrågan</translation>
+    </message>
+    <message>
+        <source>&amp;Request:</source>
+        <translation>&amp;Förfrågan:</translation>
+    </message>
+    <message>
+        <source>The placement request to rank candidates for</source>
+        <translation>Placeringsförfrågan som kandidaterna ska rangordnas för</translation>
+    </message>
+    <message>
+        <source>Include candidates in &amp;training</source>
+        <translation>Ta med kandidater &amp;under utbildning</translation>
+    </message>
+    <message>
+        <source>Eligible candidates (tick to shortlist, expand to read why)</source>
+        <translation>Behöriga kandidater (kryssa i för att kortlista, fäll ut för att läsa varför)</translation>
+    </message>
+    <message>
+        <source>Tick the &amp;best:</source>
+        <translation>Kryssa i de &amp;bästa:</translation>
+    </message>
+    <message>
+        <source>&amp;Save shortlist</source>
+        <translation>&amp;Spara kortlista</translation>
+    </message>
+    <message>
+        <source>Near misses: one requirement short</source>
+        <translation>Nästan behöriga: ett krav saknas</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>Vikter</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>Åter&amp;ställ</translation>
+    </message>
+    <message>
+        <source>Save &amp;weights</source>
+        <translation>Spara &amp;vikter</translation>
+    </message>
+    <message>
+        <source>Diversity of the ticked candidates</source>
+        <translation>Mångfald bland de ikryssade kandidaterna</translation>
+    </message>
+    <message>
+        <source>Saved shortlist</source>
+        <translation>Sparad kortlista</translation>
+    </message>
+    <message>
+        <source>New status for the selected entry</source>
+        <translation>Ny status för den markerade posten</translation>
+    </message>
+    <message>
+        <source>Set s&amp;tatus</source>
+        <translation>Ange s&amp;tatus</translation>
+    </message>
+    <message>
+        <source>Coordinator&apos;s note for the selected entry</source>
+        <translation>Samordnarens anteckning för den markerade posten</translation>
+    </message>
+    <message>
+        <source>Save &amp;note</source>
+        <translation>Spara &amp;anteckning</translation>
+    </message>
+    <message>
+        <source>Assignment across open requests</source>
+        <translation>Fördelning över öppna förfrågningar</translation>
+    </message>
+    <message>
+        <source>&amp;Find the best assignment</source>
+        <translation>&amp;Hitta den bästa fördelningen</translation>
+    </message>
+    <message>
+        <source>Fills every open request&apos;s positions with the highest total score; each candidate at most once.</source>
+        <translation>Tillsätter platserna i alla öppna förfrågningar med högsta möjliga totalpoäng; varje kandidat högst en gång.</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Arbetar…</translation>
+    </message>
+</context>
+<context>
+    <name>TourDialog</name>
+    <message>
+        <source>Welcome to WiR Manager</source>
+        <extracomment>QSettings key set once the user finished or skipped the tour, so it is offered once. Widest a screenshot is shown in the tour, in device-independent pixels.</extracomment>
+        <translation>Välkommen till WiR Manager</translation>
+    </message>
+    <message>
+        <source>This short tour shows the screens you will work with. It takes a minute, and you can open it again at any time from the Help menu.</source>
+        <translation>Den här korta rundturen visar vyerna du kommer att arbeta med. Den tar en minut, och du kan öppna den igen när som helst från Hjälp-menyn.</translation>
+    </message>
+    <message>
+        <source>Candidates</source>
+        <translation>Kandidater</translation>
+    </message>
+    <message>
+        <source>Everyone in the pool: search by name, username, email or affiliate, filter by stage, language level, platform skill or topic, and edit a candidate&apos;s profile, languages, training, consent and notes.</source>
+        <translation>Alla i kandidatpoolen: sök efter namn, användarnamn, e-post eller ansluten organisation, filtrera efter fas, språknivå, plattformskunskap eller ämnesområde, och redigera en kandidats profil, språk, utbildning, samtycke och anteckningar.</translation>
+    </message>
+    <message>
+        <source>Placement requests</source>
+        <translation>Placeringsförfrågningar</translation>
+    </message>
+    <message>
+        <source>What each organisation asks for: languages and platform skills with a minimum level marked required, preferred or nice to have, topics, duty station or remote work, dates and the number of positions.</source>
+        <translation>Vad varje organisation efterfrågar: språk och plattformskunskaper med en lägsta nivå, markerade som krav, önskvärda eller meriterande, ämnesområden, tjänsteort eller distansarbete, datum och antal platser.</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Utbildning</translation>
+    </message>
+    <message>
+        <source>The programme&apos;s modules and who has completed them. A candidate who has completed every mandatory module is ready to be proposed.</source>
+        <translation>Programmets moduler och vilka som har klarat dem. En kandidat som har klarat alla obligatoriska moduler är redo att föreslås.</translation>
+    </message>
+    <message>
+        <source>Shortlists</source>
+        <translation>Kortlistor</translation>
+    </message>
+    <message>
+        <source>For each request, a ranked list of eligible candidates with a score you can read part by part, the near misses and why, and the dossier you send to the organisation.</source>
+        <translation>För varje förfrågan en rangordnad lista över behöriga kandidater med en poäng som du kan läsa del för del, de som nästan är behöriga och varför, och dossiern som du skickar till organisationen.</translation>
+    </message>
+    <message>
+        <source>Privacy &amp; audit</source>
+        <translation>Integritet och granskning</translation>
+    </message>
+    <message>
+        <source>Who changed what and when, which candidates were disclosed to whom, consent and retention, subject access exports, erasure and backups.</source>
+        <translation>Vem som ändrade vad och när, vilka kandidater som lämnats ut till vem, samtycke och gallring, registerutdrag, radering och säkerhetskopior.</translation>
+    </message>
+    <message>
+        <source>You are ready</source>
+        <translation>Nu är du redo</translation>
+    </message>
+    <message>
+        <source>Press F1 at any time to open the user guide. Your data stays in one encrypted file on this computer: lock it with Ctrl+L when you leave your desk.</source>
+        <translation>Tryck på F1 när som helst för att öppna användarhandboken. Dina uppgifter ligger i en enda krypterad fil på den här datorn: lås den med Ctrl+L när du lämnar datorn.</translation>
+    </message>
+    <message>
+        <source>Screenshot: %1</source>
+        <translation>Skärmbild: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;Klar</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Nästa</translation>
+    </message>
+    <message>
+        <source>Finish the tour</source>
+        <translation>Avsluta rundturen</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Nästa sida</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Sida %1 av %2</translation>
+    </message>
+    <message>
+        <source>Tour: %1</source>
+        <translation>Rundtur: %1</translation>
+    </message>
+    <message>
+        <source>Tour pages</source>
+        <translation>Rundturens sidor</translation>
+    </message>
+    <message>
+        <source>&amp;Skip tour</source>
+        <translation>&amp;Hoppa över rundturen</translation>
+    </message>
+    <message>
+        <source>Skip tour</source>
+        <translation>Hoppa över rundturen</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Tillbaka</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Föregående sida</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingView</name>
+    <message>
+        <source>Programme modules</source>
+        <translation>Programmets moduler</translation>
+    </message>
+    <message>
+        <source>Add module</source>
+        <translation>Lägg till modul</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Flytta upp</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Flytta ned</translation>
+    </message>
+    <message>
+        <source>Start with the default curriculum</source>
+        <translation>Börja med standardkursplanen</translation>
+    </message>
+    <message>
+        <source>Search name or username…</source>
+        <translation>Sök namn eller användarnamn…</translation>
+    </message>
+    <message>
+        <source>&amp;Cohort</source>
+        <translation>&amp;Grupp</translation>
+    </message>
+    <message>
+        <source>Training not complete</source>
+        <translation>Utbildning inte avklarad</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Datum</translation>
+    </message>
+    <message>
+        <source>Sc&amp;ore</source>
+        <translation>&amp;Poäng</translation>
+    </message>
+    <message>
+        <source>Mark in progress</source>
+        <translation>Markera som pågående</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Återställ</translation>
+    </message>
+    <message>
+        <source>Mark completed</source>
+        <translation>Markera som avklarad</translation>
+    </message>
+    <message>
+        <source>All stages</source>
+        <extracomment>Emitted after the grid (re)loaded or rows were patched; tests wait on it. &quot;save&quot; | &quot;discard&quot; | &quot;cancel&quot; for unsaved module edits; replaceable in tests.</extracomment>
+        <translation>Alla faser</translation>
+    </message>
+    <message>
+        <source>✓ completed   ◐ in progress   · not started   (opt.) optional module</source>
+        <translation>✓ avklarad   ◐ pågår   · ej påbörjad   (valfri) valfri modul</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Optional score (0–100) for completed modules</source>
+        <translation>Valfri poäng (0–100) för avklarade moduler</translation>
+    </message>
+    <message>
+        <source>Set the selected cells back to “not started”</source>
+        <translation>Återställ de markerade cellerna till ”ej påbörjad”</translation>
+    </message>
+    <message>
+        <source>&amp;New training module</source>
+        <translation>&amp;Ny utbildningsmodul</translation>
+    </message>
+    <message>
+        <source>&amp;Save module</source>
+        <translation>&amp;Spara modul</translation>
+    </message>
+    <message>
+        <source>&amp;Mark selection completed</source>
+        <translation>&amp;Markera urvalet som avklarat</translation>
+    </message>
+    <message>
+        <source>&amp;Find candidates</source>
+        <translation>S&amp;ök kandidater</translation>
+    </message>
+    <message>
+        <source>&amp;Reload grid</source>
+        <translation>&amp;Läs in rutnätet igen</translation>
+    </message>
+    <message>
+        <source>Loading training records…</source>
+        <translation>Läser in utbildningsuppgifter…</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} candidates shown · {ready} with training complete</source>
+        <translation>{shown} av {total} kandidater visas · {ready} med avklarad utbildning</translation>
+    </message>
+    <message>
+        <source>The programme has no active module yet: add one on the left.</source>
+        <translation>Programmet har ingen aktiv modul än: lägg till en till vänster.</translation>
+    </message>
+    <message>
+        <source>started {date}</source>
+        <translation>påbörjad {date}</translation>
+    </message>
+    <message>
+        <source>completed {date}</source>
+        <translation>avklarad {date}</translation>
+    </message>
+    <message>
+        <source>score {score}</source>
+        <translation>poäng {score}</translation>
+    </message>
+    <message>
+        <source>{cells} cells of {people} candidates selected</source>
+        <translation>{cells} celler för {people} kandidater markerade</translation>
+    </message>
+    <message>
+        <source>Select cells or candidates to mark</source>
+        <translation>Markera celler eller kandidater</translation>
+    </message>
+    <message>
+        <source>Saving training records</source>
+        <translation>Sparar utbildningsuppgifter</translation>
+    </message>
+    <message>
+        <source>Checking who is ready</source>
+        <translation>Kontrollerar vilka som är redo</translation>
+    </message>
+    <message>
+        <source>Refreshing the grid</source>
+        <translation>Uppdaterar rutnätet</translation>
+    </message>
+    <message>
+        <source>Updating training records…</source>
+        <translation>Uppdaterar utbildningsuppgifter…</translation>
+    </message>
+    <message>
+        <source>{n} cells updated.</source>
+        <translation>{n} celler uppdaterade.</translation>
+    </message>
+    <message>
+        <source>{n} candidates completed their training and are now ready.</source>
+        <translation>{n} kandidater har klarat sin utbildning och är nu redo.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Osparade ändringar</translation>
+    </message>
+    <message>
+        <source>This training module has unsaved changes.</source>
+        <translation>Utbildningsmodulen har osparade ändringar.</translation>
+    </message>
+    <message>
+        <source>Save them before moving on?</source>
+        <translation>Vill du spara dem innan du går vidare?</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Open database</source>
+        <extracomment>The database was opened; the receiver owns it from now on. The user wants the welcome choices (create, demo, open another file).</extracomment>
+        <translation>Öppna databas</translation>
+    </message>
+    <message>
+        <source>Choose a database file first.</source>
+        <translation>Välj en databasfil först.</translation>
+    </message>
+    <message>
+        <source>Type the passphrase.</source>
+        <translation>Skriv lösenfrasen.</translation>
+    </message>
+    <message>
+        <source>That passphrase is wrong. Check Caps Lock and try again.</source>
+        <translation>Lösenfrasen är fel. Kontrollera Caps Lock och försök igen.</translation>
+    </message>
+    <message>
+        <source>Unlock database</source>
+        <translation>Lås upp databas</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase to unlock the database.</source>
+        <translation>Ange lösenfrasen för att låsa upp databasen.</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Fil:</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Bläddra…</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Lösenfras:</translation>
+    </message>
+    <message>
+        <source>Remember on this computer</source>
+        <translation>Kom ihåg på den här datorn</translation>
+    </message>
+    <message>
+        <source>Other options…</source>
+        <translation>Fler alternativ…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Avsluta</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>Lås &amp;upp</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>Open database</source>
+        <extracomment>A new database was created and is open; the receiver owns it. The user chose &quot;Open the demo database&quot;. The user picked an existing file to unlock.</extracomment>
+        <translation>Öppna databas</translation>
+    </message>
+    <message>
+        <source>New database</source>
+        <translation>Ny databas</translation>
+    </message>
+    <message>
+        <source>Choose where to keep the database file.</source>
+        <translation>Välj var databasfilen ska sparas.</translation>
+    </message>
+    <message>
+        <source>That file already exists; open it instead or pick another name.</source>
+        <translation>Filen finns redan; öppna den i stället eller välj ett annat namn.</translation>
+    </message>
+    <message>
+        <source>Type your name; it signs your changes in the history.</source>
+        <translation>Skriv ditt namn; det visas vid dina ändringar i historiken.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>De två lösenfraserna är olika.</translation>
+    </message>
+    <message>
+        <source>The file could not be created there ({reason}); pick another folder.</source>
+        <translation>Filen kunde inte skapas där ({reason}); välj en annan mapp.</translation>
+    </message>
+    <message>
+        <source>Welcome to WiR Manager</source>
+        <translation>Välkommen till WiR Manager</translation>
+    </message>
+    <message>
+        <source>Candidates, training records and placement requests are kept in one encrypted database file on this computer. Nobody can read it without its passphrase.</source>
+        <translation>Kandidater, utbildningsuppgifter och placeringsförfrågningar sparas i en enda krypterad databasfil på den här datorn. Ingen kan läsa den utan lösenfrasen.</translation>
+    </message>
+    <message>
+        <source>Open the demo database</source>
+        <translation>Öppna demodatabasen</translation>
+    </message>
+    <message>
+        <source>Create a new database…</source>
+        <translation>Skapa en ny databas…</translation>
+    </message>
+    <message>
+        <source>Open an existing database…</source>
+        <translation>Öppna en befintlig databas…</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Fil:</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Bläddra…</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Ditt &amp;namn:</translation>
+    </message>
+    <message>
+        <source>Shown in the change history next to every edit you make</source>
+        <translation>Visas i ändringshistoriken vid varje ändring du gör</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Lösenfras:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Upprepa:</translation>
+    </message>
+    <message>
+        <source>Remember on this computer</source>
+        <translation>Kom ihåg på den här datorn</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Tillbaka</translation>
+    </message>
+    <message>
+        <source>Create database</source>
+        <translation>Skapa databas</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,230 @@
+"""Swedish is complete: a new user-visible string without a translation fails here.
+
+The catalogues are re-extracted from the current sources into a temporary copy (the
+same code as ``packaging/update_translations.py``), so a string added to the Qt code, a
+``ui/*.ui`` form, the sidebar registry or a core ``_()`` call shows up as missing even
+before anyone runs the update script. Fix a failure with::
+
+    .venv/bin/python packaging/update_translations.py   # merge new strings
+    # translate them in resources/translations/ (Qt Linguist or a text editor)
+    .venv/bin/python packaging/update_translations.py   # compile .qm / .mo
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import shutil
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _load_tool() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "update_translations", ROOT / "packaging" / "update_translations.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["update_translations"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+tool = _load_tool()
+
+
+def _listing(items: list) -> str:  # type: ignore[type-arg]
+    shown = "\n  ".join(map(str, items[:60]))
+    more = f"\n  … and {len(items) - 60} more" if len(items) > 60 else ""
+    return (
+        f"{len(items)} string(s) without a Swedish translation "
+        f"(run packaging/update_translations.py, translate, run it again):\n  {shown}{more}"
+    )
+
+
+def test_every_qt_string_has_a_swedish_translation() -> None:
+    missing = tool.missing_qt("sv")
+    assert missing == [], _listing(missing)
+
+
+def test_every_core_string_has_a_swedish_translation() -> None:
+    missing = tool.missing_core("sv")
+    assert missing == [], _listing(missing)
+
+
+def test_compiled_catalogues_match_their_sources(tmp_path: Path) -> None:
+    """The shipped .qm/.mo are compiled from the committed .ts/.po (nothing stale)."""
+    qm = tmp_path / "sv.qm"
+    tool.lrelease(tool.ts_path("sv"), qm)
+    assert qm.read_bytes() == tool.qm_path("sv").read_bytes(), "recompile: .qm is stale"
+    po = tmp_path / "wir_manager.po"
+    shutil.copy(tool.po_path("sv"), po)
+    tool.compile_mo(po)
+    shipped = tool.po_path("sv").with_suffix(".mo").read_bytes()
+    assert po.with_suffix(".mo").read_bytes() == shipped, "recompile: .mo is stale"
+
+
+_QT_PLACEHOLDER = re.compile(r"%(?:L?\d+|n)")
+_BRACE = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*(?:[:!][^}]*)?\}")
+
+
+def test_swedish_keeps_placeholders_and_shortcut_keys() -> None:
+    """%1/%n, {name} fields and &-mnemonics survive translation (else crashes or
+    a dead Alt key)."""
+    import xml.etree.ElementTree as ET
+
+    bad: list[str] = []
+    for ctx in ET.parse(tool.ts_path("sv")).getroot().iter("context"):
+        for msg in ctx.iter("message"):
+            source = msg.findtext("source") or ""
+            tr = msg.find("translation")
+            if tr is None or tr.get("type") in ("unfinished", "vanished", "obsolete"):
+                continue
+            forms = [f.text or "" for f in tr.findall("numerusform")] or [tr.text or ""]
+            for text in forms:
+                if sorted(set(_QT_PLACEHOLDER.findall(source)) - {"%n"}) != sorted(
+                    set(_QT_PLACEHOLDER.findall(text)) - {"%n"}
+                ):
+                    bad.append(f"placeholders differ: {source!r} -> {text!r}")
+                if re.search(r"&[^&\s]", source) and not re.search(r"&[^&\s]", text):
+                    bad.append(f"shortcut key lost: {source!r} -> {text!r}")
+    for msgid, msgstr in _po_pairs():
+        if sorted(_BRACE.findall(msgid)) != sorted(_BRACE.findall(msgstr)):
+            bad.append(f"fields differ: {msgid!r} -> {msgstr!r}")
+    assert bad == [], "\n".join(bad)
+
+
+def _po_pairs() -> list[tuple[str, str]]:
+    from babel.messages.pofile import read_po
+
+    with tool.po_path("sv").open("rb") as fh:
+        catalog = read_po(fh)
+    pairs = []
+    for message in catalog:
+        if not message.id or message.fuzzy:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strs = message.string if isinstance(message.string, tuple) else (message.string,)
+        pairs += [(ids[min(i, len(ids) - 1)], s) for i, s in enumerate(strs) if s]
+    return pairs
+
+
+_TR_CALL = re.compile(
+    r"""(?:\.tr|QCoreApplication\.translate|QT_TRANSLATE_NOOP|QT_TR_NOOP)\(\s*"""
+    r"""(?:(?:f|rf|fr)["']|[^)]*?,\s*(?:f|rf|fr)["'])"""
+)
+_CORE_CALL = re.compile(r"""(?<![\w.])_\(\s*(?:f|rf|fr)["']""")
+
+
+def test_no_f_strings_inside_translation_calls() -> None:
+    """``tr(f"…")`` / ``_(f"…")`` can never match a catalogue entry: use %1 / .format()."""
+    offenders = []
+    for path in sorted((ROOT / "wir_manager").rglob("*.py")):
+        if "forms" in path.parts:
+            continue
+        text = path.read_text(encoding="utf-8")
+        pattern = _TR_CALL if "qt" in path.relative_to(ROOT).parts else _CORE_CALL
+        for match in pattern.finditer(text):
+            line = text.count("\n", 0, match.start()) + 1
+            offenders.append(f"{path.relative_to(ROOT)}:{line}")
+    assert offenders == [], "f-string inside a translation call:\n" + "\n".join(offenders)
+
+
+@pytest.fixture
+def swedish(qapp):  # type: ignore[no-untyped-def]
+    from wir_manager.qt.i18n import install_translations
+
+    install_translations(qapp, language="sv")
+    yield qapp
+    install_translations(qapp, language="en")
+
+
+def test_swedish_is_what_the_app_shows(swedish) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from wir_manager.i18n import _, current_language
+    from wir_manager.qt.i18n import installed_catalogues
+
+    assert current_language() == "sv"
+    assert any(path.endswith("wir_manager_sv.qm") for path in installed_catalogues())
+    assert QCoreApplication.translate("Screens", "Candidates") == "Kandidater"
+    assert QCoreApplication.translate("Screens", "Placement requests") == (
+        "Placeringsförfrågningar"
+    )
+    # Qt's own strings (standard buttons) come from qtbase_sv.qm.
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Avbryt"
+    core = [msgid for msgid, _done in tool.po_messages(tool.po_path("sv")) if _done]
+    assert core, "the core catalogue is empty"
+    assert _(core[0]) != core[0]
+
+
+def test_tour_in_swedish(swedish, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from wir_manager.qt.dialogs.tour import TourDialog
+
+    dialog = TourDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.tour_pages()[1].title == "Kandidater"
+    assert dialog.ui.nextButton.text() == "&Nästa"
+    assert dialog.ui.stepLabel.text() == "Sida 1 av 7"
+
+
+def test_guide_exists_in_every_language_with_the_same_sections() -> None:
+    from wir_manager.services.guide import load_guide
+
+    english, swedish = load_guide("en"), load_guide("sv")
+    assert swedish.language == "sv"
+    assert [s.level for s in english.sections] == [s.level for s in swedish.sections]
+    assert swedish.sections[0].title == "Användarhandbok för WiR Manager"
+    images = re.compile(r"screenshots/\w+\.png")
+    en_text = english.source.read_text(encoding="utf-8")
+    sv_text = swedish.source.read_text(encoding="utf-8")
+    assert images.findall(en_text) == images.findall(sv_text)
+
+
+def test_locale_formatting_follows_the_language(swedish) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from PySide6.QtCore import QLocale
+
+    from wir_manager.qt import i18n as qt_i18n
+    from wir_manager.services import localefmt
+
+    sv = QLocale("sv_SE")
+    assert qt_i18n.format_number(1234567.5, 1, sv) == "1\u00a0234\u00a0567,5"
+    assert qt_i18n.format_date(dt.date(2026, 11, 25), locale=sv) == "2026-11-25"
+    assert qt_i18n.format_percent(0.875, locale=sv) == "88\u00a0%"
+    en = QLocale("en_GB")
+    assert qt_i18n.format_number(1234567.5, 1, en) == "1,234,567.5"
+    assert qt_i18n.format_date(dt.date(2026, 11, 25), locale=en) == "25/11/2026"
+
+    from babel import Locale
+
+    assert localefmt.format_number(1234.5, 1, Locale.parse("sv_SE")) == "1\u00a0234,5"
+    assert localefmt.format_date(dt.date(2026, 11, 25), locale=Locale.parse("sv_SE")) == (
+        "25 nov. 2026"
+    )
+    assert localefmt.current_locale().language == "sv"
+
+
+def test_language_setting_wins_over_the_system(qapp, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+
+    from wir_manager.qt import i18n as qt_i18n
+
+    monkeypatch.setenv("WIR_MANAGER_LANG", "en")
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    assert qt_i18n.resolve_language(settings) == "en"
+    qt_i18n.set_language_setting(settings, "sv")
+    assert qt_i18n.resolve_language(settings) == "sv"
+    monkeypatch.setenv("WIR_MANAGER_LANG", "sv")
+    qt_i18n.set_language_setting(settings, "system")
+    assert qt_i18n.resolve_language(settings) == "sv"
+    with pytest.raises(ValueError):
+        qt_i18n.set_language_setting(settings, "xx")
