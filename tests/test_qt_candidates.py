@@ -1,0 +1,275 @@
+"""The Candidates screen driven through its real widgets on a real encrypted database."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from wir_manager.domain.enums import LanguageLevel
+from wir_manager.qt import settings as opts
+from wir_manager.qt.context import AppContext
+from wir_manager.qt.tasks import TaskRunner
+from wir_manager.qt.views.candidates import CandidatesView
+from wir_manager.services import candidates as svc
+from wir_manager.services.candidates import CandidateFilter
+from wir_manager.storage.database import Database
+
+Button = QMessageBox.StandardButton
+
+
+class Answers:
+    """Stands in for the user at confirmation dialogs; records what was asked."""
+
+    def __init__(self) -> None:
+        self.queue: list[Button] = []
+        self.asked: list[str] = []
+
+    def __call__(self, _parent, _title, text, _buttons, _default):  # type: ignore[no-untyped-def]
+        self.asked.append(text)
+        assert self.queue, f"unexpected question: {text}"
+        return self.queue.pop(0)
+
+
+def make_view(qtbot, db: Database) -> tuple[CandidatesView, Answers]:  # type: ignore[no-untyped-def]
+    ctx = AppContext(db=db, tasks=TaskRunner(), settings=opts.open_settings())
+    view = CandidatesView(ctx)
+    qtbot.addWidget(view)
+    view.resize(1300, 800)
+    view.show()
+    answers = Answers()
+    view.ask = answers
+    errors: list[BaseException] = []
+    view.report_error = lambda _parent, exc: errors.append(exc)
+    view._errors = errors  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: view.is_loaded, timeout=10_000)
+    return view, answers
+
+
+@pytest.fixture
+def view(qtbot, demo_db: Database) -> Iterator[tuple[CandidatesView, Answers]]:  # type: ignore[no-untyped-def]
+    v, answers = make_view(qtbot, demo_db)
+    yield v, answers
+    assert not v._errors  # type: ignore[attr-defined]
+    v.ctx.tasks.wait()
+
+
+def shown_ids(view: CandidatesView) -> list[int]:
+    return view.model.visible_ids()
+
+
+def fill_new(view: CandidatesView, name: str, username: str, email: str = "") -> None:
+    view.new_item()
+    ed = view.editor.ui
+    ed.fullNameEdit.setText(name)
+    ed.usernameEdit.setText(username)
+    ed.emailEdit.setText(email)
+
+
+def test_lists_every_candidate_and_text_search_narrows(view) -> None:  # type: ignore[no-untyped-def]
+    v, _ = view
+    assert v.model.rowCount() == 300
+    assert "300 candidates" in v.ui.countLabel.text()
+    index = v.model.candidate_index
+    username = index.rows[11][svc.USERNAME]
+    expected = set(svc.filter_ids(v.ctx.db, CandidateFilter(text=username[:3])))
+    for n in range(1, 4):  # typing letter by letter narrows the previous result
+        v.ui.searchEdit.setText(username[:n])
+        assert set(shown_ids(v)) == set(
+            svc.filter_ids(v.ctx.db, CandidateFilter(text=username[:n]))
+        )
+    assert set(shown_ids(v)) == expected
+    v.ui.searchEdit.setText(username[:1])  # backspace widens again
+    assert set(shown_ids(v)) == set(svc.filter_ids(v.ctx.db, CandidateFilter(text=username[:1])))
+    assert "of 300" in v.ui.countLabel.text()
+
+
+def test_create_candidate_with_inline_validation(view) -> None:  # type: ignore[no-untyped-def]
+    v, _ = view
+    fill_new(v, "प्रिया शर्मा", "PriyaS", "priya@")
+    ed = v.editor
+    assert not ed.ui.saveButton.isEnabled()
+    assert "e-mail" in ed.ui.errorLabel.text()
+    assert ed._markers["email"].isVisible() or ed._markers["email"].toolTip()
+    taken = v.model.candidate_index.rows[0][svc.USERNAME]
+    ed.ui.usernameEdit.setText(taken.upper())
+    assert "already has this username" in ed.errors().get("username", "")
+    ed.ui.usernameEdit.setText("PriyaS")
+    ed.ui.emailEdit.setText("priya@example.org")
+    ed.ui.availableFromEdit.setText("2026-13-01")
+    assert not ed.ui.saveButton.isEnabled()
+    ed.ui.availableFromEdit.setText("2026-10-01")
+    assert ed.ui.saveButton.isEnabled()
+    ed.ui.saveButton.click()
+    assert not ed.is_dirty()
+    cid = ed.candidate_id
+    assert cid is not None
+    assert svc.get_candidate(v.ctx.db, cid).data.full_name == "प्रिया शर्मा"
+    assert v.model.total == 301
+    v.ui.searchEdit.setText("priya")
+    assert cid in shown_ids(v)
+    # The new row is selected and the history says who created it.
+    assert v.selected_ids() == [cid]
+    assert ed.history.records[0].action == "create"
+
+
+def test_edit_and_history(view) -> None:  # type: ignore[no-untyped-def]
+    v, _ = view
+    cid = v.model.candidate_id(5)
+    assert v.select_candidate(cid)
+    ed = v.editor
+    assert not ed.is_dirty() and not ed.ui.saveButton.isEnabled()
+    ed.ui.emailEdit.setText("changed@example.org")
+    ed.ui.notesEdit.setPlainText("Met at Wikimania.")
+    assert ed.is_dirty() and ed.ui.saveButton.isEnabled()
+    assert v.save()
+    detail = svc.get_candidate(v.ctx.db, cid)
+    assert detail.data.email == "changed@example.org"
+    assert detail.data.notes == "Met at Wikimania."
+    assert {"email", "notes"} <= set(ed.history.records[0].fields)
+    # Discard restores what is stored.
+    ed.ui.fullNameEdit.setText("Someone Else")
+    ed.ui.revertButton.click()
+    assert ed.ui.fullNameEdit.text() == detail.data.full_name
+
+
+def test_add_language_and_find_by_language_filter(view) -> None:  # type: ignore[no-untyped-def]
+    v, _ = view
+    fill_new(v, "Kwame Mensah", "KwameM")
+    ed = v.editor
+    ed.ui.languageCombo.setEditText("Swahili")
+    ed.ui.languageLevelCombo.setCurrentIndex(ed.ui.languageLevelCombo.findData(5))  # C1
+    assert ed.add_language()
+    assert [(r.code, r.level) for r in ed.languages.records] == [("sw", LanguageLevel.C1)]
+    assert v.save()
+    cid = ed.candidate_id
+    lang = v.ui.languageFilter
+    lang.setCurrentIndex(lang.findData("sw"))
+    level = v.ui.languageLevelFilter
+    level.setCurrentIndex(level.findData(int(LanguageLevel.C1)))
+    assert cid in shown_ids(v)
+    assert set(shown_ids(v)) == set(
+        svc.filter_ids(v.ctx.db, CandidateFilter(language=("sw", int(LanguageLevel.C1))))
+    )
+    level.setCurrentIndex(level.findData(int(LanguageLevel.C2)))
+    assert cid not in shown_ids(v)
+    v.clear_filters()
+    assert v.model.rowCount() == 301
+
+
+def test_other_filters_match_the_service(view) -> None:  # type: ignore[no-untyped-def]
+    v, _ = view
+    ui = v.ui
+    ui.stageFilter.setCurrentIndex(ui.stageFilter.findData("ready"))
+    ui.skillFilter.setCurrentIndex(ui.skillFilter.findData("wikidata"))
+    ui.skillLevelFilter.setCurrentIndex(ui.skillLevelFilter.findData(2))
+    ui.topicFilter.setCurrentIndex(ui.topicFilter.findData("health"))
+    ui.placeFilter.setCurrentIndex(ui.placeFilter.findData("002"))  # Africa
+    ui.trainingFilter.setChecked(True)
+    expected = svc.filter_ids(
+        v.ctx.db,
+        CandidateFilter(
+            stages=frozenset({"ready"}),
+            skill=("wikidata", 2),
+            topic="health",
+            place="002",
+            training_complete=True,
+        ),
+    )
+    assert sorted(shown_ids(v)) == expected
+    ui.placeFilter.setCurrentIndex(0)
+    ui.topicFilter.setCurrentIndex(0)
+    wider = svc.filter_ids(
+        v.ctx.db,
+        CandidateFilter(stages=frozenset({"ready"}), skill=("wikidata", 2), training_complete=True),
+    )
+    assert wider and sorted(shown_ids(v)) == wider
+    assert set(expected) <= set(wider)
+
+
+def test_delete_asks_first(view) -> None:  # type: ignore[no-untyped-def]
+    v, answers = view
+    cid = v.model.candidate_id(0)
+    v.select_candidate(cid)
+    answers.queue = [Button.No]
+    assert v.delete_selected() == 0
+    assert v.model.total == 300
+    answers.queue = [Button.Yes]
+    assert v.delete_selected() == 1
+    assert v.model.total == 299 and cid not in shown_ids(v)
+    with pytest.raises(svc.CandidateNotFoundError):
+        svc.get_candidate(v.ctx.db, cid)
+    assert v.editor.candidate_id is None
+
+
+def test_change_stage_for_a_multi_selection(view) -> None:  # type: ignore[no-untyped-def]
+    v, _ = view
+    table = v.ui.table
+    table.selectRow(1)
+    table.selectionModel().select(
+        v.model.index(2, 0),
+        table.selectionModel().SelectionFlag.Select | table.selectionModel().SelectionFlag.Rows,
+    )
+    ids = v.selected_ids()
+    assert len(ids) == 2
+    v.change_stage("withdrawn")
+    assert all(svc.get_candidate(v.ctx.db, i).data.stage == "withdrawn" for i in ids)
+    v.ui.stageFilter.setCurrentIndex(v.ui.stageFilter.findData("withdrawn"))
+    assert set(ids) <= set(shown_ids(v))
+
+
+def test_unsaved_changes_guard_on_navigation(view) -> None:  # type: ignore[no-untyped-def]
+    v, answers = view
+    first, second = v.model.candidate_id(0), v.model.candidate_id(1)
+    v.select_candidate(first)
+    original = v.editor.ui.fullNameEdit.text()
+    v.editor.ui.fullNameEdit.setText(original + " Jr")
+    # Cancel: stay on the edited candidate, edit kept.
+    answers.queue = [Button.Cancel]
+    v.ui.table.setCurrentIndex(v.model.index(1, 0))
+    assert v.editor.candidate_id == first and v.editor.is_dirty()
+    assert v.selected_ids() == [first]
+    # Discard: move on, nothing saved.
+    answers.queue = [Button.Discard]
+    v.ui.table.setCurrentIndex(v.model.index(v.model.row_of(second), 0))
+    assert v.editor.candidate_id == second
+    assert svc.get_candidate(v.ctx.db, first).data.full_name == original
+    # Save: the edit is stored before moving on.
+    v.editor.ui.notesEdit.setPlainText("guarded")
+    answers.queue = [Button.Save]
+    v.ui.table.setCurrentIndex(v.model.index(v.model.row_of(first), 0))
+    assert v.editor.candidate_id == first
+    assert svc.get_candidate(v.ctx.db, second).data.notes == "guarded"
+    assert len(answers.asked) == 3
+
+
+def test_column_widths_and_sort_order_persist(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+    v, _ = make_view(qtbot, demo_db)
+    v.ui.table.setColumnWidth(1, 321)
+    v.ui.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    first_username = v.model.candidate_index.rows[
+        v.model.candidate_index.position[v.model.candidate_id(0)]
+    ][svc.USERNAME]
+    v.save_layout()
+    v.ctx.settings.sync()
+    v.close()
+    again, _ = make_view(qtbot, demo_db)
+    header = again.ui.table.horizontalHeader()
+    assert header.sectionSize(1) == 321
+    assert header.sortIndicatorSection() == 1
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    top = again.model.candidate_id(0)
+    assert (
+        again.model.candidate_index.rows[again.model.candidate_index.position[top]][svc.USERNAME]
+        == first_username
+    )
+
+
+def test_release_forgets_every_record(view) -> None:  # type: ignore[no-untyped-def]
+    v, _ = view
+    v.select_candidate(v.model.candidate_id(0))
+    v.release()
+    assert v.model.rowCount() == 0 and v.model.total == 0
+    assert v.editor.ui.fullNameEdit.text() == ""
