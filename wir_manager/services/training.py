@@ -249,12 +249,15 @@ def load_grid(
     db: Database,
     *,
     stages: Collection[str] | None = None,
+    candidate_ids: Collection[int] | None = None,
     progress: Progress = NO_PROGRESS,
 ) -> ProgressGrid:
-    """Candidates (optionally only some stages) × active modules, as compact rows.
+    """Candidates (optionally only some stages, or only ``candidate_ids``) × active
+    modules, as compact rows.
 
     Two Core selects: candidates, then every progress row of active modules. Rows are
-    ordered by name so the grid needs no sort before it is shown.
+    ordered by name so the grid needs no sort before it is shown. ``candidate_ids`` lets
+    a view refresh just the rows it changed.
     """
     modules = tuple(list_modules(db, include_inactive=False))
     column = {mod.id: i for i, mod in enumerate(modules)}
@@ -265,7 +268,12 @@ def load_grid(
     if stages:
         query = query.where(m.Candidate.stage.in_([Stage(s) for s in stages]))
     with db.engine.connect() as conn:
-        people = conn.execute(query).all()
+        if candidate_ids is None:
+            people = conn.execute(query).all()
+        else:
+            people = []
+            for chunk in _chunks(sorted(set(candidate_ids))):
+                people += conn.execute(query.where(m.Candidate.id.in_(chunk))).all()
         progress.report(0, 2, "")
         cells: dict[int, bytearray] = {cid: bytearray(width) for cid, *_rest in people}
         if width:
@@ -274,10 +282,19 @@ def load_grid(
                 m.TrainingProgress.module_id,
                 m.TrainingProgress.status,
             ).where(m.TrainingProgress.module_id.in_(list(column)))
-            for cid, mid, status in conn.execute(prog):
-                row = cells.get(cid)
-                if row is not None:
-                    row[column[mid]] = STATUS_CODE[status.value]
+            batches = (
+                [prog]
+                if candidate_ids is None
+                else [
+                    prog.where(m.TrainingProgress.candidate_id.in_(chunk))
+                    for chunk in _chunks(sorted(cells))
+                ]
+            )
+            for statement in batches:
+                for cid, mid, status in conn.execute(statement):
+                    row = cells.get(cid)
+                    if row is not None:
+                        row[column[mid]] = STATUS_CODE[status.value]
         progress.report(1, 2, "")
     rows = [
         GridRow(cid, name, username, stage.value, bytes(cells[cid]))
@@ -389,16 +406,31 @@ def mark_cells(
     score: int | None = None,
 ) -> int:
     """Like :func:`set_progress` for an arbitrary set of (candidate, module) cells, as a
-    grid selection gives them. Cells are grouped into rectangles (modules sharing the same
-    candidates) and all are written in one transaction."""
+    grid selection gives them; all are written in one transaction."""
     by_module: dict[int, set[int]] = {}
     for cid, mid in cells:
         by_module.setdefault(mid, set()).add(cid)
-    if not by_module:
-        raise TrainingError(_("Select at least one candidate and one module."))
+    return mark_selection(db, by_module, status, on=on, score=score)
+
+
+def mark_selection(
+    db: Database,
+    by_module: Mapping[int, Iterable[int]],
+    status: TrainingStatus | str = TrainingStatus.COMPLETED,
+    *,
+    on: dt.date | None = None,
+    score: int | None = None,
+) -> int:
+    """Set module id → candidate ids to ``status`` in ONE transaction; returns the number of
+    cells written. Modules sharing the same candidates are written as one rectangle, so a
+    whole-grid selection costs a handful of statements, not one per cell."""
     groups: dict[frozenset[int], list[int]] = {}
     for mid, cids in by_module.items():
-        groups.setdefault(frozenset(cids), []).append(mid)
+        key = frozenset(cids)
+        if key:
+            groups.setdefault(key, []).append(mid)
+    if not groups:
+        raise TrainingError(_("Select at least one candidate and one module."))
     total = 0
     with db.connection() as conn:
         for cids, mids in groups.items():

@@ -1,0 +1,172 @@
+"""Training screen driven with qtbot on a real encrypted database."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, QItemSelectionModel, QSettings
+from sqlalchemy import select
+
+from wir_manager.domain.enums import Stage
+from wir_manager.qt.context import AppContext
+from wir_manager.qt.tasks import TaskRunner
+from wir_manager.qt.views.training import TrainingView
+from wir_manager.qt.widgets.progress_grid import chip_colours, contrast_ratio
+from wir_manager.services import training as tr
+from wir_manager.services.training import COMPLETED, IN_PROGRESS
+from wir_manager.storage import models as m
+
+
+def _ctx(db, tmp_path: Path) -> AppContext:  # type: ignore[no-untyped-def]
+    return AppContext(
+        db, TaskRunner(), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    )
+
+
+@pytest.fixture
+def view(qtbot, demo_db, tmp_path: Path) -> TrainingView:  # type: ignore[no-untyped-def]
+    widget = TrainingView(_ctx(demo_db, tmp_path))
+    qtbot.addWidget(widget)
+    widget.resize(1280, 800)
+    with qtbot.waitSignal(widget.grid_updated, timeout=10_000):
+        widget.show()
+    return widget
+
+
+def _stage(db, cid: int) -> str:  # type: ignore[no-untyped-def]
+    with db.engine.connect() as conn:
+        return conn.execute(select(m.Candidate.stage).where(m.Candidate.id == cid)).scalar().value
+
+
+def test_mark_completed_makes_candidate_ready(qtbot, view: TrainingView, demo_db) -> None:  # type: ignore[no-untyped-def]
+    model = view.grid_model
+    assert view.ui.cohortCombo.currentData() == "in_training"
+    assert model.rowCount() > 0
+    assert all(model.row_record(r).stage == "in_training" for r in range(model.rowCount()))
+    record = model.row_record(0)
+    assert not model.is_ready_row(0)
+    mandatory = [mod.id for mod in model.grid.modules if mod.mandatory]
+    missing = [
+        mod.id
+        for mod, code in zip(model.grid.modules, record.statuses, strict=True)
+        if mod.mandatory and code != COMPLETED
+    ]
+    assert missing
+    # Select the candidate's missing mandatory cells, as a user would with Ctrl+click.
+    view.select_cells([record.candidate_id], missing)
+    assert view.selected_cells() == {mid: {record.candidate_id} for mid in missing}
+    assert view.ui.markButton.isEnabled()
+    view.ui.dateEdit.setDate(QDate(2026, 10, 3))
+    view.ui.scoreSpin.setValue(91)
+    with qtbot.waitSignal(view.grid_updated, timeout=10_000):
+        view.ui.markButton.click()
+
+    assert view.last_result == (len(missing), [record.candidate_id])
+    assert _stage(demo_db, record.candidate_id) == "ready"
+    row = model.visible_row_of(record.candidate_id)
+    assert row >= 0  # stays visible until the filter changes, now shown as ready
+    assert model.is_ready_row(row)
+    assert model.row_record(row).stage == "ready"
+    assert "now ready" in view.ui.statusLabel.text()
+    ready_col = model.columnCount() - 1
+    assert model.index(row, ready_col).data().startswith("✓")
+    detail = tr.cell_detail(demo_db, record.candidate_id, missing[0])
+    assert detail.completed_on == dt.date(2026, 10, 3) and detail.score == 91
+    assert set(mandatory) <= set(tr.candidate_progress(demo_db, record.candidate_id))
+
+
+def test_whole_row_selection_and_in_progress(qtbot, view: TrainingView, demo_db) -> None:  # type: ignore[no-untyped-def]
+    model = view.grid_model
+    view.ui.cohortCombo.setCurrentIndex(view.ui.cohortCombo.findData("screened"))
+    assert model.rowCount() > 1
+    ids = [model.row_record(r).candidate_id for r in (0, 1)]
+    sel = view.ui.grid.selectionModel()
+    sel.clear()
+    for r in (0, 1):
+        sel.select(model.index(r, model.NAME), QItemSelectionModel.SelectionFlag.Select)
+    cells = view.selected_cells()
+    assert set(cells) == {mod.id for mod in model.grid.modules}
+    with qtbot.waitSignal(view.grid_updated, timeout=10_000):
+        view.ui.markButton.click()
+    # Screened candidates who finish every module are complete but do not become ready.
+    assert all(_stage(demo_db, cid) == Stage.SCREENED.value for cid in ids)
+    assert model.is_ready_row(model.visible_row_of(ids[0]))
+    sel.clear()
+    sel.select(model.index(0, 2), QItemSelectionModel.SelectionFlag.Select)
+    target = model.row_record(0).candidate_id
+    with qtbot.waitSignal(view.grid_updated, timeout=10_000):
+        view.ui.inProgressButton.click()
+    assert model.row_record(model.visible_row_of(target)).statuses[0] == IN_PROGRESS
+
+
+def test_filters_by_text_cohort_and_incomplete(view: TrainingView) -> None:
+    model = view.grid_model
+    view.ui.cohortCombo.setCurrentIndex(0)  # all stages
+    assert model.rowCount() == 300
+    name = model.row_record(5).name
+    view.ui.searchEdit.setText(name.split()[0].lower())
+    assert 0 < model.rowCount() < 300
+    assert any(model.row_record(r).name == name for r in range(model.rowCount()))
+    view.ui.searchEdit.clear()
+    view.ui.incompleteOnlyCheck.setChecked(True)
+    assert all(not model.is_ready_row(r) for r in range(model.rowCount()))
+    assert "of 300 candidates shown" in view.ui.statusLabel.text()
+
+
+def test_module_editing_reorders_columns(qtbot, view: TrainingView, demo_db) -> None:  # type: ignore[no-untyped-def]
+    columns_before = view.grid_model.columnCount()
+    view.new_item()
+    editor = view.module_editor
+    assert not editor.ui.saveButton.isEnabled()
+    editor.ui.titleEdit.setText("Safety and harassment online")
+    editor.ui.mandatoryCheck.setChecked(False)
+    with qtbot.waitSignal(view.grid_updated, timeout=10_000):
+        assert view.save()
+    assert view.grid_model.columnCount() == columns_before + 1
+    modules = tr.list_modules(demo_db)
+    assert modules[-1].title == "Safety and harassment online" and not modules[-1].mandatory
+    with qtbot.waitSignal(view.grid_updated, timeout=10_000):
+        view.move_module(-1)
+    assert tr.list_modules(demo_db)[-2].title == "Safety and harassment online"
+    # retire it: the column disappears, the module stays listed as retired
+    editor.ui.activeCheck.setChecked(False)
+    with qtbot.waitSignal(view.grid_updated, timeout=10_000):
+        view.save()
+    assert view.grid_model.columnCount() == columns_before
+    assert "retired" in view.modules.index(view.modules.rowCount() - 2).data()
+
+
+def test_unsaved_module_guard(view: TrainingView) -> None:
+    view.ui.moduleList.setCurrentIndex(view.modules.index(0))
+    view.module_editor.ui.titleEdit.setText("Renamed but not saved")
+    view.ask_unsaved = lambda: "cancel"
+    view.ui.moduleList.setCurrentIndex(view.modules.index(2))
+    assert view.ui.moduleList.currentIndex().row() == 0
+    assert view.module_editor.ui.titleEdit.text() == "Renamed but not saved"
+    assert view.has_unsaved_changes()
+    view.ask_unsaved = lambda: "discard"
+    view.ui.moduleList.setCurrentIndex(view.modules.index(2))
+    assert view.module_editor.module == view.modules.module(2)
+
+
+def test_empty_programme_offers_default_curriculum(qtbot, db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    widget = TrainingView(_ctx(db, tmp_path))
+    qtbot.addWidget(widget)
+    with qtbot.waitSignal(widget.grid_updated, timeout=10_000):
+        widget.show()
+    assert widget.ui.installDefaultsButton.isVisible()
+    assert "no active module" in widget.ui.statusLabel.text()
+    with qtbot.waitSignal(widget.grid_updated, timeout=10_000):
+        widget.ui.installDefaultsButton.click()
+    assert widget.modules.rowCount() == 9
+    assert not widget.ui.installDefaultsButton.isVisible()
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_chip_colours_readable(dark: bool) -> None:
+    for code in (COMPLETED, IN_PROGRESS):
+        chip = chip_colours(code, dark)
+        assert chip is not None
+        assert contrast_ratio(chip.background, chip.foreground) >= 4.5

@@ -1,0 +1,538 @@
+"""Training screen: the programme's modules beside the candidates × modules progress grid.
+
+The grid loads off the GUI thread (``ctx.tasks``) into :class:`TrainingGridModel`, which
+keeps compact rows and filters/sorts them itself, so the screen stays responsive at
+50,000 candidates. Marking a selection runs as one task: write the cells in one
+transaction, then explicitly call :func:`training.promote_ready` for the candidates
+touched, then re-read only their rows and patch them into the model (selection, scroll
+position and filter stay as they were).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate, QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtWidgets import QHeaderView, QMessageBox, QSizePolicy, QWidget
+
+from wir_manager.domain.enums import Stage, TrainingStatus
+from wir_manager.qt import settings as opts
+from wir_manager.qt import theme
+from wir_manager.qt.context import AppContext
+from wir_manager.qt.errors import show_error
+from wir_manager.qt.forms.ui_training_view import Ui_TrainingView
+from wir_manager.qt.models.training_grid import TrainingGridModel
+from wir_manager.qt.models.training_modules import ModuleListModel
+from wir_manager.qt.views.module_editor import ModuleEditor
+from wir_manager.qt.widgets.progress_grid import ProgressCellDelegate
+from wir_manager.qt.widgets.view_actions import drop_conflicting_shortcuts
+from wir_manager.services import training as tr
+from wir_manager.services.progress import Progress
+
+SETTINGS_KEY = "training"
+ALL_STAGES = ""
+
+
+class TrainingView(QWidget):
+    """Sidebar screen "Training"."""
+
+    TITLE = "Training"
+    changed = Signal()
+    #: Emitted after the grid (re)loaded or rows were patched; tests wait on it.
+    grid_updated = Signal()
+
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("Screens", cls.TITLE)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ui = Ui_TrainingView()
+        self.ui.setupUi(self)
+        self.modules = ModuleListModel(self)
+        self.grid_model = TrainingGridModel(self)
+        self.grid_model.cell_details = self._cell_details
+        self.module_editor = ModuleEditor(self)
+        self.module_editor.setObjectName("moduleEditor")
+        self.module_editor.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.ui.moduleEditorLayout.addWidget(self.module_editor)
+        #: "save" | "discard" | "cancel" for unsaved module edits; replaceable in tests.
+        self.ask_unsaved: Callable[[], str] = self._ask_unsaved_dialog
+        self.loading = False
+        self.last_result: tuple[int, list[int]] | None = None
+        self._switching = False
+        self._setup_modules()
+        self._setup_grid()
+        self._setup_marking()
+        self._setup_actions()
+        self._restore_layout()
+        self.reload_modules()
+        self.reload_grid()
+
+    # ------------------------------------------------------------------ setup
+    def _setup_modules(self) -> None:
+        ui = self.ui
+        font = ui.modulesHeading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        ui.modulesHeading.setFont(font)
+        ui.moduleList.setModel(self.modules)
+        ui.moduleList.selectionModel().currentRowChanged.connect(self._module_selected)
+        ui.addModuleButton.clicked.connect(self.new_module)
+        ui.addModuleButton.setIcon(theme.icon("add"))
+        ui.moveUpButton.clicked.connect(lambda: self.move_module(-1))
+        ui.moveDownButton.clicked.connect(lambda: self.move_module(1))
+        ui.installDefaultsButton.clicked.connect(self.install_defaults)
+        self.module_editor.save_requested.connect(self.save_module)
+        self.module_editor.state_changed.connect(self._update_module_buttons)
+
+    def _setup_grid(self) -> None:
+        ui = self.ui
+        grid = ui.grid
+        grid.setModel(self.grid_model)
+        grid.setItemDelegate(ProgressCellDelegate(grid))
+        grid.verticalHeader().setVisible(False)
+        grid.verticalHeader().setDefaultSectionSize(28)
+        grid.setEditTriggers(grid.EditTrigger.NoEditTriggers)
+        grid.horizontalHeader().setSortIndicatorShown(True)
+        grid.horizontalHeader().setHighlightSections(False)
+        grid.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.grid_model.modelReset.connect(self._columns_reset)
+        ui.cohortCombo.addItem(self.tr("All stages"), ALL_STAGES)
+        for stage in Stage:
+            ui.cohortCombo.addItem(QCoreApplication.translate("Stage", stage.label), stage.value)
+        ui.cohortCombo.setCurrentIndex(ui.cohortCombo.findData(Stage.IN_TRAINING.value))
+        ui.cohortCombo.currentIndexChanged.connect(self._filters_changed)
+        ui.searchEdit.textChanged.connect(self._filters_changed)
+        ui.incompleteOnlyCheck.toggled.connect(self._filters_changed)
+        self._apply_filters()
+        ui.legendLabel.setText(
+            self.tr("✓ completed   ◐ in progress   · not started   (opt.) optional module")
+        )
+        palette = ui.legendLabel.palette()
+        palette.setColor(ui.legendLabel.foregroundRole(), theme.muted_text())
+        ui.legendLabel.setPalette(palette)
+
+    def _setup_marking(self) -> None:
+        ui = self.ui
+        today = QDate.currentDate()
+        ui.dateEdit.setDisplayFormat("yyyy-MM-dd")
+        ui.dateEdit.setMaximumDate(today)
+        ui.dateEdit.setDate(today)
+        ui.scoreSpin.setSpecialValueText(self.tr("—"))
+        ui.scoreSpin.setToolTip(self.tr("Optional score (0–100) for completed modules"))
+        ui.markButton.clicked.connect(lambda: self.mark_selection(TrainingStatus.COMPLETED))
+        ui.inProgressButton.clicked.connect(lambda: self.mark_selection(TrainingStatus.IN_PROGRESS))
+        ui.resetButton.clicked.connect(lambda: self.mark_selection(TrainingStatus.NOT_STARTED))
+        ui.resetButton.setToolTip(self.tr("Set the selected cells back to “not started”"))
+        self._selection_changed()
+
+    def _action(
+        self, text: str, shortcut: QKeySequence | str, slot: Callable[[], object], name: str
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _setup_actions(self) -> None:
+        self.action_new = self._action(
+            self.tr("&New training module"),
+            QKeySequence.StandardKey.New,
+            self.new_item,
+            "actionNewModule",
+        )
+        self.action_new.setIcon(theme.icon("add"))
+        self.action_save = self._action(
+            self.tr("&Save module"), QKeySequence.StandardKey.Save, self.save, "actionSaveModule"
+        )
+        self.action_save.setIcon(theme.icon("save"))
+        self.action_mark = self._action(
+            self.tr("&Mark selection completed"),
+            QKeySequence("Ctrl+Return"),
+            lambda: self.mark_selection(TrainingStatus.COMPLETED),
+            "actionMarkCompleted",
+        )
+        self.action_find = self._action(
+            self.tr("&Find candidates"),
+            QKeySequence.StandardKey.Find,
+            self.focus_search,
+            "actionFindTraining",
+        )
+        self.action_find.setIcon(theme.icon("search"))
+        self.action_reload = self._action(
+            self.tr("&Reload grid"),
+            QKeySequence.StandardKey.Refresh,
+            self.reload_grid,
+            "actionReloadTraining",
+        )
+
+    def _restore_layout(self) -> None:
+        if not opts.restore_splitter(self.ctx.settings, SETTINGS_KEY, self.ui.splitter):
+            self.ui.splitter.setSizes([330, 950])
+
+    def save_layout(self) -> None:
+        opts.save_splitter(self.ctx.settings, SETTINGS_KEY, self.ui.splitter)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        drop_conflicting_shortcuts(self)
+
+    def hideEvent(self, event: Any) -> None:
+        self.save_layout()
+        super().hideEvent(event)
+
+    # ------------------------------------------------------------------ modules
+    def reload_modules(self, select_id: int | None = None) -> None:
+        modules = tr.list_modules(self.ctx.db)
+        keep = (
+            select_id
+            if select_id is not None
+            else (self.module_editor.module.id if self.module_editor.module else None)
+        )
+        self._switching = True
+        try:
+            self.modules.set_modules(modules)
+        finally:
+            self._switching = False
+        self.ui.installDefaultsButton.setVisible(not modules)
+        row = self.modules.row_of(keep) if keep is not None else (0 if modules else -1)
+        if row >= 0:
+            self.ui.moduleList.setCurrentIndex(self.modules.index(row))
+            if self.module_editor.module is None or self.module_editor.module.id != keep:
+                self.module_editor.load(self.modules.module(row))
+            else:
+                self.module_editor.load(self.modules.module(row))
+        else:
+            self.module_editor.load(None)
+        self._update_module_buttons()
+
+    def _module_selected(self, current: Any, previous: Any) -> None:
+        if self._switching:
+            return
+        if not self.confirm_leave():
+            self._switching = True
+            try:
+                self.ui.moduleList.setCurrentIndex(previous)
+            finally:
+                self._switching = False
+            return
+        if current.isValid():
+            self.module_editor.load(self.modules.module(current.row()))
+        self._update_module_buttons()
+
+    def _update_module_buttons(self) -> None:
+        row = self.ui.moduleList.currentIndex().row()
+        count = self.modules.rowCount()
+        editing_existing = self.module_editor.module is not None
+        self.ui.moveUpButton.setEnabled(editing_existing and row > 0)
+        self.ui.moveDownButton.setEnabled(editing_existing and 0 <= row < count - 1)
+        self.action_save.setEnabled(
+            self.module_editor.is_dirty() and not self.module_editor.problem()
+        )
+
+    def new_module(self) -> None:
+        if not self.confirm_leave():
+            return
+        self._switching = True
+        try:
+            self.ui.moduleList.selectionModel().clear()
+        finally:
+            self._switching = False
+        self.module_editor.load(None)
+        self.module_editor.ui.titleEdit.setFocus()
+        self._update_module_buttons()
+
+    def save_module(self) -> bool:
+        editor = self.module_editor
+        if not editor.is_dirty():
+            return True
+        form = editor.form()
+        try:
+            if editor.module is None:
+                saved = tr.add_module(
+                    self.ctx.db, form.title, form.description, mandatory=form.mandatory
+                )
+            else:
+                saved = tr.update_module(
+                    self.ctx.db,
+                    editor.module.id,
+                    title=form.title,
+                    description=form.description,
+                    mandatory=form.mandatory,
+                    active=form.active,
+                )
+        except Exception as exc:
+            show_error(self, exc)
+            return False
+        editor.load(saved)
+        self.reload_modules(select_id=saved.id)
+        self.reload_grid()
+        self.changed.emit()
+        return True
+
+    def move_module(self, delta: int) -> None:
+        module = self.module_editor.module
+        if module is None:
+            return
+        try:
+            tr.move_module(self.ctx.db, module.id, delta)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.reload_modules(select_id=module.id)
+        self.reload_grid()
+
+    def install_defaults(self) -> None:
+        try:
+            tr.install_default_modules(self.ctx.db)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.reload_modules()
+        self.reload_grid()
+        self.changed.emit()
+
+    # ------------------------------------------------------------------ grid
+    def reload_grid(self) -> None:
+        """Load the whole grid in the background; the old grid stays until it arrives."""
+        self.loading = True
+        self.ui.statusLabel.setText(self.tr("Loading training records…"))
+        db = self.ctx.db
+
+        def work(progress: Progress) -> tr.ProgressGrid:
+            return tr.load_grid(db, progress=progress)
+
+        self.ctx.tasks.run(work, on_done=self._grid_loaded, on_error=self._task_failed, parent=self)
+
+    def _grid_loaded(self, grid: tr.ProgressGrid) -> None:
+        self.loading = False
+        self.grid_model.set_grid(grid)
+        self._update_status()
+        self.grid_updated.emit()
+
+    def _task_failed(self, exc: BaseException) -> None:
+        self.loading = False
+        self._update_status()
+        show_error(self, exc)
+
+    def _columns_reset(self) -> None:
+        header = self.ui.grid.horizontalHeader()
+        model = self.grid_model
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        self.ui.grid.setColumnWidth(model.NAME, 220)
+        self.ui.grid.setColumnWidth(model.STAGE, 96)
+        for col in model.module_columns():
+            self.ui.grid.setColumnWidth(col, 58 if model.grid.modules[col - 2].mandatory else 66)
+        if model.columnCount() > 2:
+            self.ui.grid.setColumnWidth(model.columnCount() - 1, 70)
+
+    def _apply_filters(self) -> None:
+        stage = self.ui.cohortCombo.currentData()
+        self.grid_model.set_filter(
+            text=self.ui.searchEdit.text(),
+            stages={stage} if stage else None,
+            incomplete_only=self.ui.incompleteOnlyCheck.isChecked(),
+        )
+
+    def _filters_changed(self) -> None:
+        self._apply_filters()
+        self._update_status()
+
+    def focus_search(self) -> None:
+        self.ui.searchEdit.setFocus()
+        self.ui.searchEdit.selectAll()
+
+    def _update_status(self, message: str | None = None) -> None:
+        model = self.grid_model
+        summary = self.tr("{shown} of {total} candidates shown · {ready} with training complete")
+        text = summary.format(shown=model.rowCount(), total=model.total, ready=model.ready_count())
+        if message:
+            text = f"{message}  {text}"
+        if not model.grid.modules and not self.loading:
+            text = self.tr("The programme has no active module yet: add one on the left.")
+        self.ui.statusLabel.setText(text)
+
+    def _cell_details(self, candidate_id: int, module_id: int) -> str:
+        detail = tr.cell_detail(self.ctx.db, candidate_id, module_id)
+        parts = []
+        if detail.started_on:
+            parts.append(self.tr("started {date}").format(date=detail.started_on.isoformat()))
+        if detail.completed_on:
+            parts.append(self.tr("completed {date}").format(date=detail.completed_on.isoformat()))
+        if detail.score is not None:
+            parts.append(self.tr("score {score}").format(score=detail.score))
+        return ", ".join(parts)
+
+    # ------------------------------------------------------------------ selection
+    def selected_cells(self) -> dict[int, set[int]]:
+        """Module id → candidate ids of the selection.
+
+        Selected module cells count as they are; a selected name, stage or ready cell
+        stands for the candidate's whole row (every active module). Read from selection
+        ranges, never from a list of indexes, so selecting 50,000 rows stays cheap.
+        """
+        model = self.grid_model
+        modules = model.module_columns()
+        by_module: dict[int, set[int]] = {}
+        for rng in self.ui.grid.selectionModel().selection():
+            rows = range(rng.top(), rng.bottom() + 1)
+            cols = range(rng.left(), rng.right() + 1)
+            cids = model.candidate_ids(rows)
+            module_cols = [c for c in cols if c in modules]
+            whole_row = any(c not in modules for c in cols)
+            targets = modules if whole_row else module_cols
+            for col in targets:
+                mid = model.module_at(col)
+                if mid is not None:
+                    by_module.setdefault(mid, set()).update(cids)
+        return by_module
+
+    def _selection_changed(self, *_args: object) -> None:
+        cells = self.selected_cells()
+        count = sum(len(c) for c in cells.values())
+        people = len(set().union(*cells.values())) if cells else 0
+        self.ui.selectionLabel.setText(
+            self.tr("{cells} cells of {people} candidates selected").format(
+                cells=count, people=people
+            )
+            if count
+            else self.tr("Select cells or candidates to mark")
+        )
+        for button in (self.ui.markButton, self.ui.inProgressButton, self.ui.resetButton):
+            button.setEnabled(bool(count))
+
+    def select_cells(self, candidate_ids: list[int], module_ids: list[int] | None = None) -> None:
+        """Select candidates' cells (all modules when ``module_ids`` is None)."""
+        model = self.grid_model
+        selection = self.ui.grid.selectionModel()
+        selection.clear()
+        columns = [
+            c
+            for c in model.module_columns()
+            if module_ids is None or model.module_at(c) in module_ids
+        ]
+        for cid in candidate_ids:
+            row = model.visible_row_of(cid)
+            if row < 0:
+                continue
+            for col in columns:
+                selection.select(model.index(row, col), QItemSelectionModel.SelectionFlag.Select)
+
+    # ------------------------------------------------------------------ marking
+    def marking_date(self) -> dt.date:
+        qd = self.ui.dateEdit.date()
+        return dt.date(qd.year(), qd.month(), qd.day())
+
+    def mark_selection(self, status: TrainingStatus = TrainingStatus.COMPLETED) -> None:
+        """Write the selection in one task: mark, promote the finished, refresh their rows."""
+        cells = self.selected_cells()
+        if not cells:
+            return
+        db = self.ctx.db
+        on = self.marking_date()
+        score = self.ui.scoreSpin.value()
+        score_value = score if score >= 0 and status is TrainingStatus.COMPLETED else None
+        touched = sorted(set().union(*cells.values()))
+
+        def work(progress: Progress) -> tuple[int, list[int], list[tr.GridRow]]:
+            progress.report(0, 3, self.tr("Saving training records"))
+            written = tr.mark_selection(db, cells, status, on=on, score=score_value)
+            progress.report(1, 3, self.tr("Checking who is ready"))
+            moved = tr.promote_ready(db, touched) if status is TrainingStatus.COMPLETED else []
+            progress.report(2, 3, self.tr("Refreshing the grid"))
+            rows = tr.load_grid(db, candidate_ids=touched).rows
+            return written, moved, rows
+
+        self._set_busy(True)
+        self.ctx.tasks.run(
+            work,
+            on_done=self._marked,
+            on_error=self._mark_failed,
+            on_cancel=lambda: self._set_busy(False),
+            label=self.tr("Updating training records…") if len(touched) > 2000 else None,
+            parent=self,
+        )
+
+    def _set_busy(self, busy: bool) -> None:
+        for widget in (
+            self.ui.markButton,
+            self.ui.inProgressButton,
+            self.ui.resetButton,
+            self.ui.moduleList,
+            self.module_editor,
+        ):
+            widget.setEnabled(not busy)
+        if not busy:
+            self._selection_changed()
+
+    def _marked(self, result: tuple[int, list[int], list[tr.GridRow]]) -> None:
+        written, moved, rows = result
+        self._set_busy(False)
+        self.last_result = (written, moved)
+        self.grid_model.patch_rows(rows)
+        message = self.tr("{n} cells updated.").format(n=written)
+        if moved:
+            message += " " + self.tr(
+                "{n} candidates completed their training and are now ready."
+            ).format(n=len(moved))
+        self._update_status(message)
+        self._selection_changed()
+        self.changed.emit()
+        self.grid_updated.emit()
+
+    def _mark_failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        show_error(self, exc)
+
+    # ------------------------------------------------------------------ screen API
+    def new_item(self) -> None:
+        self.new_module()
+
+    def save(self) -> bool:
+        return self.save_module()
+
+    def has_unsaved_changes(self) -> bool:
+        return self.module_editor.is_dirty()
+
+    def confirm_leave(self) -> bool:
+        if not self.module_editor.is_dirty():
+            return True
+        answer = self.ask_unsaved()
+        if answer == "save":
+            return self.save_module()
+        if answer == "discard":
+            self.module_editor.load(self.module_editor.module)
+            return True
+        return False
+
+    def _ask_unsaved_dialog(self) -> str:
+        box = QMessageBox(self)
+        box.setObjectName("unsavedModuleDialog")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Unsaved changes"))
+        box.setText(self.tr("This training module has unsaved changes."))
+        box.setInformativeText(self.tr("Save them before moving on?"))
+        box.setStandardButtons(
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = QMessageBox.StandardButton(box.exec())
+        return {
+            QMessageBox.StandardButton.Save: "save",
+            QMessageBox.StandardButton.Discard: "discard",
+        }.get(answer, "cancel")
+
+    def release(self) -> None:
+        self.save_layout()
+        self.grid_model.set_grid(tr.ProgressGrid((), []))
