@@ -221,6 +221,26 @@ def collect(db: Database, candidate_id: int) -> SubjectData:
     return SubjectData(candidate_id, name, dt.datetime.now(), tuple(sections))
 
 
+class ExportWriteError(ValueError):
+    """The export file could not be written (disk full, read-only folder …)."""
+
+
+def _write_failed(exc: OSError, dest: Path) -> ExportWriteError:
+    import errno
+
+    if exc.errno == errno.ENOSPC:
+        reason = _("the disk is full")
+    elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        reason = _("the folder cannot be written to")
+    else:
+        reason = _("the system reported an error")
+    return ExportWriteError(
+        _("{name} could not be written because {reason}; nothing was saved.").format(
+            name=f"“{dest.name}”", reason=reason
+        )
+    )
+
+
 def _partial_path(dest: Path) -> Path:
     fd, name = tempfile.mkstemp(prefix=f".{dest.stem}-", suffix=".partial", dir=dest.parent)
     os.close(fd)
@@ -243,10 +263,16 @@ def write_xlsx(data: SubjectData, dest: Path) -> Path:
         for col, header in enumerate(section.headers, start=1):
             width = max([len(str(header))] + [len(str(r[col - 1])) for r in section.rows])
             ws.column_dimensions[ws.cell(1, col).column_letter].width = min(60, width + 2)
-    tmp = _partial_path(dest)
+    try:
+        tmp = _partial_path(dest)
+    except OSError as exc:
+        raise _write_failed(exc, dest) from None
     try:
         wb.save(tmp)
         os.replace(tmp, dest)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise _write_failed(exc, dest) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -315,7 +341,10 @@ def write_pdf(data: SubjectData, dest: Path) -> Path:
             )
         )
         story.append(table)
-    tmp = _partial_path(dest)
+    try:
+        tmp = _partial_path(dest)
+    except OSError as exc:
+        raise _write_failed(exc, dest) from None
     try:
         doc = SimpleDocTemplate(
             str(tmp),
@@ -326,6 +355,9 @@ def write_pdf(data: SubjectData, dest: Path) -> Path:
         )
         doc.build(story)
         os.replace(tmp, dest)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise _write_failed(exc, dest) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

@@ -38,6 +38,7 @@ from wir_manager.storage.errors import (
     NotADatabaseError,
     ReadOnlyDatabaseError,
     StorageError,
+    WriteFailedError,
     WrongPassphraseError,
 )
 from wir_manager.storage.keys import SALT_BYTES, DatabaseKey, read_salt
@@ -114,6 +115,15 @@ def _translate_os_error(exc: BaseException, path: Path) -> StorageError | None:
         return ReadOnlyDatabaseError(
             f"{_describe(path)} cannot be written (read-only file or folder); "
             "check its permissions."
+        )
+    if "disk i/o error" in message or (
+        isinstance(exc, OSError) and exc.errno in (errno.EIO, errno.EFBIG)
+    ):
+        # EFBIG: the file hit a size limit (FAT32's 4 GiB, a quota, RLIMIT_FSIZE); EIO: the
+        # medium failed or was unplugged. SQLite rolls back either way.
+        return WriteFailedError(
+            f"{_describe(path)} could not be written (the disk reported an error or the file "
+            "reached its size limit), so the change was not saved."
         )
     if "database is locked" in message or "database is busy" in message:
         return DatabaseInUseError(
@@ -479,6 +489,14 @@ def _validate_key(path: Path, key: DatabaseKey, *, quick_check: bool) -> None:
                 raise DamagedDatabaseError(
                     f"{_describe(path)} is damaged (pages are missing or corrupt); "
                     "open a backup instead."
+                ) from None
+            if "unable to open" in str(exc):
+                # A WAL database needs its -shm/-wal files beside it; on a read-only medium
+                # or folder SQLite cannot make them. That is not a wrong passphrase.
+                raise ReadOnlyDatabaseError(
+                    f"{_describe(path)} cannot be opened because its folder is read-only "
+                    "(WiR Manager keeps a journal file beside the database); copy it to a "
+                    "folder you can write to."
                 ) from None
             raise WrongPassphraseError(
                 "The passphrase is wrong, or this file is not a WiR Manager database."

@@ -51,5 +51,9 @@ class DiskFullError(StorageError):
     pass
 
 
+class WriteFailedError(StorageError):
+    """The disk refused a write (I/O error, file size limit); the transaction rolled back."""
+
+
 class MigrationError(StorageError):
     pass
