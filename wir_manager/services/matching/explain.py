@@ -8,7 +8,7 @@ import math
 
 from wir_manager.domain.codes import m49_name
 from wir_manager.domain.enums import Importance, Topic
-from wir_manager.i18n import _
+from wir_manager.i18n import _, ngettext
 from wir_manager.services.matching.pool import NO_DAY_HIGH, NO_DAY_LOW, Pool, to_days
 from wir_manager.services.matching.requirements import Requirements, Unit, key_label, level_label
 from wir_manager.services.matching.scoring import Check
@@ -46,11 +46,11 @@ def unit_sentence(unit: Unit, pool: Pool, i: int) -> str:
     best_need, best_level = max(have, key=lambda pair: pair[1] - pair[0].min_level)
     delta = best_level - best_need.min_level
     if delta > 0:
-        tail = _("{n} level(s) above.").format(n=delta)
+        tail = ngettext("{n} level above.", "{n} levels above.", delta).format(n=delta)
     elif delta == 0:
         tail = _("meets it exactly.")
     else:
-        tail = _("{n} level(s) short.").format(n=-delta)
+        tail = ngettext("{n} level short.", "{n} levels short.", -delta).format(n=-delta)
     if best_level <= 0 and delta < 0:
         tail = _("missing.")
     # For "at least one of" groups the best member speaks for the candidate.
@@ -126,13 +126,13 @@ def explanations(
     since = int(pool.active_since[i])
     edits = int(pool.edits[i])
     if since > 0:
+        years = max(req.reference_year - since, 0)
         out.append(
-            _(
-                "Active on Wikimedia since {year} ({years} years by the start), "
-                "about {edits} edits."
-            ).format(
-                year=since, years=max(req.reference_year - since, 0), edits=_round_edits(edits)
-            )
+            ngettext(
+                "On Wikimedia since {year} ({years} year by the start), about {edits} edits.",
+                "On Wikimedia since {year} ({years} years by the start), about {edits} edits.",
+                years,
+            ).format(year=since, years=years, edits=_round_edits(edits))
         )
     else:
         out.append(

@@ -197,6 +197,30 @@ def save_shortlist(
         return _rows(s, request_id)
 
 
+def active_shortlist_counts(
+    db: Database, candidate_ids: list[int], exclude_request_id: int | None = None
+) -> dict[int, int]:
+    """For each given person, on how many (other) requests' shortlists they are active;
+    people on none are left out. Feeds the "on several shortlists" warning in rankings."""
+    e = m.ShortlistEntry
+    counts: dict[int, int] = {}
+    ids = list(dict.fromkeys(int(c) for c in candidate_ids))
+    with db.engine.connect() as conn:
+        for start in range(0, len(ids), 500):
+            query = (
+                select(e.candidate_id, func.count())
+                .where(
+                    e.candidate_id.in_(ids[start : start + 500]),
+                    type_coerce(e.status, String).in_(ACTIVE_STATUSES),
+                )
+                .group_by(e.candidate_id)
+            )
+            if exclude_request_id is not None:
+                query = query.where(e.request_id != exclude_request_id)
+            counts.update((int(c), int(n)) for c, n in conn.execute(query))
+    return counts
+
+
 def _entry(s: Session, request_id: int, candidate_id: int) -> m.ShortlistEntry:
     _check_request(s, request_id)
     entry = s.execute(
@@ -283,6 +307,7 @@ def clear_shortlist(db: Database, request_id: int) -> int:
 __all__ = [
     "ACTIVE_STATUSES",
     "ShortlistRow",
+    "active_shortlist_counts",
     "clear_shortlist",
     "remove_from_shortlist",
     "save_shortlist",

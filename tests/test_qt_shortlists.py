@@ -1,0 +1,127 @@
+"""The Shortlists screen end to end on a real demo database: choose a request, change a
+weight (re-ranked in the background), read an explanation, save a shortlist, see it
+persist in a reopened screen, update its status, and run the global assignment."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+
+from wir_manager.qt.context import AppContext
+from wir_manager.qt.tasks import TaskRunner
+from wir_manager.qt.views.shortlists import ShortlistsView
+from wir_manager.services.matching import open_request_ids, rank, saved_shortlist
+
+WAIT = 20_000
+
+
+@pytest.fixture
+def ctx(demo_db, tmp_path: Path):  # type: ignore[no-untyped-def]
+    context = AppContext(
+        demo_db, TaskRunner(), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    )
+    yield context
+    context.tasks.wait()
+
+
+@pytest.fixture
+def request_id(demo_db) -> int:  # type: ignore[no-untyped-def]
+    """An open request with at least two eligible candidates in the seed-42 demo data."""
+    for rid in open_request_ids(demo_db):
+        if rank(demo_db, rid, top=0).eligible_count >= 2:
+            return rid
+    pytest.fail("the demo data has no open request with two eligible candidates")
+
+
+def make_view(ctx: AppContext, qtbot) -> ShortlistsView:  # type: ignore[no-untyped-def]
+    view = ShortlistsView(ctx)
+    qtbot.addWidget(view)
+    view.resize(1300, 800)
+    view.show()
+    return view
+
+
+def choose(view: ShortlistsView, qtbot, rid: int) -> None:  # type: ignore[no-untyped-def]
+    if view.request_id() == rid:
+        view.rerank()
+    with qtbot.waitSignal(view.ranked, timeout=WAIT):
+        view.select_request(rid)
+        if view.request_id() == rid:
+            view.rerank()
+    assert view.request_id() == rid
+
+
+def test_rank_reweight_save_and_persist(ctx, qtbot, request_id, demo_db) -> None:  # type: ignore[no-untyped-def]
+    view = make_view(ctx, qtbot)
+    choose(view, qtbot, request_id)
+    model = view.ranked_model
+    assert model.rowCount() >= 2
+    expected = rank(demo_db, request_id, top=model.rowCount())
+    assert [model.candidate(r).candidate_id for r in range(model.rowCount())] == [
+        c.candidate_id for c in expected.ranked
+    ]
+    assert view.ui.saveButton.isEnabled()
+
+    # Expanding a candidate reveals the sentences that explain the score.
+    view.expand_all()
+    first = view.ranked_proxy.index(0, 0)
+    assert view.ranked_proxy.rowCount(first) == len(model.candidate(0).explanations)
+    assert "the request asks for" in view.ranked_proxy.index(0, 0, first).data()
+
+    # A weight change re-ranks in the background (debounced) with the new weights.
+    with qtbot.waitSignal(view.ranked, timeout=WAIT):
+        view.set_weight("experience", 40)
+    assert view._result is not None and view._result.weights["experience"] == 40
+    assert view._result.profile_version == 0
+    assert "not yet saved" in view.ui.profileLabel.text()
+
+    # Tick exactly the best two and save.
+    view.ui.topSpin.setValue(2)
+    picked = view.ranked_model.picked_ids()
+    assert len(picked) == 2
+    with qtbot.waitSignal(view.saved, timeout=WAIT):
+        qtbot.mouseClick(view.ui.saveButton, Qt.MouseButton.LeftButton)
+    stored = saved_shortlist(demo_db, request_id)
+    assert [r.candidate_id for r in stored] == picked
+    assert stored[0].profile_version == 2  # the changed weights became version 2
+    assert view.saved_model.records() == stored
+    assert "not yet saved" not in view.ui.profileLabel.text()
+
+    # Reopen the screen: it remembers the request and shows the saved list.
+    again = make_view(ctx, qtbot)
+    assert again.request_id() == request_id
+    assert [r.candidate_id for r in again.saved_model.records()] == picked
+    assert again.weights()["experience"] == 40
+
+    # Move the first entry along and add a note.
+    again.ui.savedTable.selectRow(0)
+    again.ui.statusCombo.setCurrentIndex(again.ui.statusCombo.findData("sent"))
+    qtbot.mouseClick(again.ui.statusButton, Qt.MouseButton.LeftButton)
+    again.ui.noteEdit.setText("Call on Monday")
+    qtbot.mouseClick(again.ui.noteButton, Qt.MouseButton.LeftButton)
+    first_row = saved_shortlist(demo_db, request_id)[0]
+    assert (first_row.status, first_row.note) == ("sent", "Call on Monday")
+
+
+def test_diversity_and_near_misses_shown(ctx, qtbot, request_id) -> None:  # type: ignore[no-untyped-def]
+    view = make_view(ctx, qtbot)
+    choose(view, qtbot, request_id)
+    qtbot.waitUntil(lambda: "Regions" in view.ui.diversityLabel.text(), timeout=WAIT)
+    assert "Gender" in view.ui.diversityLabel.text()
+    assert view.near_model.rowCount() == len(view._result.near_misses)
+    if view.near_model.rowCount():
+        assert "request needs" in view.near_model.index(0, 2).data() or view.near_model.index(
+            0, 2
+        ).data().startswith(("Available", "Already", "Still"))
+
+
+def test_assignment_tab(ctx, qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
+    view = make_view(ctx, qtbot)
+    view.ui.tabs.setCurrentIndex(1)
+    with qtbot.waitSignal(view.assigned, timeout=WAIT):
+        qtbot.mouseClick(view.ui.assignButton, Qt.MouseButton.LeftButton)
+    assert view.assign_model.rowCount() == len(open_request_ids(demo_db))
+    assert "greedy" in view.ui.assignSummary.text()
+    view.grab().save(str(Path(demo_db.path).parent / "assignment.png"))

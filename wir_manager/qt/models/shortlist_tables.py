@@ -1,0 +1,178 @@
+"""Read-only table models of the Shortlists screen: near misses, the saved shortlist and
+the global assignment. Each is a list of frozen records plus column accessors; sorting
+goes through :data:`SORT_ROLE` (numbers sort as numbers)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from wir_manager.domain.enums import ShortlistStatus
+from wir_manager.qt.widgets.score_bars import PARTS_ROLE, parts_tooltip
+from wir_manager.services.matching import NearMiss, RequestAssignment, ShortlistRow
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+T = TypeVar("T")
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ShortlistTables", text)
+
+
+@dataclass(frozen=True)
+class Column(Generic[T]):
+    title: str
+    text: Callable[[T], str]
+    sort: Callable[[T], Any] | None = None
+    tooltip: Callable[[T], str | None] | None = None
+    right: bool = False
+
+
+class RecordTableModel(QAbstractTableModel, Generic[T]):
+    """A list of records shown through :class:`Column` accessors."""
+
+    columns: Sequence[Column[Any]] = ()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[T] = []
+
+    def set_rows(self, rows: Sequence[T]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def record(self, row: int) -> T:
+        return self._rows[row]
+
+    def records(self) -> list[T]:
+        return list(self._rows)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _tr(self.columns[section].title)
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        rec = self._rows[index.row()]
+        col = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return col.text(rec)
+        if role == SORT_ROLE:
+            return col.sort(rec) if col.sort else col.text(rec).casefold()
+        if role == Qt.ItemDataRole.ToolTipRole and col.tooltip:
+            return col.tooltip(rec)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col.right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == ID_ROLE:
+            return getattr(rec, "candidate_id", getattr(rec, "request_id", None))
+        return None
+
+
+def status_label(value: str) -> str:
+    try:
+        return QCoreApplication.translate("ShortlistStatus", ShortlistStatus(value).label)
+    except ValueError:
+        return value
+
+
+class NearMissModel(RecordTableModel[NearMiss]):
+    columns = (
+        Column("Candidate", lambda r: r.name),
+        Column("Score", lambda r: f"{r.score:.2f}", lambda r: r.score, right=True),
+        Column("Missing requirement", lambda r: r.reason, tooltip=lambda r: r.reason),
+    )
+
+
+class SavedShortlistModel(RecordTableModel[ShortlistRow]):
+    columns = (
+        Column("#", lambda r: str(r.rank), lambda r: r.rank, right=True),
+        Column("Candidate", lambda r: r.name),
+        Column(
+            "Score",
+            lambda r: f"{r.score:.2f}",
+            lambda r: r.score,
+            tooltip=lambda r: parts_tooltip(r.parts),
+            right=True,
+        ),
+        Column("Status", lambda r: status_label(r.status)),
+        Column(
+            "Other lists",
+            lambda r: ("⚠ " + str(r.other_active_shortlists)) if r.other_active_shortlists else "",
+            lambda r: r.other_active_shortlists,
+            tooltip=lambda r: (
+                _tr("Also active on {n} other shortlist(s)").format(n=r.other_active_shortlists)
+                if r.other_active_shortlists
+                else None
+            ),
+        ),
+        Column("Note", lambda r: r.note or "", tooltip=lambda r: r.note),
+    )
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == PARTS_ROLE and index.isValid():
+            return self._rows[index.row()].parts
+        return super().data(index, role)
+
+
+def isolate(text: str) -> str:
+    """Wrap a name in Unicode first-strong isolates so an Arabic or Hebrew name does not
+    flip the order of the numbers and commas around it."""
+    return f"\u2068{text}\u2069"
+
+
+def _picks(r: RequestAssignment) -> str:
+    return ", ".join(f"{isolate(p.name)} ({p.score:.1f})" for p in r.placements)
+
+
+def _greedy(r: RequestAssignment) -> str:
+    return ", ".join(f"{isolate(p.name)} ({p.score:.1f})" for p in r.greedy_placements)
+
+
+class AssignmentModel(RecordTableModel[RequestAssignment]):
+    columns = (
+        Column("Request", lambda r: str(r.request_id), lambda r: r.request_id, right=True),
+        Column("Title", lambda r: r.title, tooltip=lambda r: r.title),
+        Column("Positions", lambda r: str(r.positions), lambda r: r.positions, right=True),
+        Column("Eligible", lambda r: str(r.eligible_count), lambda r: r.eligible_count, right=True),
+        Column("Best placements (score)", _picks, tooltip=_picks),
+        Column(
+            "Total",
+            lambda r: f"{sum(p.score for p in r.placements):.2f}",
+            lambda r: sum(p.score for p in r.placements),
+            right=True,
+        ),
+        Column(
+            "Unfilled",
+            lambda r: f"{r.unfilled}: {r.reason}" if r.unfilled else "",
+            lambda r: r.unfilled,
+            tooltip=lambda r: r.reason,
+        ),
+        Column("Greedy baseline would pick", _greedy, tooltip=_greedy),
+    )
+
+
+class SortProxy(QSortFilterProxyModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
