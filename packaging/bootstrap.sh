@@ -83,12 +83,19 @@ case "$MODE" in
     say "Set up. Start the app with: bash packaging/bootstrap.sh run"
     ;;
   run)
-    if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
-      say "No screen found (no DISPLAY/WAYLAND_DISPLAY): starting on a virtual screen with xvfb-run."
-      say "Set QT_QPA_PLATFORM=offscreen to run headless, or run this from a desktop session."
-      exec xvfb-run -a "$VENV/bin/wir-manager" gui --demo "$@"
+    # Your own database when you have one; otherwise the demo database (created and
+    # filled on first start, passphrase "wikimedian-demo" or $WIR_MANAGER_PASSPHRASE).
+    gui_args=(gui)
+    if ! "$VENV/bin/python" -c 'import sys; from wir_manager.storage.paths import default_db_path; sys.exit(0 if default_db_path().exists() else 1)'; then
+      gui_args+=(--demo)
     fi
-    exec "$VENV/bin/wir-manager" gui --demo "$@"
+    if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
+      say "No screen here (no DISPLAY or WAYLAND_DISPLAY): starting WiR Manager on the virtual"
+      say "screen :99 (Xvfb). See it with: xwd -display :99 -root | convert xwd:- shot.png"
+      say "Stop it with Ctrl+C. On a desktop session the window simply opens."
+      exec xvfb-run -n 99 -s "-screen 0 1440x900x24" "$VENV/bin/wir-manager" "${gui_args[@]}" "$@"
+    fi
+    exec "$VENV/bin/wir-manager" "${gui_args[@]}" "$@"
     ;;
   test)
     export QT_QPA_PLATFORM=offscreen
