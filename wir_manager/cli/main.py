@@ -25,6 +25,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "demo",
     "listing",
     "dossier",
+    "spreadsheets",
     "privacy",
     "backup",
     "matching",

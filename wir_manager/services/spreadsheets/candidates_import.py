@@ -1,0 +1,552 @@
+"""Import candidates from .xlsx: read and validate every row, then write all or nothing.
+
+Phase 1 (:func:`read_candidates`) reads the sheet once with openpyxl's read-only
+iterator, parses each cell, and checks each row against the database (username, e-mail,
+near-identical names) and against the other rows. Nothing is written; the result is an
+:class:`ImportReport`. Phase 2 (:func:`write_candidates`) runs only when the report has
+no errors and the user accepted it: Core bulk inserts in ONE transaction, audited as one
+``import`` entry. A failure or Cancel anywhere in phase 2 rolls everything back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.exc import IntegrityError
+
+from wir_manager.domain.codes import region_of
+from wir_manager.domain.enums import AuditAction, Platform, Stage
+from wir_manager.i18n import _
+from wir_manager.services.progress import NO_PROGRESS, Progress
+from wir_manager.services.spreadsheets import cells
+from wir_manager.services.spreadsheets.cells import CellProblem
+from wir_manager.services.spreadsheets.errors import ImportRefusedError, SpreadsheetError
+from wir_manager.services.spreadsheets.headers import (
+    CANDIDATE_FIELDS,
+    REQUIRED_CANDIDATE_FIELDS,
+    candidate_field,
+    label_of,
+)
+from wir_manager.services.spreadsheets.report import (
+    WARNING,
+    ImportReport,
+    ImportResult,
+    PreviewRow,
+    Problem,
+)
+from wir_manager.services.spreadsheets.workbook import open_workbook, pick_sheet
+from wir_manager.storage import models as m
+from wir_manager.storage.database import Database
+
+MAX_ROWS = 100_000
+BATCH = 2_000
+HEADER_SEARCH_ROWS = 10
+
+
+@dataclass(frozen=True)
+class CandidateRecord:
+    """One clean row, ready to insert."""
+
+    full_name: str
+    username: str
+    email: str | None = None
+    phone: str | None = None
+    country: str | None = None
+    affiliate: str | None = None
+    gender: str | None = None
+    stage: str = Stage.APPLIED.value
+    available_from: dt.date | None = None
+    available_until: dt.date | None = None
+    active_since: int | None = None
+    edit_count: int | None = None
+    notes: str | None = None
+    languages: dict[str, int] = field(default_factory=dict)
+    skills: dict[str, int] = field(default_factory=dict)
+    topics: tuple[str, ...] = ()
+    consent_store: bool = False
+    consent_store_at: dt.date | None = None
+    consent_propose: bool = False
+    consent_propose_at: dt.date | None = None
+    consent_share_contact: bool = False
+    consent_share_contact_at: dt.date | None = None
+
+
+@dataclass
+class _Existing:
+    usernames: dict[str, int]
+    emails: dict[str, int]
+    names: dict[str, tuple[int, str]]
+    affiliates: dict[str, int]
+
+
+def _existing(db: Database) -> _Existing:
+    with db.engine.connect() as conn:
+        usernames: dict[str, int] = {}
+        emails: dict[str, int] = {}
+        names: dict[str, tuple[int, str]] = {}
+        for cid, username, email, name in conn.execute(
+            select(m.Candidate.id, m.Candidate.username, m.Candidate.email, m.Candidate.full_name)
+        ):
+            usernames[username.casefold()] = cid
+            if email:
+                emails[email.casefold()] = cid
+            names.setdefault(cells.name_key(name), (cid, name))
+        affiliates = {
+            name.casefold(): aid
+            for aid, name in conn.execute(select(m.Affiliate.id, m.Affiliate.name))
+        }
+    return _Existing(usernames, emails, names, affiliates)
+
+
+def _find_header(rows: list[tuple[Any, ...]]) -> int:
+    """Index of the header row: the first row with a Name or Username header."""
+    for i, row in enumerate(rows):
+        keys = {candidate_field(v) for v in row if not cells.is_blank(v)}
+        if keys & set(REQUIRED_CANDIDATE_FIELDS):
+            return i
+    return -1
+
+
+_SCALARS: dict[str, Callable[[Any], Any]] = {
+    "full_name": cells.text,
+    "username": cells.text,
+    "email": cells.email,
+    "phone": cells.text,
+    "country": cells.country_cell,
+    "affiliate": cells.text,
+    "gender": cells.text,
+    "stage": cells.stage,
+    "available_from": cells.date,
+    "available_until": cells.date,
+    "active_since": lambda v: cells.whole_number(
+        v, low=2001, high=dt.date.today().year, what=_("the year")
+    ),
+    "edit_count": lambda v: cells.whole_number(
+        v, low=0, high=100_000_000, what=_("the edit count")
+    ),
+    "notes": cells.text,
+    "languages": cells.languages,
+    "skills": cells.skills,
+    "topics": cells.topics,
+    "consent_store": cells.yes_no,
+    "consent_store_at": cells.date,
+    "consent_propose": cells.yes_no,
+    "consent_propose_at": cells.date,
+    "consent_share_contact": cells.yes_no,
+    "consent_share_contact_at": cells.date,
+}
+
+
+def _display(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(cells.restore_formula_text(str(value)))
+
+
+def read_candidates(
+    db: Database, path: os.PathLike[str] | str, progress: Progress = NO_PROGRESS
+) -> ImportReport:
+    """Validate a candidate sheet against the database; writes nothing."""
+    path = Path(path)
+    wb = open_workbook(path)
+    try:
+        sheet = pick_sheet(wb, ("candidates", "candidate", "people"))
+        return _read_sheet(db, path, sheet, progress)
+    finally:
+        wb.close()
+
+
+def _read_sheet(db: Database, path: Path, sheet: Any, progress: Progress) -> ImportReport:
+    it = sheet.iter_rows(values_only=True)
+    head_rows: list[tuple[Any, ...]] = []
+    for row in it:
+        head_rows.append(row)
+        if len(head_rows) >= HEADER_SEARCH_ROWS or _find_header(head_rows[-1:]) == 0:
+            break
+    h = _find_header(head_rows)
+    if h < 0:
+        raise SpreadsheetError(
+            _(
+                "No header row with a “Name” or “Username” column was found in the first "
+                "{n} rows of sheet “{sheet}”."
+            ).format(n=HEADER_SEARCH_ROWS, sheet=sheet.title)
+        )
+    header = head_rows[h]
+    header_row_number = h + 1
+    columns: list[tuple[int, str, str]] = []  # (index, field key, header text)
+    notes: list[str] = []
+    seen_keys: dict[str, str] = {}
+    for i, value in enumerate(header):
+        if cells.is_blank(value):
+            continue
+        title = str(value).strip()
+        key = candidate_field(value)
+        if key is None:
+            notes.append(_("Column “{name}” is not used.").format(name=title))
+            continue
+        if key in seen_keys:
+            notes.append(
+                _("Column “{name}” repeats “{first}” and is not used.").format(
+                    name=title, first=seen_keys[key]
+                )
+            )
+            continue
+        seen_keys[key] = title
+        columns.append((i, key, title))
+    problems: list[Problem] = []
+    for key in REQUIRED_CANDIDATE_FIELDS:
+        if key not in seen_keys:
+            problems.append(
+                Problem(
+                    header_row_number,
+                    "",
+                    _("the sheet has no “{label}” column.").format(
+                        label=label_of(CANDIDATE_FIELDS, key)
+                    ),
+                )
+            )
+    existing = _existing(db)
+    records: list[CandidateRecord] = []
+    record_rows: list[int] = []
+    preview: list[PreviewRow] = []
+    blank = 0
+    pending_blank = 0  # blank rows count only when data follows (not trailing formatting)
+    in_file_user: dict[str, int] = {}
+    in_file_email: dict[str, int] = {}
+    in_file_name: dict[str, int] = {}
+    new_affiliates: dict[str, str] = {}
+    row_number = header_row_number
+    total_hint = max((sheet.max_row or 0) - header_row_number, 0)
+    for raw in it:
+        row_number += 1
+        if all(cells.is_blank(v) for v in raw):
+            pending_blank += 1
+            continue
+        blank += pending_blank
+        pending_blank = 0
+        if len(preview) >= MAX_ROWS:
+            raise SpreadsheetError(
+                _("The sheet has more than {n} rows; split it into smaller files.").format(
+                    n=f"{MAX_ROWS:,}"
+                )
+            )
+        values = [raw[i] if i < len(raw) else None for i, _k, _t in columns]
+        preview.append(PreviewRow(row_number, tuple(_display(v) for v in values)))
+        record, row_problems = _parse_row(row_number, columns, values)
+        if record is not None:
+            row_problems += _duplicates(
+                row_number, record, columns, existing, in_file_user, in_file_email, in_file_name
+            )
+            if record.affiliate and record.affiliate.casefold() not in existing.affiliates:
+                new_affiliates.setdefault(record.affiliate.casefold(), record.affiliate)
+        problems += row_problems
+        if record is not None and not any(p.severity != WARNING for p in row_problems):
+            records.append(record)
+            record_rows.append(row_number)
+        if len(preview) % 1000 == 0:
+            progress.report(len(preview), total_hint, _("Checking rows"))
+    if not preview and not problems:
+        problems.append(Problem(0, "", _("the sheet has a header row but no data rows.")))
+    for name in new_affiliates.values():
+        notes.append(_("Affiliate “{name}” is new and will be added.").format(name=name))
+    return ImportReport(
+        kind="candidates",
+        file_name=path.name,
+        sheet=sheet.title,
+        headers=tuple(t for _i, _k, t in columns),
+        preview=tuple(preview),
+        records=tuple(records),
+        record_rows=tuple(record_rows),
+        problems=tuple(problems),
+        notes=tuple(notes),
+        blank_rows=blank,
+        new_affiliates=tuple(new_affiliates.values()),
+    )
+
+
+def _parse_row(
+    row_number: int, columns: list[tuple[int, str, str]], values: list[Any]
+) -> tuple[CandidateRecord | None, list[Problem]]:
+    problems: list[Problem] = []
+    data: dict[str, Any] = {}
+    pairs: dict[str, dict[str, tuple[Any, str]]] = {}
+    langs: dict[str, int] = {}
+    skills: dict[str, int] = {}
+    for (_i, key, title), value in zip(columns, values, strict=True):
+        try:
+            if key.startswith(("lang:", "level:")):
+                kind, number = key.split(":")
+                pairs.setdefault(number, {})[kind] = (value, title)
+            elif key.startswith("skill:"):
+                if not cells.is_blank(value):
+                    platform = key.split(":", 1)[1]
+                    level = cells.skill_level(value, Platform(platform).label)
+                    if level:
+                        skills[platform] = level
+            else:
+                data[key] = _SCALARS[key](value)
+        except CellProblem as exc:
+            problems.append(Problem(row_number, title, str(exc)))
+    for _number, pair in sorted(pairs.items()):
+        code_value, code_title = pair.get("lang", (None, ""))
+        level_value, level_title = pair.get("level", (None, ""))
+        if cells.is_blank(code_value) and cells.is_blank(level_value):
+            continue
+        try:
+            if cells.is_blank(code_value):
+                raise CellProblem(_("a level is given but no language."))
+            code = cells.language_code(cells.text(code_value) or "")
+        except CellProblem as exc:
+            problems.append(Problem(row_number, code_title or level_title, str(exc)))
+            continue
+        try:
+            if cells.is_blank(level_value):
+                raise CellProblem(_("a language is given but no level."))
+            langs[code] = max(
+                langs.get(code, 0), cells.language_level(cells.text(level_value) or "")
+            )
+        except CellProblem as exc:
+            problems.append(Problem(row_number, level_title or code_title, str(exc)))
+    name = data.get("full_name")
+    username = data.get("username")
+    titles = {k: t for _i, k, t in columns}
+    if "full_name" in titles and not name:
+        problems.append(Problem(row_number, titles["full_name"], _("a name is required.")))
+    if "username" in titles and not username:
+        problems.append(Problem(row_number, titles["username"], _("a username is required.")))
+    start, end = data.get("available_from"), data.get("available_until")
+    if start and end and end < start:
+        problems.append(
+            Problem(
+                row_number,
+                titles.get("available_until", ""),
+                _("the end of availability is before its start."),
+            )
+        )
+    if problems or not name or not username:
+        return None, problems
+    for key in ("languages", "skills"):
+        data.setdefault(key, {})
+    langs = {**data.pop("languages"), **langs}
+    skills = {**data.pop("skills"), **skills}
+    stage = data.pop("stage", None) or Stage.APPLIED.value
+    return CandidateRecord(stage=stage, languages=langs, skills=skills, **data), problems
+
+
+def _duplicates(
+    row_number: int,
+    record: CandidateRecord,
+    columns: list[tuple[int, str, str]],
+    existing: _Existing,
+    in_file_user: dict[str, int],
+    in_file_email: dict[str, int],
+    in_file_name: dict[str, int],
+) -> list[Problem]:
+    titles = {k: t for _i, k, t in columns}
+    found: list[Problem] = []
+    user = record.username.casefold()
+    if user in existing.usernames:
+        found.append(
+            Problem(
+                row_number,
+                titles["username"],
+                _("a candidate with this username already exists (id {id}).").format(
+                    id=existing.usernames[user]
+                ),
+            )
+        )
+    elif user in in_file_user:
+        found.append(
+            Problem(
+                row_number,
+                titles["username"],
+                _("the same username as row {row}.").format(row=in_file_user[user]),
+            )
+        )
+    in_file_user.setdefault(user, row_number)
+    if record.email:
+        mail = record.email.casefold()
+        if mail in existing.emails:
+            found.append(
+                Problem(
+                    row_number,
+                    titles["email"],
+                    _("a candidate with this email already exists (id {id}).").format(
+                        id=existing.emails[mail]
+                    ),
+                )
+            )
+        elif mail in in_file_email:
+            found.append(
+                Problem(
+                    row_number,
+                    titles["email"],
+                    _("the same email as row {row}.").format(row=in_file_email[mail]),
+                )
+            )
+        in_file_email.setdefault(mail, row_number)
+    key = cells.name_key(record.full_name)
+    if key and key in existing.names:
+        cid, name = existing.names[key]
+        found.append(
+            Problem(
+                row_number,
+                titles["full_name"],
+                _("nearly the same name as existing candidate {id} (“{name}”).").format(
+                    id=cid, name=name
+                ),
+                WARNING,
+            )
+        )
+    elif key and key in in_file_name:
+        found.append(
+            Problem(
+                row_number,
+                titles["full_name"],
+                _("nearly the same name as row {row}.").format(row=in_file_name[key]),
+                WARNING,
+            )
+        )
+    if key:
+        in_file_name.setdefault(key, row_number)
+    return found
+
+
+def write_candidates(
+    db: Database, report: ImportReport, progress: Progress = NO_PROGRESS
+) -> ImportResult:
+    """Insert every record of an accepted report in ONE transaction.
+
+    Raises :class:`ImportRefusedError` when the report has errors; any exception inside
+    (including ``Cancelled`` from ``progress``) rolls everything back.
+    """
+    if report.kind != "candidates":
+        raise ImportRefusedError(_("This report is not about candidates."))
+    if not report.ok:
+        raise ImportRefusedError(
+            _(
+                "The sheet has {n} problem(s); fix them and import again. Nothing was written."
+            ).format(n=len(report.errors))
+        )
+    records = report.records
+    total = len(records)
+    try:
+        with db.connection() as conn:
+            affiliates = {
+                name.casefold(): aid
+                for aid, name in conn.execute(select(m.Affiliate.id, m.Affiliate.name))
+            }
+            for name in report.new_affiliates:
+                if name.casefold() not in affiliates:
+                    result = conn.execute(insert(m.Affiliate).values(name=name))
+                    affiliates[name.casefold()] = result.inserted_primary_key[0]
+            first_id = (conn.execute(select(func.max(m.Candidate.id))).scalar() or 0) + 1
+            now = m.utcnow()
+            ids: list[int] = []
+            for start in range(0, total, BATCH):
+                chunk = records[start : start + BATCH]
+                cand_rows, lang_rows, skill_rows, topic_rows = [], [], [], []
+                for offset, r in enumerate(chunk):
+                    cid = first_id + start + offset
+                    ids.append(cid)
+                    region = region_of(r.country) if r.country else None
+                    cand_rows.append(
+                        {
+                            "id": cid,
+                            "full_name": r.full_name,
+                            "username": r.username,
+                            "email": r.email,
+                            "phone": r.phone,
+                            "country": r.country,
+                            "region": region.region_code if region else None,
+                            "subregion": region.subregion_code if region else None,
+                            "affiliate_id": affiliates.get(r.affiliate.casefold())
+                            if r.affiliate
+                            else None,
+                            "gender": r.gender,
+                            "stage": r.stage,
+                            "available_from": r.available_from,
+                            "available_until": r.available_until,
+                            "active_since": r.active_since,
+                            "edit_count": r.edit_count,
+                            "notes": r.notes,
+                            "consent_store": r.consent_store,
+                            "consent_store_at": r.consent_store_at,
+                            "consent_propose": r.consent_propose,
+                            "consent_propose_at": r.consent_propose_at,
+                            "consent_share_contact": r.consent_share_contact,
+                            "consent_share_contact_at": r.consent_share_contact_at,
+                            "created_at": now,
+                            "updated_at": now,
+                        }
+                    )
+                    lang_rows += [
+                        {"candidate_id": cid, "code": c, "level": lv}
+                        for c, lv in r.languages.items()
+                    ]
+                    skill_rows += [
+                        {"candidate_id": cid, "platform": p, "level": lv}
+                        for p, lv in r.skills.items()
+                    ]
+                    topic_rows += [{"candidate_id": cid, "topic": t} for t in r.topics]
+                conn.execute(insert(m.Candidate), cand_rows)
+                progress.report(start + len(chunk), total, _("Writing candidates"))
+                for table, rows in (
+                    (m.CandidateLanguage, lang_rows),
+                    (m.CandidateSkill, skill_rows),
+                    (m.CandidateTopic, topic_rows),
+                ):
+                    if rows:
+                        conn.execute(insert(table), rows)
+                progress.report(start + len(chunk), total, _("Writing languages and skills"))
+            conn.execute(
+                insert(m.AuditEntry),
+                [
+                    {
+                        "at": now,
+                        "operator": db.operator,
+                        "action": AuditAction.IMPORT.value,
+                        "entity": "candidate",
+                        "entity_id": None,
+                        "fields": ["spreadsheet", f"rows:{total}"],
+                    }
+                ],
+            )
+    except IntegrityError:
+        raise ImportRefusedError(
+            _(
+                "Another candidate with one of these usernames was added meanwhile; "
+                "check the sheet again. Nothing was written."
+            )
+        ) from None
+    return ImportResult("candidates", total, False, tuple(ids), tuple(report.new_affiliates))
+
+
+def import_candidates(
+    db: Database,
+    path: os.PathLike[str] | str,
+    *,
+    dry_run: bool = False,
+    progress: Progress = NO_PROGRESS,
+) -> tuple[ImportReport, ImportResult | None]:
+    """Read, validate and (unless ``dry_run`` or there are errors) write, in one call.
+
+    Interactive callers read first, show the report, and call :func:`write_candidates`
+    only after the user accepted.
+    """
+    report = read_candidates(db, path, progress)
+    if dry_run or not report.ok:
+        return report, None
+    return report, write_candidates(db, report, progress)

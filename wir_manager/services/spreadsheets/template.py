@@ -1,0 +1,175 @@
+"""The candidate import template: headers, an example row, drop-downs, a help sheet.
+
+Levels are easiest to get right from a list, so the template offers three
+"Language N / Level N" column pairs with a level drop-down and one column per
+Wikimedia platform with a 0–3 drop-down, besides the compact "Other languages"
+column ("fr:B2; es:B1"). The importer reads both layouts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from wir_manager.domain.enums import LanguageLevel, Platform, Stage, Topic
+from wir_manager.i18n import _
+from wir_manager.services.spreadsheets import inmemory
+from wir_manager.services.spreadsheets.errors import SpreadsheetError
+from wir_manager.services.spreadsheets.export import HEADER_FILL, HEADER_FONT
+
+inmemory.install()
+
+LEVELS = [lvl.label for lvl in LanguageLevel]
+STAGES = [s.label for s in Stage]
+LANGUAGE_PAIRS = 3
+
+
+def template_columns() -> list[str]:
+    cols = [
+        "Name",
+        "Username",
+        "Email",
+        "Phone",
+        "Country",
+        "Affiliate",
+        "Gender",
+        "Stage",
+        "Available from",
+        "Available until",
+        "Active since",
+        "Edit count",
+    ]
+    for n in range(1, LANGUAGE_PAIRS + 1):
+        cols += [f"Language {n}", f"Level {n}"]
+    cols.append("Other languages")
+    cols += [p.label for p in Platform]
+    cols += [
+        "Topics",
+        "Consent to store",
+        "Consent to store date",
+        "Consent to propose",
+        "Consent to propose date",
+        "Consent to share contact",
+        "Consent to share contact date",
+        "Notes",
+    ]
+    return cols
+
+
+def _example() -> dict[str, object]:
+    return {
+        "Name": "Amina Yusuf",
+        "Username": "AminaY",
+        "Email": "amina@example.org",
+        "Country": "NG",
+        "Affiliate": "Wikimedians of Nigeria",
+        "Stage": Stage.APPLIED.label,
+        "Available from": dt.date(2027, 1, 1),
+        "Available until": dt.date(2027, 12, 31),
+        "Active since": 2016,
+        "Edit count": 5400,
+        "Language 1": "ha",
+        "Level 1": LanguageLevel.NATIVE.label,
+        "Language 2": "en",
+        "Level 2": LanguageLevel.C1.label,
+        "Other languages": "fr:B1",
+        Platform.WIKIPEDIA.label: 3,
+        Platform.WIKIDATA.label: 2,
+        "Topics": f"{Topic.HEALTH.label}; {Topic.GENDER.label}",
+        "Consent to store": "yes",
+        "Consent to store date": dt.date(2026, 9, 1),
+        "Consent to propose": "yes",
+        "Consent to propose date": dt.date(2026, 9, 1),
+        "Consent to share contact": "no",
+    }
+
+
+def write_candidate_template(path: os.PathLike[str] | str, *, rows: int = 500) -> Path:
+    """Write the template to ``path`` with validation on the first ``rows`` data rows."""
+    path = Path(path)
+    if path.suffix.lower() != ".xlsx":
+        raise SpreadsheetError(_("The file name must end in .xlsx."))
+    if not path.parent.exists():
+        raise SpreadsheetError(_("The folder {path} does not exist.").format(path=path.parent))
+    wb = Workbook()
+    ws = wb.active
+    ws.title = _("Candidates")
+    cols = template_columns()
+    ws.append(cols)
+    example = _example()
+    ws.append([example.get(c) for c in cols])
+    for i, name in enumerate(cols, start=1):
+        cell = ws.cell(row=1, column=i)
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+        ws.column_dimensions[get_column_letter(i)].width = max(len(name) + 3, 12)
+        if isinstance(example.get(name), dt.date):
+            ws.cell(row=2, column=i).number_format = "yyyy-mm-dd"
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(cols))}{rows + 1}"
+
+    def validate(kind_values: list[str], column: str, prompt: str) -> None:
+        letter = get_column_letter(cols.index(column) + 1)
+        dv = DataValidation(
+            type="list", formula1='"' + ",".join(kind_values) + '"', allow_blank=True
+        )
+        dv.error = _("Choose a value from the list.")
+        dv.errorTitle = _("Not in the list")
+        dv.prompt = prompt
+        dv.showErrorMessage = True
+        dv.showInputMessage = True
+        dv.add(f"{letter}2:{letter}{rows + 1}")
+        ws.add_data_validation(dv)
+
+    validate(STAGES, "Stage", _("Programme stage"))
+    for n in range(1, LANGUAGE_PAIRS + 1):
+        validate(LEVELS, f"Level {n}", _("CEFR level, or native"))
+    for p in Platform:
+        validate(["0", "1", "2", "3"], p.label, _("0 none, 1 basic, 2 intermediate, 3 advanced"))
+    for column in ("Consent to store", "Consent to propose", "Consent to share contact"):
+        validate(["yes", "no"], column, _("Has the person agreed?"))
+    for column in cols:
+        if column.startswith("Available") or column.endswith("date"):
+            letter = get_column_letter(cols.index(column) + 1)
+            dv = DataValidation(type="date", operator="greaterThan", formula1="1")
+            dv.error = _("Enter a date (YYYY-MM-DD).")
+            dv.showErrorMessage = True
+            dv.add(f"{letter}2:{letter}{rows + 1}")
+            ws.add_data_validation(dv)
+            for r in range(3, rows + 2):
+                ws.cell(row=r, column=cols.index(column) + 1).number_format = "yyyy-mm-dd"
+
+    help_ws = wb.create_sheet(_("How to fill in"))
+    lines = [
+        _("One candidate per row. Name and Username are required; delete the example row."),
+        _("Country: ISO code (NG, FR, BR …) or English name."),
+        _(
+            "Languages: ISO 639 code (ar, fr, zh, sw …) with a level A1–C2 or native, either in "
+            "the Language/Level columns or as “ar:C1; fr:B2” under Other languages."
+        ),
+        _("Platform columns: 0 none, 1 basic, 2 intermediate, 3 advanced."),
+        _("Topics, separated by “;”: ") + "; ".join(t.label for t in Topic),
+        _("Dates: date cells or YYYY-MM-DD text."),
+        _("Consent: yes or no, with the date the person agreed."),
+    ]
+    help_ws.column_dimensions["A"].width = 120
+    for line in lines:
+        help_ws.append([line])
+    help_ws["A1"].font = Font(bold=True)
+    help_ws.sheet_properties.tabColor = "1F4E79"
+    ws.sheet_properties.tabColor = "1F4E79"
+    try:
+        wb.save(path)
+    except OSError as exc:
+        raise SpreadsheetError(
+            _("{path} could not be written ({reason}).").format(
+                path=path, reason=exc.strerror or type(exc).__name__
+            )
+        ) from None
+    return path
