@@ -22,7 +22,7 @@ APT_PACKAGES=(
   libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
   fonts-dejavu-core fonts-noto-core fonts-noto-cjk
-  poppler-utils xvfb xauth
+  poppler-utils xvfb xauth x11-apps
 )
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
@@ -91,7 +91,7 @@ case "$MODE" in
     fi
     if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
       say "No screen here (no DISPLAY or WAYLAND_DISPLAY): starting WiR Manager on the virtual"
-      say "screen :99 (Xvfb). See it with: xwd -display :99 -root | convert xwd:- shot.png"
+      say "screen :99 (Xvfb). Screenshot it with: xwd -display :99 -root -out shot.xwd"
       say "Stop it with Ctrl+C. On a desktop session the window simply opens."
       exec xvfb-run -n 99 -s "-screen 0 1440x900x24" "$VENV/bin/wir-manager" "${gui_args[@]}" "$@"
     fi
