@@ -67,9 +67,22 @@ else
 fi
 
 step "Swedish"
-if [[ -f "$ROOT/resources/translations/sv/LC_MESSAGES/wir_manager.mo" ]]; then
-    WIR_MANAGER_LANG=sv "$BIN" --db "$DB" info > info_sv.txt
-    echo "ok: ran with WIR_MANAGER_LANG=sv"
+if [[ -f "$ROOT/wir_manager/cli/commands/dossier.py" ]]; then
+    # The bundled core catalogue (.mo) must be found and used.
+    WIR_MANAGER_LANG=sv "$BIN" --db "$DB" dossier "$request_id" -o "$WORK/dossier-sv.pdf" \
+        > dossier_sv.txt
+    cat dossier_sv.txt
+    if ! grep -q "^Skrev " dossier_sv.txt; then
+        # The CLI picks its language at start-up only once cli/main.py calls
+        # wir_manager.i18n.set_language(); until then this is a warning, not a failure.
+        if grep -q "set_language" "$ROOT/wir_manager/cli/main.py"; then
+            fail "the Swedish catalogue was not used"
+        fi
+        echo "WARNING: the CLI does not switch language yet (cli/main.py never calls set_language)"
+    fi
+else
+    WIR_MANAGER_LANG=sv "$BIN" --db "$DB" info > /dev/null
+    echo "ok: ran with WIR_MANAGER_LANG=sv (no translated CLI output to check yet)"
 fi
 
 step "GUI starts offscreen"
@@ -77,10 +90,10 @@ if [[ -f "$ROOT/wir_manager/qt/app.py" ]]; then
     # The app keeps running until closed; still running after the timeout means it
     # imported Qt, loaded the platform plugin and entered the event loop.
     set +e
-    timeout 20 "$BIN" --db "$DB" gui > gui.log 2>&1
+    timeout 12 "$BIN" --db "$DB" gui > gui.log 2>&1
     status=$?
     set -e
-    if [[ $status -ne 124 && $status -ne 0 ]]; then
+    if [[ $status -ne 124 && $status -ne 0 ]] || grep -q -e Traceback -e "unexpected error" gui.log; then
         cat gui.log >&2
         fail "the GUI exited with status $status"
     fi
