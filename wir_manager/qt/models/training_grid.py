@@ -10,6 +10,7 @@ keystroke in Python, while a list comprehension over prepared strings takes mill
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -51,6 +52,15 @@ def status_text(code: int) -> str:
     }[code]
 
 
+@dataclass(frozen=True)
+class PreparedGrid:
+    """A grid with the model's lookup lists already built (see ``prepare``)."""
+
+    grid: ProgressGrid
+    done: list[int]
+    hay: list[str]
+
+
 class TrainingGridModel(QAbstractTableModel):
     """Columns: name, stage, one per active module, ready."""
 
@@ -73,14 +83,31 @@ class TrainingGridModel(QAbstractTableModel):
         self.cell_details: Callable[[int, int], str] | None = None
 
     # ------------------------------------------------------------------ data in
-    def set_grid(self, grid: ProgressGrid) -> None:
+    @staticmethod
+    def prepare(grid: ProgressGrid) -> PreparedGrid:
+        """Precompute search keys and per-row completion counts. Pure Python with no Qt
+        call, so a worker thread can do it and the GUI thread only swaps lists."""
+        mandatory = grid.mandatory
+        done = [
+            sum(
+                1
+                for code, req in zip(r.statuses, mandatory, strict=True)
+                if req and code == COMPLETED
+            )
+            for r in grid.rows
+        ]
+        hay = [f"{r.name}\n{r.username}".casefold() for r in grid.rows]
+        return PreparedGrid(grid, done, hay)
+
+    def set_grid(self, grid: ProgressGrid | PreparedGrid) -> None:
+        prepared = grid if isinstance(grid, PreparedGrid) else self.prepare(grid)
         self.beginResetModel()
-        self._grid = grid
-        self._rows = list(grid.rows)
-        self._mandatory = grid.mandatory
+        self._grid = prepared.grid
+        self._rows = list(prepared.grid.rows)
+        self._mandatory = prepared.grid.mandatory
         self._required = sum(self._mandatory)
-        self._done = [self._count_done(r.statuses) for r in self._rows]
-        self._hay = [f"{r.name}\n{r.username}".casefold() for r in self._rows]
+        self._done = prepared.done
+        self._hay = prepared.hay
         self._refilter()
         self.endResetModel()
 

@@ -56,6 +56,7 @@ class ModuleEditor(QGroupBox):
         self._module = module
         ui = self.ui
         ui.titleEdit.setText(module.title if module else "")
+        ui.titleEdit.setCursorPosition(0)
         ui.descriptionEdit.setPlainText(module.description if module else "")
         ui.mandatoryCheck.setChecked(module.mandatory if module else True)
         ui.activeCheck.setChecked(module.active if module else True)

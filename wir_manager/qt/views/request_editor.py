@@ -303,6 +303,7 @@ class RequestEditor(QWidget):
             )
         )
         ui.titleEdit.setText(data.title)
+        ui.titleEdit.setCursorPosition(0)
         org = ui.organisationCombo.findData(data.organisation_id) if data.organisation_id else 0
         ui.organisationCombo.setCurrentIndex(max(org, 0))
         ui.orgNameEdit.clear()

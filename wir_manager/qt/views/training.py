@@ -24,7 +24,7 @@ from wir_manager.qt import theme
 from wir_manager.qt.context import AppContext
 from wir_manager.qt.errors import show_error
 from wir_manager.qt.forms.ui_training_view import Ui_TrainingView
-from wir_manager.qt.models.training_grid import TrainingGridModel
+from wir_manager.qt.models.training_grid import PreparedGrid, TrainingGridModel
 from wir_manager.qt.models.training_modules import ModuleListModel
 from wir_manager.qt.views.module_editor import ModuleEditor
 from wir_manager.qt.widgets.progress_grid import ProgressCellDelegate
@@ -307,12 +307,12 @@ class TrainingView(QWidget):
         self.ui.statusLabel.setText(self.tr("Loading training records…"))
         db = self.ctx.db
 
-        def work(progress: Progress) -> tr.ProgressGrid:
-            return tr.load_grid(db, progress=progress)
+        def work(progress: Progress) -> PreparedGrid:
+            return TrainingGridModel.prepare(tr.load_grid(db, progress=progress))
 
         self.ctx.tasks.run(work, on_done=self._grid_loaded, on_error=self._task_failed, parent=self)
 
-    def _grid_loaded(self, grid: tr.ProgressGrid) -> None:
+    def _grid_loaded(self, grid: PreparedGrid) -> None:
         self.loading = False
         self.grid_model.set_grid(grid)
         self._update_status()
@@ -328,7 +328,9 @@ class TrainingView(QWidget):
         model = self.grid_model
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        self.ui.grid.setColumnWidth(model.NAME, 220)
+        if model.columnCount():
+            header.setSectionResizeMode(model.NAME, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
         self.ui.grid.setColumnWidth(model.STAGE, 96)
         for col in model.module_columns():
             self.ui.grid.setColumnWidth(col, 58 if model.grid.modules[col - 2].mandatory else 66)
@@ -479,8 +481,14 @@ class TrainingView(QWidget):
         self._set_busy(False)
         self.last_result = (written, moved)
         self.grid_model.patch_rows(rows)
-        message = self.tr("{n} cells updated.").format(n=written)
-        if moved:
+        message = (
+            self.tr("1 cell updated.")
+            if written == 1
+            else self.tr("{n} cells updated.").format(n=written)
+        )
+        if len(moved) == 1:
+            message += " " + self.tr("1 candidate completed the training and is now ready.")
+        elif moved:
             message += " " + self.tr(
                 "{n} candidates completed their training and are now ready."
             ).format(n=len(moved))
