@@ -387,6 +387,29 @@
     </message>
 </context>
 <context>
+    <name>EraseDialog</name>
+    <message>
+        <source>Erase candidate</source>
+        <translation>Radera kandidat</translation>
+    </message>
+    <message>
+        <source>This removes the person with their languages, skills, training records, shortlist entries, placements and notes. The audit and disclosure logs keep only an anonymous placeholder. It cannot be undone; backups made earlier still contain the person.</source>
+        <translation>Detta tar bort personen med språk, kunskaper, utbildningsuppgifter, poster på kortlistor, placeringar och anteckningar. Gransknings- och utlämningsloggarna behåller bara en anonym platshållare. Det går inte att ångra; säkerhetskopior som gjorts tidigare innehåller fortfarande personen.</translation>
+    </message>
+    <message>
+        <source>Username to confirm the erasure</source>
+        <translation>Användarnamn för att bekräfta raderingen</translation>
+    </message>
+    <message>
+        <source>Type {text} to confirm:</source>
+        <translation>Skriv {text} för att bekräfta:</translation>
+    </message>
+    <message>
+        <source>Erase for good</source>
+        <translation>Radera för gott</translation>
+    </message>
+</context>
+<context>
     <name>GuideDialog</name>
     <message>
         <source>WiR Manager user guide</source>
@@ -672,6 +695,141 @@
     <message>
         <source>{title} is not available</source>
         <translation>{title} är inte tillgänglig</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyView</name>
+    <message>
+        <source>Audit log</source>
+        <translation>Granskningslogg</translation>
+    </message>
+    <message>
+        <source>&amp;Record kind:</source>
+        <translation>&amp;Posttyp:</translation>
+    </message>
+    <message>
+        <source>Show changes to this kind of record</source>
+        <translation>Visa ändringar av den här typen av post</translation>
+    </message>
+    <message>
+        <source>&amp;Operator:</source>
+        <translation>&amp;Operatör:</translation>
+    </message>
+    <message>
+        <source>Show changes made by this person</source>
+        <translation>Visa ändringar gjorda av den här personen</translation>
+    </message>
+    <message>
+        <source>Record &amp;id:</source>
+        <translation>Postens &amp;id:</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>alla</translation>
+    </message>
+    <message>
+        <source>Record id</source>
+        <translation>Postens id</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Uppdatera</translation>
+    </message>
+    <message>
+        <source>Read the audit log again</source>
+        <translation>Läs in granskningsloggen igen</translation>
+    </message>
+    <message>
+        <source>The audit log records who changed which record and which fields, and when — never the values.</source>
+        <translation>Granskningsloggen registrerar vem som ändrade vilken post och vilka fält, och när – aldrig värdena.</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>Gallring</translation>
+    </message>
+    <message>
+        <source>Consent older than:</source>
+        <translation>Samtycke äldre än:</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> månader</translation>
+    </message>
+    <message>
+        <source>Consent period in months</source>
+        <translation>Samtyckesperiod i månader</translation>
+    </message>
+    <message>
+        <source>or no change for:</source>
+        <translation>eller ingen ändring på:</translation>
+    </message>
+    <message>
+        <source>Inactivity period in months</source>
+        <translation>Inaktivitetsperiod i månader</translation>
+    </message>
+    <message>
+        <source>&amp;Check now</source>
+        <translation>&amp;Kontrollera nu</translation>
+    </message>
+    <message>
+        <source>List the candidates due under these periods (and remember the periods)</source>
+        <translation>Lista kandidaterna som står på tur enligt de här perioderna (och kom ihåg perioderna)</translation>
+    </message>
+    <message>
+        <source>Candidates due for consent renewal or erasure</source>
+        <translation>Kandidater som står på tur för förnyat samtycke eller radering</translation>
+    </message>
+    <message>
+        <source>&amp;Ask again…</source>
+        <translation>&amp;Fråga igen…</translation>
+    </message>
+    <message>
+        <source>Record that consent renewal was requested today for the selected candidates (or all listed)</source>
+        <translation>Registrera att förnyat samtycke begärdes i dag för de markerade kandidaterna (eller alla i listan)</translation>
+    </message>
+    <message>
+        <source>&amp;Erase…</source>
+        <translation>&amp;Radera…</translation>
+    </message>
+    <message>
+        <source>Erase the selected candidates (or all listed) for good</source>
+        <translation>Radera de markerade kandidaterna (eller alla i listan) för gott</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Säkerhetskopior</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>Säkerhets&amp;kopiera nu</translation>
+    </message>
+    <message>
+        <source>Write an encrypted, verified copy into the backups folder</source>
+        <translation>Skriv en krypterad, verifierad kopia till mappen för säkerhetskopior</translation>
+    </message>
+    <message>
+        <source>&amp;Restore selected…</source>
+        <translation>Åter&amp;ställ markerad…</translation>
+    </message>
+    <message>
+        <source>Replace the database with the selected backup</source>
+        <translation>Ersätt databasen med den markerade säkerhetskopian</translation>
+    </message>
+    <message>
+        <source>Restore from &amp;file…</source>
+        <translation>Återställ från &amp;fil…</translation>
+    </message>
+    <message>
+        <source>Replace the database with a backup file from elsewhere</source>
+        <translation>Ersätt databasen med en säkerhetskopia från en annan plats</translation>
+    </message>
+    <message>
+        <source>Daily backups to &amp;keep:</source>
+        <translation>Dagliga säkerhetskopior att &amp;behålla:</translation>
+    </message>
+    <message>
+        <source>Number of automatic daily backups to keep</source>
+        <translation>Antal automatiska dagliga säkerhetskopior att behålla</translation>
     </message>
 </context>
 <context>
@@ -995,8 +1153,8 @@
         <translation>Ta med kandidater &amp;under utbildning</translation>
     </message>
     <message>
-        <source>Eligible candidates (tick to shortlist, expand to read why)</source>
-        <translation>Behöriga kandidater (kryssa i för att kortlista, fäll ut för att läsa varför)</translation>
+        <source>Eligible candidates: tick to shortlist, expand to read why</source>
+        <translation>Behöriga kandidater: kryssa i för att kortlista, fäll ut för att läsa varför</translation>
     </message>
     <message>
         <source>Tick the &amp;best:</source>
@@ -1027,8 +1185,101 @@
         <translation>Mångfald bland de ikryssade kandidaterna</translation>
     </message>
     <message>
+        <source>Ranked eligible candidates</source>
+        <extracomment>Candidates shown per ranking (the eligible count is shown in full). Emitted when a ranking has been shown (tests and the status bar listen).</extracomment>
+        <translation>Rangordnade behöriga kandidater</translation>
+    </message>
+    <message>
+        <source>Near misses</source>
+        <translation>Nästan behöriga</translation>
+    </message>
+    <message>
         <source>Saved shortlist</source>
         <translation>Sparad kortlista</translation>
+    </message>
+    <message>
+        <source>Best assignment per request</source>
+        <translation>Bästa fördelning per förfrågan</translation>
+    </message>
+    <message>
+        <source>Weight of {part}</source>
+        <translation>Vikt för {part}</translation>
+    </message>
+    <message>
+        <source>Unticked, each request&apos;s own rule applies; ticked, people still in training count as eligible.</source>
+        <translation>Utan kryss gäller varje förfrågans egen regel; med kryss räknas personer som fortfarande utbildas som behöriga.</translation>
+    </message>
+    <message>
+        <source>There are no placement requests yet.</source>
+        <translation>Det finns inga placeringsförfrågningar än.</translation>
+    </message>
+    <message>
+        <source>Profile “default”, version {v}, with changes not yet saved.</source>
+        <translation>Profilen ”default”, version {v}, med ändringar som inte sparats än.</translation>
+    </message>
+    <message>
+        <source>Profile “default”, version {v}.</source>
+        <translation>Profilen ”default”, version {v}.</translation>
+    </message>
+    <message>
+        <source>{n} ticked</source>
+        <translation>{n} ikryssade</translation>
+    </message>
+    <message>
+        <source>Ranking…</source>
+        <translation>Rangordnar…</translation>
+    </message>
+    <message>
+        <source>Give at least one score part a weight.</source>
+        <translation>Ge minst en poängdel en vikt.</translation>
+    </message>
+    <message>
+        <source>Nobody meets every required item of this request; see the near misses below.</source>
+        <translation>Ingen uppfyller alla krav i den här förfrågan; se de nästan behöriga nedan.</translation>
+    </message>
+    <message>
+        <source>{n} eligible candidates; the best {shown} are listed.</source>
+        <translation>{n} behöriga kandidater; de {shown} bästa visas.</translation>
+    </message>
+    <message>
+        <source>{n} eligible candidate(s).</source>
+        <translation>{n} behöriga kandidater.</translation>
+    </message>
+    <message>
+        <source>Near misses: one requirement short ({n})</source>
+        <translation>Nästan behöriga: ett krav saknas ({n})</translation>
+    </message>
+    <message>
+        <source>Tick candidates to see their spread.</source>
+        <translation>Kryssa i kandidater för att se spridningen.</translation>
+    </message>
+    <message>
+        <source>Regions</source>
+        <translation>Regioner</translation>
+    </message>
+    <message>
+        <source>Countries</source>
+        <translation>Länder</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Kön</translation>
+    </message>
+    <message>
+        <source>Affiliates</source>
+        <translation>Anslutna organisationer</translation>
+    </message>
+    <message>
+        <source>Saved shortlist ({n})</source>
+        <translation>Sparad kortlista ({n})</translation>
+    </message>
+    <message>
+        <source>Total score {total:.2f} over {n} open requests; the greedy request-by-request baseline reaches {greedy:.2f}, so the best assignment gains {gain:.2f}. Unfilled positions: {unfilled}.</source>
+        <translation>Total poäng {total:.2f} för {n} öppna förfrågningar; den giriga jämförelsen, förfrågan för förfrågan, når {greedy:.2f}, så den bästa fördelningen vinner {gain:.2f}. Otillsatta platser: {unfilled}.</translation>
+    </message>
+    <message>
+        <source>Finding the best assignment…</source>
+        <translation>Söker den bästa fördelningen…</translation>
     </message>
     <message>
         <source>New status for the selected entry</source>
@@ -1322,8 +1573,16 @@
         <translation>Uppdaterar utbildningsuppgifter…</translation>
     </message>
     <message>
+        <source>1 cell updated.</source>
+        <translation>1 cell uppdaterad.</translation>
+    </message>
+    <message>
         <source>{n} cells updated.</source>
         <translation>{n} celler uppdaterade.</translation>
+    </message>
+    <message>
+        <source>1 candidate completed the training and is now ready.</source>
+        <translation>1 kandidat har klarat utbildningen och är nu redo.</translation>
     </message>
     <message>
         <source>{n} candidates completed their training and are now ready.</source>
