@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from wir_manager import __version__, logsetup
@@ -235,6 +235,56 @@ class Launcher(QObject):
         self.window_ready.emit(window)
 
 
+# ---------------------------------------------------------------------- None refcount
+#: Extra references to None held on purpose; see :func:`guard_none_refcount`.
+_NONE_RESERVE: list[None] = []
+NONE_RESERVE_STEP = 1_000_000
+
+
+def none_refcount_leaks() -> bool:
+    """True when calling a PySide6 method that returns nothing drops a reference to None.
+
+    PySide6 6.12.0 does this on every void call (``setText``, ``resize`` …). From Python
+    3.12 on None is immortal and nothing happens; on 3.11 None's count (a few thousand
+    at start) reaches zero after that many calls and the interpreter aborts with
+    "none_dealloc". Probed rather than version-checked, so a fixed PySide6 turns the
+    workaround off by itself.
+    """
+    if sys.version_info >= (3, 12):
+        return False
+    probe = QObject()
+    before = sys.getrefcount(None)
+    for _ in range(16):
+        probe.setObjectName("probe")
+    return sys.getrefcount(None) < before
+
+
+def top_up_none_refcount() -> None:
+    """Keep at least NONE_RESERVE_STEP spare references to None (8 bytes each)."""
+    if sys.getrefcount(None) < NONE_RESERVE_STEP:
+        _NONE_RESERVE.extend([None] * NONE_RESERVE_STEP)
+
+
+_none_timer: QTimer | None = None
+
+
+def guard_none_refcount() -> bool:
+    """Work around the PySide6 None-refcount leak (see :func:`none_refcount_leaks`):
+    hold spare references to None and top them up four times a second. Returns whether
+    the guard is active. Costs 8 bytes per leaked reference, i.e. a few MB a day."""
+    global _none_timer
+    if _none_timer is not None:
+        return True
+    if not none_refcount_leaks():
+        return False
+    top_up_none_refcount()
+    _none_timer = QTimer()
+    _none_timer.setInterval(250)
+    _none_timer.timeout.connect(top_up_none_refcount)
+    _none_timer.start()
+    return True
+
+
 # ---------------------------------------------------------------------- errors
 _showing_crash = False
 
@@ -281,6 +331,7 @@ def make_application(argv: Sequence[str] | None = None) -> QApplication:
     app.setDesktopFileName("wir-manager")
     app.setWindowIcon(theme.app_icon())
     app.styleHints().colorSchemeChanged.connect(lambda _scheme: theme.clear_cache())
+    guard_none_refcount()
     return app  # type: ignore[return-value]
 
 
