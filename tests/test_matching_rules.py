@@ -329,3 +329,44 @@ def test_diversity_counts(world) -> None:  # type: ignore[no-untyped-def]
         "Northern Europe": 1,
     }
     assert dict(spread.affiliates) == {"no affiliate": 3}
+
+
+def test_pool_cache_follows_writes_but_not_shortlist_saves(world) -> None:  # type: ignore[no-untyped-def]
+    from wir_manager.services.matching.pool import POOL_CACHE
+
+    assert 11 not in {c.candidate_id for c in rank(world, 1).ranked}
+    with world.session() as s:
+        lang = s.get(m.CandidateLanguage, (11, "en"))
+        lang.level = 6  # Bo now has English C2
+    assert 11 in {c.candidate_id for c in rank(world, 1).ranked}
+    with world.connection() as conn:
+        before = POOL_CACHE.get(world, conn)
+    save_shortlist(world, 1, 2)
+    with world.connection() as conn:
+        assert POOL_CACHE.get(world, conn) is before  # a shortlist save keeps the cache warm
+
+
+def test_empty_pool_and_request_without_requirements(db) -> None:  # type: ignore[no-untyped-def]
+    from wir_manager.services.matching import assign
+
+    with db.session() as s:
+        org = m.Organisation(name="UNESCO", acronym="UNESCO")
+        s.add(org)
+        s.flush()
+        s.add(m.PlacementRequest(id=5, organisation_id=org.id, title="Anything", positions=2))
+    result = rank(db, 5)
+    assert result.ranked == () and result.near_misses == () and result.eligible_count == 0
+    with pytest.raises(ShortlistError, match="Nobody meets every required item"):
+        save_shortlist(db, 5, 3)
+    plan = assign(db)
+    assert plan.total == 0 and plan.requests[0].unfilled == 2
+    assert plan.requests[0].reason == "Nobody in the pool can be proposed (consent and stage)."
+    with db.session() as s:
+        _person(s, 1, "Only One", langs={}, skills={}, done=())
+    ranked = rank(db, 5).ranked
+    assert [c.candidate_id for c in ranked] == [1]
+    # no languages, skills, topics, modules or priority regions: experience is all there is
+    assert ranked[0].parts["experience"] == ranked[0].score
+    plan = assign(db)
+    assert plan.requests[0].unfilled == 1
+    assert plan.requests[0].reason == "Only 1 eligible candidate for 2 positions."

@@ -26,6 +26,18 @@ from wir_manager.storage import models as m
 PROPOSABLE_STAGES = (Stage.READY.value, Stage.PROPOSED.value)
 POOL_STAGES = (*PROPOSABLE_STAGES, Stage.IN_TRAINING.value)
 
+#: Audit entities / actions whose writes never change a pool column (see PoolCache.stamp).
+POOL_NEUTRAL_ENTITIES = (
+    "shortlist_entry",
+    "weight_profile",
+    "request",
+    "organisation",
+    "affiliate",
+    "setting",
+    "disclosure",
+)
+POOL_NEUTRAL_ACTIONS = ("export", "disclose")
+
 NO_DAY_LOW = np.iinfo(np.int64).min
 NO_DAY_HIGH = np.iinfo(np.int64).max
 
@@ -262,9 +274,21 @@ class PoolCache:
 
     @staticmethod
     def stamp(conn: Connection) -> tuple:
-        last_audit = conn.execute(select(func.max(m.AuditEntry.id))).scalar()
+        """Id of the newest audit entry that may change the pool, plus the head count.
+
+        Shortlist, weight-profile and request edits, exports and disclosures do not change
+        anyone's languages, skills, stage or availability, so saving a shortlist keeps the
+        cache warm. The newest entries are read first and the scan stops at the first
+        relevant one, so a long audit log costs nothing.
+        """
+        a = m.AuditEntry
+        relevant = and_(
+            a.entity.not_in(POOL_NEUTRAL_ENTITIES),
+            type_coerce(a.action, String).not_in(POOL_NEUTRAL_ACTIONS),
+        )
+        last = conn.execute(select(a.id).where(relevant).order_by(a.id.desc()).limit(1)).scalar()
         people = conn.execute(select(func.count()).select_from(m.Candidate)).scalar()
-        return (last_audit, people)
+        return (last, people)
 
     def get(
         self,

@@ -136,6 +136,13 @@ def save_shortlist(
     order = ranking_order(ev.score, pool.ids, ev.eligible)
     if candidate_ids is None:
         picked = [int(i) for i in order[:top]]
+        if not picked:
+            raise ShortlistError(
+                _(
+                    "Nobody meets every required item of this request, so there is nothing "
+                    "to shortlist; nothing was changed."
+                )
+            )
     else:
         wanted = list(dict.fromkeys(int(c) for c in candidate_ids))
         if not wanted:
