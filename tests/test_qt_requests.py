@@ -179,3 +179,34 @@ def test_filter_delete_and_actions(view: RequestsView, demo_db) -> None:  # type
     assert view.model.rowCount() == total - 1
     with pytest.raises(rq.RequestNotFoundError):
         rq.get_request(demo_db, victim.id)
+
+
+def test_language_picker_completes_typed_names(qtbot, view: RequestsView) -> None:  # type: ignore[no-untyped-def]
+    editor = view.editor
+    _select(view, view.model.record(0).id)
+    editor.ui.addLanguageButton.click()
+    row = editor.languages.rowCount() - 1
+    table = editor.ui.languagesTable
+    picker = table.findChild(QComboBox, "languagePicker")
+    assert picker is not None and picker.isVisible()
+    picker.lineEdit().selectAll()
+    qtbot.keyClicks(picker.lineEdit(), "Swahili")
+    qtbot.keyClick(picker.lineEdit(), Qt.Key.Key_Return)
+    table.commitData(picker)
+    assert editor.languages.index(row, LM.LANGUAGE).data(Qt.ItemDataRole.EditRole) == "sw"
+    assert editor.languages.index(row, LM.LANGUAGE).data() == "Swahili (sw)"
+    assert editor.is_dirty() and editor.is_valid()
+
+
+def test_empty_database_starts_with_blank_request(qtbot, db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    ctx = AppContext(
+        db, TaskRunner(), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    )
+    widget = RequestsView(ctx)
+    qtbot.addWidget(widget)
+    widget.show()
+    assert widget.model.rowCount() == 0
+    assert widget.editor.request_id is None
+    assert widget.ui.countLabel.text() == "0 requests"
+    combo = widget.editor.ui.organisationCombo
+    assert combo.itemData(combo.count() - 1) == -1  # only "New organisation…" to pick

@@ -7,6 +7,7 @@ the user is still in the row.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wir_manager.domain.codes import CodeError, all_languages, normalize_language
+from wir_manager.domain.codes import CodeError, all_languages, language_name, normalize_language
 
 Index = QModelIndex | QPersistentModelIndex
 Choices = Sequence[tuple[Any, str]]
@@ -67,12 +68,47 @@ class ChoiceDelegate(QStyledItemDelegate):
         editor.setGeometry(option.rect)
 
 
-def language_choices() -> list[tuple[str, str]]:
-    """(code, "Name (code)") for every ISO 639-1 language, UN official languages first."""
+@functools.lru_cache(maxsize=1)
+def language_choices() -> tuple[tuple[str, str], ...]:
+    """(code, "Name (code)") for every ISO 639-1 language, UN official languages first.
+
+    Names come from CLDR via ``language_name`` ("Swahili", "Persian"), which reads better
+    than ISO 639's reference names ("Swahili (macrolanguage)").
+    """
     first = ("en", "fr", "es", "ar", "zh", "ru")
-    items = {code: f"{name} ({code})" for code, name in all_languages()}
+    items = {code: f"{language_name(code)} ({code})" for code, _iso in all_languages()}
     head = [(code, items[code]) for code in first if code in items]
-    return head + [(c, label) for c, label in items.items() if c not in first]
+    rest = sorted(
+        ((c, label) for c, label in items.items() if c not in first),
+        key=lambda item: item[1].casefold(),
+    )
+    return tuple(head + rest)
+
+
+@functools.lru_cache(maxsize=1)
+def _names() -> dict[str, str]:
+    """casefolded "Name" and "Name (code)" → code."""
+    out: dict[str, str] = {}
+    for code, label in language_choices():
+        out[label.casefold()] = code
+        out[label.rsplit(" (", 1)[0].casefold()] = code
+    return out
+
+
+def code_for_text(text: str) -> str:
+    """Resolve what someone typed into a language picker to a code (see LanguageDelegate)."""
+    key = text.strip().casefold()
+    if not key:
+        return ""
+    names = _names()
+    if key in names:
+        return names[key]
+    try:
+        return normalize_language(text)
+    except CodeError:
+        pass
+    starts = {code for name, code in names.items() if name.startswith(key)}
+    return starts.pop() if len(starts) == 1 else text.strip()
 
 
 class LanguageDelegate(QStyledItemDelegate):
@@ -109,18 +145,13 @@ class LanguageDelegate(QStyledItemDelegate):
 
     @staticmethod
     def code_for(editor: QComboBox) -> str:
-        """The code the user means: the picked item, an exact label, or a typed tag
-        ("pt-BR"); unknown text is kept as typed so validation can name it."""
+        """The code the user means: the picked item, a language name ("swahili"), a code or
+        BCP 47 tag ("pt-BR"), or the only language starting with the typed text; unknown
+        text is kept as typed so validation can name it."""
         text = editor.currentText().strip()
         if editor.currentIndex() >= 0 and editor.itemText(editor.currentIndex()) == text:
             return str(editor.currentData())
-        found = editor.findText(text, Qt.MatchFlag.MatchFixedString)
-        if found >= 0:
-            return str(editor.itemData(found))
-        try:
-            return normalize_language(text)
-        except CodeError:
-            return text
+        return code_for_text(text)
 
     def updateEditorGeometry(
         self, editor: QWidget, option: QStyleOptionViewItem, index: Index
