@@ -16,6 +16,14 @@ from wir_manager.qt.main_window import MainWindow
 from wir_manager.storage.database import Database
 
 
+@pytest.fixture(autouse=True)
+def _none_refcount_headroom() -> None:
+    """PySide6 6.12 on Python 3.11 leaks None references (see wir_manager.qt.app)."""
+    from wir_manager.qt.app import top_up_none_refcount
+
+    top_up_none_refcount()
+
+
 @pytest.fixture
 def settings(isolated_home: Path):  # type: ignore[no-untyped-def]
     s = opts.open_settings()

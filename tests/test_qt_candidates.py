@@ -20,6 +20,14 @@ from wir_manager.storage.database import Database
 Button = QMessageBox.StandardButton
 
 
+@pytest.fixture(autouse=True)
+def _none_refcount_headroom() -> None:
+    """PySide6 6.12 on Python 3.11 leaks None references (see wir_manager.qt.app)."""
+    from wir_manager.qt.app import top_up_none_refcount
+
+    top_up_none_refcount()
+
+
 class Answers:
     """Stands in for the user at confirmation dialogs; records what was asked."""
 

@@ -236,8 +236,6 @@ class Launcher(QObject):
 
 
 # ---------------------------------------------------------------------- None refcount
-#: Extra references to None held on purpose; see :func:`guard_none_refcount`.
-_NONE_RESERVE: list[None] = []
 NONE_RESERVE_STEP = 1_000_000
 
 
@@ -260,9 +258,14 @@ def none_refcount_leaks() -> bool:
 
 
 def top_up_none_refcount() -> None:
-    """Keep at least NONE_RESERVE_STEP spare references to None (8 bytes each)."""
-    if sys.getrefcount(None) < NONE_RESERVE_STEP:
-        _NONE_RESERVE.extend([None] * NONE_RESERVE_STEP)
+    """Give back the references PySide6 took: raise None's count by NONE_RESERVE_STEP
+    whenever it falls below that. Done on the count itself (``ob_refcnt`` is the first
+    field of every CPython < 3.12 object), not by holding references in a list, because
+    such a list would hand them back at interpreter exit and None would hit zero there."""
+    if sys.version_info < (3, 12) and sys.getrefcount(None) < NONE_RESERVE_STEP:
+        import ctypes
+
+        ctypes.c_ssize_t.from_address(id(None)).value += NONE_RESERVE_STEP
 
 
 _none_timer: QTimer | None = None
@@ -271,7 +274,7 @@ _none_timer: QTimer | None = None
 def guard_none_refcount() -> bool:
     """Work around the PySide6 None-refcount leak (see :func:`none_refcount_leaks`):
     hold spare references to None and top them up four times a second. Returns whether
-    the guard is active. Costs 8 bytes per leaked reference, i.e. a few MB a day."""
+    the guard is active. It costs nothing but a timer."""
     global _none_timer
     if _none_timer is not None:
         return True
