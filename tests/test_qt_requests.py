@@ -210,3 +210,34 @@ def test_empty_database_starts_with_blank_request(qtbot, db, tmp_path: Path) -> 
     assert widget.ui.countLabel.text() == "0 requests"
     combo = widget.editor.ui.organisationCombo
     assert combo.itemData(combo.count() - 1) == -1  # only "New organisation…" to pick
+
+
+def test_shortcuts_yield_to_window_actions_only(qtbot, demo_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QAction, QKeySequence
+    from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    splitter = QSplitter(window)
+    sibling = QWidget(splitter)
+    sibling_new = QAction("sibling new", sibling)
+    sibling_new.setShortcut(QKeySequence("Ctrl+N"))
+    sibling_new.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    sibling.addAction(sibling_new)
+    ctx = AppContext(
+        demo_db, TaskRunner(), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    )
+    view = RequestsView(ctx, splitter)
+    window_save = QAction("save everything", window)
+    window_save.setShortcut(QKeySequence("Ctrl+S"))
+    window.addAction(window_save)
+    window.setCentralWidget(splitter)
+    window.show()
+    qtbot.waitExposed(window)
+    keys = {a.objectName(): a.shortcut().toString() for a in view.actions()}
+    assert keys["actionSaveRequest"] == ""  # the window's Ctrl+S forwards instead
+    assert keys["actionNewRequest"] == "Ctrl+N"  # a sibling's scoped Ctrl+N is no conflict
+    window_save.setShortcut(QKeySequence())
+    view.hide()
+    view.show()
+    assert view.action_save.shortcut().toString() == "Ctrl+S"  # restored

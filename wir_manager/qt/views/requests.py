@@ -82,13 +82,13 @@ class RequestsView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for col, width in (
-            (COL["title"], 260),
-            (COL["organisation"], 90),
+            (COL["title"], 230),
+            (COL["organisation"], 80),
             (COL["status"], 90),
-            (COL["place"], 130),
-            (COL["start"], 86),
-            (COL["deadline"], 86),
-            (COL["positions"], 70),
+            (COL["place"], 120),
+            (COL["start"], 84),
+            (COL["deadline"], 84),
+            (COL["positions"], 64),
         ):
             table.setColumnWidth(col, width)
         table.sortByColumn(COL["deadline"], Qt.SortOrder.AscendingOrder)

@@ -9,10 +9,26 @@ the screen's copy gives up its shortcut (the action stays, for menus and buttons
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 ORIGINAL = "wirOriginalShortcut"
+
+
+def _reaches(action: QAction, view: QWidget) -> bool:
+    """True when ``action``'s shortcut is live while focus is inside ``view``: window- or
+    application-wide, or bound to a widget that contains ``view``. A sibling screen's own
+    widget-scoped actions do not collide with ours."""
+    context = action.shortcutContext()
+    if context in (Qt.ShortcutContext.WindowShortcut, Qt.ShortcutContext.ApplicationShortcut):
+        return True
+    if context == Qt.ShortcutContext.WidgetWithChildrenShortcut:
+        return any(
+            isinstance(obj, QWidget) and (obj is view or obj.isAncestorOf(view))
+            for obj in action.associatedObjects()
+        )
+    return False
 
 
 def drop_conflicting_shortcuts(view: QWidget) -> list[QAction]:
@@ -26,7 +42,8 @@ def drop_conflicting_shortcuts(view: QWidget) -> list[QAction]:
         for action in window.findChildren(QAction):
             if id(action) in own_ids or action.shortcut().isEmpty():
                 continue
-            others.add(action.shortcut().toString())
+            if _reaches(action, view):
+                others.add(action.shortcut().toString())
     dropped = []
     for action in own:
         original = action.property(ORIGINAL)
