@@ -135,3 +135,21 @@ def test_level_value_table() -> None:
 
 def test_default_weights_cover_every_part() -> None:
     assert set(DEFAULT_WEIGHTS) == set(PARTS)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.floats(0, 40, allow_nan=False), min_size=6, max_size=6),
+        min_size=1,
+        max_size=10,
+    )
+)
+def test_rounded_parts_sum_to_rounded_score(rows) -> None:  # type: ignore[no-untyped-def]
+    from wir_manager.services.matching.scoring import round_parts
+
+    exact = np.array(rows)
+    parts, score = round_parts(exact)
+    assert np.allclose(parts.sum(axis=1), score, atol=1e-9)
+    assert np.all(np.abs(parts - exact) < 0.01 + 1e-9)
+    assert np.allclose(score, np.round(exact.sum(axis=1), 2), atol=1e-9)

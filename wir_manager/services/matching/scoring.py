@@ -153,8 +153,7 @@ def evaluate(
         for j, part in enumerate(PARTS):
             if part in fractions and weights[part] > 0:
                 parts[:, j] = 100.0 * weights[part] / denominator * fractions[part]
-    parts = np.round(parts, 2)
-    score = np.round(parts.sum(axis=1), 2)
+    parts, score = round_parts(parts)
 
     if failed:
         matrix = np.vstack(failed)
@@ -168,6 +167,28 @@ def evaluate(
     return Evaluation(
         parts, score, fails, first_fail, tuple(checks), tuple(applicable), fail_counts
     )
+
+
+def round_parts(exact: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Parts and score in hundredths such that the parts add up to the score exactly.
+
+    The score is the exact total rounded; the parts are floored and the missing
+    hundredths go to the parts with the largest remainders (largest-remainder method),
+    so a score never shows as 100.01 and the parts a coordinator reads sum to it.
+    The score is a monotone function of the exact total, so rounding never reorders
+    two candidates whose exact totals differ by more than half a hundredth.
+    """
+    cents = exact * 100.0
+    floor = np.floor(cents + 1e-7)
+    total = np.round(cents.sum(axis=1))
+    missing = (total - floor.sum(axis=1)).astype(np.int64)
+    if exact.size and missing.any():
+        order = np.argsort(-(cents - floor), axis=1, kind="stable")
+        ranks = np.empty_like(order)
+        rows = np.arange(exact.shape[0])[:, None]
+        ranks[rows, order] = np.arange(exact.shape[1])[None, :]
+        floor += ranks < missing[:, None]
+    return floor / 100.0, total / 100.0
 
 
 def ranking_order(score: np.ndarray, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
