@@ -143,18 +143,6 @@ _SCALARS: dict[str, Callable[[Any], Any]] = {
 }
 
 
-def _display(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(cells.restore_formula_text(str(value)))
-
-
 def read_candidates(
     db: Database, path: os.PathLike[str] | str, progress: Progress = NO_PROGRESS
 ) -> ImportReport:
@@ -243,7 +231,7 @@ def _read_sheet(db: Database, path: Path, sheet: Any, progress: Progress) -> Imp
                 )
             )
         values = [raw[i] if i < len(raw) else None for i, _k, _t in columns]
-        preview.append(PreviewRow(row_number, tuple(_display(v) for v in values)))
+        preview.append(PreviewRow(row_number, tuple(values)))
         record, row_problems = _parse_row(row_number, columns, values)
         if record is not None:
             row_problems += _duplicates(

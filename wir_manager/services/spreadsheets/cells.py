@@ -42,6 +42,8 @@ def text(value: object) -> str | None:
     """Stripped text or None; numbers that are whole print without ".0"."""
     if value is None:
         return None
+    if type(value) is str and not value.startswith("'"):
+        return value.strip() or None
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, dt.datetime | dt.date):
@@ -57,6 +59,8 @@ def is_blank(value: object) -> bool:
 
 
 def date(value: object) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
     if is_blank(value):
         return None
     if isinstance(value, dt.datetime):
@@ -242,6 +246,11 @@ def topics(value: object) -> tuple[str, ...]:
     raw = text(value)
     if raw is None:
         return ()
+    return _topics(raw)
+
+
+@functools.lru_cache(maxsize=1024)
+def _topics(raw: str) -> tuple[str, ...]:
     seen: dict[str, None] = {}
     for item in _LIST_SPLIT.split(raw):
         if item.strip():
@@ -253,20 +262,25 @@ def _choice(value: object, enum: type, what: str) -> str | None:  # type: ignore
     raw = text(value)
     if raw is None:
         return None
-    key = "".join(ch for ch in raw.casefold() if ch.isalnum())
-    for member in enum:
-        names = {
-            member.value.replace("_", ""),
-            "".join(c for c in member.label.casefold() if c.isalnum()),
-        }
-        if key in names:
-            return member.value
+    found = _choices(enum).get("".join(ch for ch in raw.casefold() if ch.isalnum()))
+    if found is not None:
+        return found
     choices = ", ".join(m.label for m in enum)
     raise CellProblem(
         _("“{value}” is not a {what} (use one of: {choices}).").format(
             value=raw, what=what, choices=choices
         )
     )
+
+
+@functools.cache
+def _choices(enum: type) -> dict[str, str]:  # type: ignore[type-arg]
+    """Normalised value and label → stored value, for one enum."""
+    table: dict[str, str] = {}
+    for member in enum:
+        table[member.value.replace("_", "")] = member.value
+        table["".join(c for c in member.label.casefold() if c.isalnum())] = member.value
+    return table
 
 
 def stage(value: object) -> str | None:

@@ -40,10 +40,37 @@ class Problem:
 
 @dataclass(frozen=True, slots=True)
 class PreviewRow:
-    """One data row as the wizard shows it: cell texts in the matched columns' order."""
+    """One data row as the wizard shows it, in the matched columns' order.
+
+    ``values`` are the raw cell values; :meth:`texts` turns them into display strings
+    only when a view asks (10,000 rows need not all be formatted up front).
+    """
 
     row: int
-    values: tuple[str, ...]
+    values: tuple[Any, ...]
+
+    def text(self, column: int) -> str:
+        return display(self.values[column]) if column < len(self.values) else ""
+
+    def texts(self) -> tuple[str, ...]:
+        return tuple(display(v) for v in self.values)
+
+
+def display(value: Any) -> str:
+    """A cell value as the user typed it (dates as YYYY-MM-DD, whole floats without .0)."""
+    import datetime as dt
+
+    from wir_manager.services.safe_text import restore_formula_text
+
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(restore_formula_text(str(value)))
 
 
 @dataclass(frozen=True)

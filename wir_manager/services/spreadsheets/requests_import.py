@@ -173,9 +173,7 @@ def read_requests(
             blank += pending_blank
             pending_blank = 0
             values = [raw[i] if i < len(raw) else None for i, _k, _t in columns]
-            preview.append(
-                PreviewRow(row_number, tuple("" if v is None else str(v) for v in values))
-            )
+            preview.append(PreviewRow(row_number, tuple(values)))
             data: dict[str, Any] = {}
             row_problems: list[Problem] = []
             for (_i, key, title), value in zip(columns, values, strict=True):
