@@ -20,8 +20,11 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QFont
 
 from wir_manager.domain.enums import Stage
+from wir_manager.qt import theme
+from wir_manager.qt.widgets.progress_grid import chip_colours
 from wir_manager.services.training import (
     COMPLETED,
     IN_PROGRESS,
@@ -37,6 +40,13 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # "name" | "stage" | "module" | "ready
 CANDIDATE_ROLE = Qt.ItemDataRole.UserRole + 3
 
 GLYPHS = {COMPLETED: "✓", IN_PROGRESS: "◐", NOT_STARTED: "·"}
+_STYLE_ROLES = (
+    Qt.ItemDataRole.BackgroundRole,
+    Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.FontRole,
+)
+_BOLD = QFont()
+_BOLD.setBold(True)
 STAGE_ORDER = {stage.value: i for i, stage in enumerate(Stage)}
 
 
@@ -79,6 +89,7 @@ class TrainingGridModel(QAbstractTableModel):
         self._stages: frozenset[str] | None = None
         self._incomplete_only = False
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._dark = theme.is_dark()
         #: Optional lookup for cell tooltips: (candidate id, module id) -> extra text.
         self.cell_details: Callable[[int, int], str] | None = None
 
@@ -246,6 +257,25 @@ class TrainingGridModel(QAbstractTableModel):
         need = self._required
         return 0 if need == 0 else sum(1 for i in self._visible if self._done[i] == need)
 
+    # ------------------------------------------------------------------ colours
+    def refresh_colours(self) -> None:
+        """Re-pick fills after the palette changed (light ↔ dark)."""
+        self._dark = theme.is_dark()
+        if self.rowCount():
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1)
+            )
+
+    def _style(self, code: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.FontRole:
+            return _BOLD if code == COMPLETED else None
+        if code == NOT_STARTED:
+            return theme.muted_text() if role == Qt.ItemDataRole.ForegroundRole else None
+        chip = chip_colours(code, self._dark)
+        if chip is None:
+            return None
+        return chip.background if role == Qt.ItemDataRole.BackgroundRole else chip.foreground
+
     # ------------------------------------------------------------------ Qt API
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._visible)
@@ -287,12 +317,16 @@ class TrainingGridModel(QAbstractTableModel):
             return kind
         if role == CANDIDATE_ROLE:
             return row.candidate_id
+        if role == Qt.ItemDataRole.TextAlignmentRole and kind in ("module", "ready"):
+            return int(Qt.AlignmentFlag.AlignCenter)
         if kind == "module":
             code = row.statuses[col - 2]
             if role == STATUS_ROLE:
                 return code
             if role == Qt.ItemDataRole.DisplayRole:
                 return GLYPHS[code]
+            if role in _STYLE_ROLES:
+                return self._style(code, role)
             if role == Qt.ItemDataRole.AccessibleTextRole:
                 return status_text(code)
             if role == Qt.ItemDataRole.ToolTipRole:
@@ -311,6 +345,8 @@ class TrainingGridModel(QAbstractTableModel):
                 return ready
             if role == Qt.ItemDataRole.DisplayRole:
                 return f"✓ {done}/{need}" if ready else f"{done}/{need}"
+            if role in _STYLE_ROLES:
+                return self._style(COMPLETED if ready else -1, role)
             if role == Qt.ItemDataRole.ToolTipRole:
                 return (
                     _tr("Every mandatory module completed")

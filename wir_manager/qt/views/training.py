@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QHeaderView, QMessageBox, QSizePolicy, QWidget
 
@@ -27,7 +27,6 @@ from wir_manager.qt.forms.ui_training_view import Ui_TrainingView
 from wir_manager.qt.models.training_grid import PreparedGrid, TrainingGridModel
 from wir_manager.qt.models.training_modules import ModuleListModel
 from wir_manager.qt.views.module_editor import ModuleEditor
-from wir_manager.qt.widgets.progress_grid import ProgressCellDelegate
 from wir_manager.qt.widgets.view_actions import drop_conflicting_shortcuts
 from wir_manager.services import training as tr
 from wir_manager.services.progress import Progress
@@ -94,7 +93,7 @@ class TrainingView(QWidget):
         ui = self.ui
         grid = ui.grid
         grid.setModel(self.grid_model)
-        grid.setItemDelegate(ProgressCellDelegate(grid))
+        grid.setShowGrid(True)
         grid.verticalHeader().setVisible(False)
         grid.verticalHeader().setDefaultSectionSize(28)
         grid.setEditTriggers(grid.EditTrigger.NoEditTriggers)
@@ -184,6 +183,11 @@ class TrainingView(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         drop_conflicting_shortcuts(self)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self.grid_model.refresh_colours()
+        super().changeEvent(event)
 
     def hideEvent(self, event: Any) -> None:
         self.save_layout()
