@@ -99,6 +99,269 @@ def screen_titles() -> list[str]:
     return titles
 
 
+# --------------------------------------------------------------------------- indirect Qt strings
+#
+# lupdate only sees string literals written directly inside tr()/translate(). The Qt code
+# also translates (a) through small module helpers ``def _tr(text): return
+# QCoreApplication.translate("Ctx", text)``, (b) domain labels such as
+# ``translate("Enums", Stage(value).label)`` or ``self.tr(status.label)`` inside
+# ``for status in RequestStatus``, and (c) constants: ``translate("Ctx", COLUMNS[i][1])``,
+# ``translate("Ctx", _LABELS.get(part, part))``, ``translate("Screens", cls.TITLE)``.
+# The functions below resolve those statically and feed them to lupdate through a stub of
+# QT_TRANSLATE_NOOP lines, so they are extracted and checked like any other string.
+
+
+def _enum_label_map() -> dict[str, list[str]]:
+    sys.path.insert(0, str(ROOT))
+    try:
+        from wir_manager.domain import enums
+    finally:
+        sys.path.pop(0)
+    out: dict[str, list[str]] = {}
+    for name, obj in vars(enums).items():
+        if isinstance(obj, type) and issubclass(obj, Enum) and hasattr(obj, "label"):
+            labels = [m.label for m in obj if isinstance(m.label, str) and m.label]
+            out[name] = list(dict.fromkeys(labels))
+    return out
+
+
+def _callee(node: ast.Call) -> str | None:
+    func = node.func
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return func.id if isinstance(func, ast.Name) else None
+
+
+def _const_str(node: ast.AST | None) -> str | None:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    return None
+
+
+def _wrappers(tree: ast.Module) -> dict[str, str]:
+    """Module-level ``def f(text): return QCoreApplication.translate("Ctx", text)``."""
+    found: dict[str, str] = {}
+    for node in tree.body:
+        if not isinstance(node, ast.FunctionDef) or not node.args.args:
+            continue
+        body = [
+            s
+            for s in node.body
+            if not (isinstance(s, ast.Expr) and _const_str(s.value))
+            and not isinstance(s, ast.Import | ast.ImportFrom)
+        ]
+        if len(body) != 1 or not isinstance(body[0], ast.Return):
+            continue
+        call = body[0].value
+        if (
+            isinstance(call, ast.Call)
+            and _callee(call) == "translate"
+            and len(call.args) >= 2
+            and _const_str(call.args[0]) is not None
+            and isinstance(call.args[1], ast.Name)
+            and call.args[1].id == node.args.args[0].arg
+        ):
+            found[node.name] = _const_str(call.args[0]) or ""
+    return found
+
+
+class _Resolver:
+    """Turns a non-literal translate() argument into the strings it can take."""
+
+    def __init__(self, tree: ast.Module, parents: dict[ast.AST, ast.AST]) -> None:
+        self.tree = tree
+        self.parents = parents
+        self.enums = _enum_label_map()
+
+    def _enclosing(self, node: ast.AST, kinds: tuple[type, ...]) -> ast.AST | None:
+        while node in self.parents:
+            node = self.parents[node]
+            if isinstance(node, kinds):
+                return node
+        return None
+
+    def _module_value(self, name: str) -> ast.AST | None:
+        for stmt in self.tree.body:
+            targets = (
+                stmt.targets
+                if isinstance(stmt, ast.Assign)
+                else ([stmt.target] if isinstance(stmt, ast.AnnAssign) else [])
+            )
+            for target in targets:
+                if isinstance(target, ast.Name) and target.id == name:
+                    return stmt.value
+        return None
+
+    def enum_of(self, expr: ast.AST, at: ast.AST) -> list[str]:
+        """Enums whose members ``expr`` can be: ``Stage(v)``, a loop variable over an enum
+        (every loop binding that name in the function counts), or a variable assigned
+        from such a call."""
+        if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Name):
+            return [expr.func.id] if expr.func.id in self.enums else []
+        if not isinstance(expr, ast.Name):
+            return []
+        found: list[str] = []
+        scope = self._enclosing(at, (ast.FunctionDef, ast.AsyncFunctionDef)) or self.tree
+        for node in ast.walk(scope):
+            if isinstance(node, ast.For | ast.comprehension):
+                names = (
+                    [node.target.id]
+                    if isinstance(node.target, ast.Name)
+                    else [getattr(e, "id", None) for e in getattr(node.target, "elts", [])]
+                )
+                if expr.id not in names:
+                    continue
+                iterable = node.iter
+                if isinstance(iterable, ast.Call) and iterable.args:
+                    iterable = iterable.args[0]  # list(Stage), enumerate(Topic)
+                if isinstance(iterable, ast.Name) and iterable.id in self.enums:
+                    found.append(iterable.id)
+            elif isinstance(node, ast.Assign) and any(
+                isinstance(t, ast.Name) and t.id == expr.id for t in node.targets
+            ):
+                found += self.enum_of(node.value, node)
+        return list(dict.fromkeys(found))
+
+    def strings(self, expr: ast.AST, context: str, at: ast.AST) -> list[str] | None:
+        text = _const_str(expr)
+        if text is not None:
+            return [text]
+        if isinstance(expr, ast.IfExp):
+            a, b = self.strings(expr.body, context, at), self.strings(expr.orelse, context, at)
+            return None if a is None or b is None else a + b
+        if isinstance(expr, ast.Attribute) and expr.attr == "label":
+            enums = self.enum_of(expr.value, at) or ([context] if context in self.enums else [])
+            if enums:
+                return [label for enum in enums for label in self.enums[enum]]
+            if context == "Enums":
+                return [label for labels in self.enums.values() for label in labels]
+            return None
+        if isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Subscript):
+            # self._columns[section].title: the titles given to Column("Title", …) here.
+            titles = [
+                _const_str(call.args[0])
+                for call in ast.walk(self.tree)
+                if isinstance(call, ast.Call)
+                and (_callee(call) or "").endswith("Column")
+                and call.args
+                and _const_str(call.args[0]) is not None
+            ]
+            return [t for t in titles if t] or None
+        if isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name):
+            cls = self._enclosing(at, (ast.ClassDef,))
+            if isinstance(cls, ast.ClassDef):
+                for stmt in cls.body:
+                    if (
+                        isinstance(stmt, ast.Assign)
+                        and any(getattr(t, "id", None) == expr.attr for t in stmt.targets)
+                        and _const_str(stmt.value) is not None
+                    ):
+                        return [_const_str(stmt.value) or ""]
+            return None
+        if (
+            isinstance(expr, ast.Call)
+            and _callee(expr) == "get"
+            and isinstance(expr.func, ast.Attribute)
+            and isinstance(expr.func.value, ast.Name)
+        ):
+            value = self._module_value(expr.func.value.id)
+            if isinstance(value, ast.Dict):
+                return [s for s in map(_const_str, value.values) if s is not None]
+            return None
+        if isinstance(expr, ast.Subscript):
+            indices: list[int | None] = []
+            node: ast.AST = expr
+            while isinstance(node, ast.Subscript):
+                index = node.slice
+                indices.append(index.value if isinstance(index, ast.Constant) else None)
+                node = node.value
+            value = None
+            if isinstance(node, ast.Name):
+                value = self._module_value(node.id)
+            elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+                value = self._class_value(node.attr)  # self.HEADERS[section]
+            if isinstance(value, ast.Tuple | ast.List | ast.Dict):
+                return self._pick(value, list(reversed(indices)))
+        return None
+
+    def _class_value(self, name: str) -> ast.AST | None:
+        for cls in ast.walk(self.tree):
+            if not isinstance(cls, ast.ClassDef):
+                continue
+            for stmt in cls.body:
+                targets = (
+                    stmt.targets
+                    if isinstance(stmt, ast.Assign)
+                    else ([stmt.target] if isinstance(stmt, ast.AnnAssign) else [])
+                )
+                if any(isinstance(t, ast.Name) and t.id == name for t in targets):
+                    return stmt.value
+        return None
+
+    def _pick(self, value: ast.AST, indices: list[int | None]) -> list[str] | None:
+        if not indices:
+            text = _const_str(value)
+            return None if text is None else [text]
+        head, rest = indices[0], indices[1:]
+        if isinstance(value, ast.Dict):
+            items = list(value.values)
+        elif isinstance(value, ast.Tuple | ast.List):
+            items = list(value.elts)
+            if head is not None and isinstance(head, int):
+                items = [items[head]] if -len(items) <= head < len(items) else []
+        else:
+            return None
+        out: list[str] = []
+        for item in items:
+            got = self._pick(item, rest)
+            if got is None:
+                return None
+            out += got
+        return out
+
+
+def indirect_qt_messages() -> tuple[list[tuple[str, str]], list[str]]:
+    """(context, text) pairs lupdate cannot see, and "file:line" of calls we cannot resolve."""
+    messages: list[tuple[str, str]] = []
+    unresolved: list[str] = []
+    qt_dir = ROOT / "wir_manager" / "qt"
+    for path in sorted(qt_dir.rglob("*.py")):
+        if "forms" in path.relative_to(qt_dir).parts:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+        wrappers = _wrappers(tree)
+        resolver = _Resolver(tree, parents)
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            name = _callee(node)
+            if name in wrappers and isinstance(node.func, ast.Name):
+                context, arg, direct = wrappers[name], node.args[0], False
+            elif name == "translate" and len(node.args) >= 2 and _const_str(node.args[0]):
+                context, arg, direct = _const_str(node.args[0]) or "", node.args[1], True
+            elif name == "tr" and isinstance(node.func, ast.Attribute):
+                cls = resolver._enclosing(node, (ast.ClassDef,))
+                if not isinstance(cls, ast.ClassDef):
+                    continue
+                context, arg, direct = cls.name, node.args[0], True
+            else:
+                continue
+            if direct and _const_str(arg) is not None:
+                continue  # lupdate extracts these itself
+            if context == SCREENS_CONTEXT:
+                continue  # sidebar titles come from the registry (screen_titles)
+            func = resolver._enclosing(node, (ast.FunctionDef,))
+            if isinstance(func, ast.FunctionDef) and func.name in wrappers:
+                continue  # the helper's own body
+            found = resolver.strings(arg, context, node)
+            if found is None:
+                unresolved.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+                continue
+            messages += [(context, text) for text in found if text.strip()]
+    return list(dict.fromkeys(messages)), unresolved
+
+
 def qt_sources(stub_dir: Path) -> list[Path]:
     """Every file lupdate reads: Qt Python code (not the generated forms), .ui, stub."""
     qt_dir = ROOT / "wir_manager" / "qt"
@@ -106,7 +369,9 @@ def qt_sources(stub_dir: Path) -> list[Path]:
     ui = sorted((ROOT / "ui").glob("*.ui"))
     stub = stub_dir / "screens_stub.py"
     lines = ["# Generated by packaging/update_translations.py; not part of the app.", ""]
-    lines += [f"QT_TRANSLATE_NOOP({SCREENS_CONTEXT!r}, {title!r})" for title in screen_titles()]
+    pairs = [(SCREENS_CONTEXT, title) for title in screen_titles()]
+    pairs += indirect_qt_messages()[0]
+    lines += [f"QT_TRANSLATE_NOOP({ctx!r}, {text!r})" for ctx, text in dict.fromkeys(pairs)]
     stub.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return [*py, *ui, stub]
 

@@ -45,6 +45,40 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <source>Fictional people and requests to try things out. Its passphrase is “{passphrase}”; it is stored as {path}.</source>
+        <translation>Påhittade personer och förfrågningar att prova med. Lösenfrasen är ”{passphrase}”; databasen sparas som {path}.</translation>
+    </message>
+    <message>
+        <source>WiR Manager</source>
+        <translation>WiR Manager</translation>
+    </message>
+    <message>
+        <source>Creating the demo database with {n} fictional candidates…</source>
+        <translation>Skapar demodatabasen med {n} påhittade kandidater…</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong ({kind}). Your saved data is unchanged. Details for support are in {path}.</source>
+        <translation>Något oväntat gick fel ({kind}). Dina sparade uppgifter är oförändrade. Detaljer för support finns i {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>CandidateDetails</name>
+    <message>
+        <source>native</source>
+        <translation>modersmål</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>valfri</translation>
+    </message>
+</context>
+<context>
     <name>CandidateEditor</name>
     <message>
         <source>New candidate</source>
@@ -222,6 +256,129 @@
         <source>Save (Ctrl+S)</source>
         <translation>Spara (Ctrl+S)</translation>
     </message>
+    <message>
+        <source>Pick a country from the list.</source>
+        <translation>Välj ett land i listan.</translation>
+    </message>
+    <message>
+        <source>Pick an affiliate from the list.</source>
+        <translation>Välj en ansluten organisation i listan.</translation>
+    </message>
+    <message>
+        <source>Another candidate already has this username.</source>
+        <translation>En annan kandidat har redan det här användarnamnet.</translation>
+    </message>
+    <message>
+        <source>Training is recorded once the candidate is saved.</source>
+        <translation>Utbildning registreras när kandidaten har sparats.</translation>
+    </message>
+    <message>
+        <source>Edit progress on the Training screen.</source>
+        <translation>Redigera framstegen i vyn Utbildning.</translation>
+    </message>
+    <message>
+        <source>Pick a language from the list first.</source>
+        <translation>Välj först ett språk i listan.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ingen</translation>
+    </message>
+    <message>
+        <source>A1</source>
+        <translation>A1</translation>
+    </message>
+    <message>
+        <source>A2</source>
+        <translation>A2</translation>
+    </message>
+    <message>
+        <source>B1</source>
+        <translation>B1</translation>
+    </message>
+    <message>
+        <source>B2</source>
+        <translation>B2</translation>
+    </message>
+    <message>
+        <source>C1</source>
+        <translation>C1</translation>
+    </message>
+    <message>
+        <source>C2</source>
+        <translation>C2</translation>
+    </message>
+    <message>
+        <source>native</source>
+        <translation>modersmål</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ingen</translation>
+    </message>
+    <message>
+        <source>Basic</source>
+        <translation>Grundläggande</translation>
+    </message>
+    <message>
+        <source>Intermediate</source>
+        <translation>Medel</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Avancerad</translation>
+    </message>
+    <message>
+        <source>Training complete: all {n} mandatory modules done.</source>
+        <translation>Utbildningen är avklarad: alla {n} obligatoriska moduler är klara.</translation>
+    </message>
+    <message>
+        <source>{done} of {n} mandatory modules completed.</source>
+        <translation>{done} av {n} obligatoriska moduler avklarade.</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(inget namn)</translation>
+    </message>
+    <message>
+        <source>Use a date like 2026-09-01.</source>
+        <translation>Ange ett datum som 2026-09-01.</translation>
+    </message>
+    <message>
+        <source>Use a whole number.</source>
+        <translation>Ange ett heltal.</translation>
+    </message>
+</context>
+<context>
+    <name>CandidateTable</name>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Användarnamn</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Fas</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>Affiliate</source>
+        <translation>Ansluten organisation</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-post</translation>
+    </message>
 </context>
 <context>
     <name>CandidatesView</name>
@@ -387,6 +544,186 @@
     </message>
 </context>
 <context>
+    <name>DossierAction</name>
+    <message>
+        <source>Generate dossier</source>
+        <translation>Skapa dossier</translation>
+    </message>
+    <message>
+        <source>Who receives this dossier? (printed on every page and kept in the disclosure log)</source>
+        <translation>Vem tar emot dossiern? (skrivs ut på varje sida och sparas i utlämningsloggen)</translation>
+    </message>
+    <message>
+        <source>Save dossier as</source>
+        <translation>Spara dossier som</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Generating the dossier…</source>
+        <translation>Skapar dossiern…</translation>
+    </message>
+    <message>
+        <source>Dossier generated</source>
+        <translation>Dossiern har skapats</translation>
+    </message>
+    <message>
+        <source>Some shortlisted candidates were left out:
+{lines}</source>
+        <translation>Några kortlistade kandidater utelämnades:
+{lines}</translation>
+    </message>
+    <message>
+        <source>• Candidate {id}: {reason}</source>
+        <translation>• Kandidat {id}: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Enums</name>
+    <message>
+        <source>Not started</source>
+        <translation>Ej påbörjad</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Pågår</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Avklarad</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>Ansökt</translation>
+    </message>
+    <message>
+        <source>Screened</source>
+        <translation>Granskad</translation>
+    </message>
+    <message>
+        <source>In training</source>
+        <translation>Under utbildning</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>Föreslagen</translation>
+    </message>
+    <message>
+        <source>Placed</source>
+        <translation>Placerad</translation>
+    </message>
+    <message>
+        <source>Alumni</source>
+        <translation>Alumn</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Avhoppad</translation>
+    </message>
+    <message>
+        <source>Wikipedia</source>
+        <translation>Wikipedia</translation>
+    </message>
+    <message>
+        <source>Wikidata</source>
+        <translation>Wikidata</translation>
+    </message>
+    <message>
+        <source>Wikimedia Commons</source>
+        <translation>Wikimedia Commons</translation>
+    </message>
+    <message>
+        <source>Structured Data on Commons</source>
+        <translation>Strukturerade data på Commons</translation>
+    </message>
+    <message>
+        <source>Wikisource</source>
+        <translation>Wikisource</translation>
+    </message>
+    <message>
+        <source>Wikibase</source>
+        <translation>Wikibase</translation>
+    </message>
+    <message>
+        <source>Wikimedia Outreach</source>
+        <translation>Wikimedia Outreach</translation>
+    </message>
+    <message>
+        <source>Programs &amp; Events Dashboard</source>
+        <translation>Programs &amp; Events Dashboard</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Kön</translation>
+    </message>
+    <message>
+        <source>Climate change &amp; biodiversity</source>
+        <translation>Klimatförändringar och biologisk mångfald</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Hälsa</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>Utbildningsfrågor</translation>
+    </message>
+    <message>
+        <source>Cultural heritage</source>
+        <translation>Kulturarv</translation>
+    </message>
+    <message>
+        <source>Human rights</source>
+        <translation>Mänskliga rättigheter</translation>
+    </message>
+    <message>
+        <source>Sustainable development goals</source>
+        <translation>Globala målen för hållbar utveckling</translation>
+    </message>
+    <message>
+        <source>Science</source>
+        <translation>Vetenskap</translation>
+    </message>
+    <message>
+        <source>Open access</source>
+        <translation>Öppen tillgång</translation>
+    </message>
+    <message>
+        <source>A1</source>
+        <translation>A1</translation>
+    </message>
+    <message>
+        <source>A2</source>
+        <translation>A2</translation>
+    </message>
+    <message>
+        <source>B1</source>
+        <translation>B1</translation>
+    </message>
+    <message>
+        <source>B2</source>
+        <translation>B2</translation>
+    </message>
+    <message>
+        <source>C1</source>
+        <translation>C1</translation>
+    </message>
+    <message>
+        <source>C2</source>
+        <translation>C2</translation>
+    </message>
+    <message>
+        <source>native</source>
+        <translation>modersmål</translation>
+    </message>
+</context>
+<context>
     <name>EraseDialog</name>
     <message>
         <source>Erase candidate</source>
@@ -407,6 +744,22 @@
     <message>
         <source>Erase for good</source>
         <translation>Radera för gott</translation>
+    </message>
+    <message>
+        <source>Erased</source>
+        <translation>Raderad</translation>
+    </message>
+    <message>
+        <source>The candidate was erased and the database compacted.</source>
+        <translation>Kandidaten raderades och databasen komprimerades.</translation>
+    </message>
+    <message>
+        <source>Erasing and compacting the database…</source>
+        <translation>Raderar och komprimerar databasen…</translation>
+    </message>
+    <message>
+        <source>Erase {username} and everything about them?</source>
+        <translation>Radera {username} och allt om personen?</translation>
     </message>
 </context>
 <context>
@@ -434,6 +787,67 @@
     <message>
         <source>Guide text</source>
         <translation>Handbokens text</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewModel</name>
+    <message>
+        <source>Row</source>
+        <translation>Rad</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problem</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import from a spreadsheet</source>
+        <translation>Importera från ett kalkylblad</translation>
+    </message>
+    <message>
+        <source>Choose an Excel workbook (.xlsx). Every row is checked first; nothing is written until you press Import.</source>
+        <translation>Välj en Excel-arbetsbok (.xlsx). Varje rad kontrolleras först; inget skrivs förrän du trycker på Importera.</translation>
+    </message>
+    <message>
+        <source>&amp;What to import:</source>
+        <translation>&amp;Vad ska importeras:</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Fil:</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>Ingen fil vald</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation>&amp;Välj fil…</translation>
+    </message>
+    <message>
+        <source>Save &amp;template…</source>
+        <translation>Spara &amp;mall…</translation>
+    </message>
+    <message>
+        <source>Show only rows with &amp;problems</source>
+        <translation>Visa bara rader med &amp;problem</translation>
+    </message>
+</context>
+<context>
+    <name>Importance</name>
+    <message>
+        <source>Required</source>
+        <translation>Krav</translation>
+    </message>
+    <message>
+        <source>Preferred</source>
+        <translation>Önskvärd</translation>
+    </message>
+    <message>
+        <source>Nice to have</source>
+        <translation>Meriterande</translation>
     </message>
 </context>
 <context>
@@ -691,10 +1105,195 @@
     </message>
 </context>
 <context>
+    <name>Passphrase</name>
+    <message>
+        <source>The passphrase cannot be remembered here: this computer has no secure keyring (GNOME Keyring, KWallet, macOS Keychain or Windows Credential Manager).</source>
+        <translation>Lösenfrasen kan inte sparas här: datorn har ingen säker nyckelring (GNOME Keyring, KWallet, macOS-nyckelringen eller Windows Autentiseringshanteraren).</translation>
+    </message>
+    <message>
+        <source>Weak: add words — a short sentence is easy to remember and hard to guess.</source>
+        <translation>Svag: lägg till ord – en kort mening är lätt att minnas och svår att gissa.</translation>
+    </message>
+    <message>
+        <source>Strong passphrase.</source>
+        <translation>Stark lösenfras.</translation>
+    </message>
+    <message>
+        <source>Fair: a few more words would make it strong.</source>
+        <translation>Godtagbar: några ord till gör den stark.</translation>
+    </message>
+    <message>
+        <source>Too short: use at least {n} characters.</source>
+        <translation>För kort: använd minst {n} tecken.</translation>
+    </message>
+</context>
+<context>
     <name>Placeholder</name>
     <message>
         <source>{title} is not available</source>
         <translation>{title} är inte tillgänglig</translation>
+    </message>
+</context>
+<context>
+    <name>Platform</name>
+    <message>
+        <source>Wikipedia</source>
+        <translation>Wikipedia</translation>
+    </message>
+    <message>
+        <source>Wikidata</source>
+        <translation>Wikidata</translation>
+    </message>
+    <message>
+        <source>Wikimedia Commons</source>
+        <translation>Wikimedia Commons</translation>
+    </message>
+    <message>
+        <source>Structured Data on Commons</source>
+        <translation>Strukturerade data på Commons</translation>
+    </message>
+    <message>
+        <source>Wikisource</source>
+        <translation>Wikisource</translation>
+    </message>
+    <message>
+        <source>Wikibase</source>
+        <translation>Wikibase</translation>
+    </message>
+    <message>
+        <source>Wikimedia Outreach</source>
+        <translation>Wikimedia Outreach</translation>
+    </message>
+    <message>
+        <source>Programs &amp; Events Dashboard</source>
+        <translation>Programs &amp; Events Dashboard</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyTables</name>
+    <message>
+        <source>When</source>
+        <translation>När</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Vem</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Åtgärd</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Fält</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Användarnamn</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <translation>Samtycke givet</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>Senaste ändring</translation>
+    </message>
+    <message>
+        <source>Asked again</source>
+        <translation>Tillfrågad igen</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Varför</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Skapad</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Storlek</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>skapad</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>ändrad</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>borttagen</translation>
+    </message>
+    <message>
+        <source>erased</source>
+        <translation>raderad</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>importerad</translation>
+    </message>
+    <message>
+        <source>exported</source>
+        <translation>exporterad</translation>
+    </message>
+    <message>
+        <source>disclosed</source>
+        <translation>utlämnad</translation>
+    </message>
+    <message>
+        <source>generated</source>
+        <translation>genererad</translation>
+    </message>
+    <message>
+        <source>daily (automatic)</source>
+        <translation>daglig (automatisk)</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>manuell</translation>
+    </message>
+    <message>
+        <source>before an upgrade</source>
+        <translation>före en uppgradering</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>före en återställning</translation>
+    </message>
+    <message>
+        <source>consent too old</source>
+        <translation>för gammalt samtycke</translation>
+    </message>
+    <message>
+        <source>no consent recorded</source>
+        <translation>inget registrerat samtycke</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>inaktiv</translation>
     </message>
 </context>
 <context>
@@ -830,6 +1429,94 @@
     <message>
         <source>Number of automatic daily backups to keep</source>
         <translation>Antal automatiska dagliga säkerhetskopior att behålla</translation>
+    </message>
+    <message>
+        <source>All records</source>
+        <extracomment>A backup was restored and the database closed; carries the safety copy&apos;s path. (expected text, heading) -&gt; True to go ahead; replaceable in tests. backup file -&gt; True to replace the database with it. -&gt; the passphrase a backup was made with, or None when the user cancels. -&gt; a backup file chosen from disk, or None.</extracomment>
+        <translation>Alla poster</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Alla</translation>
+    </message>
+    <message>
+        <source>{n} candidates are due: ask them to renew their consent, or erase them.</source>
+        <translation>{n} kandidater står på tur: be dem förnya sitt samtycke, eller radera dem.</translation>
+    </message>
+    <message>
+        <source>Nobody is due under these periods.</source>
+        <translation>Ingen står på tur enligt de här perioderna.</translation>
+    </message>
+    <message>
+        <source>Backups are encrypted with the same passphrase as the database and checked after writing. They are kept in {folder}.</source>
+        <translation>Säkerhetskopior krypteras med samma lösenfras som databasen och kontrolleras efter att de skrivits. De sparas i {folder}.</translation>
+    </message>
+    <message>
+        <source>Recorded a consent renewal request for {n} candidates today.</source>
+        <translation>Registrerade i dag en begäran om förnyat samtycke för {n} kandidater.</translation>
+    </message>
+    <message>
+        <source>Erase {n} candidates and everything about them?</source>
+        <translation>Radera {n} kandidater och allt om dem?</translation>
+    </message>
+    <message>
+        <source>Erasing and compacting the database…</source>
+        <translation>Raderar och komprimerar databasen…</translation>
+    </message>
+    <message>
+        <source>Writing a backup…</source>
+        <translation>Skriver en säkerhetskopia…</translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation>Återställ säkerhetskopia</translation>
+    </message>
+    <message>
+        <source>Replace the current database with {name}? The current data is kept as a safety copy in the backups folder, and WiR Manager locks afterwards: unlock with the passphrase the backup was made with.</source>
+        <translation>Ersätta den nuvarande databasen med {name}? De nuvarande uppgifterna sparas som en säkerhetskopia i mappen för säkerhetskopior, och WiR Manager låses efteråt: lås upp med lösenfrasen som säkerhetskopian gjordes med.</translation>
+    </message>
+    <message>
+        <source>Backup passphrase</source>
+        <translation>Säkerhetskopians lösenfras</translation>
+    </message>
+    <message>
+        <source>{name} was made with another passphrase. Enter the passphrase it had:</source>
+        <translation>{name} gjordes med en annan lösenfras. Ange den lösenfrasen:</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>Välj en säkerhetskopia</translation>
+    </message>
+    <message>
+        <source>WiR Manager databases (*.db);;All files (*)</source>
+        <translation>WiR Manager-databaser (*.db);;Alla filer (*)</translation>
+    </message>
+</context>
+<context>
+    <name>RankedTreeModel</name>
+    <message>
+        <source>Candidate</source>
+        <translation>Kandidat</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Poäng</translation>
+    </message>
+    <message>
+        <source>Score parts</source>
+        <translation>Poängdelar</translation>
+    </message>
+    <message>
+        <source>Other shortlists</source>
+        <translation>Andra kortlistor</translation>
+    </message>
+    <message>
+        <source>Also active on {n} other shortlist(s)</source>
+        <translation>Aktiv även på {n} andra kortlistor</translation>
     </message>
 </context>
 <context>
@@ -1030,6 +1717,136 @@
         <source>Save</source>
         <translation>Spara</translation>
     </message>
+    <message>
+        <source>Open</source>
+        <translation>Öppen</translation>
+    </message>
+    <message>
+        <source>Shortlisting</source>
+        <translation>Kortlistas</translation>
+    </message>
+    <message>
+        <source>Filled</source>
+        <translation>Tillsatt</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Stängd</translation>
+    </message>
+    <message>
+        <source>On site</source>
+        <translation>På plats</translation>
+    </message>
+    <message>
+        <source>Remote</source>
+        <translation>Distans</translation>
+    </message>
+    <message>
+        <source>Hybrid</source>
+        <translation>Hybrid</translation>
+    </message>
+    <message>
+        <source>UN agency</source>
+        <translation>FN-organ</translation>
+    </message>
+    <message>
+        <source>IGO</source>
+        <translation>IGO</translation>
+    </message>
+    <message>
+        <source>INGO</source>
+        <translation>INGO</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Kön</translation>
+    </message>
+    <message>
+        <source>Climate change &amp; biodiversity</source>
+        <translation>Klimatförändringar och biologisk mångfald</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Hälsa</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>Utbildningsfrågor</translation>
+    </message>
+    <message>
+        <source>Cultural heritage</source>
+        <translation>Kulturarv</translation>
+    </message>
+    <message>
+        <source>Human rights</source>
+        <translation>Mänskliga rättigheter</translation>
+    </message>
+    <message>
+        <source>Sustainable development goals</source>
+        <translation>Globala målen för hållbar utveckling</translation>
+    </message>
+    <message>
+        <source>Science</source>
+        <translation>Vetenskap</translation>
+    </message>
+    <message>
+        <source>Open access</source>
+        <translation>Öppen tillgång</translation>
+    </message>
+</context>
+<context>
+    <name>RequestListModel</name>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Duty station</source>
+        <translation>Tjänsteort</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Sista ansökningsdag</translation>
+    </message>
+    <message>
+        <source>Positions</source>
+        <translation>Platser</translation>
+    </message>
+    <message>
+        <source>Required languages</source>
+        <translation>Språkkrav</translation>
+    </message>
+</context>
+<context>
+    <name>RequestStatus</name>
+    <message>
+        <source>Open</source>
+        <translation>Öppen</translation>
+    </message>
+    <message>
+        <source>Shortlisting</source>
+        <translation>Kortlistas</translation>
+    </message>
+    <message>
+        <source>Filled</source>
+        <translation>Tillsatt</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Stängd</translation>
+    </message>
 </context>
 <context>
     <name>RequestsView</name>
@@ -1112,6 +1929,52 @@
     </message>
 </context>
 <context>
+    <name>Requirements</name>
+    <message>
+        <source>Native</source>
+        <translation>Modersmål</translation>
+    </message>
+    <message>
+        <source>(choose a language)</source>
+        <translation>(välj ett språk)</translation>
+    </message>
+    <message>
+        <source>Rows with the same group number are alternatives: one of them is enough.</source>
+        <translation>Rader med samma gruppnummer är alternativ: ett av dem räcker.</translation>
+    </message>
+    <message>
+        <source>One of, group {n}</source>
+        <translation>Minst ett av, grupp {n}</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreParts</name>
+    <message>
+        <source>Language fit</source>
+        <translation>Språkmatchning</translation>
+    </message>
+    <message>
+        <source>Platform skills</source>
+        <translation>Plattformskunskaper</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Ämnesområden</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Utbildning</translation>
+    </message>
+    <message>
+        <source>Experience</source>
+        <translation>Erfarenhet</translation>
+    </message>
+    <message>
+        <source>Equity (priority region)</source>
+        <translation>Jämlik tillgång (prioriterad region)</translation>
+    </message>
+</context>
+<context>
     <name>Screens</name>
     <message>
         <source>Candidates</source>
@@ -1132,6 +1995,96 @@
     <message>
         <source>Privacy &amp; audit</source>
         <translation>Integritet och granskning</translation>
+    </message>
+</context>
+<context>
+    <name>ShortlistStatus</name>
+    <message>
+        <source>Proposed</source>
+        <translation>Föreslagen</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Skickad</translation>
+    </message>
+    <message>
+        <source>Interview</source>
+        <translation>Intervju</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Antagen</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Avböjd</translation>
+    </message>
+</context>
+<context>
+    <name>ShortlistTables</name>
+    <message>
+        <source>Candidate</source>
+        <translation>Kandidat</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Poäng</translation>
+    </message>
+    <message>
+        <source>Missing requirement</source>
+        <translation>Krav som saknas</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>Nr</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Other lists</source>
+        <translation>Andra listor</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Anteckning</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Förfrågan</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Positions</source>
+        <translation>Platser</translation>
+    </message>
+    <message>
+        <source>Eligible</source>
+        <translation>Behöriga</translation>
+    </message>
+    <message>
+        <source>Best placements (score)</source>
+        <translation>Bästa placeringar (poäng)</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Totalt</translation>
+    </message>
+    <message>
+        <source>Unfilled</source>
+        <translation>Otillsatta</translation>
+    </message>
+    <message>
+        <source>Greedy baseline would pick</source>
+        <translation>Den giriga jämförelsen skulle välja</translation>
+    </message>
+    <message>
+        <source>Also active on {n} other shortlist(s)</source>
+        <translation>Aktiv även på {n} andra kortlistor</translation>
     </message>
 </context>
 <context>
@@ -1311,6 +2264,60 @@
     </message>
 </context>
 <context>
+    <name>SkillLevel</name>
+    <message>
+        <source>None</source>
+        <translation>Ingen</translation>
+    </message>
+    <message>
+        <source>Basic</source>
+        <translation>Grundläggande</translation>
+    </message>
+    <message>
+        <source>Intermediate</source>
+        <translation>Medel</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Avancerad</translation>
+    </message>
+</context>
+<context>
+    <name>Stage</name>
+    <message>
+        <source>Applied</source>
+        <translation>Ansökt</translation>
+    </message>
+    <message>
+        <source>Screened</source>
+        <translation>Granskad</translation>
+    </message>
+    <message>
+        <source>In training</source>
+        <translation>Under utbildning</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>Föreslagen</translation>
+    </message>
+    <message>
+        <source>Placed</source>
+        <translation>Placerad</translation>
+    </message>
+    <message>
+        <source>Alumni</source>
+        <translation>Alumn</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Avhoppad</translation>
+    </message>
+</context>
+<context>
     <name>TaskRunner</name>
     <message>
         <source>Cancel</source>
@@ -1427,6 +2434,57 @@
     <message>
         <source>Previous page</source>
         <translation>Föregående sida</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingGridModel</name>
+    <message>
+        <source>Completed</source>
+        <translation>Avklarad</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Pågår</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>Ej påbörjad</translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation>Kandidat</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Fas</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>Mandatory modules completed; ✓ when all are done</source>
+        <translation>Avklarade obligatoriska moduler; ✓ när alla är klara</translation>
+    </message>
+    <message>
+        <source>mandatory</source>
+        <translation>obligatorisk</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>valfri</translation>
+    </message>
+    <message>
+        <source>Every mandatory module completed</source>
+        <translation>Alla obligatoriska moduler avklarade</translation>
+    </message>
+    <message>
+        <source>{n} (opt.)</source>
+        <translation>{n} (valfri)</translation>
+    </message>
+    <message>
+        <source>{n} mandatory modules to go</source>
+        <translation>{n} obligatoriska moduler kvar</translation>
     </message>
 </context>
 <context>
@@ -1743,6 +2801,21 @@
     <message>
         <source>Create database</source>
         <translation>Skapa databas</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>WiR Manager</source>
+        <translation>WiR Manager</translation>
+    </message>
+    <message>
+        <source>The operation could not be completed.</source>
+        <translation>Åtgärden kunde inte slutföras.</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong ({kind}). Your data is unchanged. Details for support are in {path}.</source>
+        <translation>Något oväntat gick fel ({kind}). Dina uppgifter är oförändrade. Detaljer för support finns i {path}.</translation>
     </message>
 </context>
 </TS>
