@@ -1,0 +1,174 @@
+"""Read-only table models for the Privacy & audit screen: audit entries, retention items,
+backups. Each holds a list of frozen records from the services and never touches the
+database itself."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from wir_manager.services.audit_log import AuditRecord
+from wir_manager.services.backups import BackupInfo
+from wir_manager.services.retention import (
+    REASON_CONSENT_OLD,
+    REASON_INACTIVE,
+    REASON_NO_CONSENT,
+    RetentionItem,
+)
+
+R = TypeVar("R")
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PrivacyTables", text)
+
+
+@dataclass(frozen=True)
+class Column(Generic[R]):
+    title: str  # English source text, translated in headerData
+    text: Callable[[R], str]
+    sort: Callable[[R], Any]
+
+
+class RecordTableModel(QAbstractTableModel, Generic[R]):
+    """A list of records shown through column getters; sorting uses ``SORT_ROLE``."""
+
+    def __init__(self, columns: Sequence[Column[R]], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._columns = list(columns)
+        self._rows: list[R] = []
+
+    def set_records(self, records: Sequence[R]) -> None:
+        self.beginResetModel()
+        self._rows = list(records)
+        self.endResetModel()
+
+    def record(self, row: int) -> R:
+        return self._rows[row]
+
+    def records(self) -> list[R]:
+        return list(self._rows)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        rec = self._rows[index.row()]
+        col = self._columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return col.text(rec)
+        if role == SORT_ROLE:
+            return col.sort(rec)
+        if role == RECORD_ROLE:
+            return rec
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _tr(self._columns[section].title)
+        return None
+
+
+def _when(value: dt.datetime | dt.date | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    return value.isoformat()
+
+
+def _sortable(value: dt.datetime | dt.date | None) -> str:
+    return "" if value is None else value.isoformat()
+
+
+ACTION_LABELS = {
+    "create": "created",
+    "update": "changed",
+    "delete": "deleted",
+    "erase": "erased",
+    "import": "imported",
+    "export": "exported",
+    "disclose": "disclosed",
+    "generate": "generated",
+}
+
+
+def audit_model(parent: Any = None) -> RecordTableModel[AuditRecord]:
+    cols: list[Column[AuditRecord]] = [
+        Column("When", lambda r: _when(r.at), lambda r: (_sortable(r.at), r.id)),
+        Column("Who", lambda r: r.operator, lambda r: r.operator.casefold()),
+        Column("Action", lambda r: _tr(ACTION_LABELS.get(r.action, r.action)), lambda r: r.action),
+        Column(
+            "Record",
+            lambda r: r.entity if r.entity_id is None else f"{r.entity} {r.entity_id}",
+            lambda r: (r.entity, r.entity_id or 0),
+        ),
+        Column("Fields", lambda r: ", ".join(r.fields), lambda r: ", ".join(r.fields)),
+    ]
+    return RecordTableModel(cols, parent)
+
+
+REASON_LABELS = {
+    REASON_CONSENT_OLD: "consent too old",
+    REASON_NO_CONSENT: "no consent recorded",
+    REASON_INACTIVE: "inactive",
+}
+
+
+def retention_model(parent: Any = None) -> RecordTableModel[RetentionItem]:
+    cols: list[Column[RetentionItem]] = [
+        Column("Id", lambda r: str(r.id), lambda r: r.id),
+        Column("Username", lambda r: r.username, lambda r: r.username.casefold()),
+        Column("Name", lambda r: r.name, lambda r: r.name.casefold()),
+        Column("Consent given", lambda r: _when(r.consent_at), lambda r: _sortable(r.consent_at)),
+        Column("Last change", lambda r: _when(r.last_change), lambda r: _sortable(r.last_change)),
+        Column(
+            "Asked again",
+            lambda r: _when(r.consent_requested_at),
+            lambda r: _sortable(r.consent_requested_at),
+        ),
+        Column(
+            "Why",
+            lambda r: ", ".join(_tr(REASON_LABELS.get(x, x)) for x in r.reasons),
+            lambda r: r.reasons,
+        ),
+    ]
+    return RecordTableModel(cols, parent)
+
+
+KIND_LABELS = {
+    "automatic": "daily (automatic)",
+    "manual": "manual",
+    "before-migration": "before an upgrade",
+    "before-restore": "before a restore",
+}
+
+
+def backups_model(parent: Any = None) -> RecordTableModel[BackupInfo]:
+    cols: list[Column[BackupInfo]] = [
+        Column("Made", lambda b: _when(b.modified), lambda b: _sortable(b.modified)),
+        Column("Kind", lambda b: _tr(KIND_LABELS.get(b.kind, b.kind)), lambda b: b.kind),
+        Column("File", lambda b: b.path.name, lambda b: b.path.name),
+        Column("Size", lambda b: f"{b.size_bytes / 1_048_576:.1f} MiB", lambda b: b.size_bytes),
+    ]
+    return RecordTableModel(cols, parent)

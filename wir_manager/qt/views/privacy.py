@@ -1,0 +1,378 @@
+"""Privacy & audit screen: the audit log, the retention report, and backups.
+
+* **Audit log** — who changed which record and which fields, and when; filter by record
+  kind, operator and record id. Values are never shown because they are never stored.
+* **Retention** — candidates whose consent is older than the consent period (or missing)
+  or who have not changed for the inactivity period; ask them again, or erase them
+  after typing how many people will be erased.
+* **Backups** — the encrypted copies beside the database; back up now, restore (the
+  current database is kept as a safety copy, then the app locks so the restored file is
+  unlocked with its own passphrase), and how many daily copies to keep.
+
+Questions to the user go through replaceable callables (``confirm_erase``,
+``confirm_restore``, ``ask_passphrase``, ``choose_backup_file``) so tests answer them
+without modal loops.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHeaderView,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QTableView,
+    QWidget,
+)
+
+from wir_manager.qt.context import AppContext
+from wir_manager.qt.dialogs.erase_dialog import ask_typed_confirmation
+from wir_manager.qt.errors import show_error
+from wir_manager.qt.forms.ui_privacy_view import Ui_PrivacyView
+from wir_manager.qt.models.privacy_tables import (
+    SORT_ROLE,
+    RecordTableModel,
+    audit_model,
+    backups_model,
+    retention_model,
+)
+from wir_manager.services import audit_log, backups, retention
+from wir_manager.services.progress import Progress
+from wir_manager.storage.errors import WrongPassphraseError
+from wir_manager.storage.paths import backup_dir
+
+ALL = "__all__"
+
+
+def _proxy(model: RecordTableModel, parent: QWidget) -> QSortFilterProxyModel:  # type: ignore[type-arg]
+    proxy = QSortFilterProxyModel(parent)
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    return proxy
+
+
+class PrivacyView(QWidget):
+    """Sidebar screen "Privacy & audit"."""
+
+    TITLE = "Privacy & audit"
+    changed = Signal()
+    #: A backup was restored and the database closed; carries the safety copy's path.
+    restored = Signal(str)
+
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("Screens", cls.TITLE)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ui = Ui_PrivacyView()
+        self.ui.setupUi(self)
+        #: (expected text, heading) -> True to go ahead; replaceable in tests.
+        self.confirm_erase: Callable[[str, str], bool] = lambda expected, what: (
+            ask_typed_confirmation(self, expected, what)
+        )
+        #: backup file -> True to replace the database with it.
+        self.confirm_restore: Callable[[Path], bool] = self._confirm_restore_dialog
+        #: -> the passphrase a backup was made with, or None when the user cancels.
+        self.ask_passphrase: Callable[[Path], str | None] = self._passphrase_dialog
+        #: -> a backup file chosen from disk, or None.
+        self.choose_backup_file: Callable[[], Path | None] = self._file_dialog
+        self.audit = audit_model(self)
+        self.retention = retention_model(self)
+        self.backups = backups_model(self)
+        self._setup_table(self.ui.auditTable, self.audit)
+        self._setup_table(self.ui.retentionTable, self.retention)
+        self._setup_table(self.ui.backupsTable, self.backups)
+        # newest first, as the services deliver them
+        self.ui.auditTable.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.ui.backupsTable.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.ui.retentionTable.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+        self._connect()
+        self._loaded = False
+        self.reload()
+
+    # ------------------------------------------------------------------ setup
+    def _setup_table(self, table: QTableView, model: RecordTableModel) -> None:  # type: ignore[type-arg]
+        table.setModel(_proxy(model, self))
+        table.verticalHeader().setVisible(False)
+        table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        table.setTabKeyNavigation(False)  # Tab leaves the table (no keyboard trap)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+
+    def _connect(self) -> None:
+        ui = self.ui
+        ui.refreshAuditButton.clicked.connect(self.reload_audit)
+        ui.entityFilter.currentIndexChanged.connect(self.reload_audit)
+        ui.operatorFilter.currentIndexChanged.connect(self.reload_audit)
+        ui.recordEdit.editingFinished.connect(self.reload_audit)
+        ui.refreshRetentionButton.clicked.connect(lambda: self.check_retention(save=True))
+        ui.askAgainButton.clicked.connect(self.ask_again)
+        ui.eraseButton.clicked.connect(self.erase_due)
+        ui.backupNowButton.clicked.connect(self.back_up_now)
+        ui.restoreButton.clicked.connect(self._restore_selected)
+        ui.restoreFileButton.clicked.connect(self._restore_from_file)
+        ui.keepSpin.valueChanged.connect(self._keep_changed)
+        for table in (ui.retentionTable, ui.backupsTable):
+            table.selectionModel().selectionChanged.connect(self._update_buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._loaded:
+            self.reload_audit()
+
+    # ------------------------------------------------------------------ loading
+    def reload(self) -> None:
+        db = self.ctx.db
+        self._fill_filter(self.ui.entityFilter, audit_log.entities(db), self.tr("All records"))
+        self._fill_filter(self.ui.operatorFilter, audit_log.operators(db), self.tr("Everyone"))
+        consent, inactive = retention.periods(db)
+        for spin, value in ((self.ui.consentMonths, consent), (self.ui.inactiveMonths, inactive)):
+            spin.blockSignals(True)
+            spin.setValue(value)
+            spin.blockSignals(False)
+        self.ui.keepSpin.blockSignals(True)
+        self.ui.keepSpin.setValue(backups.keep_count(db))
+        self.ui.keepSpin.blockSignals(False)
+        self.reload_audit()
+        self.check_retention(save=False)
+        self.reload_backups()
+        self._loaded = True
+
+    def _fill_filter(self, combo, values: list[str], all_label: str) -> None:  # type: ignore[no-untyped-def]
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(all_label, ALL)
+        for value in values:
+            combo.addItem(value, value)
+        index = combo.findData(current) if current else 0
+        combo.setCurrentIndex(max(0, index))
+        combo.blockSignals(False)
+
+    def reload_audit(self) -> None:
+        entity = self.ui.entityFilter.currentData()
+        operator = self.ui.operatorFilter.currentData()
+        text = self.ui.recordEdit.text().strip()
+        record_id = int(text) if text.isdigit() else None
+        try:
+            rows = audit_log.list_audit(
+                self.ctx.db,
+                entity=None if entity in (None, ALL) else entity,
+                operator=None if operator in (None, ALL) else operator,
+                entity_id=record_id,
+            )
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.audit.set_records(rows)
+        self.ui.auditTable.resizeColumnsToContents()
+
+    def check_retention(self, save: bool = True) -> None:
+        consent = self.ui.consentMonths.value()
+        inactive = self.ui.inactiveMonths.value()
+        try:
+            if save:
+                retention.set_periods(self.ctx.db, consent, inactive)
+            report = retention.report(self.ctx.db, consent_months=consent, inactive_months=inactive)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.retention.set_records(report.items)
+        self.ui.retentionTable.resizeColumnsToContents()
+        if report.items:
+            self.ui.retentionSummary.setText(
+                self.tr(
+                    "{n} candidates are due: ask them to renew their consent, or erase them."
+                ).format(n=len(report.items))
+            )
+        else:
+            self.ui.retentionSummary.setText(self.tr("Nobody is due under these periods."))
+        self._update_buttons()
+
+    def reload_backups(self) -> None:
+        found = backups.list_backups(self.ctx.db.path)
+        self.backups.set_records(found)
+        self.ui.backupsTable.resizeColumnsToContents()
+        folder = backup_dir(self.ctx.db.path)
+        self.ui.backupsNote.setText(
+            self.tr(
+                "Backups are encrypted with the same passphrase as the database and checked "
+                "after writing. They are kept in {folder}."
+            ).format(folder=folder)
+        )
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        has_due = self.retention.rowCount() > 0
+        self.ui.askAgainButton.setEnabled(has_due)
+        self.ui.eraseButton.setEnabled(has_due)
+        self.ui.restoreButton.setEnabled(bool(self._selected_backup()))
+
+    # ------------------------------------------------------------------ retention
+    def _due_ids(self) -> list[int]:
+        """Selected rows of the retention report, or every row when none is selected."""
+        table = self.ui.retentionTable
+        proxy = table.model()
+        rows = {i.row() for i in table.selectionModel().selectedRows()}
+        if not rows:
+            return [r.id for r in self.retention.records()]
+        return [
+            self.retention.record(proxy.mapToSource(proxy.index(r, 0)).row()).id
+            for r in sorted(rows)
+        ]
+
+    def ask_again(self) -> None:
+        ids = self._due_ids()
+        if not ids:
+            return
+        try:
+            n = retention.ask_again(self.ctx.db, ids)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.check_retention(save=False)
+        self.reload_audit()
+        self.ui.retentionSummary.setText(
+            self.tr("Recorded a consent renewal request for {n} candidates today.").format(n=n)
+        )
+
+    def erase_due(self) -> None:
+        ids = self._due_ids()
+        if not ids:
+            return
+        count = str(len(ids))
+        heading = self.tr("Erase {n} candidates and everything about them?").format(n=count)
+        if not self.confirm_erase(count, heading):
+            return
+
+        def work(progress: Progress) -> object:
+            return retention.erase(self.ctx.db, ids, progress=progress)
+
+        def done(_result: object) -> None:
+            self.check_retention(save=False)
+            self.reload()
+            self.changed.emit()
+
+        self.ctx.tasks.run(
+            work, on_done=done, label=self.tr("Erasing and compacting the database…"), parent=self
+        )
+
+    # ------------------------------------------------------------------ backups
+    def _keep_changed(self, value: int) -> None:
+        try:
+            self.ctx.db.set_setting(backups.KEEP_SETTING, str(value))
+        except Exception as exc:
+            show_error(self, exc)
+
+    def back_up_now(self) -> None:
+        def work(_progress: Progress) -> Path:
+            return backups.backup_now(self.ctx.db)
+
+        def done(_path: object) -> None:
+            self.reload_backups()
+
+        self.ctx.tasks.run(work, on_done=done, label=self.tr("Writing a backup…"), parent=self)
+
+    def _selected_backup(self) -> Path | None:
+        table = self.ui.backupsTable
+        rows = table.selectionModel().selectedRows() if table.selectionModel() else []
+        if not rows:
+            return None
+        proxy = table.model()
+        return self.backups.record(proxy.mapToSource(rows[0]).row()).path
+
+    def _restore_selected(self) -> None:
+        path = self._selected_backup()
+        if path is not None:
+            self.restore_from(path)
+
+    def _restore_from_file(self) -> None:
+        path = self.choose_backup_file()
+        if path is not None:
+            self.restore_from(path)
+
+    def restore_from(self, source: Path) -> bool:
+        """Verify, confirm, keep a safety copy, replace, lock. True when restored."""
+        db = self.ctx.db
+        key = db.key.copy()
+        passphrase: str | None = None
+        try:
+            try:
+                backups.verify_backup(source, key=key).wipe()
+            except WrongPassphraseError:
+                passphrase = self.ask_passphrase(source)
+                if not passphrase:
+                    return False
+                backups.verify_backup(source, passphrase=passphrase).wipe()
+            if not self.confirm_restore(source):
+                return False
+            window = self.window()
+            lock = getattr(window, "lock", None)
+            if window is not self and callable(lock):
+                # The main window saves or asks about unsaved edits, drops every screen
+                # (this one too) and closes the database; then we replace the file.
+                db_path = db.path
+                if not lock():
+                    return False
+                result = backups.restore(db_path, source, key=key, passphrase=passphrase)
+            else:
+                result = backups.restore(db.path, source, key=key, passphrase=passphrase, live=db)
+        except Exception as exc:
+            show_error(self, exc)
+            return False
+        finally:
+            key.wipe()
+        self.restored.emit(str(result.safety_copy or ""))
+        return True
+
+    # ------------------------------------------------------------------ dialogs
+    def _confirm_restore_dialog(self, source: Path) -> bool:
+        answer = QMessageBox.warning(
+            self,
+            self.tr("Restore backup"),
+            self.tr(
+                "Replace the current database with {name}? The current data is kept as a "
+                "safety copy in the backups folder, and WiR Manager locks afterwards: unlock "
+                "with the passphrase the backup was made with."
+            ).format(name=source.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _passphrase_dialog(self, source: Path) -> str | None:
+        text, ok = QInputDialog.getText(
+            self,
+            self.tr("Backup passphrase"),
+            self.tr("{name} was made with another passphrase. Enter the passphrase it had:").format(
+                name=source.name
+            ),
+            QLineEdit.EchoMode.Password,
+        )
+        return text if ok and text else None
+
+    def _file_dialog(self) -> Path | None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose a backup"),
+            str(backup_dir(self.ctx.db.path)),
+            self.tr("WiR Manager databases (*.db);;All files (*)"),
+        )
+        return Path(name) if name else None
+
+    def release(self) -> None:
+        """Drop the records before the database locks."""
+        for model in (self.audit, self.retention, self.backups):
+            model.set_records([])
+
+
+__all__ = ["PrivacyView"]
