@@ -241,3 +241,26 @@ def test_shortcuts_yield_to_window_actions_only(qtbot, demo_db, tmp_path: Path) 
     view.hide()
     view.show()
     assert view.action_save.shortcut().toString() == "Ctrl+S"  # restored
+
+
+def test_layout_persists_across_views(qtbot, demo_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    settings = QSettings(str(tmp_path / "layout.ini"), QSettings.Format.IniFormat)
+    ctx = AppContext(demo_db, TaskRunner(), settings)
+    first = RequestsView(ctx)
+    qtbot.addWidget(first)
+    first.resize(1200, 800)
+    first.show()
+    first.ui.splitter.setSizes([700, 500])
+    first.ui.table.setColumnWidth(0, 333)
+    first.ui.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+    sizes = first.ui.splitter.sizes()
+    first.hide()  # saves the layout
+    second = RequestsView(ctx)
+    qtbot.addWidget(second)
+    second.resize(1200, 800)
+    second.show()
+    assert second.ui.splitter.sizes() == sizes
+    assert second.ui.table.columnWidth(0) == 333
+    header = second.ui.table.horizontalHeader()
+    assert header.sortIndicatorSection() == 2
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder

@@ -482,9 +482,7 @@ class RequestEditor(QWidget):
                 shown[labels[area]].append(problem.message)
         colour = theme.error_text().name()
         for label, messages in shown.items():
-            label.setText("\n".join(dict.fromkeys(messages)))
-            label.setStyleSheet(f"color: {colour};")
-            label.setVisible(bool(messages))
+            self._show(label, "\n".join(dict.fromkeys(messages)), colour)
         self._update_summary()
         self._update_buttons()
         self.state_changed.emit()
@@ -500,15 +498,31 @@ class RequestEditor(QWidget):
                 if count == 1
                 else self.tr("{n} things to fix before saving").format(n=count)
             )
-            label.setText(text)
-            label.setToolTip("\n".join(p.message for p in self._problems))
-            label.setStyleSheet(f"color: {theme.error_text().name()};")
+            self._show(label, text, theme.error_text().name(), keep_visible=True)
+            tip = "\n".join(p.message for p in self._problems)
         else:
-            label.setText(self.tr("Unsaved changes") if dirty else self.tr("All changes saved"))
-            label.setToolTip("")
-            label.setStyleSheet("" if dirty else f"color: {theme.muted_text().name()};")
-        ui.saveButton.setEnabled(dirty and not self._problems)
-        ui.revertButton.setEnabled(dirty)
+            text = self.tr("Unsaved changes") if dirty else self.tr("All changes saved")
+            self._show(label, text, "" if dirty else theme.muted_text().name(), keep_visible=True)
+            tip = ""
+        if label.toolTip() != tip:
+            label.setToolTip(tip)
+        can_save = dirty and not self._problems
+        if ui.saveButton.isEnabled() != can_save:
+            ui.saveButton.setEnabled(can_save)
+        if ui.revertButton.isEnabled() != dirty:
+            ui.revertButton.setEnabled(dirty)
+
+    def _show(self, label: QLabel, text: str, colour: str, keep_visible: bool = False) -> None:
+        """Update a message label only where something changed: typing re-validates on every
+        keystroke, and unchanged labels need no repaint."""
+        if label.text() != text:
+            label.setText(text)
+        style = f"color: {colour};" if colour else ""
+        if label.styleSheet() != style:
+            label.setStyleSheet(style)
+        visible = keep_visible or bool(text)
+        if label.isVisibleTo(self) != visible:
+            label.setVisible(visible)
 
     def _update_buttons(self, *_args: object) -> None:
         ui = self.ui
