@@ -52,6 +52,7 @@ class Ui_AboutDialog(object):
 
         self.headerLayout.addItem(self.headerSpacer)
 
+        self.headerLayout.setStretch(1, 1)
 
         self.dialogLayout.addLayout(self.headerLayout)
 

@@ -40,6 +40,7 @@ class Ui_UnlockDialog(object):
 
         self.headerLayout.addWidget(self.headingLabel)
 
+        self.headerLayout.setStretch(1, 1)
 
         self.dialogLayout.addLayout(self.headerLayout)
 

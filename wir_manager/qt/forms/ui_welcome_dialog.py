@@ -44,6 +44,7 @@ class Ui_WelcomeDialog(object):
 
         self.headerLayout.addItem(self.headerSpacer)
 
+        self.headerLayout.setStretch(1, 1)
 
         self.dialogLayout.addLayout(self.headerLayout)
 

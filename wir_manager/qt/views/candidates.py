@@ -88,7 +88,7 @@ class CandidatesView(QWidget):
         table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.ui.splitter.setStretchFactor(0, 3)
         self.ui.splitter.setStretchFactor(1, 2)
-        self.ui.splitter.setSizes([640, 460])
+        self.ui.splitter.setSizes([760, 480])
 
     def _setup_filters(self) -> None:
         ui = self.ui
@@ -122,6 +122,15 @@ class CandidatesView(QWidget):
         for topic in Topic:
             ui.topicFilter.addItem(_enum_tr(topic.label), topic.value)
 
+        for combo, length in (
+            (ui.stageFilter, 8),
+            (ui.placeFilter, 10),
+            (ui.languageFilter, 10),
+            (ui.skillFilter, 10),
+            (ui.topicFilter, 10),
+        ):
+            combo.setSizeAdjustPolicy(combo.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(length)
         ui.searchEdit.textChanged.connect(self.apply_filter)
         for combo in (
             ui.stageFilter,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -121,6 +121,19 @@ class CandidateEditor(QWidget):
             check.setObjectName(f"topic_{topic.value}")
             ui.topicsGrid.addWidget(check, n // 2, n % 2)
             self.topic_checks[topic.value] = check
+        # Long country / affiliate names must not dictate the pane's width.
+        for combo in (ui.countryCombo, ui.affiliateCombo, ui.stageCombo, ui.languageCombo):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(14)
+        for combo in self.skill_combos.values():
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(10)
+        ui.tabs.setUsesScrollButtons(True)
+        ui.tabs.setElideMode(Qt.TextElideMode.ElideNone)
         ui.saveButton.setIcon(theme.icon("save"))
         ui.addLanguageButton.setIcon(theme.icon("add"))
         ui.removeLanguageButton.setIcon(theme.icon("delete"))
@@ -305,7 +318,12 @@ class CandidateEditor(QWidget):
                 _tr("New candidate") if self.candidate_id is None else _tr("(no name)")
             )
         else:
-            self.ui.headingLabel.setText(f"{name}  ·  {user}" if user else name)
+            # Isolate the name (FSI … PDI) and start with LRM so an Arabic or Hebrew name
+            # does not turn the whole heading right-to-left and swap it with the username.
+            isolated = f"\u2068{name}\u2069"
+            self.ui.headingLabel.setText(
+                f"\u200e{isolated}  ·  {user}" if user else f"\u200e{isolated}"
+            )
 
     # ------------------------------------------------------------------ languages
     def add_language(self) -> bool:

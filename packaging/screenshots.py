@@ -1,0 +1,148 @@
+"""Regenerate the README screenshots from the real application, offscreen.
+
+Run:  .venv/bin/python packaging/screenshots.py [--out resources/screenshots] [--candidates 600]
+
+Starts WiR Manager exactly as ``wir-manager gui --demo`` does, in a throw-away
+``WIR_MANAGER_HOME`` (so your own settings and databases are not touched), on Qt's
+offscreen platform, and saves one PNG per sidebar screen that exists in this build
+(``<key>.png``), plus the welcome and unlock dialogs. Screens whose module is missing
+are skipped, so the script keeps working while screens are being written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+SIZE = (1440, 900)
+
+
+def settle(app, ms: int = 300) -> None:  # type: ignore[no-untyped-def]
+    """Let queued work, background results and paints run for ``ms`` milliseconds."""
+    end = time.perf_counter() + ms / 1000
+    while time.perf_counter() < end:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def pick_first_row(widget) -> None:  # type: ignore[no-untyped-def]
+    """Select the first row of the first list on a screen, so its detail pane shows."""
+    from PySide6.QtWidgets import QAbstractItemView
+
+    for view in widget.findChildren(QAbstractItemView):
+        model = view.model()
+        if model is None or not view.isVisible() or model.rowCount() == 0:
+            continue
+        if view.selectionModel() is not None and not view.selectionModel().hasSelection():
+            view.setCurrentIndex(model.index(0, 0))
+        return
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", type=Path, default=ROOT / "resources" / "screenshots")
+    ap.add_argument("--candidates", type=int, default=600)
+    args = ap.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    with tempfile.TemporaryDirectory(prefix="wir-shots-") as home:
+        os.environ["WIR_MANAGER_HOME"] = home
+        os.environ.pop("WIR_MANAGER_PASSPHRASE", None)
+
+        from wir_manager.qt import settings as opts
+        from wir_manager.qt.app import Launcher, demo_passphrase, make_application
+        from wir_manager.qt.dialogs.unlock import UnlockDialog
+        from wir_manager.qt.dialogs.welcome import WelcomeDialog
+        from wir_manager.qt.main_window import MainWindow
+        from wir_manager.qt.views.registry import SCREENS
+        from wir_manager.qt.widgets.screen import PlaceholderScreen
+
+        app = make_application()
+        saved: list[str] = []
+
+        welcome = WelcomeDialog(
+            opts.open_settings(),
+            "Fictional people and requests to try things out. "
+            f"Its passphrase is “{demo_passphrase()}”.",
+        )
+        welcome.show()
+        welcome.adjustSize()
+        settle(app)
+        welcome.grab().save(str(args.out / "welcome.png"))
+        saved.append("welcome.png")
+        welcome.close()
+
+        launcher = Launcher(demo=True, demo_candidates=args.candidates)
+        launcher.start()
+        deadline = time.perf_counter() + 300
+        while launcher.window is None and time.perf_counter() < deadline:
+            app.processEvents()
+            time.sleep(0.02)
+        window: MainWindow | None = launcher.window
+        if window is None:
+            print("the main window did not open", file=sys.stderr)
+            return 1
+        window.resize(*SIZE)
+        settle(app, 800)
+
+        for screen in SCREENS:
+            widget = window.show_screen(screen.key)
+            settle(app, 600)
+            widget = window.current_screen()
+            if widget is None or isinstance(widget, PlaceholderScreen):
+                print(f"skipped {screen.key}: not in this build")
+                continue
+            if screen.key == "candidates":
+                _show_non_latin_candidate(widget, app)
+            else:
+                pick_first_row(widget)
+            window.ctx.tasks.wait(30_000)
+            settle(app, 700)
+            name = f"{screen.key}.png"
+            window.grab().save(str(args.out / name))
+            saved.append(name)
+
+        path = window.db_path
+        window.show_screen("candidates")
+        settle(app)
+        window.lock()
+        settle(app, 400)
+        dialog = launcher.dialog
+        if isinstance(dialog, UnlockDialog):
+            dialog.adjustSize()
+            settle(app)
+            dialog.grab().save(str(args.out / "unlock.png"))
+            saved.append("unlock.png")
+            dialog.close()
+        window.close()
+        print(f"database used: {path.name} in a temporary home (deleted)")
+    for name in saved:
+        print(f"wrote {args.out / name}")
+    return 0
+
+
+def _show_non_latin_candidate(view, app) -> None:  # type: ignore[no-untyped-def]
+    """Open someone whose name is in Arabic, Devanagari … so the shot proves they render."""
+    from wir_manager.services import candidates as svc
+
+    deadline = time.perf_counter() + 60
+    while not view.is_loaded and time.perf_counter() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
+    for row in view.model.candidate_index.rows:
+        if any("\u0600" <= ch <= "\u06ff" for ch in row[svc.NAME]):
+            view.select_candidate(row[svc.ID])
+            return
+    pick_first_row(view)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
