@@ -275,16 +275,26 @@ class _Resolver:
                 index = node.slice
                 indices.append(index.value if isinstance(index, ast.Constant) else None)
                 node = node.value
-            value = None
+            values: list[ast.AST] = []
             if isinstance(node, ast.Name):
-                value = self._module_value(node.id)
+                values = [v for v in [self._module_value(node.id)] if v is not None]
             elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
-                value = self._class_value(node.attr)  # self.HEADERS[section]
-            if isinstance(value, ast.Tuple | ast.List | ast.Dict):
-                return self._pick(value, list(reversed(indices)))
+                values = self._class_values(node.attr)  # self.HEADERS[section]
+            picked: list[str] = []
+            for value in values:
+                if not isinstance(value, ast.Tuple | ast.List | ast.Dict):
+                    continue  # e.g. the base class's empty annotation default
+                got = self._pick(value, list(reversed(indices)))
+                if got is None:
+                    return None
+                picked += got
+            return picked or None
         return None
 
-    def _class_value(self, name: str) -> ast.AST | None:
+    def _class_values(self, name: str) -> list[ast.AST]:
+        """Class-level values of ``name`` in every class of the module (each table model
+        subclass often defines its own HEADERS)."""
+        found: list[ast.AST] = []
         for cls in ast.walk(self.tree):
             if not isinstance(cls, ast.ClassDef):
                 continue
@@ -294,9 +304,12 @@ class _Resolver:
                     if isinstance(stmt, ast.Assign)
                     else ([stmt.target] if isinstance(stmt, ast.AnnAssign) else [])
                 )
-                if any(isinstance(t, ast.Name) and t.id == name for t in targets):
-                    return stmt.value
-        return None
+                value = getattr(stmt, "value", None)
+                if value is not None and any(
+                    isinstance(t, ast.Name) and t.id == name for t in targets
+                ):
+                    found.append(value)
+        return found
 
     def _pick(self, value: ast.AST, indices: list[int | None]) -> list[str] | None:
         if not indices:

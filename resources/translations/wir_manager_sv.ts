@@ -66,6 +66,46 @@
 <context>
     <name>CandidateDetails</name>
     <message>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Nivå</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>Modul</translation>
+    </message>
+    <message>
+        <source>Mandatory</source>
+        <translation>Obligatorisk</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Avklarad</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>När</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Vem</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Vad</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Fält</translation>
+    </message>
+    <message>
         <source>native</source>
         <translation>modersmål</translation>
     </message>
@@ -833,6 +873,67 @@
     <message>
         <source>Show only rows with &amp;problems</source>
         <translation>Visa bara rader med &amp;problem</translation>
+    </message>
+    <message>
+        <source>Candidates</source>
+        <extracomment>Emitted after a successful import with the number of records written.</extracomment>
+        <translation>Kandidater</translation>
+    </message>
+    <message>
+        <source>Placement requests</source>
+        <translation>Placeringsförfrågningar</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importera</translation>
+    </message>
+    <message>
+        <source>No file chosen yet.</source>
+        <translation>Ingen fil vald än.</translation>
+    </message>
+    <message>
+        <source>Choose a spreadsheet</source>
+        <translation>Välj ett kalkylblad</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel-arbetsböcker (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save import template</source>
+        <translation>Spara importmall</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>Kontrollerar varje rad…</translation>
+    </message>
+    <message>
+        <source>Checking was cancelled.</source>
+        <translation>Kontrollen avbröts.</translation>
+    </message>
+    <message>
+        <source>Checking the spreadsheet…</source>
+        <translation>Kontrollerar kalkylbladet…</translation>
+    </message>
+    <message>
+        <source>Import despite warnings?</source>
+        <translation>Importera trots varningar?</translation>
+    </message>
+    <message>
+        <source>{n} row(s) have warnings (for example a name very like an existing candidate&apos;s). Import all {total} record(s) anyway?</source>
+        <translation>{n} rader har varningar (till exempel ett namn som liknar en befintlig kandidats mycket). Importera ändå alla {total} poster?</translation>
+    </message>
+    <message>
+        <source>Imported {n} record(s) in one transaction.</source>
+        <translation>Importerade {n} poster i en enda transaktion.</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was written.</source>
+        <translation>Importen avbröts; inget skrevs.</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importerar…</translation>
     </message>
 </context>
 <context>
@@ -1937,6 +2038,26 @@
     <message>
         <source>(choose a language)</source>
         <translation>(välj ett språk)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <source>Minimum level</source>
+        <translation>Lägsta nivå</translation>
+    </message>
+    <message>
+        <source>Importance</source>
+        <translation>Vikt</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Grupp</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Plattform</translation>
     </message>
     <message>
         <source>Rows with the same group number are alternatives: one of them is enough.</source>
