@@ -264,3 +264,16 @@ def test_layout_persists_across_views(qtbot, demo_db, tmp_path: Path) -> None:  
     header = second.ui.table.horizontalHeader()
     assert header.sortIndicatorSection() == 2
     assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+
+
+def test_keyboard_shortcuts_standalone(qtbot, view: RequestsView, demo_db) -> None:  # type: ignore[no-untyped-def]
+    view.activateWindow()
+    _select(view, view.model.record(1).id)
+    target = view.editor.request_id
+    view.editor.ui.titleEdit.setFocus()
+    view.editor.ui.titleEdit.setText("Renamed with the keyboard")
+    qtbot.keyClick(view.editor.ui.titleEdit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert rq.get_request(demo_db, target).title == "Renamed with the keyboard"
+    qtbot.keyClick(view.ui.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert view.editor.request_id is None
+    assert view.editor.ui.headingLabel.text() == "New request"
