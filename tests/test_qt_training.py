@@ -170,3 +170,22 @@ def test_chip_colours_readable(dark: bool) -> None:
         chip = chip_colours(code, dark)
         assert chip is not None
         assert contrast_ratio(chip.background, chip.foreground) >= 4.5
+
+
+def test_promote_finished_after_retiring_a_module(qtbot, view: TrainingView, demo_db) -> None:  # type: ignore[no-untyped-def]
+    assert view.ui.promoteButton.isHidden()
+    # Retire every mandatory module but the first: many in-training people are then done.
+    mandatory = [mod for mod in tr.list_modules(demo_db) if mod.mandatory]
+    for mod in mandatory[1:]:
+        tr.deactivate_module(demo_db, mod.id)
+    with qtbot.waitSignal(view.grid_updated, timeout=10_000):
+        view.reload_grid()
+    waiting = view.grid_model.finished_in_training()
+    assert waiting
+    assert not view.ui.promoteButton.isHidden()
+    assert str(len(waiting)) in view.ui.promoteButton.text()
+    with qtbot.waitSignal(view.grid_updated, timeout=10_000):
+        view.ui.promoteButton.click()
+    assert view.last_result == (0, sorted(waiting))
+    assert all(_stage(demo_db, cid) == "ready" for cid in waiting)
+    assert view.ui.promoteButton.isHidden()

@@ -106,6 +106,11 @@ class Ui_TrainingView(object):
 
         self.filterLayout.addWidget(self.cohortCombo)
 
+        self.promoteButton = QPushButton(self.gridPane)
+        self.promoteButton.setObjectName(u"promoteButton")
+
+        self.filterLayout.addWidget(self.promoteButton)
+
         self.incompleteOnlyCheck = QCheckBox(self.gridPane)
         self.incompleteOnlyCheck.setObjectName(u"incompleteOnlyCheck")
 
@@ -216,6 +221,7 @@ class Ui_TrainingView(object):
         self.installDefaultsButton.setText(QCoreApplication.translate("TrainingView", u"Start with the default curriculum", None))
         self.searchEdit.setPlaceholderText(QCoreApplication.translate("TrainingView", u"Search name or username\u2026", None))
         self.cohortLabel.setText(QCoreApplication.translate("TrainingView", u"&Cohort", None))
+        self.promoteButton.setText(QCoreApplication.translate("TrainingView", u"Move finished to Ready", None))
         self.incompleteOnlyCheck.setText(QCoreApplication.translate("TrainingView", u"Training not complete", None))
         self.dateLabel.setText(QCoreApplication.translate("TrainingView", u"&Date", None))
         self.scoreLabel.setText(QCoreApplication.translate("TrainingView", u"Sc&ore", None))

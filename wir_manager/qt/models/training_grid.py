@@ -253,6 +253,19 @@ class TrainingGridModel(QAbstractTableModel):
     def is_ready_row(self, row: int) -> bool:
         return self._required > 0 and self._done[self._visible[row]] == self._required
 
+    def finished_in_training(self) -> list[int]:
+        """Candidates (shown or not) still "in training" whose mandatory modules are all
+        completed, e.g. after a module was retired or records were imported."""
+        need = self._required
+        if need == 0:
+            return []
+        stage = Stage.IN_TRAINING.value
+        return [
+            r.candidate_id
+            for r, done in zip(self._rows, self._done, strict=True)
+            if done == need and r.stage == stage
+        ]
+
     def ready_count(self) -> int:
         need = self._required
         return 0 if need == 0 else sum(1 for i in self._visible if self._done[i] == need)

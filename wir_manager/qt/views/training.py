@@ -16,7 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QHeaderView, QMessageBox, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHeaderView, QMenu, QMessageBox, QSizePolicy, QWidget
 
 from wir_manager.domain.enums import Stage, TrainingStatus
 from wir_manager.qt import settings as opts
@@ -128,6 +128,11 @@ class TrainingView(QWidget):
         ui.inProgressButton.clicked.connect(lambda: self.mark_selection(TrainingStatus.IN_PROGRESS))
         ui.resetButton.clicked.connect(lambda: self.mark_selection(TrainingStatus.NOT_STARTED))
         ui.resetButton.setToolTip(self.tr("Set the selected cells back to “not started”"))
+        ui.promoteButton.clicked.connect(self.promote_finished)
+        ui.promoteButton.setVisible(False)
+        grid = ui.grid
+        grid.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        grid.customContextMenuRequested.connect(self._grid_menu)
         self._selection_changed()
 
     def _action(
@@ -357,7 +362,60 @@ class TrainingView(QWidget):
         self.ui.searchEdit.setFocus()
         self.ui.searchEdit.selectAll()
 
+    def _update_promote(self) -> None:
+        waiting = len(self.grid_model.finished_in_training())
+        button = self.ui.promoteButton
+        button.setVisible(waiting > 0)
+        button.setText(self.tr("Move {n} finished to Ready").format(n=waiting))
+        button.setToolTip(
+            self.tr(
+                "Candidates still “in training” who completed every mandatory module "
+                "(for example after a module was retired)"
+            )
+        )
+
+    def promote_finished(self) -> None:
+        """Move every in-training candidate whose training is complete to "ready"."""
+        ids = self.grid_model.finished_in_training()
+        if not ids:
+            return
+        db = self.ctx.db
+
+        def work(progress: Progress) -> tuple[int, list[int], list[tr.GridRow]]:
+            moved = tr.promote_ready(db, ids)
+            return 0, moved, tr.load_grid(db, candidate_ids=moved).rows
+
+        self._set_busy(True)
+        self.ctx.tasks.run(
+            work,
+            on_done=self._marked,
+            on_error=self._mark_failed,
+            on_cancel=lambda: self._set_busy(False),
+            parent=self,
+        )
+
+    def _grid_menu(self, pos: Any) -> None:
+        index = self.ui.grid.indexAt(pos)
+        menu = QMenu(self)
+        menu.setObjectName("trainingGridMenu")
+        has_selection = bool(self.selected_cells())
+        for text, status in (
+            (self.tr("Mark completed"), TrainingStatus.COMPLETED),
+            (self.tr("Mark in progress"), TrainingStatus.IN_PROGRESS),
+            (self.tr("Reset to not started"), TrainingStatus.NOT_STARTED),
+        ):
+            action = menu.addAction(text)
+            action.setEnabled(has_selection)
+            action.triggered.connect(lambda _c=False, st=status: self.mark_selection(st))
+        module = self.grid_model.module_at(index.column()) if index.isValid() else None
+        if module is not None:
+            menu.addSeparator()
+            column = menu.addAction(self.tr("Select this module for everyone shown"))
+            column.triggered.connect(lambda: self.ui.grid.selectColumn(index.column()))
+        menu.popup(self.ui.grid.viewport().mapToGlobal(pos))
+
     def _update_status(self, message: str | None = None) -> None:
+        self._update_promote()
         model = self.grid_model
         summary = self.tr("{shown} of {total} candidates shown · {ready} with training complete")
         text = summary.format(shown=model.rowCount(), total=model.total, ready=model.ready_count())
@@ -485,18 +543,19 @@ class TrainingView(QWidget):
         self._set_busy(False)
         self.last_result = (written, moved)
         self.grid_model.patch_rows(rows)
-        message = (
-            self.tr("1 cell updated.")
-            if written == 1
-            else self.tr("{n} cells updated.").format(n=written)
-        )
+        if written == 0:
+            message = ""
+        elif written == 1:
+            message = self.tr("1 cell updated.")
+        else:
+            message = self.tr("{n} cells updated.").format(n=written)
         if len(moved) == 1:
             message += " " + self.tr("1 candidate completed the training and is now ready.")
         elif moved:
             message += " " + self.tr(
                 "{n} candidates completed their training and are now ready."
             ).format(n=len(moved))
-        self._update_status(message)
+        self._update_status(message.strip())
         self._selection_changed()
         self.changed.emit()
         self.grid_updated.emit()
