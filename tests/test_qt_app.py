@@ -226,3 +226,69 @@ def test_none_refcount_guard_keeps_long_sessions_alive(qtbot) -> None:
         label.setText("x")
     if active:
         assert sys.getrefcount(None) > NONE_RESERVE_STEP // 2
+
+
+def test_menu_shortcuts_reach_the_candidates_screen(qtbot, settings, demo_db: Database) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    launcher = Launcher(settings=settings)
+    launcher.show_main(demo_db)
+    window = launcher.window
+    qtbot.addWidget(window)
+    view = window.show_screen("candidates")
+    qtbot.waitUntil(lambda: view.is_loaded, timeout=10_000)
+    shortcuts = {
+        a.shortcut().toString()
+        for a in (
+            window.ui.actionNew,
+            window.ui.actionSave,
+            window.ui.actionFind,
+            window.ui.actionDelete,
+            window.ui.actionLock,
+            window.ui.actionQuit,
+            window.ui.actionHelp,
+        )
+    }
+    assert shortcuts == {"Ctrl+N", "Ctrl+S", "Ctrl+F", "Del", "Ctrl+L", "Ctrl+Q", "F1"}
+    window.ui.actionNew.trigger()  # Ctrl+N: a blank candidate
+    assert view.editor.candidate_id is None
+    view.editor.ui.fullNameEdit.setText("Ngozi Okafor")
+    view.editor.ui.usernameEdit.setText("NgoziO")
+    window.ui.actionSave.trigger()  # Ctrl+S
+    assert view.editor.candidate_id is not None and not view.editor.is_dirty()
+    # Lock with an unsaved edit asks first; Cancel keeps the database open.
+    view.editor.ui.notesEdit.setPlainText("draft")
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
+    view.ask = lambda *_args: answers.pop(0)
+    window.ui.actionLock.trigger()
+    assert not window.is_locked and not demo_db.closed
+    window.ui.actionLock.trigger()
+    assert window.is_locked and demo_db.closed
+    launcher.dialog.close()
+    window.close()
+
+
+def test_unexpected_error_shows_a_message_without_traceback(qtbot, monkeypatch) -> None:
+    import sys
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from wir_manager import logsetup
+    from wir_manager.qt import app as app_module
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    previous = sys.excepthook
+    try:
+        app_module.install_error_handling()
+        try:
+            name = "-".join(("secret", "candidate", "name"))  # not in the source line
+            raise RuntimeError(name)
+        except RuntimeError as exc:
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+    finally:
+        sys.excepthook = previous
+    assert shown and "RuntimeError" in shown[0]
+    assert "secret" not in shown[0] and "Traceback" not in shown[0]
+    log = logsetup.log_file().read_text(encoding="utf-8")
+    assert "RuntimeError" in log and "secret-candidate-name" not in log
