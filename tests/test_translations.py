@@ -238,3 +238,23 @@ def test_language_setting_wins_over_the_system(qapp, tmp_path: Path, monkeypatch
     assert qt_i18n.resolve_language(settings) == "sv"
     with pytest.raises(ValueError):
         qt_i18n.set_language_setting(settings, "xx")
+
+
+def test_language_menu_stores_the_choice(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QMenu
+
+    from wir_manager.qt import i18n as qt_i18n
+
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    menu = QMenu()
+    changes: list[str] = []
+    submenu = qt_i18n.add_language_menu(menu, settings, on_change=changes.append)
+    actions = submenu.actions()
+    assert [a.data() for a in actions] == ["system", "en", "sv"]
+    assert [a.text() for a in actions][1:] == ["English", "Svenska"]
+    assert actions[0].isChecked()
+    actions[2].trigger()
+    assert changes == ["sv"]
+    assert qt_i18n.language_setting(settings) == "sv"
+    assert actions[2].isChecked() and not actions[0].isChecked()

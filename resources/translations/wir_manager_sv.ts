@@ -952,6 +952,25 @@
     </message>
 </context>
 <context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <source>WiR Manager will use the new language the next time it starts.</source>
+        <translation>WiR Manager använder det nya språket nästa gång programmet startar.</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Språk</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemets språk</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>WiR Manager</source>
@@ -2639,6 +2658,10 @@
         <translation>&amp;Grupp</translation>
     </message>
     <message>
+        <source>Move finished to Ready</source>
+        <translation>Flytta klara till Redo</translation>
+    </message>
+    <message>
         <source>Training not complete</source>
         <translation>Utbildning inte avklarad</translation>
     </message>
@@ -2706,6 +2729,22 @@
     <message>
         <source>Loading training records…</source>
         <translation>Läser in utbildningsuppgifter…</translation>
+    </message>
+    <message>
+        <source>Move {n} finished to Ready</source>
+        <translation>Flytta {n} klara till Redo</translation>
+    </message>
+    <message>
+        <source>Candidates still “in training” who completed every mandatory module (for example after a module was retired)</source>
+        <translation>Kandidater som fortfarande står som ”under utbildning” men har klarat alla obligatoriska moduler (till exempel efter att en modul pensionerats)</translation>
+    </message>
+    <message>
+        <source>Reset to not started</source>
+        <translation>Återställ till ej påbörjad</translation>
+    </message>
+    <message>
+        <source>Select this module for everyone shown</source>
+        <translation>Markera den här modulen för alla som visas</translation>
     </message>
     <message>
         <source>{shown} of {total} candidates shown · {ready} with training complete</source>

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -34,6 +35,8 @@ from PySide6.QtCore import (
     QTime,
     QTranslator,
 )
+from PySide6.QtGui import QActionGroup
+from PySide6.QtWidgets import QMenu, QMessageBox
 
 from wir_manager import i18n as core_i18n
 from wir_manager.storage.paths import resources_dir
@@ -179,3 +182,53 @@ def format_percent(fraction: float, decimals: int = 0, locale: QLocale | None = 
         if loc.language() == QLocale.Language.Swedish
         else (f"{number}{sign}")
     )
+
+
+# ------------------------------------------------------------------ language menu
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("LanguageMenu", text)
+
+
+def _announce_restart(menu: QMenu) -> None:
+    QMessageBox.information(
+        menu.window(),
+        _tr("Language"),
+        _tr("WiR Manager will use the new language the next time it starts."),
+    )
+
+
+def add_language_menu(
+    menu: QMenu,
+    settings: QSettings,
+    on_change: Callable[[str], None] | None = None,
+) -> QMenu:
+    """Add a Language submenu (System default / English / Svenska) to ``menu``.
+
+    The choice is stored in ``settings`` and takes effect at the next start, because
+    screens build their texts once; ``on_change`` (default: a message saying so) is
+    called with the chosen code.
+    """
+    submenu = menu.addMenu(_tr("&Language"))
+    submenu.setObjectName("languageMenu")
+    group = QActionGroup(submenu)
+    group.setExclusive(True)
+    current = language_setting(settings)
+    choices = [("system", _tr("System default")), *LANGUAGE_NAMES.items()]
+    for code, label in choices:
+        action = submenu.addAction(label)
+        action.setCheckable(True)
+        action.setChecked(code == current)
+        action.setData(code)
+        group.addAction(action)
+
+    def chosen(action) -> None:  # type: ignore[no-untyped-def]
+        code = str(action.data())
+        if code == language_setting(settings):
+            return
+        set_language_setting(settings, code)
+        (on_change or (lambda _code: _announce_restart(menu)))(code)
+
+    group.triggered.connect(chosen)
+    return submenu
