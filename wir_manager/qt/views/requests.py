@@ -64,6 +64,7 @@ class RequestsView(QWidget):
         #: True to go ahead deleting these requests; replaceable in tests.
         self.confirm_delete: Callable[[list[RequestRow]], bool] = self._confirm_delete_dialog
         self._switching = False
+        self._shown_before = False
         self._setup_table()
         self._setup_filters()
         self._setup_actions()
@@ -158,6 +159,10 @@ class RequestsView(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         drop_conflicting_shortcuts(self)
+        if self._shown_before and not event.spontaneous() and not self.editor.is_dirty():
+            # Other screens (shortlists, imports) may have changed requests meanwhile.
+            self.reload()
+        self._shown_before = True
 
     def hideEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         self.save_layout()

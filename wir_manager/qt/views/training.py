@@ -64,6 +64,7 @@ class TrainingView(QWidget):
         self.loading = False
         self.last_result: tuple[int, list[int]] | None = None
         self._switching = False
+        self._shown_before = False
         self._setup_modules()
         self._setup_grid()
         self._setup_marking()
@@ -188,6 +189,10 @@ class TrainingView(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         drop_conflicting_shortcuts(self)
+        if self._shown_before and not event.spontaneous() and not self.loading:
+            # Stages and records may have changed on other screens: refresh in the background.
+            self.reload_grid()
+        self._shown_before = True
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
