@@ -261,3 +261,34 @@ def test_cli_dossier_reports_left_out_candidates(
     assert main(["--db", str(db_path), "dossier", "12345", "-o", str(out)]) == 1
     assert "no placement request 12345" in capsys.readouterr().err
     assert main(["--db", str(db_path), "dossier", str(request_id), "-o", "x.txt"]) == 1
+
+
+def test_valid_logo_is_drawn_on_the_cover(shortlisted, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from wir_manager.storage.paths import resources_dir
+
+    db, request_id, _people = shortlisted
+    logo = resources_dir() / "screenshots" / "dossier-page.png"
+    db.set_setting("branding_logo", str(logo))
+    out = tmp_path / "logo.pdf"
+    generate_dossier(db, request_id, out)
+    cover = pypdf.PdfReader(str(out)).pages[0]
+    assert any(
+        x.get_object()["/Subtype"] == "/Image"
+        for x in cover["/Resources"].get("/XObject", {}).values()
+    )
+
+
+def test_saved_shortlist_without_the_matching_service(
+    shortlisted, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The dossier reads ShortlistEntry rows itself when matching is unavailable."""
+    from wir_manager.services.dossier import content
+
+    monkeypatch.setattr(content, "_matching", lambda: None)
+    db, request_id, people = shortlisted
+    _data, pages, dossier = render_dossier(db, request_id)
+    assert dossier.source == "saved" and pages >= 7
+    assert [s.candidate_id for s in dossier.sections] == [
+        people[k] for k in ("latin", "arabic", "devanagari", "cjk", "markup")
+    ]
+    assert dossier.part_labels["language"] == "Language fit"

@@ -16,13 +16,27 @@ from pathlib import Path
 
 from wir_manager.i18n import _
 from wir_manager.services.dossier.consent import Exclusion
-from wir_manager.services.dossier.content import DossierError, load_content
+from wir_manager.services.dossier.content import DossierContent, DossierError, load_content
 from wir_manager.services.dossier.disclosure import record_disclosure
 from wir_manager.services.dossier.layout import DossierLayout, LayoutOptions
 from wir_manager.services.progress import NO_PROGRESS, Progress
 from wir_manager.storage.database import Database
 
 DEFAULT_BRANDING = "Wikimedian in Residence programme"
+
+
+@dataclass(frozen=True)
+class RenderedDossier:
+    """A dossier in memory: nothing written, nothing logged."""
+
+    data: bytes
+    pages: int
+    content: DossierContent
+    options: LayoutOptions
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        # ``data, pages, content = render_dossier(...)`` reads naturally in callers.
+        return iter((self.data, self.pages, self.content))
 
 
 @dataclass(frozen=True)
@@ -46,9 +60,9 @@ def render_dossier(
     recipient: str | None = None,
     progress: Progress = NO_PROGRESS,
     today: dt.date | None = None,
-) -> tuple[bytes, int, object]:
-    """(PDF bytes, page count, content) without writing or logging anything (benchmarks,
-    previews). Use :func:`generate_dossier` for a dossier that leaves the programme."""
+) -> RenderedDossier:
+    """The PDF in memory without writing or logging anything (benchmarks, previews).
+    Use :func:`generate_dossier` for a dossier that leaves the programme."""
     progress.report(0, 3, _("Reading the shortlist"))
     content = load_content(db, request_id)
     if not content.sections:
@@ -79,7 +93,7 @@ def render_dossier(
         progress.report(done + 1, total, _("Laying out candidate {n}").format(n=done))
 
     data, pages = DossierLayout(content, options).build(step)
-    return data, pages, (content, options)
+    return RenderedDossier(data, pages, content, options)
 
 
 def generate_dossier(
@@ -99,8 +113,12 @@ def generate_dossier(
         )
     if not out.parent.exists():
         raise DossierError(_("The folder {path} does not exist.").format(path=out.parent))
-    data, pages, (content, options) = render_dossier(  # type: ignore[misc]
-        db, request_id, recipient=recipient, progress=progress, today=today
+    rendered = render_dossier(db, request_id, recipient=recipient, progress=progress, today=today)
+    data, pages, content, options = (
+        rendered.data,
+        rendered.pages,
+        rendered.content,
+        rendered.options,
     )
     digest = hashlib.sha256(data).hexdigest()
     progress.report(len(content.sections) + 2, len(content.sections) + 2, _("Saving"))
