@@ -25,7 +25,7 @@ from wir_manager.services.matching.ranking import names_of, resolve_weights
 from wir_manager.services.matching.requirements import (
     ACTIVE_REQUEST_STATUSES,
     Requirements,
-    load_requirements,
+    load_many_requirements,
 )
 from wir_manager.services.matching.scoring import Evaluation, evaluate, ranking_order
 from wir_manager.services.progress import NO_PROGRESS, Progress
@@ -122,7 +122,7 @@ def assign(
     _pid, profile_name, version, merged = resolve_weights(db, dict(weights or {}), profile)
     ids = open_request_ids(db) if request_ids is None else list(request_ids)
     with db.connection() as conn:
-        reqs = [load_requirements(conn, rid) for rid in ids]
+        reqs = load_many_requirements(conn, ids)
         pool = POOL_CACHE.get(
             db,
             conn,

@@ -187,7 +187,7 @@ def _load_base(conn: Connection) -> Pool:
 def _fill(
     pool: Pool, target: dict[str, np.ndarray], keys: list[str], rows: list, dtype: type
 ) -> None:
-    """Spread (candidate id, key, value) rows into one column per key."""
+    """Spread (candidate id, key[, value]) rows into one column per key."""
     n = len(pool)
     for key in keys:
         target[key] = np.zeros(n, dtype)
@@ -195,11 +195,16 @@ def _fill(
         return
     pos, ok = _spread(pool.ids, rows, n)
     cols = list(zip(*rows, strict=True))
-    names = np.array(cols[1], dtype=object)
+    slot = {key: k for k, key in enumerate(keys)}
+    which = np.fromiter((slot.get(name, -1) for name in cols[1]), np.int64, count=len(rows))
     values = np.array(cols[2], dtype=dtype) if len(cols) > 2 else np.ones(len(rows), dtype)
-    for key in keys:
-        hit = ok & (names == key)
-        target[key][pos[hit]] = values[hit]
+    keep = ok & (which >= 0)
+    pos, which, values = pos[keep], which[keep], values[keep]
+    order = np.argsort(which, kind="stable")
+    bounds = np.searchsorted(which[order], np.arange(len(keys) + 1))
+    for k, key in enumerate(keys):
+        chunk = order[bounds[k] : bounds[k + 1]]
+        target[key][pos[chunk]] = values[chunk]
 
 
 def add_columns(

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import String, select, type_coerce
 from sqlalchemy.engine import Connection
 
 from wir_manager.domain.enums import Importance, LanguageLevel, Platform, RequestStatus, SkillLevel
@@ -117,65 +119,105 @@ def key_label(kind: str, key: str) -> str:
 
 def load_requirements(conn: Connection, request_id: int) -> Requirements:
     """Read one request's requirements; a missing id is a plain-sentence error."""
-    req = conn.execute(
-        select(
-            m.PlacementRequest.id,
-            m.PlacementRequest.title,
-            m.PlacementRequest.status,
-            m.PlacementRequest.positions,
-            m.PlacementRequest.start_date,
-            m.PlacementRequest.duration_months,
-            m.PlacementRequest.allow_in_training,
-            m.PlacementRequest.work_mode,
-            m.PlacementRequest.duty_city,
-            m.PlacementRequest.duty_country,
-            m.PlacementRequest.created_at,
-        ).where(m.PlacementRequest.id == request_id)
-    ).first()
-    if req is None:
+    found = load_many_requirements(conn, [request_id])
+    if not found:
         raise UnknownRequestError(
             _("There is no placement request with id {id}.").format(id=request_id)
         )
-    lang_rows = conn.execute(
-        select(
-            m.RequestLanguage.code,
-            m.RequestLanguage.min_level,
-            m.RequestLanguage.importance,
-            m.RequestLanguage.any_group,
+    return found[0]
+
+
+def load_many_requirements(conn: Connection, request_ids: list[int]) -> list[Requirements]:
+    """Requirements of several requests with one query per table (missing ids are skipped),
+    in the order asked; the global assignment reads hundreds of requests this way."""
+    wanted = list(dict.fromkeys(int(r) for r in request_ids))
+    heads: dict[int, Any] = {}
+    langs: dict[int, list[tuple[str, int, str, int | None]]] = defaultdict(list)
+    skills: dict[int, list[tuple[str, int, str]]] = defaultdict(list)
+    topics: dict[int, list[str]] = defaultdict(list)
+    regions: dict[int, list[str]] = defaultdict(list)
+    r = m.PlacementRequest
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        for row in conn.execute(
+            select(
+                r.id,
+                r.title,
+                type_coerce(r.status, String),
+                r.positions,
+                r.start_date,
+                r.duration_months,
+                r.allow_in_training,
+                type_coerce(r.work_mode, String),
+                r.duty_city,
+                r.duty_country,
+                r.created_at,
+            ).where(r.id.in_(chunk))
+        ):
+            heads[row[0]] = row
+        lang = m.RequestLanguage
+        for rid, code, level, imp, group in conn.execute(
+            select(
+                lang.request_id,
+                lang.code,
+                lang.min_level,
+                type_coerce(lang.importance, String),
+                lang.any_group,
+            )
+            .where(lang.request_id.in_(chunk))
+            .order_by(lang.id)
+        ):
+            langs[rid].append((code, int(level), imp, group))
+        sk = m.RequestSkill
+        for rid, platform, level, imp in conn.execute(
+            select(
+                sk.request_id,
+                type_coerce(sk.platform, String),
+                sk.min_level,
+                type_coerce(sk.importance, String),
+            )
+            .where(sk.request_id.in_(chunk))
+            .order_by(sk.id)
+        ):
+            skills[rid].append((platform, int(level), imp))
+        for rid, topic in conn.execute(
+            select(m.RequestTopic.request_id, type_coerce(m.RequestTopic.topic, String)).where(
+                m.RequestTopic.request_id.in_(chunk)
+            )
+        ):
+            topics[rid].append(topic)
+        for rid, region in conn.execute(
+            select(m.RequestPriorityRegion.request_id, m.RequestPriorityRegion.region).where(
+                m.RequestPriorityRegion.request_id.in_(chunk)
+            )
+        ):
+            regions[rid].append(region)
+    out = []
+    for rid in wanted:
+        head = heads.get(rid)
+        if head is None:
+            continue
+        (_id, title, status, positions, start, duration, allow, mode, city, country, created) = head
+        out.append(
+            build_requirements(
+                request_id=rid,
+                title=title,
+                status=status,
+                positions=int(positions if positions is not None else 1),
+                start=start,
+                duration_months=int(duration or 0),
+                allow_in_training=bool(allow),
+                work_mode=mode,
+                duty_city=city,
+                duty_country=country,
+                languages=langs[rid],
+                skills=skills[rid],
+                topics=topics[rid],
+                priority_regions=regions[rid],
+                fallback_year=created.year if created else 2000,
+            )
         )
-        .where(m.RequestLanguage.request_id == request_id)
-        .order_by(m.RequestLanguage.id)
-    ).all()
-    skill_rows = conn.execute(
-        select(m.RequestSkill.platform, m.RequestSkill.min_level, m.RequestSkill.importance)
-        .where(m.RequestSkill.request_id == request_id)
-        .order_by(m.RequestSkill.id)
-    ).all()
-    topics = conn.execute(
-        select(m.RequestTopic.topic).where(m.RequestTopic.request_id == request_id)
-    ).scalars()
-    regions = conn.execute(
-        select(m.RequestPriorityRegion.region).where(
-            m.RequestPriorityRegion.request_id == request_id
-        )
-    ).scalars()
-    return build_requirements(
-        request_id=req.id,
-        title=req.title,
-        status=_value(req.status),
-        positions=int(req.positions or 1),
-        start=req.start_date,
-        duration_months=int(req.duration_months or 0),
-        allow_in_training=bool(req.allow_in_training),
-        work_mode=_value(req.work_mode),
-        duty_city=req.duty_city,
-        duty_country=req.duty_country,
-        languages=[(code, int(level), _value(imp), group) for code, level, imp, group in lang_rows],
-        skills=[(_value(p), int(level), _value(imp)) for p, level, imp in skill_rows],
-        topics=[_value(t) for t in topics],
-        priority_regions=list(regions),
-        fallback_year=(req.created_at.year if req.created_at else 2000),
-    )
+    return out
 
 
 def build_requirements(
@@ -227,7 +269,3 @@ def build_requirements(
         priority_regions=tuple(sorted(set(priority_regions))),
         reference_year=start.year if start is not None else fallback_year,
     )
-
-
-def _value(x: object) -> str:
-    return str(getattr(x, "value", x))

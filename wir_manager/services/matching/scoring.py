@@ -153,8 +153,6 @@ def evaluate(
         for j, part in enumerate(PARTS):
             if part in fractions and weights[part] > 0:
                 parts[:, j] = 100.0 * weights[part] / denominator * fractions[part]
-    parts, score = round_parts(parts)
-
     if failed:
         matrix = np.vstack(failed)
         fails = matrix.sum(axis=0)
@@ -164,6 +162,14 @@ def evaluate(
         fail_counts = ()
         fails = np.zeros(n, np.int64)
         first_fail = np.full(n, -1)
+    # Exact hundredths (largest remainder) for everyone who can be shown: the eligible and
+    # the near misses. The rest are never displayed, so plain rounding is enough there.
+    shown = np.flatnonzero(fails <= 1)
+    exact = parts
+    parts = np.round(exact, 2)
+    score = np.round(exact.sum(axis=1), 2)
+    if len(shown):
+        parts[shown], score[shown] = round_parts(exact[shown])
     return Evaluation(
         parts, score, fails, first_fail, tuple(checks), tuple(applicable), fail_counts
     )
@@ -182,12 +188,13 @@ def round_parts(exact: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     floor = np.floor(cents + 1e-7)
     total = np.round(cents.sum(axis=1))
     missing = (total - floor.sum(axis=1)).astype(np.int64)
-    if exact.size and missing.any():
-        order = np.argsort(-(cents - floor), axis=1, kind="stable")
+    need = np.flatnonzero(missing)
+    if len(need):
+        sub = cents[need] - floor[need]
+        order = np.argsort(-sub, axis=1, kind="stable")
         ranks = np.empty_like(order)
-        rows = np.arange(exact.shape[0])[:, None]
-        ranks[rows, order] = np.arange(exact.shape[1])[None, :]
-        floor += ranks < missing[:, None]
+        ranks[np.arange(len(need))[:, None], order] = np.arange(exact.shape[1])[None, :]
+        floor[need] += ranks < missing[need][:, None]
     return floor / 100.0, total / 100.0
 
 
