@@ -167,3 +167,14 @@ def test_summary_and_region_choices(demo_db) -> None:  # type: ignore[no-untyped
     codes = dict(rq.priority_region_choices())
     assert codes["002"] == "Africa" and "014" in codes
     assert len(rq.list_request_rows(demo_db)) == 12
+
+
+def test_new_organisation_problems_are_reported_before_saving(db, org_id: int) -> None:  # type: ignore[no-untyped-def]
+    draft = _draft(
+        org_id,
+        organisation_id=None,
+        new_organisation=rq.NewOrganisation("Oceans Board", country="Narnia"),
+    )
+    problems = rq.validate_request(draft)
+    assert [p.field for p in problems] == ["organisation"]
+    assert "not a known country" in problems[0].message

@@ -272,8 +272,11 @@ def _normalise(data: RequestData, db: Database | None) -> tuple[RequestData, lis
     new_org = data.new_organisation
     if data.organisation_id is None and new_org is None:
         bad("organisation", _("Choose the organisation that makes the request."))
-    elif new_org is not None and not _clean_text(new_org.name):
-        bad("organisation", _("The new organisation needs a name."))
+    elif new_org is not None:
+        try:
+            _check_new_organisation(new_org)
+        except OrganisationError as exc:
+            bad("organisation", str(exc))
     elif data.organisation_id is not None and db is not None:
         with db.engine.connect() as conn:
             found = conn.execute(
