@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QScrollArea,
+    QTabBar,
     QTextEdit,
     QWidget,
 )
@@ -88,6 +89,8 @@ def focusable_widgets(root: QWidget, visible_only: bool = True) -> list[QWidget]
 
 def _is_internal(widget: QWidget) -> bool:
     parent = widget.parentWidget()
+    if isinstance(parent, QTabBar):
+        return True  # scroll arrows: the tab bar itself takes arrow keys and Ctrl+Tab
     if isinstance(widget, QLineEdit) and isinstance(parent, QAbstractSpinBox | QComboBox):
         return True
     return parent is not None and parent.focusProxy() is widget
