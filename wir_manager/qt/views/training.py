@@ -219,11 +219,12 @@ class TrainingView(QWidget):
         self.ui.installDefaultsButton.setVisible(not modules)
         row = self.modules.row_of(keep) if keep is not None else (0 if modules else -1)
         if row >= 0:
-            self.ui.moduleList.setCurrentIndex(self.modules.index(row))
-            if self.module_editor.module is None or self.module_editor.module.id != keep:
-                self.module_editor.load(self.modules.module(row))
-            else:
-                self.module_editor.load(self.modules.module(row))
+            self._switching = True
+            try:
+                self.ui.moduleList.setCurrentIndex(self.modules.index(row))
+            finally:
+                self._switching = False
+            self.module_editor.load(self.modules.module(row))
         else:
             self.module_editor.load(None)
         self._update_module_buttons()
@@ -294,7 +295,7 @@ class TrainingView(QWidget):
 
     def move_module(self, delta: int) -> None:
         module = self.module_editor.module
-        if module is None:
+        if module is None or not self.confirm_leave():
             return
         try:
             tr.move_module(self.ctx.db, module.id, delta)
