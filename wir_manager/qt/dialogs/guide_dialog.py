@@ -7,8 +7,8 @@ same window back to the front instead of stacking copies.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QImage, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
 
 from wir_manager.qt.forms.ui_guide_dialog import Ui_GuideDialog
@@ -38,8 +38,15 @@ class GuideDialog(QDialog):
 
     # ------------------------------------------------------------------ building
     def _fit_images(self) -> None:
-        """Shrink screenshots wider than IMAGE_WIDTH (Markdown cannot give a width)."""
+        """Shrink screenshots wider than IMAGE_WIDTH (Markdown cannot give a width).
+
+        The document would scale them with the nearest pixel at paint time, which makes
+        screenshot text unreadable, so each one is scaled smoothly once, at the screen's
+        pixel ratio, and registered as the resource the image format points at.
+        """
         doc = self.ui.browser.document()
+        ratio = self.devicePixelRatioF() or 1.0
+        done: set[str] = set()
         block = doc.begin()
         while block.isValid():
             it = block.begin()
@@ -47,19 +54,30 @@ class GuideDialog(QDialog):
                 fragment = it.fragment()
                 fmt = fragment.charFormat()
                 if fmt.isImageFormat():
-                    image = fmt.toImageFormat()
-                    resource = doc.resource(QTextDocument.ResourceType.ImageResource, image.name())
-                    width = getattr(resource, "width", lambda: 0)()
-                    if width > IMAGE_WIDTH:
-                        image.setWidth(IMAGE_WIDTH)
-                        image.setHeight(resource.height() * IMAGE_WIDTH / width)
+                    image_format = fmt.toImageFormat()
+                    name = image_format.name()
+                    image = QImage(QUrl(name).toLocalFile())
+                    if not image.isNull() and image.width() > IMAGE_WIDTH:
+                        height = image.height() * IMAGE_WIDTH / image.width()
+                        if name not in done:
+                            scaled = image.scaledToWidth(
+                                round(IMAGE_WIDTH * ratio),
+                                Qt.TransformationMode.SmoothTransformation,
+                            )
+                            scaled.setDevicePixelRatio(ratio)
+                            doc.addResource(
+                                QTextDocument.ResourceType.ImageResource, QUrl(name), scaled
+                            )
+                            done.add(name)
+                        image_format.setWidth(IMAGE_WIDTH)
+                        image_format.setHeight(height)
                         cursor = QTextCursor(doc)
                         cursor.setPosition(fragment.position())
                         cursor.setPosition(
                             fragment.position() + fragment.length(),
                             QTextCursor.MoveMode.KeepAnchor,
                         )
-                        cursor.setCharFormat(image)
+                        cursor.setCharFormat(image_format)
                 it += 1
             block = block.next()
 
