@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -30,6 +31,7 @@ from wir_manager.services.candidates import CandidateFilter, CandidateIndex
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _SEP = "\x00"
+TEXT_CACHE_SIZE = 64
 _STAGE_ORDER = {stage.value: n for n, stage in enumerate(Stage)}
 
 #: (index column, header source text) in display order.
@@ -63,6 +65,7 @@ class CandidateTableModel(QAbstractTableModel):
         self._index = CandidateIndex()
         self._view = CandidateIndex()  # self._index in display order
         self._visible: list[int] = []  # positions in self._view
+        self._text_cache: dict[str, list[int]] = {}  # casefolded search text → positions
         self._filter = CandidateFilter()
         self._id_sets: Sequence[set[int]] = ()
         self._sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
@@ -160,18 +163,30 @@ class CandidateTableModel(QAbstractTableModel):
         return self._filter
 
     def set_filter(self, f: CandidateFilter, id_sets: Sequence[set[int]] = ()) -> None:
-        """Apply ``f``; when only the search text grew, only visible rows are re-checked."""
-        narrowing = (
-            f.text.casefold().startswith(self._filter.text.casefold())
-            and self._filter.text.strip() != ""
-            and f == CandidateFilter(**{**_fields(self._filter), "text": f.text})
-            and list(id_sets) == list(self._id_sets)
+        """Apply ``f``. Results are cached per search text while the other filters stay
+        the same, and a new text starts from the cached result of its longest cached
+        prefix (every match of "mar" is a match of "ma"), so typing, backspacing and
+        retyping only ever re-check rows that can still match."""
+        same_context = (
+            replace(f, text="") == replace(self._filter, text="")
+            and len(id_sets) == len(self._id_sets)
+            and all(a is b for a, b in zip(id_sets, self._id_sets, strict=True))
         )
-        within = self._visible if narrowing else None
+        if not same_context:
+            self._text_cache.clear()
+        text = f.text.casefold()
+        visible = self._text_cache.get(text)
+        if visible is None:
+            prefix = max((k for k in self._text_cache if text.startswith(k)), key=len, default=None)
+            within = self._text_cache[prefix] if prefix is not None else None
+            visible = svc.match_rows(self._view, f, tuple(id_sets), within)
+            self._text_cache[text] = visible
+            while len(self._text_cache) > TEXT_CACHE_SIZE:
+                self._text_cache.pop(next(iter(self._text_cache)))
         self.beginResetModel()
         self._filter = f
         self._id_sets = tuple(id_sets)
-        self._visible = svc.match_rows(self._view, f, self._id_sets, within)
+        self._visible = visible
         self.endResetModel()
 
     # ------------------------------------------------------------------ sort
@@ -195,6 +210,7 @@ class CandidateTableModel(QAbstractTableModel):
         view.haystack = hay
         view.reindex()
         self._view = view
+        self._text_cache.clear()
 
     def _sorted_order(self) -> list[int]:
         column, order = self._sort
@@ -209,7 +225,3 @@ class CandidateTableModel(QAbstractTableModel):
             keys = [row[field].casefold() for row in rows]
             key = keys.__getitem__
         return sorted(range(len(rows)), key=key, reverse=order == Qt.SortOrder.DescendingOrder)
-
-
-def _fields(f: CandidateFilter) -> dict[str, object]:
-    return {name: getattr(f, name) for name in f.__slots__}
