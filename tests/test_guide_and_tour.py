@@ -1,0 +1,185 @@
+"""The user guide (Help → User guide) and the first-run tour."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication
+
+from wir_manager.services import guide
+
+
+@pytest.fixture
+def shots(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A screenshots folder with an English and a Swedish picture of one screen."""
+    root = tmp_path / "screenshots"
+    for lang, colour in (("en", "#336699"), ("sv", "#993366")):
+        (root / lang).mkdir(parents=True)
+        image = QImage(1280, 800, QImage.Format.Format_RGB32)
+        image.fill(QColor(colour))
+        assert image.save(str(root / lang / "candidates.png"))
+    image = QImage(300, 200, QImage.Format.Format_RGB32)
+    image.fill(QColor("#999999"))
+    image.save(str(root / "training.png"))
+    monkeypatch.setattr(guide, "screenshots_root", lambda: root)
+    return root
+
+
+def test_guide_is_bundled_in_english_and_swedish() -> None:
+    assert guide.available_languages() == ["en", "sv"]
+    english = guide.load_guide("en")
+    assert english.sections[0] == guide.Section(1, "WiR Manager user guide")
+    titles = [s.title for s in english.sections]
+    for screen in ("Candidates", "Placement requests", "Training", "Shortlists", "Privacy & audit"):
+        assert screen in titles
+    assert guide.load_guide("fr").language == "en"  # no French guide: English
+
+
+def test_screenshots_resolve_per_language_and_missing_ones_are_dropped(qapp, shots: Path) -> None:  # type: ignore[no-untyped-def]
+    sv = guide.load_guide("sv")
+    assert (shots / "sv" / "candidates.png").as_uri() in sv.markdown
+    assert (shots / "training.png").as_uri() in sv.markdown  # unsorted fallback
+    assert "requests.png" in sv.missing_images
+    assert "screenshots/requests.png" not in sv.markdown  # no broken image left behind
+    en = guide.load_guide("en")
+    assert (shots / "en" / "candidates.png").as_uri() in en.markdown
+    assert guide.screenshot_path("candidates.png", "de") == shots / "en" / "candidates.png"
+
+
+def test_guide_dialog_contents_search_and_pictures(qtbot, shots: Path) -> None:  # type: ignore[no-untyped-def]
+    from wir_manager.qt.dialogs.guide_dialog import IMAGE_WIDTH, GuideDialog
+
+    dialog = GuideDialog(language="en")
+    qtbot.addWidget(dialog)
+    dialog.resize(900, 600)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.section_titles() == [s.title for s in dialog.guide.sections]
+    assert dialog.ui.contentsList.count() == len(dialog.guide.sections)
+
+    bar = dialog.ui.browser.verticalScrollBar()
+    assert bar.value() == 0
+    assert dialog.show_section_titled("keyboard")
+    assert bar.value() > 0
+
+    dialog.ui.findEdit.setText("passphrase")
+    assert dialog.find_next()
+    assert dialog.ui.browser.textCursor().selectedText().lower() == "passphrase"
+    dialog.ui.findEdit.setText("no such words anywhere")
+    assert not dialog.find_next()
+
+    widths = []
+    doc = dialog.ui.browser.document()
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fmt = it.fragment().charFormat()
+            if fmt.isImageFormat():
+                widths.append(fmt.toImageFormat().width())
+            it += 1
+        block = block.next()
+    # Two big screenshots shrunk to fit, the small one left at its size (width 0 = natural).
+    assert sorted(widths) == [0, IMAGE_WIDTH, IMAGE_WIDTH]
+
+
+def test_show_guide_reuses_one_window(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QWidget
+
+    from wir_manager.qt.dialogs.guide_dialog import show_guide
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    first = show_guide(parent, section="Shortlists", language="en")
+    second = show_guide(parent)
+    assert first is second
+    assert first.ui.contentsList.currentItem().text().strip() == "Shortlists"
+    first.close()
+
+
+def test_tour_walks_every_screen_and_finishes(qtbot, shots: Path) -> None:  # type: ignore[no-untyped-def]
+    from wir_manager.qt.dialogs.tour import TourDialog
+
+    dialog = TourDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    titles = [page.title for page in dialog.tour_pages()]
+    assert titles[1:6] == [
+        "Candidates",
+        "Placement requests",
+        "Training",
+        "Shortlists",
+        "Privacy & audit",
+    ]
+    assert not dialog.ui.backButton.isEnabled()
+    assert dialog.ui.stepLabel.text() == "Page 1 of 7"
+    for _ in range(dialog.page_count() - 1):
+        dialog.next()
+    assert dialog.ui.nextButton.text() == "&Finish"
+    assert not dialog.ui.skipButton.isVisible()
+    dialog.back()
+    assert dialog.ui.stepLabel.text() == "Page 6 of 7"
+    dialog.next()
+    dialog.next()
+    assert dialog.finished_tour
+    assert dialog.result() == TourDialog.DialogCode.Accepted
+
+
+def test_tour_shows_the_screenshot_of_its_screen(qtbot, shots: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLabel
+
+    from wir_manager.qt.dialogs.tour import PICTURE_WIDTH, TourDialog
+
+    dialog = TourDialog()
+    qtbot.addWidget(dialog)
+    candidates_page = dialog.ui.pages.widget(1)
+    pictures = [
+        label for label in candidates_page.findChildren(QLabel) if not label.pixmap().isNull()
+    ]
+    assert len(pictures) == 1
+    assert pictures[0].pixmap().width() == PICTURE_WIDTH
+    requests_page = dialog.ui.pages.widget(2)  # no screenshot yet: text only
+    assert all(label.pixmap().isNull() for label in requests_page.findChildren(QLabel))
+
+
+def test_tour_is_offered_once(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from wir_manager.qt.dialogs.tour import TourDialog, maybe_show_tour
+
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+
+    def skip_when_shown() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, TourDialog) and widget.isVisible():
+                widget.ui.skipButton.click()
+                return
+        QTimer.singleShot(20, skip_when_shown)
+
+    QTimer.singleShot(20, skip_when_shown)
+    assert maybe_show_tour(None, settings) is True
+    assert maybe_show_tour(None, settings) is False  # seen: not again
+
+
+def test_tour_title_scales_with_the_system_font(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLabel
+
+    from wir_manager.qt.dialogs.tour import TourDialog
+
+    app = QApplication.instance()
+    original = app.font()
+    try:
+        sizes = []
+        for points in (10, 16):
+            font = original
+            font.setPointSize(points)
+            app.setFont(font)
+            dialog = TourDialog()
+            qtbot.addWidget(dialog)
+            title = dialog.ui.pages.widget(0).findChild(QLabel, "tourTitle")
+            sizes.append(title.font().pointSizeF())
+        assert sizes[1] > sizes[0]
+        assert sizes[1] == pytest.approx(16 * 1.5)
+    finally:
+        app.setFont(original)
