@@ -72,3 +72,19 @@ def test_fonts_shape_arabic_joining_and_devanagari_conjuncts() -> None:
     assert len(set(glyphs)) == 3
     # Devanagari: क्ष is one conjunct glyph, fewer glyphs than characters.
     assert len(_shape("NotoSansDevanagari-Regular.ttf", "क्ष")) < 3
+
+
+def test_long_rtl_text_breaks_in_logical_order_then_reorders_per_line() -> None:
+    from wir_manager.services.dossier.shaping import base_is_rtl, break_lines, has_rtl, text_width
+
+    register_fonts()
+    words = ["تسعى", "المنظمة", "إلى", "فتح", "بياناتها", "الصحية", "على", "ويكي", "بيانات"]
+    text = " ".join(words)
+    width = text_width(" ".join(words[:4]), 10) / 0.95 + 1
+    lines = break_lines(text, width, 10)
+    assert len(lines) > 1
+    assert lines[0].split() == words[:4]  # the first words stay on the first line
+    assert " ".join(lines).split() == words
+    # each line is then shown right to left on its own
+    assert visual_order(lines[0]).split() == list(reversed(words[:4]))
+    assert has_rtl(text) and base_is_rtl(text) and not base_is_rtl("Name: محمد")

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -45,7 +45,13 @@ from wir_manager.domain.enums import LanguageLevel, Platform, SkillLevel, Traini
 from wir_manager.i18n import _
 from wir_manager.services.dossier.content import CandidateSection, DossierContent
 from wir_manager.services.dossier.fonts import BASE, register_fonts
-from wir_manager.services.dossier.shaping import markup
+from wir_manager.services.dossier.shaping import (
+    base_is_rtl,
+    break_lines,
+    clean,
+    has_rtl,
+    markup,
+)
 
 ACCENT = colors.HexColor("#1f4e79")
 MUTED = colors.HexColor("#5f6b7a")
@@ -111,9 +117,53 @@ def day(value: dt.date | None) -> str:
     return f"{value.day} {value.strftime('%B %Y')}"
 
 
-def _p(text: object, style: ParagraphStyle, *, bold: bool = False) -> Paragraph:
-    """A paragraph of user text: escaped, shaped, with font fallback."""
-    return Paragraph(markup(text, bold=bold), style)
+class ScriptParagraph(Flowable):
+    """User text with right-to-left stretches that may need more than one line.
+
+    Lines are broken in logical order at the width the frame or table cell offers, then
+    each line's words are put in visual order, so a long Arabic name or description
+    reads correctly line after line. A paragraph whose first letter is right-to-left is
+    right-aligned when it wraps.
+    """
+
+    def __init__(self, text: str, style: ParagraphStyle, *, bold: bool = False) -> None:
+        super().__init__()
+        self.text, self.style, self.bold = text, style, bold
+        self._para: Paragraph | None = None
+
+    def _build(self, width: float) -> Paragraph:
+        lines = break_lines(self.text, width, self.style.fontSize, bold=self.bold)
+        style = self.style
+        if len(lines) > 1 and base_is_rtl(self.text):
+            style = ParagraphStyle(f"{style.name}-rtl", parent=style, alignment=TA_RIGHT)
+        return Paragraph(markup("\n".join(lines), bold=self.bold), style)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self._para = self._build(avail_width)
+        return self._para.wrap(avail_width, avail_height)
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        para = self._para or self._build(avail_width)
+        return para.split(avail_width, avail_height)
+
+    def getSpaceBefore(self) -> float:
+        return self.style.spaceBefore
+
+    def getSpaceAfter(self) -> float:
+        return self.style.spaceAfter
+
+    def draw(self) -> None:
+        assert self._para is not None
+        self._para.drawOn(self.canv, 0, 0)
+
+
+def _p(text: object, style: ParagraphStyle, *, bold: bool = False) -> Flowable:
+    """A paragraph of user text: escaped, shaped, with font fallback (and line-aware
+    right-to-left ordering when the text has right-to-left letters)."""
+    value = clean(text)
+    if has_rtl(value):
+        return ScriptParagraph(value, style, bold=bold)
+    return Paragraph(markup(value, bold=bold), style)
 
 
 def _t(template: str, style: ParagraphStyle) -> Paragraph:

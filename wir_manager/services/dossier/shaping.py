@@ -128,3 +128,52 @@ def markup(text: object, *, bold: bool = False) -> str:
                 pieces.append(f'<font name="{name}">{escaped}</font>')
         parts.append("".join(pieces))
     return "<br/>".join(parts)
+
+
+def has_rtl(text: str) -> bool:
+    return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text)
+
+
+def base_is_rtl(text: str) -> bool:
+    """True when the first strong letter is right-to-left (the paragraph's direction)."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
+def text_width(text: str, size: float, *, bold: bool = False) -> float:
+    """Unshaped width of ``text`` in points, with per-run fonts (close enough to choose
+    line breaks; shaping changes widths by a few percent, hence the caller's margin)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return sum(
+        stringWidth(piece, family.bold if bold else family.regular, size)
+        for family, piece in font_runs(text)
+    )
+
+
+def break_lines(text: str, width: float, size: float, *, bold: bool = False) -> list[str]:
+    """Greedy line breaks in LOGICAL order, so each line can be reordered on its own.
+
+    reportlab breaks lines after we reorder words; for a right-to-left stretch longer
+    than one line that would put its last words on the first line. Breaking first and
+    reordering per line keeps the reading order right.
+    """
+    limit = width * 0.95
+    out: list[str] = []
+    for paragraph in clean(text).split("\n"):
+        words = paragraph.split(" ")
+        line: list[str] = []
+        for word in words:
+            trial = " ".join([*line, word])
+            if line and text_width(trial, size, bold=bold) > limit:
+                out.append(" ".join(line))
+                line = [word]
+            else:
+                line.append(word)
+        out.append(" ".join(line))
+    return out
