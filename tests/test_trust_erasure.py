@@ -143,3 +143,49 @@ def test_bulk_erase_is_one_transaction(demo_db) -> None:
     assert _count(demo_db, m.Candidate) == 250
     assert _count(demo_db, m.CandidateLanguage, m.CandidateLanguage.candidate_id.in_(ids)) == 0
     assert integrity_check(demo_db) == "ok"
+
+
+def test_secure_delete_zeroes_deleted_cells_even_without_vacuum(db) -> None:
+    """``PRAGMA secure_delete = ON`` (set on every connection) is what clears the freed
+    cells: erase without compaction, fold the WAL in, and the name is still gone."""
+    erased, _kept = _setup(db)
+    db.checkpoint()
+    privacy.erase_candidate(db, erased, compact_file=False)
+    db.checkpoint()  # WAL(TRUNCATE): only the main file remains
+    pages = decrypted_pages(db)
+    for text in (*ERASED, NOTE, SL_NOTE):
+        assert text.encode() not in pages, f"{text!r} left in a freed cell"
+
+
+def test_vacuum_removes_remnants_written_without_secure_delete(db) -> None:
+    """Defence in depth: cells freed by a connection without secure_delete (an older app
+    version, another SQLCipher tool) keep old text; erasure's VACUUM rebuilds the file."""
+    from sqlalchemy import event
+
+    erased, _kept = _setup(db)
+
+    @event.listens_for(db.engine, "connect")
+    def _insecure(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+        dbapi_conn.execute("PRAGMA secure_delete = OFF")
+
+    db.engine.dispose()
+    with db.session() as s:  # the old note is left behind in free space
+        s.get(m.Candidate, erased).notes = "a much longer replacement note " * 40
+    db.checkpoint()
+    assert NOTE.encode() in decrypted_pages(db)
+    event.remove(db.engine, "connect", _insecure)
+    db.engine.dispose()
+    privacy.erase_candidate(db, erased)
+    assert NOTE.encode() not in decrypted_pages(db)
+
+
+def test_every_pooled_connection_runs_with_secure_delete(db) -> None:
+    """SQLCipher already turns secure_delete on for keyed connections and ``_connect``
+    sets it explicitly; this pins the behaviour the test above relies on."""
+    conns = [db.engine.connect() for _ in range(3)]
+    try:
+        for conn in conns:
+            assert conn.exec_driver_sql("PRAGMA secure_delete").scalar() == 1
+    finally:
+        for conn in conns:
+            conn.close()
