@@ -70,3 +70,18 @@ def test_export_and_template_commands(cli_db, tmp_path, capsys) -> None:  # type
     bad.write_text("name,username\n")
     assert main([*base, "import", "candidates", str(bad)]) == 1
     assert "not an Excel workbook" in capsys.readouterr().err
+
+
+def test_import_requests_command(cli_db, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    wb = openpyxl.Workbook()
+    wb.active.append(["Organisation", "Title", "Work mode", "Languages", "Skills"])
+    wb.active.append(["UNESCO", "Heritage data resident", "remote", "en:C1; fr:B2", "Wikidata:2"])
+    path = tmp_path / "requests.xlsx"
+    wb.save(path)
+    code = main(["--db", str(cli_db), "import", "requests", str(path), "--yes"])
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    assert "1 row" in captured.out and "Imported 1 record(s)" in captured.out
+    with Database.open(cli_db, PASSPHRASE) as db, db.engine.connect() as conn:
+        titles = [t for (t,) in conn.execute(select(m.PlacementRequest.title))]
+    assert "Heritage data resident" in titles
