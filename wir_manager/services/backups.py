@@ -309,7 +309,16 @@ def restore(
                 os.replace(wal, Path(f"{safety}-wal"))
             for leftover in (Path(f"{target}-wal"), Path(f"{target}-shm")):
                 leftover.unlink(missing_ok=True)
-        os.replace(tmp, target)
+        try:
+            os.replace(tmp, target)
+        except OSError as exc:
+            # Windows refuses to replace a file another program holds open.
+            raise _translate_os_error(exc, target) or DatabaseInUseError(
+                _(
+                    "The database could not be replaced (it may be open in another program); "
+                    "nothing was changed."
+                )
+            ) from None
         _fsync_dir(target.parent)
     except BaseException:
         tmp.unlink(missing_ok=True)
