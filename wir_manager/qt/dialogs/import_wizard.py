@@ -76,6 +76,7 @@ class ImportWizard(QDialog):
         self._ask_save = ask_save
         self._confirm = confirm or self._confirm_box
         self.task: TaskHandle | None = None
+        self._token: object | None = None
         self.result: ImportResult | None = None
 
         self.ui.kindCombo.addItem(self.tr("Candidates"), "candidates")
@@ -168,17 +169,24 @@ class ImportWizard(QDialog):
         self.import_button.setEnabled(False)
         self._show_summary(self.tr("Checking every row…"))
         kind = self.kind
+        token = self._token = object()  # a newer file makes older results stale
 
         def work(progress: Progress) -> ImportReport:
             return read_sheet(self.ctx.db, path, kind, progress)
 
+        def done(report: ImportReport) -> None:
+            if token is self._token:
+                self._report_ready(report)
+
         def failed(exc: BaseException) -> None:
+            if token is not self._token:
+                return
             self._show_summary(str(exc) if isinstance(exc, ValueError) else "")
             show_error(self, exc)
 
         self.task = self.ctx.tasks.run(
             work,
-            on_done=self._report_ready,
+            on_done=done,
             on_error=failed,
             on_cancel=lambda: self._show_summary(self.tr("Checking was cancelled.")),
             label=self.tr("Checking the spreadsheet…"),

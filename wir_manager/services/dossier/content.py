@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import logging
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -33,6 +34,8 @@ from wir_manager.i18n import _
 from wir_manager.services.dossier.consent import ConsentState, Exclusion, filter_for_disclosure
 from wir_manager.storage import models as m
 from wir_manager.storage.database import Database
+
+log = logging.getLogger(__name__)
 
 #: Candidates taken from the ranking when a request has no saved shortlist.
 DEFAULT_TOP = 5
@@ -271,7 +274,12 @@ def choose_entries(
     source = "saved"
     try:
         result = _ranking(db, request_id, None if entries else DEFAULT_TOP)
-    except ValueError:
+    except Exception as exc:
+        if not entries and not isinstance(exc, ValueError):
+            raise
+        # With a saved shortlist the ranking only adds explanation sentences; a dossier
+        # without them beats no dossier. (Type only: messages may quote data.)
+        log.warning("ranking unavailable for dossier explanations (%s)", type(exc).__name__)
         result = None
     if not entries:
         source = "ranking"
