@@ -137,7 +137,7 @@ def assign(
     steps = len(reqs) + 1
     for n, req in enumerate(reqs):
         progress.report(n, steps, req.title)
-        ev = evaluate(req, pool, merged)
+        ev = evaluate(req, pool, merged, max_fails=0)
         order = ranking_order(ev.score, pool.ids, ev.eligible)
         eligible_counts.append(len(order))
         top = order[:keep]

@@ -78,6 +78,24 @@ class Pool:
         got = self.topic.get(topic)
         return got if got is not None else np.zeros(len(self), bool)
 
+    def take(self, rows: np.ndarray) -> Pool:
+        """The pool restricted to ``rows`` (scoring columns only; no placements)."""
+        return Pool(
+            ids=self.ids[rows],
+            in_training=self.in_training[rows],
+            avail_from=self.avail_from[rows],
+            avail_until=self.avail_until[rows],
+            region=self.region[rows],
+            subregion=self.subregion[rows],
+            active_since=self.active_since[rows],
+            edits=self.edits[rows],
+            training_done=self.training_done[rows],
+            mandatory_total=self.mandatory_total,
+            lang={k: v[rows] for k, v in self.lang.items()},
+            skill={k: v[rows] for k, v in self.skill.items()},
+            topic={k: v[rows] for k, v in self.topic.items()},
+        )
+
     def busy_between(self, start: dt.date | None, end: dt.date | None) -> np.ndarray:
         """True where the person has a (non-cancelled) placement overlapping [start, end)."""
         busy = np.zeros(len(self), bool)

@@ -64,29 +64,32 @@ def level_value(level: np.ndarray, minimum: int, top: int) -> np.ndarray:
     return np.where(level >= minimum, above, short)
 
 
-def _unit_arrays(unit: Unit, pool: Pool) -> tuple[np.ndarray, np.ndarray]:
-    """(value in [0, 1], holds) of a unit for every candidate."""
-    top = LANGUAGE_MAX if unit.kind == "language" else SKILL_MAX
-    value = np.zeros(len(pool))
+def _levels(unit: Unit, pool: Pool, key: str) -> np.ndarray:
+    return pool.language(key) if unit.kind == "language" else pool.skill_level(key)
+
+
+def unit_holds(unit: Unit, pool: Pool) -> np.ndarray:
+    """True where at least one of the unit's needs is met."""
     holds = np.zeros(len(pool), bool)
     for need in unit.needs:
-        levels = pool.language(need.key) if unit.kind == "language" else pool.skill_level(need.key)
-        value = np.maximum(value, level_value(levels, need.min_level, top))
-        holds |= levels >= need.min_level
-    return value, holds
+        holds |= _levels(unit, pool, need.key) >= need.min_level
+    return holds
 
 
-def _units_fraction(
-    units: tuple[Unit, ...], pool: Pool, checks: list[Check], failed: list[np.ndarray]
-) -> np.ndarray:
+def unit_value(unit: Unit, pool: Pool) -> np.ndarray:
+    """Fit in [0, 1] of every candidate for one unit (the best member of a group)."""
+    top = LANGUAGE_MAX if unit.kind == "language" else SKILL_MAX
+    value = np.zeros(len(pool))
+    for need in unit.needs:
+        value = np.maximum(value, level_value(_levels(unit, pool, need.key), need.min_level, top))
+    return value
+
+
+def units_fraction(units: tuple[Unit, ...], pool: Pool) -> np.ndarray:
     total = sum(u.weight for u in units)
     acc = np.zeros(len(pool))
     for unit in units:
-        value, holds = _unit_arrays(unit, pool)
-        acc += unit.weight * value
-        if unit.required:
-            checks.append(Check(unit.kind, unit))
-            failed.append(~holds)
+        acc += unit.weight * unit_value(unit, pool)
     return acc / total if total else acc
 
 
@@ -110,8 +113,12 @@ def evaluate(
     weights: dict[str, float],
     *,
     allow_in_training: bool | None = None,
+    max_fails: int = 1,
 ) -> Evaluation:
-    """Eligibility and score parts of every pool member for ``req`` under ``weights``."""
+    """Eligibility of every pool member for ``req``, and score parts under ``weights`` for
+    those missing at most ``max_fails`` required items (1: eligible people and near
+    misses, what a ranking shows; 0: eligible only, what the assignment needs). Other
+    rows keep a score of 0: checking is cheap, scoring is done only where it is read."""
     n = len(pool)
     allow = req.allow_in_training if allow_in_training is None else allow_in_training
     checks: list[Check] = []
@@ -125,34 +132,10 @@ def evaluate(
         failed.append((pool.avail_from > lo) | (pool.avail_until < hi))
         checks.append(Check("placement"))
         failed.append(pool.busy_between(req.start, req.end))
-
-    fractions: dict[str, np.ndarray] = {}
-    applicable: list[str] = []
-    if req.languages:
-        fractions["language"] = _units_fraction(req.languages, pool, checks, failed)
-        applicable.append("language")
-    if req.skills:
-        fractions["skills"] = _units_fraction(req.skills, pool, checks, failed)
-        applicable.append("skills")
-    if req.topics:
-        hits = sum((pool.has_topic(t).astype(np.float64) for t in req.topics), np.zeros(n))
-        fractions["topics"] = hits / len(req.topics)
-        applicable.append("topics")
-    if pool.mandatory_total:
-        fractions["training"] = np.minimum(pool.training_done / pool.mandatory_total, 1.0)
-        applicable.append("training")
-    fractions["experience"] = experience_fraction(pool, req.reference_year)
-    applicable.append("experience")
-    if req.priority_regions:
-        fractions["equity"] = in_priority_region(pool, req.priority_regions).astype(np.float64)
-        applicable.append("equity")
-
-    denominator = sum(weights[p] for p in applicable)
-    parts = np.zeros((n, len(PARTS)))
-    if denominator > 0:
-        for j, part in enumerate(PARTS):
-            if part in fractions and weights[part] > 0:
-                parts[:, j] = 100.0 * weights[part] / denominator * fractions[part]
+    for unit in (*req.languages, *req.skills):
+        if unit.required:
+            checks.append(Check(unit.kind, unit))
+            failed.append(~unit_holds(unit, pool))
     if failed:
         matrix = np.vstack(failed)
         fails = matrix.sum(axis=0)
@@ -162,14 +145,40 @@ def evaluate(
         fail_counts = ()
         fails = np.zeros(n, np.int64)
         first_fail = np.full(n, -1)
-    # Exact hundredths (largest remainder) for everyone who can be shown: the eligible and
-    # the near misses. The rest are never displayed, so plain rounding is enough there.
-    shown = np.flatnonzero(fails <= 1)
-    exact = parts
-    parts = np.round(exact, 2)
-    score = np.round(exact.sum(axis=1), 2)
-    if len(shown):
-        parts[shown], score[shown] = round_parts(exact[shown])
+
+    rows = np.flatnonzero(fails <= max_fails)
+    sub = pool.take(rows) if len(rows) < n else pool
+    fractions: dict[str, np.ndarray] = {}
+    applicable: list[str] = []
+    if req.languages:
+        fractions["language"] = units_fraction(req.languages, sub)
+        applicable.append("language")
+    if req.skills:
+        fractions["skills"] = units_fraction(req.skills, sub)
+        applicable.append("skills")
+    if req.topics:
+        hits = sum((sub.has_topic(t).astype(np.float64) for t in req.topics), np.zeros(len(sub)))
+        fractions["topics"] = hits / len(req.topics)
+        applicable.append("topics")
+    if pool.mandatory_total:
+        fractions["training"] = np.minimum(sub.training_done / pool.mandatory_total, 1.0)
+        applicable.append("training")
+    fractions["experience"] = experience_fraction(sub, req.reference_year)
+    applicable.append("experience")
+    if req.priority_regions:
+        fractions["equity"] = in_priority_region(sub, req.priority_regions).astype(np.float64)
+        applicable.append("equity")
+
+    denominator = sum(weights[p] for p in applicable)
+    exact = np.zeros((len(sub), len(PARTS)))
+    if denominator > 0:
+        for j, part in enumerate(PARTS):
+            if part in fractions and weights[part] > 0:
+                exact[:, j] = 100.0 * weights[part] / denominator * fractions[part]
+    parts = np.zeros((n, len(PARTS)))
+    score = np.zeros(n)
+    if len(rows):
+        parts[rows], score[rows] = round_parts(exact)
     return Evaluation(
         parts, score, fails, first_fail, tuple(checks), tuple(applicable), fail_counts
     )
