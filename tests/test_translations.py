@@ -258,3 +258,17 @@ def test_language_menu_stores_the_choice(qapp, tmp_path: Path) -> None:  # type:
     assert changes == ["sv"]
     assert qt_i18n.language_setting(settings) == "sv"
     assert actions[2].isChecked() and not actions[0].isChecked()
+
+
+def test_place_and_language_names_follow_the_language() -> None:
+    from babel import Locale
+
+    from wir_manager.services import localefmt
+
+    sv, en = Locale.parse("sv_SE"), Locale.parse("en_GB")
+    assert localefmt.country_name("UA", sv) == "Ukraina"
+    assert localefmt.country_name("UA", en) == "Ukraine"
+    assert localefmt.region_name("014", sv) == "Östafrika"
+    assert localefmt.region_name("014", en) == "Eastern Africa"
+    assert localefmt.language_name("ar", sv) == "Arabiska"
+    assert localefmt.language_name("ar", en) == "Arabic"

@@ -1,9 +1,10 @@
-"""Dates and numbers in the user's locale for core output (CLI, PDF, spreadsheets).
+"""Dates, numbers and place/language names in the user's locale for core output.
 
 The Qt side formats with ``QLocale`` (``wir_manager.qt.i18n``); the core has no Qt, so it
 uses Babel's CLDR data. The locale follows the language chosen with
 :func:`wir_manager.i18n.set_language`: the system locale when it speaks that language
-(``sv_FI`` keeps its conventions), otherwise the language's main locale.
+(``sv_FI`` keeps its conventions), otherwise the language's main locale. The Qt side
+may call the name helpers too (they return plain strings).
 """
 
 from __future__ import annotations
@@ -76,3 +77,33 @@ def format_percent(fraction: float, decimals: int = 0, locale: Locale | None = N
     if decimals:
         pattern = "#,##0." + "0" * decimals + "%"
     return babel_numbers.format_percent(fraction, format=pattern, locale=locale or current_locale())
+
+
+# ------------------------------------------------------------------ names in the user's language
+
+
+def country_name(code: str, locale: Locale | None = None) -> str:
+    """ "UA" → "Ukraina" in Swedish, "Ukraine" in English (CLDR); the code when unknown."""
+    from wir_manager.domain.codes import country_name as english_country_name
+
+    name = (locale or current_locale()).territories.get(code.upper())
+    return name or english_country_name(code)
+
+
+def region_name(m49: str, locale: Locale | None = None) -> str:
+    """UN M49 region or sub-region: "014" → "Östafrika" / "Eastern Africa"."""
+    from wir_manager.domain.codes import m49_name
+
+    loc = locale or current_locale()
+    return loc.territories.get(m49) or m49_name(m49, loc.language)
+
+
+def language_name(code: str, locale: Locale | None = None) -> str:
+    """ISO 639 language in the user's language: "ar" → "Arabiska" / "Arabic"."""
+    from wir_manager.domain.codes import language_name as base_language_name
+
+    loc = locale or current_locale()
+    name = loc.languages.get(code)
+    if name:
+        return name[:1].upper() + name[1:]
+    return base_language_name(code, loc.language)
