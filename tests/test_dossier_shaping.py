@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import uharfbuzz as hb
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from wir_manager.services.dossier.fonts import FAMILIES, covered, fonts_dir, register_fonts
 from wir_manager.services.dossier.shaping import font_runs, markup, visual_order
@@ -88,3 +92,19 @@ def test_long_rtl_text_breaks_in_logical_order_then_reorders_per_line() -> None:
     # each line is then shown right to left on its own
     assert visual_order(lines[0]).split() == list(reversed(words[:4]))
     assert has_rtl(text) and base_is_rtl(text) and not base_is_rtl("Name: محمد")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60))
+def test_any_user_text_is_valid_inert_markup(text: str) -> None:
+    """Whatever people type, the markup parses and carries no tags of theirs."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    register_fonts()
+    out = markup(text)
+    para = Paragraph(out, ParagraphStyle("t", fontName="WiR-DejaVu", shaping=1))
+    para.wrap(300, 1000)
+    stripped = out.replace("<br/>", "")
+    for tag in re.findall(r"<[^>]*>", stripped):
+        assert tag.startswith(('<font name="WiR-', "</font>")), tag

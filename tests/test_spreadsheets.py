@@ -520,3 +520,48 @@ def test_import_requests(existing, tmp_path: Path) -> None:  # type: ignore[no-u
         ("fr", 4, "preferred", 1),
         ("es", 4, "preferred", 1),
     ]
+
+
+NASTY = [
+    "=1+1",
+    "+41 22 555 01 01",
+    "-minus",
+    "@SUM(A1:A9)",
+    "\tTabbed",
+    "＝fullwidth",
+    "<b>x</b> & <font>",
+    "محمد عبد الله",
+    "कृष्ण श्रेष्ठ",
+    "王秀英",
+    "Zoë 🌍 O'Brien",
+]
+
+
+def test_nasty_text_round_trips_exactly(existing, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    db = existing
+    with db.session() as s:
+        for n, text in enumerate(NASTY):
+            s.add(
+                m.Candidate(
+                    full_name=f"Person {n}",
+                    username=f"nasty{n}",
+                    notes=text,
+                    gender=text,
+                    phone=text,
+                )
+            )
+        s.add(m.Candidate(full_name="Bell", username="bell", notes="ring\x07ring"))
+    out = tmp_path / "nasty.xlsx"
+    export_candidates(db, out)
+    fresh = Database.create(tmp_path / "n.db", PASSPHRASE, "Op")
+    try:
+        demo.ensure_reference_data(fresh)
+        report = read_candidates(fresh, out)
+        assert report.ok, report.lines()
+        back = {r.username: r for r in report.records}
+        for n, text in enumerate(NASTY):
+            assert back[f"nasty{n}"].notes == text.strip()
+            assert back[f"nasty{n}"].phone == text.strip()
+        assert back["bell"].notes == "ringring"  # control characters cannot live in xlsx
+    finally:
+        fresh.close()

@@ -18,6 +18,7 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from sqlalchemy import select
@@ -79,8 +80,12 @@ class SheetWriter:
         return cell
 
     def append(self, values: Sequence[Any]) -> None:
-        """Queue one row; strings are neutralised, dates stay real dates."""
-        row = [neutralise_formula(v) if isinstance(v, str) else v for v in values]
+        """Queue one row; strings are neutralised (and stripped of control characters
+        the xlsx format cannot hold), dates stay real dates."""
+        row = [
+            neutralise_formula(ILLEGAL_CHARACTERS_RE.sub("", v)) if isinstance(v, str) else v
+            for v in values
+        ]
         if self.rows < WIDTH_SAMPLE:
             for i, v in enumerate(row):
                 if v is not None:
