@@ -281,3 +281,19 @@ def test_release_forgets_every_record(view) -> None:  # type: ignore[no-untyped-
     v.release()
     assert v.model.rowCount() == 0 and v.model.total == 0
     assert v.editor.ui.fullNameEdit.text() == ""
+
+
+def test_coming_back_to_the_screen_shows_changes_made_elsewhere(qtbot, view) -> None:  # type: ignore[no-untyped-def]
+    v, _ = view
+    cid = v.model.candidate_id(0)
+    v.select_candidate(cid)
+    other = v.model.candidate_id(1)
+    # Another screen (training, privacy) changes and deletes candidates meanwhile.
+    svc.set_stage(v.ctx.db, [cid], "alumni")
+    svc.delete_candidates(v.ctx.db, [other])
+    v.hide()
+    v.show()
+    qtbot.waitUntil(lambda: v.model.total == 299, timeout=10_000)
+    assert v.editor.ui.stageCombo.currentData() == "alumni"
+    assert v.selected_ids() == [cid]
+    assert other not in shown_ids(v)

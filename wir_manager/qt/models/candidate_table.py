@@ -79,10 +79,19 @@ class CandidateTableModel(QAbstractTableModel):
     def total(self) -> int:
         return len(self._index)
 
-    def set_index(self, index: CandidateIndex) -> None:
-        """Show a freshly loaded index (keeps the current sort and filter)."""
+    def set_index(
+        self,
+        index: CandidateIndex,
+        f: CandidateFilter | None = None,
+        id_sets: Sequence[set[int]] | None = None,
+    ) -> None:
+        """Show a freshly loaded index (keeps the sort; the filter too unless given)."""
         self.beginResetModel()
         self._index = index
+        if f is not None:
+            self._filter = f
+        if id_sets is not None:
+            self._id_sets = tuple(id_sets)
         self._rebuild_view()
         self._visible = svc.match_rows(self._view, self._filter, self._id_sets)
         self.endResetModel()

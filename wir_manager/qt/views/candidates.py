@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QHeaderView, QMainWindow, QMenu, QMessageBox, QWidget
 
 from wir_manager.domain import codes
@@ -60,6 +60,7 @@ class CandidatesView(QWidget):
         self._restoring = False
         self._is_loaded = False
         self._pending_select: int | None = None
+        self._loading = False
 
         self.model = CandidateTableModel(self)
         self.editor = CandidateEditor(self.ui.editorPane, username_taken=self._username_taken)
@@ -175,24 +176,55 @@ class CandidatesView(QWidget):
     # ------------------------------------------------------------------ loading
     def reload(self) -> None:
         """Load the candidate index off the GUI thread; the table fills when it arrives."""
-        self.ui.countLabel.setText(self.tr("Loading candidates…"))
+        if self._loading:
+            return
+        self._loading = True
+        if not self._is_loaded:
+            self.ui.countLabel.setText(self.tr("Loading candidates…"))
         db = self.ctx.db
         self.ctx.tasks.run(
             lambda _progress: (svc.load_index(db), svc.affiliates(db)),
             on_done=self._loaded,
-            on_error=lambda exc: self.report_error(self, exc),
+            on_error=self._load_failed,
         )
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self._loading = False
+        self.report_error(self, exc)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Coming back from another screen: other screens (training, privacy …) may have
+        changed candidates, so reload quietly in the background."""
+        super().showEvent(event)
+        if self._is_loaded and not self.ctx.db.closed:
+            self.reload()
 
     def _loaded(self, result: tuple[CandidateIndex, list[tuple[int, str]]]) -> None:
         if self.ctx.db.closed:
             return
+        self._loading = False
         index, affiliates = result
+        refreshing = self._is_loaded
         self.editor.set_affiliates(affiliates)
         self._sets.clear()
-        self.model.set_index(index)
+        f = self.current_filter()
+        try:
+            sets = self._id_sets(f) if f.needs_sets else []
+        except Exception as exc:
+            self.report_error(self, exc)
+            sets = []
+        self.model.set_index(index, f, sets)
         self._rebuild_usernames()
         self._is_loaded = True
         self._update_count()
+        cid = self.editor.candidate_id
+        if refreshing and cid is not None:
+            if not self.editor.is_dirty():
+                if cid in index.position:
+                    self.show_candidate(cid)
+                else:
+                    self.editor.load(None)
+            self._select_row_quietly(cid)
         if self._pending_select is not None:
             self.select_candidate(self._pending_select)
             self._pending_select = None
