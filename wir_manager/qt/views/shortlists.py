@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from wir_manager.domain.enums import RequestStatus, ShortlistStatus
+from wir_manager.qt.accessibility import make_accessible
 from wir_manager.qt.context import AppContext
 from wir_manager.qt.errors import show_error
 from wir_manager.qt.forms.ui_shortlists_view import Ui_ShortlistsView
@@ -98,6 +99,7 @@ class ShortlistsView(QWidget):
         self._setup_tables()
         self._setup_weights()
         self._setup_controls()
+        make_accessible(self)
         self._load_requests()
 
     # ------------------------------------------------------------------ setup
