@@ -261,6 +261,12 @@ def test_cli_dossier_reports_left_out_candidates(
     assert main(["--db", str(db_path), "dossier", "12345", "-o", str(out)]) == 1
     assert "no placement request 12345" in capsys.readouterr().err
     assert main(["--db", str(db_path), "dossier", str(request_id), "-o", "x.txt"]) == 1
+    capsys.readouterr()
+    assert main(["--db", str(db_path), "disclosures", str(people["latin"])]) == 0
+    listing = capsys.readouterr().out
+    assert "Liaison" in listing and "1: Wikidata resident for health data" in listing
+    assert main(["--db", str(db_path), "disclosures", str(people["refused"])]) == 0
+    assert "No dossier has named" in capsys.readouterr().out
 
 
 def test_valid_logo_is_drawn_on_the_cover(shortlisted, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -1,14 +1,15 @@
-"""``wir-manager dossier REQUEST_ID -o FILE.pdf [--recipient NAME]``."""
+"""``wir-manager dossier REQUEST_ID -o FILE.pdf`` and ``wir-manager disclosures CANDIDATE_ID``."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import asdict
 from pathlib import Path
 
-from wir_manager.cli.context import CliContext, UserError
+from wir_manager.cli.context import CliContext, UserError, print_json, print_table
 from wir_manager.i18n import _
-from wir_manager.services.dossier import DossierError, generate_dossier
+from wir_manager.services.dossier import DossierError, disclosures_for_candidate, generate_dossier
 from wir_manager.services.progress import Progress
 
 
@@ -29,6 +30,16 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="who receives it (default: the requesting organisation); printed on every page",
     )
     p.set_defaults(func=cmd_dossier)
+
+    p = sub.add_parser(
+        "disclosures",
+        help="list the dossiers that named a candidate",
+        description="Every dossier that named the candidate: when, to whom, for which "
+        "request, with or without contact details, and the file's SHA-256.",
+    )
+    p.add_argument("candidate_id", type=int, metavar="CANDIDATE_ID")
+    p.add_argument("--json", action="store_true", help="a JSON list of objects")
+    p.set_defaults(func=cmd_disclosures)
 
 
 def cmd_dossier(ctx: CliContext, args: argparse.Namespace) -> int:
@@ -73,5 +84,31 @@ def cmd_dossier(ctx: CliContext, args: argparse.Namespace) -> int:
         _("Recorded in the disclosure log (entry {id}, SHA-256 {sha}).").format(
             id=result.disclosure_id, sha=result.sha256[:16] + "…"
         )
+    )
+    return 0
+
+
+def cmd_disclosures(ctx: CliContext, args: argparse.Namespace) -> int:
+    with ctx.open() as db:
+        rows = disclosures_for_candidate(db, args.candidate_id)
+    if args.json:
+        print_json([asdict(r) for r in rows])
+        return 0
+    if not rows:
+        print(_("No dossier has named candidate {id}.").format(id=args.candidate_id))
+        return 0
+    print_table(
+        (_("Date"), _("Recipient"), _("Request"), _("People"), _("Contact"), _("SHA-256")),
+        (
+            (
+                r.created_at.strftime("%Y-%m-%d %H:%M"),
+                r.recipient,
+                f"{r.request_id}: {r.request_title}" if r.request_id else "—",
+                r.candidate_count,
+                _("yes") if r.contact_details_included else _("no"),
+                r.file_sha256[:16] + "…",
+            )
+            for r in rows
+        ),
     )
     return 0
