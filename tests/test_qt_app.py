@@ -292,3 +292,23 @@ def test_unexpected_error_shows_a_message_without_traceback(qtbot, monkeypatch) 
     assert "secret" not in shown[0] and "Traceback" not in shown[0]
     log = logsetup.log_file().read_text(encoding="utf-8")
     assert "RuntimeError" in log and "secret-candidate-name" not in log
+
+
+def test_about_dialog_names_version_and_data_location(qtbot, settings, db: Database) -> None:
+    from wir_manager import __version__
+    from wir_manager.qt.dialogs.about import AboutDialog
+    from wir_manager.storage.paths import data_dir
+
+    launcher = Launcher(settings=settings)
+    launcher.show_main(db)
+    window = launcher.window
+    qtbot.addWidget(window)
+    window.ui.actionAbout.trigger()
+    dialog = window.findChild(AboutDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert __version__ in dialog.ui.versionLabel.text()
+    assert str(data_dir()) in dialog.ui.locationsLabel.text()
+    assert str(db.path) in dialog.ui.locationsLabel.text()
+    assert "GNU General Public License" in dialog.ui.licenceLabel.text()
+    dialog.close()
+    window.close()

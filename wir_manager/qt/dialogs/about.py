@@ -43,5 +43,7 @@ class AboutDialog(QDialog):
                 "It comes with no warranty."
             )
         )
+        # Wide enough that ordinary data paths fit on one line each.
+        self.setMinimumWidth(max(560, self.fontMetrics().horizontalAdvance("M") * 48))
         self.ui.buttonBox.rejected.connect(self.reject)
         self.ui.buttonBox.accepted.connect(self.accept)
