@@ -141,8 +141,10 @@ def test_tour_shows_the_screenshot_of_its_screen(qtbot, shots: Path) -> None:  #
     ]
     assert len(pictures) == 1
     assert pictures[0].pixmap().width() == PICTURE_WIDTH
-    requests_page = dialog.ui.pages.widget(2)  # no screenshot yet: text only
-    assert all(label.pixmap().isNull() for label in requests_page.findChildren(QLabel))
+    assert pictures[0].accessibleName() == "Screenshot: Candidates"
+    requests_page = dialog.ui.pages.widget(2)  # no screenshot yet: the app icon instead
+    shown = [label for label in requests_page.findChildren(QLabel) if not label.pixmap().isNull()]
+    assert [label.objectName() for label in shown] == ["tourIcon"]
 
 
 def test_tour_is_offered_once(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -11,18 +11,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from wir_manager import i18n
 from wir_manager.qt.forms.ui_tour_dialog import Ui_TourDialog
 from wir_manager.services.guide import screenshot_path
+from wir_manager.storage.paths import resources_dir
 
 #: QSettings key set once the user finished or skipped the tour, so it is offered once.
 TOUR_SEEN_KEY = "ui/tour_seen"
 
 #: Widest a screenshot is shown in the tour, in device-independent pixels.
 PICTURE_WIDTH = 560
+#: The app icon on the welcome and closing pages.
+APP_ICON = "wir-manager.svg"
+ICON_SIZE = 128
 
 
 @dataclass(frozen=True)
@@ -144,6 +148,16 @@ class TourDialog(QDialog):
                 picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
                 picture.setAccessibleName(self.tr("Screenshot: %1").replace("%1", page.title))
                 layout.addWidget(picture, 1)
+        elif (resources_dir() / "icons" / APP_ICON).is_file():
+            # Pages about the app as a whole show its icon instead of a screen.
+            icon = QLabel()
+            icon.setObjectName("tourIcon")
+            icon.setPixmap(
+                QIcon(str(resources_dir() / "icons" / APP_ICON)).pixmap(ICON_SIZE, ICON_SIZE)
+            )
+            icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            layout.addStretch(1)
+            layout.addWidget(icon)
         layout.addStretch(0 if path else 1)
         widget.setAccessibleName(page.title)
         return widget
