@@ -335,6 +335,7 @@ def make_application(argv: Sequence[str] | None = None) -> QApplication:
     app.setWindowIcon(theme.app_icon())
     app.styleHints().colorSchemeChanged.connect(lambda _scheme: theme.clear_cache())
     guard_none_refcount()
+    theme.register_bundled_fonts()
     return app  # type: ignore[return-value]
 
 

@@ -101,3 +101,30 @@ def clear_cache() -> None:
 
 def preferred_size(widget_size: int = 20) -> QSize:
     return QSize(widget_size, widget_size)
+
+
+def register_bundled_fonts() -> list[str]:
+    """Make the fonts shipped in ``resources/fonts`` available to the GUI when the system
+    has nothing for a script our candidates' names use (bare containers, minimal
+    installs), so names never render as boxes. Skipped when the system already covers
+    every script, which keeps start-up free of font loading on normal desktops."""
+    from PySide6.QtGui import QFontDatabase
+
+    scripts = (
+        QFontDatabase.WritingSystem.Arabic,
+        QFontDatabase.WritingSystem.Devanagari,
+        QFontDatabase.WritingSystem.Bengali,
+        QFontDatabase.WritingSystem.Hebrew,
+        QFontDatabase.WritingSystem.Thai,
+        QFontDatabase.WritingSystem.SimplifiedChinese,
+        QFontDatabase.WritingSystem.Japanese,
+        QFontDatabase.WritingSystem.Korean,
+    )
+    if all(QFontDatabase.families(script) for script in scripts):
+        return []
+    loaded: list[str] = []
+    folder = resources_dir() / "fonts"
+    for path in sorted([*folder.glob("*.ttf"), *folder.glob("*.otf"), *folder.glob("*.ttc")]):
+        if QFontDatabase.addApplicationFont(str(path)) >= 0:
+            loaded.append(path.name)
+    return loaded
