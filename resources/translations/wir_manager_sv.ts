@@ -2472,7 +2472,7 @@
     <name>TourDialog</name>
     <message>
         <source>Welcome to WiR Manager</source>
-        <extracomment>QSettings key set once the user finished or skipped the tour, so it is offered once. Widest a screenshot is shown in the tour, in device-independent pixels.</extracomment>
+        <extracomment>QSettings key set once the user finished or skipped the tour, so it is offered once. Widest a screenshot is shown in the tour, in device-independent pixels. The app icon on the welcome and closing pages.</extracomment>
         <translation>Välkommen till WiR Manager</translation>
     </message>
     <message>
