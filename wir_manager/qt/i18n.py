@@ -12,7 +12,7 @@ It loads, in order of precedence:
 and switches the core's gettext catalogue with :func:`wir_manager.i18n.set_language`
 so CLI-style messages, errors and PDF/spreadsheet text raised from services match.
 
-Language comes from the setting :data:`LANGUAGE` (``"system"``, ``"en"`` or ``"sv"``);
+Language comes from the setting :data:`LANGUAGE_KEY` (``"system"``, ``"en"`` or ``"sv"``);
 ``"system"`` follows ``WIR_MANAGER_LANG`` and then the operating system. Dates and
 numbers follow the system locale when its language is the one in use (so a Swede in
 Finland keeps Finnish-Swedish conventions) and the language's main locale otherwise.
@@ -60,10 +60,15 @@ def translations_dir() -> Path:
 
 
 def qt_translations_dirs() -> list[Path]:
-    """Where Qt's own qtbase_*.qm may be: Qt's install (PySide6 wheel or bundle), ours."""
-    dirs = [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))]
-    dirs.append(translations_dir())
-    return dirs
+    """Where Qt's own qtbase_*.qm may be: what Qt reports, the PySide6 package folder
+    (which is where PyInstaller puts them, whatever Qt reports when frozen), ours."""
+    import PySide6
+
+    return [
+        Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+        Path(PySide6.__file__).resolve().parent / "Qt" / "translations",
+        translations_dir(),
+    ]
 
 
 def resolve_language(settings: QSettings | None = None, override: str | None = None) -> str:
