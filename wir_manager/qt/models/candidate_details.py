@@ -16,8 +16,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from wir_manager.domain import codes
 from wir_manager.domain.enums import LanguageLevel, TrainingStatus
+from wir_manager.qt.widgets.pickers import language_label
 from wir_manager.services.candidates import HistoryEntry, TrainingItem
 from wir_manager.services.records import LanguageSkill
 
@@ -72,7 +72,7 @@ def level_label(level: int) -> str:
 
 class LanguageListModel(RecordTableModel[LanguageSkill]):
     columns = (
-        ("Language", lambda r: f"{codes.language_name(r.code)} ({r.code})"),
+        ("Language", lambda r: f"{language_label(r.code)} ({r.code})"),
         ("Level", lambda r: level_label(r.level)),
     )
 

@@ -6,6 +6,7 @@ The item text is "Name (code)" and the item data is the code, so people can type
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt
@@ -35,10 +36,24 @@ def fill_with_completion(
 
 
 def language_items() -> list[tuple[str, str]]:
-    """UN official languages first (what IGOs ask for most), then every ISO 639-1 one."""
-    un = [(code, codes.language_name(code)) for code in codes.UN_OFFICIAL_LANGUAGES]
-    rest = [(c, n) for c, n in codes.all_languages() if c not in codes.UN_OFFICIAL_LANGUAGES]
+    """UN official languages first (what IGOs ask for most), then every ISO 639-1 one.
+    Names come from the ISO list itself (cheap), not from CLDR (slow to load at start)."""
+    names = dict(codes.all_languages())
+    un = [(code, names.get(code, code)) for code in codes.UN_OFFICIAL_LANGUAGES]
+    rest = [(c, n) for c, n in names.items() if c not in codes.UN_OFFICIAL_LANGUAGES]
     return un + rest
+
+
+@functools.lru_cache(maxsize=1)
+def _iso_names() -> dict[str, str]:
+    return dict(codes.all_languages())
+
+
+def language_label(code: str) -> str:
+    """Display name of a stored language tag: the ISO name for plain codes, CLDR for
+    tags such as "pt-BR" that the ISO list does not have."""
+    name = _iso_names().get(code)
+    return name if name is not None else codes.language_name(code)
 
 
 def country_items() -> list[tuple[str, str]]:
