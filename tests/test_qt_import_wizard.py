@@ -147,13 +147,15 @@ def test_unusable_file_shows_one_sentence(ctx, qtbot, tmp_path: Path, monkeypatc
 
 
 def test_save_template_button(ctx, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    target = tmp_path / "tpl.xlsx"
-    wizard = ImportWizard(ctx, ask_save=lambda *_a: str(target))
+    targets = iter([tmp_path / "tpl.xlsx", tmp_path / "rtpl.xlsx"])
+    wizard = ImportWizard(ctx, ask_save=lambda *_a: str(next(targets)))
     qtbot.addWidget(wizard)
     wizard.ui.templateButton.click()
-    assert target.exists()
+    assert openpyxl.load_workbook(tmp_path / "tpl.xlsx").worksheets[0].title == "Candidates"
     wizard.ui.kindCombo.setCurrentIndex(1)
-    assert wizard.kind == "requests" and wizard.ui.templateButton.isHidden()
+    assert wizard.kind == "requests"
+    wizard.ui.templateButton.click()
+    assert openpyxl.load_workbook(tmp_path / "rtpl.xlsx").worksheets[0].title == "Requests"
 
 
 def test_generate_dossier_interactively(ctx, qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

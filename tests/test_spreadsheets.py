@@ -25,6 +25,7 @@ from wir_manager.services.spreadsheets import (
     read_requests,
     write_candidate_template,
     write_candidates,
+    write_request_template,
     write_requests,
 )
 from wir_manager.services.spreadsheets import workbook as workbook_mod
@@ -565,3 +566,25 @@ def test_nasty_text_round_trips_exactly(existing, tmp_path: Path) -> None:  # ty
         assert back["bell"].notes == "ringring"  # control characters cannot live in xlsx
     finally:
         fresh.close()
+
+
+def test_request_template_example_imports(existing, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = write_request_template(tmp_path / "requests-template.xlsx")
+    ws = openpyxl.load_workbook(path)["Requests"]
+    header = [c.value for c in ws[1]]
+    lists = {
+        header[r.min_col - 1]: dv.formula1
+        for dv in ws.data_validations.dataValidation
+        for r in dv.sqref.ranges
+    }
+    assert lists["Work mode"] == '"On site,Remote,Hybrid"'
+    report = read_requests(existing, path)
+    assert report.ok, report.lines()
+    request = report.records[0]
+    assert request.work_mode == "hybrid" and request.start_date == dt.date(2027, 3, 1)
+    assert [(r.code, r.group, r.importance) for r in request.languages] == [
+        ("en", None, "required"),
+        ("fr", 1, "preferred"),
+        ("es", 1, "preferred"),
+    ]
+    assert request.priority_regions == ("002",)

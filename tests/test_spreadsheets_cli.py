@@ -62,6 +62,8 @@ def test_export_and_template_commands(cli_db, tmp_path, capsys) -> None:  # type
     assert "Wrote 20 candidates" in capsys.readouterr().out
     assert main([*base, "export", "training", str(tmp_path / "t.xlsx")]) == 0
     assert main([*base, "template", "candidates", str(tmp_path / "tpl.xlsx")]) == 0
+    assert main([*base, "template", "requests", str(tmp_path / "rtpl.xlsx")]) == 0
+    assert "request import template" in capsys.readouterr().out
     assert (tmp_path / "tpl.xlsx").exists()
     assert main([*base, "export", "shortlist", "1", str(tmp_path / "s.xlsx")]) == 1
     assert "no saved shortlist" in capsys.readouterr().err

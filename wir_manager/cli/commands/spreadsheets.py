@@ -23,6 +23,7 @@ from wir_manager.services.spreadsheets import (
     read_sheet,
     write_candidate_template,
     write_report,
+    write_request_template,
 )
 
 #: Problems printed in full; the rest are counted (the GUI wizard shows all).
@@ -61,7 +62,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     what = p.add_subparsers(dest="what", metavar="WHAT", required=True)
     q = what.add_parser("candidates", help="the candidate import template")
     q.add_argument("file", type=Path, metavar="FILE.xlsx")
-    q.set_defaults(func=cmd_template)
+    q.set_defaults(func=cmd_template, kind="candidates")
+    q = what.add_parser("requests", help="the placement request import template")
+    q.add_argument("file", type=Path, metavar="FILE.xlsx")
+    q.set_defaults(func=cmd_template, kind="requests")
 
 
 def _progress() -> Progress:
@@ -168,8 +172,14 @@ def cmd_export_training(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def cmd_template(ctx: CliContext, args: argparse.Namespace) -> int:
     try:
-        write_candidate_template(args.file)
+        if args.kind == "requests":
+            write_request_template(args.file)
+        else:
+            write_candidate_template(args.file)
     except SpreadsheetError as exc:
         raise UserError(str(exc)) from None
-    print(_("Wrote the candidate import template to {path}.").format(path=args.file))
+    if args.kind == "requests":
+        print(_("Wrote the request import template to {path}.").format(path=args.file))
+    else:
+        print(_("Wrote the candidate import template to {path}.").format(path=args.file))
     return 0

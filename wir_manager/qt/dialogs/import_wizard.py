@@ -37,6 +37,7 @@ from wir_manager.services.spreadsheets import (
     read_sheet,
     write_candidate_template,
     write_report,
+    write_request_template,
 )
 
 LAST_DIR_KEY = "import/last_dir"
@@ -121,7 +122,6 @@ class ImportWizard(QDialog):
         return self.model.report
 
     def _kind_changed(self) -> None:
-        self.ui.templateButton.setVisible(self.kind == "candidates")
         path = self.ui.fileEdit.text()
         if path:
             self.load_file(Path(path))
@@ -151,13 +151,16 @@ class ImportWizard(QDialog):
         name = self._ask_save(
             self,
             self.tr("Save import template"),
-            str(Path(self._folder()) / "candidates-template.xlsx"),
+            str(Path(self._folder()) / f"{self.kind}-template.xlsx"),
             self.tr("Excel workbooks (*.xlsx)"),
         )
         if not name:
             return
         try:
-            write_candidate_template(Path(name))
+            if self.kind == "requests":
+                write_request_template(Path(name))
+            else:
+                write_candidate_template(Path(name))
         except Exception as exc:
             show_error(self, exc)
 

@@ -10,6 +10,7 @@ Public API::
     export_shortlist(db, request_id, path) -> int
     export_training(db, path) -> int
     write_candidate_template(path) -> Path
+    write_request_template(path) -> Path
 """
 
 from wir_manager.services.spreadsheets.candidates_import import (
@@ -33,7 +34,10 @@ from wir_manager.services.spreadsheets.report import (
     Problem,
 )
 from wir_manager.services.spreadsheets.requests_import import read_requests, write_requests
-from wir_manager.services.spreadsheets.template import write_candidate_template
+from wir_manager.services.spreadsheets.template import (
+    write_candidate_template,
+    write_request_template,
+)
 
 
 def read_sheet(db, path, kind: str, progress=None):  # type: ignore[no-untyped-def]
@@ -72,5 +76,6 @@ __all__ = [
     "write_candidate_template",
     "write_candidates",
     "write_report",
+    "write_request_template",
     "write_requests",
 ]

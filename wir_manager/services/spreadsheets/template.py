@@ -17,11 +17,20 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from wir_manager.domain.enums import LanguageLevel, Platform, Stage, Topic
+from wir_manager.domain.enums import (
+    Importance,
+    LanguageLevel,
+    Platform,
+    RequestStatus,
+    Stage,
+    Topic,
+    WorkMode,
+)
 from wir_manager.i18n import _
 from wir_manager.services.spreadsheets import inmemory
 from wir_manager.services.spreadsheets.errors import SpreadsheetError
 from wir_manager.services.spreadsheets.export import HEADER_FILL, HEADER_FONT
+from wir_manager.services.spreadsheets.headers import REQUEST_FIELDS
 
 inmemory.install()
 
@@ -164,6 +173,89 @@ def write_candidate_template(path: os.PathLike[str] | str, *, rows: int = 500) -
     help_ws["A1"].font = Font(bold=True)
     help_ws.sheet_properties.tabColor = "1F4E79"
     ws.sheet_properties.tabColor = "1F4E79"
+    try:
+        wb.save(path)
+    except OSError as exc:
+        raise SpreadsheetError(
+            _("{path} could not be written ({reason}).").format(
+                path=path, reason=exc.strerror or type(exc).__name__
+            )
+        ) from None
+    return path
+
+
+def write_request_template(path: os.PathLike[str] | str, *, rows: int = 200) -> Path:
+    """The placement request import template: headers, an example, drop-downs for work
+    mode and status, and a help sheet explaining the requirement syntax."""
+    path = Path(path)
+    if path.suffix.lower() != ".xlsx":
+        raise SpreadsheetError(_("The file name must end in .xlsx."))
+    if not path.parent.exists():
+        raise SpreadsheetError(_("The folder {path} does not exist.").format(path=path.parent))
+    cols = [f.label for f in REQUEST_FIELDS]
+    example = {
+        "Organisation": "WHO",
+        "Title": "Wikidata resident for health data",
+        "Description": "Open WHO's health statistics on Wikidata and train staff.",
+        "Duty city": "Geneva",
+        "Duty country": "CH",
+        "Work mode": WorkMode.HYBRID.label,
+        "Start date": dt.date(2027, 3, 1),
+        "Duration (months)": 9,
+        "Positions": 1,
+        "Deadline": dt.date(2027, 1, 15),
+        "Status": RequestStatus.OPEN.label,
+        "Allow in training": "no",
+        "Languages": "en:C1; fr:B2 or es:B2 (preferred)",
+        "Skills": "Wikidata:2; Wikimedia Commons:1 (nice to have)",
+        "Topics": Topic.HEALTH.label,
+        "Priority regions": "Africa",
+    }
+    wb = Workbook()
+    ws = wb.active
+    ws.title = _("Requests")
+    ws.append(cols)
+    ws.append([example.get(c) for c in cols])
+    for i, name in enumerate(cols, start=1):
+        cell = ws.cell(row=1, column=i)
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+        ws.column_dimensions[get_column_letter(i)].width = max(len(name) + 3, 14)
+        if isinstance(example.get(name), dt.date):
+            for r in range(2, rows + 2):
+                ws.cell(row=r, column=i).number_format = "yyyy-mm-dd"
+    ws.column_dimensions[get_column_letter(cols.index("Languages") + 1)].width = 36
+    ws.column_dimensions[get_column_letter(cols.index("Skills") + 1)].width = 40
+    ws.freeze_panes = "A2"
+    for column, values in (
+        ("Work mode", [m.label for m in WorkMode]),
+        ("Status", [s.label for s in RequestStatus]),
+        ("Allow in training", ["yes", "no"]),
+    ):
+        letter = get_column_letter(cols.index(column) + 1)
+        dv = DataValidation(type="list", formula1='"' + ",".join(values) + '"', allow_blank=True)
+        dv.error = _("Choose a value from the list.")
+        dv.showErrorMessage = True
+        dv.add(f"{letter}2:{letter}{rows + 1}")
+        ws.add_data_validation(dv)
+    help_ws = wb.create_sheet(_("How to fill in"))
+    help_ws.column_dimensions["A"].width = 120
+    for line in (
+        _(
+            "One request per row. Organisation (name or acronym, already in the app) and "
+            "Title are required; delete the example row."
+        ),
+        _(
+            "Languages: “code:level” separated by “;”. Join alternatives with “or” "
+            "(at least one of them), and add “(preferred)” or “(nice to have)” at the end "
+            "of a requirement; without it the requirement is required."
+        ),
+        _("Skills: “Platform:level” (1 basic, 2 intermediate, 3 advanced), same rules."),
+        _("Importance words: ") + ", ".join(i.label for i in Importance),
+        _("Topics, separated by “;”: ") + "; ".join(t.label for t in Topic),
+        _("Priority regions: Africa, Americas, Asia, Europe, Oceania (or M49 codes)."),
+    ):
+        help_ws.append([line])
     try:
         wb.save(path)
     except OSError as exc:
