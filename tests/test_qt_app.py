@@ -9,11 +9,17 @@ from PySide6.QtWidgets import QApplication
 
 from tests.conftest import OPERATOR, PASSPHRASE
 from wir_manager.qt import settings as opts
-from wir_manager.qt.app import DEMO_PASSPHRASE, Launcher, demo_path
+from wir_manager.qt.app import DEMO_PASSPHRASE, Launcher, demo_path, top_up_none_refcount
 from wir_manager.qt.dialogs.unlock import UnlockDialog
 from wir_manager.qt.dialogs.welcome import WelcomeDialog
 from wir_manager.qt.main_window import MainWindow
 from wir_manager.storage.database import Database
+
+# PySide6 6.12 on Python 3.11 drops a reference to None on every void call; a long test
+# session (every Qt test of every screen, one process) would abort with "none_dealloc".
+# This module is imported at collection, before any test runs, so the whole session gets
+# the headroom (see wir_manager.qt.app.none_refcount_leaks).
+top_up_none_refcount(headroom=1_000_000_000)
 
 
 @pytest.fixture(autouse=True)

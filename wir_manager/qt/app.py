@@ -257,15 +257,15 @@ def none_refcount_leaks() -> bool:
     return sys.getrefcount(None) < before
 
 
-def top_up_none_refcount() -> None:
+def top_up_none_refcount(headroom: int = NONE_RESERVE_STEP) -> None:
     """Give back the references PySide6 took: raise None's count by NONE_RESERVE_STEP
     whenever it falls below that. Done on the count itself (``ob_refcnt`` is the first
     field of every CPython < 3.12 object), not by holding references in a list, because
     such a list would hand them back at interpreter exit and None would hit zero there."""
-    if sys.version_info < (3, 12) and sys.getrefcount(None) < NONE_RESERVE_STEP:
+    if sys.version_info < (3, 12) and sys.getrefcount(None) < headroom:
         import ctypes
 
-        ctypes.c_ssize_t.from_address(id(None)).value += NONE_RESERVE_STEP
+        ctypes.c_ssize_t.from_address(id(None)).value += headroom
 
 
 _none_timer: QTimer | None = None
