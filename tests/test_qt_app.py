@@ -318,3 +318,20 @@ def test_about_dialog_names_version_and_data_location(qtbot, settings, db: Datab
     assert "GNU General Public License" in dialog.ui.licenceLabel.text()
     dialog.close()
     window.close()
+
+
+def test_change_passphrase_dialog(qtbot, db: Database, db_path: Path) -> None:
+    from wir_manager.qt.dialogs.change_passphrase import ChangePassphraseDialog
+
+    dialog = ChangePassphraseDialog(db)
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    dialog.new_edit.setText("a much longer new passphrase")
+    dialog.repeat_edit.setText("a much longer new passphrase!")
+    assert not ok.isEnabled() and "differ" in dialog.message.text()
+    dialog.repeat_edit.setText("a much longer new passphrase")
+    assert ok.isEnabled()
+    dialog.apply()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    db.close()
+    Database.open(db_path, "a much longer new passphrase").close()

@@ -133,6 +133,7 @@ class CandidatesView(QWidget):
             combo.setSizeAdjustPolicy(combo.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(length)
         ui.searchEdit.textChanged.connect(self.apply_filter)
+        ui.searchEdit.returnPressed.connect(self._to_first_row)
         for combo in (
             ui.stageFilter,
             ui.placeFilter,
@@ -149,6 +150,13 @@ class CandidatesView(QWidget):
         self._sync_level_filters()
         ui.clearFiltersButton.clicked.connect(self.clear_filters)
         ui.searchEdit.addAction(theme.icon("search"), ui.searchEdit.ActionPosition.LeadingPosition)
+
+    def _to_first_row(self) -> None:
+        """Return in the search box: go to the first match, ready for arrow keys."""
+        if self.model.rowCount():
+            self.ui.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            if not self.selected_ids():
+                self.ui.table.setCurrentIndex(self.model.index(0, 0))
 
     def _sync_level_filters(self) -> None:
         """A minimum level only means something once a language / skill is chosen."""
