@@ -189,3 +189,14 @@ def test_promote_finished_after_retiring_a_module(qtbot, view: TrainingView, dem
     assert view.last_result == (0, sorted(waiting))
     assert all(_stage(demo_db, cid) == "ready" for cid in waiting)
     assert view.ui.promoteButton.isHidden()
+
+
+def test_screen_dropped_while_loading_ignores_late_result(qtbot, demo_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    ctx = _ctx(demo_db, tmp_path)
+    widget = TrainingView(ctx)  # starts loading the grid in the background
+    widget.release()
+    widget.deleteLater()
+    qtbot.wait(10)
+    assert ctx.tasks.wait(10_000)
+    qtbot.wait(50)  # the late result arrives and is dropped without touching dead widgets
+    assert not ctx.tasks.busy

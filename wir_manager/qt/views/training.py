@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QHeaderView, QMenu, QMessageBox, QSizePolicy, QWidget
@@ -327,7 +328,13 @@ class TrainingView(QWidget):
 
         self.ctx.tasks.run(work, on_done=self._grid_loaded, on_error=self._task_failed, parent=self)
 
+    def _alive(self) -> bool:
+        """False once the screen was dropped (lock, close) while a task was running."""
+        return shiboken6.isValid(self) and shiboken6.isValid(self.grid_model)
+
     def _grid_loaded(self, grid: PreparedGrid) -> None:
+        if not self._alive():
+            return
         self.loading = False
         self.grid_model.set_grid(grid)
         self._update_status()
@@ -545,6 +552,8 @@ class TrainingView(QWidget):
             self._selection_changed()
 
     def _marked(self, result: tuple[int, list[int], list[tr.GridRow]]) -> None:
+        if not self._alive():
+            return
         written, moved, rows = result
         self._set_busy(False)
         self.last_result = (written, moved)
