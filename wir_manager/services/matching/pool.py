@@ -3,8 +3,9 @@
 Only people who could ever be proposed are read: consent to be proposed and a stage of
 ready / proposed / in training (in training is kept so the "still in training" near miss
 can be shown). Child tables are read only for the languages, platforms and topics the
-caller needs, and spread into one column per code by id lookup (``searchsorted``), so
-scoring 50,000 people is array arithmetic instead of 50,000 Python objects.
+caller needs, folded by SQL into one packed integer per person and unpacked into one
+numpy column per code, so scoring 50,000 people is array arithmetic instead of 50,000
+Python objects, and reading them is one row per person.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
-from sqlalchemy import String, and_, func, select, type_coerce
+from sqlalchemy import String, and_, case, func, select, type_coerce
 from sqlalchemy.engine import Connection
 
 from wir_manager.domain.enums import PlacementStatus, Platform, Stage, Topic, TrainingStatus
@@ -131,27 +132,109 @@ def _spread(ids: np.ndarray, pairs: list, n: int) -> tuple[np.ndarray, np.ndarra
     return pos, ok
 
 
-def _load_base(conn: Connection) -> Pool:
-    c = m.Candidate
-    eligible_people = and_(
-        c.consent_propose.is_(True), type_coerce(c.stage, String).in_(POOL_STAGES)
-    )
-    rows = conn.execute(
-        select(
-            c.id,
-            type_coerce(c.stage, String),
-            type_coerce(c.available_from, String),
-            type_coerce(c.available_until, String),
-            c.region,
-            c.subregion,
-            c.active_since,
-            c.edit_count,
+@dataclass(frozen=True)
+class _Pack:
+    """Several child rows of one person folded into one integer by SQL (``SUM(CASE …)``):
+    key ``i`` occupies ``bits`` bits at position ``i * bits``. One aggregated row per person
+    instead of one row per language/skill/topic is what makes reading the pool fast."""
+
+    kind: str  # "lang" | "skill" | "topic"
+    keys: tuple[str, ...]
+    bits: int
+
+    def subquery(self):  # type: ignore[no-untyped-def]
+        if self.kind == "lang":
+            table, key, value = (
+                m.CandidateLanguage,
+                m.CandidateLanguage.code,
+                m.CandidateLanguage.level,
+            )
+        elif self.kind == "skill":
+            table = m.CandidateSkill
+            key, value = type_coerce(m.CandidateSkill.platform, String), m.CandidateSkill.level
+        else:
+            table, key, value = m.CandidateTopic, type_coerce(m.CandidateTopic.topic, String), None
+        weights = [
+            (key == k, (value if value is not None else 1) * (1 << (i * self.bits)))
+            for i, k in enumerate(self.keys)
+        ]
+        return (
+            select(
+                table.candidate_id.label("cid"),
+                func.sum(case(*weights, else_=0)).label("pack"),
+            )
+            .where(key.in_(self.keys))
+            .group_by(table.candidate_id)
+            .subquery()
         )
-        .where(eligible_people)
-        .order_by(c.id)
+
+    def unpack(self, packed: np.ndarray) -> dict[str, np.ndarray]:
+        mask = (1 << self.bits) - 1
+        dtype = bool if self.kind == "topic" else np.int8
+        return {
+            k: ((packed >> (i * self.bits)) & mask).astype(dtype) for i, k in enumerate(self.keys)
+        }
+
+
+def _packs(languages: list[str], platforms: list[str], topics: list[str]) -> list[_Pack]:
+    """Language codes 20 to an integer (3 bits: levels 0–7), platforms 2 bits, topics 1."""
+    packs = [_Pack("lang", tuple(languages[i : i + 20]), 3) for i in range(0, len(languages), 20)]
+    packs += [_Pack("skill", tuple(platforms[i : i + 30]), 2) for i in range(0, len(platforms), 30)]
+    packs += [_Pack("topic", tuple(topics[i : i + 60]), 1) for i in range(0, len(topics), 60)]
+    return packs
+
+
+def _as_int64(values: Iterable[object]) -> np.ndarray:
+    return np.array([int(v) if v is not None else 0 for v in values], dtype=np.int64)
+
+
+def _store(pool: Pool, pack: _Pack, packed: np.ndarray) -> None:
+    target = {"lang": pool.lang, "skill": pool.skill, "topic": pool.topic}[pack.kind]
+    target.update(pack.unpack(packed))
+
+
+def _needs(
+    pool: Pool | None, languages: Iterable[str], platforms: Iterable[str], topics: Iterable[str]
+) -> tuple[list[str], list[str], list[str]]:
+    have = (set(), set(), set()) if pool is None else (pool.lang, pool.skill, pool.topic)
+    return (
+        sorted(set(languages) - set(have[0])),
+        sorted(set(platforms) - set(have[1])),
+        sorted(set(topics) - set(have[2])),
+    )
+
+
+def _load_base(
+    conn: Connection,
+    languages: Iterable[str] = (),
+    platforms: Iterable[str] = (),
+    topics: Iterable[str] = (),
+) -> Pool:
+    """People who may be proposed, with the asked-for columns joined in as packed integers:
+    one row per person, one query."""
+    c = m.Candidate
+    packs = _packs(*_needs(None, languages, platforms, topics))
+    subs = [p.subquery() for p in packs]
+    query = select(
+        c.id,
+        type_coerce(c.stage, String),
+        type_coerce(c.available_from, String),
+        type_coerce(c.available_until, String),
+        c.region,
+        c.subregion,
+        c.active_since,
+        c.edit_count,
+        *[sub.c.pack for sub in subs],
+    ).select_from(c)
+    for sub in subs:
+        query = query.outerjoin(sub, sub.c.cid == c.id)
+    rows = conn.execute(
+        query.where(
+            c.consent_propose.is_(True), type_coerce(c.stage, String).in_(POOL_STAGES)
+        ).order_by(c.id)
     ).all()
     n = len(rows)
-    cols = list(zip(*rows, strict=True)) if rows else [()] * 8
+    cols = list(zip(*rows, strict=True)) if rows else [()] * (8 + len(subs))
     ids = np.array(cols[0], dtype=np.int64)
     pool = Pool(
         ids=ids,
@@ -165,6 +248,8 @@ def _load_base(conn: Connection) -> Pool:
         training_done=np.zeros(n, np.int32),
         mandatory_total=0,
     )
+    for j, pack in enumerate(packs):
+        _store(pool, pack, _as_int64(cols[8 + j]))
     mandatory = list(
         conn.execute(
             select(m.TrainingModule.id).where(
@@ -202,29 +287,6 @@ def _load_base(conn: Connection) -> Pool:
     return pool
 
 
-def _fill(
-    pool: Pool, target: dict[str, np.ndarray], keys: list[str], rows: list, dtype: type
-) -> None:
-    """Spread (candidate id, key[, value]) rows into one column per key."""
-    n = len(pool)
-    for key in keys:
-        target[key] = np.zeros(n, dtype)
-    if not rows:
-        return
-    pos, ok = _spread(pool.ids, rows, n)
-    cols = list(zip(*rows, strict=True))
-    slot = {key: k for k, key in enumerate(keys)}
-    which = np.fromiter((slot.get(name, -1) for name in cols[1]), np.int64, count=len(rows))
-    values = np.array(cols[2], dtype=dtype) if len(cols) > 2 else np.ones(len(rows), dtype)
-    keep = ok & (which >= 0)
-    pos, which, values = pos[keep], which[keep], values[keep]
-    order = np.argsort(which, kind="stable")
-    bounds = np.searchsorted(which[order], np.arange(len(keys) + 1))
-    for k, key in enumerate(keys):
-        chunk = order[bounds[k] : bounds[k + 1]]
-        target[key][pos[chunk]] = values[chunk]
-
-
 def add_columns(
     conn: Connection,
     pool: Pool,
@@ -233,33 +295,16 @@ def add_columns(
     platforms: Iterable[str] = (),
     topics: Iterable[str] = (),
 ) -> None:
-    """Read the language/platform/topic columns ``pool`` does not hold yet."""
-    langs = sorted(set(languages) - pool.lang.keys())
-    plats = sorted(set(platforms) - pool.skill.keys())
-    tops = sorted(set(topics) - pool.topic.keys())
-    if langs:
-        rows = conn.execute(
-            select(
-                m.CandidateLanguage.candidate_id,
-                m.CandidateLanguage.code,
-                m.CandidateLanguage.level,
-            ).where(m.CandidateLanguage.code.in_(langs))
-        ).all()
-        _fill(pool, pool.lang, langs, rows, np.int8)
-    if plats:
-        platform = type_coerce(m.CandidateSkill.platform, String)
-        rows = conn.execute(
-            select(m.CandidateSkill.candidate_id, platform, m.CandidateSkill.level).where(
-                platform.in_(plats)
-            )
-        ).all()
-        _fill(pool, pool.skill, plats, rows, np.int8)
-    if tops:
-        topic = type_coerce(m.CandidateTopic.topic, String)
-        rows = conn.execute(
-            select(m.CandidateTopic.candidate_id, topic).where(topic.in_(tops))
-        ).all()
-        _fill(pool, pool.topic, tops, rows, bool)
+    """Read the language/platform/topic columns ``pool`` does not hold yet (cache top-up)."""
+    n = len(pool)
+    for pack in _packs(*_needs(pool, languages, platforms, topics)):
+        sub = pack.subquery()
+        rows = conn.execute(select(sub.c.cid, sub.c.pack)).all()
+        packed = np.zeros(n, np.int64)
+        pos, ok = _spread(pool.ids, rows, n)
+        if len(pos):
+            packed[pos[ok]] = _as_int64(r[1] for r in rows)[ok]
+        _store(pool, pack, packed)
 
 
 def load_pool(
@@ -270,9 +315,7 @@ def load_pool(
     topics: Iterable[str] = (),
 ) -> Pool:
     """Read the pool with the language/platform/topic columns the caller will score."""
-    pool = _load_base(conn)
-    add_columns(conn, pool, languages=languages, platforms=platforms, topics=topics)
-    return pool
+    return _load_base(conn, languages, platforms, topics)
 
 
 def all_keys(conn: Connection) -> tuple[list[str], list[str], list[str]]:
@@ -322,11 +365,12 @@ class PoolCache:
         platforms: Iterable[str] = (),
         topics: Iterable[str] = (),
     ) -> Pool:
+        languages, platforms, topics = tuple(languages), tuple(platforms), tuple(topics)
         stamp = self.stamp(conn)
         with self._lock:
             entry = self._entries.get(id(db))
             if entry is None or entry[0]() is not db or entry[1] != stamp:
-                pool = _load_base(conn)
+                pool = _load_base(conn, languages, platforms, topics)
                 self._entries[id(db)] = (weakref.ref(db), stamp, pool)
             else:
                 pool = entry[2]
