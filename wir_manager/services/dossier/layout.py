@@ -52,6 +52,7 @@ from wir_manager.services.dossier.shaping import (
     has_rtl,
     markup,
 )
+from wir_manager.services.safe_text import escape_markup
 
 ACCENT = colors.HexColor("#1f4e79")
 MUTED = colors.HexColor("#5f6b7a")
@@ -166,6 +167,11 @@ def _p(text: object, style: ParagraphStyle, *, bold: bool = False) -> Flowable:
     return Paragraph(markup(value, bold=bold), style)
 
 
+def _l(text: str, style: ParagraphStyle) -> Paragraph:
+    """A paragraph of our own plain text (labels, headings; translations may hold "&")."""
+    return Paragraph(escape_markup(text), style)
+
+
 def _t(template: str, style: ParagraphStyle) -> Paragraph:
     """A paragraph of our own markup (no user text inside, or already escaped)."""
     return Paragraph(template, style)
@@ -238,7 +244,9 @@ class DossierLayout:
         _w, _h = left.wrap(PAGE_W / 2 - MARGIN, 12 * mm)
         left.drawOn(canvas, MARGIN, top)
         right = _t(
-            _("Confidential — for {recipient}").format(recipient=markup(self.o.recipient)),
+            escape_markup(_("Confidential — for {recipient}")).format(
+                recipient=markup(self.o.recipient)
+            ),
             ParagraphStyle("hr", parent=self.s["small"], alignment=2),
         )
         right.wrap(PAGE_W / 2 - MARGIN, 12 * mm)
@@ -272,7 +280,7 @@ class DossierLayout:
 
     # ------------------------------------------------------------------ parts
     def _facts(self, rows: list[tuple[str, object]], widths: tuple[float, float]) -> Table:
-        data = [[_t(label, self.s["label"]), _p(value, self.s["cell"])] for label, value in rows]
+        data = [[_l(label, self.s["label"]), _p(value, self.s["cell"])] for label, value in rows]
         table = Table(data, colWidths=list(widths), hAlign="LEFT")
         table.setStyle(
             TableStyle(
@@ -287,7 +295,7 @@ class DossierLayout:
         return table
 
     def _grid(self, head: list[str], rows: list[list[Any]], widths: list[float]) -> Table:
-        data: list[list[Any]] = [[_t(h, self.s["cellhead"]) for h in head]]
+        data: list[list[Any]] = [[_l(h, self.s["cellhead"]) for h in head]]
         for row in rows:
             data.append(
                 [cell if isinstance(cell, Flowable) else _p(cell, self.s["cell"]) for cell in row]
@@ -327,7 +335,7 @@ class DossierLayout:
         story += [
             _p(self.o.branding_name, self.s["kicker"]),
             Spacer(1, 18 * mm),
-            _t(_("Placement dossier"), self.s["kicker"]),
+            _l(_("Placement dossier"), self.s["kicker"]),
             Spacer(1, 2 * mm),
             _p(r.title, self.s["h1"], bold=True),
             Spacer(1, 2 * mm),
@@ -357,7 +365,7 @@ class DossierLayout:
         ).format(recipient=markup(self.o.recipient, bold=False))
         story.append(_t(notice, self.s["notice"]))
         if r.description:
-            story += [Spacer(1, 8 * mm), _t(_("About the placement"), self.s["h3"])]
+            story += [Spacer(1, 8 * mm), _l(_("About the placement"), self.s["h3"])]
             story.append(_p(r.description, self.s["body"]))
         story.append(PageBreak())
         return story
@@ -365,16 +373,18 @@ class DossierLayout:
     def _summary(self) -> list[Flowable]:
         story: list[Flowable] = [
             _Bookmark("summary", _("Summary")),
-            _t(_("Shortlisted candidates"), self.s["h2"]),
+            _l(_("Shortlisted candidates"), self.s["h2"]),
         ]
         if self.c.source == "saved":
-            source = _("From the saved shortlist for this request")
+            source = escape_markup(_("From the saved shortlist for this request"))
             if self.c.profile_name:
-                source += _(" (weight profile “{name}”, version {version})").format(
+                source += escape_markup(_(" (weight profile “{name}”, version {version})")).format(
                     name=markup(self.c.profile_name), version=self.c.profile_version or "—"
                 )
         else:
-            source = _("The top candidates of the current ranking (no shortlist was saved)")
+            source = escape_markup(
+                _("The top candidates of the current ranking (no shortlist was saved)")
+            )
         story += [_t(source + ".", self.s["small"]), Spacer(1, 4 * mm)]
         rows = []
         for sec in self.c.sections:
@@ -393,7 +403,7 @@ class DossierLayout:
         )
         story.append(Spacer(1, 4 * mm))
         story.append(
-            _t(
+            _l(
                 _("Scores run from 0 to 100; each candidate's page explains the parts."),
                 self.s["small"],
             )
@@ -434,7 +444,7 @@ class DossierLayout:
         ]
         story.append(self._facts(facts, (38 * mm, width - 38 * mm)))
 
-        story.append(_t(_("Languages"), self.s["h3"]))
+        story.append(_l(_("Languages"), self.s["h3"]))
         story.append(
             _p(
                 ", ".join(
@@ -445,7 +455,7 @@ class DossierLayout:
                 self.s["body"],
             )
         )
-        story.append(_t(_("Wikimedia platform skills"), self.s["h3"]))
+        story.append(_l(_("Wikimedia platform skills"), self.s["h3"]))
         story.append(
             _p(
                 ", ".join(
@@ -456,7 +466,7 @@ class DossierLayout:
                 self.s["body"],
             )
         )
-        story.append(_t(_("Topic areas"), self.s["h3"]))
+        story.append(_l(_("Topic areas"), self.s["h3"]))
         story.append(_p(", ".join(sec.topic_labels()) or _("None recorded"), self.s["body"]))
 
         story += self._explanation(sec, width)
@@ -465,7 +475,7 @@ class DossierLayout:
 
     def _explanation(self, sec: CandidateSection, width: float) -> list[Flowable]:
         block: list[Flowable] = [
-            _t(
+            _l(
                 _("Why this candidate: {score} of 100 points").format(score=f"{sec.score:.1f}"),
                 self.s["h3"],
             )
@@ -487,7 +497,7 @@ class DossierLayout:
     def _training(self, sec: CandidateSection, width: float) -> list[Flowable]:
         done = sum(1 for t in sec.training if t.status == TrainingStatus.COMPLETED.value)
         story: list[Flowable] = [
-            _t(
+            _l(
                 _("Training record ({done} of {total} modules completed)").format(
                     done=done, total=len(sec.training)
                 ),
