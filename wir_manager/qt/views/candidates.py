@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QHeaderView, QMainWindow, QMenu, QMessageBox, QWid
 
 from wir_manager.domain import codes
 from wir_manager.domain.enums import LanguageLevel, Platform, SkillLevel, Stage, Topic
+from wir_manager.qt import accessibility as a11y
 from wir_manager.qt import settings as opts
 from wir_manager.qt import theme
 from wir_manager.qt.context import AppContext
@@ -69,6 +70,8 @@ class CandidatesView(QWidget):
         self._setup_filters()
         self._setup_actions()
         self._restore_layout()
+        # Tab leaves tables and notes; every control gets a name screen readers announce.
+        a11y.make_accessible(self)
         self.reload()
 
     # ------------------------------------------------------------------ setup
