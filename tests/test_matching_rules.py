@@ -370,3 +370,16 @@ def test_empty_pool_and_request_without_requirements(db) -> None:  # type: ignor
     plan = assign(db)
     assert plan.requests[0].unfilled == 1
     assert plan.requests[0].reason == "Only 1 eligible candidate for 2 positions."
+
+
+def test_concurrent_rankings_share_the_cached_pool(world) -> None:  # type: ignore[no-untyped-def]
+    """Background re-rankings run on a thread pool; they must agree with a serial run."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from wir_manager.services.matching.pool import POOL_CACHE
+
+    expected = [c.candidate_id for c in rank(world, 1).ranked]
+    POOL_CACHE.clear()
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda _i: rank(world, 1), range(12)))
+    assert all([c.candidate_id for c in r.ranked] == expected for r in results)

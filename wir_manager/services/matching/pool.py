@@ -191,8 +191,11 @@ def _as_int64(values: Iterable[object]) -> np.ndarray:
 
 
 def _store(pool: Pool, pack: _Pack, packed: np.ndarray) -> None:
-    target = {"lang": pool.lang, "skill": pool.skill, "topic": pool.topic}[pack.kind]
-    target.update(pack.unpack(packed))
+    """Add columns copy-on-write: another thread may be iterating the old dict right now
+    (a cached pool is shared by background rankings), so the dict is replaced, never
+    changed in place."""
+    attr = {"lang": "lang", "skill": "skill", "topic": "topic"}[pack.kind]
+    setattr(pool, attr, {**getattr(pool, attr), **pack.unpack(packed)})
 
 
 def _needs(
