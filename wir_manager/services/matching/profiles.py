@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from wir_manager.i18n import _
@@ -61,9 +62,16 @@ def latest_profile_in(s: Session, name: str = DEFAULT_PROFILE) -> WeightProfileI
 
 
 def current_profile(db: Database, name: str = DEFAULT_PROFILE) -> WeightProfileInfo:
-    """Latest version of the named profile (the default one is created on first use)."""
-    with db.session() as s:
-        return latest_profile_in(s, name)
+    """Latest version of the named profile (the default one is created on first use).
+
+    Two threads may both try to create the default profile at first use; the loser hits
+    the (name, version) unique constraint and simply reads the winner's row."""
+    try:
+        with db.session() as s:
+            return latest_profile_in(s, name)
+    except IntegrityError:
+        with db.session() as s:
+            return latest_profile_in(s, name)
 
 
 def save_profile_in(s: Session, name: str, weights: Mapping[str, float]) -> WeightProfileInfo:
