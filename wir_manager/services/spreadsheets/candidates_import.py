@@ -49,7 +49,7 @@ BATCH = 2_000
 HEADER_SEARCH_ROWS = 10
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CandidateRecord:
     """One clean row, ready to insert."""
 
@@ -206,6 +206,8 @@ def _read_sheet(db: Database, path: Path, sheet: Any, progress: Progress) -> Imp
                 )
             )
     existing = _existing(db)
+    plan = _plan(columns)
+    titles = {k: t for _i, k, t in columns}
     records: list[CandidateRecord] = []
     record_rows: list[int] = []
     preview: list[PreviewRow] = []
@@ -232,7 +234,7 @@ def _read_sheet(db: Database, path: Path, sheet: Any, progress: Progress) -> Imp
             )
         values = [raw[i] if i < len(raw) else None for i, _k, _t in columns]
         preview.append(PreviewRow(row_number, tuple(values)))
-        record, row_problems = _parse_row(row_number, columns, values)
+        record, row_problems = _parse_row(row_number, plan, titles, values)
         if record is not None:
             row_problems += _duplicates(
                 row_number, record, columns, existing, in_file_user, in_file_email, in_file_name
@@ -264,29 +266,52 @@ def _read_sheet(db: Database, path: Path, sheet: Any, progress: Progress) -> Imp
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Column:
+    """How to read one matched column, decided once per sheet (not once per cell)."""
+
+    kind: str  # "scalar", "lang", "level" or "skill"
+    key: str  # field key, pair number or platform value
+    title: str
+    parse: Callable[[Any], Any] | None = None
+    label: str = ""
+
+
+def _plan(columns: list[tuple[int, str, str]]) -> list[_Column]:
+    plan = []
+    for _i, key, title in columns:
+        if key.startswith(("lang:", "level:")):
+            kind, number = key.split(":")
+            plan.append(_Column(kind, number, title))
+        elif key.startswith("skill:"):
+            platform = key.split(":", 1)[1]
+            plan.append(_Column("skill", platform, title, label=Platform(platform).label))
+        else:
+            plan.append(_Column("scalar", key, title, _SCALARS[key]))
+    return plan
+
+
 def _parse_row(
-    row_number: int, columns: list[tuple[int, str, str]], values: list[Any]
+    row_number: int, plan: list[_Column], titles: dict[str, str], values: list[Any]
 ) -> tuple[CandidateRecord | None, list[Problem]]:
     problems: list[Problem] = []
     data: dict[str, Any] = {}
     pairs: dict[str, dict[str, tuple[Any, str]]] = {}
     langs: dict[str, int] = {}
     skills: dict[str, int] = {}
-    for (_i, key, title), value in zip(columns, values, strict=True):
+    for column, value in zip(plan, values, strict=True):
         try:
-            if key.startswith(("lang:", "level:")):
-                kind, number = key.split(":")
-                pairs.setdefault(number, {})[kind] = (value, title)
-            elif key.startswith("skill:"):
+            if column.parse is not None:
+                data[column.key] = column.parse(value)
+            elif column.kind == "skill":
                 if not cells.is_blank(value):
-                    platform = key.split(":", 1)[1]
-                    level = cells.skill_level(value, Platform(platform).label)
+                    level = cells.skill_level(value, column.label)
                     if level:
-                        skills[platform] = level
+                        skills[column.key] = level
             else:
-                data[key] = _SCALARS[key](value)
+                pairs.setdefault(column.key, {})[column.kind] = (value, column.title)
         except CellProblem as exc:
-            problems.append(Problem(row_number, title, str(exc)))
+            problems.append(Problem(row_number, column.title, str(exc)))
     for _number, pair in sorted(pairs.items()):
         code_value, code_title = pair.get("lang", (None, ""))
         level_value, level_title = pair.get("level", (None, ""))
@@ -309,7 +334,6 @@ def _parse_row(
             problems.append(Problem(row_number, level_title or code_title, str(exc)))
     name = data.get("full_name")
     username = data.get("username")
-    titles = {k: t for _i, k, t in columns}
     if "full_name" in titles and not name:
         problems.append(Problem(row_number, titles["full_name"], _("a name is required.")))
     if "username" in titles and not username:

@@ -79,6 +79,8 @@ def date(value: object) -> dt.date | None:
 
 
 def whole_number(value: object, *, low: int, high: int, what: str) -> int | None:
+    if type(value) is int and low <= value <= high:
+        return value
     if is_blank(value):
         return None
     if isinstance(value, bool):
@@ -108,6 +110,10 @@ _NO = {"no", "n", "false", "0", "non", "nein", "-"}
 
 
 def yes_no(value: object) -> bool:
+    if value == "yes":
+        return True
+    if value == "no":
+        return False
     if is_blank(value):
         return False
     if isinstance(value, bool):
