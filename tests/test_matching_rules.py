@@ -383,3 +383,12 @@ def test_concurrent_rankings_share_the_cached_pool(world) -> None:  # type: igno
     with ThreadPoolExecutor(4) as pool:
         results = list(pool.map(lambda _i: rank(world, 1), range(12)))
     assert all([c.candidate_id for c in r.ranked] == expected for r in results)
+
+
+def test_saved_shortlist_flags_withdrawn_consent(world) -> None:  # type: ignore[no-untyped-def]
+    save_shortlist(world, 1, 2)
+    with world.session() as s:
+        s.get(m.Candidate, 20).consent_propose = False
+    rows = {r.candidate_id: r for r in saved_shortlist(world, 1)}
+    assert rows[10].consent_propose and not rows[20].consent_propose
+    assert 20 not in {c.candidate_id for c in rank(world, 1).ranked}

@@ -115,7 +115,19 @@ class SavedShortlistModel(RecordTableModel[ShortlistRow]):
             tooltip=lambda r: parts_tooltip(r.parts),
             right=True,
         ),
-        Column("Status", lambda r: status_label(r.status)),
+        Column(
+            "Status",
+            lambda r: (
+                status_label(r.status)
+                if r.consent_propose
+                else _tr("{status} · consent withdrawn").format(status=status_label(r.status))
+            ),
+            tooltip=lambda r: (
+                None
+                if r.consent_propose
+                else _tr("This person withdrew consent to be proposed: do not send their details.")
+            ),
+        ),
         Column(
             "Other lists",
             lambda r: ("⚠ " + str(r.other_active_shortlists)) if r.other_active_shortlists else "",

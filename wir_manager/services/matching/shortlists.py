@@ -55,6 +55,9 @@ class ShortlistRow:
     profile_version: int | None
     #: Other requests where this person is proposed, sent or in interview.
     other_active_shortlists: int
+    #: False when the person withdrew consent to be proposed after the list was saved:
+    #: they must not be sent (the dossier leaves them out; the screen warns).
+    consent_propose: bool = True
 
 
 def _check_request(s: Session, request_id: int) -> None:
@@ -84,6 +87,7 @@ def _rows(s: Session, request_id: int) -> list[ShortlistRow]:
             m.WeightProfile.name,
             e.profile_version,
             func.coalesce(others.c.n, 0),
+            m.Candidate.consent_propose,
         )
         .join(m.Candidate, m.Candidate.id == e.candidate_id)
         .outerjoin(m.WeightProfile, m.WeightProfile.id == e.profile_id)
@@ -103,8 +107,9 @@ def _rows(s: Session, request_id: int) -> list[ShortlistRow]:
             profile_name=profile,
             profile_version=version,
             other_active_shortlists=int(n),
+            consent_propose=bool(consent),
         )
-        for cid, name, rank, score, parts, status, note, profile, version, n in rows
+        for cid, name, rank, score, parts, status, note, profile, version, n, consent in rows
     ]
 
 
