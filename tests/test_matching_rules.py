@@ -392,3 +392,18 @@ def test_saved_shortlist_flags_withdrawn_consent(world) -> None:  # type: ignore
     rows = {r.candidate_id: r for r in saved_shortlist(world, 1)}
     assert rows[10].consent_propose and not rows[20].consent_propose
     assert 20 not in {c.candidate_id for c in rank(world, 1).ranked}
+
+
+def test_duty_station_sentence(world) -> None:  # type: ignore[no-untyped-def]
+    with world.session() as s:
+        req = s.get(m.PlacementRequest, 1)
+        req.duty_city, req.duty_country, req.work_mode = "Nairobi", "KE", "onsite"
+    sentences = {c.candidate_id: c.explanations for c in rank(world, 1).ranked}
+    assert "Duty station Nairobi, Kenya (on site); already based in that country." in sentences[10]
+    assert (
+        "Duty station Nairobi, Kenya (on site); would need to relocate from Nigeria."
+        in sentences[20]
+    )
+    with world.session() as s:
+        s.get(m.PlacementRequest, 1).work_mode = "remote"
+    assert "Remote work: no duty station to move to." in rank(world, 1).ranked[0].explanations

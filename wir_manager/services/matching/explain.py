@@ -155,11 +155,42 @@ def explanations(
             out.append(
                 _("Not from a priority region of this request ({regions}).").format(regions=wanted)
             )
+    place = duty_station_sentence(req, pool, i)
+    if place:
+        out.append(place)
     if pool.avail_from[i] != NO_DAY_LOW or pool.avail_until[i] != NO_DAY_HIGH:
         frm = _day(pool.avail_from[i]) if pool.avail_from[i] != NO_DAY_LOW else _("any time")
         until = _day(pool.avail_until[i]) if pool.avail_until[i] != NO_DAY_HIGH else _("open-ended")
         out.append(_("Available from {start} until {end}.").format(start=frm, end=until))
     return tuple(out)
+
+
+def duty_station_sentence(req: Requirements, pool: Pool, i: int) -> str | None:
+    """Where the work happens and whether the person is based in that country. Informative
+    only: the database does not record who is willing to relocate, so it never scores."""
+    if req.work_mode == "remote":
+        return _("Remote work: no duty station to move to.")
+    if not req.duty_country:
+        return None
+    place = ", ".join(x for x in (req.duty_city, _country(req.duty_country)) if x)
+    mode = _("on site") if req.work_mode == "onsite" else _("hybrid")
+    home = str(pool.country[i]) if len(pool.country) else ""
+    if home and home.upper() == req.duty_country.upper():
+        return _("Duty station {place} ({mode}); already based in that country.").format(
+            place=place, mode=mode
+        )
+    return _("Duty station {place} ({mode}); would need to relocate from {home}.").format(
+        place=place, mode=mode, home=_country(home) if home else _("an unknown country")
+    )
+
+
+def _country(code: str) -> str:
+    from wir_manager.domain.codes import country_name
+
+    try:
+        return country_name(code)
+    except Exception:  # an odd code must not break an explanation
+        return code
 
 
 def _topic(value: str) -> str:

@@ -63,6 +63,8 @@ class Pool:
     placement_idx: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
     placement_start: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
     placement_end: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    #: ISO country codes (object array; "" unknown) for the duty-station sentence.
+    country: np.ndarray = field(default_factory=lambda: np.zeros(0, object))
 
     def __len__(self) -> int:
         return int(self.ids.shape[0])
@@ -95,6 +97,7 @@ class Pool:
             lang={k: v[rows] for k, v in self.lang.items()},
             skill={k: v[rows] for k, v in self.skill.items()},
             topic={k: v[rows] for k, v in self.topic.items()},
+            country=self.country[rows] if len(self.country) else self.country,
         )
 
     def busy_between(self, start: dt.date | None, end: dt.date | None) -> np.ndarray:
@@ -229,6 +232,7 @@ def _load_base(
         c.subregion,
         c.active_since,
         c.edit_count,
+        c.country,
         *[sub.c.pack for sub in subs],
     ).select_from(c)
     for sub in subs:
@@ -239,7 +243,7 @@ def _load_base(
         ).order_by(c.id)
     ).all()
     n = len(rows)
-    cols = list(zip(*rows, strict=True)) if rows else [()] * (8 + len(subs))
+    cols = list(zip(*rows, strict=True)) if rows else [()] * (9 + len(subs))
     ids = np.array(cols[0], dtype=np.int64)
     pool = Pool(
         ids=ids,
@@ -252,9 +256,10 @@ def _load_base(
         edits=np.array([v or 0 for v in cols[7]], dtype=np.int64),
         training_done=np.zeros(n, np.int32),
         mandatory_total=0,
+        country=np.array([v or "" for v in cols[8]], dtype=object),
     )
     for j, pack in enumerate(packs):
-        _store(pool, pack, _as_int64(cols[8 + j]))
+        _store(pool, pack, _as_int64(cols[9 + j]))
     mandatory = list(
         conn.execute(
             select(m.TrainingModule.id).where(
