@@ -129,3 +129,16 @@ def test_cli_match_and_assign_json(demo_db, db_path, monkeypatch, capsys) -> Non
     assert cli_main(["--db", str(db_path), "match", "4242"]) == 1
     err = capsys.readouterr().err.strip()
     assert err == "wir-manager: There is no placement request with id 4242."
+
+
+def test_cli_weights_profiles(db, db_path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("WIR_MANAGER_PASSPHRASE", PASSPHRASE)
+    db.close()
+    assert cli_main(["--db", str(db_path), "weights", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["version"] == 1
+    args = ["--db", str(db_path), "weights", "--weight", "equity=25", "--json"]
+    assert cli_main(args) == 0
+    saved = json.loads(capsys.readouterr().out)
+    assert (saved["version"], saved["weights"]["equity"]) == (2, 25)
+    assert cli_main(["--db", str(db_path), "weights", "--weight", "charm=1"]) == 1
+    assert "not a score part" in capsys.readouterr().err

@@ -13,7 +13,10 @@ from wir_manager.services.matching import (
     PARTS,
     MatchingError,
     assign,
+    current_profile,
+    part_label,
     rank,
+    save_profile,
     save_shortlist,
     saved_shortlist,
     set_note,
@@ -44,6 +47,10 @@ def _add_weights(p: argparse.ArgumentParser) -> None:
         metavar="PART=N",
         help="override one weight of the profile ({}); repeatable".format(", ".join(PARTS)),
     )
+    if not any(a.dest == "profile" for a in p._actions):
+        p.add_argument(
+            "--profile", default="default", metavar="NAME", help="weight profile to start from"
+        )
 
 
 def _weights(args: argparse.Namespace) -> dict[str, float] | None:
@@ -99,6 +106,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     s.add_argument("text", metavar="TEXT")
     s.set_defaults(func=_guarded(cmd_shortlist_note))
 
+    p = sub.add_parser("weights", help="show the score weights, or save changed ones")
+    p.add_argument("--json", action="store_true")
+    _add_weights(p)
+    p.set_defaults(func=_guarded(cmd_weights))
+
     p = sub.add_parser("assign", help="best assignment of candidates to all open requests")
     p.add_argument("--json", action="store_true", help="a JSON object with totals and picks")
     _add_weights(p)
@@ -117,6 +129,7 @@ def cmd_match(ctx: CliContext, args: argparse.Namespace) -> int:
             weights=_weights(args),
             top=args.top,
             include_in_training=args.include_in_training,
+            profile=args.profile,
         )
     if args.json:
         print_json(
@@ -190,7 +203,9 @@ def _print_rows(rows: list[Any], as_json: bool) -> None:
 
 def cmd_shortlist_save(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.open() as db:
-        rows = save_shortlist(db, args.request_id, args.top, weights=_weights(args))
+        rows = save_shortlist(
+            db, args.request_id, args.top, weights=_weights(args), profile=args.profile
+        )
     if not args.json:
         print(
             _("Saved a shortlist of {n} for request {id}.").format(n=len(rows), id=args.request_id)
@@ -233,13 +248,30 @@ def cmd_shortlist_note(ctx: CliContext, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_weights(ctx: CliContext, args: argparse.Namespace) -> int:
+    """Without --weight: show the latest version; with it: save the next version."""
+    with ctx.open() as db:
+        if args.weight:
+            profile = save_profile(db, args.profile, dict(args.weight))
+        else:
+            profile = current_profile(db, args.profile)
+    if args.json:
+        print_json({"name": profile.name, "version": profile.version, "weights": profile.weights})
+        return 0
+    print(
+        _("Weights “{name}”, version {version}:").format(name=profile.name, version=profile.version)
+    )
+    print_table(("Part", "Weight"), ((part_label(p), f"{profile.weights[p]:g}") for p in PARTS))
+    return 0
+
+
 def cmd_assign(ctx: CliContext, args: argparse.Namespace) -> int:
     def report(done: int, total: int, _msg: str) -> None:
         if not args.json and sys.stderr.isatty():
             print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
 
     with ctx.open() as db:
-        result = assign(db, weights=_weights(args), progress=Progress(report))
+        result = assign(db, weights=_weights(args), profile=args.profile, progress=Progress(report))
     if args.json:
         print_json(result.to_json())
         return 0
