@@ -75,7 +75,7 @@ ORIGINS: tuple[Origin, ...] = (
     Origin("en_KE", "KE", "sw", 3),
     Origin("en_NG", "NG", "yo", 3),
     Origin("ha_NG", "NG", "ha", 2),
-    Origin("tw_GH", "GH", "tw", 2),
+    Origin("tw_GH", "GH", "ak", 2),
     Origin("en_GB", "GB", "en", 2),
     Origin("en_US", "US", "en", 3),
     Origin("en_IN", "IN", "en", 2),
@@ -378,13 +378,16 @@ def _training_rows(
         return []
     done_all = stage in (Stage.READY, Stage.PROPOSED, Stage.PLACED, Stage.ALUMNI)
     rows = []
+    # Someone still in training has the module at ``reach`` in progress; keeping it at or
+    # before the last mandatory module means they are never accidentally "ready".
+    last_mandatory = max((i for i, (_, mandatory) in enumerate(modules) if mandatory), default=0)
+    reach = rng.randint(0, last_mandatory)
     day = created + dt.timedelta(days=rng.randint(20, 60))
     for i, (mid, mandatory) in enumerate(modules):
         if done_all:
             status = TrainingStatus.COMPLETED if mandatory or rng.random() < 0.5 else None
         else:
             # in training (or withdrawn): a prefix completed, one in progress, rest not started
-            reach = rng.randint(0, len(modules) - 1)
             status = (
                 TrainingStatus.COMPLETED
                 if i < reach
@@ -392,12 +395,6 @@ def _training_rows(
                 if i == reach
                 else None
             )
-            if (
-                stage is Stage.IN_TRAINING
-                and i == len(modules) - 1
-                and all(r["status"] == TrainingStatus.COMPLETED.value for r in rows)
-            ):
-                status = TrainingStatus.IN_PROGRESS
         if status is None:
             continue
         day += dt.timedelta(days=rng.randint(3, 25))

@@ -21,19 +21,22 @@ def escape_markup(text: object) -> str:
 
 
 def neutralise_formula(value: object) -> object:
-    """Prefix an apostrophe-free quote so a text cell that looks like a formula stays text.
+    """Prefix an apostrophe so a text cell that looks like a formula stays text.
 
     Only strings are touched; numbers and dates pass through. The leading ``'`` is the
     convention spreadsheet programs show as plain text; importers strip it again
     (:func:`restore_formula_text`), so export → import round-trips exactly.
     """
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+    if isinstance(value, str) and value.startswith((*FORMULA_TRIGGERS, "'")):
+        # A leading apostrophe is doubled too, so import can tell ours from the user's.
         return "'" + value
     return value
 
 
 def restore_formula_text(value: object) -> object:
     """Undo :func:`neutralise_formula` on import."""
-    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_TRIGGERS):
+    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(
+        (*FORMULA_TRIGGERS, "'")
+    ):
         return value[1:]
     return value
