@@ -125,3 +125,17 @@ def test_assignment_tab(ctx, qtbot, demo_db) -> None:  # type: ignore[no-untyped
     assert view.assign_model.rowCount() == len(open_request_ids(demo_db))
     assert "greedy" in view.ui.assignSummary.text()
     view.grab().save(str(Path(demo_db.path).parent / "assignment.png"))
+
+
+def test_coming_back_to_the_screen_keeps_ticks(ctx, qtbot, request_id) -> None:  # type: ignore[no-untyped-def]
+    view = make_view(ctx, qtbot)
+    choose(view, qtbot, request_id)
+    first = view.ranked_model.index(0, 0)
+    view.ranked_model.setData(first, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    picked = view.ranked_model.picked_ids()
+    assert view.ranked_model.candidate(0).candidate_id not in picked
+    view.hide()
+    with qtbot.waitSignal(view.ranked, timeout=WAIT):
+        view.show()
+    assert view.request_id() == request_id
+    assert view.ranked_model.picked_ids() == picked

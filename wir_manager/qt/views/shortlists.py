@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from wir_manager.domain.enums import RequestStatus, ShortlistStatus
+from wir_manager.qt import settings as opts
 from wir_manager.qt.accessibility import make_accessible
 from wir_manager.qt.context import AppContext
 from wir_manager.qt.errors import show_error
@@ -100,6 +102,8 @@ class ShortlistsView(QWidget):
         self._setup_weights()
         self._setup_controls()
         make_accessible(self)
+        self._shown_before = False
+        self._restore_layout()
         self._load_requests()
 
     # ------------------------------------------------------------------ setup
@@ -208,7 +212,10 @@ class ShortlistsView(QWidget):
 
     def _load_requests(self) -> None:
         combo = self.ui.requestCombo
-        remembered = self.ctx.settings.value(f"{SETTINGS_KEY}/request")
+        before = self.request_id()
+        remembered = (
+            before if before is not None else self.ctx.settings.value(f"{SETTINGS_KEY}/request")
+        )
         combo.blockSignals(True)
         combo.clear()
         first_active = -1
@@ -221,13 +228,19 @@ class ShortlistsView(QWidget):
                 first_active = combo.count() - 1
             if remembered is not None and str(req.id) == str(remembered):
                 select = combo.count() - 1
+        if combo.count():
+            combo.setCurrentIndex(select if select >= 0 else max(first_active, 0))
         combo.blockSignals(False)
         if combo.count() == 0:
             self.ui.summaryLabel.setText(self.tr("There are no placement requests yet."))
             self._update_buttons()
             return
-        combo.setCurrentIndex(select if select >= 0 else max(first_active, 0))
-        self._request_changed()
+        if before is not None and self.request_id() == before:
+            # Same request as before (coming back to the screen): refresh, keep the ticks.
+            self.rerank(keep_ticks=True)
+            self.reload_saved()
+        else:
+            self._request_changed()
 
     # ------------------------------------------------------------------ state
     def request_id(self) -> int | None:
@@ -292,8 +305,10 @@ class ShortlistsView(QWidget):
         self._update_profile_label()
         self._debounce.start()
 
-    def rerank(self) -> None:
-        """Rank the current request again in the background with the sliders' weights."""
+    def rerank(self, keep_ticks: bool = False) -> None:
+        """Rank the current request again in the background with the sliders' weights;
+        the best N are ticked afresh unless ``keep_ticks`` (then ticks stay where the
+        people are still listed)."""
         self._debounce.stop()
         rid = self.request_id()
         if rid is None:
@@ -316,7 +331,7 @@ class ShortlistsView(QWidget):
 
         self.ctx.tasks.run(
             work,
-            on_done=lambda out: self._show_ranking(generation, *out),
+            on_done=lambda out: self._show_ranking(generation, *out, keep_ticks=keep_ticks),
             on_error=lambda exc: self._rank_failed(generation, exc),
             parent=self,
         )
@@ -326,12 +341,19 @@ class ShortlistsView(QWidget):
             self.ui.summaryLabel.setText("")
             show_error(self, exc)
 
-    def _show_ranking(self, generation: int, result: MatchResult, others: dict[int, int]) -> None:
+    def _show_ranking(
+        self,
+        generation: int,
+        result: MatchResult,
+        others: dict[int, int],
+        keep_ticks: bool = False,
+    ) -> None:
         if generation != self._generation:
             return  # a newer ranking is on its way
         self._result = result
         self.ranked_model.set_ranking(result.ranked, others)
-        self.ranked_model.pick_top(self.ui.topSpin.value())
+        if not keep_ticks:
+            self.ranked_model.pick_top(self.ui.topSpin.value())
         self.near_model.set_rows(result.near_misses)
         shown = len(result.ranked)
         if result.eligible_count == 0:
@@ -544,6 +566,28 @@ class ShortlistsView(QWidget):
         )
 
     # ------------------------------------------------------------------ screen protocol
+    def _restore_layout(self) -> None:
+        settings = self.ctx.settings
+        opts.restore_splitter(settings, f"{SETTINGS_KEY}_main", self.ui.mainSplitter)
+        opts.restore_splitter(settings, f"{SETTINGS_KEY}_lists", self.ui.listSplitter)
+
+    def save_layout(self) -> None:
+        settings = self.ctx.settings
+        opts.save_splitter(settings, f"{SETTINGS_KEY}_main", self.ui.mainSplitter)
+        opts.save_splitter(settings, f"{SETTINGS_KEY}_lists", self.ui.listSplitter)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._shown_before and not event.spontaneous():
+            # Requests or candidates may have changed on other screens meanwhile; the
+            # pool cache notices candidate changes itself, so this re-rank is cheap.
+            self._load_requests()
+        self._shown_before = True
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.save_layout()
+        super().hideEvent(event)
+
     def release(self) -> None:
         """Drop records before the database locks."""
         self._generation += 1
