@@ -320,7 +320,7 @@ class Ui_ShortlistsView(object):
 #endif // QT_CONFIG(tooltip)
         self.inTrainingCheck.setText(QCoreApplication.translate("ShortlistsView", u"Include candidates in &training", None))
         self.summaryLabel.setText("")
-        self.rankedTitle.setText(QCoreApplication.translate("ShortlistsView", u"Eligible candidates (tick to shortlist, expand to read why)", None))
+        self.rankedTitle.setText(QCoreApplication.translate("ShortlistsView", u"Eligible candidates: tick to shortlist, expand to read why", None))
         self.pickedLabel.setText("")
         self.tickLabel.setText(QCoreApplication.translate("ShortlistsView", u"Tick the &best:", None))
         self.saveButton.setText(QCoreApplication.translate("ShortlistsView", u"&Save shortlist", None))
