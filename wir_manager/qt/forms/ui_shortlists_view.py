@@ -132,17 +132,18 @@ class Ui_ShortlistsView(object):
         self.rankedLayout.addLayout(self.saveLayout)
 
         self.listSplitter.addWidget(self.rankedPane)
-        self.nearPane = QWidget(self.listSplitter)
-        self.nearPane.setObjectName(u"nearPane")
-        self.nearLayout = QVBoxLayout(self.nearPane)
+        self.lowerTabs = QTabWidget(self.listSplitter)
+        self.lowerTabs.setObjectName(u"lowerTabs")
+        self.nearPage = QWidget()
+        self.nearPage.setObjectName(u"nearPage")
+        self.nearLayout = QVBoxLayout(self.nearPage)
         self.nearLayout.setObjectName(u"nearLayout")
-        self.nearLayout.setContentsMargins(0, 0, 0, 0)
-        self.nearTitle = QLabel(self.nearPane)
+        self.nearTitle = QLabel(self.nearPage)
         self.nearTitle.setObjectName(u"nearTitle")
 
         self.nearLayout.addWidget(self.nearTitle)
 
-        self.nearTable = QTableView(self.nearPane)
+        self.nearTable = QTableView(self.nearPage)
         self.nearTable.setObjectName(u"nearTable")
         self.nearTable.setAlternatingRowColors(True)
         self.nearTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -150,7 +151,51 @@ class Ui_ShortlistsView(object):
 
         self.nearLayout.addWidget(self.nearTable)
 
-        self.listSplitter.addWidget(self.nearPane)
+        self.lowerTabs.addTab(self.nearPage, "")
+        self.savedPage = QWidget()
+        self.savedPage.setObjectName(u"savedPage")
+        self.savedLayout = QVBoxLayout(self.savedPage)
+        self.savedLayout.setObjectName(u"savedLayout")
+        self.savedTable = QTableView(self.savedPage)
+        self.savedTable.setObjectName(u"savedTable")
+        self.savedTable.setAlternatingRowColors(True)
+        self.savedTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.savedTable.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+
+        self.savedLayout.addWidget(self.savedTable)
+
+        self.statusLayout = QHBoxLayout()
+        self.statusLayout.setObjectName(u"statusLayout")
+        self.statusCombo = QComboBox(self.savedPage)
+        self.statusCombo.setObjectName(u"statusCombo")
+
+        self.statusLayout.addWidget(self.statusCombo)
+
+        self.statusButton = QPushButton(self.savedPage)
+        self.statusButton.setObjectName(u"statusButton")
+
+        self.statusLayout.addWidget(self.statusButton)
+
+
+        self.savedLayout.addLayout(self.statusLayout)
+
+        self.noteLayout = QHBoxLayout()
+        self.noteLayout.setObjectName(u"noteLayout")
+        self.noteEdit = QLineEdit(self.savedPage)
+        self.noteEdit.setObjectName(u"noteEdit")
+
+        self.noteLayout.addWidget(self.noteEdit)
+
+        self.noteButton = QPushButton(self.savedPage)
+        self.noteButton.setObjectName(u"noteButton")
+
+        self.noteLayout.addWidget(self.noteButton)
+
+
+        self.savedLayout.addLayout(self.noteLayout)
+
+        self.lowerTabs.addTab(self.savedPage, "")
+        self.listSplitter.addWidget(self.lowerTabs)
         self.mainSplitter.addWidget(self.listSplitter)
         self.sideScroll = QScrollArea(self.mainSplitter)
         self.sideScroll.setObjectName(u"sideScroll")
@@ -206,51 +251,6 @@ class Ui_ShortlistsView(object):
 
 
         self.sideLayout.addWidget(self.diversityBox)
-
-        self.savedBox = QGroupBox(self.sidePane)
-        self.savedBox.setObjectName(u"savedBox")
-        self.savedLayout = QVBoxLayout(self.savedBox)
-        self.savedLayout.setObjectName(u"savedLayout")
-        self.savedTable = QTableView(self.savedBox)
-        self.savedTable.setObjectName(u"savedTable")
-        self.savedTable.setAlternatingRowColors(True)
-        self.savedTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.savedTable.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-
-        self.savedLayout.addWidget(self.savedTable)
-
-        self.statusLayout = QHBoxLayout()
-        self.statusLayout.setObjectName(u"statusLayout")
-        self.statusCombo = QComboBox(self.savedBox)
-        self.statusCombo.setObjectName(u"statusCombo")
-
-        self.statusLayout.addWidget(self.statusCombo)
-
-        self.statusButton = QPushButton(self.savedBox)
-        self.statusButton.setObjectName(u"statusButton")
-
-        self.statusLayout.addWidget(self.statusButton)
-
-
-        self.savedLayout.addLayout(self.statusLayout)
-
-        self.noteLayout = QHBoxLayout()
-        self.noteLayout.setObjectName(u"noteLayout")
-        self.noteEdit = QLineEdit(self.savedBox)
-        self.noteEdit.setObjectName(u"noteEdit")
-
-        self.noteLayout.addWidget(self.noteEdit)
-
-        self.noteButton = QPushButton(self.savedBox)
-        self.noteButton.setObjectName(u"noteButton")
-
-        self.noteLayout.addWidget(self.noteButton)
-
-
-        self.savedLayout.addLayout(self.noteLayout)
-
-
-        self.sideLayout.addWidget(self.savedBox)
 
         self.sideSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
@@ -308,6 +308,7 @@ class Ui_ShortlistsView(object):
         self.retranslateUi(ShortlistsView)
 
         self.tabs.setCurrentIndex(0)
+        self.lowerTabs.setCurrentIndex(0)
 
 
         QMetaObject.connectSlotsByName(ShortlistsView)
@@ -324,20 +325,21 @@ class Ui_ShortlistsView(object):
         self.pickedLabel.setText("")
         self.tickLabel.setText(QCoreApplication.translate("ShortlistsView", u"Tick the &best:", None))
         self.saveButton.setText(QCoreApplication.translate("ShortlistsView", u"&Save shortlist", None))
-        self.nearTitle.setText(QCoreApplication.translate("ShortlistsView", u"Near misses: one requirement short", None))
-        self.weightsBox.setTitle(QCoreApplication.translate("ShortlistsView", u"Weights", None))
-        self.profileLabel.setText("")
-        self.resetWeightsButton.setText(QCoreApplication.translate("ShortlistsView", u"Re&vert", None))
-        self.saveWeightsButton.setText(QCoreApplication.translate("ShortlistsView", u"Save &weights", None))
-        self.diversityBox.setTitle(QCoreApplication.translate("ShortlistsView", u"Diversity of the ticked candidates", None))
-        self.diversityLabel.setText("")
-        self.savedBox.setTitle(QCoreApplication.translate("ShortlistsView", u"Saved shortlist", None))
+        self.nearTitle.setText(QCoreApplication.translate("ShortlistsView", u"Candidates who miss exactly one required item, with the reason.", None))
+        self.lowerTabs.setTabText(self.lowerTabs.indexOf(self.nearPage), QCoreApplication.translate("ShortlistsView", u"Near misses", None))
 #if QT_CONFIG(tooltip)
         self.statusCombo.setToolTip(QCoreApplication.translate("ShortlistsView", u"New status for the selected entry", None))
 #endif // QT_CONFIG(tooltip)
         self.statusButton.setText(QCoreApplication.translate("ShortlistsView", u"Set s&tatus", None))
         self.noteEdit.setPlaceholderText(QCoreApplication.translate("ShortlistsView", u"Coordinator's note for the selected entry", None))
         self.noteButton.setText(QCoreApplication.translate("ShortlistsView", u"Save &note", None))
+        self.lowerTabs.setTabText(self.lowerTabs.indexOf(self.savedPage), QCoreApplication.translate("ShortlistsView", u"Saved shortlist", None))
+        self.weightsBox.setTitle(QCoreApplication.translate("ShortlistsView", u"Weights", None))
+        self.profileLabel.setText("")
+        self.resetWeightsButton.setText(QCoreApplication.translate("ShortlistsView", u"Re&vert", None))
+        self.saveWeightsButton.setText(QCoreApplication.translate("ShortlistsView", u"Save &weights", None))
+        self.diversityBox.setTitle(QCoreApplication.translate("ShortlistsView", u"Diversity of the ticked candidates", None))
+        self.diversityLabel.setText("")
         self.tabs.setTabText(self.tabs.indexOf(self.rankTab), QCoreApplication.translate("ShortlistsView", u"Shortlist for a request", None))
         self.assignButton.setText(QCoreApplication.translate("ShortlistsView", u"&Find the best assignment", None))
         self.assignSummary.setText(QCoreApplication.translate("ShortlistsView", u"Fills every open request's positions with the highest total score; each candidate at most once.", None))

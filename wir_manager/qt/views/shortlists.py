@@ -144,14 +144,13 @@ class ShortlistsView(QWidget):
         ui.assignTable.setAccessibleName(self.tr("Best assignment per request"))
         for col, width in ((0, 70), (1, 260), (2, 70), (3, 70), (4, 300), (5, 70), (6, 240)):
             ui.assignTable.setColumnWidth(col, width)
-        ui.savedTable.setColumnWidth(0, 30)
-        ui.savedTable.setColumnWidth(1, 150)
-        ui.savedTable.setColumnWidth(2, 55)
+        for col, width in ((0, 40), (1, 240), (2, 70), (3, 180), (4, 100)):
+            ui.savedTable.setColumnWidth(col, width)
         ui.mainSplitter.setStretchFactor(0, 3)
         ui.mainSplitter.setStretchFactor(1, 1)
         ui.listSplitter.setStretchFactor(0, 3)
-        ui.listSplitter.setStretchFactor(1, 1)
-        ui.sideScroll.setMinimumWidth(360)
+        ui.listSplitter.setStretchFactor(1, 2)
+        ui.sideScroll.setMinimumWidth(330)
         ui.summaryLabel.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         ui.rankLayout.setStretchFactor(ui.mainSplitter, 1)
         ui.nearTable.sortByColumn(1, Qt.SortOrder.DescendingOrder)
@@ -367,8 +366,10 @@ class ShortlistsView(QWidget):
         else:
             text = self.tr("{n} eligible candidate(s).").format(n=result.eligible_count)
         self.ui.summaryLabel.setText(text)
-        self.ui.nearTitle.setText(
-            self.tr("Near misses: one requirement short ({n})").format(n=len(result.near_misses))
+        tabs = self.ui.lowerTabs
+        tabs.setTabText(
+            tabs.indexOf(self.ui.nearPage),
+            self.tr("Near misses ({n})").format(n=len(result.near_misses)),
         )
         self.ranked.emit()
 
@@ -455,9 +456,16 @@ class ShortlistsView(QWidget):
             self._profile_version = rows[0].profile_version
         self._update_profile_label()
         self._update_buttons()
-        self.ui.savedBox.setTitle(self.tr("Saved shortlist ({n})").format(n=len(rows)))
+        self._saved_tab_title(len(rows))
+        self.ui.lowerTabs.setCurrentWidget(self.ui.savedPage)
         self.changed.emit()
         self.saved.emit()
+
+    def _saved_tab_title(self, n: int) -> None:
+        tabs = self.ui.lowerTabs
+        tabs.setTabText(
+            tabs.indexOf(self.ui.savedPage), self.tr("Saved shortlist ({n})").format(n=n)
+        )
 
     def reload_saved(self) -> None:
         rid = self.request_id()
@@ -469,7 +477,7 @@ class ShortlistsView(QWidget):
             show_error(self, exc)
             rows = []
         self.saved_model.set_rows(rows)
-        self.ui.savedBox.setTitle(self.tr("Saved shortlist ({n})").format(n=len(rows)))
+        self._saved_tab_title(len(rows))
         self._update_buttons()
 
     def _saved_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
