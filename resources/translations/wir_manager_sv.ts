@@ -2223,6 +2223,14 @@
         <translation>Den giriga jämförelsen skulle välja</translation>
     </message>
     <message>
+        <source>This person withdrew consent to be proposed: do not send their details.</source>
+        <translation>Personen har återkallat sitt samtycke till att föreslås: skicka inte personens uppgifter.</translation>
+    </message>
+    <message>
+        <source>{status} · consent withdrawn</source>
+        <translation>{status} · samtycket återkallat</translation>
+    </message>
+    <message>
         <source>Also active on {n} other shortlist(s)</source>
         <translation>Aktiv även på {n} andra kortlistor</translation>
     </message>
@@ -2258,8 +2266,8 @@
         <translation>&amp;Spara kortlista</translation>
     </message>
     <message>
-        <source>Near misses: one requirement short</source>
-        <translation>Nästan behöriga: ett krav saknas</translation>
+        <source>Candidates who miss exactly one required item, with the reason.</source>
+        <translation>Kandidater som missar exakt ett krav, med skälet.</translation>
     </message>
     <message>
         <source>Weights</source>
@@ -2339,8 +2347,8 @@
         <translation>{n} behöriga kandidater.</translation>
     </message>
     <message>
-        <source>Near misses: one requirement short ({n})</source>
-        <translation>Nästan behöriga: ett krav saknas ({n})</translation>
+        <source>Near misses ({n})</source>
+        <translation>Nästan behöriga ({n})</translation>
     </message>
     <message>
         <source>Tick candidates to see their spread.</source>
