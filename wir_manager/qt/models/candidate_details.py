@@ -102,10 +102,32 @@ class TrainingModel(RecordTableModel[TrainingItem]):
     )
 
 
+def _tr_action(text: str) -> str:
+    # Same context and words as the Privacy & audit screen, so both say it alike.
+    return QCoreApplication.translate("PrivacyTables", text)
+
+
+AUDIT_ACTIONS = {
+    "create": "created",
+    "update": "changed",
+    "delete": "deleted",
+    "erase": "erased",
+    "import": "imported",
+    "export": "exported",
+    "disclose": "disclosed",
+    "generate": "generated",
+}
+
+
+def action_label(action: str) -> str:
+    """What an audit entry did, in words (AuditAction values)."""
+    return _tr_action(AUDIT_ACTIONS.get(action, action))
+
+
 class HistoryModel(RecordTableModel[HistoryEntry]):
     columns = (
         ("When", lambda r: r.at.strftime("%Y-%m-%d %H:%M")),
         ("Who", lambda r: r.operator),
-        ("What", lambda r: _tr(r.action.capitalize())),
+        ("What", lambda r: action_label(r.action)),
         ("Fields", lambda r: ", ".join(f.replace("_", " ") for f in r.fields)),
     )
