@@ -139,3 +139,30 @@ def test_coming_back_to_the_screen_keeps_ticks(ctx, qtbot, request_id) -> None: 
         view.show()
     assert view.request_id() == request_id
     assert view.ranked_model.picked_ids() == picked
+
+
+def test_generate_dossier_from_the_screen(ctx, qtbot, request_id, demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The button hands the request to the dossier action: a real PDF, logged as a disclosure."""
+    from pypdf import PdfReader
+    from sqlalchemy import func, select
+
+    from wir_manager.storage import models as m
+
+    view = make_view(ctx, qtbot)
+    choose(view, qtbot, request_id)
+    target = tmp_path / "dossier.pdf"
+    opened: list[Path] = []
+    finished: list[object] = []
+    view.dossier_options = {
+        "ask": lambda _parent, _recipient, _path: ("UNESCO liaison", target),
+        "open_file": opened.append,
+        "on_finished": finished.append,
+    }
+    assert view.ui.dossierButton.isEnabled()
+    qtbot.mouseClick(view.ui.dossierButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(finished), timeout=WAIT)
+    assert finished[0] is not None and opened == [target]
+    assert "UNESCO liaison" in PdfReader(str(target)).pages[0].extract_text()
+    with demo_db.engine.connect() as conn:
+        logged = conn.execute(select(func.count()).select_from(m.Disclosure)).scalar_one()
+    assert logged == 1

@@ -128,6 +128,11 @@ class Ui_ShortlistsView(object):
 
         self.saveLayout.addWidget(self.saveButton)
 
+        self.dossierButton = QPushButton(self.rankedPane)
+        self.dossierButton.setObjectName(u"dossierButton")
+
+        self.saveLayout.addWidget(self.dossierButton)
+
 
         self.rankedLayout.addLayout(self.saveLayout)
 
@@ -325,6 +330,10 @@ class Ui_ShortlistsView(object):
         self.pickedLabel.setText("")
         self.tickLabel.setText(QCoreApplication.translate("ShortlistsView", u"Tick the &best:", None))
         self.saveButton.setText(QCoreApplication.translate("ShortlistsView", u"&Save shortlist", None))
+#if QT_CONFIG(tooltip)
+        self.dossierButton.setToolTip(QCoreApplication.translate("ShortlistsView", u"A PDF placement dossier for the IGO liaison: the saved shortlist, or the current top 5", None))
+#endif // QT_CONFIG(tooltip)
+        self.dossierButton.setText(QCoreApplication.translate("ShortlistsView", u"Generate &dossier\u2026", None))
         self.nearTitle.setText(QCoreApplication.translate("ShortlistsView", u"Candidates who miss exactly one required item, with the reason.", None))
         self.lowerTabs.setTabText(self.lowerTabs.indexOf(self.nearPage), QCoreApplication.translate("ShortlistsView", u"Near misses", None))
 #if QT_CONFIG(tooltip)

@@ -72,6 +72,8 @@ class ShortlistsView(QWidget):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        #: Keyword arguments for the dossier action (tests inject ``ask``/``open_file``).
+        self.dossier_options: dict[str, Any] = {}
         self.ctx = ctx
         self.ui = Ui_ShortlistsView()
         self.ui.setupUi(self)
@@ -199,6 +201,7 @@ class ShortlistsView(QWidget):
         ui.topSpin.valueChanged.connect(self.ranked_model.pick_top)
         self.ranked_model.picked_changed.connect(self._picked_changed)
         ui.saveButton.clicked.connect(self.save)
+        ui.dossierButton.clicked.connect(self.generate_dossier)
         ui.resetWeightsButton.clicked.connect(self.revert_weights)
         ui.saveWeightsButton.clicked.connect(self.save_weights)
         for status in ShortlistStatus:
@@ -281,10 +284,21 @@ class ShortlistsView(QWidget):
     def _update_buttons(self) -> None:
         picked = len(self.ranked_model.picked_ids())
         self.ui.saveButton.setEnabled(picked > 0 and self.request_id() is not None)
+        self.ui.dossierButton.setEnabled(self.request_id() is not None)
         self.ui.pickedLabel.setText(self.tr("{n} ticked").format(n=picked))
         has_saved = self.ui.savedTable.currentIndex().isValid()
         self.ui.statusButton.setEnabled(has_saved)
         self.ui.noteButton.setEnabled(has_saved)
+
+    # ------------------------------------------------------------------ dossier
+    def generate_dossier(self) -> None:
+        """Hand the chosen request to the dossier action (questions, background work,
+        then the PDF opens). ``dossier_options`` lets tests answer the questions."""
+        from wir_manager.qt.dossier_action import generate_dossier_interactively
+
+        rid = self.request_id()
+        if rid is not None:
+            generate_dossier_interactively(self.ctx, self, rid, **self.dossier_options)
 
     # ------------------------------------------------------------------ ranking
     def _request_changed(self, *_args: Any) -> None:
