@@ -2266,6 +2266,14 @@
         <translation>&amp;Spara kortlista</translation>
     </message>
     <message>
+        <source>A PDF placement dossier for the IGO liaison: the saved shortlist, or the current top 5</source>
+        <translation>En placeringsdossier i PDF till organisationens kontaktperson: den sparade kortlistan, eller de fem främsta just nu</translation>
+    </message>
+    <message>
+        <source>Generate &amp;dossier…</source>
+        <translation>Skapa &amp;dossier…</translation>
+    </message>
+    <message>
         <source>Candidates who miss exactly one required item, with the reason.</source>
         <translation>Kandidater som missar exakt ett krav, med skälet.</translation>
     </message>
@@ -2287,7 +2295,7 @@
     </message>
     <message>
         <source>Ranked eligible candidates</source>
-        <extracomment>Candidates shown per ranking (the eligible count is shown in full). Emitted when a ranking has been shown (tests and the status bar listen).</extracomment>
+        <extracomment>Candidates shown per ranking (the eligible count is shown in full). Emitted when a ranking has been shown (tests and the status bar listen). Keyword arguments for the dossier action (tests inject ``ask``/``open_file``).</extracomment>
         <translation>Rangordnade behöriga kandidater</translation>
     </message>
     <message>
