@@ -5,8 +5,9 @@ before or exactly after the operation, never between, and ``integrity_check`` is
 What this proves and what it does not: the kills are real SIGKILLs of a separate process
 mid-transaction (the OS keeps the page cache, so this models an application crash, not a
 power cut; ``synchronous = FULL`` is what covers power loss and is not exercised here).
-The migration case upgrades a schema-less encrypted file to head, because there is only
-one revision: it shows the DDL runs in one transaction, not a multi-step upgrade.
+An erasure (transaction + VACUUM) is killed the same way. The migration case upgrades a
+schema-less encrypted file to head, because there is only one revision: it shows the DDL
+runs in one transaction, not a multi-step upgrade.
 """
 
 from __future__ import annotations
@@ -118,6 +119,39 @@ def test_kill_during_bulk_edit(db_path: Path) -> None:
             assert integrity_check(db) == "ok"
         previous = notes.pop()
     assert interrupted >= ROUNDS // 2
+
+
+def test_kill_during_erasure(db_path: Path) -> None:
+    """Erasure (one transaction, then VACUUM): a person is fully present or fully gone."""
+    rng = random.Random(5)
+    with Database.create(db_path, PASSPHRASE, "Crash") as db:
+        demo.generate(db, candidates=2500, requests=1, seed=5)
+        key = db.key.copy()
+    env = {"CRASH_KEY": key.key_hex()}
+    interrupted = 0
+    for round_no in range(ROUNDS):
+        low, high = 1 + round_no * 250, 1 + (round_no + 1) * 250
+        interrupted += _run_and_kill(["erase", str(db_path), str(low), str(high)], env, 0.06, rng)
+        with Database.open(db_path, key=key.copy()) as db:
+            with db.engine.connect() as conn:
+                present = set(
+                    conn.execute(
+                        select(m.Candidate.id).where(m.Candidate.id >= low, m.Candidate.id < high)
+                    ).scalars()
+                )
+                languages = conn.execute(
+                    select(func.count())
+                    .select_from(m.CandidateLanguage)
+                    .where(
+                        m.CandidateLanguage.candidate_id >= low,
+                        m.CandidateLanguage.candidate_id < high,
+                    )
+                ).scalar_one()
+            assert present in (set(), set(range(low, high))), len(present)
+            assert (languages == 0) == (not present)  # children went with their people
+            assert integrity_check(db) == "ok"
+            assert _fk_problems(db) == []
+    assert interrupted >= ROUNDS // 4
 
 
 def _schemaless(path: Path, key: DatabaseKey) -> None:

@@ -39,6 +39,12 @@ def main() -> None:
         n = int(sys.argv[3])
         print("READY", flush=True)
         demo.generate(db, candidates=n, requests=0, seed=int(sys.argv[4]))
+    elif op == "erase":
+        from wir_manager.services import privacy
+
+        low, high = int(sys.argv[3]), int(sys.argv[4])
+        print("READY", flush=True)
+        privacy.erase_candidates(db, range(low, high))
     elif op == "bulk_edit":
         token = sys.argv[3]
         print("READY", flush=True)
