@@ -282,3 +282,66 @@ def test_hostile_workbook_is_refused_and_writes_nothing(db, tmp_path: Path, kind
     assert not any("root:" in (n or "") or "lollol" in (n or "") for n in names)
     if kind != "xxe":
         assert len(names) == before
+
+
+CELL = st.one_of(
+    st.none(),
+    TEXT,
+    st.integers(min_value=-(10**12), max_value=10**12),
+    st.floats(allow_nan=True, allow_infinity=False),
+    st.booleans(),
+    st.dates(),
+)
+HEADERS = [
+    "Name",
+    "Username",
+    "Email",
+    "Country",
+    "Language 1",
+    "Level 1",
+    "Wikidata",
+    "Topics",
+    "Consent to store",
+    "Consent to store date",
+    "Stage",
+    "Notes",
+]
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    rows=st.lists(
+        st.lists(CELL, min_size=len(HEADERS), max_size=len(HEADERS)), min_size=1, max_size=4
+    )
+)
+def test_importer_fuzzed_cells_never_crash(db, tmp_path: Path, rows: list[list[object]]) -> None:  # type: ignore[no-untyped-def]
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Candidates"
+    ws.append(HEADERS)
+    for row in rows:
+        try:
+            ws.append([v.replace("\x00", "") if isinstance(v, str) else v for v in row])
+        except Exception:  # openpyxl refuses some characters itself: not our input path
+            return
+    path = tmp_path / "fuzz.xlsx"
+    wb.save(path)
+    with db.engine.connect() as conn:
+        before = conn.execute(select(func.count()).select_from(m.Candidate)).scalar_one()
+    try:
+        report, result = importer.import_candidates(db, path)
+    except SpreadsheetError as exc:
+        assert "\n" not in str(exc)
+        return
+    with db.engine.connect() as conn:
+        after = conn.execute(select(func.count()).select_from(m.Candidate)).scalar_one()
+    if result is None:
+        assert after == before  # refused rows: nothing written
+    else:
+        assert after >= before
+    for problem in report.problems:
+        assert isinstance(str(problem), str)
