@@ -129,6 +129,26 @@ def test_careless_placeholder_with_a_name_is_replaced(db) -> None:
     assert not any(ERASED[1] in p for p in placeholders)
 
 
+def test_placeholder_carrying_the_record_id_is_replaced(db) -> None:
+    from wir_manager.services.dossier.disclosure import placeholder_for
+
+    erased, kept = _setup(db)
+    with db.session() as s:
+        for cid in (erased, kept):
+            row = s.scalar(
+                select(m.DisclosureCandidate).where(m.DisclosureCandidate.candidate_id == cid)
+            )
+            row.placeholder = placeholder_for(cid)
+    privacy.erase_candidate(db, erased)
+    with db.engine.connect() as conn:
+        rows = dict(
+            conn.execute(
+                select(m.DisclosureCandidate.placeholder, m.DisclosureCandidate.candidate_id)
+            ).all()
+        )
+    assert rows == {privacy.ERASED_PLACEHOLDER: None, placeholder_for(kept): kept}
+
+
 def test_unknown_id_erases_nothing(db) -> None:
     erased, _kept = _setup(db)
     with pytest.raises(privacy.CandidateNotFoundError, match="no candidate with id 999"):

@@ -19,6 +19,7 @@ either fully present or fully gone.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -116,8 +117,8 @@ def _erase_chunk(s, chunk: Sequence[int], removed: dict[str, int]) -> None:  # t
         column = model.__table__.c.candidate_id
         result = s.execute(delete(model).where(column.in_(chunk)))
         removed[label] = removed.get(label, 0) + (result.rowcount or 0)
-    # The disclosure log keeps the anonymous placeholder ("Candidate B"); one that was
-    # written carelessly with a name or username in it is replaced too.
+    # The disclosure log keeps the anonymous placeholder ("Candidate B"); one that holds
+    # the person's name, username, e-mail or record id is replaced by ERASED_PLACEHOLDER.
     identities = {
         cid: [str(v).casefold() for v in (name, username, email) if v]
         for cid, name, username, email in s.execute(
@@ -134,7 +135,9 @@ def _erase_chunk(s, chunk: Sequence[int], removed: dict[str, int]) -> None:  # t
         ).where(m.DisclosureCandidate.candidate_id.in_(chunk))
     ).all():
         text = (placeholder or "").casefold()
-        if not text or any(ident in text for ident in identities.get(cid, [])):
+        # "candidate-123" would keep the erased record id, which the audit log drops too
+        carries_id = re.search(rf"(?<!\d){cid}(?!\d)", text) is not None
+        if not text or carries_id or any(ident in text for ident in identities.get(cid, [])):
             s.execute(
                 update(m.DisclosureCandidate)
                 .where(m.DisclosureCandidate.id == row_id)
