@@ -221,3 +221,24 @@ def test_screenshot(view: PrivacyView, qtbot, tmp_path: Path) -> None:  # type: 
     qtbot.waitExposed(dialog)
     dialog.grab().save(str(tmp_path / "erase_dialog.png"))
     assert view.audit.record(0).at >= view.audit.record(view.audit.rowCount() - 1).at
+
+
+def test_restore_inside_the_main_window_locks_it(qtbot, demo_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from wir_manager.qt.app import top_up_none_refcount
+    from wir_manager.qt.main_window import MainWindow
+
+    top_up_none_refcount()
+    saved = backups.backup_now(demo_db, tmp_path / "saved.db")
+    privacy.erase_candidate(demo_db, 3)
+    window = MainWindow(_ctx(demo_db, tmp_path))
+    qtbot.addWidget(window)
+    window.show()
+    locked: list[str] = []
+    window.locked.connect(locked.append)
+    view = window.show_screen("privacy")
+    assert isinstance(view, PrivacyView)
+    view.confirm_restore = lambda path: True
+    assert view.restore_from(saved)
+    assert window.is_locked and locked == [str(demo_db.path)] and demo_db.closed
+    with Database.open(demo_db.path, PASSPHRASE) as again:
+        assert privacy.candidate_exists(again, 3)
