@@ -137,3 +137,38 @@ def test_storage_errors_never_include_the_passphrase(tmp_path: Path) -> None:
     with pytest.raises(StorageError) as info:
         Database.open(bad, PASSPHRASE)
     assert PASSPHRASE not in str(info.value)
+
+
+CORE_PROBE = """
+import json, resource, sys
+from wir_manager.storage import hardening
+from wir_manager.storage.database import Database
+before = [resource.getrlimit(resource.RLIMIT_CORE)[0], hardening.dumpable()]
+Database.create(sys.argv[1], "core dump probe passphrase", "Probe").close()
+after = [resource.getrlimit(resource.RLIMIT_CORE)[0], hardening.dumpable()]
+print(json.dumps({"before": before, "after": after}))
+"""
+
+
+def test_unlocking_turns_core_dumps_off(tmp_path: Path) -> None:
+    """A crash dump would hold the raw key: once a key is in memory the process may
+    not dump core (RLIMIT_CORE 0) and, on Linux, is non-dumpable (no ptrace by peers)."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "WIR_MANAGER_ALLOW_CORE_DUMPS"}
+    out = subprocess.run(
+        [sys.executable, "-c", CORE_PROBE, str(tmp_path / "probe.db")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=True,
+    ).stdout
+    result = json.loads(out)
+    assert result["after"][0] == 0
+    if sys.platform.startswith("linux"):
+        assert result["before"][1] is True  # exec made the fresh process dumpable again
+        assert result["after"][1] is False

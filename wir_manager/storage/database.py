@@ -141,6 +141,9 @@ class Database:
     """
 
     def __init__(self, path: Path, key: DatabaseKey, operator: str | None = None) -> None:
+        from wir_manager.storage.hardening import no_core_dumps
+
+        no_core_dumps()  # a key is in memory from now on: no core dumps of this process
         self.path = Path(path)
         self._key = key
         self.engine: Engine = self._make_engine()
