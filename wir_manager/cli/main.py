@@ -76,7 +76,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ctx = CliContext(db_path=args.db or default_db_path())
     try:
         return int(args.func(ctx, args) or 0)
-    except (StorageError, UserError) as exc:
+    except (StorageError, UserError, ValueError) as exc:
+        # ValueError is how services reject input: its message is a sentence for the user.
         print(f"wir-manager: {exc}", file=sys.stderr)
         return 1
     except Cancelled:
