@@ -338,3 +338,18 @@ def test_change_passphrase_dialog(qtbot, db: Database, db_path: Path) -> None:
     assert dialog.result() == dialog.DialogCode.Accepted
     db.close()
     Database.open(db_path, "a much longer new passphrase").close()
+
+
+def test_auto_lock_minutes_are_a_persisted_setting(qtbot, settings, db: Database) -> None:
+    launcher = Launcher(settings=settings)
+    launcher.show_main(db)
+    window = launcher.window
+    qtbot.addWidget(window)
+    assert window.idle.minutes == opts.AUTO_LOCK_MINUTES.default
+    window.set_auto_lock_minutes(3)
+    assert window.idle.active and "3 min" in window.lock_label.text()
+    window.set_auto_lock_minutes(0)  # never
+    assert not window.idle.active
+    window.close()
+    settings.sync()
+    assert opts.AUTO_LOCK_MINUTES.get(opts.open_settings()) == 0
