@@ -353,3 +353,27 @@ def test_auto_lock_minutes_are_a_persisted_setting(qtbot, settings, db: Database
     window.close()
     settings.sync()
     assert opts.AUTO_LOCK_MINUTES.get(opts.open_settings()) == 0
+
+
+def test_wrong_environment_passphrase_falls_back_to_the_dialog(
+    qtbot, settings, db_path: Path, monkeypatch
+) -> None:
+    Database.create(db_path, PASSPHRASE, OPERATOR).close()
+    monkeypatch.setenv("WIR_MANAGER_PASSPHRASE", "not it at all")
+    launcher = Launcher(db_path, settings=settings)
+    launcher.start()
+    dialog = launcher.dialog
+    assert isinstance(dialog, UnlockDialog)
+    qtbot.addWidget(dialog)
+    assert "WIR_MANAGER_PASSPHRASE" in dialog.ui.errorLabel.text()
+    assert launcher.window is None
+
+
+def test_an_empty_demo_database_is_filled_again(qtbot, settings) -> None:
+    Database.create(demo_path(), DEMO_PASSPHRASE, "Demo operator").close()  # cancelled fill
+    launcher = Launcher(demo=True, settings=settings, demo_candidates=25)
+    with qtbot.waitSignal(launcher.window_ready, timeout=30_000):
+        launcher.start()
+    qtbot.addWidget(launcher.window)
+    assert launcher.window.ctx.db.info().counts["candidates"] == 25
+    launcher.window.close()

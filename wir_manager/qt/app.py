@@ -105,8 +105,18 @@ class Launcher(QObject):
         """Unlock without asking when the environment or the keyring has the key."""
         try:
             db = keystore.unlock(path, prompt=None)
-        except (NoPassphraseError, WrongPassphraseError):
+        except NoPassphraseError:
             self.show_unlock(path)
+            return
+        except WrongPassphraseError:
+            error = (
+                _tr("The passphrase in {env} does not open this file; type the passphrase.").format(
+                    env=keystore.PASSPHRASE_ENV
+                )
+                if os.environ.get(keystore.PASSPHRASE_ENV)
+                else None
+            )
+            self.show_unlock(path, error=error)
             return
         except StorageError as exc:
             self.show_unlock(path, error=str(exc))
@@ -187,7 +197,10 @@ class Launcher(QObject):
                 self.show_unlock(path, error=str(exc))
                 return
             opts.add_recent_file(self.settings, str(path))
-            self.show_main(db)
+            if db.info().counts.get("candidates", 0) == 0:
+                self._fill_demo(db)  # an earlier filling was cancelled
+            else:
+                self.show_main(db)
             return
         try:
             db = Database.create(path, passphrase, DEMO_OPERATOR)
@@ -198,6 +211,10 @@ class Launcher(QObject):
             self.aborted.emit()
             return
         opts.add_recent_file(self.settings, str(path))
+        self._fill_demo(db)
+
+    def _fill_demo(self, db: Database) -> None:
+        """Fill the demo database off the GUI thread, with progress and Cancel."""
         from wir_manager.services import demo as demo_service
 
         count = self.demo_candidates
