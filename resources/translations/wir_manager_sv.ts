@@ -62,6 +62,10 @@
         <source>Something unexpected went wrong ({kind}). Your saved data is unchanged. Details for support are in {path}.</source>
         <translation>Något oväntat gick fel ({kind}). Dina sparade uppgifter är oförändrade. Detaljer för support finns i {path}.</translation>
     </message>
+    <message>
+        <source>The passphrase in {env} does not open this file; type the passphrase.</source>
+        <translation>Lösenfrasen i {env} öppnar inte den här filen; skriv lösenfrasen.</translation>
+    </message>
 </context>
 <context>
     <name>CandidateDetails</name>
