@@ -377,3 +377,37 @@ def test_an_empty_demo_database_is_filled_again(qtbot, settings) -> None:
     qtbot.addWidget(launcher.window)
     assert launcher.window.ctx.db.info().counts["candidates"] == 25
     launcher.window.close()
+
+
+def test_main_entry_point_opens_the_demo(isolated_home: Path) -> None:
+    """``wir-manager gui --demo`` as the README runs it, in its own process (main() runs
+    the application's event loop, which must not happen inside the test session)."""
+    import os
+    import subprocess
+    import sys
+
+    child = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from wir_manager.qt.app import main, make_application
+from wir_manager.qt.main_window import MainWindow
+app = make_application()
+def poll():
+    for w in QApplication.topLevelWidgets():
+        if isinstance(w, MainWindow) and w.isVisible() and w.current_screen() is not None:
+            print("SCREEN", w.current_key(), flush=True)
+            w.close()
+            app.quit()
+timer = QTimer(); timer.timeout.connect(poll); timer.start(100)
+QTimer.singleShot(120_000, app.quit)
+sys.exit(main(["--demo"]))
+"""
+    env = {**os.environ, "WIR_MANAGER_HOME": str(isolated_home), "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", child], env=env, capture_output=True, text=True, timeout=180
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "SCREEN candidates" in result.stdout
+    assert demo_path().exists()
+    assert "Traceback" not in result.stderr
