@@ -10,6 +10,7 @@ checks for each method with ``getattr`` instead of requiring a base class:
 ``has_unsaved_changes()``     -> bool; the window asks before locking or quitting
 ``confirm_leave()``           -> bool; ask "save / discard / cancel", False = stay here
 ``release()``                 drop models and cached records before the database locks
+``save_layout()``             store splitter / header state (called on lock and quit)
 ``changed`` (Signal)          emitted after saves so the status bar counts refresh
 """
 
