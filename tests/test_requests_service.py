@@ -178,3 +178,22 @@ def test_new_organisation_problems_are_reported_before_saving(db, org_id: int) -
     problems = rq.validate_request(draft)
     assert [p.field for p in problems] == ["organisation"]
     assert "not a known country" in problems[0].message
+
+
+def test_no_lost_update_between_two_windows(demo_db) -> None:  # type: ignore[no-untyped-def]
+    """Two windows load the same request; the second save must not overwrite the first."""
+    from dataclasses import replace
+
+    from wir_manager.services import requests as rq
+    from wir_manager.services.concurrency import ConcurrentEditError
+
+    rid = rq.list_request_rows(demo_db)[0].id
+    window_a = rq.get_request(demo_db, rid)
+    window_b = rq.get_request(demo_db, rid)
+    saved = rq.save_request(demo_db, replace(window_a, title="Edited in window A"))
+    with pytest.raises(ConcurrentEditError, match="another window"):
+        rq.save_request(demo_db, replace(window_b, positions=window_b.positions + 1))
+    assert rq.get_request(demo_db, rid).title == "Edited in window A"
+    # Reloaded, window B can save.
+    again = rq.save_request(demo_db, replace(saved, positions=saved.positions + 1))
+    assert again.title == "Edited in window A" and again.positions == saved.positions + 1

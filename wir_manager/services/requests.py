@@ -40,6 +40,7 @@ from wir_manager.domain.enums import (
     WorkMode,
 )
 from wir_manager.i18n import _
+from wir_manager.services.concurrency import ensure_unchanged
 from wir_manager.storage import models as m
 from wir_manager.storage.database import Database
 
@@ -722,11 +723,16 @@ def save_request(db: Database, data: RequestData) -> RequestData:
             req = m.PlacementRequest()
             s.add(req)
         else:
-            req = s.get(m.PlacementRequest, clean.id)
-            if req is None:
+            if s.get(m.PlacementRequest, clean.id) is None:
                 raise RequestNotFoundError(
                     _("Request {id} does not exist (it may have been deleted).").format(id=clean.id)
                 )
+            # Another window or program may have saved since this form was loaded: refuse
+            # rather than silently overwrite (no lost updates).
+            req = ensure_unchanged(s, m.PlacementRequest, clean.id, data.updated_at)
+        # Bumped on every save, also when only requirements changed, so the check above
+        # sees child-row edits too.
+        req.updated_at = m.utcnow()
         req.organisation_id = org_id
         req.title = clean.title
         req.description = clean.description or None

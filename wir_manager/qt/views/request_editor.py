@@ -384,6 +384,8 @@ class RequestEditor(QWidget):
         loaded = self._loaded
         return rq.RequestData(
             id=loaded.id if loaded else None,
+            # What we saw when loading: the save is refused if someone changed it since.
+            updated_at=loaded.updated_at if loaded else None,
             title=ui.titleEdit.text(),
             organisation_id=org_id,
             new_organisation=new_org,
