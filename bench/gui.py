@@ -10,6 +10,8 @@ Measured side by side in one run, headless (``QT_QPA_PLATFORM=offscreen``):
   ``WIR_MANAGER_PASSPHRASE``, as an unattended start would) and showing its main window
   with the Candidates screen. Demo generation is not part of it: the databases are built
   (or given with ``--db``) before the clocks start. Median of ``--runs`` subprocesses.
+  ``cold_start_via_cli`` is the same through ``wir-manager --db PATH gui`` (the README's
+  command), which also imports every CLI command module first.
 * ``table_open`` — from nothing to a painted candidate table at N rows: our
   ``CandidatesView`` (index query + table model) versus reading the same columns into a
   ``QStandardItemModel`` behind a bare ``QTableView``.
@@ -30,6 +32,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -66,6 +69,25 @@ launcher.aborted.connect(lambda: (print("ABORTED", flush=True), app.exit(1)))
 launcher.start()
 if launcher.window is None:
     app.exec()
+"""
+
+CLI_CHILD = r"""
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from wir_manager.cli.main import main
+from wir_manager.qt.app import make_application
+from wir_manager.qt.main_window import MainWindow
+make_application()  # the QApplication main() will reuse; timers need it to exist
+def poll():
+    for w in QApplication.topLevelWidgets():
+        if isinstance(w, MainWindow) and w.isVisible() and w.current_screen() is not None:
+            print("READY", flush=True)
+            QApplication.instance().exit(0)
+timer = QTimer()
+timer.timeout.connect(poll)
+timer.start(5)
+sys.exit(main(["--db", sys.argv[1], "gui"]))
 """
 
 
@@ -108,9 +130,12 @@ def cold_start(code: str, args: list[str], home: Path, runs: int) -> float:
             env=env,
         )
         assert child.stdout is not None
+        watchdog = threading.Timer(180, child.kill)  # a hung start must not hang the bench
+        watchdog.start()
         first = child.stdout.readline().strip()
         elapsed = time.perf_counter() - started
         child.wait(timeout=60)
+        watchdog.cancel()
         if first != "READY":
             raise SystemExit(f"start-up child failed ({first or 'no output'})")
         times.append(elapsed * 1000)
@@ -236,6 +261,7 @@ def main(argv: list[str] | None = None) -> int:
         bare_start = cold_start(BARE_CHILD, [], home, args.runs)
         ours_start = cold_start(OURS_CHILD, [str(start_db)], home, args.runs)
         ours_start_big = cold_start(OURS_CHILD, [str(db_path)], home, max(1, args.runs // 2))
+        cli_start = cold_start(CLI_CHILD, [str(start_db)], home, args.runs)
         figures = in_process(db_path, args.runs)
 
     rows = int(figures["rows"])
@@ -251,7 +277,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"filter keystroke, ours, first letter: {figures['key_ours_first_letter']:8.1f} ms")
     print(f"filter keystroke, ours, 90th pct:     {figures['key_ours_p90']:8.1f} ms")
     print(f"filter keystroke, ours, worst:        {figures['key_ours_worst']:8.1f} ms")
+    print(f"cold start, `wir-manager gui` (CLI):  {cli_start:8.1f} ms ({small})")
     print(line("cold_start", ours_start, bare_start, 2.0))
+    print(line("cold_start_via_cli", cli_start, bare_start, 2.0))
     print(line("table_open", figures["table_open_ours"], figures["table_open_bare"], 1.0))
     print(line("filter_keystroke_vs_proxy", figures["key_ours"], figures["key_bare"], 1.0))
     print(
