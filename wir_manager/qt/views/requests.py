@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QApplication, QHeaderView, QMessageBox, QWidget
 
 from wir_manager.domain.enums import RequestStatus
+from wir_manager.qt import accessibility as a11y
 from wir_manager.qt import settings as opts
 from wir_manager.qt import theme
 from wir_manager.qt.context import AppContext
@@ -69,6 +70,9 @@ class RequestsView(QWidget):
         self._setup_filters()
         self._setup_actions()
         self._restore_layout()
+        # Tab leaves tables and text boxes; every control has a name screen readers announce.
+        self.ui.table.setAccessibleName(self.tr("Placement requests"))
+        a11y.make_accessible(self)
         self.editor.state_changed.connect(self._update_actions)
         self.editor.save_requested.connect(self.save)
         self.reload()

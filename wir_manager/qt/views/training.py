@@ -20,6 +20,7 @@ from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QHeaderView, QMenu, QMessageBox, QSizePolicy, QWidget
 
 from wir_manager.domain.enums import Stage, TrainingStatus
+from wir_manager.qt import accessibility as a11y
 from wir_manager.qt import settings as opts
 from wir_manager.qt import theme
 from wir_manager.qt.context import AppContext
@@ -71,6 +72,10 @@ class TrainingView(QWidget):
         self._setup_marking()
         self._setup_actions()
         self._restore_layout()
+        # Tab leaves tables and text boxes; every control has a name screen readers announce.
+        self.ui.grid.setAccessibleName(self.tr("Training progress by candidate and module"))
+        self.ui.moduleList.setAccessibleName(self.tr("Programme modules"))
+        a11y.make_accessible(self)
         self.reload_modules()
         self.reload_grid()
 
