@@ -135,3 +135,24 @@ def test_bad_arguments_are_usage_errors(capsys: pytest.CaptureFixture[str]) -> N
         main(["demo", "--candidates", "lots"])
     assert done.value.code == 2
     assert "not a whole number" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        ([], []),
+        (["gui"], []),
+        (["gui", "--demo"], ["--demo"]),
+        (["--db", "x.db"], ["--db", "x.db"]),
+        (["--db=x.db", "gui", "--demo"], ["--db", "x.db", "--demo"]),
+        (["candidates"], None),
+        (["gui", "--help"], None),
+        (["--version"], None),
+        (["--db"], None),
+    ],
+)
+def test_gui_fast_path_decision(argv: list[str], expected: list[str] | None) -> None:
+    """Starting the GUI skips building the full parser (and importing every command)."""
+    from wir_manager.cli.main import gui_argv
+
+    assert gui_argv(argv) == expected

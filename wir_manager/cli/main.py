@@ -62,17 +62,40 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def gui_argv(argv: Sequence[str]) -> list[str] | None:
+    """The desktop app's arguments when the command line starts it, else None.
+
+    Starting the GUI must not pay for importing every subcommand (matching, dossiers,
+    spreadsheets …), so this is decided before the full parser is built. Anything
+    unusual (help, version, an unknown option) goes to the full parser instead.
+    """
+    args = list(argv)
+    db: list[str] = []
+    while args:
+        if args[0] == "--db" and len(args) >= 2:
+            db, args = ["--db", args[1]], args[2:]
+        elif args[0].startswith("--db="):
+            db, args = ["--db", args[0].split("=", 1)[1]], args[1:]
+        else:
+            break
+    if not args:
+        return db
+    if args[0] == "gui" and all(a == "--demo" for a in args[1:]):
+        return db + args[1:]
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    direct = gui_argv(argv)
+    if direct is not None:
+        logsetup.setup()
+        from wir_manager.qt.app import main as gui_main
+
+        return gui_main(direct)
     parser = build_parser()
     args = parser.parse_args(argv)
     logsetup.setup()
-    if args.command in (None, "gui"):
-        from wir_manager.qt.app import main as gui_main
-
-        gui_args = ["--db", str(args.db)] if args.db else []
-        if getattr(args, "demo", False):
-            gui_args.append("--demo")
-        return gui_main(gui_args)
     ctx = CliContext(db_path=args.db or default_db_path())
     try:
         return int(args.func(ctx, args) or 0)

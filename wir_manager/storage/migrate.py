@@ -7,41 +7,85 @@ writes an encrypted backup beside it, then upgrades inside one transaction.
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
+from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
 
 from wir_manager.storage.errors import MigrationError
 from wir_manager.storage.paths import backup_dir, migrations_dir
 
 if TYPE_CHECKING:
+    from alembic.config import Config
+
     from wir_manager.storage.database import Database
 
 log = logging.getLogger(__name__)
 
 
+# Alembic is imported only when a migration really runs: every unlock checks the
+# revision, and importing Alembic for that alone would add ~0.1 s to each start.
+
+
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(migrations_dir()))
     return cfg
 
 
+def _revisions_in_files() -> dict[str, str | None]:
+    """revision → down_revision, read from the scripts' literal assignments."""
+    found: dict[str, str | None] = {}
+    for script in sorted((migrations_dir() / "versions").glob("*.py")):
+        values: dict[str, object] = {}
+        for node in ast.parse(script.read_text(encoding="utf-8")).body:
+            target = (
+                node.target
+                if isinstance(node, ast.AnnAssign)
+                else (
+                    node.targets[0]
+                    if isinstance(node, ast.Assign) and len(node.targets) == 1
+                    else None
+                )
+            )
+            if isinstance(target, ast.Name) and node.value is not None:
+                try:
+                    values[target.id] = ast.literal_eval(node.value)
+                except ValueError:
+                    continue
+        revision, down = values.get("revision"), values.get("down_revision")
+        if isinstance(revision, str) and (down is None or isinstance(down, str)):
+            found[revision] = down
+    return found
+
+
 def head_revision() -> str | None:
+    revisions = _revisions_in_files()
+    heads = set(revisions) - {down for down in revisions.values() if down}
+    if len(heads) == 1:
+        return heads.pop()
+    from alembic.script import ScriptDirectory  # branches or merges: ask Alembic
+
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
 def current_revision(db: Database) -> str | None:
-    with db.engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+    try:
+        with db.engine.connect() as conn:
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except OperationalError:  # no alembic_version table: not a migrated database
+        return None
 
 
 def upgrade(db: Database, target: str = "head") -> None:
+    from alembic import command
+
     cfg = alembic_config()
     with db.engine.begin() as conn:
         cfg.attributes["connection"] = conn
@@ -55,6 +99,8 @@ def upgrade_if_needed(db: Database) -> Path | None:
     if current == head:
         return None
     if current is not None:
+        from alembic.script import ScriptDirectory
+
         script = ScriptDirectory.from_config(alembic_config())
         try:
             known = script.get_revision(current) is not None
