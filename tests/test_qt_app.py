@@ -411,3 +411,20 @@ sys.exit(main(["--demo"]))
     assert "SCREEN candidates" in result.stdout
     assert demo_path().exists()
     assert "Traceback" not in result.stderr
+
+
+def test_unlocking_makes_todays_automatic_backup(qtbot, db, db_path) -> None:  # type: ignore[no-untyped-def]
+    """After the main window opens, today's rotating backup is written in the background."""
+    from PySide6.QtCore import QSettings
+
+    from wir_manager.qt.app import Launcher
+    from wir_manager.services import backups
+    from wir_manager.storage.paths import config_dir
+
+    settings = QSettings(str(config_dir() / "auto.ini"), QSettings.Format.IniFormat)
+    launcher = Launcher(db_path, settings=settings)
+    launcher.show_main(db)
+    qtbot.addWidget(launcher.window)
+    qtbot.waitUntil(lambda: not launcher.tasks.busy, timeout=20_000)
+    made = [b for b in backups.list_backups(db_path) if b.kind == "automatic"]
+    assert len(made) == 1

@@ -183,6 +183,7 @@ class Launcher(QObject):
         if self.window is not None and self.window.is_locked:
             self.window.unlock(db)
             self.window.raise_()
+            self.start_auto_backup(db)
             return
         self.show_main(db)
 
@@ -250,6 +251,31 @@ class Launcher(QObject):
         window.show()
         window.open_initial_screen()
         self.window_ready.emit(window)
+        self.start_auto_backup(db)
+
+    def start_auto_backup(self, db: Database) -> None:
+        """Today's rotating backup (if not made yet), quietly in the background.
+
+        A failure must not interrupt the user's work: it is logged (no data in the log)
+        and said in the status bar, and tomorrow's start tries again.
+        """
+        from wir_manager.services import backups
+
+        def failed(exc: BaseException) -> None:
+            logsetup.log_crash(type(exc), exc, exc.__traceback__)
+            if self.window is not None:
+                self.window.statusBar().showMessage(
+                    _tr("Today's automatic backup could not be made: {reason}").format(
+                        reason=str(exc) if isinstance(exc, StorageError) else type(exc).__name__
+                    ),
+                    15_000,
+                )
+
+        def done(path: object) -> None:
+            if path is not None and self.window is not None:
+                self.window.statusBar().showMessage(_tr("Automatic backup saved."), 5_000)
+
+        self.tasks.run(lambda _progress: backups.auto_backup(db), on_done=done, on_error=failed)
 
 
 # ---------------------------------------------------------------------- None refcount
