@@ -149,14 +149,14 @@ def in_process(db_path: Path, runs: int) -> dict[str, float]:
     from sqlalchemy import select
 
     from wir_manager.qt import settings as opts
-    from wir_manager.qt.app import make_application, top_up_none_refcount
+    from wir_manager.qt.app import make_application
     from wir_manager.qt.context import AppContext
     from wir_manager.qt.tasks import TaskRunner
     from wir_manager.qt.views.candidates import CandidatesView
     from wir_manager.storage import models as m
     from wir_manager.storage.database import Database
 
-    app = make_application()  # includes the PySide6 6.12 / Python 3.11 None-refcount guard
+    app = make_application()
     db = Database.open(db_path, PASSPHRASE)
     results: dict[str, float] = {}
 
@@ -171,8 +171,6 @@ def in_process(db_path: Path, runs: int) -> dict[str, float]:
             rows = conn.execute(query).all()
         model = QStandardItemModel(len(rows), 6)
         for r, row in enumerate(rows):
-            if r % 50_000 == 0:
-                top_up_none_refcount()  # setItem is a void call: see guard_none_refcount
             for col, value in enumerate(row):
                 model.setItem(r, col, QStandardItem("" if value is None else str(value)))
         view = QTableView()

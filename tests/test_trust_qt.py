@@ -224,10 +224,8 @@ def test_screenshot(view: PrivacyView, qtbot, tmp_path: Path) -> None:  # type: 
 
 
 def test_restore_inside_the_main_window_locks_it(qtbot, demo_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from wir_manager.qt.app import top_up_none_refcount
     from wir_manager.qt.main_window import MainWindow
 
-    top_up_none_refcount()
     saved = backups.backup_now(demo_db, tmp_path / "saved.db")
     privacy.erase_candidate(demo_db, 3)
     window = MainWindow(_ctx(demo_db, tmp_path))

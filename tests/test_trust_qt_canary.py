@@ -21,10 +21,8 @@ CANARY = ("Ottoline Quexcanary", "OttolineQxCanary", "ottoline.qx@canary.example
 
 
 def test_gui_session_leaves_no_plaintext(qtbot, db, isolated_home: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from wir_manager.qt.app import top_up_none_refcount
     from wir_manager.qt.main_window import MainWindow
 
-    top_up_none_refcount()
     demo.generate(db, candidates=40, requests=3, seed=8)
     add_person(db, *CANARY, notes="CANARY-GUI-NOTE sensitive")
     key_hex = db.key.key_hex()

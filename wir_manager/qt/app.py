@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from wir_manager import __version__, logsetup
@@ -279,17 +279,12 @@ class Launcher(QObject):
 
 
 # ---------------------------------------------------------------------- None refcount
-NONE_RESERVE_STEP = 1_000_000
-
-
 def none_refcount_leaks() -> bool:
     """True when calling a PySide6 method that returns nothing drops a reference to None.
 
-    PySide6 6.12.0 does this on every void call (``setText``, ``resize`` …). From Python
-    3.12 on None is immortal and nothing happens; on 3.11 None's count (a few thousand
-    at start) reaches zero after that many calls and the interpreter aborts with
-    "none_dealloc". Probed rather than version-checked, so a fixed PySide6 turns the
-    workaround off by itself.
+    PySide6 6.12.0 does this on every void call on Python 3.11 and the interpreter soon
+    aborts with "none_dealloc"; pyproject.toml therefore requires PySide6 < 6.12, and
+    tests/test_qt_app.py checks with this probe that the installed build is sound.
     """
     if sys.version_info >= (3, 12):
         return False
@@ -298,37 +293,6 @@ def none_refcount_leaks() -> bool:
     for _ in range(16):
         probe.setObjectName("probe")
     return sys.getrefcount(None) < before
-
-
-def top_up_none_refcount(headroom: int = NONE_RESERVE_STEP) -> None:
-    """Give back the references PySide6 took: raise None's count by NONE_RESERVE_STEP
-    whenever it falls below that. Done on the count itself (``ob_refcnt`` is the first
-    field of every CPython < 3.12 object), not by holding references in a list, because
-    such a list would hand them back at interpreter exit and None would hit zero there."""
-    if sys.version_info < (3, 12) and sys.getrefcount(None) < headroom:
-        import ctypes
-
-        ctypes.c_ssize_t.from_address(id(None)).value += headroom
-
-
-_none_timer: QTimer | None = None
-
-
-def guard_none_refcount() -> bool:
-    """Work around the PySide6 None-refcount leak (see :func:`none_refcount_leaks`):
-    hold spare references to None and top them up four times a second. Returns whether
-    the guard is active. It costs nothing but a timer."""
-    global _none_timer
-    if _none_timer is not None:
-        return True
-    if not none_refcount_leaks():
-        return False
-    top_up_none_refcount()
-    _none_timer = QTimer()
-    _none_timer.setInterval(250)
-    _none_timer.timeout.connect(top_up_none_refcount)
-    _none_timer.start()
-    return True
 
 
 # ---------------------------------------------------------------------- errors
@@ -377,7 +341,6 @@ def make_application(argv: Sequence[str] | None = None) -> QApplication:
     app.setDesktopFileName("wir-manager")
     app.setWindowIcon(theme.app_icon())
     app.styleHints().colorSchemeChanged.connect(lambda _scheme: theme.clear_cache())
-    guard_none_refcount()
     theme.register_bundled_fonts()
     return app  # type: ignore[return-value]
 
