@@ -20,14 +20,6 @@ from wir_manager.storage.database import Database
 Button = QMessageBox.StandardButton
 
 
-@pytest.fixture(autouse=True)
-def _none_refcount_headroom() -> None:
-    """PySide6 6.12 on Python 3.11 leaks None references (see wir_manager.qt.app)."""
-    from wir_manager.qt.app import top_up_none_refcount
-
-    top_up_none_refcount()
-
-
 class Answers:
     """Stands in for the user at confirmation dialogs; records what was asked."""
 
@@ -299,3 +291,25 @@ def test_coming_back_to_the_screen_shows_changes_made_elsewhere(qtbot, view) -> 
     assert v.editor.ui.stageCombo.currentData() == "alumni"
     assert v.selected_ids() == [cid]
     assert other not in shown_ids(v)
+
+
+def test_erase_from_the_table_menu_scrubs_the_person(view) -> None:  # type: ignore[no-untyped-def]
+    """Right to erasure from the Candidates screen: typed confirmation, then erased."""
+    from wir_manager.qt.dialogs.erase_dialog import confirm_and_erase
+
+    v, _ = view
+    cid = v.model.candidate_id(0)
+    v.select_candidate(cid)
+    typed: list[str] = []
+
+    def answer(_parent, username, _heading):  # type: ignore[no-untyped-def]
+        typed.append(username)
+        return True
+
+    v.eraser = lambda ctx, parent, candidate_id: confirm_and_erase(
+        ctx, parent, candidate_id, ask=answer
+    )
+    assert v.erase_selected()
+    assert typed and v.model.total == 299 and cid not in shown_ids(v)
+    with pytest.raises(svc.CandidateNotFoundError):
+        svc.get_candidate(v.ctx.db, cid)

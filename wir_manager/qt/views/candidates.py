@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QHeaderView, QMainWindow, QMenu, QMessageBox, QWidget
 
@@ -21,6 +21,7 @@ from wir_manager.qt import accessibility as a11y
 from wir_manager.qt import settings as opts
 from wir_manager.qt import theme
 from wir_manager.qt.context import AppContext
+from wir_manager.qt.dialogs.erase_dialog import confirm_and_erase
 from wir_manager.qt.errors import show_error
 from wir_manager.qt.forms.ui_candidates_view import Ui_CandidatesView
 from wir_manager.qt.models.candidate_details import level_label
@@ -56,6 +57,9 @@ class CandidatesView(QWidget):
         #: Replaced by tests to answer questions without a modal loop.
         self.ask: confirm.Ask = confirm.ask
         self.report_error: Callable[[QWidget | None, BaseException], None] = show_error
+        #: Right-to-erasure flow (typed confirmation, then erase + compaction); replaceable
+        #: in tests.
+        self.eraser: Callable[[AppContext, QWidget | None, int], bool] = confirm_and_erase
         self._sets: dict[tuple[object, ...], set[int]] = {}
         self._usernames: dict[str, int] = {}
         self._restoring = False
@@ -179,6 +183,8 @@ class CandidatesView(QWidget):
             action = menu.addAction(_enum_tr(stage.label))
             action.triggered.connect(lambda _=False, s=stage.value: self.change_stage(s))
         ui.stageButton.setMenu(menu)
+        ui.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        ui.table.customContextMenuRequested.connect(self._table_menu)
         self.editor.saveRequested.connect(self.save)
         self.editor.revertRequested.connect(self.revert)
         self.editor.dirtyChanged.connect(lambda _d: self._update_buttons())
@@ -510,6 +516,36 @@ class CandidatesView(QWidget):
         self._status(self.tr("{n} deleted.").format(n=deleted))
         self.changed.emit()
         return deleted
+
+    def _table_menu(self, pos: QPoint) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        menu = QMenu(self)
+        menu.addMenu(self.ui.stageButton.menu()).setText(self.tr("Change stage"))
+        menu.addAction(theme.icon("delete"), self.tr("Delete…"), self.delete_selected)
+        erase = menu.addAction(
+            self.tr("Erase permanently (right to erasure)…"), self.erase_selected
+        )
+        erase.setEnabled(len(ids) == 1)
+        menu.popup(self.ui.table.viewport().mapToGlobal(pos))
+
+    def erase_selected(self) -> bool:
+        """GDPR erasure of the one selected person: unlike Delete, the person's strings are
+        also scrubbed from the file and the logs keep only an anonymous placeholder."""
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return False
+        if self.editor.is_dirty() and self.editor.candidate_id in ids and not self.confirm_leave():
+            return False
+        if not self.eraser(self.ctx, self, ids[0]):
+            return False
+        if self.editor.candidate_id in ids:
+            self.editor.load(None)
+        self._refresh_rows(ids)
+        self._status(self.tr("Erased."))
+        self.changed.emit()
+        return True
 
     def change_stage(self, stage: str) -> int:
         ids = self.selected_ids()
