@@ -127,3 +127,21 @@ def test_set_stage_and_delete_many(demo_db: Database) -> None:
     with pytest.raises(svc.CandidateNotFoundError):
         svc.get_candidate(demo_db, ids[0])
     assert svc.history(demo_db, ids[0])[0].action == "delete"
+
+
+def test_no_lost_update_between_two_windows(demo_db) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    import pytest
+
+    from wir_manager.services import candidates as svc
+    from wir_manager.services.concurrency import ConcurrentEditError
+
+    window_a = svc.get_candidate(demo_db, 1)
+    window_b = svc.get_candidate(demo_db, 1)
+    svc.update_candidate(demo_db, 1, replace(window_a.data, notes="from window A"),
+                         expected_updated_at=window_a.updated_at)
+    with pytest.raises(ConcurrentEditError, match="another window"):
+        svc.update_candidate(demo_db, 1, replace(window_b.data, notes="from window B"),
+                             expected_updated_at=window_b.updated_at)
+    assert svc.get_candidate(demo_db, 1).data.notes == "from window A"

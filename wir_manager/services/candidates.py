@@ -21,6 +21,7 @@ from sqlalchemy import delete, func, or_, select
 from wir_manager.domain import codes
 from wir_manager.domain.enums import LanguageLevel, Platform, Stage, Topic, TrainingStatus
 from wir_manager.i18n import _
+from wir_manager.services.concurrency import ensure_unchanged
 from wir_manager.services.records import LanguageSkill, PlatformSkill
 from wir_manager.storage import models as m
 from wir_manager.storage.database import Database
@@ -638,17 +639,28 @@ def create_candidate(db: Database, data: CandidateData) -> int:
         return row.id
 
 
-def update_candidate(db: Database, candidate_id: int, data: CandidateData) -> None:
+def update_candidate(
+    db: Database,
+    candidate_id: int,
+    data: CandidateData,
+    *,
+    expected_updated_at: dt.datetime | None = None,
+) -> None:
+    """Save ``data`` over the candidate. With ``expected_updated_at`` (when the form was
+    loaded), a record changed meanwhile in another window is not overwritten: the save is
+    refused with :class:`ConcurrentEditError` (no lost updates)."""
     data = data.normalised()
     errors = validate(data, db, candidate_id)
     if errors:
         raise CandidateValidationError(errors)
     with db.session() as s:
-        row = s.get(m.Candidate, candidate_id)
-        if row is None:
+        if s.get(m.Candidate, candidate_id) is None:
             raise CandidateNotFoundError(_("This candidate no longer exists."))
+        row = ensure_unchanged(s, m.Candidate, candidate_id, expected_updated_at)
         with s.no_autoflush:  # one flush → one audit entry naming every changed field
             _apply(s, row, data)
+        # Also when only languages, skills or topics changed, so other windows notice.
+        row.updated_at = m.utcnow()
 
 
 def set_stage(db: Database, candidate_ids: Iterable[int], stage: str) -> int:

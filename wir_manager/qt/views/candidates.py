@@ -474,7 +474,9 @@ class CandidatesView(QWidget):
             if cid is None:
                 cid = svc.create_candidate(db, data)
             else:
-                svc.update_candidate(db, cid, data)
+                svc.update_candidate(
+                    db, cid, data, expected_updated_at=self.editor.loaded_updated_at
+                )
         except svc.CandidateValidationError as exc:
             self.editor.show_errors(exc.errors)
             return False

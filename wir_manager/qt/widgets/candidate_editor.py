@@ -241,6 +241,8 @@ class CandidateEditor(QWidget):
         self._loading = True
         try:
             self.candidate_id = detail.id if detail else None
+            #: When the shown record was last saved; the save is refused if it changed since.
+            self.loaded_updated_at = detail.updated_at if detail else None
             data = detail.data if detail else CandidateData()
             self._baseline = data.normalised()
             self._fill(data)
