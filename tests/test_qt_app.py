@@ -406,3 +406,31 @@ def test_unlocking_makes_todays_automatic_backup(qtbot, db, db_path) -> None:  #
     qtbot.waitUntil(lambda: not launcher.tasks.busy, timeout=20_000)
     made = [b for b in backups.list_backups(db_path) if b.kind == "automatic"]
     assert len(made) == 1
+
+
+def test_file_menu_exports_and_imports_spreadsheets(qtbot, settings, demo_db: Database,
+                                                    tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """File → Export candidates writes a real workbook in the background; File → Import
+    runs the wizard and every built screen reloads afterwards."""
+    from openpyxl import load_workbook
+
+    from wir_manager.qt.dialogs import import_wizard
+
+    launcher = Launcher(settings=settings)
+    launcher.show_main(demo_db)
+    window = launcher.window
+    qtbot.addWidget(window)
+    assert window.ui.actionImportCandidates.shortcut().toString() == "Ctrl+I"
+    target = tmp_path / "all"
+    window.export_spreadsheet("candidates", str(target))
+    qtbot.waitUntil(lambda: not launcher.tasks.busy, timeout=20_000)
+    sheet = load_workbook(tmp_path / "all.xlsx").worksheets[0]
+    assert sheet.max_row == 301  # header + 300 candidates
+
+    view = window.show_screen("candidates")
+    qtbot.waitUntil(lambda: view.is_loaded, timeout=10_000)
+    reloads: list[int] = []
+    monkeypatch.setattr(view, "reload", lambda: reloads.append(1))
+    monkeypatch.setattr(import_wizard, "run_import_wizard", lambda ctx, parent, kind: 3)
+    assert window.import_spreadsheet("candidates") == 3
+    assert reloads == [1]

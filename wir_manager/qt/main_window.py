@@ -19,6 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QFileDialog,
     QInputDialog,
     QLabel,
     QListWidgetItem,
@@ -117,7 +118,58 @@ class MainWindow(QMainWindow):
         ui.actionAutoLock.triggered.connect(self._ask_auto_lock)
         ui.actionChangePassphrase.triggered.connect(self._change_passphrase)
         ui.actionHelp.triggered.connect(self._help)
+        ui.actionImportCandidates.triggered.connect(lambda: self.import_spreadsheet("candidates"))
+        ui.actionImportRequests.triggered.connect(lambda: self.import_spreadsheet("requests"))
+        ui.actionExportCandidates.triggered.connect(lambda: self.export_spreadsheet("candidates"))
+        ui.actionExportTraining.triggered.connect(lambda: self.export_spreadsheet("training"))
         ui.actionAbout.triggered.connect(self._about)
+
+    # ------------------------------------------------------------------ spreadsheets
+    def import_spreadsheet(self, kind: str) -> int:
+        """The import wizard (preview, problems per row, one transaction), then every built
+        screen reloads so the new records show."""
+        from wir_manager.qt.dialogs.import_wizard import run_import_wizard
+
+        if not self._leave_current_screen():
+            return 0
+        created = run_import_wizard(self.ctx, self, kind)
+        if created:
+            for screen in self._screens.values():
+                screen_api.call(screen, "reload")
+            self.refresh_status()
+            self.statusBar().showMessage(self.tr("{n} imported.").format(n=created), 8000)
+        return created
+
+    def export_spreadsheet(self, kind: str, path: str | None = None) -> None:
+        """Write an .xlsx in the background; ``path`` skips the file dialog (tests)."""
+        from wir_manager.services.spreadsheets import export_candidates, export_training
+
+        if path is None:
+            suggested = "candidates.xlsx" if kind == "candidates" else "training-progress.xlsx"
+            path, _filter = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Export to a spreadsheet"),
+                suggested,
+                self.tr("Excel workbook (*.xlsx)"),
+            )
+            if not path:
+                return
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        db = self.ctx.db
+        work = export_candidates if kind == "candidates" else export_training
+        self.ctx.tasks.run(
+            lambda progress: work(db, path, progress=progress),
+            on_done=lambda n: self.statusBar().showMessage(
+                self.tr("{n} rows written to {path}.").format(n=n, path=path), 10_000
+            ),
+            label=self.tr("Writing the spreadsheet…"),
+            parent=self,
+        )
+
+    def _leave_current_screen(self) -> bool:
+        """Ask about unsaved edits on the current screen before a modal task."""
+        return bool(screen_api.call(self.current_screen(), "confirm_leave", default=True))
 
     def _setup_status_bar(self) -> None:
         self.path_label = QLabel(self)
