@@ -55,6 +55,10 @@
         <translation>WiR Manager</translation>
     </message>
     <message>
+        <source>Automatic backup saved.</source>
+        <translation>Automatisk säkerhetskopia sparad.</translation>
+    </message>
+    <message>
         <source>Creating the demo database with {n} fictional candidates…</source>
         <translation>Skapar demodatabasen med {n} påhittade kandidater…</translation>
     </message>
@@ -65,6 +69,10 @@
     <message>
         <source>The passphrase in {env} does not open this file; type the passphrase.</source>
         <translation>Lösenfrasen i {env} öppnar inte den här filen; skriv lösenfrasen.</translation>
+    </message>
+    <message>
+        <source>Today&apos;s automatic backup could not be made: {reason}</source>
+        <translation>Dagens automatiska säkerhetskopia kunde inte göras: {reason}</translation>
     </message>
 </context>
 <context>
@@ -500,7 +508,7 @@
     </message>
     <message>
         <source>All stages</source>
-        <extracomment>Records were added, changed or deleted (the status bar recounts). The candidate index finished loading (tests and the bench wait for it). Replaced by tests to answer questions without a modal loop.</extracomment>
+        <extracomment>Records were added, changed or deleted (the status bar recounts). The candidate index finished loading (tests and the bench wait for it). Replaced by tests to answer questions without a modal loop. Right-to-erasure flow (typed confirmation, then erase + compaction); replaceable in tests.</extracomment>
         <translation>Alla faser</translation>
     </message>
     <message>
@@ -560,6 +568,22 @@
         <translation>{n} borttagna.</translation>
     </message>
     <message>
+        <source>Change stage</source>
+        <translation>Ändra fas</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Ta bort…</translation>
+    </message>
+    <message>
+        <source>Erase permanently (right to erasure)…</source>
+        <translation>Radera permanent (rätten att bli raderad)…</translation>
+    </message>
+    <message>
+        <source>Erased.</source>
+        <translation>Raderad.</translation>
+    </message>
+    <message>
         <source>{n} moved to “{stage}”.</source>
         <translation>{n} flyttade till ”{stage}”.</translation>
     </message>
@@ -585,6 +609,17 @@
     <message>
         <source>The two passphrases differ.</source>
         <translation>De två lösenfraserna är olika.</translation>
+    </message>
+</context>
+<context>
+    <name>Confirm</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Osparade ändringar</translation>
+    </message>
+    <message>
+        <source>Save them before moving on?</source>
+        <translation>Vill du spara dem innan du går vidare?</translation>
     </message>
 </context>
 <context>
@@ -1001,6 +1036,38 @@
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
+        <source>&amp;Import candidates…</source>
+        <translation>&amp;Importera kandidater…</translation>
+    </message>
+    <message>
+        <source>Add candidates from an .xlsx spreadsheet, checked row by row before anything is saved</source>
+        <translation>Lägg till kandidater från ett .xlsx-kalkylblad, kontrollerat rad för rad innan något sparas</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <source>Import placement re&amp;quests…</source>
+        <translation>Importera placerings&amp;förfrågningar…</translation>
+    </message>
+    <message>
+        <source>&amp;Export candidates…</source>
+        <translation>&amp;Exportera kandidater…</translation>
+    </message>
+    <message>
+        <source>Write every candidate to an .xlsx spreadsheet (unencrypted: keep it safe)</source>
+        <translation>Skriv alla kandidater till ett .xlsx-kalkylblad (okrypterat: förvara det säkert)</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Export training &amp;progress…</source>
+        <translation>Exportera utbildnings&amp;framsteg…</translation>
+    </message>
+    <message>
         <source>&amp;New</source>
         <translation>&amp;Ny</translation>
     </message>
@@ -1080,6 +1147,26 @@
         <source>{title} (Ctrl+{n})</source>
         <extracomment>Emitted after the database was closed by Lock or auto-lock; carries its path.</extracomment>
         <translation>{title} (Ctrl+{n})</translation>
+    </message>
+    <message>
+        <source>{n} imported.</source>
+        <translation>{n} importerade.</translation>
+    </message>
+    <message>
+        <source>Export to a spreadsheet</source>
+        <translation>Exportera till ett kalkylblad</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-arbetsbok (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>{n} rows written to {path}.</source>
+        <translation>{n} rader skrivna till {path}.</translation>
+    </message>
+    <message>
+        <source>Writing the spreadsheet…</source>
+        <translation>Skriver kalkylbladet…</translation>
     </message>
     <message>
         <source>This screen is not part of this version of WiR Manager yet.</source>
@@ -1975,8 +2062,12 @@
 <context>
     <name>RequestsView</name>
     <message>
-        <source>All statuses</source>
+        <source>Placement requests</source>
         <extracomment>&quot;save&quot; | &quot;discard&quot; | &quot;cancel&quot; for a pending unsaved edit; replaceable in tests. True to go ahead deleting these requests; replaceable in tests.</extracomment>
+        <translation>Placeringsförfrågningar</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
         <translation>Alla statusar</translation>
     </message>
     <message>
@@ -2008,16 +2099,8 @@
         <translation>{shown} av {total} förfrågningar</translation>
     </message>
     <message>
-        <source>Unsaved changes</source>
-        <translation>Osparade ändringar</translation>
-    </message>
-    <message>
         <source>This request has unsaved changes.</source>
         <translation>Förfrågan har osparade ändringar.</translation>
-    </message>
-    <message>
-        <source>Save them before moving on?</source>
-        <translation>Vill du spara dem innan du går vidare?</translation>
     </message>
     <message>
         <source>Delete the request “{title}” ({org})?</source>
@@ -2707,8 +2790,12 @@
     </message>
     <message>
         <source>All stages</source>
-        <extracomment>Emitted after the grid (re)loaded or rows were patched; tests wait on it. &quot;save&quot; | &quot;discard&quot; | &quot;cancel&quot; for unsaved module edits; replaceable in tests.</extracomment>
         <translation>Alla faser</translation>
+    </message>
+    <message>
+        <source>Training progress by candidate and module</source>
+        <extracomment>Emitted after the grid (re)loaded or rows were patched; tests wait on it. &quot;save&quot; | &quot;discard&quot; | &quot;cancel&quot; for unsaved module edits; replaceable in tests.</extracomment>
+        <translation>Utbildningsframsteg per kandidat och modul</translation>
     </message>
     <message>
         <source>✓ completed   ◐ in progress   · not started   (opt.) optional module</source>
@@ -2827,16 +2914,8 @@
         <translation>{n} kandidater har klarat sin utbildning och är nu redo.</translation>
     </message>
     <message>
-        <source>Unsaved changes</source>
-        <translation>Osparade ändringar</translation>
-    </message>
-    <message>
         <source>This training module has unsaved changes.</source>
         <translation>Utbildningsmodulen har osparade ändringar.</translation>
-    </message>
-    <message>
-        <source>Save them before moving on?</source>
-        <translation>Vill du spara dem innan du går vidare?</translation>
     </message>
 </context>
 <context>
