@@ -32,6 +32,7 @@ from wir_manager.qt.models.request_list import (
     status_label,
 )
 from wir_manager.qt.views.request_editor import RequestEditor
+from wir_manager.qt.widgets import confirm
 from wir_manager.qt.widgets.view_actions import drop_conflicting_shortcuts
 from wir_manager.services import requests as rq
 from wir_manager.services.requests import RequestRow
@@ -287,23 +288,9 @@ class RequestsView(QWidget):
         return False
 
     def _ask_unsaved_dialog(self) -> str:
-        box = QMessageBox(self)
-        box.setObjectName("unsavedRequestDialog")
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Unsaved changes"))
-        box.setText(self.tr("This request has unsaved changes."))
-        box.setInformativeText(self.tr("Save them before moving on?"))
-        box.setStandardButtons(
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel
+        return confirm.ask_save_discard_cancel(
+            self, "unsavedRequestDialog", self.tr("This request has unsaved changes.")
         )
-        box.setDefaultButton(QMessageBox.StandardButton.Save)
-        answer = box.exec()
-        return {
-            QMessageBox.StandardButton.Save: "save",
-            QMessageBox.StandardButton.Discard: "discard",
-        }.get(QMessageBox.StandardButton(answer), "cancel")
 
     # ------------------------------------------------------------------ commands
     def new_item(self) -> None:

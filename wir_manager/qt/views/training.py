@@ -17,7 +17,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QHeaderView, QMenu, QMessageBox, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHeaderView, QMenu, QSizePolicy, QWidget
 
 from wir_manager.domain.enums import Stage, TrainingStatus
 from wir_manager.qt import accessibility as a11y
@@ -29,6 +29,7 @@ from wir_manager.qt.forms.ui_training_view import Ui_TrainingView
 from wir_manager.qt.models.training_grid import PreparedGrid, TrainingGridModel
 from wir_manager.qt.models.training_modules import ModuleListModel
 from wir_manager.qt.views.module_editor import ModuleEditor
+from wir_manager.qt.widgets import confirm
 from wir_manager.qt.widgets.view_actions import drop_conflicting_shortcuts
 from wir_manager.services import training as tr
 from wir_manager.services.progress import Progress
@@ -606,23 +607,9 @@ class TrainingView(QWidget):
         return False
 
     def _ask_unsaved_dialog(self) -> str:
-        box = QMessageBox(self)
-        box.setObjectName("unsavedModuleDialog")
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Unsaved changes"))
-        box.setText(self.tr("This training module has unsaved changes."))
-        box.setInformativeText(self.tr("Save them before moving on?"))
-        box.setStandardButtons(
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel
+        return confirm.ask_save_discard_cancel(
+            self, "unsavedModuleDialog", self.tr("This training module has unsaved changes.")
         )
-        box.setDefaultButton(QMessageBox.StandardButton.Save)
-        answer = QMessageBox.StandardButton(box.exec())
-        return {
-            QMessageBox.StandardButton.Save: "save",
-            QMessageBox.StandardButton.Discard: "discard",
-        }.get(answer, "cancel")
 
     def release(self) -> None:
         self.save_layout()

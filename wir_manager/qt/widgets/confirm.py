@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 Button = QMessageBox.StandardButton
@@ -25,3 +26,17 @@ def ask(
     box.setObjectName("confirmDialog")
     box.setDefaultButton(default)
     return Button(box.exec())
+
+
+def ask_save_discard_cancel(parent: QWidget, object_name: str, text: str) -> str:
+    """The unsaved-changes question: "save", "discard" or "cancel" (Esc / closed)."""
+    box = QMessageBox(parent)
+    box.setObjectName(object_name)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(QCoreApplication.translate("Confirm", "Unsaved changes"))
+    box.setText(text)
+    box.setInformativeText(QCoreApplication.translate("Confirm", "Save them before moving on?"))
+    box.setStandardButtons(Button.Save | Button.Discard | Button.Cancel)
+    box.setDefaultButton(Button.Save)
+    answer = Button(box.exec())
+    return {Button.Save: "save", Button.Discard: "discard"}.get(answer, "cancel")
