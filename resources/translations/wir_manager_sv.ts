@@ -1049,7 +1049,7 @@
     </message>
     <message>
         <source>Import placement re&amp;quests…</source>
-        <translation>Importera placerings&amp;förfrågningar…</translation>
+        <translation>Importera &amp;placeringsförfrågningar…</translation>
     </message>
     <message>
         <source>&amp;Export candidates…</source>
@@ -1065,7 +1065,7 @@
     </message>
     <message>
         <source>Export training &amp;progress…</source>
-        <translation>Exportera utbildnings&amp;framsteg…</translation>
+        <translation>Exportera &amp;utbildningsframsteg…</translation>
     </message>
     <message>
         <source>&amp;New</source>
@@ -1101,11 +1101,11 @@
     </message>
     <message>
         <source>Change &amp;passphrase…</source>
-        <translation>Byt &amp;lösenfras…</translation>
+        <translation>&amp;Byt lösenfras…</translation>
     </message>
     <message>
         <source>&amp;Auto-lock…</source>
-        <translation>Automatisk lå&amp;sning…</translation>
+        <translation>Au&amp;tomatisk låsning…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
