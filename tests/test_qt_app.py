@@ -434,3 +434,27 @@ def test_file_menu_exports_and_imports_spreadsheets(qtbot, settings, demo_db: Da
     monkeypatch.setattr(import_wizard, "run_import_wizard", lambda ctx, parent, kind: 3)
     assert window.import_spreadsheet("candidates") == 3
     assert reloads == [1]
+
+
+def test_swedish_user_interface(qtbot, settings, db: Database) -> None:  # type: ignore[no-untyped-def]
+    """The language setting installs the Swedish catalogue: menus and the help menu's
+    guide/tour entries appear in Swedish; English is restored afterwards."""
+    from PySide6.QtWidgets import QApplication
+
+    from wir_manager import i18n
+    from wir_manager.qt.i18n import install_translations
+
+    assert install_translations(QApplication.instance(), settings, language="sv") == "sv"
+    try:
+        assert i18n.current_language() == "sv"
+        launcher = Launcher(settings=settings)
+        launcher.show_main(db)
+        window = launcher.window
+        qtbot.addWidget(window)
+        assert window.ui.menuFile.title() == "&Arkiv"
+        assert window.ui.actionHelp.shortcut().toString() == "F1"
+        assert window.ui.actionTour.text() != "&Tour of the screens"
+        qtbot.waitUntil(lambda: not launcher.tasks.busy, timeout=20_000)
+    finally:
+        install_translations(QApplication.instance(), settings, language="en")
+    assert i18n.current_language() == "en"

@@ -1132,12 +1132,20 @@
         <translation>Del</translation>
     </message>
     <message>
-        <source>WiR Manager &amp;help</source>
-        <translation>&amp;Hjälp för WiR Manager</translation>
+        <source>&amp;User guide</source>
+        <translation>&amp;Användarhandbok</translation>
     </message>
     <message>
         <source>F1</source>
         <translation>F1</translation>
+    </message>
+    <message>
+        <source>&amp;Tour of the screens</source>
+        <translation>&amp;Visning av skärmarna</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Kortkommandon</translation>
     </message>
     <message>
         <source>&amp;About WiR Manager</source>
@@ -1259,6 +1267,10 @@
     <message>
         <source>Quit</source>
         <translation>Avsluta</translation>
+    </message>
+    <message>
+        <source>The language changes the next time WiR Manager starts.</source>
+        <translation>Språket byts nästa gång WiR Manager startar.</translation>
     </message>
 </context>
 <context>

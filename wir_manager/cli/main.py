@@ -15,6 +15,7 @@ from pathlib import Path
 
 from wir_manager import __version__, logsetup
 from wir_manager.cli.context import CliContext, UserError
+from wir_manager.i18n import set_language
 from wir_manager.services.progress import Cancelled
 from wir_manager.storage.errors import StorageError
 from wir_manager.storage.paths import default_db_path
@@ -93,6 +94,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from wir_manager.qt.app import main as gui_main
 
         return gui_main(direct)
+    # Messages, PDFs and spreadsheets follow WIR_MANAGER_LANG / the system language.
+    set_language()
     parser = build_parser()
     args = parser.parse_args(argv)
     logsetup.setup()

@@ -134,6 +134,7 @@ class Launcher(QObject):
         ).format(passphrase=demo_passphrase(), path=demo_path())
         dialog = WelcomeDialog(self.settings, hint, create_path=create_path)
         dialog.created.connect(self.show_main)
+        dialog.created.connect(lambda _db: self.offer_tour())
         dialog.demo_requested.connect(self.open_demo)
         dialog.open_requested.connect(lambda name: self.show_unlock(Path(name)))
         dialog.rejected.connect(self._maybe_abort)
@@ -253,6 +254,21 @@ class Launcher(QObject):
         self.window_ready.emit(window)
         self.start_auto_backup(db)
 
+    def offer_tour(self) -> None:
+        """After the first database is created: the short tour of the screens, once.
+        Opened window-modal without a nested event loop, so start-up never blocks."""
+        from wir_manager.qt.dialogs.tour import TOUR_SEEN_KEY, TourDialog
+
+        if self.window is None or str(self.settings.value(TOUR_SEEN_KEY, False)).lower() in (
+            "true",
+            "1",
+        ):
+            return
+        dialog = TourDialog(self.window)
+        dialog.finished.connect(lambda _result: self.settings.setValue(TOUR_SEEN_KEY, True))
+        dialog.open()
+        self.tour = dialog
+
     def start_auto_backup(self, db: Database) -> None:
         """Today's rotating backup (if not made yet), quietly in the background.
 
@@ -357,6 +373,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv if argv is not None else sys.argv[1:])
     logsetup.setup()
     app = make_application()
+    from wir_manager.qt.i18n import install_translations
+
+    install_translations(app, opts.open_settings())
     install_error_handling()
     launcher = Launcher(args.db, demo=args.demo)
     launcher.aborted.connect(app.quit)

@@ -66,6 +66,10 @@ class MainWindow(QMainWindow):
         self._setup_sidebar()
         self._setup_actions()
         self._setup_status_bar()
+        from wir_manager.qt.i18n import add_language_menu
+
+        self.ui.menuView.addSeparator()
+        add_language_menu(self.ui.menuView, self.ctx.settings, on_change=self._language_chosen)
         self.idle = IdleWatcher(opts.AUTO_LOCK_MINUTES.get(ctx.settings), self)
         self.idle.idle.connect(self.auto_lock)
         self._restore_layout()
@@ -117,7 +121,9 @@ class MainWindow(QMainWindow):
         ui.actionQuit.triggered.connect(self.close)
         ui.actionAutoLock.triggered.connect(self._ask_auto_lock)
         ui.actionChangePassphrase.triggered.connect(self._change_passphrase)
-        ui.actionHelp.triggered.connect(self._help)
+        ui.actionHelp.triggered.connect(self.show_guide)
+        ui.actionTour.triggered.connect(self.show_tour)
+        ui.actionShortcuts.triggered.connect(self._help)
         ui.actionImportCandidates.triggered.connect(lambda: self.import_spreadsheet("candidates"))
         ui.actionImportRequests.triggered.connect(lambda: self.import_spreadsheet("requests"))
         ui.actionExportCandidates.triggered.connect(lambda: self.export_spreadsheet("candidates"))
@@ -450,6 +456,21 @@ class MainWindow(QMainWindow):
         ]
         box.setInformativeText("\n".join(f"{key}\t{what}" for what, key in lines))
         box.open()
+
+    def _language_chosen(self, _code: str) -> None:
+        self.statusBar().showMessage(
+            self.tr("The language changes the next time WiR Manager starts."), 10_000
+        )
+
+    def show_guide(self) -> None:
+        from wir_manager.qt.dialogs.guide_dialog import show_guide
+
+        show_guide(self)
+
+    def show_tour(self) -> None:
+        from wir_manager.qt.dialogs.tour import show_tour
+
+        show_tour(self, self.ctx.settings)
 
     def _about(self) -> None:
         from wir_manager.qt.dialogs.about import AboutDialog
