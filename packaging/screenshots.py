@@ -50,12 +50,22 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=ROOT / "resources" / "screenshots")
     ap.add_argument("--candidates", type=int, default=600)
+    ap.add_argument(
+        "--lang",
+        default="en",
+        choices=("en", "sv"),
+        help="user-interface language; non-English pictures go to OUT/<lang>/",
+    )
     args = ap.parse_args(argv)
+    if args.lang != "en":
+        args.out = args.out / args.lang
     args.out.mkdir(parents=True, exist_ok=True)
 
     with tempfile.TemporaryDirectory(prefix="wir-shots-") as home:
         os.environ["WIR_MANAGER_HOME"] = home
         os.environ.pop("WIR_MANAGER_PASSPHRASE", None)
+
+        from PySide6.QtCore import QCoreApplication
 
         from wir_manager.qt import settings as opts
         from wir_manager.qt.app import Launcher, demo_passphrase, make_application
@@ -66,12 +76,18 @@ def main(argv: list[str] | None = None) -> int:
         from wir_manager.qt.widgets.screen import PlaceholderScreen
 
         app = make_application()
+        from wir_manager.qt.i18n import install_translations
+
+        install_translations(app, language=args.lang)
         saved: list[str] = []
 
         welcome = WelcomeDialog(
             opts.open_settings(),
-            "Fictional people and requests to try things out. "
-            f"Its passphrase is “{demo_passphrase()}”.",
+            QCoreApplication.translate(
+                "App",
+                "Fictional people and requests to try things out. Its passphrase is "
+                "“{passphrase}”; it is stored as {path}.",
+            ).format(passphrase=demo_passphrase(), path="…/demo.db"),
         )
         welcome.show()
         welcome.adjustSize()

@@ -95,7 +95,10 @@ class MainWindow(QMainWindow):
         sidebar.currentRowChanged.connect(self._on_sidebar_row)
         self.ui.mainSplitter.setStretchFactor(0, 0)
         self.ui.mainSplitter.setStretchFactor(1, 1)
-        self.ui.mainSplitter.setSizes([190, 1090])
+        # Wide enough for the longest title in the current language (Swedish ones are
+        # longer), icon and padding included.
+        needed = sidebar.sizeHintForColumn(0) + 2 * sidebar.frameWidth() + 24
+        self.ui.mainSplitter.setSizes([max(190, needed), 1090])
 
     def _setup_actions(self) -> None:
         ui = self.ui
