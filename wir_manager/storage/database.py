@@ -28,6 +28,7 @@ from sqlalchemy.exc import OperationalError as SAOperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
+from wir_manager.i18n import _
 from wir_manager.storage import audit
 from wir_manager.storage.errors import (
     DamagedDatabaseError,
@@ -72,28 +73,38 @@ def precheck_file(path: Path) -> None:
     These checks read bytes only; they never open the file for writing.
     """
     if not path.exists():
-        raise DatabaseMissingError(f"There is no database at {path}.")
+        raise DatabaseMissingError(_("There is no database at {path}.").format(path=path))
     if path.is_dir():
-        raise NotADatabaseError(f"{path} is a folder, not a WiR Manager database.")
+        raise NotADatabaseError(
+            _("{path} is a folder, not a WiR Manager database.").format(path=path)
+        )
     size = path.stat().st_size
     if size == 0:
-        raise NotADatabaseError(f"{_describe(path)} is empty; it is not a WiR Manager database.")
+        raise NotADatabaseError(
+            _("{file} is empty; it is not a WiR Manager database.").format(file=_describe(path))
+        )
     with open(path, "rb") as fh:
         head = fh.read(len(SQLITE_PLAIN_HEADER))
     if head == SQLITE_PLAIN_HEADER:
         raise NotADatabaseError(
-            f"{_describe(path)} is an unencrypted SQLite database of another program, "
-            "not a WiR Manager database."
+            _(
+                "{file} is an unencrypted SQLite database of another program, not a WiR Manager "
+                "database."
+            ).format(file=_describe(path))
         )
     if size < PAGE_SIZE:
         raise NotADatabaseError(
-            f"{_describe(path)} is too small to be a WiR Manager database "
-            "(it may be damaged or a different kind of file)."
+            _(
+                "{file} is too small to be a WiR Manager database (it may be damaged or a "
+                "different kind of file)."
+            ).format(file=_describe(path))
         )
     if size % PAGE_SIZE:
         raise DamagedDatabaseError(
-            f"{_describe(path)} looks truncated or damaged (its size is not a whole number "
-            "of pages); open a backup instead."
+            _(
+                "{file} looks truncated or damaged (its size is not a whole number of pages); "
+                "open a backup instead."
+            ).format(file=_describe(path))
         )
 
 
@@ -105,7 +116,7 @@ def _translate_os_error(exc: BaseException, path: Path) -> StorageError | None:
         or "database or disk is full" in message
     ):
         return DiskFullError(
-            "The disk is full, so the change was not saved; free some space and try again."
+            _("The disk is full, so the change was not saved; free some space and try again.")
         )
     if (
         "readonly" in message
@@ -113,8 +124,9 @@ def _translate_os_error(exc: BaseException, path: Path) -> StorageError | None:
         or (isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EROFS, errno.EPERM))
     ):
         return ReadOnlyDatabaseError(
-            f"{_describe(path)} cannot be written (read-only file or folder); "
-            "check its permissions."
+            _("{file} cannot be written (read-only file or folder); check its permissions.").format(
+                file=_describe(path)
+            )
         )
     if "disk i/o error" in message or (
         isinstance(exc, OSError) and exc.errno in (errno.EIO, errno.EFBIG)
@@ -122,13 +134,17 @@ def _translate_os_error(exc: BaseException, path: Path) -> StorageError | None:
         # EFBIG: the file hit a size limit (FAT32's 4 GiB, a quota, RLIMIT_FSIZE); EIO: the
         # medium failed or was unplugged. SQLite rolls back either way.
         return WriteFailedError(
-            f"{_describe(path)} could not be written (the disk reported an error or the file "
-            "reached its size limit), so the change was not saved."
+            _(
+                "{file} could not be written (the disk reported an error or the file reached "
+                "its size limit), so the change was not saved."
+            ).format(file=_describe(path))
         )
     if "database is locked" in message or "database is busy" in message:
         return DatabaseInUseError(
-            f"{_describe(path)} is busy in another WiR Manager window or program; "
-            "close it there and try again."
+            _(
+                "{file} is busy in another WiR Manager window or program; close it there and "
+                "try again."
+            ).format(file=_describe(path))
         )
     return None
 
@@ -170,9 +186,11 @@ class Database:
 
         path = Path(path)
         if path.exists():
-            raise DatabaseExistsError(f"{path} already exists; open it instead.")
+            raise DatabaseExistsError(
+                _("{path} already exists; open it instead.").format(path=path)
+            )
         if not passphrase and key is None:
-            raise StorageError("A passphrase is needed to create a database.")
+            raise StorageError(_("A passphrase is needed to create a database."))
         path.parent.mkdir(parents=True, exist_ok=True)
         key = key or DatabaseKey.new(passphrase)
         fd, tmp_name = tempfile.mkstemp(prefix=".creating-", suffix=".db", dir=path.parent)
@@ -228,11 +246,11 @@ class Database:
         salt = read_salt(path)
         if key is None:
             if passphrase is None:
-                raise WrongPassphraseError("A passphrase is needed to open this database.")
+                raise WrongPassphraseError(_("A passphrase is needed to open this database."))
             key = DatabaseKey.derive(passphrase, salt)
         elif key.salt != salt:
             raise WrongPassphraseError(
-                "The remembered key does not belong to this file; enter the passphrase."
+                _("The remembered key does not belong to this file; enter the passphrase.")
             )
         _validate_key(path, key, quick_check=quick_check)
         db = cls(path, key)
@@ -241,8 +259,10 @@ class Database:
             # that is not ours.
             if migrate.current_revision(db) is None or db.setting("app_id") != APP_ID:
                 raise NotADatabaseError(
-                    f"{_describe(path)} is an encrypted database of another program, "
-                    "not a WiR Manager database."
+                    _(
+                        "{file} is an encrypted database of another program, not a WiR Manager "
+                        "database."
+                    ).format(file=_describe(path))
                 )
             if migrate_schema:
                 migrate.upgrade_if_needed(db)
@@ -390,7 +410,7 @@ class Database:
         The file keeps its salt, so the new passphrase opens it in any SQLCipher 4 tool.
         """
         if not new_passphrase:
-            raise StorageError("The new passphrase must not be empty.")
+            raise StorageError(_("The new passphrase must not be empty."))
         new_key = DatabaseKey.derive(new_passphrase, self._key.salt)
         self.engine.dispose()
         raw = self._connect()
@@ -401,7 +421,7 @@ class Database:
             translated = _translate_os_error(exc, self.path)
             raise (
                 translated
-                or StorageError("The passphrase could not be changed; the old one still works.")
+                or StorageError(_("The passphrase could not be changed; the old one still works."))
             ) from None
         finally:
             raw.close()
@@ -479,7 +499,7 @@ def _validate_key(path: Path, key: DatabaseKey, *, quick_check: bool) -> None:
         raw = sqlcipher3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlcipher3.OperationalError as exc:
         raise _translate_os_error(exc, path) or NotADatabaseError(
-            f"{_describe(path)} cannot be opened: {exc}."
+            _("{file} cannot be opened: {reason}.").format(file=_describe(path), reason=exc)
         ) from None
     try:
         raw.execute(f"PRAGMA key = {key.pragma_literal()}")
@@ -490,19 +510,22 @@ def _validate_key(path: Path, key: DatabaseKey, *, quick_check: bool) -> None:
         except sqlcipher3.DatabaseError as exc:
             if "malformed" in str(exc):  # page 1 decrypted, but the file is cut short
                 raise DamagedDatabaseError(
-                    f"{_describe(path)} is damaged (pages are missing or corrupt); "
-                    "open a backup instead."
+                    _(
+                        "{file} is damaged (pages are missing or corrupt); open a backup instead."
+                    ).format(file=_describe(path))
                 ) from None
             if "unable to open" in str(exc):
                 # A WAL database needs its -shm/-wal files beside it; on a read-only medium
                 # or folder SQLite cannot make them. That is not a wrong passphrase.
                 raise ReadOnlyDatabaseError(
-                    f"{_describe(path)} cannot be opened because its folder is read-only "
-                    "(WiR Manager keeps a journal file beside the database); copy it to a "
-                    "folder you can write to."
+                    _(
+                        "{file} cannot be opened because its folder is read-only (WiR Manager "
+                        "keeps a journal file beside the database); copy it to a folder you can "
+                        "write to."
+                    ).format(file=_describe(path))
                 ) from None
             raise WrongPassphraseError(
-                "The passphrase is wrong, or this file is not a WiR Manager database."
+                _("The passphrase is wrong, or this file is not a WiR Manager database.")
             ) from None
         try:
             raw.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -511,8 +534,9 @@ def _validate_key(path: Path, key: DatabaseKey, *, quick_check: bool) -> None:
             result = ("error",)
         if not result or result[0] != "ok":
             raise DamagedDatabaseError(
-                f"{_describe(path)} is damaged (pages are missing or corrupt); "
-                "open a backup instead."
+                _(
+                    "{file} is damaged (pages are missing or corrupt); open a backup instead."
+                ).format(file=_describe(path))
             )
     finally:
         raw.close()

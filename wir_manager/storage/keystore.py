@@ -19,6 +19,7 @@ import keyring
 import keyring.errors
 from keyring.backend import KeyringBackend
 
+from wir_manager.i18n import _
 from wir_manager.storage.errors import (
     KeyringUnavailableError,
     NoPassphraseError,
@@ -74,15 +75,17 @@ def _account(path: Path) -> str:
 def remember(path: Path, key: DatabaseKey) -> None:
     if not backend_available():
         raise KeyringUnavailableError(
-            "This computer has no secure keyring (such as GNOME Keyring, KWallet, macOS "
-            "Keychain or Windows Credential Manager), so the passphrase cannot be remembered; "
-            "you will be asked for it each time."
+            _(
+                "This computer has no secure keyring (such as GNOME Keyring, KWallet, macOS "
+                "Keychain or Windows Credential Manager), so the passphrase cannot be "
+                "remembered; you will be asked for it each time."
+            )
         )
     try:
         keyring.set_password(SERVICE, _account(path), key.key_hex())
     except keyring.errors.KeyringError as exc:
         raise KeyringUnavailableError(
-            "The system keyring refused to store the key; you will be asked for the passphrase."
+            _("The system keyring refused to store the key; you will be asked for the passphrase.")
         ) from exc
 
 
@@ -145,6 +148,8 @@ def unlock(path: Path, prompt: Callable[[], str] | None = None):  # type: ignore
             log.info("remembered key no longer opens the database; asking for the passphrase")
     if prompt is None:
         raise NoPassphraseError(
-            f"No passphrase given: set {PASSPHRASE_ENV} or run this in a terminal."
+            _("No passphrase given: set {PASSPHRASE_ENV} or run this in a terminal.").format(
+                PASSPHRASE_ENV=PASSPHRASE_ENV
+            )
         )
     return Database.open(path, prompt())

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from wir_manager.i18n import _
 from wir_manager.storage.errors import StorageError
 
 if TYPE_CHECKING:
@@ -42,8 +43,10 @@ def compact(db: Database) -> bool:
         if translated is not None:
             raise translated from None
         raise StorageError(
-            "The database could not be compacted; the data is safe but freed space was "
-            "not reclaimed."
+            _(
+                "The database could not be compacted; the data is safe but freed space was not "
+                "reclaimed."
+            )
         ) from None
     finally:
         raw.close()

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 
+from wir_manager.i18n import _
 from wir_manager.storage.errors import MigrationError
 from wir_manager.storage.paths import backup_dir, migrations_dir
 
@@ -108,7 +109,7 @@ def upgrade_if_needed(db: Database) -> Path | None:
             known = False
         if not known:
             raise MigrationError(
-                "This database was written by a newer WiR Manager; update the app to open it."
+                _("This database was written by a newer WiR Manager; update the app to open it.")
             )
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     backup = backup_dir(db.path) / f"{db.path.stem}-before-{head}-{stamp}.db"
