@@ -50,6 +50,15 @@ class CliContext:
         return Database.create(self.db_path, self.new_passphrase(), operator)
 
 
+def file_argument(text: str) -> Path:
+    """argparse type for a file name: refuse what no file system accepts (empty, NUL)."""
+    import argparse
+
+    if not text.strip() or "\x00" in text:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a usable file name")
+    return Path(text)
+
+
 def _default(value: Any) -> Any:
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
@@ -81,4 +90,11 @@ def print_table(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
             sys.stdout.write("  ".join("-" * w for w in widths) + "\n")
 
 
-__all__ = ["CliContext", "StorageError", "UserError", "print_json", "print_table"]
+__all__ = [
+    "CliContext",
+    "StorageError",
+    "UserError",
+    "file_argument",
+    "print_json",
+    "print_table",
+]

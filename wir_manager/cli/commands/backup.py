@@ -8,19 +8,12 @@ import os
 import sys
 from pathlib import Path
 
-from wir_manager.cli.context import CliContext, UserError, print_json, print_table
+from wir_manager.cli.context import CliContext, UserError, file_argument, print_json, print_table
 from wir_manager.i18n import _
 from wir_manager.services import backups
 from wir_manager.storage import keystore
 from wir_manager.storage.database import Database
 from wir_manager.storage.errors import StorageError, WrongPassphraseError
-
-
-def _file(text: str) -> Path:
-    """A file name from the command line; refuse what no file system accepts."""
-    if not text.strip() or "\x00" in text:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a usable file name")
-    return Path(text)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -30,7 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Write an encrypted copy of the database to FILE (same passphrase), "
         "reopen it to check it, and only then put it in place.",
     )
-    p.add_argument("file", type=_file, metavar="FILE")
+    p.add_argument("file", type=file_argument, metavar="FILE")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.set_defaults(func=cmd_backup)
 
@@ -41,7 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "passphrase (WIR_MANAGER_PASSPHRASE, or asked), keep the current database as a "
         "safety copy in the backups folder, then put the backup in its place.",
     )
-    p.add_argument("file", type=_file, metavar="FILE")
+    p.add_argument("file", type=file_argument, metavar="FILE")
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     p.set_defaults(func=cmd_restore)
 

@@ -6,9 +6,8 @@ import argparse
 import functools
 import sys
 from collections.abc import Callable
-from pathlib import Path
 
-from wir_manager.cli.context import CliContext, UserError, print_json, print_table
+from wir_manager.cli.context import CliContext, UserError, file_argument, print_json, print_table
 from wir_manager.i18n import _
 from wir_manager.services import audit_log, privacy, retention, subject_export
 
@@ -59,13 +58,6 @@ def _limit(text: str) -> int:
     return value
 
 
-def _file(text: str) -> Path:
-    """A file name from the command line; refuse what no file system accepts."""
-    if not text.strip() or "\x00" in text:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a usable file name")
-    return Path(text)
-
-
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "erase",
@@ -86,7 +78,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "in .pdf, otherwise an xlsx workbook. The file holds personal data in clear.",
     )
     p.add_argument("candidate_id", type=_id, metavar="CANDIDATE_ID")
-    p.add_argument("-o", "--output", required=True, type=_file, metavar="FILE")
+    p.add_argument("-o", "--output", required=True, type=file_argument, metavar="FILE")
     p.set_defaults(func=cmd_subject_export)
 
     p = sub.add_parser(
