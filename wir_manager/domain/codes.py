@@ -59,9 +59,21 @@ def is_language(code: str) -> bool:
     return True
 
 
+def _ui_language() -> str:
+    """The language the user reads (set by ``wir_manager.i18n``): names follow it."""
+    from wir_manager.i18n import current_language
+
+    return current_language()
+
+
+def language_name(code: str, locale: str | None = None) -> str:
+    """Human name of a language ("ar" → "Arabic", "arabiska" in Swedish), in ``locale``
+    or else the user's language, where the data has it."""
+    return _language_name(code, locale or _ui_language())
+
+
 @functools.lru_cache(maxsize=4096)
-def language_name(code: str, locale: str = "en") -> str:
-    """Human name of a language ("ar" → "Arabic"), in ``locale`` where the data has it."""
+def _language_name(code: str, locale: str) -> str:
     try:
         return langcodes.Language.get(code).display_name(locale).capitalize() or code
     except Exception:
@@ -98,18 +110,33 @@ def normalize_country(code: str) -> str:
     return found.alpha_2
 
 
-@functools.lru_cache(maxsize=512)
-def country_name(code: str) -> str:
+def country_name(code: str, locale: str | None = None) -> str:
+    """Name of an ISO 3166 country in ``locale`` or the user's language (CLDR via Babel),
+    falling back to pycountry's English name."""
+    return _country_name(code, locale or _ui_language())
+
+
+@functools.lru_cache(maxsize=2048)
+def _country_name(code: str, locale: str) -> str:
+    if locale != "en":
+        localised = _territory_names(locale).get(code)
+        if localised:
+            return localised
     found = pycountry.countries.get(alpha_2=code)
     if found is None:
         return code
     return getattr(found, "common_name", None) or found.name
 
 
-@functools.lru_cache(maxsize=1)
-def all_countries() -> list[tuple[str, str]]:
+def all_countries(locale: str | None = None) -> list[tuple[str, str]]:
+    """(code, name) of every country, sorted by name in the user's language."""
+    return _all_countries(locale or _ui_language())
+
+
+@functools.lru_cache(maxsize=4)
+def _all_countries(locale: str) -> list[tuple[str, str]]:
     return sorted(
-        ((c.alpha_2, country_name(c.alpha_2)) for c in pycountry.countries),
+        ((c.alpha_2, country_name(c.alpha_2, locale)) for c in pycountry.countries),
         key=lambda item: item[1],
     )
 
@@ -145,8 +172,9 @@ def _territory_names(locale: str) -> dict[str, str]:
     return dict(Locale.parse(locale).territories)
 
 
-def m49_name(code: str, locale: str = "en") -> str:
-    return _territory_names(locale).get(code, code)
+def m49_name(code: str, locale: str | None = None) -> str:
+    """Name of a UN M49 region in ``locale`` or the user's language."""
+    return _territory_names(locale or _ui_language()).get(code, code)
 
 
 @functools.lru_cache(maxsize=512)
@@ -161,10 +189,11 @@ def region_of(country: str) -> Region | None:
     if not chain or chain[-1] not in M49_REGIONS:
         return None
     top, sub = chain[-1], chain[0]
-    return Region(top, m49_name(top), sub, m49_name(sub))
+    # Cached, so names are English here; screens translate with m49_name(code).
+    return Region(top, m49_name(top, "en"), sub, m49_name(sub, "en"))
 
 
-def region_names(locale: str = "en") -> list[tuple[str, str]]:
+def region_names(locale: str | None = None) -> list[tuple[str, str]]:
     """(M49 code, name) of the five UN regions, for pickers and priority-region lists."""
     return [(code, m49_name(code, locale)) for code in M49_REGIONS]
 
@@ -172,7 +201,7 @@ def region_names(locale: str = "en") -> list[tuple[str, str]]:
 def parse_region(text: str) -> str:
     """M49 code of a region given by code or English name ("Africa" → "002")."""
     raw = text.strip()
-    names = {name.lower(): code for code, name in region_names()}
+    names = {name.lower(): code for code, name in [*region_names("en"), *region_names()]}
     if raw in M49_REGIONS:
         return raw
     if raw.lower() in names:

@@ -1,0 +1,32 @@
+"""ISO/M49 names follow the user's language; codes stay language-independent."""
+
+from __future__ import annotations
+
+import pytest
+
+from wir_manager import i18n
+from wir_manager.domain import codes
+
+
+@pytest.fixture
+def swedish():  # type: ignore[no-untyped-def]
+    i18n.set_language("sv")
+    yield
+    i18n.set_language("en")
+
+
+def test_names_in_english_by_default() -> None:
+    assert codes.country_name("SA") == "Saudi Arabia"
+    assert codes.m49_name("014") == "Eastern Africa"
+    assert codes.language_name("ar") == "Arabic"
+
+
+def test_names_follow_the_user_language(swedish) -> None:  # type: ignore[no-untyped-def]
+    assert codes.country_name("SA") == "Saudiarabien"
+    assert codes.m49_name("014") == "Östafrika"
+    assert codes.language_name("ar") == "Arabiska"
+    assert ("SE", "Sverige") in codes.all_countries()
+    # Parsing still accepts English names and codes, whatever the language.
+    assert codes.parse_region("Africa") == "002"
+    assert codes.parse_region("Afrika") == "002"
+    assert codes.region_of("KE").region == "Africa"  # cached records stay language-neutral
