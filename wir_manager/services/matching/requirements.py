@@ -98,8 +98,8 @@ def level_label(kind: str, level: int) -> str:
     if level <= 0:
         return _("none")
     if kind == "language":
-        return LanguageLevel(min(level, 7)).label
-    return _(SkillLevel(min(level, 3)).label.lower())
+        return _(LanguageLevel(min(level, 7)).label)
+    return _(SkillLevel(min(level, 3)).label).lower()
 
 
 def key_label(kind: str, key: str) -> str:
