@@ -121,21 +121,22 @@ class CandidateSection:
     # Display helpers (English source strings, translated by ``_``).
     def language_labels(self) -> list[str]:
         return [
-            f"{language_name(code)} ({LanguageLevel(level).label})"
+            f"{language_name(code)} ({_(LanguageLevel(level).label)})"
             for code, level in self.languages
         ]
 
     def skill_labels(self) -> list[str]:
         return [
-            f"{Platform(p).label} ({SkillLevel(level).label.lower()})" for p, level in self.skills
+            f"{_(Platform(p).label)} ({_(SkillLevel(level).label).lower()})"
+            for p, level in self.skills
         ]
 
     def topic_labels(self) -> list[str]:
-        return [Topic(t).label for t in self.topics]
+        return [_(Topic(t).label) for t in self.topics]
 
     @property
     def stage_label(self) -> str:
-        return Stage(self.stage).label
+        return _(Stage(self.stage).label)
 
 
 @dataclass(frozen=True)

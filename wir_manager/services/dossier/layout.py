@@ -112,10 +112,16 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 
 def day(value: dt.date | None) -> str:
-    """English long date ("3 March 2027"); the dossier goes to an international reader."""
+    """Long date in the dossier's language: "3 March 2027" (British order for English,
+    which reads unambiguously to an international reader), "3 mars 2027" in Swedish."""
     if value is None:
         return "—"
-    return f"{value.day} {value.strftime('%B %Y')}"
+    from babel.dates import format_date
+
+    from wir_manager.i18n import current_language
+
+    language = current_language()
+    return format_date(value, format="long", locale="en_GB" if language == "en" else language)
 
 
 class ScriptParagraph(Flowable):
@@ -389,9 +395,9 @@ class DossierLayout:
         rows = []
         for sec in self.c.sections:
             langs = ", ".join(
-                f"{code} {LanguageLevel(level).label}" for code, level in sec.languages[:4]
+                f"{code} {_(LanguageLevel(level).label)}" for code, level in sec.languages[:4]
             )
-            skills = ", ".join(f"{Platform(p).label} {level}" for p, level in sec.skills[:3])
+            skills = ", ".join(f"{_(Platform(p).label)} {level}" for p, level in sec.skills[:3])
             rows.append([str(sec.rank), sec.name, f"{sec.score:.1f}", langs or "—", skills or "—"])
         width = PAGE_W - 2 * MARGIN
         story.append(
@@ -448,7 +454,7 @@ class DossierLayout:
         story.append(
             _p(
                 ", ".join(
-                    f"{language_name(code)} — {LanguageLevel(level).label}"
+                    f"{language_name(code)} — {_(LanguageLevel(level).label)}"
                     for code, level in sec.languages
                 )
                 or _("None recorded"),
@@ -459,7 +465,7 @@ class DossierLayout:
         story.append(
             _p(
                 ", ".join(
-                    f"{Platform(p).label} — {SkillLevel(level).label.lower()}"
+                    f"{_(Platform(p).label)} — {_(SkillLevel(level).label).lower()}"
                     for p, level in sec.skills
                 )
                 or _("None recorded"),
