@@ -97,7 +97,14 @@ class MainWindow(QMainWindow):
         self.ui.mainSplitter.setStretchFactor(1, 1)
         # Wide enough for the longest title in the current language (Swedish ones are
         # longer), icon and padding included.
-        needed = sidebar.sizeHintForColumn(0) + 2 * sidebar.frameWidth() + 24
+        metrics = sidebar.fontMetrics()
+        longest = max(
+            (metrics.horizontalAdvance(sidebar.item(i).text()) for i in range(sidebar.count())),
+            default=0,
+        )
+        needed = longest + sidebar.iconSize().width() + 2 * sidebar.frameWidth() + 40
+        sidebar.setMinimumWidth(needed)  # a wide screen must not clip the titles
+        self.ui.mainSplitter.setCollapsible(0, False)
         self.ui.mainSplitter.setSizes([max(190, needed), 1090])
 
     def _setup_actions(self) -> None:
