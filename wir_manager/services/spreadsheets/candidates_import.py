@@ -357,6 +357,25 @@ def _parse_row(
     return CandidateRecord(stage=stage, languages=langs, skills=skills, **data), problems
 
 
+def _check_duplicate(
+    found: list[Problem],
+    row_number: int,
+    column: str,
+    key: str,
+    in_database: dict[str, int],
+    in_file: dict[str, int],
+    database_message: str,
+    file_message: str,
+) -> None:
+    """One uniqueness rule (username or e-mail): already in the database, else already
+    earlier in the file; either way the first row with ``key`` is remembered."""
+    if key in in_database:
+        found.append(Problem(row_number, column, database_message.format(id=in_database[key])))
+    elif key in in_file:
+        found.append(Problem(row_number, column, file_message.format(row=in_file[key])))
+    in_file.setdefault(key, row_number)
+
+
 def _duplicates(
     row_number: int,
     record: CandidateRecord,
@@ -369,46 +388,27 @@ def _duplicates(
     titles = {k: t for _i, k, t in columns}
     found: list[Problem] = []
     user = record.username.casefold()
-    if user in existing.usernames:
-        found.append(
-            Problem(
-                row_number,
-                titles["username"],
-                _("a candidate with this username already exists (id {id}).").format(
-                    id=existing.usernames[user]
-                ),
-            )
-        )
-    elif user in in_file_user:
-        found.append(
-            Problem(
-                row_number,
-                titles["username"],
-                _("the same username as row {row}.").format(row=in_file_user[user]),
-            )
-        )
-    in_file_user.setdefault(user, row_number)
+    _check_duplicate(
+        found,
+        row_number,
+        titles["username"],
+        user,
+        existing.usernames,
+        in_file_user,
+        _("a candidate with this username already exists (id {id})."),
+        _("the same username as row {row}."),
+    )
     if record.email:
-        mail = record.email.casefold()
-        if mail in existing.emails:
-            found.append(
-                Problem(
-                    row_number,
-                    titles["email"],
-                    _("a candidate with this email already exists (id {id}).").format(
-                        id=existing.emails[mail]
-                    ),
-                )
-            )
-        elif mail in in_file_email:
-            found.append(
-                Problem(
-                    row_number,
-                    titles["email"],
-                    _("the same email as row {row}.").format(row=in_file_email[mail]),
-                )
-            )
-        in_file_email.setdefault(mail, row_number)
+        _check_duplicate(
+            found,
+            row_number,
+            titles["email"],
+            record.email.casefold(),
+            existing.emails,
+            in_file_email,
+            _("a candidate with this email already exists (id {id})."),
+            _("the same email as row {row}."),
+        )
     key = cells.name_key(record.full_name)
     if key and key in existing.names:
         cid, name = existing.names[key]
