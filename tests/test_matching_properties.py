@@ -70,24 +70,6 @@ weights_st = st.fixed_dictionaries({p: st.floats(0, 50) for p in PARTS}).filter(
 )
 
 
-def _take(pool: Pool, order: np.ndarray) -> Pool:
-    return Pool(
-        ids=pool.ids[order],
-        in_training=pool.in_training[order],
-        avail_from=pool.avail_from[order],
-        avail_until=pool.avail_until[order],
-        region=pool.region[order],
-        subregion=pool.subregion[order],
-        active_since=pool.active_since[order],
-        edits=pool.edits[order],
-        training_done=pool.training_done[order],
-        mandatory_total=pool.mandatory_total,
-        lang={k: v[order] for k, v in pool.lang.items()},
-        skill={k: v[order] for k, v in pool.skill.items()},
-        topic={k: v[order] for k, v in pool.topic.items()},
-    )
-
-
 @settings(max_examples=150, deadline=None)
 @given(requests(), pools(), weights_st, st.randoms(use_true_random=False))
 def test_ranking_is_deterministic_and_row_order_free(req, pool, weights, rnd) -> None:  # type: ignore[no-untyped-def]
@@ -97,7 +79,7 @@ def test_ranking_is_deterministic_and_row_order_free(req, pool, weights, rnd) ->
     assert np.array_equal(first.score, again.score)
     assert np.array_equal(ranked, pool.ids[ranking_order(again.score, pool.ids, again.eligible)])
     perm = np.array(rnd.sample(range(len(pool)), len(pool)))
-    shuffled = _take(pool, perm)
+    shuffled = pool.take(perm)
     ev = evaluate(req, shuffled, weights)
     assert np.array_equal(ranked, shuffled.ids[ranking_order(ev.score, shuffled.ids, ev.eligible)])
     # shown people's parts (eligible and near misses) sum to the score; 0–100 for all
