@@ -17,6 +17,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -143,6 +144,10 @@ class Candidate(Base):
 
 class CandidateLanguage(Base):
     __tablename__ = "candidate_languages"
+    #: Covering index of the matching pool's read: one index-only range per language code.
+    __table_args__ = (
+        Index("ix_candidate_languages_code_level_candidate", "code", "level", "candidate_id"),
+    )
 
     candidate_id: Mapped[int] = mapped_column(
         ForeignKey("candidates.id", ondelete="CASCADE"), primary_key=True
@@ -156,6 +161,10 @@ class CandidateLanguage(Base):
 
 class CandidateSkill(Base):
     __tablename__ = "candidate_skills"
+    #: Covering index of the matching pool's read: one index-only range per platform.
+    __table_args__ = (
+        Index("ix_candidate_skills_platform_level_candidate", "platform", "level", "candidate_id"),
+    )
 
     candidate_id: Mapped[int] = mapped_column(
         ForeignKey("candidates.id", ondelete="CASCADE"), primary_key=True
@@ -169,6 +178,8 @@ class CandidateSkill(Base):
 
 class CandidateTopic(Base):
     __tablename__ = "candidate_topics"
+    #: Covering index of the matching pool's read: one index-only range per topic.
+    __table_args__ = (Index("ix_candidate_topics_topic_candidate", "topic", "candidate_id"),)
 
     candidate_id: Mapped[int] = mapped_column(
         ForeignKey("candidates.id", ondelete="CASCADE"), primary_key=True
@@ -189,6 +200,12 @@ class TrainingModule(Base):
 
 class TrainingProgress(Base):
     __tablename__ = "training_progress"
+    #: Covering index of the matching pool's read of completed mandatory modules.
+    __table_args__ = (
+        Index(
+            "ix_training_progress_status_module_candidate", "status", "module_id", "candidate_id"
+        ),
+    )
 
     candidate_id: Mapped[int] = mapped_column(
         ForeignKey("candidates.id", ondelete="CASCADE"), primary_key=True

@@ -17,3 +17,7 @@ class WeightsError(MatchingError):
 
 class ShortlistError(MatchingError):
     """A shortlist change cannot be made (not eligible, not on the list, wrong status)."""
+
+
+class PoolReadError(MatchingError):
+    """Stored candidate data could not be read into the pool (a damaged value)."""

@@ -3,24 +3,29 @@
 Only people who could ever be proposed are read: consent to be proposed and a stage of
 ready / proposed / in training (in training is kept so the "still in training" near miss
 can be shown). Child tables are read only for the languages, platforms and topics the
-caller needs, folded by SQL into one packed integer per person and unpacked into one
-numpy column per code, so scoring 50,000 people is array arithmetic instead of 50,000
-Python objects, and reading them is one row per person.
+caller needs, each through a covering index. Every column comes back from the database
+as ONE aggregated text (``aggregate_strings``) that numpy parses in C, so neither reading
+nor scoring 50,000 people creates a Python object per person: scoring is array
+arithmetic, reading is a handful of rows.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import threading
+import warnings
 import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
-from sqlalchemy import String, and_, case, func, select, type_coerce
+from sqlalchemy import String, and_, case, cast, func, select, type_coerce
 from sqlalchemy.engine import Connection
 
 from wir_manager.domain.enums import PlacementStatus, Platform, Stage, Topic, TrainingStatus
+from wir_manager.i18n import _
+from wir_manager.services.matching.errors import PoolReadError
 from wir_manager.storage import models as m
 
 #: Stages from which a candidate can be proposed (in training only when the request allows).
@@ -115,90 +120,127 @@ def to_days(day: dt.date) -> int:
     return int(np.datetime64(day, "D").astype(np.int64))
 
 
-def _days(values: Iterable[object], missing: int) -> np.ndarray:
-    arr = np.array(list(values), dtype="datetime64[D]").astype(np.int64)
-    arr[arr == NO_DAY_LOW] = missing
-    return arr
-
-
 def _m49(values: Iterable[str | None]) -> np.ndarray:
     return np.array([int(v) if v and v.isdigit() else -1 for v in values], dtype=np.int32)
 
 
-def _spread(ids: np.ndarray, pairs: list, n: int) -> tuple[np.ndarray, np.ndarray]:
-    """Positions in ``ids`` of the child rows' candidate ids, and which rows matched."""
-    if not pairs:
-        return np.zeros(0, np.int64), np.zeros(0, bool)
-    child = np.fromiter((p[0] for p in pairs), dtype=np.int64, count=len(pairs))
-    pos = np.searchsorted(ids, child).clip(0, max(n - 1, 0))
-    ok = ids[pos] == child if n else np.zeros(len(child), bool)
-    return pos, ok
+#: Separator of the aggregated text columns (see :func:`_read_columns`).
+SEP = ","
 
 
-@dataclass(frozen=True)
-class _Pack:
-    """Several child rows of one person folded into one integer by SQL (``SUM(CASE …)``):
-    key ``i`` occupies ``bits`` bits at position ``i * bits``. One aggregated row per person
-    instead of one row per language/skill/topic is what makes reading the pool fast."""
+def _agg(expr: Any) -> Any:
+    """All values of ``expr`` over the selected rows as one comma-separated text.
 
-    kind: str  # "lang" | "skill" | "topic"
-    keys: tuple[str, ...]
-    bits: int
+    ``aggregate_strings`` is SQLAlchemy's portable ``group_concat`` / ``string_agg``.
+    Reading 26,000 people as one text per column instead of one Python tuple per person
+    is what makes a cold read cheap: the per-row cost of a DB-API fetch (a tuple and a
+    Python object per value) was most of the time, the database's own scan a small part.
+    Every aggregate of one SELECT consumes the same rows in the same order, so the
+    columns of one query line up; each caller checks that they have the same length.
+    """
+    return func.aggregate_strings(expr, SEP)
 
-    def subquery(self):  # type: ignore[no-untyped-def]
-        if self.kind == "lang":
-            table, key, value = (
-                m.CandidateLanguage,
-                m.CandidateLanguage.code,
-                m.CandidateLanguage.level,
-            )
-        elif self.kind == "skill":
-            table = m.CandidateSkill
-            key, value = type_coerce(m.CandidateSkill.platform, String), m.CandidateSkill.level
-        else:
-            table, key, value = m.CandidateTopic, type_coerce(m.CandidateTopic.topic, String), None
-        weights = [
-            (key == k, (value if value is not None else 1) * (1 << (i * self.bits)))
-            for i, k in enumerate(self.keys)
-        ]
-        # No WHERE on purpose: filtering by key would make SQLite read through the key
-        # index and sort for GROUP BY; a plain pass in primary-key (candidate) order
-        # groups without sorting and is faster even though it reads every row.
-        return (
-            select(
-                table.candidate_id.label("cid"),
-                func.sum(case(*weights, else_=0)).label("pack"),
-            )
-            .group_by(table.candidate_id)
-            .subquery()
+
+def _text(expr: Any, default: str) -> Any:
+    """``expr`` as text that cannot contain the separator, ``default`` when NULL."""
+    return func.coalesce(func.replace(cast(expr, String), SEP, " "), default)
+
+
+def _number(expr: Any) -> Any:
+    """An integer column as text, 0 when NULL (digits and a sign never hold the separator)."""
+    return func.coalesce(cast(expr, String), "0")
+
+
+def _count(text: str | None) -> int:
+    return text.count(SEP) + 1 if text else 0
+
+
+def _ints(text: str | None, n: int) -> np.ndarray:
+    """Parse ``n`` comma-separated integers (numpy's C parser: no Python int per value)."""
+    if not n:
+        return np.zeros(0, np.int64)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # reported below as a length
+        arr = np.fromstring(text or "", dtype=np.int64, sep=SEP)
+    if len(arr) != n:
+        raise PoolReadError(
+            _("The candidate pool could not be read: a stored number is not a number.")
         )
-
-    def unpack(self, packed: np.ndarray) -> dict[str, np.ndarray]:
-        mask = (1 << self.bits) - 1
-        dtype = bool if self.kind == "topic" else np.int8
-        return {
-            k: ((packed >> (i * self.bits)) & mask).astype(dtype) for i, k in enumerate(self.keys)
-        }
+    return arr
 
 
-def _packs(languages: list[str], platforms: list[str], topics: list[str]) -> list[_Pack]:
-    """Language codes 20 to an integer (3 bits: levels 0–7), platforms 2 bits, topics 1."""
-    packs = [_Pack("lang", tuple(languages[i : i + 20]), 3) for i in range(0, len(languages), 20)]
-    packs += [_Pack("skill", tuple(platforms[i : i + 30]), 2) for i in range(0, len(platforms), 30)]
-    packs += [_Pack("topic", tuple(topics[i : i + 60]), 1) for i in range(0, len(topics), 60)]
-    return packs
+def _split(text: str | None, n: int) -> list[str]:
+    parts = text.split(SEP) if n else []
+    if len(parts) != n:
+        raise PoolReadError(_("The candidate pool could not be read: columns do not line up."))
+    return parts
 
 
-def _as_int64(values: Iterable[object]) -> np.ndarray:
-    return np.array([int(v) if v is not None else 0 for v in values], dtype=np.int64)
+def _m49_text(text: str | None, n: int) -> np.ndarray:
+    """M49 codes ("002", "-1" for unknown); an odd stored value reads as unknown."""
+    try:
+        return _ints(text, n).astype(np.int32)
+    except PoolReadError:
+        return _m49(_split(text, n))
 
 
-def _store(pool: Pool, pack: _Pack, packed: np.ndarray) -> None:
+def _day_text(text: str | None, n: int, missing: int) -> np.ndarray:
+    arr = np.array(_split(text, n), dtype="datetime64[D]").astype(np.int64)  # "" → NaT
+    arr[arr == NO_DAY_LOW] = missing
+    return arr
+
+
+def _positions(ids: np.ndarray, child: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Positions in the sorted ``ids`` of the child rows' candidate ids, and which matched
+    (child tables hold people outside the pool too)."""
+    n = len(ids)
+    if not n or not len(child):
+        return np.zeros(len(child), np.int64), np.zeros(len(child), bool)
+    pos = np.searchsorted(ids, child).clip(0, n - 1)
+    return pos, ids[pos] == child
+
+
+def _read_levels(
+    conn: Connection, ids: np.ndarray, kind: str, keys: list[str]
+) -> dict[str, np.ndarray]:
+    """One column per language code / platform / topic: the person's level (0 none) or,
+    for topics, whether they hold it.
+
+    Only the asked-for keys are read, through the covering ``(key, level, candidate_id)``
+    indexes: an index-only range read per key, no pass over the whole child table.
+    """
+    if not keys:
+        return {}
+    if kind == "lang":
+        t = m.CandidateLanguage
+        key, value = t.code, t.level
+    elif kind == "skill":
+        t = m.CandidateSkill
+        key, value = type_coerce(t.platform, String), t.level
+    else:
+        t = m.CandidateTopic
+        key, value = type_coerce(t.topic, String), None
+    cols = [key, _agg(cast(t.candidate_id, String))]
+    if value is not None:
+        cols.append(_agg(_number(value)))
+    rows = conn.execute(select(*cols).where(key.in_(keys)).group_by(key)).all()
+    n = len(ids)
+    dtype = bool if kind == "topic" else np.int8
+    out = {k: np.zeros(n, dtype) for k in keys}
+    for row in rows:
+        count = _count(row[1])
+        child = _ints(row[1], count)
+        pos, ok = _positions(ids, child)
+        out[row[0]][pos[ok]] = _ints(row[2], count)[ok] if value is not None else True
+    return out
+
+
+def _store(pool: Pool, kind: str, columns: dict[str, np.ndarray]) -> None:
     """Add columns copy-on-write: another thread may be iterating the old dict right now
     (a cached pool is shared by background rankings), so the dict is replaced, never
     changed in place."""
-    attr = {"lang": "lang", "skill": "skill", "topic": "topic"}[pack.kind]
-    setattr(pool, attr, {**getattr(pool, attr), **pack.unpack(packed)})
+    if columns:
+        setattr(pool, kind, {**getattr(pool, kind), **columns})
 
 
 def _needs(
@@ -212,54 +254,44 @@ def _needs(
     )
 
 
-def _load_base(
-    conn: Connection,
-    languages: Iterable[str] = (),
-    platforms: Iterable[str] = (),
-    topics: Iterable[str] = (),
-) -> Pool:
-    """People who may be proposed, with the asked-for columns joined in as packed integers:
-    one row per person, one query."""
+def _read_people(conn: Connection) -> Pool:
+    """People who may be proposed: the per-person columns, one aggregated row."""
     c = m.Candidate
-    packs = _packs(*_needs(None, languages, platforms, topics))
-    subs = [p.subquery() for p in packs]
-    query = select(
-        c.id,
-        type_coerce(c.stage, String),
-        type_coerce(c.available_from, String),
-        type_coerce(c.available_until, String),
-        c.region,
-        c.subregion,
-        c.active_since,
-        c.edit_count,
-        c.country,
-        *[sub.c.pack for sub in subs],
-    ).select_from(c)
-    for sub in subs:
-        query = query.outerjoin(sub, sub.c.cid == c.id)
-    rows = conn.execute(
-        query.where(
-            c.consent_propose.is_(True), type_coerce(c.stage, String).in_(POOL_STAGES)
-        ).order_by(c.id)
-    ).all()
-    n = len(rows)
-    cols = list(zip(*rows, strict=True)) if rows else [()] * (9 + len(subs))
-    ids = np.array(cols[0], dtype=np.int64)
-    pool = Pool(
-        ids=ids,
-        in_training=np.array([s == Stage.IN_TRAINING.value for s in cols[1]], dtype=bool),
-        avail_from=_days(cols[2], NO_DAY_LOW),
-        avail_until=_days(cols[3], NO_DAY_HIGH),
-        region=_m49(cols[4]),
-        subregion=_m49(cols[5]),
-        active_since=np.array([v or 0 for v in cols[6]], dtype=np.int32),
-        edits=np.array([v or 0 for v in cols[7]], dtype=np.int64),
+    stage = type_coerce(c.stage, String)
+    row = conn.execute(
+        select(
+            _agg(cast(c.id, String)),
+            _agg(case((stage == Stage.IN_TRAINING.value, "1"), else_="0")),
+            _agg(_text(c.available_from, "")),
+            _agg(_text(c.available_until, "")),
+            _agg(_text(c.region, "-1")),
+            _agg(_text(c.subregion, "-1")),
+            _agg(_number(c.active_since)),
+            _agg(_number(c.edit_count)),
+            _agg(_text(c.country, "")),
+        ).where(c.consent_propose.is_(True), stage.in_(POOL_STAGES))
+    ).one()
+    n = _count(row[0])
+    ids = _ints(row[0], n)
+    order = np.argsort(ids, kind="stable")  # aggregated in index order, not id order
+    return Pool(
+        ids=ids[order],
+        in_training=_ints(row[1], n).astype(bool)[order],
+        avail_from=_day_text(row[2], n, NO_DAY_LOW)[order],
+        avail_until=_day_text(row[3], n, NO_DAY_HIGH)[order],
+        region=_m49_text(row[4], n)[order],
+        subregion=_m49_text(row[5], n)[order],
+        active_since=_ints(row[6], n).astype(np.int32)[order],
+        edits=_ints(row[7], n)[order],
         training_done=np.zeros(n, np.int32),
         mandatory_total=0,
-        country=np.array([v or "" for v in cols[8]], dtype=object),
+        country=np.array(_split(row[8], n), dtype=object)[order],
     )
-    for j, pack in enumerate(packs):
-        _store(pool, pack, _as_int64(cols[9 + j]))
+
+
+def _read_training(conn: Connection, pool: Pool) -> None:
+    """Completed mandatory modules per person: the completed rows' candidate ids, read
+    through the covering ``(status, module_id, candidate_id)`` index and counted in numpy."""
     mandatory = list(
         conn.execute(
             select(m.TrainingModule.id).where(
@@ -268,32 +300,48 @@ def _load_base(
         ).scalars()
     )
     pool.mandatory_total = len(mandatory)
-    if mandatory:
-        tp = m.TrainingProgress
-        done = and_(
+    if not mandatory or not len(pool):
+        return
+    tp = m.TrainingProgress
+    text = conn.execute(
+        select(_agg(cast(tp.candidate_id, String))).where(
             type_coerce(tp.status, String) == TrainingStatus.COMPLETED.value,
             tp.module_id.in_(mandatory),
         )
-        pairs = conn.execute(  # filter inside the sum: grouped in key order, no sort
-            select(tp.candidate_id, func.sum(case((done, 1), else_=0))).group_by(tp.candidate_id)
-        ).all()
-        pos, ok = _spread(ids, pairs, n)
-        if len(pos):
-            counts = np.fromiter((p[1] for p in pairs), dtype=np.int32, count=len(pairs))
-            pool.training_done[pos[ok]] = counts[ok]
-    placements = conn.execute(
+    ).scalar()
+    pos, ok = _positions(pool.ids, _ints(text, _count(text)))
+    pool.training_done = np.bincount(pos[ok], minlength=len(pool)).astype(np.int32)
+
+
+def _read_placements(conn: Connection, pool: Pool) -> None:
+    p = m.Placement
+    row = conn.execute(
         select(
-            m.Placement.candidate_id,
-            type_coerce(m.Placement.start_date, String),
-            type_coerce(m.Placement.end_date, String),
-        ).where(type_coerce(m.Placement.status, String) != PlacementStatus.CANCELLED.value)
-    ).all()
-    if placements:
-        pos, ok = _spread(ids, placements, n)
-        pcols = list(zip(*placements, strict=True))
-        pool.placement_idx = pos[ok]
-        pool.placement_start = _days(pcols[1], NO_DAY_LOW)[ok]
-        pool.placement_end = _days(pcols[2], NO_DAY_HIGH)[ok]
+            _agg(cast(p.candidate_id, String)),
+            _agg(_text(p.start_date, "")),
+            _agg(_text(p.end_date, "")),
+        ).where(type_coerce(p.status, String) != PlacementStatus.CANCELLED.value)
+    ).one()
+    n = _count(row[0])
+    if not n:
+        return
+    pos, ok = _positions(pool.ids, _ints(row[0], n))
+    pool.placement_idx = pos[ok]
+    pool.placement_start = _day_text(row[1], n, NO_DAY_LOW)[ok]
+    pool.placement_end = _day_text(row[2], n, NO_DAY_HIGH)[ok]
+
+
+def _load_base(
+    conn: Connection,
+    languages: Iterable[str] = (),
+    platforms: Iterable[str] = (),
+    topics: Iterable[str] = (),
+) -> Pool:
+    """People who may be proposed, with the asked-for language/platform/topic columns."""
+    pool = _read_people(conn)
+    _read_training(conn, pool)
+    _read_placements(conn, pool)
+    add_columns(conn, pool, languages=languages, platforms=platforms, topics=topics)
     return pool
 
 
@@ -306,15 +354,10 @@ def add_columns(
     topics: Iterable[str] = (),
 ) -> None:
     """Read the language/platform/topic columns ``pool`` does not hold yet (cache top-up)."""
-    n = len(pool)
-    for pack in _packs(*_needs(pool, languages, platforms, topics)):
-        sub = pack.subquery()
-        rows = conn.execute(select(sub.c.cid, sub.c.pack)).all()
-        packed = np.zeros(n, np.int64)
-        pos, ok = _spread(pool.ids, rows, n)
-        if len(pos):
-            packed[pos[ok]] = _as_int64(r[1] for r in rows)[ok]
-        _store(pool, pack, packed)
+    for kind, keys in zip(
+        ("lang", "skill", "topic"), _needs(pool, languages, platforms, topics), strict=True
+    ):
+        _store(pool, kind, _read_levels(conn, pool.ids, kind, keys))
 
 
 def load_pool(
