@@ -164,10 +164,14 @@ def _ints(text: str | None, n: int) -> np.ndarray:
     """Parse ``n`` comma-separated integers (numpy's C parser: no Python int per value)."""
     if not n:
         return np.zeros(0, np.int64)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)  # reported below as a length
-        arr = np.fromstring(text or "", dtype=np.int64, sep=SEP)
-    if len(arr) != n:
+    try:
+        with warnings.catch_warnings():
+            # Unparsable text is a short array (older numpy, with a warning) or an error.
+            warnings.simplefilter("ignore", DeprecationWarning)
+            arr = np.fromstring(text or "", dtype=np.int64, sep=SEP)
+    except ValueError:
+        arr = None
+    if arr is None or len(arr) != n:
         raise PoolReadError(
             _("The candidate pool could not be read: a stored number is not a number.")
         )
