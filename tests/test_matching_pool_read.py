@@ -8,6 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 import numpy as np
+import pytest
 from sqlalchemy import event, select
 
 from tests.conftest import PASSPHRASE
@@ -313,3 +314,22 @@ def test_downgrade_then_upgrade_leaves_no_drift(db: Database) -> None:
         command.upgrade(cfg, "head")
         assert compare_metadata(MigrationContext.configure(conn), m.Base.metadata) == []
     assert migrate.current_revision(db) == migrate.head_revision()
+
+
+def test_damaged_number_is_one_plain_sentence(demo_db: Database) -> None:
+    """Text in a number column (another tool wrote the file) stops the ranking with a
+    sentence, not a numpy traceback; the data is left as it was."""
+    from wir_manager.services.matching.errors import PoolReadError
+
+    rid = open_request_ids(demo_db)[0]
+    person = int(rank(demo_db, rid, top=1).ranked[0].candidate_id)
+    with demo_db.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE candidates SET edit_count = 'lots' WHERE id = ?", (person,))
+    POOL_CACHE.clear()
+    with pytest.raises(PoolReadError, match="a stored value is damaged"):
+        rank(demo_db, rid)
+    with demo_db.engine.connect() as conn:
+        stored = conn.exec_driver_sql(
+            "SELECT edit_count FROM candidates WHERE id = ?", (person,)
+        ).scalar()
+    assert stored == "lots"

@@ -124,8 +124,14 @@ def _m49(values: Iterable[str | None]) -> np.ndarray:
     return np.array([int(v) if v and v.isdigit() else -1 for v in values], dtype=np.int32)
 
 
-#: Separator of the aggregated text columns (see :func:`_read_columns`).
+#: Separator of the aggregated text columns (see :func:`_agg`).
 SEP = ","
+
+
+def _damaged() -> str:
+    """The one sentence for a stored value the pool cannot read (e.g. text in a number
+    column written by another tool): nothing is changed, the coordinator is told."""
+    return _("Candidate data could not be read for matching: a stored value is damaged.")
 
 
 def _agg(expr: Any) -> Any:
@@ -172,16 +178,14 @@ def _ints(text: str | None, n: int) -> np.ndarray:
     except ValueError:
         arr = None
     if arr is None or len(arr) != n:
-        raise PoolReadError(
-            _("The candidate pool could not be read: a stored number is not a number.")
-        )
+        raise PoolReadError(_damaged())
     return arr
 
 
 def _split(text: str | None, n: int) -> list[str]:
     parts = text.split(SEP) if n else []
     if len(parts) != n:
-        raise PoolReadError(_("The candidate pool could not be read: columns do not line up."))
+        raise PoolReadError(_damaged())
     return parts
 
 
