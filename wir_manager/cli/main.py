@@ -90,8 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     direct = gui_argv(argv)
     if direct is not None:
-        logsetup.setup()
-        from wir_manager.qt.app import main as gui_main
+        from wir_manager.startup import gui_main
 
         return gui_main(direct)
     # Messages, PDFs and spreadsheets follow WIR_MANAGER_LANG / the system language.

@@ -14,8 +14,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from importlib import resources
 
-import langcodes
-import pycountry
+# langcodes and pycountry are imported where they are used: together they take ~50 ms
+# to import, and the desktop app's first screen needs neither before its data arrives.
 
 UN_OFFICIAL_LANGUAGES: tuple[str, ...] = ("ar", "zh", "en", "fr", "ru", "es")
 
@@ -33,6 +33,9 @@ def normalize_language(code: str) -> str:
     Three-letter codes with a two-letter equivalent are shortened ("ara" → "ar") so the
     same language is never stored twice under two spellings.
     """
+    import langcodes
+    import pycountry
+
     raw = code.strip().replace("_", "-")
     if not raw:
         raise CodeError("empty language code")
@@ -74,6 +77,9 @@ def language_name(code: str, locale: str | None = None) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _language_name(code: str, locale: str) -> str:
+    import langcodes
+    import pycountry
+
     try:
         return langcodes.Language.get(code).display_name(locale).capitalize() or code
     except Exception:
@@ -84,6 +90,8 @@ def _language_name(code: str, locale: str) -> str:
 @functools.lru_cache(maxsize=1)
 def all_languages() -> list[tuple[str, str]]:
     """(code, English name) for every ISO 639-1 language, for pickers with completion."""
+    import pycountry
+
     out = [
         (lang.alpha_2, lang.name) for lang in pycountry.languages if getattr(lang, "alpha_2", None)
     ]
@@ -92,6 +100,8 @@ def all_languages() -> list[tuple[str, str]]:
 
 def normalize_country(code: str) -> str:
     """ISO 3166-1 alpha-2 code from alpha-2, alpha-3 or an English name."""
+    import pycountry
+
     raw = code.strip()
     if not raw:
         raise CodeError("empty country code")
@@ -118,6 +128,8 @@ def country_name(code: str, locale: str | None = None) -> str:
 
 @functools.lru_cache(maxsize=2048)
 def _country_name(code: str, locale: str) -> str:
+    import pycountry
+
     if locale != "en":
         localised = _territory_names(locale).get(code)
         if localised:
@@ -135,6 +147,8 @@ def all_countries(locale: str | None = None) -> list[tuple[str, str]]:
 
 @functools.lru_cache(maxsize=4)
 def _all_countries(locale: str) -> list[tuple[str, str]]:
+    import pycountry
+
     return sorted(
         ((c.alpha_2, country_name(c.alpha_2, locale)) for c in pycountry.countries),
         key=lambda item: item[1],

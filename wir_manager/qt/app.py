@@ -15,17 +15,17 @@ it with ``qtbot`` and the lock → unlock cycle reuses the same code:
 
 from __future__ import annotations
 
-import argparse
+import logging
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from wir_manager import __version__, logsetup
+from wir_manager import __version__, logsetup, startup
 from wir_manager.qt import settings as opts
 from wir_manager.qt import theme
 from wir_manager.qt.context import AppContext
@@ -33,7 +33,10 @@ from wir_manager.qt.tasks import TaskRunner
 from wir_manager.storage import keystore
 from wir_manager.storage.database import Database
 from wir_manager.storage.errors import NoPassphraseError, StorageError, WrongPassphraseError
+from wir_manager.storage.keystore import PendingUnlock
 from wir_manager.storage.paths import data_dir, default_db_path
+
+log = logging.getLogger(__name__)
 
 DEMO_FILENAME = "demo.db"
 #: Fixed passphrase of the demo database only (documented in README); a real database
@@ -43,6 +46,8 @@ DEMO_OPERATOR = "Demo operator"
 DEMO_CANDIDATES = 3000
 DEMO_REQUESTS = 24
 DEMO_SEED = 1
+#: Background tasks start at the window's first frame, or after this long at the latest.
+FIRST_FRAME_FALLBACK_MS = 1500
 
 
 def _tr(text: str) -> str:
@@ -72,9 +77,12 @@ class Launcher(QObject):
         demo: bool = False,
         settings: QSettings | None = None,
         demo_candidates: int = DEMO_CANDIDATES,
+        pending: PendingUnlock | None = None,
     ) -> None:
         super().__init__()
         self.db_path = Path(db_path) if db_path else None
+        #: An unlock begun before Qt was imported (see wir_manager.startup).
+        self._pending = pending
         self.demo = demo
         self.demo_candidates = demo_candidates
         self.settings = settings or opts.open_settings()
@@ -96,15 +104,29 @@ class Launcher(QObject):
             self.show_welcome()
 
     def _last_used(self) -> Path | None:
+        last = startup.last_database()
+        if last is not None and last.exists():
+            return last
         for item in opts.recent_files(self.settings):
             if Path(item).exists():
                 return Path(item)
         return None
 
     def open_existing(self, path: Path) -> None:
-        """Unlock without asking when the environment or the keyring has the key."""
+        """Unlock without asking when the environment or the keyring has the key.
+
+        The key is derived on its own thread while this one imports the main window and
+        its first screen; the whole-file integrity check runs after the window is up
+        (see :meth:`check_then_back_up`), so a start costs about one Qt window plus the
+        screen, whatever the size of the file.
+        """
+        pending, self._pending = self._pending, None
+        if pending is None or pending.path != path:
+            pending = keystore.PendingUnlock(path, quick_check=False)
+        self._import_main_window()
         try:
-            db = keystore.unlock(path, prompt=None)
+            db = pending.result()
+            startup.trace("key ready")
         except NoPassphraseError:
             self.show_unlock(path)
             return
@@ -122,7 +144,23 @@ class Launcher(QObject):
             self.show_unlock(path, error=str(exc))
             return
         opts.add_recent_file(self.settings, str(path))
-        self.show_main(db)
+        self.show_main(db, verify=True)
+
+    def _import_main_window(self) -> None:
+        """Import the window and the screen it will open first (they are what a start
+        spends its time on besides the key)."""
+        import importlib
+
+        from wir_manager.qt.views.registry import SCREENS
+
+        importlib.import_module("wir_manager.qt.main_window")
+        last = opts.LAST_SCREEN.get(self.settings)
+        for spec in SCREENS:
+            if spec.key == last:
+                try:
+                    importlib.import_module(spec.module)
+                except Exception:  # the window reports a broken screen when it builds it
+                    log.warning("screen module %s failed to import", spec.module)
 
     # ------------------------------------------------------------------ dialogs
     def show_welcome(self, create_path: Path | None = None) -> None:
@@ -241,18 +279,60 @@ class Launcher(QObject):
         self.show_main(db)
 
     # ------------------------------------------------------------------ window
-    def show_main(self, db: Database) -> None:
+    def show_main(self, db: Database, *, verify: bool = False) -> None:
+        """The main window on ``db``. ``verify``: the file was unlocked without its
+        integrity check, which then runs in the background before the daily backup."""
         from wir_manager.qt.main_window import MainWindow
 
+        # Background work (the first screen's load, counts, checks) waits for the first
+        # frame; see TaskRunner. The timer is a fallback for a window that never paints.
+        self.tasks.hold()
         ctx = AppContext(db=db, tasks=self.tasks, settings=self.settings)
         window = MainWindow(ctx)
-        window.locked.connect(lambda path: self.show_unlock(Path(path)))
+        window.first_painted.connect(self.tasks.release)
+        QTimer.singleShot(FIRST_FRAME_FALLBACK_MS, self.tasks.release)
+        window.locked.connect(lambda path: self.show_unlock(Path(path), error=window.lock_reason))
         self.window = window
         self.dialog = None
+        if startup.tracing():
+            window.first_painted.connect(lambda: startup.trace("first frame"))
         window.show()
         window.open_initial_screen()
+        startup.trace("window shown")
+        if startup.tracing():
+            loaded = getattr(window.current_screen(), "loaded", None)
+            if loaded is not None:
+                loaded.connect(lambda: startup.trace("first screen loaded"))
         self.window_ready.emit(window)
-        self.start_auto_backup(db)
+        if verify:
+            self.check_then_back_up(db)
+        else:
+            self.start_auto_backup(db)
+
+    def check_then_back_up(self, db: Database) -> None:
+        """Read every page once, in the background; only an intact file is backed up.
+
+        A damaged file must not rotate good backups out, so the backup waits for the
+        check. If the check fails, the window locks (nothing more is read from or written
+        to the damaged file) and the unlock dialog says what happened and what to do.
+        """
+
+        def damaged(exc: BaseException) -> None:
+            if not isinstance(exc, StorageError):
+                logsetup.log_crash(type(exc), exc, exc.__traceback__)
+                self.start_auto_backup(db)  # the check itself failed, not the file
+                return
+            log.warning("integrity check failed after unlock")
+            if self.window is not None and self.window.ctx.db is db and not db.closed:
+                self.window.lock_because(str(exc))
+            else:
+                db.close()
+
+        self.tasks.run(
+            lambda _progress: db.integrity_check(),
+            on_done=lambda _none: self.start_auto_backup(db) if not db.closed else None,
+            on_error=damaged,
+        )
 
     def offer_tour(self) -> None:
         """After the first database is created: the short tour of the screens, once.
@@ -361,23 +441,19 @@ def make_application(argv: Sequence[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="wir-manager gui", add_help=True)
-    parser.add_argument("--db", type=Path, default=None)
-    parser.add_argument("--demo", action="store_true")
-    args, _qt_args = parser.parse_known_args(list(argv or []))
-    return args
-
-
-def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv if argv is not None else sys.argv[1:])
+def main(argv: list[str] | None = None, *, pending: PendingUnlock | None = None) -> int:
+    """The desktop application. Usually entered through :func:`wir_manager.startup.gui_main`,
+    which has begun unlocking (``pending``) before Qt was imported."""
+    db, demo = startup.parse_gui_args(argv if argv is not None else sys.argv[1:])
     logsetup.setup()
+    startup.trace("qt imported")
     app = make_application()
     from wir_manager.qt.i18n import install_translations
 
     install_translations(app, opts.open_settings())
     install_error_handling()
-    launcher = Launcher(args.db, demo=args.demo)
+    startup.trace("application ready")
+    launcher = Launcher(db, demo=demo, pending=pending)
     launcher.aborted.connect(app.quit)
     launcher.start()
     if launcher.window is None and launcher.dialog is None and not launcher.tasks.busy:

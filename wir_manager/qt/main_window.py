@@ -16,8 +16,8 @@ import importlib
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
@@ -52,6 +52,8 @@ def screen_title(screen: Screen) -> str:
 class MainWindow(QMainWindow):
     #: Emitted after the database was closed by Lock or auto-lock; carries its path.
     locked = Signal(str)
+    #: The window's first frame is on screen (emitted once, from the event loop).
+    first_painted = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,6 +65,9 @@ class MainWindow(QMainWindow):
         self._screens: dict[str, QWidget] = {}
         self._is_locked = False
         self._closing_confirmed = False
+        self._painted = False
+        #: Why the window locked itself, for the unlock dialog (None: the user locked it).
+        self.lock_reason: str | None = None
         self._setup_sidebar()
         self._setup_actions()
         self._setup_status_bar()
@@ -74,6 +79,14 @@ class MainWindow(QMainWindow):
         self.idle.idle.connect(self.auto_lock)
         self._restore_layout()
         self.refresh_status()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Announce the first frame once the whole window has been painted: the signal is
+        queued, so it arrives after the child widgets painted in the same pass."""
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.first_painted.emit)
 
     # ------------------------------------------------------------------ setup
     def _setup_sidebar(self) -> None:
@@ -295,16 +308,7 @@ class MainWindow(QMainWindow):
             self.lock_label.setText(self.tr("Locked"))
             self.lock_label.setToolTip(self.tr("The database is closed and its key forgotten."))
             return
-        try:
-            counts = self.ctx.db.info().counts
-        except Exception:
-            log.warning("could not count records for the status bar", exc_info=False)
-            counts = {}
-        self.counts_label.setText(
-            self.tr("{c} candidates · {r} requests").format(
-                c=f"{counts.get('candidates', 0):,}", r=f"{counts.get('requests', 0):,}"
-            )
-        )
+        self._count_in_background()
         minutes = self.idle.minutes if hasattr(self, "idle") else 0
         self.lock_label.setText(
             self.tr("Unlocked · auto-lock {m} min").format(m=minutes)
@@ -312,6 +316,25 @@ class MainWindow(QMainWindow):
             else self.tr("Unlocked")
         )
         self.lock_label.setToolTip(self.tr("Ctrl+L locks the database now."))
+
+    def _count_in_background(self) -> None:
+        """Counting reads every table, and at start-up it would also be the first use of
+        the engine; the status bar is not worth making the window wait for."""
+        db = self.ctx.db
+
+        def show(counts: dict[str, int]) -> None:
+            if self._is_locked or db.closed or db is not self.ctx.db:
+                return
+            self.counts_label.setText(
+                self.tr("{c} candidates · {r} requests").format(
+                    c=f"{counts.get('candidates', 0):,}", r=f"{counts.get('requests', 0):,}"
+                )
+            )
+
+        def failed(_exc: BaseException) -> None:
+            log.warning("could not count records for the status bar")
+
+        self.ctx.tasks.run(lambda _progress: db.counts(), on_done=show, on_error=failed)
 
     # ------------------------------------------------------------------ lock
     @property
@@ -336,6 +359,12 @@ class MainWindow(QMainWindow):
             )
             self.idle.restart()
             return
+        self._do_lock()
+
+    def lock_because(self, reason: str) -> None:
+        """Lock at once, without offering to save: the file cannot be trusted (it failed
+        its integrity check). ``reason`` is the sentence the unlock dialog shows."""
+        self.lock_reason = reason
         self._do_lock()
 
     def _do_lock(self) -> None:
@@ -388,6 +417,7 @@ class MainWindow(QMainWindow):
 
     def unlock(self, db: Database) -> None:
         """Continue with the re-opened database after a lock."""
+        self.lock_reason = None
         self.ctx.db = db
         self.db_path = Path(db.path)
         self._is_locked = False

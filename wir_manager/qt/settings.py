@@ -8,6 +8,7 @@ file paths are the one exception the user can see and clear).
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -105,6 +106,9 @@ def add_recent_file(settings: QSettings, path: str) -> None:
     """Put ``path`` first in the recent list (no duplicates, at most MAX_RECENT)."""
     items = [p for p in RECENT_FILES.get(settings) if p != path]
     RECENT_FILES.set(settings, [path, *items][:MAX_RECENT])
+    from wir_manager import startup
+
+    startup.remember_last_database(Path(path))  # read at the next start, before Qt
 
 
 # ------------------------------------------------------------------ layout helpers

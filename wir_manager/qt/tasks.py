@@ -42,13 +42,18 @@ class _Job(QRunnable):
             cancelled=self._flag.is_set,
         )
         try:
-            result = self._fn(progress)
-        except Cancelled:
-            self._signals.cancelled.emit()
-        except BaseException as exc:
-            self._signals.failed.emit(exc)
-        else:
-            self._signals.finished.emit(result)
+            try:
+                result = self._fn(progress)
+            except Cancelled:
+                self._signals.cancelled.emit()
+            except BaseException as exc:
+                self._signals.failed.emit(exc)
+            else:
+                self._signals.finished.emit(result)
+        except RuntimeError:
+            # The application quit while this ran and took the receiver with it (a
+            # background backup finishing after the window closed): nobody to tell.
+            pass
 
 
 class TaskHandle(QObject):
@@ -66,12 +71,33 @@ class TaskHandle(QObject):
 
 
 class TaskRunner(QObject):
-    """Starts tasks and keeps them alive until they finish."""
+    """Starts tasks and keeps them alive until they finish.
+
+    While *held* (:meth:`hold`), new tasks wait and start together at :meth:`release`.
+    The application holds tasks while its main window is built and painted for the first
+    time: Python threads share one interpreter lock, and a worker importing SQLAlchemy
+    beside the GUI thread made that first frame ten times slower.
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pool = QThreadPool.globalInstance()
         self._running: set[TaskHandle] = set()
+        self._held: list[_Job] | None = None
+
+    def hold(self) -> None:
+        if self._held is None:
+            self._held = []
+
+    def release(self) -> None:
+        """Start every task that waited (idempotent)."""
+        held, self._held = self._held, None
+        for job in held or ():
+            self._pool.start(job)
+
+    @property
+    def held(self) -> bool:
+        return self._held is not None
 
     def run(
         self,
@@ -135,7 +161,11 @@ class TaskRunner(QObject):
         handle.signals.finished.connect(done)
         handle.signals.failed.connect(failed)
         handle.signals.cancelled.connect(cancelled)
-        self._pool.start(_Job(fn, handle.signals, handle.flag))
+        job = _Job(fn, handle.signals, handle.flag)
+        if self._held is not None:
+            self._held.append(job)
+        else:
+            self._pool.start(job)
         return handle
 
     @property
@@ -143,5 +173,7 @@ class TaskRunner(QObject):
         return bool(self._running)
 
     def wait(self, msecs: int = 30_000) -> bool:
-        """Block until the pool is idle (used on close and in tests)."""
+        """Block until the pool is idle (used on close and in tests); held tasks are
+        started first, since waiting for them would otherwise wait forever."""
+        self.release()
         return self._pool.waitForDone(msecs)

@@ -167,7 +167,7 @@ def verify_backup(
     source is opened read-only and never modified.
     """
     from wir_manager.storage import migrate
-    from wir_manager.storage.database import _validate_key
+    from wir_manager.storage.cipherfile import verify_key
 
     source = Path(source)
     precheck_file(source)
@@ -179,35 +179,23 @@ def verify_backup(
     last: StorageError | None = None
     for k in candidates:
         try:
-            _validate_key(source, k, quick_check=True)
+            identity = verify_key(source, k, quick_check=True)
         except WrongPassphraseError as exc:
             last = exc
             k.wipe()
             continue
-        import sqlcipher3
-
-        conn = sqlcipher3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            conn.execute(f"PRAGMA key = {k.pragma_literal()}")
-            conn.execute("PRAGMA cipher_log_level = NONE")
-            try:
-                app_id = conn.execute("SELECT value FROM settings WHERE key = 'app_id'").fetchone()
-                rev = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-            except sqlcipher3.DatabaseError:
-                app_id, rev = None, None
-        finally:
-            conn.close()
-        if not app_id or app_id[0] != "wir-manager":
+        if identity.app_id != "wir-manager":
             k.wipe()
             raise NotADatabaseError(
                 _("{name} is not a WiR Manager backup.").format(name=f"“{source.name}”")
             )
+        rev = identity.revision
         if rev is not None:
             from alembic.script import ScriptDirectory
 
             script = ScriptDirectory.from_config(migrate.alembic_config())
             try:
-                known = script.get_revision(rev[0]) is not None
+                known = script.get_revision(rev) is not None
             except Exception:
                 known = False
             if not known:
@@ -255,7 +243,7 @@ def restore(
     On any error before the final rename, ``target`` is exactly as it was.
     The caller reopens ``target`` afterwards with the backup's passphrase.
     """
-    from wir_manager.storage.database import _translate_os_error
+    from wir_manager.storage.cipherfile import translate_os_error
 
     target = Path(target)
     source = Path(source)
@@ -277,7 +265,7 @@ def restore(
         try:
             _copy_synced(source, tmp)
         except OSError as exc:
-            raise _translate_os_error(exc, target) or StorageError(
+            raise translate_os_error(exc, target) or StorageError(
                 _("The backup could not be copied next to the database; nothing was changed.")
             ) from None
         # verify the copy we will actually install (a disk error while copying shows here)
@@ -313,7 +301,7 @@ def restore(
             os.replace(tmp, target)
         except OSError as exc:
             # Windows refuses to replace a file another program holds open.
-            raise _translate_os_error(exc, target) or DatabaseInUseError(
+            raise translate_os_error(exc, target) or DatabaseInUseError(
                 _(
                     "The database could not be replaced (it may be open in another program); "
                     "nothing was changed."

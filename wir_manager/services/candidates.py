@@ -11,74 +11,96 @@ complete) are answered by indexed SQL as sets of ids, which callers cache per va
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from sqlalchemy import delete, func, or_, select
 
 from wir_manager.domain import codes
-from wir_manager.domain.enums import LanguageLevel, Platform, Stage, Topic, TrainingStatus
+from wir_manager.domain.enums import Platform, Stage, Topic, TrainingStatus
 from wir_manager.i18n import _
+from wir_manager.services import candidate_records
+from wir_manager.services.candidate_index import (
+    AFFILIATE,
+    COUNTRY,
+    EMAIL,
+    ID,
+    LANGUAGES,
+    LANGUAGES_SHOWN,
+    NAME,
+    REGION,
+    STAGE,
+    SUBREGION,
+    USERNAME,
+    CandidateFilter,
+    CandidateIndex,
+    Row,
+    language_text,
+    match_rows,
+    search_text,
+)
+from wir_manager.services.candidate_records import (
+    EMAIL_RE,
+    FIRST_EDIT_YEAR,
+    CandidateData,
+    CandidateDetail,
+    CandidateNotFoundError,
+    CandidateValidationError,
+    HistoryEntry,
+    TrainingItem,
+)
 from wir_manager.services.concurrency import ensure_unchanged
 from wir_manager.services.records import LanguageSkill, PlatformSkill
 from wir_manager.storage import models as m
 from wir_manager.storage.database import Database
 
-EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
-FIRST_EDIT_YEAR = 2001  # Wikipedia's first year; "active since" cannot be earlier
-
-# ---------------------------------------------------------------------- index rows
-#: Positions inside one index row tuple.
-ID, NAME, USERNAME, EMAIL, COUNTRY, REGION, SUBREGION, AFFILIATE, STAGE, LANGUAGES = range(10)
-#: How many of a person's languages the table column shows.
-LANGUAGES_SHOWN = 4
-
-Row = tuple[int, str, str, str, str, str, str, str, str, str]
-
-
-class CandidateNotFoundError(ValueError):
-    """The candidate was deleted meanwhile (in another window, or by an erasure)."""
-
-
-class CandidateValidationError(ValueError):
-    """Input that cannot be saved; ``errors`` maps field name → sentence."""
-
-    def __init__(self, errors: dict[str, str]) -> None:
-        self.errors = dict(errors)
-        super().__init__(" ".join(self.errors.values()))
-
-
-@dataclass
-class CandidateIndex:
-    """Every candidate as one compact row, plus a lower-cased search text per row.
-
-    ``rows[i][ID]`` is the database id; ``position`` maps an id back to ``i``. Mutable
-    on purpose: after an edit, :func:`refresh_index` patches only the changed rows.
-    """
-
-    rows: list[Row] = field(default_factory=list)
-    haystack: list[str] = field(default_factory=list)
-    position: dict[int, int] = field(default_factory=dict)
-
-    def __len__(self) -> int:
-        return len(self.rows)
-
-    def reindex(self) -> None:
-        self.position = {row[ID]: i for i, row in enumerate(self.rows)}
-
-
-def _search_text(row: Row) -> str:
-    return "\x1f".join((row[NAME], row[USERNAME], row[EMAIL], row[AFFILIATE])).casefold()
-
-
-def _language_text(items: list[tuple[str, int]]) -> str:
-    items.sort(key=lambda item: (-item[1], item[0]))
-    shown = [f"{code} {LanguageLevel(level).label}" for code, level in items[:LANGUAGES_SHOWN]]
-    if len(items) > LANGUAGES_SHOWN:
-        shown.append(f"+{len(items) - LANGUAGES_SHOWN}")
-    return " · ".join(shown)
+# The plain types live in SQLAlchemy-free modules (the desktop app builds its Candidates
+# screen from them before the engine exists); they stay importable from here.
+__all__ = [
+    "AFFILIATE",
+    "COUNTRY",
+    "EMAIL",
+    "EMAIL_RE",
+    "FIRST_EDIT_YEAR",
+    "ID",
+    "LANGUAGES",
+    "LANGUAGES_SHOWN",
+    "NAME",
+    "REGION",
+    "STAGE",
+    "SUBREGION",
+    "USERNAME",
+    "CandidateData",
+    "CandidateDetail",
+    "CandidateFilter",
+    "CandidateIndex",
+    "CandidateNotFoundError",
+    "CandidateValidationError",
+    "HistoryEntry",
+    "Row",
+    "TrainingItem",
+    "affiliates",
+    "create_candidate",
+    "delete_candidates",
+    "filter_ids",
+    "get_candidate",
+    "history",
+    "id_sets_for",
+    "ids_training_complete",
+    "ids_with_language",
+    "ids_with_skill",
+    "ids_with_topic",
+    "language_text",
+    "load_index",
+    "match_rows",
+    "refresh_index",
+    "search_text",
+    "set_stage",
+    "update_candidate",
+    "username_taken",
+    "validate",
+]
 
 
 def _index_rows(db: Database, ids: Sequence[int] | None = None) -> list[Row]:
@@ -120,7 +142,7 @@ def _index_rows(db: Database, ids: Sequence[int] | None = None) -> list[Row]:
             subregion or "",
             affiliate or "",
             stage.value if isinstance(stage, Stage) else str(stage),
-            _language_text(languages.get(cid, [])),
+            language_text(languages.get(cid, [])),
         )
         for cid, name, username, email, country, region, subregion, affiliate, stage in result
     ]
@@ -129,7 +151,7 @@ def _index_rows(db: Database, ids: Sequence[int] | None = None) -> list[Row]:
 def load_index(db: Database) -> CandidateIndex:
     """All candidates as compact rows (two queries, whatever the number of people)."""
     rows = _index_rows(db)
-    index = CandidateIndex(rows=rows, haystack=[_search_text(r) for r in rows])
+    index = CandidateIndex(rows=rows, haystack=[search_text(r) for r in rows])
     index.reindex()
     return index
 
@@ -144,11 +166,11 @@ def refresh_index(db: Database, index: CandidateIndex, ids: Iterable[int]) -> li
         at = index.position.get(cid)
         if at is None:
             index.rows.append(row)
-            index.haystack.append(_search_text(row))
+            index.haystack.append(search_text(row))
             index.position[cid] = len(index.rows) - 1
         else:
             index.rows[at] = row
-            index.haystack[at] = _search_text(row)
+            index.haystack[at] = search_text(row)
     if gone:
         dead = set(gone)
         keep = [i for i, row in enumerate(index.rows) if row[ID] not in dead]
@@ -156,30 +178,6 @@ def refresh_index(db: Database, index: CandidateIndex, ids: Iterable[int]) -> li
         index.haystack = [index.haystack[i] for i in keep]
         index.reindex()
     return gone
-
-
-# ---------------------------------------------------------------------- filters
-@dataclass(frozen=True, slots=True)
-class CandidateFilter:
-    """What the user narrowed the list to. Empty fields do not filter.
-
-    ``place`` is an ISO country code ("KE") or a UN M49 region/sub-region code ("002").
-    """
-
-    text: str = ""
-    stages: frozenset[str] = frozenset()
-    place: str | None = None
-    language: tuple[str, int] | None = None  # (code, minimum LanguageLevel value)
-    skill: tuple[str, int] | None = None  # (Platform value, minimum level 1..3)
-    topic: str | None = None
-    training_complete: bool = False
-
-    @property
-    def needs_sets(self) -> bool:
-        return bool(self.language or self.skill or self.topic or self.training_complete)
-
-    def words(self) -> list[str]:
-        return self.text.casefold().split()
 
 
 def ids_with_language(db: Database, code: str, min_level: int) -> set[int]:
@@ -231,35 +229,6 @@ def id_sets_for(db: Database, f: CandidateFilter) -> list[set[int]]:
     return sets
 
 
-def match_rows(
-    index: CandidateIndex,
-    f: CandidateFilter,
-    id_sets: Sequence[set[int]] = (),
-    within: Iterable[int] | None = None,
-) -> list[int]:
-    """Row positions of ``index`` that pass ``f``, in the order of ``within`` (all rows
-    by default). Pure Python over compact tuples: a keystroke at 100,000 rows costs a
-    few milliseconds, and narrowing ``within`` to the previous result costs less."""
-    rows = index.rows
-    selected: Iterable[int] = range(len(rows)) if within is None else within
-    for word in f.words():
-        hay = index.haystack
-        selected = [i for i in selected if word in hay[i]]
-    if f.stages:
-        stages = f.stages
-        selected = [i for i in selected if rows[i][STAGE] in stages]
-    if f.place:
-        place = f.place.upper()
-        if len(place) == 2:
-            selected = [i for i in selected if rows[i][COUNTRY] == place]
-        else:
-            selected = [i for i in selected if place in (rows[i][REGION], rows[i][SUBREGION])]
-    if id_sets:
-        allowed = set.intersection(*id_sets) if len(id_sets) > 1 else id_sets[0]
-        selected = [i for i in selected if rows[i][ID] in allowed]
-    return selected if isinstance(selected, list) else list(selected)
-
-
 def filter_ids(db: Database, f: CandidateFilter) -> list[int]:
     """Ids of candidates passing ``f``, by SQL alone (CLI, exports, other screens)."""
     c = m.Candidate
@@ -305,88 +274,6 @@ def filter_ids(db: Database, f: CandidateFilter) -> list[int]:
         done = ids_training_complete(db)
         ids = [i for i in ids if i in done]
     return ids
-
-
-# ---------------------------------------------------------------------- detail
-@dataclass(frozen=True, slots=True)
-class CandidateData:
-    """What the editor edits: every field of a candidate a person types or picks."""
-
-    full_name: str = ""
-    username: str = ""
-    email: str | None = None
-    phone: str | None = None
-    country: str | None = None
-    affiliate_id: int | None = None
-    gender: str | None = None
-    stage: str = Stage.APPLIED.value
-    available_from: dt.date | None = None
-    available_until: dt.date | None = None
-    active_since: int | None = None
-    edit_count: int | None = None
-    notes: str | None = None
-    consent_store: bool = False
-    consent_store_at: dt.date | None = None
-    consent_propose: bool = False
-    consent_propose_at: dt.date | None = None
-    consent_share_contact: bool = False
-    consent_share_contact_at: dt.date | None = None
-    languages: tuple[LanguageSkill, ...] = ()
-    skills: tuple[PlatformSkill, ...] = ()
-    topics: tuple[str, ...] = ()
-
-    def normalised(self) -> CandidateData:
-        """Trimmed text, empty → None, sorted children: two equal forms compare equal."""
-
-        def clean(value: str | None) -> str | None:
-            value = (value or "").strip()
-            return value or None
-
-        return replace(
-            self,
-            full_name=self.full_name.strip(),
-            username=self.username.strip(),
-            email=clean(self.email),
-            phone=clean(self.phone),
-            country=(clean(self.country) or None) and self.country.strip().upper(),
-            gender=clean(self.gender),
-            notes=(self.notes or "").strip() or None,
-            languages=tuple(sorted(self.languages, key=lambda item: item.code)),
-            skills=tuple(sorted((s for s in self.skills if s.level > 0), key=lambda s: s.platform)),
-            topics=tuple(sorted(set(self.topics))),
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class TrainingItem:
-    module_id: int
-    title: str
-    mandatory: bool
-    status: str  # TrainingStatus value
-    completed_on: dt.date | None
-    score: int | None
-
-
-@dataclass(frozen=True, slots=True)
-class HistoryEntry:
-    at: dt.datetime
-    operator: str
-    action: str
-    fields: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class CandidateDetail:
-    id: int
-    data: CandidateData
-    created_at: dt.datetime | None
-    updated_at: dt.datetime | None
-    training: tuple[TrainingItem, ...] = ()
-
-    @property
-    def training_complete(self) -> bool:
-        mandatory = [t for t in self.training if t.mandatory]
-        return bool(mandatory) and all(t.status == TrainingStatus.COMPLETED for t in mandatory)
 
 
 def _data_of(row: m.Candidate) -> CandidateData:
@@ -488,77 +375,12 @@ def validate(
     candidate_id: int | None = None,
     today: dt.date | None = None,
 ) -> dict[str, str]:
-    """Field → sentence for every problem (empty when the data can be saved)."""
-    today = today or dt.date.today()
-    data = data.normalised()
-    errors: dict[str, str] = {}
-    if not data.full_name:
-        errors["full_name"] = _("Enter the person's name.")
-    if not data.username:
-        errors["username"] = _("Enter the Wikimedia username.")
-    elif any(ch in data.username for ch in "#<>[]|{}/"):
-        errors["username"] = _("A Wikimedia username cannot contain # < > [ ] | { } or /.")
-    elif db is not None and username_taken(db, data.username, candidate_id):
-        errors["username"] = _("Another candidate already has this username.")
-    if data.email and not EMAIL_RE.match(data.email):
-        errors["email"] = _("This is not an e-mail address (name@example.org).")
-    if data.country:
-        try:
-            codes.normalize_country(data.country)
-        except codes.CodeError:
-            errors["country"] = _("Pick a country from the list.")
-    try:
-        Stage(data.stage)
-    except ValueError:
-        errors["stage"] = _("Pick a stage from the list.")
-    if data.available_from and data.available_until and data.available_until < data.available_from:
-        errors["available_until"] = _("“Available until” is before “available from”.")
-    if data.active_since is not None and not FIRST_EDIT_YEAR <= data.active_since <= today.year:
-        errors["active_since"] = _("Use a year from {first} to {now}.").format(
-            first=FIRST_EDIT_YEAR, now=today.year
-        )
-    if data.edit_count is not None and data.edit_count < 0:
-        errors["edit_count"] = _("The edit count cannot be negative.")
-    for name in ("consent_store", "consent_propose", "consent_share_contact"):
-        given, on = getattr(data, name), getattr(data, f"{name}_at")
-        if given and on is None:
-            errors[f"{name}_at"] = _("Enter the date consent was given.")
-        elif on is not None and on > today:
-            errors[f"{name}_at"] = _("The consent date is in the future.")
-    seen: set[str] = set()
-    for lang in data.languages:
-        try:
-            code = codes.normalize_language(lang.code)
-        except codes.CodeError:
-            errors["languages"] = _("{code} is not an ISO 639 language code.").format(
-                code=lang.code
-            )
-            break
-        if code in seen:
-            errors["languages"] = _("{name} is listed twice.").format(
-                name=codes.language_name(code)
-            )
-            break
-        seen.add(code)
-        if lang.level not in {level.value for level in LanguageLevel}:
-            errors["languages"] = _("Pick a level from A1 to C2 or native.")
-            break
-    for skill in data.skills:
-        try:
-            Platform(skill.platform)
-        except ValueError:
-            errors["skills"] = _("Unknown Wikimedia platform.")
-            break
-        if not 0 <= skill.level <= 3:
-            errors["skills"] = _("Skill levels go from 0 (none) to 3 (advanced).")
-            break
-    for topic in data.topics:
-        try:
-            Topic(topic)
-        except ValueError:
-            errors["topics"] = _("Unknown topic area.")
-            break
-    return errors
+    """:func:`candidate_records.validate` plus, with ``db``, the username uniqueness check."""
+    return candidate_records.validate(
+        data,
+        username_taken=(lambda name: username_taken(db, name, candidate_id)) if db else None,
+        today=today,
+    )
 
 
 def _apply(s, row: m.Candidate, data: CandidateData) -> None:  # type: ignore[no-untyped-def]

@@ -11,46 +11,54 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import errno
 import logging
 import os
 import tempfile
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlcipher3
-from sqlalchemy import create_engine, event, func, select
-from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DatabaseError as SADatabaseError
-from sqlalchemy.exc import OperationalError as SAOperationalError
-from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import QueuePool
 
 from wir_manager.i18n import _
-from wir_manager.storage import audit
+from wir_manager.storage.cipherfile import (
+    APP_ID,
+    PAGE_SIZE,
+    SQLITE_PLAIN_HEADER,
+    FileIdentity,
+    integrity_check,
+    not_ours_message,
+    precheck_file,
+    translate_os_error,
+    verify_key,
+)
 from wir_manager.storage.errors import (
-    DamagedDatabaseError,
     DatabaseExistsError,
-    DatabaseInUseError,
-    DatabaseMissingError,
-    DiskFullError,
     NotADatabaseError,
-    ReadOnlyDatabaseError,
     StorageError,
-    WriteFailedError,
     WrongPassphraseError,
 )
 from wir_manager.storage.keys import SALT_BYTES, DatabaseKey, read_salt
-from wir_manager.storage.models import Setting
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+    from sqlalchemy.orm import Session, sessionmaker
+
+__all__ = [
+    "APP_ID",
+    "PAGE_SIZE",
+    "Database",
+    "DatabaseInfo",
+    "FileIdentity",
+    "looks_encrypted",
+    "precheck_file",
+]
 
 log = logging.getLogger(__name__)
 
-APP_ID = "wir-manager"
-PAGE_SIZE = 4096
 CACHE_KIB = 65536
-SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
 
 
 @dataclass(frozen=True)
@@ -63,109 +71,38 @@ class DatabaseInfo:
     size_bytes: int
 
 
-def _describe(path: Path) -> str:
-    return f"“{path.name}”"
-
-
-def precheck_file(path: Path) -> None:
-    """Reject what cannot be one of our files before any key is tried.
-
-    These checks read bytes only; they never open the file for writing.
-    """
-    if not path.exists():
-        raise DatabaseMissingError(_("There is no database at {path}.").format(path=path))
-    if path.is_dir():
-        raise NotADatabaseError(
-            _("{path} is a folder, not a WiR Manager database.").format(path=path)
-        )
-    size = path.stat().st_size
-    if size == 0:
-        raise NotADatabaseError(
-            _("{file} is empty; it is not a WiR Manager database.").format(file=_describe(path))
-        )
-    with open(path, "rb") as fh:
-        head = fh.read(len(SQLITE_PLAIN_HEADER))
-    if head == SQLITE_PLAIN_HEADER:
-        raise NotADatabaseError(
-            _(
-                "{file} is an unencrypted SQLite database of another program, not a WiR Manager "
-                "database."
-            ).format(file=_describe(path))
-        )
-    if size < PAGE_SIZE:
-        raise NotADatabaseError(
-            _(
-                "{file} is too small to be a WiR Manager database (it may be damaged or a "
-                "different kind of file)."
-            ).format(file=_describe(path))
-        )
-    if size % PAGE_SIZE:
-        raise DamagedDatabaseError(
-            _(
-                "{file} looks truncated or damaged (its size is not a whole number of pages); "
-                "open a backup instead."
-            ).format(file=_describe(path))
-        )
-
-
-def _translate_os_error(exc: BaseException, path: Path) -> StorageError | None:
-    message = str(exc).lower()
-    if (
-        (isinstance(exc, OSError) and exc.errno == errno.ENOSPC)
-        or "disk is full" in message
-        or "database or disk is full" in message
-    ):
-        return DiskFullError(
-            _("The disk is full, so the change was not saved; free some space and try again.")
-        )
-    if (
-        "readonly" in message
-        or "read-only" in message
-        or (isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EROFS, errno.EPERM))
-    ):
-        return ReadOnlyDatabaseError(
-            _("{file} cannot be written (read-only file or folder); check its permissions.").format(
-                file=_describe(path)
-            )
-        )
-    if "disk i/o error" in message or (
-        isinstance(exc, OSError) and exc.errno in (errno.EIO, errno.EFBIG)
-    ):
-        # EFBIG: the file hit a size limit (FAT32's 4 GiB, a quota, RLIMIT_FSIZE); EIO: the
-        # medium failed or was unplugged. SQLite rolls back either way.
-        return WriteFailedError(
-            _(
-                "{file} could not be written (the disk reported an error or the file reached "
-                "its size limit), so the change was not saved."
-            ).format(file=_describe(path))
-        )
-    if "database is locked" in message or "database is busy" in message:
-        return DatabaseInUseError(
-            _(
-                "{file} is busy in another WiR Manager window or program; close it there and "
-                "try again."
-            ).format(file=_describe(path))
-        )
-    return None
-
-
 class Database:
     """An unlocked database. Owns the engine and hands out short-lived sessions.
 
     Services open one session per task (or per thread) with :meth:`session`; nothing
     keeps an ORM object alive past its session.
+
+    The engine (and with it SQLAlchemy, the models and the audit hooks) is built on first
+    use, not when the file is unlocked: importing SQLAlchemy takes longer than a bare Qt
+    window needs to appear, and the desktop app shows its unlocked window first and lets
+    the first screen's background load pay for it. Building is locked, so the GUI thread
+    and a worker asking at the same moment get the same engine.
     """
 
-    def __init__(self, path: Path, key: DatabaseKey, operator: str | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        key: DatabaseKey,
+        operator: str | None = None,
+        *,
+        identity: FileIdentity | None = None,
+    ) -> None:
         from wir_manager.storage.hardening import no_core_dumps
 
         no_core_dumps()  # a key is in memory from now on: no core dumps of this process
         self.path = Path(path)
         self._key = key
-        self.engine: Engine = self._make_engine()
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        audit.install(self._sessions)
         self._operator = operator
+        #: What the file said about itself when it was unlocked (None for a new file).
+        self.identity = identity
+        self._engine: Engine | None = None
+        self._sessions: sessionmaker[Session] | None = None
+        self._engine_lock = threading.Lock()
 
     # ----------------------------------------------------------------- opening
     @classmethod
@@ -183,6 +120,7 @@ class Database:
         schema is complete, so a crash never leaves a half-made database behind.
         """
         from wir_manager.storage import migrate
+        from wir_manager.storage.models import Setting
 
         path = Path(path)
         if path.exists():
@@ -252,24 +190,27 @@ class Database:
             raise WrongPassphraseError(
                 _("The remembered key does not belong to this file; enter the passphrase.")
             )
-        _validate_key(path, key, quick_check=quick_check)
-        db = cls(path, key)
-        try:
-            # Identify the file before any write: an upgrade must never touch a database
-            # that is not ours.
-            if migrate.current_revision(db) is None or db.setting("app_id") != APP_ID:
-                raise NotADatabaseError(
-                    _(
-                        "{file} is an encrypted database of another program, not a WiR Manager "
-                        "database."
-                    ).format(file=_describe(path))
-                )
-            if migrate_schema:
+        identity = verify_key(path, key, quick_check=quick_check)
+        # Identify the file before any write: an upgrade must never touch a database that
+        # is not ours.
+        if not identity.is_ours:
+            raise NotADatabaseError(not_ours_message(path))
+        db = cls(path, key, identity=identity)
+        if migrate_schema and identity.revision != migrate.head_revision():
+            try:
                 migrate.upgrade_if_needed(db)
-        except BaseException:
-            db.dispose()
-            raise
+            except BaseException:
+                db.dispose()
+                raise
         return db
+
+    def integrity_check(self) -> None:
+        """Read every page once (``PRAGMA quick_check``); raises ``DamagedDatabaseError``.
+
+        :meth:`open` runs it unless told not to; the desktop app defers it to the
+        background so a large file does not slow every start.
+        """
+        integrity_check(self.path, self._key)
 
     # ----------------------------------------------------------------- engine
     def _connect(self) -> sqlcipher3.Connection:
@@ -288,7 +229,37 @@ class Database:
         conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         return conn
 
+    @property
+    def engine(self) -> Engine:
+        engine = self._engine
+        if engine is None:
+            with self._engine_lock:
+                if self._engine is None:
+                    self._build_engine()
+                engine = self._engine
+        assert engine is not None
+        return engine
+
+    def _build_engine(self) -> None:
+        from sqlalchemy.orm import sessionmaker
+
+        from wir_manager.storage import audit
+
+        self._check_open()
+        engine = self._make_engine()
+        sessions = sessionmaker(engine, expire_on_commit=False)
+        audit.install(sessions)
+        self._sessions = sessions
+        self._engine = engine
+
+    def _check_open(self) -> None:
+        if self._key.wiped:
+            raise StorageError(_("The database is locked; unlock it first."))
+
     def _make_engine(self) -> Engine:
+        from sqlalchemy import create_engine, event
+        from sqlalchemy.pool import QueuePool
+
         engine = create_engine(
             "sqlite+pysqlite://",
             module=sqlcipher3.dbapi2,
@@ -313,6 +284,8 @@ class Database:
     @contextlib.contextmanager
     def session(self, *, operator: str | None = None) -> Iterator[Session]:
         """One unit of work: commits on success, rolls back on any error."""
+        self.engine  # noqa: B018 - builds the engine and the session factory on first use
+        assert self._sessions is not None
         s = self._sessions()
         s.info["operator"] = operator or self.operator
         try:
@@ -320,7 +293,7 @@ class Database:
             s.commit()
         except BaseException as exc:
             s.rollback()
-            translated = _translate_os_error(exc, self.path)
+            translated = translate_os_error(exc, self.path)
             if translated is not None:
                 raise translated from None
             raise
@@ -330,11 +303,14 @@ class Database:
     @contextlib.contextmanager
     def connection(self) -> Iterator[Any]:
         """A Core connection in one transaction, for bulk inserts and fast reads."""
+        from sqlalchemy.exc import DatabaseError as SADatabaseError
+        from sqlalchemy.exc import OperationalError as SAOperationalError
+
         try:
             with self.engine.begin() as conn:
                 yield conn
         except (SAOperationalError, SADatabaseError, OSError) as exc:
-            translated = _translate_os_error(exc, self.path)
+            translated = translate_os_error(exc, self.path)
             if translated is not None:
                 raise translated from None
             raise
@@ -347,6 +323,11 @@ class Database:
         return self._operator
 
     def setting(self, key: str, default: str | None = None) -> str | None:
+        from sqlalchemy import select
+        from sqlalchemy.exc import OperationalError as SAOperationalError
+
+        from wir_manager.storage.models import Setting
+
         try:
             with self.engine.connect() as conn:
                 value = conn.execute(select(Setting.value).where(Setting.key == key)).scalar()
@@ -355,6 +336,8 @@ class Database:
         return default if value is None else value
 
     def set_setting(self, key: str, value: str) -> None:
+        from wir_manager.storage.models import Setting
+
         with self.session() as s:
             s.merge(Setting(key=key, value=value))
 
@@ -393,11 +376,11 @@ class Database:
                 raw.execute("DETACH DATABASE backup")
             finally:
                 raw.close()
-            _validate_key(tmp, self._key, quick_check=True)
+            verify_key(tmp, self._key, quick_check=True)
             os.replace(tmp, dest)
         except BaseException as exc:
             tmp.unlink(missing_ok=True)
-            translated = _translate_os_error(exc, dest)
+            translated = translate_os_error(exc, dest)
             if translated is not None:
                 raise translated from None
             raise
@@ -412,13 +395,13 @@ class Database:
         if not new_passphrase:
             raise StorageError(_("The new passphrase must not be empty."))
         new_key = DatabaseKey.derive(new_passphrase, self._key.salt)
-        self.engine.dispose()
+        self.dispose()
         raw = self._connect()
         try:
             raw.execute(f"PRAGMA rekey = {new_key.pragma_literal()}")
             raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         except sqlcipher3.DatabaseError as exc:
-            translated = _translate_os_error(exc, self.path)
+            translated = translate_os_error(exc, self.path)
             raise (
                 translated
                 or StorageError(_("The passphrase could not be changed; the old one still works."))
@@ -427,10 +410,12 @@ class Database:
             raw.close()
         self._key.wipe()
         self._key = new_key
-        self.engine.dispose()
+        self.dispose()
 
-    def info(self) -> DatabaseInfo:
-        from wir_manager.storage import migrate
+    def counts(self) -> dict[str, int]:
+        """Rows in the main tables (the status bar and ``wir-manager info``)."""
+        from sqlalchemy import func, select
+
         from wir_manager.storage.models import (
             Candidate,
             Organisation,
@@ -449,6 +434,13 @@ class Database:
                 ("shortlist_entries", ShortlistEntry),
             ):
                 counts[label] = conn.execute(select(func.count()).select_from(model)).scalar_one()
+        return counts
+
+    def info(self) -> DatabaseInfo:
+        from wir_manager.storage import migrate
+
+        counts = self.counts()
+        with self.engine.connect() as conn:
             cipher: dict[str, str] = {}
             for pragma in (
                 "cipher_version",
@@ -471,15 +463,17 @@ class Database:
         )
 
     def dispose(self) -> None:
-        self.engine.dispose()
+        if self._engine is not None:
+            self._engine.dispose()
 
     def close(self) -> None:
         """Lock: fold the WAL in, drop every connection, and wipe the key from memory."""
         if self._key.wiped:
             return
-        with contextlib.suppress(Exception):
-            self.checkpoint()
-        self.engine.dispose()
+        if self._engine is not None:
+            with contextlib.suppress(Exception):
+                self.checkpoint()
+        self.dispose()
         self._key.wipe()
 
     @property
@@ -491,55 +485,6 @@ class Database:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def _validate_key(path: Path, key: DatabaseKey, *, quick_check: bool) -> None:
-    """Prove the key by reading the schema; SQLCipher only reports a wrong key on first read."""
-    try:
-        raw = sqlcipher3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlcipher3.OperationalError as exc:
-        raise _translate_os_error(exc, path) or NotADatabaseError(
-            _("{file} cannot be opened: {reason}.").format(file=_describe(path), reason=exc)
-        ) from None
-    try:
-        raw.execute(f"PRAGMA key = {key.pragma_literal()}")
-        raw.execute("PRAGMA cipher_log_level = NONE")
-        try:
-            # Reads page 1 only: if it decrypts, the key is right, whatever follows.
-            raw.execute("PRAGMA user_version").fetchone()
-        except sqlcipher3.DatabaseError as exc:
-            if "malformed" in str(exc):  # page 1 decrypted, but the file is cut short
-                raise DamagedDatabaseError(
-                    _(
-                        "{file} is damaged (pages are missing or corrupt); open a backup instead."
-                    ).format(file=_describe(path))
-                ) from None
-            if "unable to open" in str(exc):
-                # A WAL database needs its -shm/-wal files beside it; on a read-only medium
-                # or folder SQLite cannot make them. That is not a wrong passphrase.
-                raise ReadOnlyDatabaseError(
-                    _(
-                        "{file} cannot be opened because its folder is read-only (WiR Manager "
-                        "keeps a journal file beside the database); copy it to a folder you can "
-                        "write to."
-                    ).format(file=_describe(path))
-                ) from None
-            raise WrongPassphraseError(
-                _("The passphrase is wrong, or this file is not a WiR Manager database.")
-            ) from None
-        try:
-            raw.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            result = raw.execute("PRAGMA quick_check").fetchone() if quick_check else ("ok",)
-        except sqlcipher3.DatabaseError:
-            result = ("error",)
-        if not result or result[0] != "ok":
-            raise DamagedDatabaseError(
-                _(
-                    "{file} is damaged (pages are missing or corrupt); open a backup instead."
-                ).format(file=_describe(path))
-            )
-    finally:
-        raw.close()
 
 
 def looks_encrypted(path: Path) -> bool:

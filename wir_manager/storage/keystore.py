@@ -14,10 +14,7 @@ import logging
 import os
 from collections.abc import Callable
 from pathlib import Path
-
-import keyring
-import keyring.errors
-from keyring.backend import KeyringBackend
+from typing import TYPE_CHECKING
 
 from wir_manager.i18n import _
 from wir_manager.storage.errors import (
@@ -27,6 +24,11 @@ from wir_manager.storage.errors import (
 )
 from wir_manager.storage.keys import DatabaseKey
 
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
+
+    from wir_manager.storage.database import Database
+
 log = logging.getLogger(__name__)
 
 SERVICE = "wir-manager"
@@ -35,6 +37,15 @@ NEW_PASSPHRASE_ENV = "WIR_MANAGER_NEW_PASSPHRASE"
 
 #: Backends that store secrets in files we would not call protected.
 _INSECURE_MODULES = ("keyrings.alt", "keyring.backends.fail", "keyring.backends.null")
+
+
+def _keyring():  # type: ignore[no-untyped-def]
+    """The keyring package, imported when a key is really looked up or stored: a start
+    with ``WIR_MANAGER_PASSPHRASE`` or a typed passphrase does not need it."""
+    import keyring
+    import keyring.errors
+
+    return keyring
 
 
 def _real_backends(backend: KeyringBackend) -> list[KeyringBackend]:
@@ -58,13 +69,13 @@ def _acceptable(backend: KeyringBackend) -> bool:
 def backend_available() -> bool:
     """True when a secure OS keyring can hold the key."""
     try:
-        return bool(_real_backends(keyring.get_keyring()))
+        return bool(_real_backends(_keyring().get_keyring()))
     except Exception:
         return False
 
 
 def backend_name() -> str:
-    backends = _real_backends(keyring.get_keyring())
+    backends = _real_backends(_keyring().get_keyring())
     return type(backends[0]).__name__ if backends else "none"
 
 
@@ -81,6 +92,7 @@ def remember(path: Path, key: DatabaseKey) -> None:
                 "remembered; you will be asked for it each time."
             )
         )
+    keyring = _keyring()
     try:
         keyring.set_password(SERVICE, _account(path), key.key_hex())
     except keyring.errors.KeyringError as exc:
@@ -92,6 +104,7 @@ def remember(path: Path, key: DatabaseKey) -> None:
 def recall(path: Path, salt: bytes) -> DatabaseKey | None:
     if not backend_available():
         return None
+    keyring = _keyring()
     try:
         stored = keyring.get_password(SERVICE, _account(path))
     except keyring.errors.KeyringError:
@@ -108,6 +121,7 @@ def forget(path: Path) -> bool:
     """Remove a remembered key; True when one was there."""
     if not backend_available():
         return False
+    keyring = _keyring()
     try:
         keyring.delete_password(SERVICE, _account(path))
     except keyring.errors.PasswordDeleteError:
@@ -120,17 +134,21 @@ def forget(path: Path) -> bool:
 def is_remembered(path: Path) -> bool:
     if not backend_available():
         return False
+    keyring = _keyring()
     try:
         return bool(keyring.get_password(SERVICE, _account(path)))
     except keyring.errors.KeyringError:
         return False
 
 
-def unlock(path: Path, prompt: Callable[[], str] | None = None):  # type: ignore[no-untyped-def]
+def unlock(
+    path: Path, prompt: Callable[[], str] | None = None, *, quick_check: bool = True
+) -> Database:
     """Open ``path`` with the environment passphrase, a remembered key, or a prompt.
 
     A remembered key that no longer fits (the file was replaced or rekeyed elsewhere) is
-    ignored and the prompt is used instead.
+    ignored and the prompt is used instead. ``quick_check=False`` leaves the whole-file
+    integrity check to the caller (the desktop app runs it in the background).
     """
     from wir_manager.storage.database import Database, precheck_file
     from wir_manager.storage.keys import read_salt
@@ -138,12 +156,12 @@ def unlock(path: Path, prompt: Callable[[], str] | None = None):  # type: ignore
     path = Path(path)
     env = os.environ.get(PASSPHRASE_ENV)
     if env:
-        return Database.open(path, env)
+        return Database.open(path, env, quick_check=quick_check)
     precheck_file(path)
     remembered = recall(path, read_salt(path))
     if remembered is not None:
         try:
-            return Database.open(path, key=remembered)
+            return Database.open(path, key=remembered, quick_check=quick_check)
         except WrongPassphraseError:
             log.info("remembered key no longer opens the database; asking for the passphrase")
     if prompt is None:
@@ -152,4 +170,38 @@ def unlock(path: Path, prompt: Callable[[], str] | None = None):  # type: ignore
                 PASSPHRASE_ENV=PASSPHRASE_ENV
             )
         )
-    return Database.open(path, prompt())
+    return Database.open(path, prompt(), quick_check=quick_check)
+
+
+class PendingUnlock:
+    """:func:`unlock` without a prompt, running on its own thread.
+
+    The key derivation (PBKDF2, ~0.1 s) and SQLite's reads release the GIL, so the
+    desktop app starts this first and imports and builds its window meanwhile; on a
+    two-core machine that hides the derivation from the start-up time entirely.
+    """
+
+    def __init__(self, path: Path, *, quick_check: bool = False) -> None:
+        import threading
+
+        self.path = Path(path)
+        self._quick_check = quick_check
+        self._db: Database | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="wir-unlock", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._db = unlock(self.path, prompt=None, quick_check=self._quick_check)
+        except BaseException as exc:  # handed to the caller's thread by result()
+            self._error = exc
+
+    def result(self) -> Database:
+        """Wait for the unlock; raises what :func:`unlock` raised."""
+        self._thread.join()
+        if self._error is not None:
+            error, self._error = self._error, None
+            raise error
+        assert self._db is not None
+        return self._db

@@ -28,7 +28,7 @@ def compact(db: Database) -> bool:
     Returns False when another process was reading at that moment, so the WAL could not
     be emptied completely (the next checkpoint will do it).
     """
-    from wir_manager.storage.database import _translate_os_error
+    from wir_manager.storage.cipherfile import translate_os_error
 
     raw = db.engine.raw_connection()
     try:
@@ -39,7 +39,7 @@ def compact(db: Database) -> bool:
         finally:
             cursor.close()
     except Exception as exc:
-        translated = _translate_os_error(exc, db.path)
+        translated = translate_os_error(exc, db.path)
         if translated is not None:
             raise translated from None
         raise StorageError(

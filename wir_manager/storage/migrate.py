@@ -13,9 +13,6 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import text
-from sqlalchemy.exc import OperationalError
-
 from wir_manager.i18n import _
 from wir_manager.storage.errors import MigrationError
 from wir_manager.storage.paths import backup_dir, migrations_dir
@@ -29,7 +26,8 @@ log = logging.getLogger(__name__)
 
 
 # Alembic is imported only when a migration really runs: every unlock checks the
-# revision, and importing Alembic for that alone would add ~0.1 s to each start.
+# revision, and importing Alembic for that alone would add ~0.1 s to each start. The
+# revision a file is at is read without SQLAlchemy too (storage.cipherfile).
 
 
 def alembic_config() -> Config:
@@ -77,6 +75,9 @@ def head_revision() -> str | None:
 
 
 def current_revision(db: Database) -> str | None:
+    from sqlalchemy import text
+    from sqlalchemy.exc import OperationalError
+
     try:
         with db.engine.connect() as conn:
             return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()

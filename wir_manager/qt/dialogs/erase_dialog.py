@@ -7,6 +7,7 @@ something that cannot be undone. Other screens call :func:`confirm_and_erase`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QStyle, QWidget
@@ -14,8 +15,10 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QStyle, QW
 from wir_manager.qt.context import AppContext
 from wir_manager.qt.errors import show_error
 from wir_manager.qt.forms.ui_erase_dialog import Ui_EraseDialog
-from wir_manager.services import privacy
 from wir_manager.services.progress import Progress
+
+if TYPE_CHECKING:
+    from wir_manager.services import privacy
 
 
 class EraseDialog(QDialog):
@@ -68,6 +71,8 @@ def confirm_and_erase(
 ) -> bool:
     """Ask for the username, then erase the candidate (with compaction) off the GUI
     thread. Returns True when the person was erased; errors are shown, never raised."""
+    from wir_manager.services import privacy  # not needed until someone erases
+
     try:
         username = privacy.username_of(ctx.db, candidate_id)
     except Exception as exc:  # shown to the user, never raised into the caller

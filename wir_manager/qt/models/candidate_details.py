@@ -18,7 +18,7 @@ from PySide6.QtCore import (
 
 from wir_manager.domain.enums import LanguageLevel, TrainingStatus
 from wir_manager.qt.widgets.pickers import language_label
-from wir_manager.services.candidates import HistoryEntry, TrainingItem
+from wir_manager.services.candidate_records import HistoryEntry, TrainingItem
 from wir_manager.services.records import LanguageSkill
 
 T = TypeVar("T")

@@ -26,8 +26,8 @@ from PySide6.QtCore import (
 
 from wir_manager.domain import codes
 from wir_manager.domain.enums import Stage
-from wir_manager.services import candidates as svc
-from wir_manager.services.candidates import CandidateFilter, CandidateIndex
+from wir_manager.services import candidate_index as ci
+from wir_manager.services.candidate_index import CandidateFilter, CandidateIndex
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _SEP = "\x00"
@@ -36,13 +36,13 @@ _STAGE_ORDER = {stage.value: n for n, stage in enumerate(Stage)}
 
 #: (index column, header source text) in display order.
 COLUMNS: tuple[tuple[int, str], ...] = (
-    (svc.NAME, "Name"),
-    (svc.USERNAME, "Username"),
-    (svc.STAGE, "Stage"),
-    (svc.COUNTRY, "Country"),
-    (svc.AFFILIATE, "Affiliate"),
-    (svc.LANGUAGES, "Languages"),
-    (svc.EMAIL, "E-mail"),
+    (ci.NAME, "Name"),
+    (ci.USERNAME, "Username"),
+    (ci.STAGE, "Stage"),
+    (ci.COUNTRY, "Country"),
+    (ci.AFFILIATE, "Affiliate"),
+    (ci.LANGUAGES, "Languages"),
+    (ci.EMAIL, "E-mail"),
 )
 
 
@@ -93,7 +93,7 @@ class CandidateTableModel(QAbstractTableModel):
         if id_sets is not None:
             self._id_sets = tuple(id_sets)
         self._rebuild_view()
-        self._visible = svc.match_rows(self._view, self._filter, self._id_sets)
+        self._visible = ci.match_rows(self._view, self._filter, self._id_sets)
         self.endResetModel()
 
     def clear(self) -> None:
@@ -111,7 +111,7 @@ class CandidateTableModel(QAbstractTableModel):
         if id_sets is not None:
             self._id_sets = tuple(id_sets)
         self._rebuild_view()
-        self._visible = svc.match_rows(self._view, self._filter, self._id_sets)
+        self._visible = ci.match_rows(self._view, self._filter, self._id_sets)
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -129,14 +129,14 @@ class CandidateTableModel(QAbstractTableModel):
         column = COLUMNS[index.column()][0]
         if role == Qt.ItemDataRole.DisplayRole:
             value = row[column]
-            if column == svc.STAGE:
+            if column == ci.STAGE:
                 return stage_label(value)
-            if column == svc.COUNTRY:
+            if column == ci.COUNTRY:
                 return country_label(value)
             return value
         if role == ID_ROLE:
-            return row[svc.ID]
-        if role == Qt.ItemDataRole.ToolTipRole and column in (svc.LANGUAGES, svc.AFFILIATE):
+            return row[ci.ID]
+        if role == Qt.ItemDataRole.ToolTipRole and column in (ci.LANGUAGES, ci.AFFILIATE):
             return row[column] or None
         return None
 
@@ -150,7 +150,7 @@ class CandidateTableModel(QAbstractTableModel):
     # ------------------------------------------------------------------ lookup
     def candidate_id(self, row: int) -> int | None:
         if 0 <= row < len(self._visible):
-            return self._view.rows[self._visible[row]][svc.ID]
+            return self._view.rows[self._visible[row]][ci.ID]
         return None
 
     def row_of(self, candidate_id: int) -> int | None:
@@ -164,7 +164,7 @@ class CandidateTableModel(QAbstractTableModel):
 
     def visible_ids(self) -> list[int]:
         rows = self._view.rows
-        return [rows[i][svc.ID] for i in self._visible]
+        return [rows[i][ci.ID] for i in self._visible]
 
     # ------------------------------------------------------------------ filter
     @property
@@ -188,7 +188,7 @@ class CandidateTableModel(QAbstractTableModel):
         if visible is None:
             prefix = max((k for k in self._text_cache if text.startswith(k)), key=len, default=None)
             within = self._text_cache[prefix] if prefix is not None else None
-            visible = svc.match_rows(self._view, f, tuple(id_sets), within)
+            visible = ci.match_rows(self._view, f, tuple(id_sets), within)
             self._text_cache[text] = visible
             while len(self._text_cache) > TEXT_CACHE_SIZE:
                 self._text_cache.pop(next(iter(self._text_cache)))
@@ -205,7 +205,7 @@ class CandidateTableModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         self._sort = (column, order)
         self._rebuild_view()
-        self._visible = svc.match_rows(self._view, self._filter, self._id_sets)
+        self._visible = ci.match_rows(self._view, self._filter, self._id_sets)
         self.layoutChanged.emit()
 
     def _rebuild_view(self) -> None:
@@ -226,9 +226,9 @@ class CandidateTableModel(QAbstractTableModel):
         field = COLUMNS[column][0]
         rows = self._index.rows
         key: Callable[[int], object]
-        if field == svc.STAGE:
+        if field == ci.STAGE:
             key = lambda i: _STAGE_ORDER.get(rows[i][field], 99)  # noqa: E731
-        elif field == svc.COUNTRY:
+        elif field == ci.COUNTRY:
             key = lambda i: country_label(rows[i][field]).casefold()  # noqa: E731
         else:
             keys = [row[field].casefold() for row in rows]

@@ -4,6 +4,11 @@ The table model holds compact rows of every candidate (loaded off the GUI thread
 filters them in memory, so typing in the search box stays instant at 100,000 people.
 Filters that need child tables (language ≥ level, skill, topic, training complete) are
 answered by the database once per value and cached until the next save.
+
+The screen is built from SQLAlchemy-free types (:mod:`services.candidate_index`,
+:mod:`services.candidate_records`) and imports the SQL side (:mod:`services.candidates`)
+where it first queries: the first load runs on a worker thread, so SQLAlchemy is imported
+there while the window is already on screen. ``tests/test_startup.py`` keeps it so.
 """
 
 from __future__ import annotations
@@ -21,15 +26,15 @@ from wir_manager.qt import accessibility as a11y
 from wir_manager.qt import settings as opts
 from wir_manager.qt import theme
 from wir_manager.qt.context import AppContext
-from wir_manager.qt.dialogs.erase_dialog import confirm_and_erase
 from wir_manager.qt.errors import show_error
 from wir_manager.qt.forms.ui_candidates_view import Ui_CandidatesView
 from wir_manager.qt.models.candidate_details import level_label
 from wir_manager.qt.models.candidate_table import CandidateTableModel
 from wir_manager.qt.widgets import confirm, pickers
 from wir_manager.qt.widgets.candidate_editor import CandidateEditor
-from wir_manager.services import candidates as svc
-from wir_manager.services.candidates import CandidateFilter, CandidateIndex
+from wir_manager.services import candidate_index as ci
+from wir_manager.services.candidate_index import CandidateFilter, CandidateIndex
+from wir_manager.services.candidate_records import CandidateNotFoundError, CandidateValidationError
 
 log = logging.getLogger(__name__)
 Button = QMessageBox.StandardButton
@@ -38,6 +43,25 @@ LAYOUT_KEY = "candidates"
 
 def _enum_tr(text: str) -> str:
     return QCoreApplication.translate("Enums", text)
+
+
+def _confirm_and_erase(ctx: AppContext, parent: QWidget | None, candidate_id: int) -> bool:
+    from wir_manager.qt.dialogs.erase_dialog import confirm_and_erase  # rarely needed
+
+    return confirm_and_erase(ctx, parent, candidate_id)
+
+
+def _place_items() -> list[tuple[str, str]]:
+    """UN regions, then sub-regions, then countries: "Africa" and "Kenya" both filter."""
+    places: list[tuple[str, str]] = list(codes.region_names())
+    subregions: dict[str, str] = {}
+    for code, _name in codes.all_countries():
+        region = codes.region_of(code)
+        if region is not None:
+            subregions[region.subregion_code] = region.subregion
+    places += sorted(subregions.items(), key=lambda item: item[1])
+    places += codes.all_countries()
+    return places
 
 
 class CandidatesView(QWidget):
@@ -59,7 +83,7 @@ class CandidatesView(QWidget):
         self.report_error: Callable[[QWidget | None, BaseException], None] = show_error
         #: Right-to-erasure flow (typed confirmation, then erase + compaction); replaceable
         #: in tests.
-        self.eraser: Callable[[AppContext, QWidget | None, int], bool] = confirm_and_erase
+        self.eraser: Callable[[AppContext, QWidget | None, int], bool] = _confirm_and_erase
         self._sets: dict[tuple[object, ...], set[int]] = {}
         self._usernames: dict[str, int] = {}
         self._restoring = False
@@ -103,17 +127,9 @@ class CandidatesView(QWidget):
         ui.stageFilter.addItem(self.tr("All stages"), None)
         for stage in Stage:
             ui.stageFilter.addItem(_enum_tr(stage.label), stage.value)
-        places: list[tuple[str, str]] = list(codes.region_names())
-        subregions: dict[str, str] = {}
-        for code, _name in codes.all_countries():
-            region = codes.region_of(code)
-            if region is not None:
-                subregions[region.subregion_code] = region.subregion
-        places += sorted(subregions.items(), key=lambda item: item[1])
-        places += codes.all_countries()
-        pickers.fill_with_completion(ui.placeFilter, places, empty=self.tr("All places"))
-        pickers.fill_with_completion(
-            ui.languageFilter, pickers.language_items(), empty=self.tr("Any language")
+        pickers.fill_on_use(ui.placeFilter, _place_items, empty=self.tr("All places"))
+        pickers.fill_on_use(
+            ui.languageFilter, pickers.language_items, empty=self.tr("Any language")
         )
         for level in LanguageLevel:
             ui.languageLevelFilter.addItem("≥ " + level_label(level), int(level))
@@ -199,8 +215,15 @@ class CandidatesView(QWidget):
         if not self._is_loaded:
             self.ui.countLabel.setText(self.tr("Loading candidates…"))
         db = self.ctx.db
+
+        def load(_progress: object) -> tuple[CandidateIndex, list[tuple[int, str]]]:
+            # The first load imports the SQL side (and SQLAlchemy) here, off the GUI thread.
+            from wir_manager.services import candidates as svc
+
+            return svc.load_index(db), svc.affiliates(db)
+
         self.ctx.tasks.run(
-            lambda _progress: (svc.load_index(db), svc.affiliates(db)),
+            load,
             on_done=self._loaded,
             on_error=self._load_failed,
         )
@@ -253,7 +276,7 @@ class CandidatesView(QWidget):
 
     def _rebuild_usernames(self) -> None:
         self._usernames = {
-            row[svc.USERNAME].casefold(): row[svc.ID] for row in self.model.candidate_index.rows
+            row[ci.USERNAME].casefold(): row[ci.ID] for row in self.model.candidate_index.rows
         }
 
     def _username_taken(self, username: str, exclude_id: int | None) -> bool:
@@ -278,6 +301,8 @@ class CandidatesView(QWidget):
         )
 
     def _id_sets(self, f: CandidateFilter) -> list[set[int]]:
+        from wir_manager.services import candidates as svc
+
         wanted: list[tuple[object, ...]] = []
         if f.language:
             wanted.append(("language", *f.language))
@@ -400,10 +425,12 @@ class CandidatesView(QWidget):
         self.show_candidate(new_id)
 
     def show_candidate(self, candidate_id: int) -> None:
+        from wir_manager.services import candidates as svc
+
         try:
             detail = svc.get_candidate(self.ctx.db, candidate_id)
             entries = svc.history(self.ctx.db, candidate_id)
-        except svc.CandidateNotFoundError as exc:
+        except CandidateNotFoundError as exc:
             self.report_error(self, exc)
             self._refresh_rows([candidate_id])
             return
@@ -462,6 +489,8 @@ class CandidatesView(QWidget):
 
     def save(self) -> bool:
         """Save the editor's candidate; True when saved (or nothing to save)."""
+        from wir_manager.services import candidates as svc
+
         if not self.editor.is_dirty():
             return True
         data, problems = self.editor.form_data()
@@ -477,7 +506,7 @@ class CandidatesView(QWidget):
                 svc.update_candidate(
                     db, cid, data, expected_updated_at=self.editor.loaded_updated_at
                 )
-        except svc.CandidateValidationError as exc:
+        except CandidateValidationError as exc:
             self.editor.show_errors(exc.errors)
             return False
         except Exception as exc:
@@ -491,6 +520,8 @@ class CandidatesView(QWidget):
         return True
 
     def delete_selected(self) -> int:
+        from wir_manager.services import candidates as svc
+
         ids = self.selected_ids()
         if not ids:
             return 0
@@ -499,7 +530,7 @@ class CandidatesView(QWidget):
             text = self.tr(
                 "Delete {name} ({username}) with their languages, training records and "
                 "shortlist entries? This cannot be undone."
-            ).format(name=row[svc.NAME], username=row[svc.USERNAME])
+            ).format(name=row[ci.NAME], username=row[ci.USERNAME])
         else:
             text = self.tr(
                 "Delete {n} candidates with their languages, training records and "
@@ -550,6 +581,8 @@ class CandidatesView(QWidget):
         return True
 
     def change_stage(self, stage: str) -> int:
+        from wir_manager.services import candidates as svc
+
         ids = self.selected_ids()
         if not ids:
             return 0
@@ -570,6 +603,8 @@ class CandidatesView(QWidget):
         return changed
 
     def _refresh_rows(self, ids: list[int]) -> None:
+        from wir_manager.services import candidates as svc
+
         selected = self.selected_ids()
         svc.refresh_index(self.ctx.db, self.model.candidate_index, ids)
         self._sets.clear()

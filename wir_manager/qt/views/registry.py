@@ -20,14 +20,29 @@ class Screen:
 
 
 SCREENS: tuple[Screen, ...] = (
-    Screen("candidates", "Candidates", "wir_manager.qt.views.candidates", "CandidatesView",
-           "candidates.svg"),
-    Screen("requests", "Placement requests", "wir_manager.qt.views.requests", "RequestsView",
-           "requests.svg"),
-    Screen("training", "Training", "wir_manager.qt.views.training", "TrainingView",
-           "training.svg"),
-    Screen("shortlists", "Shortlists", "wir_manager.qt.views.shortlists", "ShortlistsView",
-           "shortlists.svg"),
-    Screen("privacy", "Privacy & audit", "wir_manager.qt.views.privacy", "PrivacyView",
-           "privacy.svg"),
+    Screen(
+        "candidates",
+        "Candidates",
+        "wir_manager.qt.views.candidates",
+        "CandidatesView",
+        "candidates.svg",
+    ),
+    Screen(
+        "requests",
+        "Placement requests",
+        "wir_manager.qt.views.requests",
+        "RequestsView",
+        "requests.svg",
+    ),
+    Screen("training", "Training", "wir_manager.qt.views.training", "TrainingView", "training.svg"),
+    Screen(
+        "shortlists",
+        "Shortlists",
+        "wir_manager.qt.views.shortlists",
+        "ShortlistsView",
+        "shortlists.svg",
+    ),
+    Screen(
+        "privacy", "Privacy & audit", "wir_manager.qt.views.privacy", "PrivacyView", "privacy.svg"
+    ),
 )

@@ -1,8 +1,8 @@
 """The candidate detail pane: every section of one person, validated as you type.
 
 The form is ``ui/candidate_editor.ui``; this class fills it from a
-:class:`~wir_manager.services.candidates.CandidateDetail`, reads it back as
-:class:`~wir_manager.services.candidates.CandidateData`, and keeps Save disabled until
+:class:`~wir_manager.services.candidate_records.CandidateDetail`, reads it back as
+:class:`~wir_manager.services.candidate_records.CandidateData`, and keeps Save disabled until
 something changed and everything is valid. It never touches the database: the screen
 saves, so the same editor works for new and existing candidates.
 """
@@ -34,8 +34,8 @@ from wir_manager.qt.models.candidate_details import (
     level_label,
 )
 from wir_manager.qt.widgets import pickers
-from wir_manager.services import candidates as svc
-from wir_manager.services.candidates import CandidateData, CandidateDetail, HistoryEntry
+from wir_manager.services import candidate_records
+from wir_manager.services.candidate_records import CandidateData, CandidateDetail, HistoryEntry
 from wir_manager.services.records import PlatformSkill
 
 UsernameCheck = Callable[[str, int | None], bool]
@@ -80,8 +80,8 @@ class CandidateEditor(QWidget):
         ui.headingLabel.setFont(heading)
         for stage in Stage:
             ui.stageCombo.addItem(QCoreApplication.translate("Enums", stage.label), stage.value)
-        pickers.fill_with_completion(ui.countryCombo, pickers.country_items(), empty="—")
-        pickers.fill_with_completion(ui.languageCombo, pickers.language_items())
+        pickers.fill_on_use(ui.countryCombo, pickers.country_items, empty="—")
+        pickers.fill_on_use(ui.languageCombo, pickers.language_items)
         for level in LanguageLevel:
             ui.languageLevelCombo.addItem(level_label(level), int(level))
         ui.languageLevelCombo.setCurrentIndex(ui.languageLevelCombo.findData(int(LanguageLevel.B2)))
@@ -423,7 +423,7 @@ class CandidateEditor(QWidget):
         if self._loading:
             return
         data, problems = self.form_data()
-        errors = svc.validate(data)
+        errors = candidate_records.validate(data)
         errors.update(problems)
         if (
             "username" not in errors

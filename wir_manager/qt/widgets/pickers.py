@@ -7,9 +7,9 @@ The item text is "Name (code)" and the item data is the code, so people can type
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QComboBox, QCompleter
 
 from wir_manager.domain import codes
@@ -33,6 +33,74 @@ def fill_with_completion(
     completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
     combo.setCompleter(completer)
     combo.blockSignals(False)
+
+
+#: Events that mean someone is about to use a combo (click, wheel, typing, Tab into it).
+_USE_EVENTS = frozenset(
+    {
+        QEvent.Type.FocusIn,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.Wheel,
+        QEvent.Type.KeyPress,
+        QEvent.Type.InputMethod,
+    }
+)
+
+
+class _FillOnUse(QObject):
+    """Fills its combo the first time it is used, then removes itself."""
+
+    def __init__(
+        self, combo: QComboBox, items: Callable[[], Iterable[tuple[str, str]]], empty: str | None
+    ) -> None:
+        super().__init__(combo)
+        self.combo = combo
+        self.items = items
+        self.empty = empty
+        combo.installEventFilter(self)
+        if combo.lineEdit() is not None:
+            combo.lineEdit().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _USE_EVENTS:
+            self.fill()
+        return False
+
+    def fill(self) -> None:
+        combo = self.combo
+        combo.removeEventFilter(self)
+        if combo.lineEdit() is not None:
+            combo.lineEdit().removeEventFilter(self)
+        text = combo.currentText()
+        fill_with_completion(combo, self.items(), empty=self.empty)
+        if text and text != self.empty:
+            combo.setEditText(text)
+        combo._fill_on_use = None  # type: ignore[attr-defined]
+        self.deleteLater()
+
+
+def fill_on_use(
+    combo: QComboBox,
+    items: Callable[[], Iterable[tuple[str, str]]],
+    empty: str | None = None,
+) -> None:
+    """:func:`fill_with_completion`, but the list is built when the combo is first used.
+
+    The country and language lists come from CLDR and ISO data that take tens of
+    milliseconds to load and add hundreds of items; a screen with several such combos
+    would otherwise spend most of its start-up on lists nobody has opened yet. Until
+    then the combo shows ``empty`` (or nothing); :func:`current_code` and
+    :func:`select_code` fill it first, so code that sets or reads it never notices.
+    """
+    fill_with_completion(combo, (), empty=empty)
+    combo._fill_on_use = _FillOnUse(combo, items, empty)  # type: ignore[attr-defined]
+
+
+def ensure_filled(combo: QComboBox) -> None:
+    """Fill a :func:`fill_on_use` combo now (no-op when it is filled already)."""
+    pending = getattr(combo, "_fill_on_use", None)
+    if pending is not None:
+        pending.fill()
 
 
 def language_items() -> list[tuple[str, str]]:
@@ -63,6 +131,11 @@ def country_items() -> list[tuple[str, str]]:
 def current_code(combo: QComboBox) -> str | None:
     """The code of the chosen item; typed text is matched against names and codes."""
     text = combo.currentText().strip()
+    if getattr(combo, "_fill_on_use", None) is not None:
+        index = combo.findText(text, Qt.MatchFlag.MatchFixedString)
+        if index >= 0 or not text:  # the "none" item, still unfilled: nothing chosen
+            return combo.itemData(index) if index >= 0 else None
+        ensure_filled(combo)
     index = combo.findText(text, Qt.MatchFlag.MatchFixedString)
     if index >= 0:
         return combo.itemData(index)
@@ -78,6 +151,8 @@ def current_code(combo: QComboBox) -> str | None:
 
 
 def select_code(combo: QComboBox, code: str | None) -> None:
+    if code:
+        ensure_filled(combo)  # no code: the "none" item is there already
     index = combo.findData(code) if code else (0 if combo.itemData(0) is None else -1)
     if index >= 0:
         combo.setCurrentIndex(index)

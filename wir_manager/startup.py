@@ -1,0 +1,129 @@
+"""The first milliseconds of a desktop start, before Qt is imported.
+
+Deriving the key from a passphrase (PBKDF2, about 0.1 s) releases Python's interpreter
+lock, so it can run on a second core while the GUI thread imports PySide6 and builds
+the window. To overlap the most, it has to begin before any Qt import, which is why this
+module exists and knows which database the window will open: ``--db`` when given, else
+the one opened last (kept in a plain file beside the settings, since reading Qt's
+settings would need Qt), else the default location.
+
+``WIR_MANAGER_STARTUP_TRACE=1`` prints the phases of a start to stderr
+(``wir-manager startup: <ms> <phase>``); ``bench/gui.py`` reads them.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from wir_manager.storage.paths import config_dir, default_db_path
+
+if TYPE_CHECKING:
+    from wir_manager.storage.keystore import PendingUnlock
+
+TRACE_ENV = "WIR_MANAGER_STARTUP_TRACE"
+LAST_DATABASE_FILE = "last-database.txt"
+
+_t0 = time.perf_counter()
+_tracing = os.environ.get(TRACE_ENV) == "1"
+
+
+def trace(phase: str) -> None:
+    """One start-up milestone (printed only when tracing: a start must not log noise)."""
+    if _tracing:
+        elapsed = (time.perf_counter() - _t0) * 1000
+        sys.stderr.write(f"wir-manager startup: {elapsed:.1f} {phase}\n")
+        sys.stderr.flush()
+
+
+def tracing() -> bool:
+    return _tracing
+
+
+# ---------------------------------------------------------------------- last database
+def _last_database_path() -> Path:
+    return config_dir() / LAST_DATABASE_FILE
+
+
+def remember_last_database(path: Path) -> None:
+    """Called whenever the GUI opens a database; a path is not personal data."""
+    target = _last_database_path()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(str(Path(path).resolve()), encoding="utf-8")
+    except OSError:
+        pass  # only a start-up shortcut; the settings' recent list still has it
+
+
+def last_database() -> Path | None:
+    try:
+        text = _last_database_path().read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    return Path(text) if text else None
+
+
+def database_to_open(db: Path | None) -> Path:
+    """The file a start without a dialog opens: ``--db``, the last one, the default."""
+    if db is not None:
+        return db
+    last = last_database()
+    if last is not None and last.exists():
+        return last
+    return default_db_path()
+
+
+def prefetch_unlock(db: Path | None, *, demo: bool = False) -> PendingUnlock | None:
+    """Start unlocking the database the window will open, on its own thread.
+
+    Only when it can succeed without asking: an existing file and a passphrase in the
+    environment or (tried inside the thread) a key in the keyring. The demo database
+    has its own flow.
+    """
+    if demo:
+        return None
+    path = database_to_open(db)
+    if not path.is_file():
+        return None
+    from wir_manager.storage.keystore import PendingUnlock
+
+    return PendingUnlock(path, quick_check=False)
+
+
+# ---------------------------------------------------------------------- entry point
+def parse_gui_args(argv: Sequence[str]) -> tuple[Path | None, bool]:
+    """``[--db PATH] [--demo]`` without argparse's import cost (Qt's own options pass)."""
+    db: Path | None = None
+    demo = False
+    args = list(argv)
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--db" and i + 1 < len(args):
+            db = Path(args[i + 1])
+            i += 2
+            continue
+        if arg.startswith("--db="):
+            db = Path(arg.split("=", 1)[1])
+        elif arg == "--demo":
+            demo = True
+        i += 1
+    return db, demo
+
+
+def gui_main(argv: Sequence[str] | None = None) -> int:
+    """``wir-manager-gui`` and ``wir-manager [gui]``: unlock in the background, then Qt."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    trace("python ready")
+    db, demo = parse_gui_args(argv)
+    pending = prefetch_unlock(db, demo=demo)
+    from wir_manager import logsetup
+
+    logsetup.setup()
+    from wir_manager.qt.app import main
+
+    return main(argv, pending=pending)

@@ -1,0 +1,212 @@
+"""The encrypted file before SQLAlchemy: sanity checks, proving a key, whose file it is.
+
+Unlocking only needs to know three things: that the file can be one of ours, that the
+key decrypts it, and which schema revision and application wrote it. None of that needs
+an engine, so it lives here on a raw sqlcipher3 connection. The desktop app can then
+unlock (and show its window) while SQLAlchemy and the models are still being imported,
+which is most of a cold start. :mod:`storage.database` builds on these functions.
+"""
+
+from __future__ import annotations
+
+import errno
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlcipher3
+
+from wir_manager.i18n import _
+from wir_manager.storage.errors import (
+    DamagedDatabaseError,
+    DatabaseInUseError,
+    DatabaseMissingError,
+    DiskFullError,
+    NotADatabaseError,
+    ReadOnlyDatabaseError,
+    StorageError,
+    WriteFailedError,
+    WrongPassphraseError,
+)
+from wir_manager.storage.keys import DatabaseKey
+
+APP_ID = "wir-manager"
+PAGE_SIZE = 4096
+SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
+
+
+@dataclass(frozen=True)
+class FileIdentity:
+    """What an unlocked file says about itself (read before any engine exists)."""
+
+    revision: str | None
+    app_id: str | None
+
+    @property
+    def is_ours(self) -> bool:
+        return self.revision is not None and self.app_id == APP_ID
+
+
+def not_ours_message(path: Path) -> str:
+    return _(
+        "{file} is an encrypted database of another program, not a WiR Manager database."
+    ).format(file=describe(path))
+
+
+def describe(path: Path) -> str:
+    return f"“{path.name}”"
+
+
+def precheck_file(path: Path) -> None:
+    """Reject what cannot be one of our files before any key is tried.
+
+    These checks read bytes only; they never open the file for writing.
+    """
+    if not path.exists():
+        raise DatabaseMissingError(_("There is no database at {path}.").format(path=path))
+    if path.is_dir():
+        raise NotADatabaseError(
+            _("{path} is a folder, not a WiR Manager database.").format(path=path)
+        )
+    size = path.stat().st_size
+    if size == 0:
+        raise NotADatabaseError(
+            _("{file} is empty; it is not a WiR Manager database.").format(file=describe(path))
+        )
+    with open(path, "rb") as fh:
+        head = fh.read(len(SQLITE_PLAIN_HEADER))
+    if head == SQLITE_PLAIN_HEADER:
+        raise NotADatabaseError(
+            _(
+                "{file} is an unencrypted SQLite database of another program, not a WiR Manager "
+                "database."
+            ).format(file=describe(path))
+        )
+    if size < PAGE_SIZE:
+        raise NotADatabaseError(
+            _(
+                "{file} is too small to be a WiR Manager database (it may be damaged or a "
+                "different kind of file)."
+            ).format(file=describe(path))
+        )
+    if size % PAGE_SIZE:
+        raise DamagedDatabaseError(
+            _(
+                "{file} looks truncated or damaged (its size is not a whole number of pages); "
+                "open a backup instead."
+            ).format(file=describe(path))
+        )
+
+
+def translate_os_error(exc: BaseException, path: Path) -> StorageError | None:
+    message = str(exc).lower()
+    if (
+        (isinstance(exc, OSError) and exc.errno == errno.ENOSPC)
+        or "disk is full" in message
+        or "database or disk is full" in message
+    ):
+        return DiskFullError(
+            _("The disk is full, so the change was not saved; free some space and try again.")
+        )
+    if (
+        "readonly" in message
+        or "read-only" in message
+        or (isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EROFS, errno.EPERM))
+    ):
+        return ReadOnlyDatabaseError(
+            _("{file} cannot be written (read-only file or folder); check its permissions.").format(
+                file=describe(path)
+            )
+        )
+    if "disk i/o error" in message or (
+        isinstance(exc, OSError) and exc.errno in (errno.EIO, errno.EFBIG)
+    ):
+        # EFBIG: the file hit a size limit (FAT32's 4 GiB, a quota, RLIMIT_FSIZE); EIO: the
+        # medium failed or was unplugged. SQLite rolls back either way.
+        return WriteFailedError(
+            _(
+                "{file} could not be written (the disk reported an error or the file reached "
+                "its size limit), so the change was not saved."
+            ).format(file=describe(path))
+        )
+    if "database is locked" in message or "database is busy" in message:
+        return DatabaseInUseError(
+            _(
+                "{file} is busy in another WiR Manager window or program; close it there and "
+                "try again."
+            ).format(file=describe(path))
+        )
+    return None
+
+
+def verify_key(path: Path, key: DatabaseKey, *, quick_check: bool) -> FileIdentity:
+    """Prove the key by reading the schema, then say whose file it is.
+
+    SQLCipher only reports a wrong key on the first read, so page 1 is read first; the
+    file is opened read-only, so nothing here can change it.
+    """
+    try:
+        raw = sqlcipher3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlcipher3.OperationalError as exc:
+        raise translate_os_error(exc, path) or NotADatabaseError(
+            _("{file} cannot be opened: {reason}.").format(file=describe(path), reason=exc)
+        ) from None
+    try:
+        raw.execute(f"PRAGMA key = {key.pragma_literal()}")
+        raw.execute("PRAGMA cipher_log_level = NONE")
+        try:
+            # Reads page 1 only: if it decrypts, the key is right, whatever follows.
+            raw.execute("PRAGMA user_version").fetchone()
+        except sqlcipher3.DatabaseError as exc:
+            if "malformed" in str(exc):  # page 1 decrypted, but the file is cut short
+                raise DamagedDatabaseError(damaged_message(path)) from None
+            if "unable to open" in str(exc):
+                # A WAL database needs its -shm/-wal files beside it; on a read-only medium
+                # or folder SQLite cannot make them. That is not a wrong passphrase.
+                raise ReadOnlyDatabaseError(
+                    _(
+                        "{file} cannot be opened because its folder is read-only (WiR Manager "
+                        "keeps a journal file beside the database); copy it to a folder you can "
+                        "write to."
+                    ).format(file=describe(path))
+                ) from None
+            raise WrongPassphraseError(
+                _("The passphrase is wrong, or this file is not a WiR Manager database.")
+            ) from None
+        try:
+            raw.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            result = raw.execute("PRAGMA quick_check").fetchone() if quick_check else ("ok",)
+        except sqlcipher3.DatabaseError:
+            result = ("error",)
+        if not result or result[0] != "ok":
+            raise DamagedDatabaseError(damaged_message(path))
+        return FileIdentity(
+            revision=_scalar(raw, "SELECT version_num FROM alembic_version"),
+            app_id=_scalar(raw, "SELECT value FROM settings WHERE key = 'app_id'"),
+        )
+    finally:
+        raw.close()
+
+
+def _scalar(raw: sqlcipher3.Connection, sql: str) -> str | None:
+    """One value, or None when the table is missing (a file that is not ours)."""
+    try:
+        row = raw.execute(sql).fetchone()
+    except sqlcipher3.DatabaseError:
+        return None
+    return None if row is None or row[0] is None else str(row[0])
+
+
+def damaged_message(path: Path) -> str:
+    return _("{file} is damaged (pages are missing or corrupt); open a backup instead.").format(
+        file=describe(path)
+    )
+
+
+def integrity_check(path: Path, key: DatabaseKey) -> None:
+    """``PRAGMA quick_check`` on its own read-only connection.
+
+    It reads every page, so it grows with the file (about 0.3 s at 50,000 candidates);
+    the desktop app runs it in the background right after the window is up instead of
+    making every start wait for it. Raises :class:`DamagedDatabaseError`.
+    """
+    verify_key(path, key, quick_check=True)
