@@ -35,8 +35,10 @@ def neutralise_formula(value: object) -> object:
 
 def restore_formula_text(value: object) -> object:
     """Undo :func:`neutralise_formula` on import."""
-    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(
-        (*FORMULA_TRIGGERS, "'")
+    if (
+        isinstance(value, str)
+        and value.startswith("'")
+        and value[1:].startswith((*FORMULA_TRIGGERS, "'"))
     ):
         return value[1:]
     return value
