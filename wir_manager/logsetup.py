@@ -8,7 +8,7 @@ never ``str(exc)``.
 from __future__ import annotations
 
 import logging
-import logging.handlers
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -17,6 +17,8 @@ from types import TracebackType
 from wir_manager.storage.paths import log_dir
 
 LOG_NAME = "wir-manager.log"
+MAX_BYTES = 1_000_000
+BACKUPS = 3
 _configured: Path | None = None
 
 
@@ -37,9 +39,8 @@ def setup(level: int = logging.INFO) -> Path:
     if _configured == path:
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-    )
+    _rotate_if_large(path)
+    handler = logging.FileHandler(path, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     for old in [h for h in root.handlers if getattr(h, "_wir_manager", False)]:
@@ -49,6 +50,28 @@ def setup(level: int = logging.INFO) -> Path:
     root.setLevel(level)
     _configured = path
     return path
+
+
+def _rotate_if_large(path: Path) -> None:
+    """Keep the log and ``BACKUPS`` older ones, each about ``MAX_BYTES`` at most.
+
+    Rotation happens when a process starts logging, not mid-session: a session writes a
+    few lines, and ``logging.handlers.RotatingFileHandler`` would import socket, pickle
+    and queue (~7 ms) into every start of the desktop app for nothing.
+    """
+    try:
+        if path.stat().st_size < MAX_BYTES:
+            return
+    except OSError:
+        return
+    try:
+        for n in range(BACKUPS - 1, 0, -1):
+            older = path.with_name(f"{path.name}.{n}")
+            if older.exists():
+                os.replace(older, path.with_name(f"{path.name}.{n + 1}"))
+        os.replace(path, path.with_name(f"{path.name}.1"))
+    except OSError:
+        pass  # another process rotated it, or the folder is read-only: log on as is
 
 
 def log_crash(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> Path:

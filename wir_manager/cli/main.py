@@ -13,11 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from wir_manager import __version__, logsetup
-from wir_manager.cli.context import CliContext, UserError
-from wir_manager.i18n import set_language
-from wir_manager.services.progress import Cancelled
-from wir_manager.storage.errors import StorageError
+from wir_manager import __version__
 from wir_manager.storage.paths import default_db_path
 
 #: Modules under ``wir_manager.cli.commands`` that register subcommands, in help order.
@@ -93,6 +89,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from wir_manager.startup import gui_main
 
         return gui_main(direct)
+    from wir_manager import logsetup
+    from wir_manager.cli.context import CliContext, UserError
+    from wir_manager.i18n import set_language
+    from wir_manager.services.progress import Cancelled
+    from wir_manager.storage.errors import StorageError
+
     # Messages, PDFs and spreadsheets follow WIR_MANAGER_LANG / the system language.
     set_language()
     parser = build_parser()

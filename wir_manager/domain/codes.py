@@ -10,12 +10,11 @@ the domain singles out.
 from __future__ import annotations
 
 import functools
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from importlib import resources
 
-# langcodes and pycountry are imported where they are used: together they take ~50 ms
-# to import, and the desktop app's first screen needs neither before its data arrives.
+# langcodes, pycountry and the CLDR XML reader are imported where they are used:
+# together they take ~55 ms to import, and the desktop app's first screen needs none of
+# them before its data arrives.
 
 UN_OFFICIAL_LANGUAGES: tuple[str, ...] = ("ar", "zh", "en", "fr", "ru", "es")
 
@@ -168,6 +167,9 @@ class Region:
 @functools.lru_cache(maxsize=1)
 def _containment() -> dict[str, str]:
     """child → parent over CLDR's non-grouping, non-deprecated M49 containment."""
+    import xml.etree.ElementTree as ET
+    from importlib import resources
+
     xml = resources.files("language_data") / "data" / "supplementalData.xml"
     root = ET.fromstring(xml.read_bytes())
     parent: dict[str, str] = {}

@@ -289,13 +289,13 @@ class Launcher(QObject):
         self.tasks.hold()
         ctx = AppContext(db=db, tasks=self.tasks, settings=self.settings)
         window = MainWindow(ctx)
+        if startup.tracing():  # before release(), which starts the deferred work
+            window.first_painted.connect(lambda: startup.trace("first frame"))
         window.first_painted.connect(self.tasks.release)
         QTimer.singleShot(FIRST_FRAME_FALLBACK_MS, self.tasks.release)
         window.locked.connect(lambda path: self.show_unlock(Path(path), error=window.lock_reason))
         self.window = window
         self.dialog = None
-        if startup.tracing():
-            window.first_painted.connect(lambda: startup.trace("first frame"))
         window.show()
         window.open_initial_screen()
         startup.trace("window shown")

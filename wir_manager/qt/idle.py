@@ -28,9 +28,16 @@ class IdleWatcher(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.idle)
         self.set_minutes(minutes)
+        self._watching = False
+
+    def watch(self) -> None:
+        """Start noticing activity (idempotent). The main window calls this at its first
+        frame: an application-wide filter sends every Qt event through Python, and the
+        thousands of events of building the window are nobody's activity."""
         app = QApplication.instance()
-        if app is not None:
+        if app is not None and not self._watching:
             app.installEventFilter(self)
+            self._watching = True
 
     @property
     def minutes(self) -> int:
@@ -68,6 +75,7 @@ class IdleWatcher(QObject):
 
     def detach(self) -> None:
         app = QApplication.instance()
-        if app is not None:
+        if app is not None and self._watching:
             app.removeEventFilter(self)
+            self._watching = False
         self._timer.stop()

@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         add_language_menu(self.ui.menuView, self.ctx.settings, on_change=self._language_chosen)
         self.idle = IdleWatcher(opts.AUTO_LOCK_MINUTES.get(ctx.settings), self)
         self.idle.idle.connect(self.auto_lock)
+        self.first_painted.connect(self.idle.watch)
         self._restore_layout()
         self.refresh_status()
 

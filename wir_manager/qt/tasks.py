@@ -84,16 +84,28 @@ class TaskRunner(QObject):
         self._pool = QThreadPool.globalInstance()
         self._running: set[TaskHandle] = set()
         self._held: list[_Job] | None = None
+        self._on_release: list[Callable[[], None]] = []
 
     def hold(self) -> None:
         if self._held is None:
             self._held = []
 
     def release(self) -> None:
-        """Start every task that waited (idempotent)."""
+        """Start every task that waited, then run the deferred GUI work (idempotent)."""
         held, self._held = self._held, None
         for job in held or ():
             self._pool.start(job)
+        deferred, self._on_release = self._on_release, []
+        for fn in deferred:
+            fn()
+
+    def when_released(self, fn: Callable[[], None]) -> None:
+        """Run ``fn`` on the GUI thread at :meth:`release`, or now when nothing is held:
+        for parts of a screen nobody can see or use before the first frame is out."""
+        if self._held is None:
+            fn()
+        else:
+            self._on_release.append(fn)
 
     @property
     def held(self) -> bool:

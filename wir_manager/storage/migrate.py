@@ -7,9 +7,9 @@ writes an encrypted backup beside it, then upgrades inside one transaction.
 
 from __future__ import annotations
 
-import ast
 import datetime as dt
 import logging
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,30 +38,49 @@ def alembic_config() -> Config:
     return cfg
 
 
+_REVISION_LINE = re.compile(
+    r"""^(?P<name>revision|down_revision)\b[^=\n]*=\s*(?:None|(?P<q>["'])(?P<value>[^"'\n]*)(?P=q))\s*$""",
+    re.MULTILINE,
+)
+
+
 def _revisions_in_files() -> dict[str, str | None]:
-    """revision → down_revision, read from the scripts' literal assignments."""
+    """revision → down_revision, read from the scripts' literal assignments.
+
+    A line scan finds them in Alembic's own script layout; anything else is parsed as
+    Python. (This runs at every unlock; parsing the initial schema's 700 lines took
+    longer than the rest of identifying the file.)
+    """
     found: dict[str, str | None] = {}
     for script in sorted((migrations_dir() / "versions").glob("*.py")):
-        values: dict[str, object] = {}
-        for node in ast.parse(script.read_text(encoding="utf-8")).body:
-            target = (
-                node.target
-                if isinstance(node, ast.AnnAssign)
-                else (
-                    node.targets[0]
-                    if isinstance(node, ast.Assign) and len(node.targets) == 1
-                    else None
-                )
-            )
-            if isinstance(target, ast.Name) and node.value is not None:
-                try:
-                    values[target.id] = ast.literal_eval(node.value)
-                except ValueError:
-                    continue
+        text = script.read_text(encoding="utf-8")
+        values: dict[str, object] = {m["name"]: m["value"] for m in _REVISION_LINE.finditer(text)}
+        if "revision" not in values or "down_revision" not in values:
+            values = _literal_assignments(text)
         revision, down = values.get("revision"), values.get("down_revision")
         if isinstance(revision, str) and (down is None or isinstance(down, str)):
             found[revision] = down
     return found
+
+
+def _literal_assignments(text: str) -> dict[str, object]:
+    import ast
+
+    values: dict[str, object] = {}
+    for node in ast.parse(text).body:
+        target = (
+            node.target
+            if isinstance(node, ast.AnnAssign)
+            else (
+                node.targets[0] if isinstance(node, ast.Assign) and len(node.targets) == 1 else None
+            )
+        )
+        if isinstance(target, ast.Name) and node.value is not None:
+            try:
+                values[target.id] = ast.literal_eval(node.value)
+            except ValueError:
+                continue
+    return values
 
 
 def head_revision() -> str | None:

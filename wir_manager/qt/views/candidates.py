@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
@@ -31,10 +32,12 @@ from wir_manager.qt.forms.ui_candidates_view import Ui_CandidatesView
 from wir_manager.qt.models.candidate_details import level_label
 from wir_manager.qt.models.candidate_table import CandidateTableModel
 from wir_manager.qt.widgets import confirm, pickers
-from wir_manager.qt.widgets.candidate_editor import CandidateEditor
 from wir_manager.services import candidate_index as ci
 from wir_manager.services.candidate_index import CandidateFilter, CandidateIndex
 from wir_manager.services.candidate_records import CandidateNotFoundError, CandidateValidationError
+
+if TYPE_CHECKING:
+    from wir_manager.qt.widgets.candidate_editor import CandidateEditor
 
 log = logging.getLogger(__name__)
 Button = QMessageBox.StandardButton
@@ -92,14 +95,16 @@ class CandidatesView(QWidget):
         self._loading = False
 
         self.model = CandidateTableModel(self)
-        self.editor = CandidateEditor(self.ui.editorPane, username_taken=self._username_taken)
-        self.ui.editorLayout.addWidget(self.editor)
+        self._editor: CandidateEditor | None = None
         self._setup_table()
         self._setup_filters()
         self._setup_actions()
         self._restore_layout()
         # Tab leaves tables and notes; every control gets a name screen readers announce.
         a11y.make_accessible(self)
+        # The editor has nothing to show before a candidate is chosen from the list,
+        # which is still loading: it is built just after the window's first frame.
+        self.ctx.tasks.when_released(lambda: self.editor)
         self.reload()
 
     # ------------------------------------------------------------------ setup
@@ -201,9 +206,6 @@ class CandidatesView(QWidget):
         ui.stageButton.setMenu(menu)
         ui.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         ui.table.customContextMenuRequested.connect(self._table_menu)
-        self.editor.saveRequested.connect(self.save)
-        self.editor.revertRequested.connect(self.revert)
-        self.editor.dirtyChanged.connect(lambda _d: self._update_buttons())
         self._update_buttons()
 
     # ------------------------------------------------------------------ loading
@@ -440,6 +442,21 @@ class CandidatesView(QWidget):
         self.editor.load(detail, entries)
         self._update_buttons()
 
+    @property
+    def editor(self) -> CandidateEditor:
+        """The detail/editor pane, built on first use (see ``__init__``)."""
+        if self._editor is None:
+            from wir_manager.qt.widgets.candidate_editor import CandidateEditor
+
+            editor = CandidateEditor(self.ui.editorPane, username_taken=self._username_taken)
+            self.ui.editorLayout.addWidget(editor)
+            editor.saveRequested.connect(self.save)
+            editor.revertRequested.connect(self.revert)
+            editor.dirtyChanged.connect(lambda _d: self._update_buttons())
+            a11y.make_accessible(editor)
+            self._editor = editor
+        return self._editor
+
     def _update_buttons(self) -> None:
         has_selection = bool(self.ui.table.selectionModel().selectedRows())
         self.ui.deleteButton.setEnabled(has_selection)
@@ -451,7 +468,7 @@ class CandidatesView(QWidget):
         self.ui.searchEdit.selectAll()
 
     def has_unsaved_changes(self) -> bool:
-        return self.editor.is_dirty()
+        return self._editor is not None and self._editor.is_dirty()
 
     def confirm_leave(self) -> bool:
         """Save / Discard / Cancel for the edit in progress; True when we may move on."""
@@ -652,7 +669,8 @@ class CandidatesView(QWidget):
     def release(self) -> None:
         """Drop every record before the database locks."""
         self.save_layout()
-        self.editor.clear_all()
+        if self._editor is not None:
+            self._editor.clear_all()
         self.model.clear()
         self._sets.clear()
         self._usernames.clear()
