@@ -1,5 +1,8 @@
 """Entry point of ``wir-manager`` / ``python -m wir_manager``.
 
+Module-level imports stay minimal: starting the desktop app goes straight to
+:mod:`wir_manager.startup`, which begins unlocking before anything else is loaded.
+
 Errors the user can act on print one sentence and exit 1; anything unexpected is
 logged (without its message, which may hold personal data) and reported in one line.
 """
@@ -7,14 +10,11 @@ logged (without its message, which may hold personal data) and reported in one l
 from __future__ import annotations
 
 import argparse
-import importlib
-import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from wir_manager import __version__
-from wir_manager.storage.paths import default_db_path
 
 #: Modules under ``wir_manager.cli.commands`` that register subcommands, in help order.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -28,9 +28,6 @@ COMMAND_MODULES: tuple[str, ...] = (
     "matching",
 )
 
-log = logging.getLogger(__name__)
-
-
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
@@ -38,6 +35,10 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import importlib
+
+    from wir_manager.storage.paths import default_db_path
+
     parser = _Parser(
         prog="wir-manager",
         description="WiR Manager: candidates, training, IGO placement requests, explained "
@@ -94,6 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from wir_manager.i18n import set_language
     from wir_manager.services.progress import Cancelled
     from wir_manager.storage.errors import StorageError
+    from wir_manager.storage.paths import default_db_path
 
     # Messages, PDFs and spreadsheets follow WIR_MANAGER_LANG / the system language.
     set_language()

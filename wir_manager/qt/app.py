@@ -292,6 +292,7 @@ class Launcher(QObject):
         if startup.tracing():  # before release(), which starts the deferred work
             window.first_painted.connect(lambda: startup.trace("first frame"))
         window.first_painted.connect(self.tasks.release)
+        self.tasks.when_released(theme.register_bundled_fonts)
         QTimer.singleShot(FIRST_FRAME_FALLBACK_MS, self.tasks.release)
         window.locked.connect(lambda path: self.show_unlock(Path(path), error=window.lock_reason))
         self.window = window
@@ -437,7 +438,6 @@ def make_application(argv: Sequence[str] | None = None) -> QApplication:
     app.setDesktopFileName("wir-manager")
     app.setWindowIcon(theme.app_icon())
     app.styleHints().colorSchemeChanged.connect(lambda _scheme: theme.clear_cache())
-    theme.register_bundled_fonts()
     return app  # type: ignore[return-value]
 
 

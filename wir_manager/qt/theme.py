@@ -10,13 +10,19 @@ from __future__ import annotations
 
 import functools
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QIcon,
+    QIconEngine,
+    QPainter,
+    QPalette,
+    QPixmap,
+)
 from PySide6.QtSvg import QSvgRenderer
 
 from wir_manager.storage.paths import resources_dir
-
-ICON_SIZES = (16, 20, 24, 32, 48, 64)
 
 
 def icon_path(name: str) -> str:
@@ -44,35 +50,81 @@ def _svg_bytes(name: str) -> bytes | None:
         return None
 
 
-@functools.lru_cache(maxsize=256)
-def _icon(name: str, colour: str) -> QIcon:
-    data = _svg_bytes(name)
-    if data is None:
-        return QIcon()
-    renderer = QSvgRenderer(QByteArray(data.replace(b"currentColor", colour.encode())))
-    if not renderer.isValid():
-        return QIcon()
-    ratio = QGuiApplication.instance().devicePixelRatio() if QGuiApplication.instance() else 1.0
-    icon = QIcon()
-    for size in ICON_SIZES:
-        side = max(1, round(size * ratio))
-        pixmap = QPixmap(side, side)
+class _SvgIconEngine(QIconEngine):
+    """Renders one line icon at the size and pixel ratio a widget asks for, when it asks.
+
+    The SVG draws with ``currentColor``: the palette's text colour, or its disabled text
+    colour for a disabled control. Rendering every icon at six sizes up front cost ~5 ms
+    of each start for sizes mostly never shown; this renders on first paint and keeps
+    what it rendered.
+    """
+
+    def __init__(self, svg: bytes, colour: str, disabled_colour: str) -> None:
+        super().__init__()
+        self._svg = svg
+        self._colours = (colour, disabled_colour)
+        self._renderers: dict[str, QSvgRenderer] = {}
+        self._pixmaps: dict[tuple[int, int, bool, float], QPixmap] = {}
+
+    def _render(self, size: QSize, mode: QIcon.Mode, scale: float) -> QPixmap:
+        disabled = mode == QIcon.Mode.Disabled
+        key = (size.width(), size.height(), disabled, scale)
+        cached = self._pixmaps.get(key)
+        if cached is not None:
+            return cached
+        colour = self._colours[1 if disabled else 0]
+        renderer = self._renderers.get(colour)
+        if renderer is None:
+            renderer = QSvgRenderer(QByteArray(self._svg.replace(b"currentColor", colour.encode())))
+            self._renderers[colour] = renderer
+        width = max(1, round(size.width() * scale))
+        height = max(1, round(size.height() * scale))
+        pixmap = QPixmap(width, height)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        renderer.render(painter, QRectF(0, 0, side, side))
+        renderer.render(painter, QRectF(0, 0, width, height))
         painter.end()
-        pixmap.setDevicePixelRatio(ratio)
-        icon.addPixmap(pixmap)
-    return icon
+        pixmap.setDevicePixelRatio(scale)
+        self._pixmaps[key] = pixmap
+        return pixmap
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        return self._render(size, mode, 1.0)
+
+    def scaledPixmap(
+        self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float
+    ) -> QPixmap:
+        return self._render(size, mode, scale)
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        scale = painter.device().devicePixelRatio() if painter.device() else 1.0
+        painter.drawPixmap(rect, self._render(rect.size(), mode, scale))
+
+    def clone(self) -> QIconEngine:
+        return _SvgIconEngine(self._svg, *self._colours)
+
+
+@functools.lru_cache(maxsize=256)
+def _icon(name: str, colour: str, disabled_colour: str) -> QIcon:
+    data = _svg_bytes(name)
+    if data is None:
+        return QIcon()
+    return QIcon(_SvgIconEngine(data, colour, disabled_colour))
 
 
 def icon(name: str, role: QPalette.ColorRole = QPalette.ColorRole.WindowText) -> QIcon:
     """A themed icon from ``resources/icons/<name>`` (``.svg`` may be omitted)."""
     if not name.endswith(".svg"):
         name += ".svg"
-    colour = QGuiApplication.palette().color(role).name() if QGuiApplication.instance() else "#000"
-    return _icon(name, colour)
+    if QGuiApplication.instance() is None:
+        return _icon(name, "#000000", "#808080")
+    palette = QGuiApplication.palette()
+    return _icon(
+        name,
+        palette.color(role).name(),
+        palette.color(QPalette.ColorGroup.Disabled, role).name(),
+    )
 
 
 def app_icon() -> QIcon:
@@ -103,11 +155,16 @@ def preferred_size(widget_size: int = 20) -> QSize:
     return QSize(widget_size, widget_size)
 
 
-def register_bundled_fonts() -> list[str]:
+@functools.cache
+def register_bundled_fonts() -> tuple[str, ...]:
     """Make the fonts shipped in ``resources/fonts`` available to the GUI when the system
     has nothing for a script our candidates' names use (bare containers, minimal
     installs), so names never render as boxes. Skipped when the system already covers
-    every script, which keeps start-up free of font loading on normal desktops."""
+    every script, which keeps font loading off normal desktops.
+
+    Asking which scripts the system covers makes fontconfig list every installed font,
+    so the application calls this just after the main window's first frame (nothing
+    before it shows a name); once per process."""
     from PySide6.QtGui import QFontDatabase
 
     scripts = (
@@ -121,10 +178,10 @@ def register_bundled_fonts() -> list[str]:
         QFontDatabase.WritingSystem.Korean,
     )
     if all(QFontDatabase.families(script) for script in scripts):
-        return []
+        return ()
     loaded: list[str] = []
     folder = resources_dir() / "fonts"
     for path in sorted([*folder.glob("*.ttf"), *folder.glob("*.otf"), *folder.glob("*.ttc")]):
         if QFontDatabase.addApplicationFont(str(path)) >= 0:
             loaded.append(path.name)
-    return loaded
+    return tuple(loaded)

@@ -13,7 +13,6 @@ import contextlib
 import datetime as dt
 import logging
 import os
-import tempfile
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -131,6 +130,8 @@ class Database:
             raise StorageError(_("A passphrase is needed to create a database."))
         path.parent.mkdir(parents=True, exist_ok=True)
         key = key or DatabaseKey.new(passphrase)
+        import tempfile  # not at module level: it is not needed to unlock (start-up time)
+
         fd, tmp_name = tempfile.mkstemp(prefix=".creating-", suffix=".db", dir=path.parent)
         os.close(fd)
         tmp = Path(tmp_name)
@@ -359,6 +360,8 @@ class Database:
         """
         dest = Path(dest)
         dest.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile
+
         fd, tmp_name = tempfile.mkstemp(prefix=".backup-", suffix=".db", dir=dest.parent)
         os.close(fd)
         tmp = Path(tmp_name)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import secrets
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -51,6 +50,8 @@ class DatabaseKey:
 
     @classmethod
     def new(cls, passphrase: str) -> DatabaseKey:
+        import secrets  # only a new file needs a salt; unlocking must not import it
+
         return cls.derive(passphrase, secrets.token_bytes(SALT_BYTES))
 
     @classmethod

@@ -193,9 +193,33 @@ class PendingUnlock:
 
     def _run(self) -> None:
         try:
-            self._db = unlock(self.path, prompt=None, quick_check=self._quick_check)
+            key = self._derive_from_environment()
+            if key is None:
+                self._db = unlock(self.path, prompt=None, quick_check=self._quick_check)
+                return
+            # Imported here, after the derivation: the thread starts before the storage
+            # layer is loaded, so the derivation starts as early as possible.
+            from wir_manager.storage.database import Database
+
+            self._db = Database.open(self.path, key=key, quick_check=self._quick_check)
         except BaseException as exc:  # handed to the caller's thread by result()
             self._error = exc
+
+    def _derive_from_environment(self) -> DatabaseKey | None:
+        """The key from ``WIR_MANAGER_PASSPHRASE`` and the file's salt, or None (no
+        variable, or a file that cannot be read: :func:`unlock` then says why)."""
+        passphrase = os.environ.get(PASSPHRASE_ENV)
+        if not passphrase:
+            return None
+        from wir_manager.storage.keys import SALT_BYTES, read_salt
+
+        try:
+            salt = read_salt(self.path)
+        except OSError:
+            return None
+        if len(salt) != SALT_BYTES:
+            return None
+        return DatabaseKey.derive(passphrase, salt)
 
     def result(self) -> Database:
         """Wait for the unlock; raises what :func:`unlock` raised."""

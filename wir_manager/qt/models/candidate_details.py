@@ -16,8 +16,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from wir_manager.domain.enums import LanguageLevel, TrainingStatus
-from wir_manager.qt.widgets.pickers import language_label
+from wir_manager.domain.enums import TrainingStatus
+from wir_manager.qt.widgets.pickers import language_label, level_label
 from wir_manager.services.candidate_records import HistoryEntry, TrainingItem
 from wir_manager.services.records import LanguageSkill
 
@@ -61,13 +61,6 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return _tr(self.columns[section][0])
         return None
-
-
-def level_label(level: int) -> str:
-    try:
-        return _tr("native") if level == LanguageLevel.NATIVE else LanguageLevel(level).label
-    except ValueError:
-        return str(level)
 
 
 class LanguageListModel(RecordTableModel[LanguageSkill]):

@@ -29,12 +29,11 @@ from wir_manager.qt import theme
 from wir_manager.qt.context import AppContext
 from wir_manager.qt.errors import show_error
 from wir_manager.qt.forms.ui_candidates_view import Ui_CandidatesView
-from wir_manager.qt.models.candidate_details import level_label
 from wir_manager.qt.models.candidate_table import CandidateTableModel
 from wir_manager.qt.widgets import confirm, pickers
+from wir_manager.qt.widgets.pickers import level_label
 from wir_manager.services import candidate_index as ci
 from wir_manager.services.candidate_index import CandidateFilter, CandidateIndex
-from wir_manager.services.candidate_records import CandidateNotFoundError, CandidateValidationError
 
 if TYPE_CHECKING:
     from wir_manager.qt.widgets.candidate_editor import CandidateEditor
@@ -432,7 +431,7 @@ class CandidatesView(QWidget):
         try:
             detail = svc.get_candidate(self.ctx.db, candidate_id)
             entries = svc.history(self.ctx.db, candidate_id)
-        except CandidateNotFoundError as exc:
+        except svc.CandidateNotFoundError as exc:
             self.report_error(self, exc)
             self._refresh_rows([candidate_id])
             return
@@ -523,7 +522,7 @@ class CandidatesView(QWidget):
                 svc.update_candidate(
                     db, cid, data, expected_updated_at=self.editor.loaded_updated_at
                 )
-        except CandidateValidationError as exc:
+        except svc.CandidateValidationError as exc:
             self.editor.show_errors(exc.errors)
             return False
         except Exception as exc:

@@ -9,10 +9,11 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import QComboBox, QCompleter
 
 from wir_manager.domain import codes
+from wir_manager.domain.enums import LanguageLevel
 
 
 def fill_with_completion(
@@ -122,6 +123,16 @@ def language_label(code: str) -> str:
     tags such as "pt-BR" that the ISO list does not have."""
     name = _iso_names().get(code)
     return name if name is not None else codes.language_name(code)
+
+
+def level_label(level: int) -> str:
+    """ "B2", "C1" … and "native" (translated) for a CEFR level value."""
+    try:
+        if level == LanguageLevel.NATIVE:
+            return QCoreApplication.translate("CandidateDetails", "native")
+        return LanguageLevel(level).label
+    except ValueError:
+        return str(level)
 
 
 def country_items() -> list[tuple[str, str]]:
