@@ -119,6 +119,7 @@
     </message>
     <message>
         <source>native</source>
+        <extracomment>Events that mean someone is about to use a combo (click, wheel, typing, Tab into it).</extracomment>
         <translation>modersmål</translation>
     </message>
     <message>
@@ -1153,7 +1154,7 @@
     </message>
     <message>
         <source>{title} (Ctrl+{n})</source>
-        <extracomment>Emitted after the database was closed by Lock or auto-lock; carries its path.</extracomment>
+        <extracomment>Emitted after the database was closed by Lock or auto-lock; carries its path. The window&apos;s first frame is on screen (emitted once, from the event loop). Why the window locked itself, for the unlock dialog (None: the user locked it).</extracomment>
         <translation>{title} (Ctrl+{n})</translation>
     </message>
     <message>
