@@ -76,8 +76,9 @@ class _FillOnUse(QObject):
         fill_with_completion(combo, self.items(), empty=self.empty)
         if text and text != self.empty:
             combo.setEditText(text)
+        # The filter object stays a (now idle) child of the combo: deleting it from
+        # inside the event it is filtering crashed Qt on a synthetic focus event.
         combo._fill_on_use = None  # type: ignore[attr-defined]
-        self.deleteLater()
 
 
 def fill_on_use(
