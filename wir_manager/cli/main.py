@@ -28,6 +28,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "matching",
 )
 
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
