@@ -83,6 +83,9 @@ case "$MODE" in
     say "Set up. Start the app with: bash packaging/bootstrap.sh run"
     ;;
   run)
+    # Compiled bytecode makes every start quicker; an editable install run where Python
+    # may not write .pyc files (PYTHONDONTWRITEBYTECODE) would recompile at each start.
+    "$VENV/bin/python" -m compileall -q wir_manager >/dev/null
     # Your own database when you have one; otherwise the demo database (created and
     # filled on first start, passphrase "wikimedian-demo" or $WIR_MANAGER_PASSPHRASE).
     gui_args=(gui)

@@ -139,9 +139,17 @@ def test_no_lost_update_between_two_windows(demo_db) -> None:  # type: ignore[no
 
     window_a = svc.get_candidate(demo_db, 1)
     window_b = svc.get_candidate(demo_db, 1)
-    svc.update_candidate(demo_db, 1, replace(window_a.data, notes="from window A"),
-                         expected_updated_at=window_a.updated_at)
+    svc.update_candidate(
+        demo_db,
+        1,
+        replace(window_a.data, notes="from window A"),
+        expected_updated_at=window_a.updated_at,
+    )
     with pytest.raises(ConcurrentEditError, match="another window"):
-        svc.update_candidate(demo_db, 1, replace(window_b.data, notes="from window B"),
-                             expected_updated_at=window_b.updated_at)
+        svc.update_candidate(
+            demo_db,
+            1,
+            replace(window_b.data, notes="from window B"),
+            expected_updated_at=window_b.updated_at,
+        )
     assert svc.get_candidate(demo_db, 1).data.notes == "from window A"

@@ -32,8 +32,9 @@ def test_plaintext_file_backends_are_refused() -> None:
     assert not keystore.backend_available()
 
 
-def test_remember_recall_forget(db: Database, db_path: Path, memory_keyring: MemoryKeyring,
-                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_remember_recall_forget(
+    db: Database, db_path: Path, memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
+) -> None:
     keystore.remember(db_path, db.key)
     assert keystore.is_remembered(db_path)
     stored = next(iter(memory_keyring.store.values()))
@@ -47,8 +48,9 @@ def test_remember_recall_forget(db: Database, db_path: Path, memory_keyring: Mem
         keystore.unlock(db_path, prompt=None)
 
 
-def test_stale_remembered_key_falls_back_to_prompt(db: Database, db_path: Path,
-                                                   memory_keyring: MemoryKeyring) -> None:
+def test_stale_remembered_key_falls_back_to_prompt(
+    db: Database, db_path: Path, memory_keyring: MemoryKeyring
+) -> None:
     keystore.remember(db_path, db.key)
     db.change_passphrase("another passphrase entirely")
     db.close()
@@ -63,8 +65,9 @@ def test_stale_remembered_key_falls_back_to_prompt(db: Database, db_path: Path,
     assert asked == [1]
 
 
-def test_environment_passphrase_wins(db: Database, db_path: Path,
-                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_environment_passphrase_wins(
+    db: Database, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     db.close()
     monkeypatch.setenv(keystore.PASSPHRASE_ENV, PASSPHRASE)
     with keystore.unlock(db_path, prompt=lambda: pytest.fail("must not prompt")) as again:

@@ -45,16 +45,15 @@ def test_upgrade_head_from_empty_equals_models(db: Database) -> None:
     assert migrate.current_revision(db) == migrate.head_revision()
 
 
-def test_older_database_is_backed_up_then_upgraded(db: Database, db_path: Path,
-                                                   tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_older_database_is_backed_up_then_upgraded(
+    db: Database, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from wir_manager.services import demo
 
     demo.generate(db, candidates=20, requests=2, seed=3)
     db.close()
     scripts = tmp_path / "migrations"
-    shutil.copytree(paths.migrations_dir(), scripts,
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(paths.migrations_dir(), scripts, ignore=shutil.ignore_patterns("__pycache__"))
     head = migrate.head_revision()
     (scripts / "versions" / "9999_extra.py").write_text(EXTRA_REVISION.format(head=head))
     monkeypatch.setattr(migrate, "migrations_dir", lambda: scripts)

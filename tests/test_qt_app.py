@@ -350,10 +350,14 @@ def test_wrong_environment_passphrase_falls_back_to_the_dialog(
 def test_an_empty_demo_database_is_filled_again(qtbot, settings) -> None:
     Database.create(demo_path(), DEMO_PASSPHRASE, "Demo operator").close()  # cancelled fill
     launcher = Launcher(demo=True, settings=settings, demo_candidates=25)
-    with qtbot.waitSignal(launcher.window_ready, timeout=30_000):
+    # The window comes up at once; the emptiness is noticed in the background, and the
+    # filling (with its progress bar) ends with the screens rebuilt on the new data.
+    with qtbot.waitSignals([launcher.window_ready, launcher.demo_filled], timeout=30_000):
         launcher.start()
     qtbot.addWidget(launcher.window)
     assert launcher.window.ctx.db.info().counts["candidates"] == 25
+    view = launcher.window.current_screen()
+    qtbot.waitUntil(lambda: view.is_loaded and view.model.rowCount() == 25, timeout=10_000)
     launcher.window.close()
 
 
@@ -408,8 +412,9 @@ def test_unlocking_makes_todays_automatic_backup(qtbot, db, db_path) -> None:  #
     assert len(made) == 1
 
 
-def test_file_menu_exports_and_imports_spreadsheets(qtbot, settings, demo_db: Database,
-                                                    tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_file_menu_exports_and_imports_spreadsheets(
+    qtbot, settings, demo_db: Database, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     """File → Export candidates writes a real workbook in the background; File → Import
     runs the wizard and every built screen reloads afterwards."""
     from openpyxl import load_workbook

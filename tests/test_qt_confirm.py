@@ -21,12 +21,16 @@ def test_unsaved_question(qtbot, button: Button, expected: str) -> None:  # type
     seen: list[str] = []
 
     def press() -> None:
-        box = next(w for w in QApplication.topLevelWidgets()
-                   if isinstance(w, QMessageBox) and w.isVisible())
+        box = next(
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QMessageBox) and w.isVisible()
+        )
         seen.append(box.text())
         box.button(button).click()
 
     QTimer.singleShot(50, press)
-    assert ask_save_discard_cancel(parent, "testDialog", "This thing has unsaved changes.") \
-        == expected
+    assert (
+        ask_save_discard_cancel(parent, "testDialog", "This thing has unsaved changes.") == expected
+    )
     assert seen == ["This thing has unsaved changes."]

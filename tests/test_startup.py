@@ -193,11 +193,20 @@ def test_opening_a_database_in_the_app_remembers_it_for_the_next_start(
 
 def test_prefetch_only_when_it_can_work(tmp_path: Path, db: Database) -> None:
     assert startup.prefetch_unlock(tmp_path / "nowhere.db") is None
-    assert startup.prefetch_unlock(db.path, demo=True) is None
+    assert startup.prefetch_unlock(None, demo=True) is None  # no demo yet: created later
     pending = startup.prefetch_unlock(db.path)
     assert pending is not None
     with pytest.raises(NoPassphraseError):
         pending.result()
+
+
+def test_prefetch_opens_an_existing_demo_database_with_its_passphrase() -> None:
+    Database.create(startup.demo_path(), startup.DEMO_PASSPHRASE, "Demo operator").close()
+    pending = startup.prefetch_unlock(None, demo=True)
+    assert pending is not None and pending.path == startup.demo_path()
+    opened = pending.result()
+    assert not opened.closed
+    opened.close()
 
 
 def test_trace_prints_only_when_asked(

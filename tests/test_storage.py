@@ -47,53 +47,101 @@ def fill_every_model(db: Database) -> dict[str, int]:
     """One row of every table, with non-Latin text, so the round trip covers the schema."""
     with db.session() as s:
         aff = m.Affiliate(name="Wiki Arabic", country="EG")
-        org = m.Organisation(name="UNESCO", acronym="UNESCO", kind=OrganisationKind.UN_AGENCY,
-                             country="FR")
+        org = m.Organisation(
+            name="UNESCO", acronym="UNESCO", kind=OrganisationKind.UN_AGENCY, country="FR"
+        )
         module = m.TrainingModule(position=1, title="Open licences", mandatory=True)
         cand = m.Candidate(
-            full_name=f"سارة {CANARY}", username="Sara-wiki", email="sara@example.org",
-            phone="+20 100 000", country="EG", region="002", subregion="015", affiliate=aff,
-            gender="woman", stage=Stage.READY, available_from=dt.date(2027, 1, 1),
-            available_until=dt.date(2027, 12, 31), active_since=2012, edit_count=4200,
-            notes="मुझे विकिडेटा पसंद है", consent_store=True,
-            consent_store_at=dt.date(2026, 1, 2), consent_propose=True,
-            consent_propose_at=dt.date(2026, 1, 2), consent_share_contact=False,
+            full_name=f"سارة {CANARY}",
+            username="Sara-wiki",
+            email="sara@example.org",
+            phone="+20 100 000",
+            country="EG",
+            region="002",
+            subregion="015",
+            affiliate=aff,
+            gender="woman",
+            stage=Stage.READY,
+            available_from=dt.date(2027, 1, 1),
+            available_until=dt.date(2027, 12, 31),
+            active_since=2012,
+            edit_count=4200,
+            notes="मुझे विकिडेटा पसंद है",
+            consent_store=True,
+            consent_store_at=dt.date(2026, 1, 2),
+            consent_propose=True,
+            consent_propose_at=dt.date(2026, 1, 2),
+            consent_share_contact=False,
         )
-        cand.languages = [m.CandidateLanguage(code="ar", level=LanguageLevel.NATIVE),
-                          m.CandidateLanguage(code="en", level=LanguageLevel.C1)]
+        cand.languages = [
+            m.CandidateLanguage(code="ar", level=LanguageLevel.NATIVE),
+            m.CandidateLanguage(code="en", level=LanguageLevel.C1),
+        ]
         cand.skills = [m.CandidateSkill(platform=Platform.WIKIDATA, level=3)]
         cand.topics = [m.CandidateTopic(topic=Topic.GENDER)]
-        cand.training = [m.TrainingProgress(module=module, status=TrainingStatus.COMPLETED,
-                                            completed_on=dt.date(2026, 5, 1), score=92)]
+        cand.training = [
+            m.TrainingProgress(
+                module=module,
+                status=TrainingStatus.COMPLETED,
+                completed_on=dt.date(2026, 5, 1),
+                score=92,
+            )
+        ]
         req = m.PlacementRequest(
-            organisation=org, title="Wikidata resident", description="Open data",
-            duty_city="Paris", duty_country="FR", work_mode=WorkMode.HYBRID,
-            start_date=dt.date(2027, 3, 1), duration_months=9, positions=2,
-            deadline=dt.date(2027, 1, 15), status=RequestStatus.OPEN,
+            organisation=org,
+            title="Wikidata resident",
+            description="Open data",
+            duty_city="Paris",
+            duty_country="FR",
+            work_mode=WorkMode.HYBRID,
+            start_date=dt.date(2027, 3, 1),
+            duration_months=9,
+            positions=2,
+            deadline=dt.date(2027, 1, 15),
+            status=RequestStatus.OPEN,
         )
         req.languages = [
             m.RequestLanguage(code="en", min_level=5, importance=Importance.REQUIRED),
             m.RequestLanguage(code="fr", min_level=4, importance=Importance.REQUIRED, any_group=1),
             m.RequestLanguage(code="es", min_level=4, importance=Importance.REQUIRED, any_group=1),
         ]
-        req.skills = [m.RequestSkill(platform=Platform.WIKIDATA, min_level=2,
-                                     importance=Importance.PREFERRED)]
+        req.skills = [
+            m.RequestSkill(platform=Platform.WIKIDATA, min_level=2, importance=Importance.PREFERRED)
+        ]
         req.topics = [m.RequestTopic(topic=Topic.HEALTH)]
         req.priority_regions = [m.RequestPriorityRegion(region="002")]
         profile = m.WeightProfile(name="default", version=1, weights={"language": 30})
         s.add_all([cand, req, profile])
         s.flush()
-        s.add(m.ShortlistEntry(request_id=req.id, candidate_id=cand.id, rank=1, score=81.5,
-                               score_parts={"language": 30, "skills": 51.5},
-                               profile_id=profile.id, profile_version=1,
-                               status=ShortlistStatus.SENT, note="strong"))
-        s.add(m.Placement(candidate_id=cand.id, request_id=req.id,
-                          start_date=dt.date(2027, 3, 1), end_date=dt.date(2027, 11, 30)))
+        s.add(
+            m.ShortlistEntry(
+                request_id=req.id,
+                candidate_id=cand.id,
+                rank=1,
+                score=81.5,
+                score_parts={"language": 30, "skills": 51.5},
+                profile_id=profile.id,
+                profile_version=1,
+                status=ShortlistStatus.SENT,
+                note="strong",
+            )
+        )
+        s.add(
+            m.Placement(
+                candidate_id=cand.id,
+                request_id=req.id,
+                start_date=dt.date(2027, 3, 1),
+                end_date=dt.date(2027, 11, 30),
+            )
+        )
         disc = m.Disclosure(request_id=req.id, recipient="UNESCO liaison", file_sha256="0" * 64)
         s.add(disc)
         s.flush()
-        s.add(m.DisclosureCandidate(disclosure_id=disc.id, candidate_id=cand.id,
-                                    placeholder="candidate-1"))
+        s.add(
+            m.DisclosureCandidate(
+                disclosure_id=disc.id, candidate_id=cand.id, placeholder="candidate-1"
+            )
+        )
         return {"candidate": cand.id, "request": req.id}
 
 
@@ -115,7 +163,10 @@ def test_round_trip_of_every_model(db: Database, db_path: Path) -> None:
         req = s.get(m.PlacementRequest, ids["request"])
         assert req is not None and req.work_mode is WorkMode.HYBRID
         assert sorted((r.code, r.any_group) for r in req.languages) == [
-            ("en", None), ("es", 1), ("fr", 1)]
+            ("en", None),
+            ("es", 1),
+            ("fr", 1),
+        ]
         assert req.skills[0].importance is Importance.PREFERRED
         assert [r.region for r in req.priority_regions] == ["002"]
         entry = s.scalars(select(m.ShortlistEntry)).one()
@@ -165,8 +216,9 @@ def test_wrong_passphrase_is_one_clear_sentence_and_leaves_file_unchanged(
         (bytes(range(256)) * 64, WrongPassphraseError, "passphrase is wrong"),
     ],
 )
-def test_files_that_are_not_our_database(tmp_path: Path, content: bytes | None,
-                                         error: type[Exception], words: str) -> None:
+def test_files_that_are_not_our_database(
+    tmp_path: Path, content: bytes | None, error: type[Exception], words: str
+) -> None:
     path = tmp_path / "other.db"
     if content is None:
         plain = sqlite3.connect(path)
@@ -256,8 +308,9 @@ def test_plain_sqlite_cannot_read_it(db: Database, db_path: Path) -> None:
     plain.close()
 
 
-def test_canary_absent_from_every_file_while_open_and_after(db: Database, db_path: Path,
-                                                             isolated_home: Path) -> None:
+def test_canary_absent_from_every_file_while_open_and_after(
+    db: Database, db_path: Path, isolated_home: Path
+) -> None:
     fill_every_model(db)
     # While open, data sits in the -wal file too: it must be encrypted as well.
     written = [p for p in isolated_home.rglob("*") if p.is_file()]
@@ -276,9 +329,17 @@ def test_canary_absent_from_every_file_while_open_and_after(db: Database, db_pat
 
 def test_connection_settings(db: Database) -> None:
     with db.engine.connect() as conn:
-        pragma = {name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()
-                  for name in ("journal_mode", "foreign_keys", "temp_store", "secure_delete",
-                               "cipher_version", "kdf_iter")}
+        pragma = {
+            name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()
+            for name in (
+                "journal_mode",
+                "foreign_keys",
+                "temp_store",
+                "secure_delete",
+                "cipher_version",
+                "kdf_iter",
+            )
+        }
     assert pragma["journal_mode"] == "wal"
     assert pragma["foreign_keys"] == 1
     assert pragma["temp_store"] == 2  # MEMORY
@@ -323,7 +384,6 @@ def test_foreign_keys_cascade(db: Database) -> None:
             "select (select count(*) from candidate_languages) + "
             "(select count(*) from shortlist_entries) + (select count(*) from placements)"
         ).scalar()
-        orphan = conn.exec_driver_sql(
-            "select candidate_id from disclosure_candidates").scalar()
+        orphan = conn.exec_driver_sql("select candidate_id from disclosure_candidates").scalar()
     assert left == 0
     assert orphan is None

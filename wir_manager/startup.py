@@ -20,13 +20,17 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wir_manager.storage.paths import config_dir, default_db_path
+from wir_manager.storage.paths import config_dir, data_dir, default_db_path
 
 if TYPE_CHECKING:
     from wir_manager.storage.keystore import PendingUnlock
 
 TRACE_ENV = "WIR_MANAGER_STARTUP_TRACE"
 LAST_DATABASE_FILE = "last-database.txt"
+DEMO_FILENAME = "demo.db"
+#: Fixed passphrase of the demo database only (documented in README); a real database
+#: always gets the passphrase its owner chose.
+DEMO_PASSPHRASE = "wikimedian-demo"
 
 _t0 = time.perf_counter()
 _tracing = os.environ.get(TRACE_ENV) == "1"
@@ -42,6 +46,15 @@ def trace(phase: str) -> None:
 
 def tracing() -> bool:
     return _tracing
+
+
+# ---------------------------------------------------------------------- demo database
+def demo_path() -> Path:
+    return data_dir() / DEMO_FILENAME
+
+
+def demo_passphrase() -> str:
+    return os.environ.get("WIR_MANAGER_PASSPHRASE") or DEMO_PASSPHRASE
 
 
 # ---------------------------------------------------------------------- last database
@@ -81,17 +94,16 @@ def prefetch_unlock(db: Path | None, *, demo: bool = False) -> PendingUnlock | N
     """Start unlocking the database the window will open, on its own thread.
 
     Only when it can succeed without asking: an existing file and a passphrase in the
-    environment or (tried inside the thread) a key in the keyring. The demo database
-    has its own flow.
+    environment or (tried inside the thread) a key in the keyring; for ``--demo``, the
+    existing demo database with its documented passphrase (a missing one is created
+    and filled with a progress bar instead).
     """
-    if demo:
-        return None
-    path = database_to_open(db)
+    path = demo_path() if demo else database_to_open(db)
     if not path.is_file():
         return None
     from wir_manager.storage.keystore import PendingUnlock
 
-    return PendingUnlock(path, quick_check=False)
+    return PendingUnlock(path, passphrase=demo_passphrase() if demo else None)
 
 
 # ---------------------------------------------------------------------- entry point

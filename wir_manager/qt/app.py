@@ -30,18 +30,16 @@ from wir_manager.qt import settings as opts
 from wir_manager.qt import theme
 from wir_manager.qt.context import AppContext
 from wir_manager.qt.tasks import TaskRunner
+from wir_manager.startup import DEMO_PASSPHRASE as DEMO_PASSPHRASE  # re-exported
+from wir_manager.startup import demo_passphrase, demo_path
 from wir_manager.storage import keystore
 from wir_manager.storage.database import Database
 from wir_manager.storage.errors import NoPassphraseError, StorageError, WrongPassphraseError
 from wir_manager.storage.keystore import PendingUnlock
-from wir_manager.storage.paths import data_dir, default_db_path
+from wir_manager.storage.paths import default_db_path
 
 log = logging.getLogger(__name__)
 
-DEMO_FILENAME = "demo.db"
-#: Fixed passphrase of the demo database only (documented in README); a real database
-#: always gets the passphrase its owner chose.
-DEMO_PASSPHRASE = "wikimedian-demo"
 DEMO_OPERATOR = "Demo operator"
 DEMO_CANDIDATES = 3000
 DEMO_REQUESTS = 24
@@ -54,14 +52,6 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("App", text)
 
 
-def demo_path() -> Path:
-    return data_dir() / DEMO_FILENAME
-
-
-def demo_passphrase() -> str:
-    return os.environ.get(keystore.PASSPHRASE_ENV) or DEMO_PASSPHRASE
-
-
 class Launcher(QObject):
     """Owns the start-up flow and, once unlocked, the main window."""
 
@@ -69,6 +59,8 @@ class Launcher(QObject):
     window_ready = Signal(object)
     #: A start-up dialog was cancelled before any database was opened.
     aborted = Signal()
+    #: A demo database found empty at start (an earlier filling was cancelled) is full.
+    demo_filled = Signal()
 
     def __init__(
         self,
@@ -112,7 +104,9 @@ class Launcher(QObject):
                 return Path(item)
         return None
 
-    def open_existing(self, path: Path) -> None:
+    def open_existing(
+        self, path: Path, *, passphrase: str | None = None, demo: bool = False
+    ) -> None:
         """Unlock without asking when the environment or the keyring has the key.
 
         The key is derived on its own thread while this one imports the main window and
@@ -122,7 +116,7 @@ class Launcher(QObject):
         """
         pending, self._pending = self._pending, None
         if pending is None or pending.path != path:
-            pending = keystore.PendingUnlock(path, quick_check=False)
+            pending = keystore.PendingUnlock(path, passphrase=passphrase, quick_check=False)
         self._import_main_window()
         try:
             db = pending.result()
@@ -130,14 +124,15 @@ class Launcher(QObject):
         except NoPassphraseError:
             self.show_unlock(path)
             return
-        except WrongPassphraseError:
-            error = (
-                _tr("The passphrase in {env} does not open this file; type the passphrase.").format(
-                    env=keystore.PASSPHRASE_ENV
-                )
-                if os.environ.get(keystore.PASSPHRASE_ENV)
-                else None
-            )
+        except WrongPassphraseError as exc:
+            if demo:
+                error: str | None = str(exc)
+            elif os.environ.get(keystore.PASSPHRASE_ENV):
+                error = _tr(
+                    "The passphrase in {env} does not open this file; type the passphrase."
+                ).format(env=keystore.PASSPHRASE_ENV)
+            else:
+                error = None
             self.show_unlock(path, error=error)
             return
         except StorageError as exc:
@@ -145,6 +140,8 @@ class Launcher(QObject):
             return
         opts.add_recent_file(self.settings, str(path))
         self.show_main(db, verify=True)
+        if demo:
+            self._refill_demo_if_empty(db)
 
     def _import_main_window(self) -> None:
         """Import the window and the screen it will open first (they are what a start
@@ -231,16 +228,7 @@ class Launcher(QObject):
         path = demo_path()
         passphrase = demo_passphrase()
         if path.exists():
-            try:
-                db = Database.open(path, passphrase)
-            except StorageError as exc:
-                self.show_unlock(path, error=str(exc))
-                return
-            opts.add_recent_file(self.settings, str(path))
-            if db.info().counts.get("candidates", 0) == 0:
-                self._fill_demo(db)  # an earlier filling was cancelled
-            else:
-                self.show_main(db)
+            self.open_existing(path, passphrase=passphrase, demo=True)
             return
         try:
             db = Database.create(path, passphrase, DEMO_OPERATOR)
@@ -253,8 +241,18 @@ class Launcher(QObject):
         opts.add_recent_file(self.settings, str(path))
         self._fill_demo(db)
 
+    def _refill_demo_if_empty(self, db: Database) -> None:
+        """An earlier filling of the demo database was cancelled: fill it now (counted in
+        the background; the window is already up)."""
+        self.tasks.run(
+            lambda _progress: db.counts().get("candidates", 0),
+            on_done=lambda n: self._fill_demo(db) if n == 0 and not db.closed else None,
+            on_error=lambda exc: logsetup.log_crash(type(exc), exc, exc.__traceback__),
+        )
+
     def _fill_demo(self, db: Database) -> None:
-        """Fill the demo database off the GUI thread, with progress and Cancel."""
+        """Fill the demo database off the GUI thread, with progress and Cancel; then show
+        it (or rebuild the screens of the window already showing it)."""
         from wir_manager.services import demo as demo_service
 
         count = self.demo_candidates
@@ -267,16 +265,24 @@ class Launcher(QObject):
             label=_tr("Creating the demo database with {n} fictional candidates…").format(
                 n=f"{count:,}"
             ),
-            on_done=lambda _summary: self.show_main(db),
+            parent=self.window,
+            on_done=lambda _summary: self._show_demo(db),
             on_error=lambda exc: self._demo_failed(db, exc),
-            on_cancel=lambda: self.show_main(db),
+            on_cancel=lambda: self._show_demo(db),
         )
+
+    def _show_demo(self, db: Database) -> None:
+        if self.window is not None and self.window.ctx.db is db:
+            self.window.rebuild_screens()
+            self.demo_filled.emit()
+        else:
+            self.show_main(db)
 
     def _demo_failed(self, db: Database, exc: BaseException) -> None:
         from wir_manager.qt.errors import show_error
 
-        show_error(None, exc)
-        self.show_main(db)
+        show_error(self.window, exc)
+        self._show_demo(db)
 
     # ------------------------------------------------------------------ window
     def show_main(self, db: Database, *, verify: bool = False) -> None:

@@ -422,17 +422,22 @@ class MainWindow(QMainWindow):
         self.ctx.db = db
         self.db_path = Path(db.path)
         self._is_locked = False
-        self._drop_screens()
         self.ui.sidebar.setEnabled(True)
         self._set_actions_enabled(True)
+        self.rebuild_screens()
+        self.idle.restart()
+
+    def rebuild_screens(self) -> None:
+        """Throw every built screen away and build the current one again (after an
+        unlock, or when the data changed wholesale, e.g. the demo database was filled)."""
         key = self.current_key() or opts.LAST_SCREEN.get(self.ctx.settings)
+        self._drop_screens()
         self.ui.sidebar.blockSignals(True)
         self.ui.sidebar.setCurrentRow(-1)
         self.ui.sidebar.blockSignals(False)
         self.show_screen(key)
         if self.current_screen() is None:
             self.ui.sidebar.setCurrentRow(0)
-        self.idle.restart()
         self.refresh_status()
 
     # ------------------------------------------------------------------ layout

@@ -181,10 +181,14 @@ class PendingUnlock:
     two-core machine that hides the derivation from the start-up time entirely.
     """
 
-    def __init__(self, path: Path, *, quick_check: bool = False) -> None:
+    def __init__(
+        self, path: Path, *, passphrase: str | None = None, quick_check: bool = False
+    ) -> None:
+        """``passphrase``: use this one (the demo database's) instead of looking for one."""
         import threading
 
         self.path = Path(path)
+        self._passphrase = passphrase
         self._quick_check = quick_check
         self._db: Database | None = None
         self._error: BaseException | None = None
@@ -193,7 +197,12 @@ class PendingUnlock:
 
     def _run(self) -> None:
         try:
-            key = self._derive_from_environment()
+            key = self._derive_first()
+            if key is None and self._passphrase is not None:
+                from wir_manager.storage.database import Database
+
+                self._db = Database.open(self.path, self._passphrase, quick_check=self._quick_check)
+                return
             if key is None:
                 self._db = unlock(self.path, prompt=None, quick_check=self._quick_check)
                 return
@@ -205,10 +214,11 @@ class PendingUnlock:
         except BaseException as exc:  # handed to the caller's thread by result()
             self._error = exc
 
-    def _derive_from_environment(self) -> DatabaseKey | None:
-        """The key from ``WIR_MANAGER_PASSPHRASE`` and the file's salt, or None (no
-        variable, or a file that cannot be read: :func:`unlock` then says why)."""
-        passphrase = os.environ.get(PASSPHRASE_ENV)
+    def _derive_first(self) -> DatabaseKey | None:
+        """The key from the given passphrase or ``WIR_MANAGER_PASSPHRASE`` and the file's
+        salt, or None (neither, or a file that cannot be read: :func:`unlock` or
+        ``Database.open`` then says why)."""
+        passphrase = self._passphrase or os.environ.get(PASSPHRASE_ENV)
         if not passphrase:
             return None
         from wir_manager.storage.keys import SALT_BYTES, read_salt
