@@ -188,6 +188,7 @@ class Launcher(QObject):
         self._show_dialog(dialog)
 
     def _show_dialog(self, dialog: QWidget) -> None:
+        startup.resume_gc()  # a person takes over from here: no start-up to hurry
         self.dialog = dialog
         dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
         dialog.show()
@@ -298,6 +299,7 @@ class Launcher(QObject):
         if startup.tracing():  # before release(), which starts the deferred work
             window.first_painted.connect(lambda: startup.trace("first frame"))
         window.first_painted.connect(self.tasks.release)
+        window.first_painted.connect(startup.resume_gc)
         self.tasks.when_released(theme.register_bundled_fonts)
         QTimer.singleShot(FIRST_FRAME_FALLBACK_MS, self.tasks.release)
         window.locked.connect(lambda path: self.show_unlock(Path(path), error=window.lock_reason))
@@ -462,6 +464,7 @@ def main(argv: list[str] | None = None, *, pending: PendingUnlock | None = None)
     launcher = Launcher(db, demo=demo, pending=pending)
     launcher.aborted.connect(app.quit)
     launcher.start()
+    QTimer.singleShot(FIRST_FRAME_FALLBACK_MS, startup.resume_gc)  # in case nothing painted
     if launcher.window is None and launcher.dialog is None and not launcher.tasks.busy:
         return 1
     app.setQuitOnLastWindowClosed(True)

@@ -99,10 +99,11 @@ class CandidatesView(QWidget):
         self._setup_filters()
         self._setup_actions()
         self._restore_layout()
-        # Tab leaves tables and notes; every control gets a name screen readers announce.
-        a11y.make_accessible(self)
-        # The editor has nothing to show before a candidate is chosen from the list,
-        # which is still loading: it is built just after the window's first frame.
+        # Just after the window's first frame: Tab leaves tables and notes, and every
+        # control gets a name screen readers announce (nothing has focus before); and the
+        # editor, which has nothing to show before a candidate is chosen from the list
+        # that is still loading.
+        self.ctx.tasks.when_released(lambda: a11y.make_accessible(self))
         self.ctx.tasks.when_released(lambda: self.editor)
         self.reload()
 
