@@ -23,7 +23,6 @@ from PySide6.QtWidgets import QHeaderView, QMainWindow, QMenu, QMessageBox, QWid
 
 from wir_manager.domain import codes
 from wir_manager.domain.enums import LanguageLevel, Platform, SkillLevel, Stage, Topic
-from wir_manager.qt import accessibility as a11y
 from wir_manager.qt import settings as opts
 from wir_manager.qt import theme
 from wir_manager.qt.context import AppContext
@@ -103,7 +102,7 @@ class CandidatesView(QWidget):
         # control gets a name screen readers announce (nothing has focus before); and the
         # editor, which has nothing to show before a candidate is chosen from the list
         # that is still loading.
-        self.ctx.tasks.when_released(lambda: a11y.make_accessible(self))
+        self.ctx.tasks.when_released(self._make_accessible)
         self.ctx.tasks.when_released(lambda: self.editor)
         self.reload()
 
@@ -453,9 +452,15 @@ class CandidatesView(QWidget):
             editor.saveRequested.connect(self.save)
             editor.revertRequested.connect(self.revert)
             editor.dirtyChanged.connect(lambda _d: self._update_buttons())
-            a11y.make_accessible(editor)
+            self._make_accessible(editor)
             self._editor = editor
         return self._editor
+
+    def _make_accessible(self, root: QWidget | None = None) -> None:
+        # Imported here: its widget classes are not needed before the first frame.
+        from wir_manager.qt import accessibility
+
+        accessibility.make_accessible(root or self)
 
     def _update_buttons(self) -> None:
         has_selection = bool(self.ui.table.selectionModel().selectedRows())
