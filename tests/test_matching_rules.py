@@ -401,8 +401,8 @@ def test_duty_station_sentence(world) -> None:  # type: ignore[no-untyped-def]
     sentences = {c.candidate_id: c.explanations for c in rank(world, 1).ranked}
     assert "Duty station Nairobi, Kenya (on site); already based in that country." in sentences[10]
     assert (
-        "Duty station Nairobi, Kenya (on site); would need to relocate from Nigeria."
-        in sentences[20]
+        "Duty station Nairobi, Kenya (on site); lives in Nigeria; "
+        "willingness to relocate is not recorded." in sentences[20]
     )
     with world.session() as s:
         s.get(m.PlacementRequest, 1).work_mode = "remote"

@@ -110,6 +110,9 @@ class Candidate(Base):
     stage: Mapped[Stage] = mapped_column(str_enum(Stage), default=Stage.APPLIED, index=True)
     available_from: Mapped[dt.date | None] = mapped_column(Date)
     available_until: Mapped[dt.date | None] = mapped_column(Date)
+    #: Would the person move for an on-site or hybrid placement in another country?
+    #: None = not asked / not recorded (matching then never knocks them out for it).
+    willing_to_relocate: Mapped[bool | None] = mapped_column(Boolean)
     #: Year the person started contributing to Wikimedia projects (experience score).
     active_since: Mapped[int | None] = mapped_column(Integer)
     edit_count: Mapped[int | None] = mapped_column(Integer)

@@ -9,7 +9,14 @@ import math
 from wir_manager.domain.codes import m49_name
 from wir_manager.domain.enums import Importance, Topic
 from wir_manager.i18n import _, ngettext
-from wir_manager.services.matching.pool import NO_DAY_HIGH, NO_DAY_LOW, Pool, to_days
+from wir_manager.services.matching.pool import (
+    NO_DAY_HIGH,
+    NO_DAY_LOW,
+    RELOCATE_NO,
+    RELOCATE_YES,
+    Pool,
+    to_days,
+)
 from wir_manager.services.matching.requirements import Requirements, Unit, key_label, level_label
 from wir_manager.services.matching.scoring import Check
 
@@ -82,6 +89,8 @@ def near_miss_reason(check: Check, req: Requirements, pool: Pool, i: int) -> str
         )
     if check.kind == "placement":
         return _("Already placed elsewhere during the request period")
+    if check.kind == "relocation":
+        return relocation_reason(req, pool, i)
     assert check.unit is not None
     unit = check.unit
     have = _(" and ").join(
@@ -165,23 +174,57 @@ def explanations(
     return tuple(out)
 
 
+def _duty_place(req: Requirements) -> str:
+    return ", ".join(x for x in (req.duty_city, _country(req.duty_country or "")) if x)
+
+
+def _home(pool: Pool, i: int) -> str:
+    return str(pool.country[i]) if len(pool.country) == len(pool) else ""
+
+
+def relocation_reason(req: Requirements, pool: Pool, i: int) -> str:
+    """The duty-station knock-out in words: "Lives in Kenya and will not relocate; the
+    post is on site in Paris, France." """
+    place = _duty_place(req)
+    home = _home(pool, i)
+    if req.work_mode == "onsite":
+        post = _("the post is on site in {place}.").format(place=place)
+    else:
+        post = _("the post is hybrid, based in {place}.").format(place=place)
+    if home:
+        return _("Lives in {home} and will not relocate; {post}").format(
+            home=_country(home), post=post
+        )
+    return _("No country of residence recorded and will not relocate; {post}").format(post=post)
+
+
 def duty_station_sentence(req: Requirements, pool: Pool, i: int) -> str | None:
-    """Where the work happens and whether the person is based in that country. Informative
-    only: the database does not record who is willing to relocate, so it never scores."""
+    """Where the work happens, whether the person lives in that country and, if not,
+    what they said about relocating (a recorded "no" is a knock-out, see
+    :func:`scoring.will_not_relocate`; an unrecorded answer only shows here)."""
     if req.work_mode == "remote":
         return _("Remote work: no duty station to move to.")
     if not req.duty_country:
         return None
-    place = ", ".join(x for x in (req.duty_city, _country(req.duty_country)) if x)
+    place = _duty_place(req)
     mode = _("on site") if req.work_mode == "onsite" else _("hybrid")
-    home = str(pool.country[i]) if len(pool.country) else ""
+    home = _home(pool, i)
     if home and home.upper() == req.duty_country.upper():
         return _("Duty station {place} ({mode}); already based in that country.").format(
             place=place, mode=mode
         )
-    return _("Duty station {place} ({mode}); would need to relocate from {home}.").format(
-        place=place, mode=mode, home=_country(home) if home else _("an unknown country")
-    )
+    where = _country(home) if home else _("an unknown country")
+    willing = int(pool.relocation()[i])
+    if willing == RELOCATE_YES:
+        text = _("Duty station {place} ({mode}); lives in {home} and is willing to relocate.")
+    elif willing == RELOCATE_NO:
+        text = _("Duty station {place} ({mode}); lives in {home} and will not relocate.")
+    else:
+        text = _(
+            "Duty station {place} ({mode}); lives in {home}; "
+            "willingness to relocate is not recorded."
+        )
+    return text.format(place=place, mode=mode, home=where)
 
 
 def _country(code: str) -> str:
@@ -218,5 +261,9 @@ def describe_check(check: Check, req: Requirements) -> str:
         )
     if check.kind == "placement":
         return _("no other placement in that period")
+    if check.kind == "relocation":
+        return _("living in {country} or willing to relocate there").format(
+            country=_country(req.duty_country or "")
+        )
     assert check.unit is not None
     return _asked(check.unit.kind, check.unit)

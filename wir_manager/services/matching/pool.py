@@ -44,6 +44,9 @@ POOL_NEUTRAL_ENTITIES = (
 )
 POOL_NEUTRAL_ACTIONS = ("export", "disclose")
 
+#: ``Pool.relocate`` values.
+RELOCATE_NO, RELOCATE_YES, RELOCATE_UNKNOWN = 0, 1, -1
+
 NO_DAY_LOW = np.iinfo(np.int64).min
 NO_DAY_HIGH = np.iinfo(np.int64).max
 
@@ -68,8 +71,10 @@ class Pool:
     placement_idx: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
     placement_start: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
     placement_end: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
-    #: ISO country codes (object array; "" unknown) for the duty-station sentence.
+    #: ISO country codes (object array; "" unknown): the duty-station rule and sentence.
     country: np.ndarray = field(default_factory=lambda: np.zeros(0, object))
+    #: int8 willingness to relocate: 1 yes, 0 no, -1 not recorded (see :data:`RELOCATE_UNKNOWN`).
+    relocate: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int8))
 
     def __len__(self) -> int:
         return int(self.ids.shape[0])
@@ -81,6 +86,12 @@ class Pool:
     def skill_level(self, platform: str) -> np.ndarray:
         got = self.skill.get(platform)
         return got if got is not None else np.zeros(len(self), np.int8)
+
+    def relocation(self) -> np.ndarray:
+        """Willingness to relocate per person (-1 not recorded when the column is absent)."""
+        if len(self.relocate) == len(self):
+            return self.relocate
+        return np.full(len(self), RELOCATE_UNKNOWN, np.int8)
 
     def has_topic(self, topic: str) -> np.ndarray:
         got = self.topic.get(topic)
@@ -103,6 +114,7 @@ class Pool:
             skill={k: v[rows] for k, v in self.skill.items()},
             topic={k: v[rows] for k, v in self.topic.items()},
             country=self.country[rows] if len(self.country) else self.country,
+            relocate=self.relocate[rows] if len(self.relocate) else self.relocate,
         )
 
     def busy_between(self, start: dt.date | None, end: dt.date | None) -> np.ndarray:
@@ -160,6 +172,16 @@ def _date(expr: Any) -> Any:
 def _number(expr: Any) -> Any:
     """An integer column as text, 0 when NULL (digits and a sign never hold the separator)."""
     return func.coalesce(cast(expr, String), "0")
+
+
+def _tristate(expr: Any) -> Any:
+    """A nullable boolean as "1" / "0" / "-1" (NULL), the same text on every dialect
+    (a cast would give "true" on PostgreSQL and "1" on SQLite)."""
+    return case(
+        (expr.is_(True), str(RELOCATE_YES)),
+        (expr.is_(False), str(RELOCATE_NO)),
+        else_=str(RELOCATE_UNKNOWN),
+    )
 
 
 def _count(text: str | None) -> int:
@@ -292,6 +314,7 @@ def _read_people(conn: Connection) -> Pool:
             _agg(_number(c.active_since)),
             _agg(_number(c.edit_count)),
             _agg(_text(c.country, "")),
+            _agg(_tristate(c.willing_to_relocate)),
         ).where(c.consent_propose.is_(True), stage.in_(POOL_STAGES))
     ).one()
     n = _count(row[0])
@@ -309,6 +332,7 @@ def _read_people(conn: Connection) -> Pool:
         training_done=np.zeros(n, np.int32),
         mandatory_total=0,
         country=np.array(_split(row[8], n), dtype=object)[order],
+        relocate=_ints(row[9], n).astype(np.int8)[order],
     )
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from wir_manager.services.matching.parts import PARTS
-from wir_manager.services.matching.pool import Pool, to_days
+from wir_manager.services.matching.pool import RELOCATE_NO, Pool, to_days
 from wir_manager.services.matching.requirements import Requirements, Unit
 
 LANGUAGE_MAX = 7  # native
@@ -33,7 +33,7 @@ EXPERIENCE_EDITS_FULL_LOG10 = 5.0  # 100,000 edits
 class Check:
     """One required item a candidate must hold; ``unit`` is set for language/skill items."""
 
-    kind: str  # "stage" | "availability" | "placement" | "language" | "skill"
+    kind: str  # "stage" | "availability" | "placement" | "relocation" | "language" | "skill"
     unit: Unit | None = None
 
 
@@ -102,6 +102,29 @@ def experience_fraction(pool: Pool, reference_year: int) -> np.ndarray:
     return 0.5 * by_years + 0.5 * by_edits
 
 
+def duty_station_applies(req: Requirements) -> bool:
+    """On site or hybrid with a duty country: the person must live there or move there."""
+    return req.work_mode != "remote" and bool(req.duty_country)
+
+
+def will_not_relocate(req: Requirements, pool: Pool) -> np.ndarray:
+    """True where the person lives outside the duty country and said they will not move.
+
+    Only a recorded "no" knocks out: an unrecorded answer is not held against anyone
+    (the explanation says it is not recorded). The country comparison runs only over the
+    few people who said no, not over the whole pool.
+    """
+    out = np.zeros(len(pool), bool)
+    if not duty_station_applies(req):
+        return out
+    unwilling = np.flatnonzero(pool.relocation() == RELOCATE_NO)
+    if len(unwilling):
+        duty = str(req.duty_country).strip().upper()
+        homes = pool.country[unwilling] if len(pool.country) == len(pool) else ""
+        out[unwilling] = homes != duty
+    return out
+
+
 def in_priority_region(pool: Pool, regions: tuple[str, ...]) -> np.ndarray:
     codes = np.array([int(r) for r in regions if r.isdigit()], dtype=np.int32)
     return np.isin(pool.region, codes) | np.isin(pool.subregion, codes)
@@ -132,6 +155,9 @@ def evaluate(
         failed.append((pool.avail_from > lo) | (pool.avail_until < hi))
         checks.append(Check("placement"))
         failed.append(pool.busy_between(req.start, req.end))
+    if duty_station_applies(req):
+        checks.append(Check("relocation"))
+        failed.append(will_not_relocate(req, pool))
     for unit in (*req.languages, *req.skills):
         if unit.required:
             checks.append(Check(unit.kind, unit))
