@@ -295,19 +295,23 @@ def test_icons_use_the_disabled_text_colour_when_disabled(qtbot) -> None:  # typ
     assert icon.pixmap(QSize(16, 16), 2.0).devicePixelRatio() == 2.0
 
 
-def test_start_from_the_environment_shows_the_window_then_checks_the_file(
-    qtbot, db: Database, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
-    path = _data_file(db)
+def _start_from_environment(qtbot, path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """The unattended start: passphrase in the environment, window without a dialog."""
     monkeypatch.setenv(keystore.PASSPHRASE_ENV, PASSPHRASE)
     launcher = Launcher(path, settings=opts.open_settings())
     with qtbot.waitSignal(launcher.window_ready, timeout=10_000):
         launcher.start()
-    window = launcher.window
-    qtbot.addWidget(window)
+    qtbot.addWidget(launcher.window)
+    return launcher, launcher.window
+
+
+def test_start_from_the_environment_shows_the_window_then_checks_the_file(
+    qtbot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    path = _data_file(db)
+    launcher, window = _start_from_environment(qtbot, path, monkeypatch)
     assert not window.is_locked
-    with qtbot.waitSignal(window.first_painted, timeout=5_000, raising=False):
-        pass
+    qtbot.waitUntil(lambda: not launcher.tasks.held, timeout=5_000)  # first frame painted
     view = window.current_screen()
     qtbot.waitUntil(lambda: view.is_loaded, timeout=10_000)
     assert view.model.rowCount() == 300
@@ -322,12 +326,7 @@ def test_a_damaged_file_locks_the_window_and_says_so(
     path = _data_file(db)
     _damage_a_late_page(path)
     before = path.read_bytes()
-    monkeypatch.setenv(keystore.PASSPHRASE_ENV, PASSPHRASE)
-    launcher = Launcher(path, settings=opts.open_settings())
-    with qtbot.waitSignal(launcher.window_ready, timeout=10_000):
-        launcher.start()
-    window = launcher.window
-    qtbot.addWidget(window)
+    launcher, window = _start_from_environment(qtbot, path, monkeypatch)
     qtbot.waitUntil(lambda: window.is_locked, timeout=15_000)
     dialog = launcher.dialog
     assert isinstance(dialog, UnlockDialog)
