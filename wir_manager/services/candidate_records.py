@@ -47,6 +47,8 @@ class CandidateData:
     stage: str = Stage.APPLIED.value
     available_from: dt.date | None = None
     available_until: dt.date | None = None
+    #: Would move for an on-site / hybrid placement abroad; None = not recorded.
+    willing_to_relocate: bool | None = None
     active_since: int | None = None
     edit_count: int | None = None
     notes: str | None = None
@@ -149,6 +151,8 @@ def validate(
         errors["stage"] = _("Pick a stage from the list.")
     if data.available_from and data.available_until and data.available_until < data.available_from:
         errors["available_until"] = _("“Available until” is before “available from”.")
+    if data.willing_to_relocate not in (None, True, False):
+        errors["willing_to_relocate"] = _("Pick an answer about relocating from the list.")
     if data.active_since is not None and not FIRST_EDIT_YEAR <= data.active_since <= today.year:
         errors["active_since"] = _("Use a year from {first} to {now}.").format(
             first=FIRST_EDIT_YEAR, now=today.year

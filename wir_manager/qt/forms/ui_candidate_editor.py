@@ -162,6 +162,16 @@ class Ui_CandidateEditor(object):
 
         self.profileForm.setWidget(11, QFormLayout.ItemRole.FieldRole, self.availableUntilEdit)
 
+        self.relocationLabel = QLabel(self.profileContents)
+        self.relocationLabel.setObjectName(u"relocationLabel")
+
+        self.profileForm.setWidget(12, QFormLayout.ItemRole.LabelRole, self.relocationLabel)
+
+        self.relocationCombo = QComboBox(self.profileContents)
+        self.relocationCombo.setObjectName(u"relocationCombo")
+
+        self.profileForm.setWidget(12, QFormLayout.ItemRole.FieldRole, self.relocationCombo)
+
         self.profileScroll.setWidget(self.profileContents)
 
         self.profileTabLayout.addWidget(self.profileScroll)
@@ -367,6 +377,7 @@ class Ui_CandidateEditor(object):
         self.editCountLabel.setBuddy(self.editCountEdit)
         self.availableFromLabel.setBuddy(self.availableFromEdit)
         self.availableUntilLabel.setBuddy(self.availableUntilEdit)
+        self.relocationLabel.setBuddy(self.relocationCombo)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(CandidateEditor)
@@ -398,6 +409,10 @@ class Ui_CandidateEditor(object):
         self.availableFromEdit.setPlaceholderText(QCoreApplication.translate("CandidateEditor", u"YYYY-MM-DD", None))
         self.availableUntilLabel.setText(QCoreApplication.translate("CandidateEditor", u"Available &until:", None))
         self.availableUntilEdit.setPlaceholderText(QCoreApplication.translate("CandidateEditor", u"YYYY-MM-DD", None))
+        self.relocationLabel.setText(QCoreApplication.translate("CandidateEditor", u"Re&location:", None))
+#if QT_CONFIG(tooltip)
+        self.relocationCombo.setToolTip(QCoreApplication.translate("CandidateEditor", u"Whether the person would move to another country for an on-site or hybrid placement. \u201cWill not relocate\u201d rules them out of on-site and hybrid requests in other countries.", None))
+#endif // QT_CONFIG(tooltip)
         self.tabs.setTabText(self.tabs.indexOf(self.profileTab), QCoreApplication.translate("CandidateEditor", u"Profile", None))
 #if QT_CONFIG(accessibility)
         self.languagesTable.setAccessibleName(QCoreApplication.translate("CandidateEditor", u"Languages", None))

@@ -41,6 +41,11 @@ from wir_manager.services.records import PlatformSkill
 UsernameCheck = Callable[[str, int | None], bool]
 
 
+#: Combo item data for each answer (a combo's data cannot tell None from "no data").
+_RELOCATION_KEY: dict[bool | None, str] = {None: "unknown", True: "yes", False: "no"}
+_RELOCATION_ANSWER: dict[str, bool | None] = {v: k for k, v in _RELOCATION_KEY.items()}
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("CandidateEditor", text)
 
@@ -81,6 +86,12 @@ class CandidateEditor(QWidget):
         for stage in Stage:
             ui.stageCombo.addItem(QCoreApplication.translate("Enums", stage.label), stage.value)
         pickers.fill_on_use(ui.countryCombo, pickers.country_items, empty="—")
+        for answer, text in (
+            (None, _tr("Not recorded")),
+            (True, _tr("Willing to relocate for an on-site placement")),
+            (False, _tr("Will not relocate")),
+        ):
+            ui.relocationCombo.addItem(text, _RELOCATION_KEY[answer])
         pickers.fill_on_use(ui.languageCombo, pickers.language_items)
         for level in LanguageLevel:
             ui.languageLevelCombo.addItem(level_label(level), int(level))
@@ -122,7 +133,13 @@ class CandidateEditor(QWidget):
             ui.topicsGrid.addWidget(check, n // 2, n % 2)
             self.topic_checks[topic.value] = check
         # Long country / affiliate names must not dictate the pane's width.
-        for combo in (ui.countryCombo, ui.affiliateCombo, ui.stageCombo, ui.languageCombo):
+        for combo in (
+            ui.countryCombo,
+            ui.affiliateCombo,
+            ui.stageCombo,
+            ui.languageCombo,
+            ui.relocationCombo,
+        ):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
@@ -151,6 +168,7 @@ class CandidateEditor(QWidget):
             "stage": ui.stageCombo,
             "available_from": ui.availableFromEdit,
             "available_until": ui.availableUntilEdit,
+            "willing_to_relocate": ui.relocationCombo,
             "active_since": ui.activeSinceEdit,
             "edit_count": ui.editCountEdit,
             "consent_store_at": ui.consentStoreDate,
@@ -193,6 +211,7 @@ class CandidateEditor(QWidget):
             combo.currentIndexChanged.connect(self._changed)
             combo.editTextChanged.connect(self._changed)
         ui.stageCombo.currentIndexChanged.connect(self._changed)
+        ui.relocationCombo.currentIndexChanged.connect(self._changed)
         for combo in self.skill_combos.values():
             combo.currentIndexChanged.connect(self._changed)
         for check in self.topic_checks.values():
@@ -275,6 +294,9 @@ class CandidateEditor(QWidget):
         ui.editCountEdit.setText("" if data.edit_count is None else str(data.edit_count))
         ui.availableFromEdit.setText(_date_text(data.available_from))
         ui.availableUntilEdit.setText(_date_text(data.available_until))
+        ui.relocationCombo.setCurrentIndex(
+            max(0, ui.relocationCombo.findData(_RELOCATION_KEY[data.willing_to_relocate]))
+        )
         ui.notesEdit.setPlainText(data.notes or "")
         self.languages.set_records(sorted(data.languages, key=lambda r: (-r.level, r.code)))
         levels = {s.platform: s.level for s in data.skills}
@@ -390,6 +412,7 @@ class CandidateEditor(QWidget):
             stage=ui.stageCombo.currentData() or Stage.APPLIED.value,
             available_from=date_of("available_from", ui.availableFromEdit),
             available_until=date_of("available_until", ui.availableUntilEdit),
+            willing_to_relocate=_RELOCATION_ANSWER.get(ui.relocationCombo.currentData()),
             active_since=int_of("active_since", ui.activeSinceEdit),
             edit_count=int_of("edit_count", ui.editCountEdit),
             notes=ui.notesEdit.toPlainText(),
