@@ -29,7 +29,7 @@ from wir_manager.services.spreadsheets import (
     write_requests,
 )
 from wir_manager.services.spreadsheets import workbook as workbook_mod
-from wir_manager.services.spreadsheets.export import candidate_rows
+from wir_manager.services.spreadsheets.export import CANDIDATE_COLUMNS, candidate_rows
 from wir_manager.storage import models as m
 from wir_manager.storage.database import Database
 
@@ -274,10 +274,11 @@ def test_export_import_round_trip_is_identical(demo_db, tmp_path: Path) -> None:
         # Demo data stores Twi as "tw"; the importer canonicalises codes with the domain's
         # normalize_language (macrolanguage "ak"), so compare canonical codes.
         original = candidate_rows(demo_db)
+        langs = CANDIDATE_COLUMNS.index("Languages")
         for row in original:
-            row[12] = "; ".join(
+            row[langs] = "; ".join(
                 f"{normalize_language(code)}:{level}"
-                for code, level in (item.split(":") for item in row[12].split("; ") if item)
+                for code, level in (item.split(":") for item in row[langs].split("; ") if item)
             )
         assert candidate_rows(fresh) == original
 
@@ -327,7 +328,7 @@ def test_export_layout_bold_frozen_filtered_real_dates(
     export_candidates(demo_db, path)
     ws = openpyxl.load_workbook(path).active
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == f"A1:V{ws.max_row}"
+    assert ws.auto_filter.ref == f"A1:W{ws.max_row}"
     assert all(c.font.b for c in ws[1])
     assert ws.column_dimensions["A"].width > 10
     available = [c.value for c in ws["I"][1:] if c.value is not None]

@@ -63,6 +63,7 @@ class CandidateRecord:
     stage: str = Stage.APPLIED.value
     available_from: dt.date | None = None
     available_until: dt.date | None = None
+    willing_to_relocate: bool | None = None
     active_since: int | None = None
     edit_count: int | None = None
     notes: str | None = None
@@ -124,6 +125,7 @@ _SCALARS: dict[str, Callable[[Any], Any]] = {
     "stage": cells.stage,
     "available_from": cells.date,
     "available_until": cells.date,
+    "willing_to_relocate": cells.yes_no_blank,
     "active_since": lambda v: cells.whole_number(
         v, low=2001, high=dt.date.today().year, what=_("the year")
     ),
@@ -491,6 +493,7 @@ def write_candidates(
                             "stage": r.stage,
                             "available_from": r.available_from,
                             "available_until": r.available_until,
+                            "willing_to_relocate": r.willing_to_relocate,
                             "active_since": r.active_since,
                             "edit_count": r.edit_count,
                             "notes": r.notes,

@@ -126,6 +126,25 @@ def yes_no(value: object) -> bool:
     raise CellProblem(_("“{value}” is not yes or no.").format(value=text(value)))
 
 
+def yes_no_blank(value: object) -> bool | None:
+    """yes / no, or blank for "not recorded" (e.g. willing to relocate): unlike
+    :func:`yes_no`, a blank cell is kept apart from "no"."""
+    if isinstance(value, bool):
+        return value
+    if is_blank(value):
+        return None
+    raw = (text(value) or "").casefold()
+    if raw in _YES:
+        return True
+    if raw in _NO:
+        return False
+    raise CellProblem(
+        _("“{value}” is not yes or no (leave the cell empty when it is not known).").format(
+            value=text(value)
+        )
+    )
+
+
 def email(value: object) -> str | None:
     raw = text(value)
     if raw is None:

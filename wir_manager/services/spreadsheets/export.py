@@ -59,6 +59,11 @@ def yes_no(flag: bool | None) -> str:
     return "yes" if flag else "no"
 
 
+def yes_no_blank(flag: bool | None) -> str | None:
+    """yes / no, and an empty cell for "not recorded" (read back as such on import)."""
+    return None if flag is None else yes_no(flag)
+
+
 class SheetWriter:
     """One write-only sheet with our house style; call :meth:`append` per data row."""
 
@@ -155,6 +160,7 @@ def candidate_rows(db: Database, ids: Sequence[int] | None = None) -> list[list[
             c.stage,
             c.available_from,
             c.available_until,
+            c.willing_to_relocate,
             c.active_since,
             c.edit_count,
             c.consent_store,
@@ -213,6 +219,7 @@ def candidate_rows(db: Database, ids: Sequence[int] | None = None) -> list[list[
             stage,
             a_from,
             a_until,
+            relocate,
             since,
             edits,
             c_store,
@@ -235,6 +242,7 @@ def candidate_rows(db: Database, ids: Sequence[int] | None = None) -> list[list[
                 Stage(getattr(stage, "value", stage)).label,
                 a_from,
                 a_until,
+                yes_no_blank(relocate),
                 since,
                 edits,
                 format_languages(langs[cid]),

@@ -53,6 +53,11 @@ CANDIDATE_FIELDS: tuple[Field, ...] = (
     Field(
         "available_until", "Available until", ("available to", "availability end", "until", "end")
     ),
+    Field(
+        "willing_to_relocate",
+        "Willing to relocate",
+        ("relocation", "relocate", "would relocate", "willing to move", "mobility"),
+    ),
     Field("active_since", "Active since", ("wikimedian since", "editing since", "since")),
     Field("edit_count", "Edit count", ("edits", "number of edits")),
     Field(

@@ -51,6 +51,7 @@ def template_columns() -> list[str]:
         "Stage",
         "Available from",
         "Available until",
+        "Willing to relocate",
         "Active since",
         "Edit count",
     ]
@@ -81,6 +82,7 @@ def _example() -> dict[str, object]:
         "Stage": Stage.APPLIED.label,
         "Available from": dt.date(2027, 1, 1),
         "Available until": dt.date(2027, 12, 31),
+        "Willing to relocate": "yes",
         "Active since": 2016,
         "Edit count": 5400,
         "Language 1": "ha",
@@ -143,6 +145,11 @@ def write_candidate_template(path: os.PathLike[str] | str, *, rows: int = 500) -
         validate(["0", "1", "2", "3"], p.label, _("0 none, 1 basic, 2 intermediate, 3 advanced"))
     for column in ("Consent to store", "Consent to propose", "Consent to share contact"):
         validate(["yes", "no"], column, _("Has the person agreed?"))
+    validate(
+        ["yes", "no"],
+        "Willing to relocate",
+        _("Would the person move abroad for an on-site placement? Empty: not known."),
+    )
     for column in cols:
         if column.startswith("Available") or column.endswith("date"):
             letter = get_column_letter(cols.index(column) + 1)
@@ -166,6 +173,10 @@ def write_candidate_template(path: os.PathLike[str] | str, *, rows: int = 500) -
         _("Topics, separated by “;”: ") + "; ".join(t.label for t in Topic),
         _("Dates: date cells or YYYY-MM-DD text."),
         _("Consent: yes or no, with the date the person agreed."),
+        _(
+            "Willing to relocate: yes or no; leave it empty when not known. “no” rules the "
+            "person out of on-site and hybrid requests in another country."
+        ),
     ]
     help_ws.column_dimensions["A"].width = 120
     for line in lines:
