@@ -76,6 +76,13 @@ def reference_pool(db: Database, langs: list[str], platforms: list[str], topics:
             topic={k: np.zeros(n, bool) for k in topics},
             # A comma (the read's separator) in a code reads as a space, by design.
             country=np.array([(c.country or "").replace(",", " ") for c in people], object),
+            relocate=np.array(
+                [
+                    -1 if c.willing_to_relocate is None else int(c.willing_to_relocate)
+                    for c in people
+                ],
+                np.int8,
+            ),
         )
         for row in s.scalars(select(m.CandidateLanguage)):
             if row.candidate_id in at and row.code in pool.lang:
@@ -115,6 +122,7 @@ def assert_same_pool(db: Database) -> Pool:
         "edits",
         "training_done",
         "country",
+        "relocate",
     ):
         assert getattr(got, name).tolist() == getattr(want, name).tolist(), name
     assert got.mandatory_total == want.mandatory_total

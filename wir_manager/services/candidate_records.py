@@ -84,6 +84,13 @@ class CandidateData:
         )
 
 
+def relocation_text(answer: bool | None) -> str:
+    """The person's answer about relocating in words (dossier, subject-access export)."""
+    if answer is None:
+        return _("Not recorded")
+    return _("Willing to relocate") if answer else _("Will not relocate")
+
+
 @dataclass(frozen=True, slots=True)
 class TrainingItem:
     module_id: int

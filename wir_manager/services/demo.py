@@ -7,6 +7,8 @@ agree (a "ready" candidate has completed every mandatory module).
 
 The same seed gives the same data: every random draw comes from one ``random.Random``
 and Faker instances seeded from it, and dates hang off a fixed anchor, not "today".
+Fields added later draw from their own stream seeded from the same seed (see
+:data:`RELOCATION`), so adding one leaves everyone's other data exactly as it was.
 Rows go in through Core bulk inserts in ONE transaction, so 50,000 candidates take
 seconds and a cancelled run writes nothing.
 """
@@ -127,6 +129,12 @@ GENDERS: tuple[tuple[str | None, float], ...] = (
     ("non-binary", 4),
     (None, 8),
 )
+#: Willing to relocate for an on-site placement: yes / no / not recorded (None).
+RELOCATION: tuple[tuple[bool | None, float], ...] = (
+    (True, 45),
+    (False, 20),
+    (None, 35),
+)
 LEVELS_SECOND = (LanguageLevel.B1, LanguageLevel.B2, LanguageLevel.C1, LanguageLevel.C2)
 REGIONAL = ("sw", "ha", "am", "pt", "hi", "bn", "fa", "yo", "id", "tr")
 ROLE_TITLES = (
@@ -206,6 +214,7 @@ def generate(
 ) -> DemoSummary:
     """Add ``candidates`` people and ``requests`` placement requests to ``db``."""
     rng = random.Random(seed)
+    move_rng = random.Random(f"relocation:{seed}")
     ids = ensure_reference_data(db)
     with db.engine.connect() as conn:
         modules = [
@@ -294,6 +303,7 @@ def generate(
                     "stage": stage.value,
                     "available_from": available_from,
                     "available_until": available_from + dt.timedelta(days=rng.randint(180, 900)),
+                    "willing_to_relocate": _pick(move_rng, RELOCATION),
                     "active_since": since,
                     "edit_count": int(rng.lognormvariate(7.5, 1.4)),
                     "notes": None,

@@ -25,6 +25,7 @@ from sqlalchemy import select
 
 from wir_manager.domain.enums import AuditAction, LanguageLevel
 from wir_manager.i18n import _
+from wir_manager.services.candidate_records import relocation_text
 from wir_manager.services.privacy import CandidateNotFoundError
 from wir_manager.services.safe_text import escape_markup, neutralise_formula
 from wir_manager.storage import audit
@@ -84,6 +85,7 @@ def collect(db: Database, candidate_id: int) -> SubjectData:
             (_("Stage"), c.stage),
             (_("Available from"), c.available_from),
             (_("Available until"), c.available_until),
+            (_("Willing to relocate"), relocation_text(c.willing_to_relocate)),
             (_("Active on Wikimedia since"), c.active_since),
             (_("Edit count"), c.edit_count),
             (_("Notes"), c.notes),

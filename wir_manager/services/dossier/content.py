@@ -117,6 +117,8 @@ class CandidateSection:
     contact_shared: bool
     email: str | None = None
     phone: str | None = None
+    #: Would move for an on-site / hybrid placement; None = not recorded.
+    willing_to_relocate: bool | None = None
 
     # Display helpers (English source strings, translated by ``_``).
     def language_labels(self) -> list[str]:
@@ -373,6 +375,7 @@ def _sections(
                     m.Candidate.edit_count,
                     m.Candidate.available_from,
                     m.Candidate.available_until,
+                    m.Candidate.willing_to_relocate,
                     m.Affiliate.name.label("affiliate"),
                 )
                 .outerjoin(m.Affiliate, m.Candidate.affiliate_id == m.Affiliate.id)
@@ -452,6 +455,7 @@ def _sections(
                 training=tuple(training[e.candidate_id]),
                 available_from=p.available_from,
                 available_until=p.available_until,
+                willing_to_relocate=p.willing_to_relocate,
                 contact_shared=share,
                 email=p.email if share else None,
                 phone=p.phone if share else None,
