@@ -218,6 +218,14 @@
         <translation>Tillgänglig &amp;till:</translation>
     </message>
     <message>
+        <source>Re&amp;location:</source>
+        <translation>Flytt&amp;villig:</translation>
+    </message>
+    <message>
+        <source>Whether the person would move to another country for an on-site or hybrid placement. “Will not relocate” rules them out of on-site and hybrid requests in other countries.</source>
+        <translation>Om personen skulle flytta till ett annat land för en placering på plats eller hybrid. ”Vill inte flytta” utesluter personen från förfrågningar på plats och hybrid i andra länder.</translation>
+    </message>
+    <message>
         <source>Languages</source>
         <translation>Språk</translation>
     </message>
@@ -320,6 +328,18 @@
     <message>
         <source>Another candidate already has this username.</source>
         <translation>En annan kandidat har redan det här användarnamnet.</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Inte registrerat</translation>
+    </message>
+    <message>
+        <source>Willing to relocate for an on-site placement</source>
+        <translation>Kan flytta för en placering på plats</translation>
+    </message>
+    <message>
+        <source>Will not relocate</source>
+        <translation>Vill inte flytta</translation>
     </message>
     <message>
         <source>Training is recorded once the candidate is saved.</source>

@@ -106,7 +106,7 @@ def whole_number(value: object, *, low: int, high: int, what: str) -> int | None
 
 
 _YES = {"yes", "y", "true", "1", "x", "oui", "si", "sí", "ja", "✓", "✔"}
-_NO = {"no", "n", "false", "0", "non", "nein", "-"}
+_NO = {"no", "n", "false", "0", "non", "nein", "nej", "-"}
 
 
 def yes_no(value: object) -> bool:
