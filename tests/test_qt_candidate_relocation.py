@@ -96,3 +96,15 @@ def test_editor_screenshot_shows_the_combo(qtbot, db: Database, tmp_path) -> Non
     path = tmp_path / "editor.png"
     assert ed.grab().save(str(path))
     view.ctx.tasks.wait()
+
+
+def test_validation_refuses_anything_but_yes_no_unknown() -> None:
+    from wir_manager.services.candidate_records import validate
+
+    base = {"full_name": "Wanjiru Kamau", "username": "WKamau"}
+    for answer in (True, False, None):
+        assert validate(CandidateData(**base, willing_to_relocate=answer)) == {}
+    odd = CandidateData(**base, willing_to_relocate="maybe")  # type: ignore[arg-type]
+    assert validate(odd) == {
+        "willing_to_relocate": "Pick an answer about relocating from the list."
+    }
