@@ -109,13 +109,8 @@ _YES = {"yes", "y", "true", "1", "x", "oui", "si", "sí", "ja", "✓", "✔"}
 _NO = {"no", "n", "false", "0", "non", "nein", "nej", "-"}
 
 
-def yes_no(value: object) -> bool:
-    if value == "yes":
-        return True
-    if value == "no":
-        return False
-    if is_blank(value):
-        return False
+def _yes_or_no(value: object) -> bool | None:
+    """True / False for the yes and no words (and booleans), None for anything else."""
     if isinstance(value, bool):
         return value
     raw = (text(value) or "").casefold()
@@ -123,26 +118,32 @@ def yes_no(value: object) -> bool:
         return True
     if raw in _NO:
         return False
-    raise CellProblem(_("“{value}” is not yes or no.").format(value=text(value)))
+    return None
+
+
+def yes_no(value: object) -> bool:
+    """yes / no; a blank cell means no (consent columns)."""
+    if is_blank(value):
+        return False
+    answer = _yes_or_no(value)
+    if answer is None:
+        raise CellProblem(_("“{value}” is not yes or no.").format(value=text(value)))
+    return answer
 
 
 def yes_no_blank(value: object) -> bool | None:
     """yes / no, or blank for "not recorded" (e.g. willing to relocate): unlike
     :func:`yes_no`, a blank cell is kept apart from "no"."""
-    if isinstance(value, bool):
-        return value
     if is_blank(value):
         return None
-    raw = (text(value) or "").casefold()
-    if raw in _YES:
-        return True
-    if raw in _NO:
-        return False
-    raise CellProblem(
-        _("“{value}” is not yes or no (leave the cell empty when it is not known).").format(
-            value=text(value)
+    answer = _yes_or_no(value)
+    if answer is None:
+        raise CellProblem(
+            _("“{value}” is not yes or no (leave the cell empty when it is not known).").format(
+                value=text(value)
+            )
         )
-    )
+    return answer
 
 
 def email(value: object) -> str | None:
