@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from tests.conftest import PASSPHRASE
 from tests.test_dossier import shortlisted  # noqa: F401  (fixture)
+from wir_manager.domain.enums import WorkMode
 from wir_manager.services import demo, subject_export
 from wir_manager.services.dossier import generate_dossier
 from wir_manager.storage import migrate, paths
@@ -122,3 +123,9 @@ def test_dossier_states_the_answer(shortlisted, tmp_path: Path) -> None:  # type
     assert "Willing to relocate" in text
     assert "Will not relocate" in text
     assert text.count("Not recorded") >= 3
+    # A remote post has no duty station: moving is not a question there.
+    with db.session() as s:
+        s.get(m.PlacementRequest, request_id).work_mode = WorkMode.REMOTE
+    generate_dossier(db, request_id, out)
+    text = "\n".join(p.extract_text() for p in pypdf.PdfReader(str(out)).pages)
+    assert "Relocation" not in text

@@ -41,7 +41,7 @@ from reportlab.platypus import (
 )
 
 from wir_manager.domain.codes import country_name, language_name
-from wir_manager.domain.enums import LanguageLevel, Platform, SkillLevel, TrainingStatus
+from wir_manager.domain.enums import LanguageLevel, Platform, SkillLevel, TrainingStatus, WorkMode
 from wir_manager.i18n import _
 from wir_manager.services.candidate_records import relocation_text
 from wir_manager.services.dossier.content import CandidateSection, DossierContent
@@ -447,9 +447,11 @@ class DossierLayout:
             (_("Wikimedian since"), str(sec.active_since) if sec.active_since else "—"),
             (_("Edits"), f"{sec.edit_count:,}" if sec.edit_count is not None else "—"),
             (_("Availability"), availability),
-            (_("Relocation"), relocation_text(sec.willing_to_relocate)),
-            (_("Contact"), contact),
         ]
+        if self.c.request.work_mode != WorkMode.REMOTE.value:
+            # Only a post with a duty station makes moving a question.
+            facts.append((_("Relocation"), relocation_text(sec.willing_to_relocate)))
+        facts.append((_("Contact"), contact))
         story.append(self._facts(facts, (38 * mm, width - 38 * mm)))
 
         story.append(_l(_("Languages"), self.s["h3"]))
