@@ -266,7 +266,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--candidates", type=int, default=100_000)
     ap.add_argument("--db", type=Path, help="an existing database (passphrase: bench passphrase)")
     ap.add_argument("--start-candidates", type=int, default=3000)
-    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--runs", type=int, default=7)
     args = ap.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="wir-bench-gui-") as tmp:
