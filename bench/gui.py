@@ -1,6 +1,6 @@
 """Benchmark: desktop start-up and the candidate table at 100,000 rows.
 
-Run:  .venv/bin/python bench/gui.py [--candidates 100000] [--db PATH] [--runs 5]
+Run:  .venv/bin/python bench/gui.py [--candidates 100000] [--db PATH] [--runs 7]
 
 Measured side by side in one run, headless (``QT_QPA_PLATFORM=offscreen``):
 
