@@ -7,6 +7,7 @@ misses English C1 only and is a near miss)."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from tests.test_matching_rules import world  # noqa: F401  (fixture)
 from wir_manager.services.matching import rank
@@ -132,3 +133,33 @@ def test_duty_station_without_city(world, answer) -> None:  # type: ignore[no-un
     _willing(world, c20=answer)
     _duty(world, "onsite", "KE", None)
     assert 20 in _ranked(world)
+
+
+def test_saved_shortlist_flags_a_later_refusal_to_relocate(world, qtbot) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    """Saved while Ka (20, Nigeria) had not answered; then Ka says no to moving to Kenya."""
+    from wir_manager.qt.models.shortlist_tables import SavedShortlistModel
+    from wir_manager.services.matching import save_shortlist, saved_shortlist
+
+    _duty(world, "onsite", "KE", "Nairobi")
+    save_shortlist(world, 1, 2)
+    assert not any(r.relocation_refused for r in saved_shortlist(world, 1))
+    _willing(world, c10=False, c20=False)  # Amina lives in Kenya: her "no" does not matter
+    rows = {r.candidate_id: r for r in saved_shortlist(world, 1)}
+    assert not rows[10].relocation_refused and rows[20].relocation_refused
+    assert rows[20].consent_propose  # a different warning from withdrawn consent
+
+    model = SavedShortlistModel()
+    model.set_rows(list(rows.values()))
+    status = {
+        model.record(i).candidate_id: (
+            model.index(i, 3).data(),
+            model.index(i, 3).data(Qt.ItemDataRole.ToolTipRole),
+        )
+        for i in range(model.rowCount())
+    }
+    assert status[20][0].endswith("· will not relocate")
+    assert "will not relocate" in status[20][1]
+    assert status[10][1] is None
+
+    _duty(world, "remote", None)  # a remote post: nobody needs to move
+    assert not any(r.relocation_refused for r in saved_shortlist(world, 1))

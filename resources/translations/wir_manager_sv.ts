@@ -2347,8 +2347,16 @@
         <translation>Personen har återkallat sitt samtycke till att föreslås: skicka inte personens uppgifter.</translation>
     </message>
     <message>
+        <source>This person has since said they will not relocate, and the post needs them at its duty station: a new ranking would leave them out.</source>
+        <translation>Personen har sedan dess sagt att hen inte vill flytta, och tjänsten kräver närvaro på tjänstestället: en ny rangordning skulle utesluta personen.</translation>
+    </message>
+    <message>
         <source>{status} · consent withdrawn</source>
         <translation>{status} · samtycket återkallat</translation>
+    </message>
+    <message>
+        <source>{status} · will not relocate</source>
+        <translation>{status} · vill inte flytta</translation>
     </message>
     <message>
         <source>Also active on {n} other shortlist(s)</source>

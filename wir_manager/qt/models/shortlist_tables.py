@@ -104,6 +104,26 @@ class NearMissModel(RecordTableModel[NearMiss]):
     )
 
 
+def _status_text(r: ShortlistRow) -> str:
+    if not r.consent_propose:
+        return _tr("{status} · consent withdrawn").format(status=status_label(r.status))
+    if r.relocation_refused:
+        return _tr("{status} · will not relocate").format(status=status_label(r.status))
+    return status_label(r.status)
+
+
+def _status_warning(r: ShortlistRow) -> str | None:
+    """Why this person should not go out with the list as it is, or None."""
+    if not r.consent_propose:
+        return _tr("This person withdrew consent to be proposed: do not send their details.")
+    if r.relocation_refused:
+        return _tr(
+            "This person has since said they will not relocate, and the post needs them "
+            "at its duty station: a new ranking would leave them out."
+        )
+    return None
+
+
 class SavedShortlistModel(RecordTableModel[ShortlistRow]):
     columns = (
         Column("#", lambda r: str(r.rank), lambda r: r.rank, right=True),
@@ -115,19 +135,7 @@ class SavedShortlistModel(RecordTableModel[ShortlistRow]):
             tooltip=lambda r: parts_tooltip(r.parts),
             right=True,
         ),
-        Column(
-            "Status",
-            lambda r: (
-                status_label(r.status)
-                if r.consent_propose
-                else _tr("{status} · consent withdrawn").format(status=status_label(r.status))
-            ),
-            tooltip=lambda r: (
-                None
-                if r.consent_propose
-                else _tr("This person withdrew consent to be proposed: do not send their details.")
-            ),
-        ),
+        Column("Status", lambda r: _status_text(r), tooltip=lambda r: _status_warning(r)),
         Column(
             "Other lists",
             lambda r: ("⚠ " + str(r.other_active_shortlists)) if r.other_active_shortlists else "",

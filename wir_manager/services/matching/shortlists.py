@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
-from wir_manager.domain.enums import ShortlistStatus
+from wir_manager.domain.enums import ShortlistStatus, WorkMode
 from wir_manager.i18n import _
 from wir_manager.services.matching.errors import ShortlistError, UnknownRequestError
 from wir_manager.services.matching.explain import near_miss_reason
@@ -58,6 +58,10 @@ class ShortlistRow:
     #: False when the person withdrew consent to be proposed after the list was saved:
     #: they must not be sent (the dossier leaves them out; the screen warns).
     consent_propose: bool = True
+    #: True when the person has since said they will not relocate, lives outside the
+    #: duty country and the post is on site or hybrid: the next ranking would knock them
+    #: out, so the screen warns before the list is sent.
+    relocation_refused: bool = False
 
 
 def _check_request(s: Session, request_id: int) -> None:
@@ -69,6 +73,13 @@ def _check_request(s: Session, request_id: int) -> None:
 
 def _rows(s: Session, request_id: int) -> list[ShortlistRow]:
     e = m.ShortlistEntry
+    request = s.get(m.PlacementRequest, request_id)
+    duty = (request.duty_country or "").strip().upper() if request is not None else ""
+    on_site = request is not None and bool(duty) and request.work_mode != WorkMode.REMOTE
+
+    def refused(country: str | None, willing: bool | None) -> bool:
+        return on_site and willing is False and (country or "").strip().upper() != duty
+
     others = (
         select(e.candidate_id, func.count().label("n"))
         .where(e.request_id != request_id, type_coerce(e.status, String).in_(ACTIVE_STATUSES))
@@ -88,6 +99,8 @@ def _rows(s: Session, request_id: int) -> list[ShortlistRow]:
             e.profile_version,
             func.coalesce(others.c.n, 0),
             m.Candidate.consent_propose,
+            m.Candidate.country,
+            m.Candidate.willing_to_relocate,
         )
         .join(m.Candidate, m.Candidate.id == e.candidate_id)
         .outerjoin(m.WeightProfile, m.WeightProfile.id == e.profile_id)
@@ -108,8 +121,23 @@ def _rows(s: Session, request_id: int) -> list[ShortlistRow]:
             profile_version=version,
             other_active_shortlists=int(n),
             consent_propose=bool(consent),
+            relocation_refused=refused(country, willing),
         )
-        for cid, name, rank, score, parts, status, note, profile, version, n, consent in rows
+        for (
+            cid,
+            name,
+            rank,
+            score,
+            parts,
+            status,
+            note,
+            profile,
+            version,
+            n,
+            consent,
+            country,
+            willing,
+        ) in rows
     ]
 
 
