@@ -180,7 +180,10 @@ def test_database_to_open_prefers_the_flag_then_the_last_one(tmp_path: Path) -> 
     startup.remember_last_database(last)
     assert startup.database_to_open(None) == last.resolve()
     assert startup.database_to_open(tmp_path / "given.db") == tmp_path / "given.db"
-    last.unlink()  # gone: back to the default
+    last.unlink()  # gone: the first recent file that exists, else the default
+    recent = tmp_path / "recent.db"
+    recent.write_bytes(b"x")
+    assert startup.database_to_open(None, [str(tmp_path / "gone.db"), str(recent)]) == recent
     assert startup.database_to_open(None) == startup.default_db_path()
 
 

@@ -73,7 +73,9 @@ def demo_path() -> Path:
 
 
 def demo_passphrase() -> str:
-    return os.environ.get("WIR_MANAGER_PASSPHRASE") or DEMO_PASSPHRASE
+    from wir_manager.storage.keystore import PASSPHRASE_ENV
+
+    return os.environ.get(PASSPHRASE_ENV) or DEMO_PASSPHRASE
 
 
 # ---------------------------------------------------------------------- last database
@@ -99,13 +101,15 @@ def last_database() -> Path | None:
     return Path(text) if text else None
 
 
-def database_to_open(db: Path | None) -> Path:
-    """The file a start without a dialog opens: ``--db``, the last one, the default."""
+def database_to_open(db: Path | None, recent: Sequence[str] = ()) -> Path:
+    """The file a start without a dialog opens: ``--db``, else the last one opened, else
+    the first of ``recent`` that still exists (Qt's recent-files list, which the desktop
+    app passes once Qt is up), else the default location."""
     if db is not None:
         return db
-    last = last_database()
-    if last is not None and last.exists():
-        return last
+    for candidate in (last_database(), *(Path(item) for item in recent)):
+        if candidate is not None and candidate.exists():
+            return candidate
     return default_db_path()
 
 

@@ -36,7 +36,6 @@ from wir_manager.storage import keystore
 from wir_manager.storage.database import Database
 from wir_manager.storage.errors import NoPassphraseError, StorageError, WrongPassphraseError
 from wir_manager.storage.keystore import PendingUnlock
-from wir_manager.storage.paths import default_db_path
 
 log = logging.getLogger(__name__)
 
@@ -87,22 +86,13 @@ class Launcher(QObject):
         if self.demo:
             self.open_demo()
             return
-        path = self.db_path or self._last_used() or default_db_path()
+        path = startup.database_to_open(self.db_path, opts.recent_files(self.settings))
         if path.exists():
             self.open_existing(path)
         elif self.db_path is not None:
             self.show_welcome(create_path=path)
         else:
             self.show_welcome()
-
-    def _last_used(self) -> Path | None:
-        last = startup.last_database()
-        if last is not None and last.exists():
-            return last
-        for item in opts.recent_files(self.settings):
-            if Path(item).exists():
-                return Path(item)
-        return None
 
     def open_existing(
         self, path: Path, *, passphrase: str | None = None, demo: bool = False

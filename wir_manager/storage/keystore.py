@@ -198,19 +198,16 @@ class PendingUnlock:
     def _run(self) -> None:
         try:
             key = self._derive_first()
-            if key is None and self._passphrase is not None:
-                from wir_manager.storage.database import Database
-
-                self._db = Database.open(self.path, self._passphrase, quick_check=self._quick_check)
-                return
-            if key is None:
-                self._db = unlock(self.path, prompt=None, quick_check=self._quick_check)
-                return
             # Imported here, after the derivation: the thread starts before the storage
             # layer is loaded, so the derivation starts as early as possible.
             from wir_manager.storage.database import Database
 
-            self._db = Database.open(self.path, key=key, quick_check=self._quick_check)
+            if key is not None:
+                self._db = Database.open(self.path, key=key, quick_check=self._quick_check)
+            elif self._passphrase is not None:  # the file could not be read: open says why
+                self._db = Database.open(self.path, self._passphrase, quick_check=self._quick_check)
+            else:
+                self._db = unlock(self.path, prompt=None, quick_check=self._quick_check)
         except BaseException as exc:  # handed to the caller's thread by result()
             self._error = exc
 
