@@ -2,7 +2,8 @@
 
 Import shows its report first and writes only after confirmation: ``--yes`` confirms
 up front; at a terminal the user is asked; otherwise nothing is written and the
-command says so. ``--dry-run`` only reports.
+command says so. ``--dry-run`` only reports. A ``SpreadsheetError`` is a ``ValueError``
+with one sentence for the user: ``cli.main`` prints it and exits 1, like ``UserError``.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from wir_manager.i18n import _
 from wir_manager.services.progress import Progress
 from wir_manager.services.spreadsheets import (
     ImportReport,
-    SpreadsheetError,
     export_candidates,
     export_shortlist,
     export_training,
@@ -103,10 +103,7 @@ def _confirm(question: str) -> bool:
 
 def cmd_import(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.open() as db:
-        try:
-            report = read_sheet(db, args.file, args.kind, _progress())
-        except SpreadsheetError as exc:
-            raise UserError(str(exc)) from None
+        report = read_sheet(db, args.file, args.kind, _progress())
         _clear()
         print_report(report)
         if not report.ok:
@@ -129,10 +126,7 @@ def cmd_import(ctx: CliContext, args: argparse.Namespace) -> int:
             if not _confirm(_("Import {n} record(s) now?").format(n=len(report.records))):
                 print(_("Nothing was written."))
                 return 0
-        try:
-            result = write_report(db, report, _progress())
-        except SpreadsheetError as exc:
-            raise UserError(str(exc)) from None
+        result = write_report(db, report, _progress())
         _clear()
     print(_("Imported {n} record(s) in one transaction.").format(n=result.created))
     return 0
@@ -140,10 +134,7 @@ def cmd_import(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def cmd_export_candidates(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.open() as db:
-        try:
-            n = export_candidates(db, args.file, progress=_progress())
-        except SpreadsheetError as exc:
-            raise UserError(str(exc)) from None
+        n = export_candidates(db, args.file, progress=_progress())
     _clear()
     print(_("Wrote {n} candidates to {path}.").format(n=n, path=args.file))
     return 0
@@ -151,33 +142,24 @@ def cmd_export_candidates(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def cmd_export_shortlist(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.open() as db:
-        try:
-            n = export_shortlist(db, args.request_id, args.file)
-        except SpreadsheetError as exc:
-            raise UserError(str(exc)) from None
+        n = export_shortlist(db, args.request_id, args.file)
     print(_("Wrote {n} shortlist rows to {path}.").format(n=n, path=args.file))
     return 0
 
 
 def cmd_export_training(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.open() as db:
-        try:
-            n = export_training(db, args.file, progress=_progress())
-        except SpreadsheetError as exc:
-            raise UserError(str(exc)) from None
+        n = export_training(db, args.file, progress=_progress())
     _clear()
     print(_("Wrote the training grid of {n} candidates to {path}.").format(n=n, path=args.file))
     return 0
 
 
 def cmd_template(ctx: CliContext, args: argparse.Namespace) -> int:
-    try:
-        if args.kind == "requests":
-            write_request_template(args.file)
-        else:
-            write_candidate_template(args.file)
-    except SpreadsheetError as exc:
-        raise UserError(str(exc)) from None
+    if args.kind == "requests":
+        write_request_template(args.file)
+    else:
+        write_candidate_template(args.file)
     if args.kind == "requests":
         print(_("Wrote the request import template to {path}.").format(path=args.file))
     else:
