@@ -66,6 +66,12 @@ class MainWindow(QMainWindow):
         self._is_locked = False
         self._closing_confirmed = False
         self._painted = False
+        # Several refreshes in one turn of the event loop (building a screen, unlocking)
+        # ask for one count, not one each.
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(0)
+        self._count_timer.timeout.connect(self._count_in_background)
         #: Why the window locked itself, for the unlock dialog (None: the user locked it).
         self.lock_reason: str | None = None
         self._setup_sidebar()
@@ -309,7 +315,7 @@ class MainWindow(QMainWindow):
             self.lock_label.setText(self.tr("Locked"))
             self.lock_label.setToolTip(self.tr("The database is closed and its key forgotten."))
             return
-        self._count_in_background()
+        self._count_timer.start()
         minutes = self.idle.minutes if hasattr(self, "idle") else 0
         self.lock_label.setText(
             self.tr("Unlocked · auto-lock {m} min").format(m=minutes)

@@ -24,7 +24,6 @@ import sqlcipher3
 from wir_manager.i18n import _
 from wir_manager.storage.cipherfile import (
     APP_ID,
-    PAGE_SIZE,
     SQLITE_PLAIN_HEADER,
     FileIdentity,
     integrity_check,
@@ -47,7 +46,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "APP_ID",
-    "PAGE_SIZE",
     "Database",
     "DatabaseInfo",
     "FileIdentity",
