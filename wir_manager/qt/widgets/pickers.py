@@ -49,7 +49,7 @@ _USE_EVENTS = frozenset(
 
 
 class _FillOnUse(QObject):
-    """Fills its combo the first time it is used, then removes itself."""
+    """Fills its combo the first time it is used, then stops filtering its events."""
 
     def __init__(
         self, combo: QComboBox, items: Callable[[], Iterable[tuple[str, str]]], empty: str | None
