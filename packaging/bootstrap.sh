@@ -22,7 +22,7 @@ APT_PACKAGES=(
   libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
   fonts-dejavu-core fonts-noto-core fonts-noto-cjk
-  poppler-utils xvfb xauth x11-apps desktop-file-utils
+  poppler-utils xvfb xauth x11-apps desktop-file-utils xdotool x11-utils imagemagick
 )
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
