@@ -39,6 +39,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 TRANSLATIONS = ROOT / "resources" / "translations"
 LANGUAGES = ("sv",)
+#: Languages whose Qt catalogue holds only the plural forms (``tr("%n candidate(s)", n)``):
+#: English is the source language, but Qt needs a catalogue to say "1 candidate" and
+#: "2 candidates" from one source text. The core needs none (gettext's English
+#: fallback of ``ngettext`` already picks singular or plural).
+PLURAL_ONLY = ("en",)
 DOMAIN = "wir_manager"
 SCREENS_CONTEXT = "Screens"
 
@@ -390,7 +395,8 @@ def qt_sources(stub_dir: Path) -> list[Path]:
 
 
 def lupdate(ts_file: Path, lang: str) -> None:
-    """Merge the current source strings into ``ts_file`` (created when missing)."""
+    """Merge the current source strings into ``ts_file`` (created when missing); for a
+    language in :data:`PLURAL_ONLY` only the messages with plural forms."""
     with tempfile.TemporaryDirectory(prefix="wir-i18n-") as tmp:
         sources = qt_sources(Path(tmp))
         _run(
@@ -398,6 +404,7 @@ def lupdate(ts_file: Path, lang: str) -> None:
                 _tool("pyside6-lupdate"),
                 *map(str, sources),
                 "-no-obsolete",
+                *(["-pluralonly"] if lang in PLURAL_ONLY else []),
                 "-locations",
                 "none",
                 "-source-language",
@@ -441,7 +448,7 @@ def ts_messages(ts_file: Path) -> list[tuple[str, str, bool]]:
     return out
 
 
-def missing_qt(lang: str = "sv") -> list[Missing]:
+def missing_qt(lang: str = "sv") -> list[Missing]:  # also "en": its plural forms
     """Qt strings in the current sources with no finished translation in the catalogue.
 
     Re-extracts into a temporary copy of the committed .ts, so strings added since the
@@ -587,6 +594,7 @@ def update(lang: str, compile_only: bool) -> None:
     ts, po = ts_path(lang), po_path(lang)
     if not compile_only:
         lupdate(ts, lang)
+    if not compile_only and lang not in PLURAL_ONLY:
         with tempfile.TemporaryDirectory(prefix="wir-i18n-") as tmp:
             pot = Path(tmp) / f"{DOMAIN}.pot"
             extract_pot(pot)
@@ -604,13 +612,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.check:
         status = 0
-        for lang in LANGUAGES:
-            missing = missing_qt(lang) + missing_core(lang)
+        for lang in (*LANGUAGES, *PLURAL_ONLY):
+            missing = missing_qt(lang) + (missing_core(lang) if lang in LANGUAGES else [])
             for item in missing:
                 print(f"{lang}: {item}")
             status |= bool(missing)
         return status
-    for lang in LANGUAGES:
+    for lang in (*LANGUAGES, *PLURAL_ONLY):
         update(lang, args.compile_only)
         qt = ts_messages(ts_path(lang)) if ts_path(lang).exists() else []
         core = po_messages(po_path(lang)) if po_path(lang).exists() else []

@@ -201,3 +201,47 @@ def test_counts_survive_round_trip(demo_db, db_path: Path, tmp_path: Path) -> No
     with Database.open(db_path, PASSPHRASE) as restored, restored.engine.connect() as conn:
         after = conn.execute(select(func.count()).select_from(m.CandidateLanguage)).scalar_one()
     assert after == before
+
+
+def test_backups_are_listed_by_the_database_identity_not_the_folder(db, tmp_path: Path) -> None:
+    """Two databases in one folder: each lists only its own backups (by the file's salt),
+    also after a passphrase change, and a restore comparison counts both sides."""
+    add_person(db, "Ава Петрова", "AvaP", "ava@example.org")
+    add_person(db, "陈静", "ChenJing", "chen@example.org")
+    mine = backups.backup_now(db)
+    other = Database.create(db.path.with_name("other.db"), PASSPHRASE, OPERATOR)
+    try:
+        theirs = backups.backup_now(other)
+        assert mine.parent == theirs.parent  # the same backups folder
+        assert [b.path for b in backups.list_backups(db.path, identity=db.key.salt)] == [mine]
+        assert [b.path for b in backups.list_backups(other.path)] == [theirs]
+        db.change_passphrase("a completely different passphrase")
+        assert [b.path for b in backups.list_backups(db.path, identity=db.key.salt)] == [mine]
+        add_person(db, "अनन्या शर्मा", "Ananya", "ananya@example.org")
+        comparison = backups.compare_for_restore(db, mine, passphrase=PASSPHRASE)
+        assert comparison.backup.counts["candidates"] == 2
+        assert comparison.current.counts["candidates"] == 3
+        assert comparison.fewer_candidates == 1
+        assert comparison.backup.revision == comparison.current.revision is not None
+        assert comparison.backup.written <= comparison.current.written
+        with pytest.raises(WrongPassphraseError):
+            backups.compare_for_restore(db, theirs, passphrase="not the right one")
+    finally:
+        other.close()
+
+
+def test_a_restored_database_runs_in_wal_mode_again(db) -> None:
+    """Backups are written in rollback-journal mode; the file a restore puts in place is
+    switched back to WAL, which the app relies on (readers beside a writer, the probe for
+    another program holding the file)."""
+    add_person(db, "Kwame Mensah", "KwameM", "kwame@example.org")
+    saved = backups.backup_now(db)
+    key = db.key.copy()
+    db.close()
+    backups.restore(db.path, saved, key=key)
+    key.wipe()
+    with Database.open(db.path, PASSPHRASE) as again:
+        with again.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert "Kwame Mensah" in _names(again)
+    assert not Path(f"{saved}-shm").exists() and not Path(f"{saved}-wal").exists()

@@ -129,7 +129,7 @@ def test_backups_tab_back_up_keep_and_restore(view: PrivacyView, demo_db, qtbot)
     assert ui.restoreButton.isEnabled()
     restored: list[str] = []
     view.restored.connect(restored.append)
-    view.confirm_restore = lambda path: True
+    view.confirm_restore = lambda path, comparison: True
     ui.restoreButton.click()
     assert restored and Path(restored[0]).exists()  # safety copy
     assert demo_db.closed  # locked: the user unlocks the restored file
@@ -146,7 +146,9 @@ def test_restore_of_a_backup_with_another_passphrase_asks_for_it(
     demo_db.change_passphrase("a newer passphrase")
     asked: list[Path] = []
     view.ask_passphrase = lambda path: asked.append(path) or "not it"
-    view.confirm_restore = lambda path: pytest.fail("must not confirm an unverified backup")
+    view.confirm_restore = lambda path, comparison: pytest.fail(
+        "must not confirm an unverified backup"
+    )
     errors: list[str] = []
     import wir_manager.qt.views.privacy as mod
 
@@ -157,7 +159,7 @@ def test_restore_of_a_backup_with_another_passphrase_asks_for_it(
         assert asked == [saved] and errors and "passphrase" in errors[0].lower()
         assert not demo_db.closed
         view.ask_passphrase = lambda path: PASSPHRASE
-        view.confirm_restore = lambda path: False  # the user changes their mind
+        view.confirm_restore = lambda path, comparison: False  # the user changes their mind
         assert not view.restore_from(saved)
         assert not demo_db.closed
     finally:
@@ -235,8 +237,55 @@ def test_restore_inside_the_main_window_locks_it(qtbot, demo_db, tmp_path: Path)
     window.locked.connect(locked.append)
     view = window.show_screen("privacy")
     assert isinstance(view, PrivacyView)
-    view.confirm_restore = lambda path: True
+    view.confirm_restore = lambda path, comparison: True
     assert view.restore_from(saved)
     assert window.is_locked and locked == [str(demo_db.path)] and demo_db.closed
     with Database.open(demo_db.path, PASSPHRASE) as again:
         assert privacy.candidate_exists(again, 3)
+
+
+def test_restore_lists_only_this_database_and_compares_before_replacing(  # type: ignore[no-untyped-def]
+    view: PrivacyView, demo_db, qtbot
+) -> None:
+    """Another database's backup in the same folder is not offered; the real confirmation
+    shows the backup's counts and revision beside the current ones and warns about the
+    candidates a restore would lose; Cancel leaves everything as it was."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from wir_manager.qt.i18n import install_translations
+
+    install_translations(QApplication.instance(), language="en")  # English plural forms
+    stranger = Database.create(demo_db.path.with_name("stranger.db"), PASSPHRASE, "Other")
+    add_person(stranger, "Zhang Wei 张伟", "ZhangWei", "zw@example.org")
+    foreign = backups.backup_now(stranger)
+    stranger.close()
+    mine = backups.backup_now(demo_db)
+    view.reload_backups()
+    listed = [view.backups.record(r).path for r in range(view.backups.rowCount())]
+    assert listed == [mine] and foreign not in listed
+    for n in range(3):
+        add_person(demo_db, f"Fatima Al-Sayed فاطمة {n}", f"Fatima{n}", f"f{n}@example.org")
+    before = privacy.candidate_exists(demo_db, 1)
+    seen: list[str] = []
+
+    def read_and_cancel() -> None:
+        box = next(
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QMessageBox) and w.objectName() == "restoreConfirm"
+        )
+        seen.append(box.text())
+        box.button(QMessageBox.StandardButton.Cancel).click()
+
+    QTimer.singleShot(300, read_and_cancel)
+    view.ui.backupsTable.selectRow(0)
+    view.ui.restoreButton.click()
+    qtbot.waitUntil(lambda: bool(seen), timeout=5_000)
+    text = seen[0]
+    now = demo_db.counts()["candidates"]
+    assert f"{now - 3:,}" in text and f"{now:,}" in text  # backup beside current
+    assert "3 fewer candidates" in text
+    from wir_manager.storage import migrate
+
+    assert migrate.current_revision(demo_db) in text
+    assert not demo_db.closed and privacy.candidate_exists(demo_db, 1) == before

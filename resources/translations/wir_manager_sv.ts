@@ -1674,9 +1674,16 @@
         <source>Number of automatic daily backups to keep</source>
         <translation>Antal automatiska dagliga säkerhetskopior att behålla</translation>
     </message>
+    <message numerus="yes">
+        <source>The backup has %n fewer candidate(s) than the current database.</source>
+        <translation>
+            <numerusform>Säkerhetskopian har %n kandidat färre än den nuvarande databasen.</numerusform>
+            <numerusform>Säkerhetskopian har %n kandidater färre än den nuvarande databasen.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>All records</source>
-        <extracomment>A backup was restored and the database closed; carries the safety copy&apos;s path. (expected text, heading) -&gt; True to go ahead; replaceable in tests. backup file -&gt; True to replace the database with it. -&gt; the passphrase a backup was made with, or None when the user cancels. -&gt; a backup file chosen from disk, or None.</extracomment>
+        <extracomment>Rows of the restore comparison: (label in COUNTED_TABLES, row heading). A backup was restored and the database closed; carries the safety copy&apos;s path. (expected text, heading) -&gt; True to go ahead; replaceable in tests. (backup file, backup beside current) -&gt; True to replace the database with it. -&gt; the passphrase a backup was made with, or None when the user cancels. -&gt; a backup file chosen from disk, or None.</extracomment>
         <translation>Alla poster</translation>
     </message>
     <message>
@@ -1716,8 +1723,8 @@
         <translation>Återställ säkerhetskopia</translation>
     </message>
     <message>
-        <source>Replace the current database with {name}? The current data is kept as a safety copy in the backups folder, and WiR Manager locks afterwards: unlock with the passphrase the backup was made with.</source>
-        <translation>Ersätta den nuvarande databasen med {name}? De nuvarande uppgifterna sparas som en säkerhetskopia i mappen för säkerhetskopior, och WiR Manager låses efteråt: lås upp med lösenfrasen som säkerhetskopian gjordes med.</translation>
+        <source>Replace the database</source>
+        <translation>Ersätt databasen</translation>
     </message>
     <message>
         <source>Backup passphrase</source>
@@ -1734,6 +1741,34 @@
     <message>
         <source>WiR Manager databases (*.db);;All files (*)</source>
         <translation>WiR Manager-databaser (*.db);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Last written</source>
+        <translation>Senast skriven</translation>
+    </message>
+    <message>
+        <source>Schema revision</source>
+        <translation>Schemaversion</translation>
+    </message>
+    <message>
+        <source>This backup</source>
+        <translation>Den här säkerhetskopian</translation>
+    </message>
+    <message>
+        <source>Current database</source>
+        <translation>Nuvarande databas</translation>
+    </message>
+    <message>
+        <source>The current data is kept as a safety copy in the backups folder, and WiR Manager locks afterwards: unlock with the passphrase the backup was made with.</source>
+        <translation>Nuvarande data sparas som en säkerhetskopia i mappen för säkerhetskopior, och WiR Manager låses efteråt: lås upp med lösenfrasen som säkerhetskopian gjordes med.</translation>
+    </message>
+    <message>
+        <source>That file is the database itself; choose a backup file.</source>
+        <translation>Den filen är själva databasen; välj en säkerhetskopia.</translation>
+    </message>
+    <message>
+        <source>Replace the current database with {name}?</source>
+        <translation>Ersätta den nuvarande databasen med {name}?</translation>
     </message>
 </context>
 <context>

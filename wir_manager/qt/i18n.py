@@ -111,8 +111,9 @@ def install_translations(
 ) -> str:
     """Install translators for the chosen language; returns the language code in use.
 
-    Safe to call again: earlier translators are removed first. English needs no
-    catalogue (the sources are English) but still resets the core and the locale.
+    Safe to call again: earlier translators are removed first. English loads only our
+    plural-forms catalogue (the sources are English, but "%n candidate(s)" needs one
+    to become "1 candidate" / "2 candidates").
     """
     app = app or QCoreApplication.instance()
     if app is None:
@@ -121,17 +122,16 @@ def install_translations(
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
-    if code != "en":
-        for name, folders in (
-            (f"wir_manager_{code}", [translations_dir()]),
-            (f"qtbase_{code}", qt_translations_dirs()),
-        ):
-            translator = QTranslator(app)
-            if _load(translator, name, folders):
-                app.installTranslator(translator)
-                _installed.append(translator)
-            else:
-                log.warning("translation catalogue %s not found", name)
+    catalogues = [(f"wir_manager_{code}", [translations_dir()])]
+    if code != "en":  # English has only our plural forms ("1 candidate", "2 candidates")
+        catalogues.append((f"qtbase_{code}", qt_translations_dirs()))
+    for name, folders in catalogues:
+        translator = QTranslator(app)
+        if _load(translator, name, folders):
+            app.installTranslator(translator)
+            _installed.append(translator)
+        else:
+            log.warning("translation catalogue %s not found", name)
     QLocale.setDefault(locale_for(code))
     return code
 

@@ -32,7 +32,7 @@ from wir_manager.storage.errors import (
     StorageError,
     WrongPassphraseError,
 )
-from wir_manager.storage.keys import DatabaseKey, read_salt
+from wir_manager.storage.keys import SALT_BYTES, DatabaseKey, read_salt
 from wir_manager.storage.paths import backup_dir
 
 #: Setting (stored in the database) for how many automatic daily backups to keep.
@@ -67,6 +67,64 @@ class RestoreResult:
     safety_copy: Path | None
 
 
+@dataclass(frozen=True, slots=True)
+class DatabaseSummary:
+    """What a restore puts in place or replaces: when it was last written, how many
+    records it holds (labels of :data:`storage.cipherfile.COUNTED_TABLES`), and its
+    schema revision. Shown side by side before a restore so nobody replaces 3,000
+    candidates with two by accident."""
+
+    written: dt.datetime
+    revision: str | None
+    counts: dict[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreComparison:
+    backup: DatabaseSummary
+    current: DatabaseSummary
+
+    @property
+    def fewer_candidates(self) -> int:
+        """How many candidates fewer the backup has than the database it replaces."""
+        return max(
+            0, self.current.counts.get("candidates", 0) - self.backup.counts.get("candidates", 0)
+        )
+
+
+def _written(path: Path) -> dt.datetime:
+    """The newest modification of the file or its write-ahead log."""
+    stamps = [p.stat().st_mtime for p in (path, Path(f"{path}-wal")) if p.exists()]
+    return dt.datetime.fromtimestamp(max(stamps))
+
+
+def summarise_backup(source: os.PathLike[str] | str, key: DatabaseKey) -> DatabaseSummary:
+    """Read a (verified) backup read-only with ``key``: date, counts, schema revision."""
+    from wir_manager.storage.cipherfile import read_counts, verify_key
+
+    source = Path(source)
+    identity = verify_key(source, key, quick_check=False)
+    return DatabaseSummary(_written(source), identity.revision, read_counts(source, key))
+
+
+def compare_for_restore(
+    db: Database, source: os.PathLike[str] | str, *, passphrase: str | None = None
+) -> RestoreComparison:
+    """The backup ``source`` beside the unlocked database it would replace.
+
+    Raises what :func:`verify_backup` raises (wrong passphrase, not ours, newer schema).
+    """
+    from wir_manager.storage import migrate
+
+    key = verify_backup(source, passphrase=passphrase, key=db.key)
+    try:
+        backup = summarise_backup(source, key)
+    finally:
+        key.wipe()
+    current = DatabaseSummary(_written(db.path), migrate.current_revision(db), db.counts())
+    return RestoreComparison(backup, current)
+
+
 def _stamp(now: dt.datetime | None = None) -> str:
     return (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
 
@@ -95,15 +153,39 @@ def backup_now(db: Database, dest: os.PathLike[str] | str | None = None) -> Path
     return db.backup_to(dest)
 
 
-def list_backups(db_path: os.PathLike[str] | str) -> list[BackupInfo]:
-    """Backups beside ``db_path``, newest first."""
+def _salt_of(path: Path) -> bytes | None:
+    try:
+        salt = read_salt(path)
+    except OSError:
+        return None
+    return salt if len(salt) == SALT_BYTES else None
+
+
+def list_backups(
+    db_path: os.PathLike[str] | str, *, identity: bytes | None = None
+) -> list[BackupInfo]:
+    """This database's backups in the folder beside ``db_path``, newest first.
+
+    Which file a backup belongs to is decided by the database's own identity, not by
+    the folder: every backup (and every passphrase change) keeps the live file's salt,
+    the first 16 bytes of the file, which are random per database and readable without
+    the key. Another database kept in the same folder has another salt, so its backups
+    are not offered for a restore here. ``identity`` is that salt; an unlocked caller
+    passes ``db.key.salt`` (reading the live file from a process that has it open
+    would drop SQLite's POSIX locks, see :mod:`storage.lock`). Without it the live
+    file's first bytes are read; with no live file at all every backup is listed.
+    """
     folder = backup_dir(Path(db_path))
     if not folder.is_dir():
         return []
+    if identity is None:
+        identity = _salt_of(Path(db_path))
     found = []
     for p in folder.glob("*.db"):
         if p.name.startswith("."):
             continue  # a backup still being written
+        if identity is not None and _salt_of(p) != identity:
+            continue  # another database's backup
         st = p.stat()
         found.append(
             BackupInfo(p, dt.datetime.fromtimestamp(st.st_mtime), st.st_size, _kind(p.name))
@@ -243,7 +325,7 @@ def restore(
     On any error before the final rename, ``target`` is exactly as it was.
     The caller reopens ``target`` afterwards with the backup's passphrase.
     """
-    from wir_manager.storage.cipherfile import translate_os_error
+    from wir_manager.storage.cipherfile import translate_os_error, use_wal
 
     target = Path(target)
     source = Path(source)
@@ -269,7 +351,13 @@ def restore(
                 _("The backup could not be copied next to the database; nothing was changed.")
             ) from None
         # verify the copy we will actually install (a disk error while copying shows here)
-        verify_backup(tmp, passphrase=passphrase, key=key).wipe()
+        installed_key = verify_backup(tmp, passphrase=passphrase, key=key)
+        try:
+            # A backup is written in rollback-journal mode; the live file runs in WAL
+            # mode (readers beside a writer, the open-elsewhere probe), so switch it back.
+            use_wal(tmp, installed_key)
+        finally:
+            installed_key.wipe()
 
         stamp = _stamp()
         folder = backup_dir(target)

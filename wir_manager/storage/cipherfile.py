@@ -187,6 +187,61 @@ def verify_key(path: Path, key: DatabaseKey, *, quick_check: bool) -> FileIdenti
         raw.close()
 
 
+#: The main tables counted for the status bar, ``wir-manager info`` and the restore
+#: comparison: (label, table).
+COUNTED_TABLES: tuple[tuple[str, str], ...] = (
+    ("candidates", "candidates"),
+    ("organisations", "organisations"),
+    ("requests", "placement_requests"),
+    ("training_modules", "training_modules"),
+    ("shortlist_entries", "shortlist_entries"),
+)
+
+
+def read_counts(path: Path, key: DatabaseKey) -> dict[str, int]:
+    """Rows in :data:`COUNTED_TABLES` of a closed file (a backup), read-only.
+
+    A table the file does not have yet (an older schema) counts as 0.
+    """
+    try:
+        raw = sqlcipher3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlcipher3.OperationalError as exc:
+        raise translate_os_error(exc, path) or NotADatabaseError(
+            _("{file} cannot be opened: {reason}.").format(file=describe(path), reason=exc)
+        ) from None
+    try:
+        raw.execute(f"PRAGMA key = {key.pragma_literal()}")
+        raw.execute("PRAGMA cipher_log_level = NONE")
+        counts: dict[str, int] = {}
+        for label, table in COUNTED_TABLES:
+            value = _scalar(raw, f"SELECT count(*) FROM {table}")
+            counts[label] = int(value) if value is not None else 0
+        return counts
+    finally:
+        raw.close()
+
+
+def use_wal(path: Path, key: DatabaseKey) -> None:
+    """Put a closed file (a backup about to be restored) into WAL journal mode.
+
+    The mode is stored in the file's header; SQLite removes the -wal it makes when the
+    connection closes, and the -shm is removed here, so only the file is left.
+    """
+    raw = sqlcipher3.connect(str(path))
+    try:
+        raw.execute(f"PRAGMA key = {key.pragma_literal()}")
+        raw.execute("PRAGMA cipher_log_level = NONE")
+        raw.execute("PRAGMA journal_mode = WAL").fetchone()
+    except sqlcipher3.DatabaseError as exc:
+        raise translate_os_error(exc, path) or NotADatabaseError(
+            _("{file} cannot be opened: {reason}.").format(file=describe(path), reason=exc)
+        ) from None
+    finally:
+        raw.close()
+    for leftover in (Path(f"{path}-wal"), Path(f"{path}-shm")):
+        leftover.unlink(missing_ok=True)
+
+
 def _scalar(raw: sqlcipher3.Connection, sql: str) -> str | None:
     """One value, or None when the table is missing (a file that is not ours)."""
     try:

@@ -24,6 +24,7 @@ import sqlcipher3
 from wir_manager.i18n import _
 from wir_manager.storage.cipherfile import (
     APP_ID,
+    COUNTED_TABLES,
     SQLITE_PLAIN_HEADER,
     FileIdentity,
     integrity_check,
@@ -414,28 +415,13 @@ class Database:
         self.dispose()
 
     def counts(self) -> dict[str, int]:
-        """Rows in the main tables (the status bar and ``wir-manager info``)."""
-        from sqlalchemy import func, select
-
-        from wir_manager.storage.models import (
-            Candidate,
-            Organisation,
-            PlacementRequest,
-            ShortlistEntry,
-            TrainingModule,
-        )
-
-        counts: dict[str, int] = {}
+        """Rows in the main tables (the status bar, ``wir-manager info`` and the restore
+        comparison, which counts a closed backup with the same :data:`COUNTED_TABLES`)."""
         with self.engine.connect() as conn:
-            for label, model in (
-                ("candidates", Candidate),
-                ("organisations", Organisation),
-                ("requests", PlacementRequest),
-                ("training_modules", TrainingModule),
-                ("shortlist_entries", ShortlistEntry),
-            ):
-                counts[label] = conn.execute(select(func.count()).select_from(model)).scalar_one()
-        return counts
+            return {
+                label: int(conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar_one())
+                for label, table in COUNTED_TABLES
+            }
 
     def info(self) -> DatabaseInfo:
         from wir_manager.storage import migrate

@@ -44,10 +44,24 @@ from wir_manager.qt.models.privacy_tables import (
 )
 from wir_manager.services import audit_log, backups, retention
 from wir_manager.services.progress import Progress
-from wir_manager.storage.errors import WrongPassphraseError
+from wir_manager.storage.errors import StorageError, WrongPassphraseError
 from wir_manager.storage.paths import backup_dir
 
 ALL = "__all__"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PrivacyView", text)
+
+
+#: Rows of the restore comparison: (label in COUNTED_TABLES, row heading).
+COMPARED_COUNTS = (
+    ("candidates", "Candidates"),
+    ("requests", "Placement requests"),
+    ("organisations", "Organisations"),
+    ("shortlist_entries", "Shortlist entries"),
+    ("training_modules", "Training modules"),
+)
 
 
 def _proxy(model: RecordTableModel, parent: QWidget) -> QSortFilterProxyModel:  # type: ignore[type-arg]
@@ -78,8 +92,10 @@ class PrivacyView(QWidget):
         self.confirm_erase: Callable[[str, str], bool] = lambda expected, what: (
             ask_typed_confirmation(self, expected, what)
         )
-        #: backup file -> True to replace the database with it.
-        self.confirm_restore: Callable[[Path], bool] = self._confirm_restore_dialog
+        #: (backup file, backup beside current) -> True to replace the database with it.
+        self.confirm_restore: Callable[[Path, backups.RestoreComparison], bool] = (
+            self._confirm_restore_dialog
+        )
         #: -> the passphrase a backup was made with, or None when the user cancels.
         self.ask_passphrase: Callable[[Path], str | None] = self._passphrase_dialog
         #: -> a backup file chosen from disk, or None.
@@ -199,7 +215,7 @@ class PrivacyView(QWidget):
         self._update_buttons()
 
     def reload_backups(self) -> None:
-        found = backups.list_backups(self.ctx.db.path)
+        found = backups.list_backups(self.ctx.db.path, identity=self.ctx.db.key.salt)
         self.backups.set_records(found)
         self.ui.backupsTable.resizeColumnsToContents()
         folder = backup_dir(self.ctx.db.path)
@@ -306,14 +322,16 @@ class PrivacyView(QWidget):
         key = db.key.copy()
         passphrase: str | None = None
         try:
+            if source.resolve() == db.path.resolve():
+                raise StorageError(_tr("That file is the database itself; choose a backup file."))
             try:
-                backups.verify_backup(source, key=key).wipe()
+                comparison = backups.compare_for_restore(db, source)
             except WrongPassphraseError:
                 passphrase = self.ask_passphrase(source)
                 if not passphrase:
                     return False
-                backups.verify_backup(source, passphrase=passphrase).wipe()
-            if not self.confirm_restore(source):
+                comparison = backups.compare_for_restore(db, source, passphrase=passphrase)
+            if not self.confirm_restore(source, comparison):
                 return False
             window = self.window()
             lock = getattr(window, "lock", None)
@@ -335,19 +353,80 @@ class PrivacyView(QWidget):
         return True
 
     # ------------------------------------------------------------------ dialogs
-    def _confirm_restore_dialog(self, source: Path) -> bool:
-        answer = QMessageBox.warning(
-            self,
+    def _confirm_restore_dialog(self, source: Path, comparison: backups.RestoreComparison) -> bool:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
             self.tr("Restore backup"),
-            self.tr(
-                "Replace the current database with {name}? The current data is kept as a "
-                "safety copy in the backups folder, and WiR Manager locks afterwards: unlock "
-                "with the passphrase the backup was made with."
-            ).format(name=source.name),
+            self.restore_question(source, comparison),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
+            self,
         )
-        return answer == QMessageBox.StandardButton.Yes
+        box.setObjectName("restoreConfirm")
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Replace the database"))
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def restore_question(self, source: Path, comparison: backups.RestoreComparison) -> str:
+        """The restore question as rich text: the backup's date, counts and schema revision
+        beside the current database's, and a warning when the backup has fewer people."""
+        from html import escape as html_escape
+
+        from wir_manager.qt.i18n import format_datetime, format_number
+
+        b, c = comparison.backup, comparison.current
+        rows = [
+            (_tr("Last written"), format_datetime(b.written), format_datetime(c.written)),
+            *(
+                (
+                    _tr(heading),
+                    format_number(b.counts.get(label, 0)),
+                    format_number(c.counts.get(label, 0)),
+                )
+                for label, heading in COMPARED_COUNTS
+            ),
+            (_tr("Schema revision"), b.revision or "–", c.revision or "–"),
+        ]
+        cells = "".join(
+            f"<tr><td>{html_escape(h)}</td><td align='right'><b>{html_escape(x)}</b></td>"
+            f"<td align='right'>{html_escape(y)}</td></tr>"
+            for h, x, y in rows
+        )
+        table = (
+            "<table cellspacing='0' cellpadding='3'>"
+            f"<tr><th></th><th align='right'>{html_escape(_tr('This backup'))}</th>"
+            f"<th align='right'>{html_escape(_tr('Current database'))}</th></tr>{cells}</table>"
+        )
+        parts = [
+            "<p>"
+            + html_escape(_tr("Replace the current database with {name}?").format(name=source.name))
+            + "</p>",
+            table,
+        ]
+        fewer = comparison.fewer_candidates
+        if fewer:
+            parts.append(
+                "<p><b>"
+                + html_escape(
+                    self.tr(
+                        "The backup has %n fewer candidate(s) than the current database.",
+                        None,
+                        fewer,
+                    )
+                )
+                + "</b></p>"
+            )
+        parts.append(
+            "<p>"
+            + html_escape(
+                _tr(
+                    "The current data is kept as a safety copy in the backups folder, and WiR "
+                    "Manager locks afterwards: unlock with the passphrase the backup was made with."
+                )
+            )
+            + "</p>"
+        )
+        return "".join(parts)
 
     def _passphrase_dialog(self, source: Path) -> str | None:
         text, ok = QInputDialog.getText(
