@@ -229,19 +229,3 @@ def test_backups_are_listed_by_the_database_identity_not_the_folder(db, tmp_path
     finally:
         other.close()
 
-
-def test_a_restored_database_runs_in_wal_mode_again(db) -> None:
-    """Backups are written in rollback-journal mode; the file a restore puts in place is
-    switched back to WAL, which the app relies on (readers beside a writer, the probe for
-    another program holding the file)."""
-    add_person(db, "Kwame Mensah", "KwameM", "kwame@example.org")
-    saved = backups.backup_now(db)
-    key = db.key.copy()
-    db.close()
-    backups.restore(db.path, saved, key=key)
-    key.wipe()
-    with Database.open(db.path, PASSPHRASE) as again:
-        with again.engine.connect() as conn:
-            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
-        assert "Kwame Mensah" in _names(again)
-    assert not Path(f"{saved}-shm").exists() and not Path(f"{saved}-wal").exists()

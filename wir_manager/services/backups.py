@@ -325,7 +325,7 @@ def restore(
     On any error before the final rename, ``target`` is exactly as it was.
     The caller reopens ``target`` afterwards with the backup's passphrase.
     """
-    from wir_manager.storage.cipherfile import translate_os_error, use_wal
+    from wir_manager.storage.cipherfile import translate_os_error
 
     target = Path(target)
     source = Path(source)
@@ -351,13 +351,7 @@ def restore(
                 _("The backup could not be copied next to the database; nothing was changed.")
             ) from None
         # verify the copy we will actually install (a disk error while copying shows here)
-        installed_key = verify_backup(tmp, passphrase=passphrase, key=key)
-        try:
-            # A backup is written in rollback-journal mode; the live file runs in WAL
-            # mode (readers beside a writer, the open-elsewhere probe), so switch it back.
-            use_wal(tmp, installed_key)
-        finally:
-            installed_key.wipe()
+        verify_backup(tmp, passphrase=passphrase, key=key).wipe()
 
         stamp = _stamp()
         folder = backup_dir(target)

@@ -221,27 +221,6 @@ def read_counts(path: Path, key: DatabaseKey) -> dict[str, int]:
         raw.close()
 
 
-def use_wal(path: Path, key: DatabaseKey) -> None:
-    """Put a closed file (a backup about to be restored) into WAL journal mode.
-
-    The mode is stored in the file's header; SQLite removes the -wal it makes when the
-    connection closes, and the -shm is removed here, so only the file is left.
-    """
-    raw = sqlcipher3.connect(str(path))
-    try:
-        raw.execute(f"PRAGMA key = {key.pragma_literal()}")
-        raw.execute("PRAGMA cipher_log_level = NONE")
-        raw.execute("PRAGMA journal_mode = WAL").fetchone()
-    except sqlcipher3.DatabaseError as exc:
-        raise translate_os_error(exc, path) or NotADatabaseError(
-            _("{file} cannot be opened: {reason}.").format(file=describe(path), reason=exc)
-        ) from None
-    finally:
-        raw.close()
-    for leftover in (Path(f"{path}-wal"), Path(f"{path}-shm")):
-        leftover.unlink(missing_ok=True)
-
-
 def _scalar(raw: sqlcipher3.Connection, sql: str) -> str | None:
     """One value, or None when the table is missing (a file that is not ours)."""
     try:
