@@ -228,4 +228,3 @@ def test_backups_are_listed_by_the_database_identity_not_the_folder(db, tmp_path
             backups.compare_for_restore(db, theirs, passphrase="not the right one")
     finally:
         other.close()
-
