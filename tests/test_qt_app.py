@@ -463,3 +463,36 @@ def test_swedish_user_interface(qtbot, settings, db: Database) -> None:  # type:
     finally:
         install_translations(QApplication.instance(), settings, language="en")
     assert i18n.current_language() == "en"
+
+
+def test_welcome_rates_the_passphrase_and_says_each_thing_once(qtbot, settings) -> None:
+    """Typed as a person types: a too-short passphrase is said once (under the field, not
+    again under the form); "differ" waits until Repeat is typed; `password` and the
+    operator's own name are refused whatever their length, with the reason; a few
+    unrelated words are accepted."""
+    dialog = WelcomeDialog(settings, "demo hint")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.show_create_page()
+    ui = dialog.ui
+    ui.operatorEdit.setText("Amina Hassan")
+    assert not ui.createError.isVisibleTo(dialog)  # nothing typed: no scolding yet
+    qtbot.keyClicks(ui.passphraseEdit, "pass")
+    assert "Too short" in ui.strengthLabel.text()
+    assert not ui.createError.isVisibleTo(dialog) or "Too short" not in ui.createError.text()
+    qtbot.keyClicks(ui.passphraseEdit, "word")  # "password": 8 characters
+    assert ui.passphraseEdit.text() == "password"
+    assert "common password" in ui.strengthLabel.text()
+    assert not ui.createConfirmButton.isEnabled()
+    assert "differ" not in ui.createError.text()  # Repeat not typed yet
+    ui.passphraseEdit.clear()
+    qtbot.keyClicks(ui.passphraseEdit, "AminaHassan")
+    assert "names" in ui.strengthLabel.text() and not ui.createConfirmButton.isEnabled()
+    ui.passphraseEdit.clear()
+    qtbot.keyClicks(ui.passphraseEdit, "tulip ocean gravel kite")
+    assert "Strong" in ui.strengthLabel.text()
+    assert not ui.createError.isVisibleTo(dialog)
+    qtbot.keyClicks(ui.repeatEdit, "tulip")
+    assert "differ" in ui.createError.text() and not ui.createConfirmButton.isEnabled()
+    qtbot.keyClicks(ui.repeatEdit, " ocean gravel kite")
+    assert ui.createConfirmButton.isEnabled() and not ui.createError.isVisibleTo(dialog)

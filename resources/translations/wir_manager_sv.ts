@@ -1355,16 +1355,32 @@
         <translation>Lösenfrasen kan inte sparas här: datorn har ingen säker nyckelring (GNOME Keyring, KWallet, macOS-nyckelringen eller Windows Autentiseringshanteraren).</translation>
     </message>
     <message>
-        <source>Weak: add words — a short sentence is easy to remember and hard to guess.</source>
-        <translation>Svag: lägg till ord – en kort mening är lätt att minnas och svår att gissa.</translation>
+        <source>Too easy to guess: it is a common password or word. Use three or four unrelated words.</source>
+        <translation>För lätt att gissa: det är ett vanligt lösenord eller ord. Använd tre eller fyra orelaterade ord.</translation>
+    </message>
+    <message>
+        <source>Too easy to guess: names (yours too) are tried first. Add unrelated words.</source>
+        <translation>För lätt att gissa: namn (även ditt) prövas först. Lägg till orelaterade ord.</translation>
+    </message>
+    <message>
+        <source>Too easy to guess: keyboard rows, sequences and repeats are tried first. Use unrelated words instead.</source>
+        <translation>För lätt att gissa: tangentrader, följder och upprepningar prövas först. Använd orelaterade ord i stället.</translation>
+    </message>
+    <message>
+        <source>Too easy to guess: dates and years are tried first. Use unrelated words instead.</source>
+        <translation>För lätt att gissa: datum och årtal prövas först. Använd orelaterade ord i stället.</translation>
+    </message>
+    <message>
+        <source>Too easy to guess: add another word or two.</source>
+        <translation>För lätt att gissa: lägg till ett eller två ord till.</translation>
+    </message>
+    <message>
+        <source>Good enough; one more word would make it strong.</source>
+        <translation>Godtagbar; ett ord till skulle göra den stark.</translation>
     </message>
     <message>
         <source>Strong passphrase.</source>
         <translation>Stark lösenfras.</translation>
-    </message>
-    <message>
-        <source>Fair: a few more words would make it strong.</source>
-        <translation>Godtagbar: några ord till gör den stark.</translation>
     </message>
     <message>
         <source>Too short: use at least {n} characters.</source>
@@ -1683,7 +1699,7 @@
     </message>
     <message>
         <source>All records</source>
-        <extracomment>Rows of the restore comparison: (label in COUNTED_TABLES, row heading). A backup was restored and the database closed; carries the safety copy&apos;s path. (expected text, heading) -&gt; True to go ahead; replaceable in tests. (backup file, backup beside current) -&gt; True to replace the database with it. -&gt; the passphrase a backup was made with, or None when the user cancels. -&gt; a backup file chosen from disk, or None.</extracomment>
+        <extracomment>Rows of the restore comparison: label in COUNTED_TABLES -&gt; row heading. A backup was restored and the database closed; carries the safety copy&apos;s path. (expected text, heading) -&gt; True to go ahead; replaceable in tests. (backup file, backup beside current) -&gt; True to replace the database with it. -&gt; the passphrase a backup was made with, or None when the user cancels. -&gt; a backup file chosen from disk, or None.</extracomment>
         <translation>Alla poster</translation>
     </message>
     <message>
@@ -1757,6 +1773,26 @@
     <message>
         <source>Current database</source>
         <translation>Nuvarande databas</translation>
+    </message>
+    <message>
+        <source>Candidates</source>
+        <translation>Kandidater</translation>
+    </message>
+    <message>
+        <source>Placement requests</source>
+        <translation>Placeringsförfrågningar</translation>
+    </message>
+    <message>
+        <source>Organisations</source>
+        <translation>Organisationer</translation>
+    </message>
+    <message>
+        <source>Shortlist entries</source>
+        <translation>Poster på kortlistor</translation>
+    </message>
+    <message>
+        <source>Training modules</source>
+        <translation>Utbildningsmoduler</translation>
     </message>
     <message>
         <source>The current data is kept as a safety copy in the backups folder, and WiR Manager locks afterwards: unlock with the passphrase the backup was made with.</source>

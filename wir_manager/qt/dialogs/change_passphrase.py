@@ -59,9 +59,9 @@ class ChangePassphraseDialog(QDialog):
         self._validate()
 
     def _validate(self) -> None:
-        level, hint = common.strength(self.new_edit.text())
-        ok = level > 0 and self.repeat_edit.text() == self.new_edit.text()
-        if level > 0 and self.repeat_edit.text() and not ok:
+        rated, hint = common.strength(self.new_edit.text(), (self.db.operator,))
+        ok = rated.acceptable and self.repeat_edit.text() == self.new_edit.text()
+        if rated.acceptable and self.repeat_edit.text() and not ok:
             hint = self.tr("The two passphrases differ.")
         common.show_message(self.message, hint if self.new_edit.text() else "", error=not ok)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)

@@ -5,35 +5,42 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEasingCurve, QPoint, QVariantAnimation
 from PySide6.QtWidgets import QLabel, QWidget
 
+from wir_manager.domain import passphrase as rating
+from wir_manager.domain.passphrase import Rating, Strength, Weakness
 from wir_manager.qt import theme
 from wir_manager.storage import keystore
 
-MIN_PASSPHRASE = 8
+MIN_PASSPHRASE = rating.MIN_LENGTH
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Passphrase", text)
 
 
-def strength(passphrase: str) -> tuple[int, str]:
-    """(0..3, hint) for a new passphrase. Length counts most: a long sentence of plain
-    words beats a short string of symbols, which is what we want people to choose."""
-    if len(passphrase) < MIN_PASSPHRASE:
-        return 0, _tr("Too short: use at least {n} characters.").format(n=MIN_PASSPHRASE)
-    classes = sum(
-        (
-            any(c.islower() for c in passphrase),
-            any(c.isupper() for c in passphrase),
-            any(c.isdigit() for c in passphrase),
-            any(not c.isalnum() for c in passphrase),
-        )
-    )
-    words = len(passphrase.split())
-    if len(passphrase) >= 20 or words >= 4 or (len(passphrase) >= 14 and classes >= 3):
-        return 3, _tr("Strong passphrase.")
-    if len(passphrase) >= 12 or classes >= 3:
-        return 2, _tr("Fair: a few more words would make it strong.")
-    return 1, _tr("Weak: add words — a short sentence is easy to remember and hard to guess.")
+#: One sentence per reason a passphrase is refused, each with what to do instead.
+WEAKNESS_HINTS = {
+    Weakness.COMMON: "Too easy to guess: it is a common password or word. Use three or four "
+    "unrelated words.",
+    Weakness.NAME: "Too easy to guess: names (yours too) are tried first. Add unrelated words.",
+    Weakness.PATTERN: "Too easy to guess: keyboard rows, sequences and repeats are tried first. "
+    "Use unrelated words instead.",
+    Weakness.DATE: "Too easy to guess: dates and years are tried first. Use unrelated words "
+    "instead.",
+    Weakness.SHORT_GUESSABLE: "Too easy to guess: add another word or two.",
+}
+
+
+def strength(passphrase: str, user_inputs: tuple[str, ...] = ()) -> tuple[Rating, str]:
+    """The rating of a new passphrase (:func:`wir_manager.domain.passphrase.strength`,
+    zxcvbn) and one sentence saying so: why it is refused, or how good it is."""
+    rated = rating.strength(passphrase, user_inputs)
+    if rated.level is Strength.TOO_SHORT:
+        return rated, _tr("Too short: use at least {n} characters.").format(n=MIN_PASSPHRASE)
+    if rated.level is Strength.WEAK:
+        return rated, _tr(WEAKNESS_HINTS.get(rated.weakness, WEAKNESS_HINTS[Weakness.COMMON]))
+    if rated.level is Strength.FAIR:
+        return rated, _tr("Good enough; one more word would make it strong.")
+    return rated, _tr("Strong passphrase.")
 
 
 def show_message(label: QLabel, text: str, *, error: bool) -> None:

@@ -127,23 +127,38 @@ class WelcomeDialog(QDialog):
         if not self.ui.operatorEdit.text().strip():
             return self.tr("Type your name; it signs your changes in the history.")
         first = self.ui.passphraseEdit.text()
-        level, _hint = common.strength(first)
-        if level == 0:
-            return _hint
+        rated, hint = self._rating()
+        if not rated.acceptable:
+            return hint
         if self.ui.repeatEdit.text() != first:
             return self.tr("The two passphrases differ.")
         return None
 
+    def _rating(self) -> tuple[common.Rating, str]:
+        """The passphrase's rating; the operator's name and the file name count as
+        guessable words."""
+        words = (self.ui.operatorEdit.text().strip(), Path(self.ui.pathEdit.text()).stem)
+        return common.strength(self.ui.passphraseEdit.text(), words)
+
     def _validate(self) -> None:
+        """One message per problem, each where it belongs: the passphrase's strength under
+        the passphrase (only once something is typed), "differ" only once Repeat has
+        been typed, the rest under the form."""
         first = self.ui.passphraseEdit.text()
-        level, hint = common.strength(first)
-        common.show_message(self.ui.strengthLabel, hint if first else "", error=level < 2)
+        repeat = self.ui.repeatEdit.text()
+        rated, hint = self._rating()
+        common.show_message(
+            self.ui.strengthLabel, hint if first else "", error=not rated.acceptable
+        )
         error = self.validation_error()
         self.ui.createConfirmButton.setEnabled(error is None)
-        shown = error if error and (first or self.ui.repeatEdit.text()) else ""
-        if error and "exists" in (error or ""):
-            shown = error
-        common.show_message(self.ui.createError, shown or "", error=True)
+        if error == hint or (error == self.tr("The two passphrases differ.") and not repeat):
+            shown = ""  # already under the passphrase / Repeat not typed yet
+        elif error and not first and "exists" not in error:
+            shown = ""  # nothing typed yet: no scolding before the first keystroke
+        else:
+            shown = error or ""
+        common.show_message(self.ui.createError, shown, error=True)
 
     def try_create(self) -> bool:
         error = self.validation_error()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QTableView,
@@ -54,14 +55,14 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("PrivacyView", text)
 
 
-#: Rows of the restore comparison: (label in COUNTED_TABLES, row heading).
-COMPARED_COUNTS = (
-    ("candidates", "Candidates"),
-    ("requests", "Placement requests"),
-    ("organisations", "Organisations"),
-    ("shortlist_entries", "Shortlist entries"),
-    ("training_modules", "Training modules"),
-)
+#: Rows of the restore comparison: label in COUNTED_TABLES -> row heading.
+COMPARED_COUNTS = {
+    "candidates": "Candidates",
+    "requests": "Placement requests",
+    "organisations": "Organisations",
+    "shortlist_entries": "Shortlist entries",
+    "training_modules": "Training modules",
+}
 
 
 def _proxy(model: RecordTableModel, parent: QWidget) -> QSortFilterProxyModel:  # type: ignore[type-arg]
@@ -363,6 +364,9 @@ class PrivacyView(QWidget):
         )
         box.setObjectName("restoreConfirm")
         box.setTextFormat(Qt.TextFormat.RichText)
+        label = box.findChild(QLabel, "qt_msgbox_label")
+        if label is not None:  # room for the three columns without wrapping dates
+            label.setMinimumWidth(label.fontMetrics().averageCharWidth() * 62)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Replace the database"))
         return box.exec() == QMessageBox.StandardButton.Yes
@@ -379,11 +383,11 @@ class PrivacyView(QWidget):
             (_tr("Last written"), format_datetime(b.written), format_datetime(c.written)),
             *(
                 (
-                    _tr(heading),
+                    _tr(COMPARED_COUNTS.get(label, label)),
                     format_number(b.counts.get(label, 0)),
                     format_number(c.counts.get(label, 0)),
                 )
-                for label, heading in COMPARED_COUNTS
+                for label in COMPARED_COUNTS
             ),
             (_tr("Schema revision"), b.revision or "–", c.revision or "–"),
         ]
