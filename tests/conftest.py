@@ -95,3 +95,23 @@ def demo_db(db):  # type: ignore[no-untyped-def]
 
     demo.generate(db, candidates=300, requests=12, seed=42)
     return db
+
+
+_english_catalogue = False
+
+
+@pytest.fixture(autouse=True)
+def english_plural_forms(request: pytest.FixtureRequest) -> None:
+    """Widget tests see what the app shows: "1 candidate", not "1 candidate(s)". The app
+    installs its English plural-forms catalogue at start (qt.i18n.install_translations);
+    tests that build widgets get it once, here."""
+    global _english_catalogue
+    if _english_catalogue or "qapp" not in request.fixturenames:
+        return
+    request.getfixturevalue("qapp")
+    from PySide6.QtWidgets import QApplication
+
+    from wir_manager.qt.i18n import install_translations
+
+    install_translations(QApplication.instance(), language="en")
+    _english_catalogue = True

@@ -255,7 +255,7 @@ def test_cli_dossier_reports_left_out_candidates(
     captured = capsys.readouterr()
     assert code == 0, captured.err
     assert out.exists()
-    assert "5 candidate(s) from the saved shortlist" in captured.out
+    assert "5 candidates from the saved shortlist" in captured.out
     assert f"Left out candidate {people['refused']}: has not consented" in captured.out
     assert "disclosure log" in captured.out
     assert main(["--db", str(db_path), "dossier", "12345", "-o", str(out)]) == 1

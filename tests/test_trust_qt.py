@@ -252,9 +252,6 @@ def test_restore_lists_only_this_database_and_compares_before_replacing(  # type
     candidates a restore would lose; Cancel leaves everything as it was."""
     from PySide6.QtWidgets import QMessageBox
 
-    from wir_manager.qt.i18n import install_translations
-
-    install_translations(QApplication.instance(), language="en")  # English plural forms
     stranger = Database.create(demo_db.path.with_name("stranger.db"), PASSPHRASE, "Other")
     add_person(stranger, "Zhang Wei 张伟", "ZhangWei", "zw@example.org")
     foreign = backups.backup_now(stranger)

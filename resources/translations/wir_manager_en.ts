@@ -2,12 +2,146 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ImportWizard</name>
+    <message numerus="yes">
+        <source>%Ln row(s) with warnings (for example a name very like an existing candidate&apos;s).</source>
+        <translation>
+            <numerusform>%Ln row with warnings (for example a name very like an existing candidate&apos;s).</numerusform>
+            <numerusform>%Ln rows with warnings (for example a name very like an existing candidate&apos;s).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import all %Ln record(s) anyway?</source>
+        <translation>
+            <numerusform>Import the %Ln record anyway?</numerusform>
+            <numerusform>Import all %Ln records anyway?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln record(s) in one transaction.</source>
+        <translation>
+            <numerusform>Imported %Ln record in one transaction.</numerusform>
+            <numerusform>Imported %Ln records in one transaction.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%Ln candidate(s)</source>
+        <translation>
+            <numerusform>%Ln candidate</numerusform>
+            <numerusform>%Ln candidates</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln request(s)</source>
+        <translation>
+            <numerusform>%Ln request</numerusform>
+            <numerusform>%Ln requests</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Plurals</name>
+    <message numerus="yes">
+        <source>Also active on %Ln other shortlist(s)</source>
+        <translation>
+            <numerusform>Also active on %Ln other shortlist</numerusform>
+            <numerusform>Also active on %Ln other shortlists</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln candidate(s)</source>
+        <translation>
+            <numerusform>%Ln candidate</numerusform>
+            <numerusform>%Ln candidates</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PrivacyView</name>
+    <message numerus="yes">
+        <source>%Ln candidate(s) due: ask them to renew their consent, or erase them.</source>
+        <translation>
+            <numerusform>%Ln candidate is due: ask them to renew their consent, or erase them.</numerusform>
+            <numerusform>%Ln candidates are due: ask them to renew their consent, or erase them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Recorded a consent renewal request for %Ln candidate(s) today.</source>
+        <translation>
+            <numerusform>Recorded a consent renewal request for %Ln candidate today.</numerusform>
+            <numerusform>Recorded a consent renewal request for %Ln candidates today.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Erase %Ln candidate(s) and everything about them?</source>
+        <translation>
+            <numerusform>Erase %Ln candidate and everything about them?</numerusform>
+            <numerusform>Erase %Ln candidates and everything about them?</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>The backup has %n fewer candidate(s) than the current database.</source>
         <translation>
             <numerusform>The backup has %n fewer candidate than the current database.</numerusform>
             <numerusform>The backup has %n fewer candidates than the current database.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RequestsView</name>
+    <message numerus="yes">
+        <source>%Ln request(s)</source>
+        <translation>
+            <numerusform>%Ln request</numerusform>
+            <numerusform>%Ln requests</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %Ln request(s)</source>
+        <translation>
+            <numerusform>{shown} of %Ln request</numerusform>
+            <numerusform>{shown} of %Ln requests</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln request(s)?</source>
+        <translation>
+            <numerusform>Delete %Ln request?</numerusform>
+            <numerusform>Delete %Ln requests?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TrainingView</name>
+    <message numerus="yes">
+        <source>{cells} of %Ln candidate(s) selected</source>
+        <translation>
+            <numerusform>{cells} of %Ln candidate selected</numerusform>
+            <numerusform>{cells} of %Ln candidates selected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln cell(s)</source>
+        <translation>
+            <numerusform>%Ln cell</numerusform>
+            <numerusform>%Ln cells</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln cell(s) updated.</source>
+        <translation>
+            <numerusform>%Ln cell updated.</numerusform>
+            <numerusform>%Ln cells updated.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln candidate(s) completed the training and are now ready.</source>
+        <translation>
+            <numerusform>%Ln candidate completed the training and is now ready.</numerusform>
+            <numerusform>%Ln candidates completed their training and are now ready.</numerusform>
         </translation>
     </message>
 </context>

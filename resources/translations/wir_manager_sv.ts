@@ -979,13 +979,26 @@
         <source>Import despite warnings?</source>
         <translation>Importera trots varningar?</translation>
     </message>
-    <message>
-        <source>{n} row(s) have warnings (for example a name very like an existing candidate&apos;s). Import all {total} record(s) anyway?</source>
-        <translation>{n} rader har varningar (till exempel ett namn som liknar en befintlig kandidats mycket). Importera ändå alla {total} poster?</translation>
+    <message numerus="yes">
+        <source>%Ln row(s) with warnings (for example a name very like an existing candidate&apos;s).</source>
+        <translation>
+            <numerusform>%Ln rad har varningar (till exempel ett namn som liknar en befintlig kandidats mycket).</numerusform>
+            <numerusform>%Ln rader har varningar (till exempel ett namn som liknar en befintlig kandidats mycket).</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Imported {n} record(s) in one transaction.</source>
-        <translation>Importerade {n} poster i en enda transaktion.</translation>
+    <message numerus="yes">
+        <source>Import all %Ln record(s) anyway?</source>
+        <translation>
+            <numerusform>Importera ändå %Ln post?</numerusform>
+            <numerusform>Importera ändå alla %Ln poster?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln record(s) in one transaction.</source>
+        <translation>
+            <numerusform>Importerade %Ln post i en transaktion.</numerusform>
+            <numerusform>Importerade %Ln poster i en transaktion.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The import was cancelled; nothing was written.</source>
@@ -1218,10 +1231,6 @@
         <translation>Databasen är stängd och nyckeln bortglömd.</translation>
     </message>
     <message>
-        <source>{c} candidates · {r} requests</source>
-        <translation>{c} kandidater · {r} förfrågningar</translation>
-    </message>
-    <message>
         <source>Unlocked · auto-lock {m} min</source>
         <translation>Upplåst · låses automatiskt efter {m} min</translation>
     </message>
@@ -1232,6 +1241,20 @@
     <message>
         <source>Ctrl+L locks the database now.</source>
         <translation>Ctrl+L låser databasen direkt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln candidate(s)</source>
+        <translation>
+            <numerusform>%Ln kandidat</numerusform>
+            <numerusform>%Ln kandidater</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln request(s)</source>
+        <translation>
+            <numerusform>%Ln förfrågan</numerusform>
+            <numerusform>%Ln förfrågningar</numerusform>
+        </translation>
     </message>
     <message>
         <source>Auto-lock postponed: save or discard your changes first.</source>
@@ -1427,6 +1450,23 @@
     <message>
         <source>Programs &amp; Events Dashboard</source>
         <translation>Programs &amp; Events Dashboard</translation>
+    </message>
+</context>
+<context>
+    <name>Plurals</name>
+    <message numerus="yes">
+        <source>Also active on %Ln other shortlist(s)</source>
+        <translation>
+            <numerusform>Även aktiv på %Ln annan kortlista</numerusform>
+            <numerusform>Även aktiv på %Ln andra kortlistor</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln candidate(s)</source>
+        <translation>
+            <numerusform>%Ln kandidat</numerusform>
+            <numerusform>%Ln kandidater</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1707,10 +1747,6 @@
         <translation>Alla</translation>
     </message>
     <message>
-        <source>{n} candidates are due: ask them to renew their consent, or erase them.</source>
-        <translation>{n} kandidater står på tur: be dem förnya sitt samtycke, eller radera dem.</translation>
-    </message>
-    <message>
         <source>Nobody is due under these periods.</source>
         <translation>Ingen står på tur enligt de här perioderna.</translation>
     </message>
@@ -1718,13 +1754,26 @@
         <source>Backups are encrypted with the same passphrase as the database and checked after writing. They are kept in {folder}.</source>
         <translation>Säkerhetskopior krypteras med samma lösenfras som databasen och kontrolleras efter att de skrivits. De sparas i {folder}.</translation>
     </message>
-    <message>
-        <source>Recorded a consent renewal request for {n} candidates today.</source>
-        <translation>Registrerade i dag en begäran om förnyat samtycke för {n} kandidater.</translation>
+    <message numerus="yes">
+        <source>%Ln candidate(s) due: ask them to renew their consent, or erase them.</source>
+        <translation>
+            <numerusform>%Ln kandidat är aktuell: be om förnyat samtycke eller radera.</numerusform>
+            <numerusform>%Ln kandidater är aktuella: be dem förnya sitt samtycke eller radera dem.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Erase {n} candidates and everything about them?</source>
-        <translation>Radera {n} kandidater och allt om dem?</translation>
+    <message numerus="yes">
+        <source>Recorded a consent renewal request for %Ln candidate(s) today.</source>
+        <translation>
+            <numerusform>Registrerade en begäran om förnyat samtycke för %Ln kandidat i dag.</numerusform>
+            <numerusform>Registrerade en begäran om förnyat samtycke för %Ln kandidater i dag.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Erase %Ln candidate(s) and everything about them?</source>
+        <translation>
+            <numerusform>Radera %Ln kandidat och allt om personen?</numerusform>
+            <numerusform>Radera %Ln kandidater och allt om dem?</numerusform>
+        </translation>
     </message>
     <message>
         <source>Erasing and compacting the database…</source>
@@ -1828,10 +1877,6 @@
     <message>
         <source>Other shortlists</source>
         <translation>Andra kortlistor</translation>
-    </message>
-    <message>
-        <source>Also active on {n} other shortlist(s)</source>
-        <translation>Aktiv även på {n} andra kortlistor</translation>
     </message>
 </context>
 <context>
@@ -2194,13 +2239,26 @@
         <source>&amp;Find requests</source>
         <translation>S&amp;ök förfrågningar</translation>
     </message>
-    <message>
-        <source>{n} requests</source>
-        <translation>{n} förfrågningar</translation>
+    <message numerus="yes">
+        <source>%Ln request(s)</source>
+        <translation>
+            <numerusform>%Ln förfrågan</numerusform>
+            <numerusform>%Ln förfrågningar</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{shown} of {total} requests</source>
-        <translation>{shown} av {total} förfrågningar</translation>
+    <message numerus="yes">
+        <source>{shown} of %Ln request(s)</source>
+        <translation>
+            <numerusform>{shown} av %Ln förfrågan</numerusform>
+            <numerusform>{shown} av %Ln förfrågningar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln request(s)?</source>
+        <translation>
+            <numerusform>Ta bort %Ln förfrågan?</numerusform>
+            <numerusform>Ta bort %Ln förfrågningar?</numerusform>
+        </translation>
     </message>
     <message>
         <source>This request has unsaved changes.</source>
@@ -2209,10 +2267,6 @@
     <message>
         <source>Delete the request “{title}” ({org})?</source>
         <translation>Ta bort förfrågan ”{title}” ({org})?</translation>
-    </message>
-    <message>
-        <source>Delete {n} requests?</source>
-        <translation>Ta bort {n} förfrågningar?</translation>
     </message>
     <message>
         <source>Delete requests</source>
@@ -2428,10 +2482,6 @@
     <message>
         <source>{status} · will not relocate</source>
         <translation>{status} · vill inte flytta</translation>
-    </message>
-    <message>
-        <source>Also active on {n} other shortlist(s)</source>
-        <translation>Aktiv även på {n} andra kortlistor</translation>
     </message>
 </context>
 <context>
@@ -2985,9 +3035,33 @@
         <source>score {score}</source>
         <translation>poäng {score}</translation>
     </message>
-    <message>
-        <source>{cells} cells of {people} candidates selected</source>
-        <translation>{cells} celler för {people} kandidater markerade</translation>
+    <message numerus="yes">
+        <source>{cells} of %Ln candidate(s) selected</source>
+        <translation>
+            <numerusform>{cells} hos %Ln kandidat markerade</numerusform>
+            <numerusform>{cells} hos %Ln kandidater markerade</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln cell(s)</source>
+        <translation>
+            <numerusform>%Ln cell</numerusform>
+            <numerusform>%Ln celler</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln cell(s) updated.</source>
+        <translation>
+            <numerusform>%Ln cell uppdaterad.</numerusform>
+            <numerusform>%Ln celler uppdaterade.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln candidate(s) completed the training and are now ready.</source>
+        <translation>
+            <numerusform>%Ln kandidat har slutfört utbildningen och är nu redo.</numerusform>
+            <numerusform>%Ln kandidater har slutfört utbildningen och är nu redo.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Select cells or candidates to mark</source>
@@ -3008,22 +3082,6 @@
     <message>
         <source>Updating training records…</source>
         <translation>Uppdaterar utbildningsuppgifter…</translation>
-    </message>
-    <message>
-        <source>1 cell updated.</source>
-        <translation>1 cell uppdaterad.</translation>
-    </message>
-    <message>
-        <source>{n} cells updated.</source>
-        <translation>{n} celler uppdaterade.</translation>
-    </message>
-    <message>
-        <source>1 candidate completed the training and is now ready.</source>
-        <translation>1 kandidat har klarat utbildningen och är nu redo.</translation>
-    </message>
-    <message>
-        <source>{n} candidates completed their training and are now ready.</source>
-        <translation>{n} kandidater har klarat sin utbildning och är nu redo.</translation>
     </message>
     <message>
         <source>This training module has unsaved changes.</source>

@@ -333,9 +333,9 @@ class MainWindow(QMainWindow):
             if self._is_locked or db.closed or db is not self.ctx.db:
                 return
             self.counts_label.setText(
-                self.tr("{c} candidates · {r} requests").format(
-                    c=f"{counts.get('candidates', 0):,}", r=f"{counts.get('requests', 0):,}"
-                )
+                self.tr("%Ln candidate(s)", None, counts.get("candidates", 0))
+                + " · "
+                + self.tr("%Ln request(s)", None, counts.get("requests", 0))
             )
 
         def failed(_exc: BaseException) -> None:

@@ -8,7 +8,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from wir_manager.cli.context import CliContext, UserError, print_json, print_table
-from wir_manager.i18n import _
+from wir_manager.i18n import _, ngettext
 from wir_manager.services.dossier import DossierError, disclosures_for_candidate, generate_dossier
 from wir_manager.services.progress import Progress
 
@@ -66,7 +66,11 @@ def cmd_dossier(ctx: CliContext, args: argparse.Namespace) -> int:
         else _("the current top of the ranking")
     )
     print(
-        _("Wrote {path}: {n} candidate(s) from {source}, {pages} pages, for {recipient}.").format(
+        ngettext(
+            "Wrote {path}: {n} candidate from {source}, {pages} pages, for {recipient}.",
+            "Wrote {path}: {n} candidates from {source}, {pages} pages, for {recipient}.",
+            len(result.candidate_ids),
+        ).format(
             path=result.path,
             n=len(result.candidate_ids),
             source=source,

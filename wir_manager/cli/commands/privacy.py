@@ -8,8 +8,9 @@ import sys
 from collections.abc import Callable
 
 from wir_manager.cli.context import CliContext, UserError, file_argument, print_json, print_table
-from wir_manager.i18n import _
+from wir_manager.i18n import _, ngettext
 from wir_manager.services import audit_log, privacy, retention, subject_export
+from wir_manager.services.localefmt import format_number
 
 
 def _plain_errors(fn: Callable[[CliContext, argparse.Namespace], int]):  # type: ignore[no-untyped-def]
@@ -187,19 +188,28 @@ def cmd_retention(ctx: CliContext, args: argparse.Namespace) -> int:
         if args.erase and rep.items:
             if not args.yes:
                 raise UserError(
-                    _("Erasing {n} candidates cannot be undone; add --yes to confirm.").format(
-                        n=len(rep.items)
-                    )
+                    ngettext(
+                        "Erasing {n} candidate cannot be undone; add --yes to confirm.",
+                        "Erasing {n} candidates cannot be undone; add --yes to confirm.",
+                        len(rep.items),
+                    ).format(n=format_number(len(rep.items)))
                 )
             result = retention.erase(db, rep.ids)
+            erased = result.removed.get("candidates", 0)
             print(
-                _("Erased {n} candidates.").format(n=result.removed.get("candidates", 0)),
+                ngettext("Erased {n} candidate.", "Erased {n} candidates.", erased).format(
+                    n=format_number(erased)
+                ),
                 file=sys.stderr,
             )
         elif args.ask_again and rep.items:
             n = retention.ask_again(db, rep.ids)
             print(
-                _("Recorded a consent renewal request for {n} candidates.").format(n=n),
+                ngettext(
+                    "Recorded a consent renewal request for {n} candidate.",
+                    "Recorded a consent renewal request for {n} candidates.",
+                    n,
+                ).format(n=format_number(n)),
                 file=sys.stderr,
             )
             rep = retention.report(

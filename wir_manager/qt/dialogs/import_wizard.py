@@ -244,9 +244,12 @@ class ImportWizard(QDialog):
             self,
             self.tr("Import despite warnings?"),
             self.tr(
-                "{n} row(s) have warnings (for example a name very like an existing "
-                "candidate's). Import all {total} record(s) anyway?"
-            ).format(n=len({p.row for p in report.warnings}), total=len(report.records)),
+                "%Ln row(s) with warnings (for example a name very like an existing candidate's).",
+                None,
+                len({p.row for p in report.warnings}),
+            )
+            + " "
+            + self.tr("Import all %Ln record(s) anyway?", None, len(report.records)),
         ):
             return None
         self.import_button.setEnabled(False)
@@ -259,7 +262,7 @@ class ImportWizard(QDialog):
             self.result = result
             self.ui.browseButton.setEnabled(True)
             self._show_summary(
-                self.tr("Imported {n} record(s) in one transaction.").format(n=result.created)
+                self.tr("Imported %Ln record(s) in one transaction.", None, result.created)
             )
             self.imported.emit(result.created)
             self.accept()

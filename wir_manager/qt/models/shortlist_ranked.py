@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from wir_manager.qt.plurals import plurals
 from wir_manager.qt.widgets.score_bars import PARTS_ROLE, parts_tooltip
 from wir_manager.services.matching import RankedCandidate
 
@@ -165,7 +166,7 @@ class RankedTreeModel(QAbstractItemModel):
             if key == "parts":
                 return parts_tooltip(row.parts)
             if key == "others" and others:
-                return _tr("Also active on {n} other shortlist(s)").format(n=others)
+                return plurals().other_shortlists(others)
         if role == Qt.ItemDataRole.TextAlignmentRole and key in ("rank", "score", "others"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

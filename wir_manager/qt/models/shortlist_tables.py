@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 )
 
 from wir_manager.domain.enums import ShortlistStatus
+from wir_manager.qt.plurals import plurals
 from wir_manager.qt.widgets.score_bars import PARTS_ROLE, parts_tooltip
 from wir_manager.services.matching import NearMiss, RequestAssignment, ShortlistRow
 
@@ -141,7 +142,7 @@ class SavedShortlistModel(RecordTableModel[ShortlistRow]):
             lambda r: ("⚠ " + str(r.other_active_shortlists)) if r.other_active_shortlists else "",
             lambda r: r.other_active_shortlists,
             tooltip=lambda r: (
-                _tr("Also active on {n} other shortlist(s)").format(n=r.other_active_shortlists)
+                plurals().other_shortlists(r.other_active_shortlists)
                 if r.other_active_shortlists
                 else None
             ),

@@ -208,8 +208,10 @@ class PrivacyView(QWidget):
         if report.items:
             self.ui.retentionSummary.setText(
                 self.tr(
-                    "{n} candidates are due: ask them to renew their consent, or erase them."
-                ).format(n=len(report.items))
+                    "%Ln candidate(s) due: ask them to renew their consent, or erase them.",
+                    None,
+                    len(report.items),
+                )
             )
         else:
             self.ui.retentionSummary.setText(self.tr("Nobody is due under these periods."))
@@ -259,7 +261,7 @@ class PrivacyView(QWidget):
         self.check_retention(save=False)
         self.reload_audit()
         self.ui.retentionSummary.setText(
-            self.tr("Recorded a consent renewal request for {n} candidates today.").format(n=n)
+            self.tr("Recorded a consent renewal request for %Ln candidate(s) today.", None, n)
         )
 
     def erase_due(self) -> None:
@@ -267,7 +269,7 @@ class PrivacyView(QWidget):
         if not ids:
             return
         count = str(len(ids))
-        heading = self.tr("Erase {n} candidates and everything about them?").format(n=count)
+        heading = self.tr("Erase %Ln candidate(s) and everything about them?", None, len(ids))
         if not self.confirm_erase(count, heading):
             return
 

@@ -24,6 +24,7 @@ from wir_manager.qt import theme
 from wir_manager.qt.context import AppContext
 from wir_manager.qt.errors import show_error
 from wir_manager.qt.forms.ui_requests_view import Ui_RequestsView
+from wir_manager.qt.i18n import format_number
 from wir_manager.qt.models.request_list import (
     COL,
     ID_ROLE,
@@ -215,9 +216,11 @@ class RequestsView(QWidget):
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         text = (
-            self.tr("{n} requests").format(n=total)
+            self.tr("%Ln request(s)", None, total)
             if shown == total
-            else self.tr("{shown} of {total} requests").format(shown=shown, total=total)
+            else self.tr("{shown} of %Ln request(s)", None, total).format(
+                shown=format_number(shown)
+            )
         )
         self.ui.countLabel.setText(text)
 
@@ -363,7 +366,7 @@ class RequestsView(QWidget):
                 title=rows[0].title, org=rows[0].organisation_label
             )
         else:
-            text = self.tr("Delete {n} requests?").format(n=len(rows))
+            text = self.tr("Delete %Ln request(s)?", None, len(rows))
         box = QMessageBox(self)
         box.setObjectName("confirmDeleteRequests")
         box.setIcon(QMessageBox.Icon.Warning)

@@ -484,8 +484,8 @@ class TrainingView(QWidget):
         count = sum(len(c) for c in cells.values())
         people = len(set().union(*cells.values())) if cells else 0
         self.ui.selectionLabel.setText(
-            self.tr("{cells} cells of {people} candidates selected").format(
-                cells=count, people=people
+            self.tr("{cells} of %Ln candidate(s) selected", None, people).format(
+                cells=self.tr("%Ln cell(s)", None, count)
             )
             if count
             else self.tr("Select cells or candidates to mark")
@@ -564,18 +564,11 @@ class TrainingView(QWidget):
         self._set_busy(False)
         self.last_result = (written, moved)
         self.grid_model.patch_rows(rows)
-        if written == 0:
-            message = ""
-        elif written == 1:
-            message = self.tr("1 cell updated.")
-        else:
-            message = self.tr("{n} cells updated.").format(n=written)
-        if len(moved) == 1:
-            message += " " + self.tr("1 candidate completed the training and is now ready.")
-        elif moved:
+        message = self.tr("%Ln cell(s) updated.", None, written) if written else ""
+        if moved:
             message += " " + self.tr(
-                "{n} candidates completed their training and are now ready."
-            ).format(n=len(moved))
+                "%Ln candidate(s) completed the training and are now ready.", None, len(moved)
+            )
         self._update_status(message.strip())
         self._selection_changed()
         self.changed.emit()

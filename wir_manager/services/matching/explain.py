@@ -116,9 +116,11 @@ def explanations(
         names = ", ".join(_topic(t) for t in hits)
         if hits:
             out.append(
-                _("Works on {n} of {total} requested topic(s): {names}.").format(
-                    n=len(hits), total=len(req.topics), names=names
-                )
+                ngettext(
+                    "Works on {n} of {total} requested topic: {names}.",
+                    "Works on {n} of {total} requested topics: {names}.",
+                    len(req.topics),
+                ).format(n=len(hits), total=len(req.topics), names=names)
             )
         else:
             out.append(
