@@ -55,3 +55,47 @@ def test_counts_use_real_plural_forms_and_locale_numbers(  # type: ignore[no-unt
     qtbot.waitUntil(lambda: bool(requests.ui.countLabel.text()), timeout=10_000)
     assert requests.ui.countLabel.text() == one.split(" · ")[1]
     window.close()
+
+
+def test_privacy_screen_has_subject_export_and_disclosure_log(  # type: ignore[no-untyped-def]
+    qtbot, demo_db, tmp_path: Path
+) -> None:
+    """On the Privacy & audit screen: find a person a dossier named, see that dossier in
+    their disclosure log, and write their subject access export (read back); the audit
+    log shows entity and field labels in words, not identifiers."""
+    import openpyxl
+
+    from tests.test_trust_qt import _ctx
+    from wir_manager.qt.views.privacy import PrivacyView
+    from wir_manager.services.dossier import generate_dossier
+    from wir_manager.services.matching import rank
+
+    request_id = next(r for r in range(1, 13) if rank(demo_db, r, top=5).ranked)
+    result = generate_dossier(demo_db, request_id, tmp_path / "d.pdf", recipient="UNESCO liaison")
+    person = result.candidate_ids[0]
+    view = PrivacyView(_ctx(demo_db, tmp_path))
+    qtbot.addWidget(view)
+    view.resize(1366, 700)
+    view.show()
+    tab = view.subject
+    assert view.ui.tabs.indexOf(tab) >= 0
+    view.ui.tabs.setCurrentWidget(tab)
+    qtbot.keyClicks(tab.search, str(person))
+    qtbot.waitUntil(lambda: tab.selected() is not None and tab.selected().id == person)
+    assert tab.disclosures.rowCount() == 1
+    texts = [tab.disclosures.index(0, c).data() for c in range(tab.disclosures.columnCount())]
+    assert "UNESCO liaison" in texts and result.sha256[:16] in texts
+    assert "1 dossier named" in tab.log_label.text()
+    out = tmp_path / "subject.xlsx"
+    tab.choose_export_file = lambda p: out
+    tab.export_button.click()
+    qtbot.waitUntil(lambda: tab.message.isVisibleTo(tab), timeout=20_000)
+    assert "Wrote" in tab.message.text() and out.exists()
+    wb = openpyxl.load_workbook(out, read_only=True)
+    cells = {str(c) for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for c in row}
+    assert tab.selected().username in cells
+    # audit labels in words
+    audit = view.audit
+    records = [audit.index(r, 3).data() for r in range(audit.rowCount())]
+    assert any(r.startswith("Candidate ") for r in records)
+    assert not any(r.startswith(("candidate ", "shortlist_entry")) for r in records)

@@ -56,7 +56,7 @@ def test_audit_tab_filters_by_entity_operator_and_record(view: PrivacyView, demo
     row = view.audit.record(0)
     assert row.fields == ("phone",) and row.entity_id == cid
     texts = [view.audit.index(0, c).data() for c in range(view.audit.columnCount())]
-    assert "Second Operator" in texts and "phone" in texts and f"candidate {cid}" in texts
+    assert "Second Operator" in texts and "phone" in texts and f"Candidate {cid}" in texts
     assert "+1 555" not in " ".join(texts)  # never the value
     ui.operatorFilter.setCurrentIndex(0)
     ui.entityFilter.setCurrentIndex(ui.entityFilter.findData("candidate"))

@@ -115,6 +115,16 @@
     </message>
 </context>
 <context>
+    <name>SubjectTab</name>
+    <message numerus="yes">
+        <source>%Ln dossier(s) named {name}.</source>
+        <translation>
+            <numerusform>%Ln dossier named {name}.</numerusform>
+            <numerusform>%Ln dossiers named {name}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TrainingView</name>
     <message numerus="yes">
         <source>{cells} of %Ln candidate(s) selected</source>

@@ -1568,6 +1568,334 @@
         <translation>genererad</translation>
     </message>
     <message>
+        <source>Candidate</source>
+        <translation>Kandidat</translation>
+    </message>
+    <message>
+        <source>Placement request</source>
+        <translation>Placeringsförfrågan</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Training module</source>
+        <translation>Utbildningsmodul</translation>
+    </message>
+    <message>
+        <source>Shortlist entry</source>
+        <translation>Post på kortlista</translation>
+    </message>
+    <message>
+        <source>Score weights</source>
+        <translation>Poängvikter</translation>
+    </message>
+    <message>
+        <source>Placement</source>
+        <translation>Placering</translation>
+    </message>
+    <message>
+        <source>Affiliate</source>
+        <translation>Förening</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Inställning</translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation>Demodata</translation>
+    </message>
+    <message>
+        <source>Dossier disclosure</source>
+        <translation>Utlämnad dossier</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>namn</translation>
+    </message>
+    <message>
+        <source>name in Latin script</source>
+        <translation>namn med latinska bokstäver</translation>
+    </message>
+    <message>
+        <source>username</source>
+        <translation>användarnamn</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>e-post</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>telefon</translation>
+    </message>
+    <message>
+        <source>country</source>
+        <translation>land</translation>
+    </message>
+    <message>
+        <source>region</source>
+        <translation>region</translation>
+    </message>
+    <message>
+        <source>sub-region</source>
+        <translation>delregion</translation>
+    </message>
+    <message>
+        <source>affiliate</source>
+        <translation>förening</translation>
+    </message>
+    <message>
+        <source>gender</source>
+        <translation>kön</translation>
+    </message>
+    <message>
+        <source>stage</source>
+        <translation>steg</translation>
+    </message>
+    <message>
+        <source>available from</source>
+        <translation>tillgänglig från</translation>
+    </message>
+    <message>
+        <source>available until</source>
+        <translation>tillgänglig till</translation>
+    </message>
+    <message>
+        <source>willing to relocate</source>
+        <translation>villig att flytta</translation>
+    </message>
+    <message>
+        <source>active since</source>
+        <translation>aktiv sedan</translation>
+    </message>
+    <message>
+        <source>edit count</source>
+        <translation>antal redigeringar</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>anteckningar</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>anteckning</translation>
+    </message>
+    <message>
+        <source>consent to store</source>
+        <translation>samtycke till lagring</translation>
+    </message>
+    <message>
+        <source>date of consent to store</source>
+        <translation>datum för samtycke till lagring</translation>
+    </message>
+    <message>
+        <source>consent to be proposed</source>
+        <translation>samtycke till att föreslås</translation>
+    </message>
+    <message>
+        <source>date of consent to be proposed</source>
+        <translation>datum för samtycke till att föreslås</translation>
+    </message>
+    <message>
+        <source>consent to share contact details</source>
+        <translation>samtycke till att dela kontaktuppgifter</translation>
+    </message>
+    <message>
+        <source>date of consent to share contact details</source>
+        <translation>datum för samtycke till att dela kontaktuppgifter</translation>
+    </message>
+    <message>
+        <source>consent renewal asked</source>
+        <translation>förnyat samtycke efterfrågat</translation>
+    </message>
+    <message>
+        <source>languages</source>
+        <translation>språk</translation>
+    </message>
+    <message>
+        <source>platform skills</source>
+        <translation>plattformskunskaper</translation>
+    </message>
+    <message>
+        <source>topics</source>
+        <translation>ämnesområden</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>utbildning</translation>
+    </message>
+    <message>
+        <source>priority regions</source>
+        <translation>prioriterade regioner</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>titel</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>beskrivning</translation>
+    </message>
+    <message>
+        <source>organisation</source>
+        <translation>organisation</translation>
+    </message>
+    <message>
+        <source>duty city</source>
+        <translation>tjänstgöringsort</translation>
+    </message>
+    <message>
+        <source>duty country</source>
+        <translation>tjänstgöringsland</translation>
+    </message>
+    <message>
+        <source>work mode</source>
+        <translation>arbetsform</translation>
+    </message>
+    <message>
+        <source>start date</source>
+        <translation>startdatum</translation>
+    </message>
+    <message>
+        <source>end date</source>
+        <translation>slutdatum</translation>
+    </message>
+    <message>
+        <source>duration</source>
+        <translation>varaktighet</translation>
+    </message>
+    <message>
+        <source>positions</source>
+        <translation>platser</translation>
+    </message>
+    <message>
+        <source>deadline</source>
+        <translation>sista dag</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>status</translation>
+    </message>
+    <message>
+        <source>acronym</source>
+        <translation>förkortning</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>typ</translation>
+    </message>
+    <message>
+        <source>website</source>
+        <translation>webbplats</translation>
+    </message>
+    <message>
+        <source>position</source>
+        <translation>position</translation>
+    </message>
+    <message>
+        <source>mandatory</source>
+        <translation>obligatorisk</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>counts in training</source>
+        <translation>räknas under utbildning</translation>
+    </message>
+    <message>
+        <source>rank</source>
+        <translation>rang</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>poäng</translation>
+    </message>
+    <message>
+        <source>score parts</source>
+        <translation>poängdelar</translation>
+    </message>
+    <message>
+        <source>weights</source>
+        <translation>vikter</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>version</translation>
+    </message>
+    <message>
+        <source>weight profile</source>
+        <translation>viktprofil</translation>
+    </message>
+    <message>
+        <source>weight profile version</source>
+        <translation>viktprofilens version</translation>
+    </message>
+    <message>
+        <source>request</source>
+        <translation>förfrågan</translation>
+    </message>
+    <message>
+        <source>candidate</source>
+        <translation>kandidat</translation>
+    </message>
+    <message>
+        <source>module</source>
+        <translation>modul</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>värde</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>nyckel</translation>
+    </message>
+    <message>
+        <source>recipient</source>
+        <translation>mottagare</translation>
+    </message>
+    <message>
+        <source>candidates</source>
+        <translation>kandidater</translation>
+    </message>
+    <message>
+        <source>requests</source>
+        <translation>förfrågningar</translation>
+    </message>
+    <message>
+        <source>file fingerprint</source>
+        <translation>filens fingeravtryck</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Mottagare</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Förfrågan</translation>
+    </message>
+    <message>
+        <source>Contact details</source>
+        <translation>Kontaktuppgifter</translation>
+    </message>
+    <message>
+        <source>People in it</source>
+        <translation>Personer i den</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Av</translation>
+    </message>
+    <message>
+        <source>File fingerprint</source>
+        <translation>Filens fingeravtryck</translation>
+    </message>
+    <message>
         <source>daily (automatic)</source>
         <translation>daglig (automatisk)</translation>
     </message>
@@ -1582,6 +1910,14 @@
     <message>
         <source>before a restore</source>
         <translation>före en återställning</translation>
+    </message>
+    <message>
+        <source>included</source>
+        <translation>med</translation>
+    </message>
+    <message>
+        <source>not included</source>
+        <translation>inte med</translation>
     </message>
     <message>
         <source>consent too old</source>
@@ -1739,7 +2075,7 @@
     </message>
     <message>
         <source>All records</source>
-        <extracomment>Rows of the restore comparison: label in COUNTED_TABLES -&gt; row heading. A backup was restored and the database closed; carries the safety copy&apos;s path. (expected text, heading) -&gt; True to go ahead; replaceable in tests. (backup file, backup beside current) -&gt; True to replace the database with it. -&gt; the passphrase a backup was made with, or None when the user cancels. -&gt; a backup file chosen from disk, or None.</extracomment>
+        <extracomment>(expected text, heading) -&gt; True to go ahead; replaceable in tests. (backup file, backup beside current) -&gt; True to replace the database with it. -&gt; the passphrase a backup was made with, or None when the user cancels. -&gt; a backup file chosen from disk, or None.</extracomment>
         <translation>Alla poster</translation>
     </message>
     <message>
@@ -1760,6 +2096,11 @@
             <numerusform>%Ln kandidat är aktuell: be om förnyat samtycke eller radera.</numerusform>
             <numerusform>%Ln kandidater är aktuella: be dem förnya sitt samtycke eller radera dem.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Data subject</source>
+        <extracomment>Rows of the restore comparison: label in COUNTED_TABLES -&gt; row heading. A backup was restored and the database closed; carries the safety copy&apos;s path. Subject access export and disclosure log (built in code: one widget, one file).</extracomment>
+        <translation>Registrerad person</translation>
     </message>
     <message numerus="yes">
         <source>Recorded a consent renewal request for %Ln candidate(s) today.</source>
@@ -2720,6 +3061,61 @@
     <message>
         <source>Withdrawn</source>
         <translation>Avhoppad</translation>
+    </message>
+</context>
+<context>
+    <name>SubjectTab</name>
+    <message>
+        <source>Everything held about one person, for a subject access request, and every dossier that named them.</source>
+        <extracomment>(person) -&gt; the file to write, or None; replaceable in tests.</extracomment>
+        <translation>Allt som finns om en person, för en begäran om registerutdrag, och varje dossier som har nämnt personen.</translation>
+    </message>
+    <message>
+        <source>Name, username, email or id</source>
+        <translation>Namn, användarnamn, e-post eller id</translation>
+    </message>
+    <message>
+        <source>Find a person</source>
+        <translation>Hitta en person</translation>
+    </message>
+    <message>
+        <source>Export everything held…</source>
+        <translation>Exportera allt som finns…</translation>
+    </message>
+    <message>
+        <source>A workbook (.xlsx) or PDF with every record about this person</source>
+        <translation>En arbetsbok (.xlsx) eller PDF med alla uppgifter om personen</translation>
+    </message>
+    <message>
+        <source>Pick a person to see the dossiers that named them.</source>
+        <translation>Välj en person för att se de dossierer som har nämnt personen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln dossier(s) named {name}.</source>
+        <translation>
+            <numerusform>%Ln dossier har nämnt {name}.</numerusform>
+            <numerusform>%Ln dossierer har nämnt {name}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No dossier has named {name}.</source>
+        <translation>Ingen dossier har nämnt {name}.</translation>
+    </message>
+    <message>
+        <source>Wrote {path}. It contains personal data in clear; handle it with care.</source>
+        <translation>Skrev {path}. Den innehåller personuppgifter i klartext; hantera den varsamt.</translation>
+    </message>
+    <message>
+        <source>Writing the subject access export…</source>
+        <translation>Skriver registerutdraget…</translation>
+    </message>
+    <message>
+        <source>Save the subject access export</source>
+        <translation>Spara registerutdraget</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;PDF document (*.pdf)</source>
+        <translation>Excel-arbetsbok (*.xlsx);;PDF-dokument (*.pdf)</translation>
     </message>
 </context>
 <context>

@@ -184,3 +184,29 @@ def username_of(db: Database, candidate_id: int) -> str:
             _("There is no candidate with id {id}.").format(id=candidate_id)
         )
     return name
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRef:
+    """Enough to pick a person for a subject access request."""
+
+    id: int
+    name: str
+    username: str
+
+
+def find_people(db: Database, text: str, *, limit: int = 50) -> list[PersonRef]:
+    """People whose name, username or email contains ``text`` (case-insensitive), or
+    whose id is ``text``; by name."""
+    text = text.strip()
+    c = m.Candidate
+    query = select(c.id, c.full_name, c.username).order_by(c.full_name, c.id).limit(limit)
+    if text.isdigit():
+        query = query.where(c.id == int(text))
+    elif text:
+        pattern = f"%{text}%"
+        query = query.where(
+            c.full_name.ilike(pattern) | c.username.ilike(pattern) | c.email.ilike(pattern)
+        )
+    with db.engine.connect() as conn:
+        return [PersonRef(*row) for row in conn.execute(query)]

@@ -19,6 +19,8 @@ from PySide6.QtCore import (
 
 from wir_manager.services.audit_log import AuditRecord
 from wir_manager.services.backups import BackupInfo
+from wir_manager.services.dossier.disclosure import DisclosureRecord
+from wir_manager.services.privacy import PersonRef
 from wir_manager.services.retention import (
     REASON_CONSENT_OLD,
     REASON_INACTIVE,
@@ -113,6 +115,101 @@ ACTION_LABELS = {
 }
 
 
+#: Audit entity names (storage.audit.ENTITIES and the services' own entries) in words.
+ENTITY_LABELS = {
+    "candidate": "Candidate",
+    "request": "Placement request",
+    "organisation": "Organisation",
+    "training_module": "Training module",
+    "shortlist_entry": "Shortlist entry",
+    "weight_profile": "Score weights",
+    "placement": "Placement",
+    "affiliate": "Affiliate",
+    "setting": "Setting",
+    "demo_data": "Demo data",
+    "disclosure": "Dossier disclosure",
+}
+
+#: Column and collection names the audit log records, in words (never their values).
+FIELD_LABELS = {
+    "full_name": "name",
+    "latin_name": "name in Latin script",
+    "username": "username",
+    "email": "email",
+    "phone": "phone",
+    "country": "country",
+    "region": "region",
+    "subregion": "sub-region",
+    "affiliate_id": "affiliate",
+    "affiliate": "affiliate",
+    "gender": "gender",
+    "stage": "stage",
+    "available_from": "available from",
+    "available_until": "available until",
+    "willing_to_relocate": "willing to relocate",
+    "active_since": "active since",
+    "edit_count": "edit count",
+    "notes": "notes",
+    "note": "note",
+    "consent_store": "consent to store",
+    "consent_store_at": "date of consent to store",
+    "consent_propose": "consent to be proposed",
+    "consent_propose_at": "date of consent to be proposed",
+    "consent_share_contact": "consent to share contact details",
+    "consent_share_contact_at": "date of consent to share contact details",
+    "consent_requested_at": "consent renewal asked",
+    "languages": "languages",
+    "skills": "platform skills",
+    "topics": "topics",
+    "training": "training",
+    "priority_regions": "priority regions",
+    "title": "title",
+    "description": "description",
+    "organisation_id": "organisation",
+    "duty_city": "duty city",
+    "duty_country": "duty country",
+    "work_mode": "work mode",
+    "start_date": "start date",
+    "end_date": "end date",
+    "duration_months": "duration",
+    "positions": "positions",
+    "deadline": "deadline",
+    "status": "status",
+    "name": "name",
+    "acronym": "acronym",
+    "kind": "kind",
+    "website": "website",
+    "position": "position",
+    "mandatory": "mandatory",
+    "active": "active",
+    "allow_in_training": "counts in training",
+    "rank": "rank",
+    "score": "score",
+    "score_parts": "score parts",
+    "weights": "weights",
+    "version": "version",
+    "profile_id": "weight profile",
+    "profile_version": "weight profile version",
+    "request_id": "request",
+    "candidate_id": "candidate",
+    "module_id": "module",
+    "value": "value",
+    "key": "key",
+    "recipient": "recipient",
+    "candidates": "candidates",
+    "requests": "requests",
+    "file_sha256": "file fingerprint",
+}
+
+
+def entity_label(entity: str) -> str:
+    return _tr(ENTITY_LABELS.get(entity, entity))
+
+
+def field_label(field: str) -> str:
+    return _tr(FIELD_LABELS.get(field, field))
+
+
 def audit_model(parent: Any = None) -> RecordTableModel[AuditRecord]:
     cols: list[Column[AuditRecord]] = [
         Column("When", lambda r: _when(r.at), lambda r: (_sortable(r.at), r.id)),
@@ -120,10 +217,18 @@ def audit_model(parent: Any = None) -> RecordTableModel[AuditRecord]:
         Column("Action", lambda r: _tr(ACTION_LABELS.get(r.action, r.action)), lambda r: r.action),
         Column(
             "Record",
-            lambda r: r.entity if r.entity_id is None else f"{r.entity} {r.entity_id}",
+            lambda r: (
+                entity_label(r.entity)
+                if r.entity_id is None
+                else f"{entity_label(r.entity)} {r.entity_id}"
+            ),
             lambda r: (r.entity, r.entity_id or 0),
         ),
-        Column("Fields", lambda r: ", ".join(r.fields), lambda r: ", ".join(r.fields)),
+        Column(
+            "Fields",
+            lambda r: ", ".join(field_label(f) for f in r.fields),
+            lambda r: ", ".join(r.fields),
+        ),
     ]
     return RecordTableModel(cols, parent)
 
@@ -170,5 +275,36 @@ def backups_model(parent: Any = None) -> RecordTableModel[BackupInfo]:
         Column("Kind", lambda b: _tr(KIND_LABELS.get(b.kind, b.kind)), lambda b: b.kind),
         Column("File", lambda b: b.path.name, lambda b: b.path.name),
         Column("Size", lambda b: f"{b.size_bytes / 1_048_576:.1f} MiB", lambda b: b.size_bytes),
+    ]
+    return RecordTableModel(cols, parent)
+
+
+def people_model(parent: Any = None) -> RecordTableModel[PersonRef]:
+    cols: list[Column[PersonRef]] = [
+        Column("Id", lambda p: str(p.id), lambda p: p.id),
+        Column("Name", lambda p: p.name, lambda p: p.name.casefold()),
+        Column("Username", lambda p: p.username, lambda p: p.username.casefold()),
+    ]
+    return RecordTableModel(cols, parent)
+
+
+def disclosures_model(parent: Any = None) -> RecordTableModel[DisclosureRecord]:
+    cols: list[Column[DisclosureRecord]] = [
+        Column("When", lambda d: _when(d.created_at), lambda d: _sortable(d.created_at)),
+        Column("Recipient", lambda d: d.recipient, lambda d: d.recipient.casefold()),
+        Column(
+            "Request",
+            lambda d: d.request_title or "–",
+            lambda d: (d.request_title or "").casefold(),
+        ),
+        Column("Organisation", lambda d: d.organisation or "–", lambda d: d.organisation or ""),
+        Column(
+            "Contact details",
+            lambda d: _tr("included") if d.contact_details_included else _tr("not included"),
+            lambda d: d.contact_details_included,
+        ),
+        Column("People in it", lambda d: str(d.candidate_count), lambda d: d.candidate_count),
+        Column("By", lambda d: d.created_by or "", lambda d: d.created_by or ""),
+        Column("File fingerprint", lambda d: d.file_sha256[:16], lambda d: d.file_sha256),
     ]
     return RecordTableModel(cols, parent)

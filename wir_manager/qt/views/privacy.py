@@ -41,8 +41,10 @@ from wir_manager.qt.models.privacy_tables import (
     RecordTableModel,
     audit_model,
     backups_model,
+    entity_label,
     retention_model,
 )
+from wir_manager.qt.views.privacy_subject import SubjectTab
 from wir_manager.services import audit_log, backups, retention
 from wir_manager.services.progress import Progress
 from wir_manager.storage.errors import StorageError, WrongPassphraseError
@@ -89,6 +91,11 @@ class PrivacyView(QWidget):
         self.ctx = ctx
         self.ui = Ui_PrivacyView()
         self.ui.setupUi(self)
+        #: Subject access export and disclosure log (built in code: one widget, one file).
+        self.subject = SubjectTab(ctx, self)
+        self.ui.tabs.insertTab(
+            self.ui.tabs.indexOf(self.ui.backupsTab), self.subject, self.tr("Data subject")
+        )
         #: (expected text, heading) -> True to go ahead; replaceable in tests.
         self.confirm_erase: Callable[[str, str], bool] = lambda expected, what: (
             ask_typed_confirmation(self, expected, what)
@@ -149,7 +156,9 @@ class PrivacyView(QWidget):
     # ------------------------------------------------------------------ loading
     def reload(self) -> None:
         db = self.ctx.db
-        self._fill_filter(self.ui.entityFilter, audit_log.entities(db), self.tr("All records"))
+        self._fill_filter(
+            self.ui.entityFilter, audit_log.entities(db), self.tr("All records"), entity_label
+        )
         self._fill_filter(self.ui.operatorFilter, audit_log.operators(db), self.tr("Everyone"))
         consent, inactive = retention.periods(db)
         for spin, value in ((self.ui.consentMonths, consent), (self.ui.inactiveMonths, inactive)):
@@ -164,13 +173,15 @@ class PrivacyView(QWidget):
         self.reload_backups()
         self._loaded = True
 
-    def _fill_filter(self, combo, values: list[str], all_label: str) -> None:  # type: ignore[no-untyped-def]
+    def _fill_filter(  # type: ignore[no-untyped-def]
+        self, combo, values: list[str], all_label: str, label: Callable[[str], str] = str
+    ) -> None:
         current = combo.currentData()
         combo.blockSignals(True)
         combo.clear()
         combo.addItem(all_label, ALL)
         for value in values:
-            combo.addItem(value, value)
+            combo.addItem(label(value), value)
         index = combo.findData(current) if current else 0
         combo.setCurrentIndex(max(0, index))
         combo.blockSignals(False)
@@ -458,6 +469,7 @@ class PrivacyView(QWidget):
         """Drop the records before the database locks."""
         for model in (self.audit, self.retention, self.backups):
             model.set_records([])
+        self.subject.release()
 
 
 __all__ = ["PrivacyView"]
