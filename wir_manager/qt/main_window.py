@@ -17,7 +17,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QWidget,
 )
 
@@ -75,6 +76,9 @@ class MainWindow(QMainWindow):
         #: Why the window locked itself, for the unlock dialog (None: the user locked it).
         self.lock_reason: str | None = None
         self._setup_sidebar()
+        # A QStackedWidget is as large as its largest page ever built, so one wide screen
+        # kept the window wide after leaving it: only the page shown counts.
+        self.ui.stack.currentChanged.connect(self._only_current_page_sizes)
         self._setup_actions()
         self._setup_status_bar()
         from wir_manager.qt.i18n import add_language_menu
@@ -256,6 +260,14 @@ class MainWindow(QMainWindow):
         self.ui.stack.setCurrentWidget(widget)
         opts.LAST_SCREEN.set(self.ctx.settings, key)
         self.refresh_status()
+
+    def _only_current_page_sizes(self, index: int) -> None:
+        stack = self.ui.stack
+        for i in range(stack.count()):
+            policy = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
+            stack.widget(i).setSizePolicy(policy, policy)
+        stack.updateGeometry()
+        self.fit_to_screen()
 
     def _build_screen(self, key: str) -> QWidget:
         spec = next(s for s in SCREENS if s.key == key)
@@ -453,6 +465,22 @@ class MainWindow(QMainWindow):
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
         opts.restore_splitter(s, "main", self.ui.mainSplitter)
+        self.fit_to_screen()
+
+    def fit_to_screen(self) -> None:
+        """Never larger than the screen's free area: the form's default 1280×800 (or a
+        size saved on a bigger monitor) would put the status bar below a 1366×768
+        laptop's taskbar."""
+        screen = QWidget.screen(self) or QGuiApplication.primaryScreen()  # self.screen(key) is ours
+        if screen is None:
+            return
+        free = screen.availableGeometry()
+        frame_w = self.frameGeometry().width() - self.geometry().width()
+        frame_h = self.frameGeometry().height() - self.geometry().height()
+        width = min(self.width(), free.width() - frame_w)
+        height = min(self.height(), free.height() - frame_h)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(max(width, self.minimumWidth()), max(height, self.minimumHeight()))
 
     def open_initial_screen(self) -> None:
         key = opts.LAST_SCREEN.get(self.ctx.settings)

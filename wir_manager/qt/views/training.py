@@ -55,6 +55,7 @@ class TrainingView(QWidget):
         self.ctx = ctx
         self.ui = Ui_TrainingView()
         self.ui.setupUi(self)
+        self._fit_narrow_screens()
         self.modules = ModuleListModel(self)
         self.grid_model = TrainingGridModel(self)
         self.grid_model.cell_details = self._cell_details
@@ -478,6 +479,19 @@ class TrainingView(QWidget):
                 if mid is not None:
                     by_module.setdefault(mid, set()).update(cids)
         return by_module
+
+    def _fit_narrow_screens(self) -> None:
+        """At 1366 px in Swedish the selection text, the date, score and three buttons
+        did not fit on one row beside the module list: the text gets its own row, the
+        legend wraps, and the module pane may narrow (its buttons' texts are short)."""
+        ui = self.ui
+        ui.markLayout.removeWidget(ui.selectionLabel)
+        index = ui.gridLayout.indexOf(ui.markLayout)
+        ui.gridLayout.insertWidget(index, ui.selectionLabel)
+        ui.selectionLabel.setWordWrap(True)
+        ui.legendLabel.setWordWrap(True)
+        ui.statusLabel.setWordWrap(True)
+        ui.splitter.setChildrenCollapsible(False)
 
     def _selection_changed(self, *_args: object) -> None:
         cells = self.selected_cells()
