@@ -23,6 +23,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "listing",
     "dossier",
     "spreadsheets",
+    "imports",
     "privacy",
     "backup",
     "matching",

@@ -299,9 +299,9 @@ def _csv_rows(path: Path, text: str, delimiter: str) -> Iterator[tuple[Any, ...]
 
 # --------------------------------------------------------------------------- workbooks
 def _calamine_rows(sheet: Any) -> Iterator[tuple[Any, ...]]:
-    start_row, start_col = sheet.start or (0, 0)
-    for _i in range(start_row):
-        yield ()
+    # calamine yields rows from row 1 (leading empty rows included) but cells from the
+    # first used column: pad them so column positions are the sheet's.
+    _start_row, start_col = sheet.start or (0, 0)
     pad = (None,) * start_col
     for row in sheet.iter_rows():
         yield pad + tuple(None if v == "" else v for v in row)

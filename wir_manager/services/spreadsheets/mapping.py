@@ -122,8 +122,10 @@ def target_label(target: str) -> str:
     if target.startswith(("lang:", "level:")):
         kind, number = target.split(":")
         return (_("Language {n}") if kind == "lang" else _("Level {n}")).format(n=number)
-    if target in EXTRA_TARGETS:
-        return _(EXTRA_TARGETS[target])
+    if target == "consent_at":
+        return _("Consent date (all consents)")
+    if target == "timestamp":
+        return _("Form timestamp")
     for f in CANDIDATE_FIELDS:
         if f.key == target:
             return _(f.label)
@@ -343,12 +345,8 @@ def saved_mappings(db: Database, kind: str | None = None) -> list[SavedMapping]:
 
 def save_mapping(db: Database, name: str, kind: str, mapping: Mapping) -> SavedMapping:
     """Save (or replace) ``mapping`` under ``name``, for files with the same headers."""
-    name = name.strip()
-    if not name:
-        raise SpreadsheetError(_("Give the mapping a name."))
-    if len(name) > 100:
-        raise SpreadsheetError(_("A mapping name can be at most 100 characters."))
-    saved = SavedMapping(
+    return save_columns(
+        db,
         name,
         kind,
         tuple(c.header for c in mapping.columns),
@@ -356,6 +354,24 @@ def save_mapping(db: Database, name: str, kind: str, mapping: Mapping) -> SavedM
         mapping.date_order,
         dict(mapping.extra),
     )
+
+
+def save_columns(
+    db: Database,
+    name: str,
+    kind: str,
+    headers: tuple[str, ...],
+    columns: dict[str, str],
+    date_order: str | None = None,
+    extra: dict[str, Any] | None = None,
+) -> SavedMapping:
+    """Save header → target choices under ``name`` (replacing one of the same name)."""
+    name = name.strip()
+    if not name:
+        raise SpreadsheetError(_("Give the mapping a name."))
+    if len(name) > 100:
+        raise SpreadsheetError(_("A mapping name can be at most 100 characters."))
+    saved = SavedMapping(name, kind, headers, dict(columns), date_order, dict(extra or {}))
     with db.session() as s:
         row = s.get(m.Setting, SETTING_KEY)
         data = _load(db)
