@@ -81,6 +81,9 @@ class Database:
     and a worker asking at the same moment get the same engine.
     """
 
+    #: A local encrypted file (``storage.server.ServerDatabase`` says True).
+    is_server = False
+
     def __init__(
         self,
         path: Path,
@@ -413,29 +416,14 @@ class Database:
         self._key = new_key
         self.dispose()
 
+    @property
+    def location(self) -> str:
+        """Where the data is, for titles and messages (a server gives its address)."""
+        return str(self.path)
+
     def counts(self) -> dict[str, int]:
         """Rows in the main tables (the status bar and ``wir-manager info``)."""
-        from sqlalchemy import func, select
-
-        from wir_manager.storage.models import (
-            Candidate,
-            Organisation,
-            PlacementRequest,
-            ShortlistEntry,
-            TrainingModule,
-        )
-
-        counts: dict[str, int] = {}
-        with self.engine.connect() as conn:
-            for label, model in (
-                ("candidates", Candidate),
-                ("organisations", Organisation),
-                ("requests", PlacementRequest),
-                ("training_modules", TrainingModule),
-                ("shortlist_entries", ShortlistEntry),
-            ):
-                counts[label] = conn.execute(select(func.count()).select_from(model)).scalar_one()
-        return counts
+        return count_rows(self)
 
     def info(self) -> DatabaseInfo:
         from wir_manager.storage import migrate
@@ -486,6 +474,31 @@ class Database:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def count_rows(db: Any) -> dict[str, int]:
+    """Rows in the main tables, on either backend (what the caller may see, on a server)."""
+    from sqlalchemy import func, select
+
+    from wir_manager.storage.models import (
+        Candidate,
+        Organisation,
+        PlacementRequest,
+        ShortlistEntry,
+        TrainingModule,
+    )
+
+    counts: dict[str, int] = {}
+    with db.engine.connect() as conn:
+        for label, model in (
+            ("candidates", Candidate),
+            ("organisations", Organisation),
+            ("requests", PlacementRequest),
+            ("training_modules", TrainingModule),
+            ("shortlist_entries", ShortlistEntry),
+        ):
+            counts[label] = conn.execute(select(func.count()).select_from(model)).scalar_one()
+    return counts
 
 
 def looks_encrypted(path: Path) -> bool:
