@@ -283,8 +283,8 @@ def translate_error(exc: BaseException, address: ServerAddress) -> StorageError 
             )
         return ConnectionLostError(
             _(
-                "The connection to the team server was lost; what you were doing was not "
-                "saved. Try again: the app reconnects by itself."
+                "The connection to the team server was lost, so what you were doing was not "
+                "saved; try again and the app reconnects by itself."
             )
         )
     if isinstance(orig, psycopg.OperationalError):

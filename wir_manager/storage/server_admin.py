@@ -144,7 +144,7 @@ def check_login_name(name: str) -> str:
     if not _NAME.match(name) or name.lower().startswith(("wir_", "pg_")):
         raise StorageError(
             _(
-                "{name!r} cannot be a login name: use letters, digits, _ . @ or -, start with "
+                "{name} cannot be a login name: use letters, digits, _ . @ or -, start with "
                 "a letter, at most 63 characters, and not wir_ or pg_ at the start."
             ).format(name=name)
         )
