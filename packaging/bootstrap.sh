@@ -16,13 +16,15 @@ MODE="${1:-run}"
 shift || true
 
 # Libraries Qt needs to start (also offscreen), fonts for every script we render,
-# pdftoppm for looking at dossiers, Xvfb for a virtual screen.
+# pdftoppm for looking at dossiers, Xvfb for a virtual screen, and PostgreSQL: the tests
+# start their own throwaway cluster with its initdb/pg_ctl (team mode, issue #13).
 APT_PACKAGES=(
   python3 python3-venv python3-pip
   libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
   fonts-dejavu-core fonts-noto-core fonts-noto-cjk
   poppler-utils xvfb xauth x11-apps desktop-file-utils xdotool x11-utils imagemagick
+  postgresql
 )
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

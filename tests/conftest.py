@@ -1,10 +1,14 @@
 """Shared fixtures: every test gets its own WIR_MANAGER_HOME, an in-memory keyring, and
-(when it asks) a real SQLCipher database file in a temp dir. No storage is mocked."""
+(when it asks) a real database: a SQLCipher file in a temp dir, or (in modules marked
+``backends``) that AND a database on a real PostgreSQL cluster the tests start
+themselves (``tests/pg_cluster.py``). No storage is mocked."""
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import keyring
@@ -79,8 +83,119 @@ def db_path(isolated_home: Path) -> Path:
     return isolated_home / "data" / "test.db"
 
 
+#: The two storage backends. Modules marked ``pytest.mark.backends`` run every test
+#: that uses ``db`` (or ``demo_db``, ``any_db_url`` …) once on each.
+BACKENDS = ("sqlite", "postgresql")
+#: Login of the admin account the service tests use on the server.
+SERVER_ADMIN = "tester"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "backends: run the module's database tests on SQLCipher and on PostgreSQL"
+    )
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "backend" in metafunc.fixturenames and metafunc.definition.get_closest_marker("backends"):
+        metafunc.parametrize("backend", BACKENDS, indirect=True)
+
+
 @pytest.fixture
-def db(db_path: Path):  # type: ignore[no-untyped-def]
+def backend(request: pytest.FixtureRequest) -> str:
+    """Which storage backend this test runs on ("sqlite" unless the module is marked)."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+@dataclass
+class PgServer:
+    """The session's PostgreSQL cluster, with a template database already set up by
+    ``server init`` and the accounts the tests log in as."""
+
+    cluster: object
+    template: str
+    dba: str
+    _n: Iterator[int]
+
+    def new_database(self) -> str:
+        """A fresh copy of the template (schema, roles, policies); returns its name."""
+        name = f"wir_test_{next(self._n)}"
+        self.cluster.execute(  # type: ignore[attr-defined]
+            f"CREATE DATABASE {name} TEMPLATE {self.template} OWNER {self.dba}"
+        )
+        return name
+
+    def drop_database(self, name: str) -> None:
+        self.cluster.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")  # type: ignore[attr-defined]
+
+    def url(self, user: str, dbname: str) -> str:
+        return self.cluster.url(user, dbname)  # type: ignore[attr-defined]
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """Start PostgreSQL once per session; skip (or, under CI, fail) when it is missing."""
+    from tests import pg_cluster
+
+    try:
+        pg_cluster.find_bin_dir()
+    except pg_cluster.PostgresMissing as exc:
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail(f"CI must run the PostgreSQL tests: {exc}", pytrace=False)
+        pytest.skip(str(exc))
+    cluster = pg_cluster.start_cluster()
+    try:
+        dba, template = "wir_dba", "wir_template"
+        cluster.execute(
+            f"CREATE ROLE {dba} LOGIN CREATEROLE PASSWORD '{pg_cluster.LOGIN_PASSWORD}'"
+        )
+        cluster.execute(f"CREATE DATABASE {template} OWNER {dba}")
+        from wir_manager.storage import server_admin
+        from wir_manager.storage.server import ServerDatabase
+
+        with ServerDatabase.connect(
+            cluster.url(dba, template), password=pg_cluster.LOGIN_PASSWORD, check_schema=False
+        ) as setup:
+            server_admin.init_server(setup)
+            server_admin.add_user(
+                setup,
+                SERVER_ADMIN,
+                server_admin.TeamRole.ADMIN,
+                password=pg_cluster.LOGIN_PASSWORD,
+            )
+        yield PgServer(cluster, template, dba, itertools.count(1))
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture
+def server_db_url(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A URL (admin login, no password in it) of a fresh database on the test cluster;
+    PGPASSWORD is set the way a user would set it (undone with the test's monkeypatch)."""
+    from tests.pg_cluster import LOGIN_PASSWORD
+
+    server: PgServer = request.getfixturevalue("pg_server")
+    name = server.new_database()
+    monkeypatch.setenv("PGPASSWORD", LOGIN_PASSWORD)
+    monkeypatch.delenv("PGPASSFILE", raising=False)
+    try:
+        yield server.url(SERVER_ADMIN, name)
+    finally:
+        server.drop_database(name)
+
+
+@pytest.fixture
+def db(request: pytest.FixtureRequest, backend: str, db_path: Path):  # type: ignore[no-untyped-def]
+    """An empty database on this test's backend: a SQLCipher file, or a fresh database on
+    the test PostgreSQL cluster reached as an admin login."""
+    if backend == "postgresql":
+        from wir_manager.storage.server import ServerDatabase
+
+        url = request.getfixturevalue("server_db_url")
+        database = ServerDatabase.connect(url)
+        yield database
+        database.close()
+        return
     from wir_manager.storage.database import Database
 
     database = Database.create(db_path, PASSPHRASE, OPERATOR)

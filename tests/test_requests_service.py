@@ -11,6 +11,9 @@ from wir_manager.services import requests as rq
 from wir_manager.services.demo import ensure_reference_data
 from wir_manager.storage import models as m
 
+#: Every test here runs on a SQLCipher file and on a real PostgreSQL server.
+pytestmark = pytest.mark.backends
+
 
 @pytest.fixture
 def org_id(db) -> int:  # type: ignore[no-untyped-def]

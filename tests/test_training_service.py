@@ -11,6 +11,9 @@ from wir_manager.domain.enums import Stage
 from wir_manager.services import training as tr
 from wir_manager.storage import models as m
 
+#: Every test here runs on a SQLCipher file and on a real PostgreSQL server.
+pytestmark = pytest.mark.backends
+
 
 def _add_people(db, stages: list[Stage]) -> list[int]:  # type: ignore[no-untyped-def]
     with db.connection() as conn:

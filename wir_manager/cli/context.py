@@ -23,14 +23,45 @@ class UserError(Exception):
 
 @dataclass
 class CliContext:
-    db_path: Path
+    """``--db``: a database file, or a ``postgresql://`` URL of a team server."""
+
+    target: Path | str
+
+    @property
+    def is_server(self) -> bool:
+        return isinstance(self.target, str)
+
+    @property
+    def db_path(self) -> Path:
+        """The database file; commands about files (backups, the keyring, passwd) refuse
+        a team server here with one sentence."""
+        if isinstance(self.target, str):
+            raise UserError(
+                "This command works on a local database file, not on a team server; "
+                "see `wir-manager server --help` for what a server offers."
+            )
+        return self.target
 
     def open(self) -> Database:
+        if isinstance(self.target, str):
+            return self.connect()  # type: ignore[return-value]
         prompt = self.prompt_passphrase if sys.stdin.isatty() else None
-        return keystore.unlock(self.db_path, prompt)
+        return keystore.unlock(self.target, prompt)
+
+    def connect(self, *, check_schema: bool = True):  # type: ignore[no-untyped-def]
+        """The team server (password: URL, PGPASSWORD, ~/.pgpass, else a prompt)."""
+        from wir_manager.storage.server import ServerDatabase
+
+        assert isinstance(self.target, str)
+        prompt = self.prompt_server_password if sys.stdin.isatty() else None
+        return ServerDatabase.connect(self.target, prompt, check_schema=check_schema)
 
     def prompt_passphrase(self) -> str:
         return getpass.getpass(f"Passphrase for {self.db_path.name}: ")
+
+    @staticmethod
+    def prompt_server_password(where: str) -> str:
+        return getpass.getpass(f"Password for {where}: ")
 
     def new_passphrase(self, env: str = keystore.PASSPHRASE_ENV, what: str = "passphrase") -> str:
         """A new passphrase from ``env`` or typed twice at a terminal."""
@@ -48,6 +79,15 @@ class CliContext:
 
     def create(self, operator: str) -> Database:
         return Database.create(self.db_path, self.new_passphrase(), operator)
+
+
+def db_argument(text: str) -> Path | str:
+    """argparse type for ``--db``: a team server's URL stays text, anything else is a file."""
+    from wir_manager.storage.server import is_server_url
+
+    if is_server_url(text):
+        return text.strip()
+    return file_argument(text)
 
 
 def file_argument(text: str) -> Path:
@@ -94,6 +134,7 @@ __all__ = [
     "CliContext",
     "StorageError",
     "UserError",
+    "db_argument",
     "file_argument",
     "print_json",
     "print_table",

@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from wir_manager import __version__
 
@@ -23,9 +22,11 @@ COMMAND_MODULES: tuple[str, ...] = (
     "listing",
     "dossier",
     "spreadsheets",
+    "imports",
     "privacy",
     "backup",
     "matching",
+    "server",
 )
 
 
@@ -38,6 +39,7 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     import importlib
 
+    from wir_manager.cli.context import db_argument
     from wir_manager.storage.paths import default_db_path
 
     parser = _Parser(
@@ -48,7 +50,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
-        "--db", type=Path, metavar="PATH", help=f"database file (default: {default_db_path()})"
+        "--db",
+        type=db_argument,
+        metavar="PATH|URL",
+        help=f"database file (default: {default_db_path()}), or a team server as "
+        "postgresql://USER@HOST[:PORT]/DATABASE[?sslmode=verify-full&sslrootcert=CA-FILE]",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:
@@ -103,7 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     logsetup.setup()
-    ctx = CliContext(db_path=args.db or default_db_path())
+    ctx = CliContext(target=args.db or default_db_path())
     try:
         return int(args.func(ctx, args) or 0)
     except (StorageError, UserError, ValueError) as exc:

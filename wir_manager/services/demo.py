@@ -40,6 +40,7 @@ from wir_manager.domain.enums import (
 from wir_manager.services.progress import NO_PROGRESS, Progress
 from wir_manager.storage import models as m
 from wir_manager.storage.database import Database
+from wir_manager.storage.ids import new_ids
 
 #: Dates in demo data are relative to this day, so a seed always gives the same data.
 ANCHOR = dt.date(2026, 9, 1)
@@ -226,9 +227,6 @@ def generate(
             )
         ]
         taken = {u for (u,) in conn.execute(select(m.Candidate.username))}
-        first_id = (
-            conn.execute(select(m.Candidate.id).order_by(m.Candidate.id.desc())).scalar() or 0
-        ) + 1
     fakers: dict[str, Faker] = {}
     for i, origin in enumerate(ORIGINS):
         fk = Faker(origin.locale)
@@ -241,6 +239,7 @@ def generate(
 
     batch = 2000
     with db.connection() as conn:
+        candidate_ids = new_ids(conn, m.Candidate, candidates)
         cand_rows: list[dict] = []
         lang_rows: list[dict] = []
         skill_rows: list[dict] = []
@@ -262,7 +261,7 @@ def generate(
                     rows.clear()
 
         for n in range(candidates):
-            cid = first_id + n
+            cid = candidate_ids[n]
             origin = rng.choices(ORIGINS, origin_weights)[0]
             fk = fakers[origin.locale]
             first, last = fk.first_name(), fk.last_name()
@@ -423,13 +422,10 @@ def _training_rows(
 
 def _insert_requests(conn, rng: random.Random, ids: dict[str, int], count: int) -> None:  # type: ignore[no-untyped-def]
     orgs = [o for o in catalogue.ORGANISATIONS if f"org:{o.acronym}" in ids]
-    next_id = (
-        conn.execute(select(m.PlacementRequest.id).order_by(m.PlacementRequest.id.desc())).scalar()
-        or 0
-    ) + 1
+    request_ids = new_ids(conn, m.PlacementRequest, count)
     topics = [t for t, _ in TOPIC_WEIGHTS]
     for n in range(count):
-        rid = next_id + n
+        rid = request_ids[n]
         org = rng.choice(orgs)
         topic = rng.choice(topics)
         mode = rng.choices(list(WorkMode), (5, 2, 3))[0]

@@ -82,6 +82,9 @@ class Database:
     and a worker asking at the same moment get the same engine.
     """
 
+    #: A local encrypted file (``storage.server.ServerDatabase`` says True).
+    is_server = False
+
     def __init__(
         self,
         path: Path,
@@ -414,14 +417,14 @@ class Database:
         self._key = new_key
         self.dispose()
 
+    @property
+    def location(self) -> str:
+        """Where the data is, for titles and messages (a server gives its address)."""
+        return str(self.path)
+
     def counts(self) -> dict[str, int]:
-        """Rows in the main tables (the status bar, ``wir-manager info`` and the restore
-        comparison, which counts a closed backup with the same :data:`COUNTED_TABLES`)."""
-        with self.engine.connect() as conn:
-            return {
-                label: int(conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar_one())
-                for label, table in COUNTED_TABLES
-            }
+        """Rows in the main tables (the status bar and ``wir-manager info``)."""
+        return count_rows(self)
 
     def info(self) -> DatabaseInfo:
         from wir_manager.storage import migrate
@@ -472,6 +475,18 @@ class Database:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def count_rows(db: Any) -> dict[str, int]:
+    """Rows in the main tables, on either backend (what the caller may see, on a server);
+    the same :data:`COUNTED_TABLES` count a closed backup before a restore."""
+    from sqlalchemy import text
+
+    with db.engine.connect() as conn:
+        return {
+            label: int(conn.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
+            for label, table in COUNTED_TABLES
+        }
 
 
 def looks_encrypted(path: Path) -> bool:

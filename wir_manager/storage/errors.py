@@ -57,3 +57,22 @@ class WriteFailedError(StorageError):
 
 class MigrationError(StorageError):
     pass
+
+
+# Team server (PostgreSQL) faults, each one sentence (storage.server.translate_error).
+
+
+class ServerUnreachableError(StorageError):
+    """No server answers at that address (or it has no such database)."""
+
+
+class ConnectionLostError(StorageError):
+    """The server or the network dropped the connection mid-transaction; it rolled back."""
+
+
+class InsecureConnectionError(StorageError):
+    """A non-local server without verified TLS, or TLS that did not verify."""
+
+
+class PermissionRefusedError(StorageError):
+    """The server refused an action the login's role does not allow."""

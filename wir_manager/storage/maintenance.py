@@ -1,8 +1,8 @@
 """SQLite/SQLCipher housekeeping the services need but must not spell in raw SQL.
 
 Kept apart from :mod:`storage.database` so the privacy and backup services can ask for
-"compact the file" or "check the file" without knowing SQLite dialect; a PostgreSQL
-team mode would implement the same functions with ``VACUUM FULL`` / ``amcheck``.
+"compact the file" or "check the file" without knowing SQLite dialect; on a team server
+``compact`` runs ``VACUUM`` on the tables an erasure touches.
 """
 
 from __future__ import annotations
@@ -28,6 +28,13 @@ def compact(db: Database) -> bool:
     Returns False when another process was reading at that moment, so the WAL could not
     be emptied completely (the next checkpoint will do it).
     """
+    if getattr(db, "is_server", False):
+        from wir_manager.storage import server_admin
+
+        # Rows deleted on a server stay in the table's pages until VACUUM reclaims them;
+        # only an admin (acting as the tables' owner) may run it. SECURITY.md says what
+        # it cannot reach (WAL archives, replicas, dumps).
+        return server_admin.vacuum(db, list(server_admin.ERASURE_TABLES))  # type: ignore[arg-type]
     from wir_manager.storage.cipherfile import translate_os_error
 
     raw = db.engine.raw_connection()

@@ -93,7 +93,14 @@ def head_revision() -> str | None:
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
+def is_known_revision(revision: str) -> bool:
+    """True when this app's scripts contain ``revision`` (else a newer app wrote it)."""
+    return revision in _revisions_in_files()
+
+
 def current_revision(db: Database) -> str | None:
+    if getattr(db, "is_server", False):
+        return db.revision()  # type: ignore[attr-defined]
     from sqlalchemy import text
     from sqlalchemy.exc import OperationalError
 

@@ -83,7 +83,7 @@ def cmd_info(ctx: CliContext, args: argparse.Namespace) -> int:
         "size_bytes": info.size_bytes,
         "counts": info.counts,
         "cipher": info.cipher,
-        "key_remembered": keystore.is_remembered(ctx.db_path),
+        "key_remembered": False if ctx.is_server else keystore.is_remembered(ctx.db_path),
         "keyring": keystore.backend_name(),
     }
     if args.json:

@@ -36,7 +36,7 @@ def _count(text: str) -> int:
 
 
 def cmd_demo(ctx: CliContext, args: argparse.Namespace) -> int:
-    db = ctx.open() if ctx.db_path.exists() else ctx.create(default_operator())
+    db = ctx.open() if ctx.is_server or ctx.db_path.exists() else ctx.create(default_operator())
     started = time.perf_counter()
 
     def show(done: int, total: int, _message: str) -> None:

@@ -44,6 +44,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         q.add_argument("--dry-run", action="store_true", help="check and report; write nothing")
         q.add_argument("--yes", "-y", action="store_true", help="import without asking")
         q.set_defaults(func=cmd_import, kind=kind)
+    from wir_manager.cli.commands.imports import register_training
+
+    register_training(what)
 
     p = sub.add_parser("export", help="export candidates, a shortlist or training to .xlsx")
     what = p.add_subparsers(dest="what", metavar="WHAT", required=True)

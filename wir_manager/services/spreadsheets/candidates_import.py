@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 
 from wir_manager.domain.codes import region_of
@@ -43,6 +43,7 @@ from wir_manager.services.spreadsheets.report import (
 from wir_manager.services.spreadsheets.workbook import open_workbook, pick_sheet
 from wir_manager.storage import models as m
 from wir_manager.storage.database import Database
+from wir_manager.storage.ids import new_ids
 
 MAX_ROWS = 100_000
 BATCH = 2_000
@@ -466,14 +467,14 @@ def write_candidates(
                 if name.casefold() not in affiliates:
                     result = conn.execute(insert(m.Affiliate).values(name=name))
                     affiliates[name.casefold()] = result.inserted_primary_key[0]
-            first_id = (conn.execute(select(func.max(m.Candidate.id))).scalar() or 0) + 1
+            new_candidate_ids = new_ids(conn, m.Candidate, total)
             now = m.utcnow()
             ids: list[int] = []
             for start in range(0, total, BATCH):
                 chunk = records[start : start + BATCH]
                 cand_rows, lang_rows, skill_rows, topic_rows = [], [], [], []
                 for offset, r in enumerate(chunk):
-                    cid = first_id + start + offset
+                    cid = new_candidate_ids[start + offset]
                     ids.append(cid)
                     region = region_of(r.country) if r.country else None
                     cand_rows.append(
