@@ -63,6 +63,8 @@ def test_privacy_screen_has_subject_export_and_disclosure_log(  # type: ignore[n
     """On the Privacy & audit screen: find a person a dossier named, see that dossier in
     their disclosure log, and write their subject access export (read back); the audit
     log shows entity and field labels in words, not identifiers."""
+    import datetime as dt
+
     import openpyxl
 
     from tests.test_trust_qt import _ctx
@@ -73,6 +75,10 @@ def test_privacy_screen_has_subject_export_and_disclosure_log(  # type: ignore[n
     request_id = next(r for r in range(1, 13) if rank(demo_db, r, top=5).ranked)
     result = generate_dossier(demo_db, request_id, tmp_path / "d.pdf", recipient="UNESCO liaison")
     person = result.candidate_ids[0]
+    from wir_manager.storage import models as m
+
+    with demo_db.session() as s:
+        s.get(m.Candidate, person).consent_requested_at = dt.date(2026, 11, 2)
     view = PrivacyView(_ctx(demo_db, tmp_path))
     qtbot.addWidget(view)
     view.resize(1366, 700)
@@ -97,5 +103,51 @@ def test_privacy_screen_has_subject_export_and_disclosure_log(  # type: ignore[n
     # audit labels in words
     audit = view.audit
     records = [audit.index(r, 3).data() for r in range(audit.rowCount())]
-    assert any(r.startswith("Candidate ") for r in records)
+    assert f"Candidate {person}" in records
     assert not any(r.startswith(("candidate ", "shortlist_entry")) for r in records)
+    fields = [audit.index(r, 4).data() for r in range(audit.rowCount())]
+    assert "consent renewal asked" in fields and "consent_requested_at" not in fields
+
+
+def test_retention_list_forgets_a_candidate_deleted_elsewhere(qtbot, db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Delete a due candidate on the Candidates screen's service, come back to Privacy &
+    audit: they are no longer listed."""
+    import datetime as dt
+
+    from tests.test_trust_qt import _ctx
+    from wir_manager.qt.views.privacy import PrivacyView
+    from wir_manager.services import candidates as cs
+
+    old = dt.date(2019, 5, 1)
+    due = add_person(db, "Nguyễn Thị Lan", "NguyenLan", "lan@example.org", consent_at=old)
+    add_person(db, "Kenji Watanabe 渡辺", "KenjiW", "kenji@example.org", consent_at=old)
+    view = PrivacyView(_ctx(db, tmp_path))
+    qtbot.addWidget(view)
+    view.show()
+    view.ui.consentMonths.setValue(24)
+    view.ui.refreshRetentionButton.click()
+    assert due in {r.id for r in view.retention.records()}
+    view.hide()
+    cs.delete_candidates(db, [due])
+    view.show()
+    listed = {r.id for r in view.retention.records()}
+    assert due not in listed and len(listed) == 1
+
+
+def test_training_columns_have_short_titles_and_full_tooltips(qtbot, demo_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    from tests.test_trust_qt import _ctx
+    from wir_manager.qt.views.training import TrainingView
+
+    view = TrainingView(_ctx(demo_db, tmp_path))
+    qtbot.addWidget(view)
+    view.show()
+    model = view.grid_model
+    qtbot.waitUntil(lambda: model.columnCount() > 3, timeout=20_000)
+    section = next(c for c in range(model.columnCount()) if model.column_kind(c) == "module")
+    text = model.headerData(section, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+    tip = model.headerData(section, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    number, short = text.split("\n")
+    assert number.startswith("1") and len(short) <= 15 and short.rstrip("…") in tip
+    assert "Wikimedia" in short

@@ -71,6 +71,26 @@ class PreparedGrid:
     hay: list[str]
 
 
+#: Words a short column title skips at its start.
+_LEADING = {"the", "a", "an"}
+
+
+def short_title(title: str, limit: int = 14) -> str:
+    """The first words of a module title within ``limit`` characters, elided with "…"."""
+    words = title.split()
+    while len(words) > 1 and words[0].casefold() in _LEADING:
+        words = words[1:]
+    out = ""
+    for word in words:
+        candidate = f"{out} {word}".strip()
+        if len(candidate) > limit:
+            break
+        out = candidate
+    if not out:
+        out = words[0][: limit - 1] if words else ""
+    return out if out == " ".join(words) else out + "…"
+
+
 class TrainingGridModel(QAbstractTableModel):
     """Columns: name, stage, one per active module, ready."""
 
@@ -297,6 +317,8 @@ class TrainingGridModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._grid.modules) + 3
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        """Module columns: number and a short title ("3 / Open licences…"); the full
+        title in the tooltip. A number alone said nothing without the module list."""
         if orientation != Qt.Orientation.Horizontal:
             return None
         kind = self.column_kind(section)
@@ -309,7 +331,8 @@ class TrainingGridModel(QAbstractTableModel):
                 return _tr("Ready")
             mod = self._grid.modules[section - 2]
             number = section - 1
-            return f"{number}" if mod.mandatory else _tr("{n} (opt.)").format(n=number)
+            head = f"{number}" if mod.mandatory else _tr("{n} (opt.)").format(n=number)
+            return f"{head}\n{short_title(mod.title)}"
         if role == Qt.ItemDataRole.ToolTipRole:
             if kind == "module":
                 mod = self._grid.modules[section - 2]

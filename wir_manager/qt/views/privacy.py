@@ -149,9 +149,12 @@ class PrivacyView(QWidget):
             table.selectionModel().selectionChanged.connect(self._update_buttons)
 
     def showEvent(self, event: QShowEvent) -> None:
+        """Coming back to this screen: the log and the retention list as they are now
+        (a candidate deleted or edited elsewhere must not stay listed as due)."""
         super().showEvent(event)
         if self._loaded:
             self.reload_audit()
+            self.check_retention(save=False)
 
     # ------------------------------------------------------------------ loading
     def reload(self) -> None:
