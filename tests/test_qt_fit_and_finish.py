@@ -134,7 +134,9 @@ def test_retention_list_forgets_a_candidate_deleted_elsewhere(qtbot, db, tmp_pat
     assert due not in listed and len(listed) == 1
 
 
-def test_training_columns_have_short_titles_and_full_tooltips(qtbot, demo_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_training_columns_have_short_titles_and_full_tooltips(  # type: ignore[no-untyped-def]
+    qtbot, demo_db, tmp_path: Path
+) -> None:
     from PySide6.QtCore import Qt
 
     from tests.test_trust_qt import _ctx
