@@ -11,8 +11,12 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.conftest import PASSPHRASE
-from tests.wiki_server import Account, Contribution, WikiFamily
-from tests.wiki_server import wiki as wiki_fixture  # noqa: F401 - the fixture
+from tests.wiki_server import (
+    Account,
+    Contribution,
+    WikiFamily,
+    wiki_fixture,  # noqa: F401 - the `wiki` fixture
+)
 from wir_manager.cli.main import main
 from wir_manager.services import subject_export
 from wir_manager.services.privacy import erase_candidate

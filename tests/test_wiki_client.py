@@ -7,8 +7,11 @@ import threading
 
 import pytest
 
-from tests.wiki_server import Account, WikiFamily
-from tests.wiki_server import wiki as wiki_fixture  # noqa: F401 - the fixture
+from tests.wiki_server import (
+    Account,
+    WikiFamily,
+    wiki_fixture,  # noqa: F401 - the `wiki` fixture
+)
 from wir_manager.services.progress import Cancelled
 from wir_manager.services.wiki.accounts import fetch_accounts, parse_global, project_of
 from wir_manager.services.wiki.client import MalformedAnswer, WikiClient, WikiError, user_agent

@@ -8,8 +8,11 @@ import threading
 import pytest
 from sqlalchemy import func, select
 
-from tests.wiki_server import Account, WikiFamily
-from tests.wiki_server import wiki as wiki_fixture  # noqa: F401 - the fixture
+from tests.wiki_server import (
+    Account,
+    WikiFamily,
+    wiki_fixture,  # noqa: F401 - the `wiki` fixture
+)
 from wir_manager.services.matching.ranking import rank
 from wir_manager.services.progress import Progress
 from wir_manager.services.wiki import verify as v

@@ -366,8 +366,8 @@ class _Handler(BaseHTTPRequestHandler):
         self._json(data)
 
 
-@pytest.fixture
-def wiki() -> Iterator[WikiFamily]:
+@pytest.fixture(name="wiki")
+def wiki_fixture() -> Iterator[WikiFamily]:
     """A running stand-in for the wikis on 127.0.0.1 (a free port), stopped afterwards."""
     family = WikiFamily()
     handler = type("Handler", (_Handler,), {"family": family})

@@ -110,6 +110,7 @@ ACTION_LABELS = {
     "export": "exported",
     "disclose": "disclosed",
     "generate": "generated",
+    "verify": "verified on the wikis",
 }
 
 
