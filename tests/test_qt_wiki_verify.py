@@ -146,3 +146,54 @@ def test_offline_is_one_sentence_and_keeps_snapshots(qtbot, db: Database) -> Non
     assert "cannot be reached" in told[-1] and svc.snapshots(db) == {}
     assert not view._errors
     view.ctx.tasks.wait()
+
+
+def test_swedish_panel_and_progress_dialog(qtbot, db: Database, wiki: WikiFamily) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from wir_manager.qt.i18n import install_translations
+
+    people(db, 60)
+    for i in range(60):
+        wiki.add(
+            Account(
+                f"{SCRIPTS[i % 5]} {i}",
+                edits={"svwiki": 3_000 + i, "wikidatawiki": 1_200},
+                blocked_on=("svwiki",) if i == 2 else (),
+            )
+        )
+    svc.save_wiki_settings(db, api=wiki.url(), uploads_api="", contact="wir@example.org")
+    app = QApplication.instance()
+    assert install_translations(app, language="sv") == "sv"
+    try:
+        view, _answers = make_view(qtbot, db)
+        assert view.wiki.button.text() == "Verifiera på wikierna"
+        told: list[str] = []
+        view.wiki.tell = lambda _title, text: told.append(text)
+        wiki.delay = 0.05
+        assert view.wiki.verify()
+        handle = view.wiki.handle
+        qtbot.waitUntil(lambda: handle.dialog is not None and handle.dialog.isVisible(), timeout=10_000)
+        dialog = handle.dialog
+        qtbot.waitUntil(lambda: dialog.value() >= 10, timeout=30_000)
+        assert "Verifierar användarnamn på wikierna" in dialog.labelText()
+        assert "användarnamn kontrollerade" in dialog.labelText()
+        shoot(dialog, "wiki-progress-sv-translated")
+        wiki.delay = 0
+        qtbot.waitUntil(lambda: handle.done, timeout=60_000)
+        assert "60 kandidater verifierade på wikierna" in told[-1]
+        qtbot.waitUntil(lambda: view.is_loaded and not view._loading, timeout=10_000)
+        view.select_candidate(3)
+        qtbot.waitUntil(lambda: view.editor.candidate_id == 3, timeout=5_000)
+        qtbot.wait(100)
+        panel = view.wiki.panel
+        assert "Egen uppgift: 122 redigeringar" in panel.selfLabel.text()
+        assert "Verifierad " in panel.verifiedLabel.text() and "3 002" not in panel.selfLabel.text()
+        assert "Kontot är blockerat på: svwiki." in panel.warningLabel.text()
+        view.editor.ui.tabs.setCurrentIndex(0)
+        qtbot.wait(50)
+        shoot(view, "wiki-editor-sv-translated")
+        assert not view._errors
+        view.ctx.tasks.wait()
+    finally:
+        install_translations(app, language="en")
