@@ -173,7 +173,9 @@ def test_swedish_panel_and_progress_dialog(qtbot, db: Database, wiki: WikiFamily
         wiki.delay = 0.05
         assert view.wiki.verify()
         handle = view.wiki.handle
-        qtbot.waitUntil(lambda: handle.dialog is not None and handle.dialog.isVisible(), timeout=10_000)
+        qtbot.waitUntil(
+            lambda: handle.dialog is not None and handle.dialog.isVisible(), timeout=10_000
+        )
         dialog = handle.dialog
         qtbot.waitUntil(lambda: dialog.value() >= 10, timeout=30_000)
         assert "Verifierar användarnamn på wikierna" in dialog.labelText()
