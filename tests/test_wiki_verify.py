@@ -274,3 +274,29 @@ def test_skill_levels_get_an_evidence_note_never_a_change(
             ).all()
             == levels
         )
+
+
+def test_dossier_marks_verified_facts(demo_db: Database, wiki: WikiFamily, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import io
+    import unicodedata
+
+    import pypdf
+
+    from wir_manager.services.dossier import render_dossier
+
+    db = demo_db
+    with db.engine.connect() as conn:
+        request_ids = conn.execute(select(m.PlacementRequest.id)).scalars().all()
+    best = max((rank(db, rid, top=5) for rid in request_ids), key=lambda r: len(r.ranked))
+    top = best.ranked[0].candidate_id
+    with db.engine.connect() as conn:
+        name = conn.execute(select(m.Candidate.username).where(m.Candidate.id == top)).scalar_one()
+    wiki.add(Account(name, registration="2011-02-03T00:00:00Z", edits={"enwiki": 12_345}))
+    report = v.verify_candidates(db, [top], settings=settings(wiki))
+    data, _pages, _ = render_dossier(db, best.request_id)
+    text = " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(data)).pages)
+    text = " ".join(unicodedata.normalize("NFKC", text).split())  # "ﬁ" ligatures
+    day = report.stored[0].verified_on.isoformat()
+    assert f"12,345 (verified on the wikis {day}; self-reported" in text
+    assert f"2011 (verified on the wikis {day})" in text
+    assert f"verified {day}: 12,345 edits, 0 on Wikidata" in text
