@@ -168,6 +168,12 @@ def test_wiki_impact_sums_contributions_in_the_window(
     assert got["wikidata_items_edited"] == 28 and got["wikidata_items_created"] == 2
     assert got["edits"] == 4 + 28 and got["per_wiki"] == {"arwiki": 4, "wikidatawiki": 28}
     assert sorted(got["wikis"]) == ["arwiki", "wikidatawiki"]
+    assert got["actuals"] == {
+        "articles_created": 1,
+        "articles_improved": 1,
+        "media_uploaded": 0,
+        "wikidata_items": 28,
+    }
     # uclimit=500 pages; the window went to the API as ucstart/ucend, oldest first.
     asked = [r for r in wiki.requests if r.get("list") == "usercontribs"]
     assert all(

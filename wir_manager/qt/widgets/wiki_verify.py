@@ -223,6 +223,7 @@ class WikiVerify(QObject):
             work,
             on_done=self._done,
             on_error=self._failed,
+            on_cancel=lambda: self.button.setEnabled(True),
             label=self.tr("Verifying usernames on the wikis…"),
             parent=view,
         )

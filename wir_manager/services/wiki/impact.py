@@ -72,6 +72,16 @@ class Impact:
     per_wiki: dict[str, int] = field(default_factory=dict)
     capped: bool = False
 
+    def actuals(self) -> dict[str, int]:
+        """The figures under the placement outcome metrics' keys (issue #12's standard
+        metrics), as offered to the coordinator to accept or correct."""
+        return {
+            "articles_created": self.articles_created,
+            "articles_improved": max(self.articles_edited - self.articles_created, 0),
+            "media_uploaded": self.files_uploaded,
+            "wikidata_items": self.wikidata_items_edited,
+        }
+
     def to_json(self) -> dict[str, Any]:
         return {
             "placement_id": self.placement_id,
@@ -88,6 +98,7 @@ class Impact:
             "files_uploaded": self.files_uploaded,
             "per_wiki": dict(self.per_wiki),
             "capped": self.capped,
+            "actuals": self.actuals(),
         }
 
     def rows(self) -> list[tuple[str, int]]:

@@ -215,9 +215,9 @@ def verify_candidates(
     todo, without = targets(db, ids)
     report = VerifyReport(requested=len(todo), without_username=without)
     total = len(todo)
-    progress.report(0, total, _("Asking the wikis"))
     client = client_factory(settings.api, contact=settings.contact, cancelled=progress.cancelled)
     try:
+        progress.report(0, total, _("Asking the wikis"))
         done = 0
         for group in chunks(todo, GROUP):
             base = done
