@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wir_manager.services.wiki.verify import Snapshot, VerifyStatus
+# Only the status names at import time: this module is loaded while the window is
+# built, before SQLAlchemy and the HTTP client may be (tests/test_startup.py).
+from wir_manager.services.wiki.status import VerifyStatus
 
 if TYPE_CHECKING:
     from wir_manager.qt.views.candidates import CandidatesView
-    from wir_manager.services.wiki.verify import VerifyReport
+    from wir_manager.services.wiki.verify import Snapshot, VerifyReport
 
 
 def _n(value: int | None) -> str:

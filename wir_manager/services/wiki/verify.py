@@ -29,6 +29,7 @@ from wir_manager.services.wiki.client import (
     WikiError,
     check_api_url,
 )
+from wir_manager.services.wiki.status import VerifyStatus
 from wir_manager.storage import audit
 from wir_manager.storage import models as m
 from wir_manager.storage.database import Database
@@ -41,14 +42,6 @@ SETTING_CONTACT = "wiki_contact"
 
 #: Candidates fetched, then stored in one transaction.
 GROUP = USERS_PER_REQUEST
-
-
-class VerifyStatus:
-    """The three states the candidate table filters on."""
-
-    VERIFIED = "verified"
-    NOT_VERIFIED = "not_verified"
-    NOT_FOUND = "not_found"
 
 
 @dataclass(frozen=True)
