@@ -53,6 +53,8 @@ NOT_ON_THE_START_PATH = (
     "keyring",
     "logging.handlers",
     "PySide6.QtTest",
+    "httpx",
+    "wir_manager.services.wiki.client",
 )
 
 

@@ -601,6 +601,10 @@
         <translation>Radera permanent (rätten att bli raderad)…</translation>
     </message>
     <message>
+        <source>Verify on the wikis</source>
+        <translation>Verifiera på wikierna</translation>
+    </message>
+    <message>
         <source>Erased.</source>
         <translation>Raderad.</translation>
     </message>
@@ -1894,6 +1898,10 @@
     <message>
         <source>File fingerprint</source>
         <translation>Filens fingeravtryck</translation>
+    </message>
+    <message>
+        <source>verified on the wikis</source>
+        <translation>verifierad på wikierna</translation>
     </message>
     <message>
         <source>daily (automatic)</source>
@@ -3626,6 +3634,92 @@
     <message>
         <source>Create database</source>
         <translation>Skapa databas</translation>
+    </message>
+</context>
+<context>
+    <name>WikiEvidencePanel</name>
+    <message>
+        <source>Self-reported: {edits} edits, on Wikimedia since {since}.</source>
+        <translation>Egen uppgift: {edits} redigeringar, på Wikimedia sedan {since}.</translation>
+    </message>
+    <message>
+        <source>Not verified on the wikis yet.</source>
+        <translation>Inte verifierad på wikierna än.</translation>
+    </message>
+    <message>
+        <source>Verified on {day} for the username “{old}”; verify again.</source>
+        <translation>Verifierad {day} för användarnamnet ”{old}”; verifiera igen.</translation>
+    </message>
+    <message>
+        <source>Verified on {day}.</source>
+        <translation>Verifierad {day}.</translation>
+    </message>
+    <message>
+        <source>The username “{name}” does not exist on the wikis.</source>
+        <translation>Användarnamnet ”{name}” finns inte på wikierna.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>okänt</translation>
+    </message>
+    <message>
+        <source>Verified on {day}: {edits} edits ({wikipedia} on Wikipedia, {wikidata} on Wikidata, {commons} on Commons, {uploads} uploads), registered {registered}.</source>
+        <translation>Verifierad {day}: {edits} redigeringar ({wikipedia} på Wikipedia, {wikidata} på Wikidata, {commons} på Commons, {uploads} uppladdningar), registrerad {registered}.</translation>
+    </message>
+    <message>
+        <source>The account is locked on all wikis.</source>
+        <translation>Kontot är låst på alla wikier.</translation>
+    </message>
+    <message>
+        <source>The account is blocked on: {wikis}.</source>
+        <translation>Kontot är blockerat på: {wikis}.</translation>
+    </message>
+</context>
+<context>
+    <name>WikiVerify</name>
+    <message>
+        <source>Verify on the wikis</source>
+        <translation>Verifiera på wikierna</translation>
+    </message>
+    <message>
+        <source>Fetch public account facts (edits, registration, blocks) for the selected candidates, or for everybody with a username when none is selected</source>
+        <translation>Hämta offentliga kontouppgifter (redigeringar, registrering, blockeringar) för de markerade kandidaterna, eller för alla med användarnamn när ingen är markerad</translation>
+    </message>
+    <message>
+        <source>Wikis: any</source>
+        <translation>Wikier: alla</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Verifierade</translation>
+    </message>
+    <message>
+        <source>Not verified</source>
+        <translation>Inte verifierade</translation>
+    </message>
+    <message>
+        <source>Username not found</source>
+        <translation>Användarnamnet hittades inte</translation>
+    </message>
+    <message>
+        <source>Show candidates by what the wikis said</source>
+        <translation>Visa kandidater efter vad wikierna svarade</translation>
+    </message>
+    <message>
+        <source>On the wikis</source>
+        <translation>På wikierna</translation>
+    </message>
+    <message>
+        <source>Contact for the wikis</source>
+        <translation>Kontakt för wikierna</translation>
+    </message>
+    <message>
+        <source>The wikis ask every tool to say who runs it. Give the programme&apos;s contact (an e-mail address or web page); it is sent with each request:</source>
+        <translation>Wikierna ber varje verktyg att säga vem som driver det. Ange programmets kontakt (en e-postadress eller webbsida); den skickas med varje förfrågan:</translation>
+    </message>
+    <message>
+        <source>Verifying usernames on the wikis…</source>
+        <translation>Verifierar användarnamn på wikierna…</translation>
     </message>
 </context>
 <context>

@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "backup",
     "matching",
     "server",
+    "wiki",
 )
 
 

@@ -266,3 +266,5 @@ class AuditAction(StrEnum):
     EXPORT = "export"
     DISCLOSE = "disclose"
     GENERATE = "generate"
+    #: Public on-wiki facts fetched and stored (a candidate's wiki snapshot).
+    VERIFY = "verify"

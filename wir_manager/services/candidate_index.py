@@ -67,10 +67,14 @@ class CandidateFilter:
     skill: tuple[str, int] | None = None  # (Platform value, minimum level 1..3)
     topic: str | None = None
     training_complete: bool = False
+    #: What the wikis said (services.wiki.verify.VerifyStatus value), None = any.
+    wiki: str | None = None
 
     @property
     def needs_sets(self) -> bool:
-        return bool(self.language or self.skill or self.topic or self.training_complete)
+        return bool(
+            self.language or self.skill or self.topic or self.training_complete or self.wiki
+        )
 
     def words(self) -> list[str]:
         return self.text.casefold().split()

@@ -74,6 +74,15 @@ def list_candidates(
         ):
             if cid in wanted:
                 topics[cid].append(topic.value)
+        w = m.WikiSnapshot
+        verified: dict[int, tuple] = {}
+        for cid, fetched, edits in conn.execute(
+            select(w.candidate_id, w.fetched_at, w.global_edit_count)
+            .join(m.Candidate, m.Candidate.id == w.candidate_id)
+            .where(w.username == m.Candidate.username)
+        ):
+            if cid in wanted:
+                verified[cid] = (fetched.date(), edits)
     return [
         CandidateSummary(
             id=cid,
@@ -87,6 +96,8 @@ def list_candidates(
             languages=tuple(languages[cid]),
             skills=tuple(skills[cid]),
             topics=tuple(sorted(topics[cid])),
+            verified=verified.get(cid, (None, None))[0],
+            verified_edit_count=verified.get(cid, (None, None))[1],
         )
         for cid, name, username, email, country, region, affiliate, stage in rows
     ]

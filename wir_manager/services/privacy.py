@@ -64,6 +64,7 @@ _OWNED: tuple[tuple[str, type[m.Base]], ...] = (
     ("training", m.TrainingProgress),
     ("shortlist_entries", m.ShortlistEntry),
     ("placements", m.Placement),
+    ("wiki_snapshots", m.WikiSnapshot),
 )
 
 

@@ -36,6 +36,10 @@ class CandidateSummary:
     languages: tuple[LanguageSkill, ...] = ()
     skills: tuple[PlatformSkill, ...] = ()
     topics: tuple[str, ...] = ()
+    #: Date of the current wiki snapshot (None: never verified, or verified under a
+    #: username the candidate no longer has), and the global edit count it found.
+    verified: dt.date | None = None
+    verified_edit_count: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         from wir_manager.domain.enums import LanguageLevel
@@ -46,6 +50,7 @@ class CandidateSummary:
         ]
         data["skills"] = [{"platform": s.platform, "level": s.level} for s in self.skills]
         data["topics"] = list(self.topics)
+        data["verified"] = self.verified.isoformat() if self.verified else None
         return data
 
 

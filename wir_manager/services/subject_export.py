@@ -182,6 +182,38 @@ def collect(db: Database, candidate_id: int) -> SubjectData:
                 ),
             )
         )
+        snapshot = s.get(m.WikiSnapshot, candidate_id)
+        sections.append(
+            Section(
+                _("Verified on the wikis"),
+                (
+                    _("Fetched"),
+                    _("Username asked"),
+                    _("API"),
+                    _("Account exists"),
+                    _("Blocked"),
+                    _("Registered"),
+                    _("Global edits"),
+                    _("Commons uploads"),
+                    _("Edits per wiki"),
+                ),
+                ()
+                if snapshot is None
+                else (
+                    (
+                        _plain(snapshot.fetched_at),
+                        snapshot.username,
+                        snapshot.api,
+                        snapshot.found,
+                        snapshot.blocked,
+                        _plain(snapshot.registration),
+                        _plain(snapshot.global_edit_count),
+                        _plain(snapshot.commons_uploads),
+                        _plain((snapshot.details or {}).get("per_wiki") or {}),
+                    ),
+                ),
+            )
+        )
         disclosures = s.execute(
             select(m.Disclosure)
             .join(m.DisclosureCandidate, m.DisclosureCandidate.disclosure_id == m.Disclosure.id)

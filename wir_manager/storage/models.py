@@ -390,6 +390,40 @@ class Placement(Base):
     )
 
 
+class WikiSnapshot(Base):
+    """What the wikis said about a candidate's username, and when (one per candidate).
+
+    Replaced as a whole by a successful verification; a failed or cancelled one leaves
+    the previous snapshot in place. Only public on-wiki data. Goes with erasure (the
+    foreign key cascades and :mod:`services.privacy` deletes it explicitly)."""
+
+    __tablename__ = "wiki_snapshots"
+
+    candidate_id: Mapped[int] = mapped_column(
+        ForeignKey("candidates.id", ondelete="CASCADE"), primary_key=True
+    )
+    fetched_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    #: The API that answered (a private Wikibase, or the Wikimedia wikis' central API).
+    api: Mapped[str] = mapped_column(String(300))
+    #: The username asked about (a later edit of the username makes the snapshot stale).
+    username: Mapped[str] = mapped_column(String(255))
+    #: Whether the account exists ("username not found" when False).
+    found: Mapped[bool] = mapped_column(Boolean)
+    blocked: Mapped[bool] = mapped_column(Boolean, default=False)
+    locked: Mapped[bool] = mapped_column(Boolean, default=False)
+    home_wiki: Mapped[str | None] = mapped_column(String(64))
+    registration: Mapped[dt.date | None] = mapped_column(Date)
+    global_edit_count: Mapped[int | None] = mapped_column(Integer)
+    wikipedia_edits: Mapped[int] = mapped_column(Integer, default=0)
+    wikidata_edits: Mapped[int] = mapped_column(Integer, default=0)
+    commons_edits: Mapped[int] = mapped_column(Integer, default=0)
+    wikisource_edits: Mapped[int] = mapped_column(Integer, default=0)
+    commons_uploads: Mapped[int | None] = mapped_column(Integer)
+    #: {"per_wiki": {wiki id: edits}, "blocked_on": [wiki ids], "urls": {wiki id: server},
+    #: "uploads_capped": bool}
+    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
 class Disclosure(Base):
     """One dossier sent outside the programme: who received which candidates, and the file hash."""
 

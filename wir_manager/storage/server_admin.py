@@ -67,6 +67,7 @@ CANDIDATE_CHILDREN = (
     "training_progress",
     "shortlist_entries",
     "placements",
+    "wiki_snapshots",
 )
 
 #: Tables an erasure deletes from or rewrites (VACUUMed afterwards).
@@ -88,6 +89,8 @@ WRITES: dict[TeamRole, dict[str, str]] = {
         "training_modules": "INSERT, UPDATE, DELETE",
         "training_progress": "INSERT, UPDATE, DELETE",
         "affiliates": "INSERT, UPDATE",
+        # Verifying on the wikis replaces the candidate's snapshot (services.wiki).
+        "wiki_snapshots": "INSERT, UPDATE, DELETE",
     },
     TeamRole.COORDINATOR: {
         "organisations": "INSERT, UPDATE, DELETE",

@@ -109,6 +109,7 @@ AUDIT_ACTIONS = {
     "export": "exported",
     "disclose": "disclosed",
     "generate": "generated",
+    "verify": "verified on the wikis",
 }
 
 

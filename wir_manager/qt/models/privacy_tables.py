@@ -112,6 +112,7 @@ ACTION_LABELS = {
     "export": "exported",
     "disclose": "disclosed",
     "generate": "generated",
+    "verify": "verified on the wikis",
 }
 
 

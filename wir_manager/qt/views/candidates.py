@@ -97,6 +97,9 @@ class CandidatesView(QWidget):
         self._setup_table()
         self._setup_filters()
         self._setup_actions()
+        from wir_manager.qt.widgets.wiki_verify import WikiVerify
+
+        self.wiki = WikiVerify(self)
         self._restore_layout()
         # Just after the window's first frame: Tab leaves tables and notes, and every
         # control gets a name screen readers announce (nothing has focus before); and the
@@ -299,6 +302,7 @@ class CandidatesView(QWidget):
             skill=(skill, int(ui.skillLevelFilter.currentData())) if skill else None,
             topic=ui.topicFilter.currentData(),
             training_complete=ui.trainingFilter.isChecked(),
+            wiki=self.wiki.status,
         )
 
     def _id_sets(self, f: CandidateFilter) -> list[set[int]]:
@@ -313,6 +317,8 @@ class CandidatesView(QWidget):
             wanted.append(("topic", f.topic))
         if f.training_complete:
             wanted.append(("training",))
+        if f.wiki:
+            wanted.append(("wiki", f.wiki))
         db = self.ctx.db
         for key in wanted:
             if key not in self._sets:
@@ -323,6 +329,8 @@ class CandidatesView(QWidget):
                     self._sets[key] = svc.ids_with_skill(db, str(key[1]), int(key[2]))  # type: ignore[arg-type]
                 elif kind == "topic":
                     self._sets[key] = svc.ids_with_topic(db, str(key[1]))
+                elif kind == "wiki":
+                    self._sets[key] = self.wiki.ids_with(str(key[1]))
                 else:
                     self._sets[key] = svc.ids_training_complete(db)
         return [self._sets[key] for key in wanted]
@@ -350,6 +358,7 @@ class CandidatesView(QWidget):
             ui.languageFilter,
             ui.skillFilter,
             ui.topicFilter,
+            self.wiki.filter,
         ):
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
@@ -439,6 +448,8 @@ class CandidatesView(QWidget):
             self.report_error(self, exc)
             return
         self.editor.load(detail, entries)
+        data = detail.data
+        self.wiki.show(candidate_id, data.username, data.edit_count, data.active_since)
         self._update_buttons()
 
     @property
@@ -583,6 +594,7 @@ class CandidatesView(QWidget):
             self.tr("Erase permanently (right to erasure)…"), self.erase_selected
         )
         erase.setEnabled(len(ids) == 1)
+        menu.addAction(self.tr("Verify on the wikis"), self.wiki.verify)
         menu.popup(self.ui.table.viewport().mapToGlobal(pos))
 
     def erase_selected(self) -> bool:

@@ -119,6 +119,9 @@ class CandidateSection:
     phone: str | None = None
     #: Would move for an on-site / hybrid placement; None = not recorded.
     willing_to_relocate: bool | None = None
+    #: The current wiki snapshot of an existing account: (date fetched, global edits,
+    #: registration year or None). The dossier marks these facts "verified".
+    verified: tuple[dt.date, int | None, int | None] | None = None
 
     # Display helpers (English source strings, translated by ``_``).
     def language_labels(self) -> list[str]:
@@ -421,6 +424,17 @@ def _sections(
             ).where(m.TrainingProgress.candidate_id.in_(ids))
         ):
             progress[(cid, mid)] = (getattr(status, "value", status), done, score)
+        w = m.WikiSnapshot
+        verified = {
+            cid: (fetched.date(), edits, registration.year if registration else None)
+            for cid, fetched, edits, registration in conn.execute(
+                select(w.candidate_id, w.fetched_at, w.global_edit_count, w.registration)
+                .join(m.Candidate, m.Candidate.id == w.candidate_id)
+                .where(
+                    w.candidate_id.in_(ids), w.username == m.Candidate.username, w.found.is_(True)
+                )
+            )
+        }
     for cid in ids:
         for mid, title, mandatory in modules:
             status, done, score = progress.get(
@@ -456,6 +470,7 @@ def _sections(
                 available_from=p.available_from,
                 available_until=p.available_until,
                 willing_to_relocate=p.willing_to_relocate,
+                verified=verified.get(e.candidate_id),
                 contact_shared=share,
                 email=p.email if share else None,
                 phone=p.phone if share else None,

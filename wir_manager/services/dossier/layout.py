@@ -444,8 +444,7 @@ class DossierLayout:
             (_("Country"), country_name(sec.country) if sec.country else "—"),
             (_("Affiliate"), sec.affiliate or "—"),
             (_("Programme stage"), sec.stage_label),
-            (_("Wikimedian since"), str(sec.active_since) if sec.active_since else "—"),
-            (_("Edits"), f"{sec.edit_count:,}" if sec.edit_count is not None else "—"),
+            *experience_facts(sec),
             (_("Availability"), availability),
         ]
         if self.c.request.work_mode != WorkMode.REMOTE.value:
@@ -568,3 +567,20 @@ class DossierLayout:
         doc.build(story, canvasmaker=canvas_class)
         data = buffer.getvalue()
         return data, doc.page
+
+
+def experience_facts(sec: CandidateSection) -> list[tuple[str, object]]:
+    """ "Wikimedian since" and "Edits", marked verified when a wiki snapshot holds them
+    (the figures matching scored), else as the candidate reported them."""
+    since = str(sec.active_since) if sec.active_since else "—"
+    edits = f"{sec.edit_count:,}" if sec.edit_count is not None else "—"
+    if sec.verified is not None:
+        day, verified_edits, verified_year = sec.verified
+        mark = _("verified on the wikis {day}").format(day=day.isoformat())
+        if verified_year:
+            since = f"{verified_year} ({mark})"
+        if verified_edits is not None:
+            edits = _("{edits} ({mark}; self-reported {reported})").format(
+                edits=f"{verified_edits:,}", mark=mark, reported=edits
+            )
+    return [(_("Wikimedian since"), since), (_("Edits"), edits)]

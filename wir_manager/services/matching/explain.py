@@ -110,7 +110,9 @@ def explanations(
     """Sentences for every applicable part, in part order."""
     out: list[str] = []
     for unit in (*req.languages, *req.skills):
-        out.append(unit_sentence(unit, pool, i))
+        sentence = unit_sentence(unit, pool, i)
+        note = evidence_note(unit, pool, i)
+        out.append(f"{sentence} {note}" if note else sentence)
     if "topics" in applicable:
         hits = [t for t in req.topics if pool.has_topic(t)[i]]
         names = ", ".join(_topic(t) for t in hits)
@@ -136,7 +138,9 @@ def explanations(
         )
     since = int(pool.active_since[i])
     edits = int(pool.edits[i])
-    if since > 0:
+    if pool.verified()[i]:
+        out.append(verified_sentence(req, pool, i))
+    elif since > 0:
         years = max(req.reference_year - since, 0)
         out.append(
             ngettext(
@@ -174,6 +178,51 @@ def explanations(
         until = _day(pool.avail_until[i]) if pool.avail_until[i] != NO_DAY_HIGH else _("open-ended")
         out.append(_("Available from {start} until {end}.").format(start=frm, end=until))
     return tuple(out)
+
+
+def verified_sentence(req: Requirements, pool: Pool, i: int) -> str:
+    """ "Experience verified 2026-12-01: 12,345 edits, 2,100 on Wikidata; on Wikimedia
+    since 2011 (15 years by the start)." — exact figures, since they were fetched."""
+    day = _day(pool.verified_day[i])
+    edits = int(pool.edits[i])
+    wikidata = int(pool.verified_edits["wikidata"][i]) if "wikidata" in pool.verified_edits else 0
+    text = _("Experience verified {day}: {edits} edits, {wikidata} on Wikidata").format(
+        day=day, edits=f"{edits:,}", wikidata=f"{wikidata:,}"
+    )
+    since = int(pool.active_since[i])
+    if since > 0:
+        years = max(req.reference_year - since, 0)
+        text += ngettext(
+            "; on Wikimedia since {year} ({years} year by the start).",
+            "; on Wikimedia since {year} ({years} years by the start).",
+            years,
+        ).format(year=since, years=years)
+    else:
+        text += "."
+    return text
+
+
+def evidence_note(unit: Unit, pool: Pool, i: int) -> str | None:
+    """ "(Evidence: 1,200 Wikidata edits, verified 2026-12-01.)" beside a platform skill.
+
+    Only a note: the level the coordinator recorded is what scores; verified activity
+    never changes it silently."""
+    if unit.kind != "skill" or not pool.verified()[i]:
+        return None
+    notes = []
+    for need in unit.needs:
+        counts = pool.verified_edits.get(need.key)
+        if counts is not None and counts[i] > 0:
+            notes.append(
+                _("{n} {platform} edits").format(
+                    n=f"{int(counts[i]):,}", platform=key_label("skill", need.key)
+                )
+            )
+    if not notes:
+        return None
+    return _("(Evidence: {notes}, verified {day}.)").format(
+        notes=", ".join(notes), day=_day(pool.verified_day[i])
+    )
 
 
 def _duty_place(req: Requirements) -> str:

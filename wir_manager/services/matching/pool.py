@@ -75,6 +75,13 @@ class Pool:
     country: np.ndarray = field(default_factory=lambda: np.zeros(0, object))
     #: int8 willingness to relocate: 1 yes, 0 no, -1 not recorded (see :data:`RELOCATE_UNKNOWN`).
     relocate: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int8))
+    #: int64 day (since 1970) of the person's current wiki snapshot of an existing
+    #: account, :data:`NO_DAY_LOW` when unverified. Where set, ``active_since`` and
+    #: ``edits`` above hold the verified figures, not the self-reported ones.
+    verified_day: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    #: Verified edits per platform ("wikipedia", "wikidata", "commons", "wikisource"),
+    #: 0 when unverified: evidence notes beside platform skills, never a level.
+    verified_edits: dict[str, np.ndarray] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return int(self.ids.shape[0])
@@ -92,6 +99,12 @@ class Pool:
         if len(self.relocate) == len(self):
             return self.relocate
         return np.full(len(self), RELOCATE_UNKNOWN, np.int8)
+
+    def verified(self) -> np.ndarray:
+        """True where the experience figures come from a wiki snapshot."""
+        if len(self.verified_day) == len(self):
+            return self.verified_day != NO_DAY_LOW
+        return np.zeros(len(self), bool)
 
     def has_topic(self, topic: str) -> np.ndarray:
         got = self.topic.get(topic)
@@ -115,6 +128,8 @@ class Pool:
             topic={k: v[rows] for k, v in self.topic.items()},
             country=self.country[rows] if len(self.country) else self.country,
             relocate=self.relocate[rows] if len(self.relocate) else self.relocate,
+            verified_day=self.verified_day[rows] if len(self.verified_day) else self.verified_day,
+            verified_edits={k: v[rows] for k, v in self.verified_edits.items()},
         )
 
     def busy_between(self, start: dt.date | None, end: dt.date | None) -> np.ndarray:
@@ -300,9 +315,20 @@ def _needs(
 
 
 def _read_people(conn: Connection) -> Pool:
-    """People who may be proposed: the per-person columns, one aggregated row."""
+    """People who may be proposed: the per-person columns, one aggregated row.
+
+    A current wiki snapshot of an existing account (same username as now) replaces the
+    self-reported start year and edit count: the Experience part then scores evidence.
+    """
     c = m.Candidate
+    w = m.WikiSnapshot
     stage = type_coerce(c.stage, String)
+    has_snapshot = w.candidate_id.is_not(None)
+    since = case(
+        (and_(has_snapshot, w.registration.is_not(None)), func.extract("year", w.registration)),
+        else_=c.active_since,
+    )
+    edits = case((has_snapshot, w.global_edit_count), else_=c.edit_count)
     row = conn.execute(
         select(
             _agg(cast(c.id, String)),
@@ -311,11 +337,22 @@ def _read_people(conn: Connection) -> Pool:
             _agg(_date(c.available_until)),
             _agg(_text(c.region, "-1")),
             _agg(_text(c.subregion, "-1")),
-            _agg(_number(c.active_since)),
-            _agg(_number(c.edit_count)),
+            _agg(_number(since)),
+            _agg(_number(edits)),
             _agg(_text(c.country, "")),
             _agg(_tristate(c.willing_to_relocate)),
-        ).where(c.consent_propose.is_(True), stage.in_(POOL_STAGES))
+            _agg(_date(w.fetched_at)),
+            _agg(_number(w.wikipedia_edits)),
+            _agg(_number(w.wikidata_edits)),
+            _agg(_number(w.commons_edits)),
+            _agg(_number(w.wikisource_edits)),
+        )
+        .select_from(c)
+        .outerjoin(
+            w,
+            and_(w.candidate_id == c.id, w.username == c.username, w.found.is_(True)),
+        )
+        .where(c.consent_propose.is_(True), stage.in_(POOL_STAGES))
     ).one()
     n = _count(row[0])
     ids = _ints(row[0], n)
@@ -333,7 +370,22 @@ def _read_people(conn: Connection) -> Pool:
         mandatory_total=0,
         country=np.array(_split(row[8], n), dtype=object)[order],
         relocate=_ints(row[9], n).astype(np.int8)[order],
+        verified_day=_day_text(_dates(row[10]), n, NO_DAY_LOW)[order],
+        verified_edits={
+            platform: _ints(row[11 + k], n)[order] for k, platform in enumerate(VERIFIED_PLATFORMS)
+        },
     )
+
+
+#: Platforms whose verified edit counts the pool carries (snapshot columns, in order).
+VERIFIED_PLATFORMS = ("wikipedia", "wikidata", "commons", "wikisource")
+
+
+def _dates(text: str | None) -> str | None:
+    """Timestamps ("2026-12-01 10:00:00") cut to their dates, for :func:`_day_text`."""
+    if not text:
+        return text
+    return SEP.join(part[:10] for part in text.split(SEP))
 
 
 def _read_training(conn: Connection, pool: Pool) -> None:
