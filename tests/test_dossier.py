@@ -298,3 +298,20 @@ def test_saved_shortlist_without_the_matching_service(
         people[k] for k in ("latin", "arabic", "devanagari", "cjk", "markup")
     ]
     assert dossier.part_labels["language"] == "Language fit"
+
+
+def test_every_font_in_the_dossier_is_embedded(shortlisted, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """pdffonts lists each font with "emb"; the canvas's initial font and the tables' cell
+    font were Helvetica, referenced unembedded although no text used it."""
+    import shutil
+    import subprocess
+
+    db, request_id, _people = shortlisted
+    out = tmp_path / "fonts.pdf"
+    generate_dossier(db, request_id, out, recipient="WHO Data Division")
+    assert "Helvetica" not in _fonts_used(out)
+    if shutil.which("pdffonts"):
+        listing = subprocess.run(
+            ["pdffonts", str(out)], capture_output=True, text=True, check=True
+        ).stdout.splitlines()[2:]
+        assert listing and all(line.split()[-5] == "yes" for line in listing), listing

@@ -153,3 +153,33 @@ def test_training_columns_have_short_titles_and_full_tooltips(  # type: ignore[n
     number, short = text.split("\n")
     assert number.startswith("1") and len(short) <= 15 and short.rstrip("…") in tip
     assert "Wikimedia" in short
+
+
+@pytest.mark.parametrize("code", ["en", "sv"])
+def test_every_screen_fits_a_1366x768_laptop(
+    qtbot, demo_db, tmp_path: Path, language, code
+) -> None:  # type: ignore[no-untyped-def]
+    """Open every screen of the real main window in each language, with data loaded: the
+    window's minimum size stays within 1366×768, also after coming back from the widest
+    screen (a stacked widget used to keep the largest page's minimum)."""
+    from wir_manager.qt.app import Launcher
+    from wir_manager.qt.views.registry import SCREENS
+
+    language(code)
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    launcher = Launcher(settings=settings)
+    launcher.show_main(demo_db)
+    window = launcher.window
+    qtbot.addWidget(window)
+    launcher.tasks.release()
+    seen = {}
+    for spec in (*SCREENS, SCREENS[0]):
+        window.show_screen(spec.key)
+        qtbot.wait(400)
+        launcher.tasks.wait(20_000)
+        QApplication.processEvents()
+        hint = window.minimumSizeHint().expandedTo(window.minimumSize())
+        seen[spec.key] = (hint.width(), hint.height())
+    too_big = {k: v for k, v in seen.items() if v[0] > 1366 or v[1] > 768}
+    assert too_big == {}, too_big
+    window.close()

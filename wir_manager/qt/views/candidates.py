@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
-from PySide6.QtWidgets import QHeaderView, QMainWindow, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QMainWindow, QMenu, QMessageBox, QWidget
 
 from wir_manager.domain import codes
 from wir_manager.domain.enums import LanguageLevel, Platform, SkillLevel, Stage, Topic
@@ -79,6 +79,7 @@ class CandidatesView(QWidget):
         self.ctx = ctx
         self.ui = Ui_CandidatesView()
         self.ui.setupUi(self)
+        self._filters_on_two_rows()
         #: Replaced by tests to answer questions without a modal loop.
         self.ask: confirm.Ask = confirm.ask
         self.report_error: Callable[[QWidget | None, BaseException], None] = show_error
@@ -235,6 +236,20 @@ class CandidatesView(QWidget):
     def _load_failed(self, exc: BaseException) -> None:
         self._loading = False
         self.report_error(self, exc)
+
+    def _filters_on_two_rows(self) -> None:
+        """Ten filters on one row made this screen 1,206 px wide on its own, more than a
+        1366 px laptop has beside the sidebar: topic, training, wiki and Clear go to a
+        second row."""
+        ui = self.ui
+        second = QHBoxLayout()
+        second.setObjectName("filterLayout2")
+        for widget in (ui.topicFilter, ui.trainingFilter, ui.wikiFilter, ui.clearFiltersButton):
+            if ui.filterLayout.indexOf(widget) >= 0:
+                ui.filterLayout.removeWidget(widget)
+                second.addWidget(widget)
+        second.addStretch(1)
+        ui.viewLayout.insertLayout(ui.viewLayout.indexOf(ui.filterLayout) + 1, second)
 
     def showEvent(self, event: QShowEvent) -> None:
         """Coming back from another screen: other screens (training, privacy …) may have

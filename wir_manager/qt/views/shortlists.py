@@ -127,7 +127,9 @@ class ShortlistsView(QWidget):
         legend = QLabel(legend_html(), self)
         legend.setObjectName("legendLabel")
         legend.setTextFormat(Qt.TextFormat.RichText)
-        ui.legendLayout.addStretch(1)
+        # Both wrap: on one line they made this pane 1,124 px wide in Swedish (#16.5).
+        legend.setWordWrap(True)
+        ui.rankedTitle.setWordWrap(True)
         ui.legendLayout.addWidget(legend)
         self.legend = legend
 

@@ -209,6 +209,9 @@ def _numbered_canvas(draw_total: Callable[[Canvas, int, int], None]) -> type[Can
         """
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
+            # The canvas opens every page with its initial font; reportlab's default is
+            # Helvetica, which then sat in the PDF unembedded although no text used it.
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or BASE.regular
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
             self._marks: list[str] = []
@@ -293,6 +296,9 @@ class DossierLayout:
             TableStyle(
                 [
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    # each cell is drawn after a setFont of the table's font, Helvetica by
+                    # default, which then sat in the PDF unembedded
+                    ("FONTNAME", (0, 0), (-1, -1), BASE.regular),
                     ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
                     ("TOPPADDING", (0, 0), (-1, -1), 3),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
@@ -310,6 +316,7 @@ class DossierLayout:
         table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
         style = [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("FONTNAME", (0, 0), (-1, -1), BASE.regular),  # see _facts: no stray Helvetica
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
             ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
             ("TOPPADDING", (0, 0), (-1, -1), 3),
