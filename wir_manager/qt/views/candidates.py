@@ -79,7 +79,6 @@ class CandidatesView(QWidget):
         self.ctx = ctx
         self.ui = Ui_CandidatesView()
         self.ui.setupUi(self)
-        self._filters_on_two_rows()
         #: Replaced by tests to answer questions without a modal loop.
         self.ask: confirm.Ask = confirm.ask
         self.report_error: Callable[[QWidget | None, BaseException], None] = show_error
@@ -101,6 +100,7 @@ class CandidatesView(QWidget):
         from wir_manager.qt.widgets.wiki_verify import WikiVerify
 
         self.wiki = WikiVerify(self)
+        self._filters_on_two_rows()
         self._restore_layout()
         # Just after the window's first frame: Tab leaves tables and notes, and every
         # control gets a name screen readers announce (nothing has focus before); and the
@@ -244,7 +244,7 @@ class CandidatesView(QWidget):
         ui = self.ui
         second = QHBoxLayout()
         second.setObjectName("filterLayout2")
-        for widget in (ui.topicFilter, ui.trainingFilter, ui.wikiFilter, ui.clearFiltersButton):
+        for widget in (ui.topicFilter, ui.trainingFilter, self.wiki.filter, ui.clearFiltersButton):
             if ui.filterLayout.indexOf(widget) >= 0:
                 ui.filterLayout.removeWidget(widget)
                 second.addWidget(widget)
