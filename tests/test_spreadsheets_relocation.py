@@ -112,4 +112,4 @@ def test_template_has_the_column_with_a_dropdown(existing, tmp_path: Path) -> No
     help_text = " ".join(str(r[0]) for r in wb["How to fill in"].iter_rows(values_only=True))
     assert "Willing to relocate: yes or no; leave it empty when not known." in help_text
     report = read_candidates(existing, path)
-    assert report.ok and report.records[0].willing_to_relocate is True
+    assert report.ok and report.records[0].data.willing_to_relocate is True

@@ -209,6 +209,19 @@ def region_of(country: str) -> Region | None:
     return Region(top, m49_name(top, "en"), sub, m49_name(sub, "en"))
 
 
+def region_columns(country: str | None) -> dict[str, str | None]:
+    """The stored ``region`` and ``subregion`` of a candidate living in ``country``.
+
+    The one place the region follows from the country: the editor's save, the importer
+    and the demo all write these two columns from it, so they can never disagree.
+    """
+    region = region_of(country) if country else None
+    return {
+        "region": region.region_code if region else None,
+        "subregion": region.subregion_code if region else None,
+    }
+
+
 def region_names(locale: str | None = None) -> list[tuple[str, str]]:
     """(M49 code, name) of the five UN regions, for pickers and priority-region lists."""
     return [(code, m49_name(code, locale)) for code in M49_REGIONS]

@@ -25,6 +25,7 @@ from sqlalchemy import select
 
 from wir_manager.domain.enums import AuditAction, LanguageLevel, Platform, Stage, Topic
 from wir_manager.i18n import _
+from wir_manager.services.candidate_records import FIELDS, FieldSpec, Kind
 from wir_manager.services.progress import NO_PROGRESS, Progress
 from wir_manager.services.safe_text import neutralise_formula
 from wir_manager.services.spreadsheets import inmemory
@@ -141,36 +142,26 @@ def _audit(db: Database, entity: str, entity_id: int | None, fields: list[str]) 
 CANDIDATE_COLUMNS = tuple(f.label for f in CANDIDATE_FIELDS)
 
 
+def cell_value(spec: FieldSpec, value: Any) -> Any:
+    """A stored value as the importer reads it back (so export → import round-trips)."""
+    if spec.kind is Kind.STAGE:
+        return Stage(value).label
+    if spec.kind is Kind.YES_NO:
+        return yes_no(value)
+    if spec.kind is Kind.YES_NO_UNKNOWN:
+        return yes_no_blank(value)
+    return value
+
+
 def candidate_rows(db: Database, ids: Sequence[int] | None = None) -> list[list[Any]]:
     """Rows in :data:`CANDIDATE_COLUMNS` order (plain values; no neutralising yet)."""
     langs: dict[int, list[tuple[str, int]]] = defaultdict(list)
     skills: dict[int, list[tuple[str, int]]] = defaultdict(list)
-    topics: dict[int, list[str]] = defaultdict(list)
+    topics: dict[int, list[Topic]] = defaultdict(list)
     c = m.Candidate
+    stored = [spec.name for spec in FIELDS if spec.stored and spec.kind is not Kind.AFFILIATE]
     query = (
-        select(
-            c.id,
-            c.full_name,
-            c.username,
-            c.email,
-            c.phone,
-            c.country,
-            m.Affiliate.name,
-            c.gender,
-            c.stage,
-            c.available_from,
-            c.available_until,
-            c.willing_to_relocate,
-            c.active_since,
-            c.edit_count,
-            c.consent_store,
-            c.consent_store_at,
-            c.consent_propose,
-            c.consent_propose_at,
-            c.consent_share_contact,
-            c.consent_share_contact_at,
-            c.notes,
-        )
+        select(c.id, m.Affiliate.name.label("affiliate_id"), *(c.__table__.c[n] for n in stored))
         .outerjoin(m.Affiliate, c.affiliate_id == m.Affiliate.id)
         .order_by(c.id)
     )
@@ -178,7 +169,7 @@ def candidate_rows(db: Database, ids: Sequence[int] | None = None) -> list[list[
         query = query.where(c.id.in_(list(ids)))
     order = list(Topic)
     with db.engine.connect() as conn:
-        people = conn.execute(query).all()
+        people = conn.execute(query).mappings().all()
         for cid, code, level in conn.execute(
             select(
                 m.CandidateLanguage.candidate_id,
@@ -200,63 +191,25 @@ def candidate_rows(db: Database, ids: Sequence[int] | None = None) -> list[list[
                 m.CandidateSkill.platform,
             )
         ):
-            skills[cid].append((getattr(platform, "value", platform), level))
+            skills[cid].append((platform, level))
         for cid, topic in conn.execute(
             select(m.CandidateTopic.candidate_id, m.CandidateTopic.topic)
         ):
-            topics[cid].append(getattr(topic, "value", topic))
+            topics[cid].append(topic)
     rows = []
     for p in people:
-        (
-            cid,
-            name,
-            username,
-            email,
-            phone,
-            country,
-            affiliate,
-            gender,
-            stage,
-            a_from,
-            a_until,
-            relocate,
-            since,
-            edits,
-            c_store,
-            c_store_at,
-            c_prop,
-            c_prop_at,
-            c_share,
-            c_share_at,
-            notes,
-        ) = p
-        rows.append(
-            [
-                name,
-                username,
-                email,
-                phone,
-                country,
-                affiliate,
-                gender,
-                Stage(getattr(stage, "value", stage)).label,
-                a_from,
-                a_until,
-                yes_no_blank(relocate),
-                since,
-                edits,
-                format_languages(langs[cid]),
-                format_skills(skills[cid]),
-                format_topics(sorted(topics[cid], key=lambda t: order.index(Topic(t)))),
-                yes_no(c_store),
-                c_store_at,
-                yes_no(c_prop),
-                c_prop_at,
-                yes_no(c_share),
-                c_share_at,
-                notes,
-            ]
-        )
+        cid = p["id"]
+        row: list[Any] = []
+        for spec in FIELDS:
+            if spec.kind is Kind.LANGUAGES:
+                row.append(format_languages(langs[cid]))
+            elif spec.kind is Kind.SKILLS:
+                row.append(format_skills(skills[cid]))
+            elif spec.kind is Kind.TOPICS:
+                row.append(format_topics(sorted(topics[cid], key=order.index)))
+            else:
+                row.append(cell_value(spec, p[spec.name]))
+        rows.append(row)
     return rows
 
 
