@@ -174,7 +174,8 @@ def test_the_editor_refuses_over_long_text_and_keeps_what_was_typed(  # type: ig
     view, _answers = make_view(qtbot, db)
     view.new_item()
     ed = view.editor
-    qtbot.keyClicks(ed.ui.fullNameEdit, "Мария Иванова")
+    ed.ui.fullNameEdit.setText("Мария ")
+    qtbot.keyClicks(ed.ui.fullNameEdit, "Ivanova")
     long_user = "M" * 256
     ed.ui.usernameEdit.setFocus()
     ed.ui.usernameEdit.insert(long_user)  # a paste
@@ -192,7 +193,7 @@ def test_the_editor_refuses_over_long_text_and_keeps_what_was_typed(  # type: ig
     qtbot.waitUntil(lambda: not ed.is_dirty(), timeout=5_000)
     saved = svc.get_candidate(db, ed.candidate_id).data
     assert (saved.full_name, saved.username, saved.notes) == (
-        "Мария Иванова",
+        "Мария Ivanova",
         "MIvanova",
         "Prefers remote work.",
     )
