@@ -16,7 +16,8 @@ them and adds the one check that needs the database (a username already taken).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+import random
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
@@ -104,6 +105,14 @@ class FieldSpec:
     help: str | None = None
     #: The example row of the import template (a cell value).
     example: Any = None
+    #: Label of the field's row in a dossier's facts (English); None: not in dossiers.
+    dossier: str | None = None
+    #: Shown in a dossier only for a post with a duty station (on site or hybrid).
+    duty_station_only: bool = False
+    #: Made-up value for demo data: (the field's own random stream, the candidate's
+    #: other columns) → value. Without it the demo leaves the field empty, unless the
+    #: demo generator fills it itself (the fields it was written with).
+    demo: Callable[[random.Random, Mapping[str, Any]], Any] | None = None
 
     @property
     def stored(self) -> bool:
@@ -114,6 +123,33 @@ class FieldSpec:
         """A YES_NO / YES_NO_UNKNOWN answer in words (translated)."""
         yes, no, unknown = self.answers or (N_("yes"), N_("no"), N_("Not recorded"))
         return _(unknown if value is None else yes if value else no)
+
+
+def _weighted(rng: random.Random, weighted: tuple[tuple[Any, float], ...]) -> Any:
+    items, weights = zip(*weighted, strict=True)
+    return rng.choices(items, weights)[0]
+
+
+def latin_spelling(name: str) -> str | None:
+    """A Latin-letter spelling of ``name`` for demo data, where transliteration is
+    faithful (Cyrillic, Greek, Chinese, Korean); None for Latin names and for scripts
+    whose letters alone do not give the spelling people use (Arabic without its vowels,
+    Devanagari, Japanese kanji …)."""
+    import unicodedata
+
+    from anyascii import anyascii
+
+    letters = [ch for ch in name if ch.isalpha()]
+    if not letters or all(unicodedata.name(ch, "").startswith("LATIN") for ch in letters):
+        return None
+    scripts = {unicodedata.name(ch, "").split(" ")[0] for ch in letters}
+    if not scripts <= {"CYRILLIC", "GREEK", "CJK", "HANGUL"}:
+        return None
+    if scripts <= {"CJK", "HANGUL"}:
+        if " " in name:
+            return None  # Japanese (family name, space, given name): kanji readings vary
+        name = f"{name[0]} {name[1:]}"  # Chinese or Korean: a one-syllable family name
+    return " ".join(word.capitalize() for word in anyascii(name).split())
 
 
 def _username_check(username: str) -> str | None:
@@ -133,6 +169,16 @@ FIELDS: tuple[FieldSpec, ...] = (
         required=N_("Enter the person's name."),
         max_length=300,
         example="Amina Yusuf",
+    ),
+    FieldSpec(
+        "latin_name",
+        N_("Name in Latin script"),
+        Kind.TEXT,
+        "Name in Latin script",
+        ("latin name", "romanised name", "romanized name", "transliterated name", "name latin"),
+        max_length=300,
+        dossier=N_("Name in Latin script"),
+        demo=lambda _rng, row: latin_spelling(row["full_name"]),
     ),
     FieldSpec(
         "username",
@@ -178,6 +224,7 @@ FIELDS: tuple[FieldSpec, ...] = (
         ("country code", "country of residence", "residence"),
         help=N_("Country: ISO code (NG, FR, BR …) or English name."),
         example="NG",
+        dossier=N_("Country"),
     ),
     FieldSpec(
         "affiliate_id",
@@ -188,6 +235,7 @@ FIELDS: tuple[FieldSpec, ...] = (
         max_length=200,
         personal=False,
         example="Wikimedians of Nigeria",
+        dossier=N_("Affiliate"),
     ),
     FieldSpec("gender", N_("Gender"), Kind.TEXT, "Gender", max_length=100),
     FieldSpec(
@@ -198,6 +246,7 @@ FIELDS: tuple[FieldSpec, ...] = (
         ("status", "programme stage", "program stage"),
         personal=False,
         example=Stage.APPLIED.label,
+        dossier=N_("Programme stage"),
     ),
     FieldSpec(
         "available_from",
@@ -206,6 +255,7 @@ FIELDS: tuple[FieldSpec, ...] = (
         "Available from",
         ("availability start", "available", "from", "start"),
         example=dt.date(2027, 1, 1),
+        dossier=N_("Availability"),
     ),
     FieldSpec(
         "available_until",
@@ -222,11 +272,14 @@ FIELDS: tuple[FieldSpec, ...] = (
         "Willing to relocate",
         ("relocation", "relocate", "would relocate", "willing to move", "mobility"),
         answers=(N_("Willing to relocate"), N_("Will not relocate"), N_("Not recorded")),
+        demo=lambda rng, _row: _weighted(rng, ((True, 45), (False, 20), (None, 35))),
         help=N_(
             "Willing to relocate: yes or no; leave it empty when not known. “no” rules the "
             "person out of on-site and hybrid requests in another country."
         ),
         example="yes",
+        dossier=N_("Relocation"),
+        duty_station_only=True,
     ),
     FieldSpec(
         "active_since",
@@ -235,6 +288,7 @@ FIELDS: tuple[FieldSpec, ...] = (
         "Active since",
         ("wikimedian since", "editing since", "since"),
         example=2016,
+        dossier=N_("Wikimedian since"),
     ),
     FieldSpec(
         "edit_count",
@@ -243,6 +297,7 @@ FIELDS: tuple[FieldSpec, ...] = (
         "Edit count",
         ("edits", "number of edits"),
         example=5400,
+        dossier=N_("Edits"),
     ),
     FieldSpec(
         "languages",
@@ -332,6 +387,8 @@ class CandidateData:
     person types or picks (described in :data:`FIELDS`)."""
 
     full_name: str = ""
+    #: The name in Latin letters when ``full_name`` is written in another script.
+    latin_name: str | None = None
     username: str = ""
     email: str | None = None
     phone: str | None = None

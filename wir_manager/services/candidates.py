@@ -90,6 +90,7 @@ __all__ = [
     "ids_with_skill",
     "ids_with_topic",
     "language_text",
+    "load_data",
     "load_index",
     "match_rows",
     "refresh_index",
@@ -281,6 +282,49 @@ def _data_of(row: m.Candidate) -> CandidateData:
         skills=((s.platform, s.level) for s in row.skills),
         topics=(t.topic for t in row.topics),
     )
+
+
+def load_data(db: Database, ids: Sequence[int]) -> dict[int, CandidateData]:
+    """The records of several candidates in four queries (dossiers, exports)."""
+    wanted = sorted(set(ids))
+    c = m.Candidate
+    stored = [c.__table__.c[spec.name] for spec in FIELDS if spec.stored]
+    children: dict[str, dict[int, list[tuple]]] = {  # type: ignore[type-arg]
+        "languages": defaultdict(list),
+        "skills": defaultdict(list),
+        "topics": defaultdict(list),
+    }
+    with db.engine.connect() as conn:
+        rows = conn.execute(select(c.id, *stored).where(c.id.in_(wanted))).mappings().all()
+        for cid, code, level in conn.execute(
+            select(
+                m.CandidateLanguage.candidate_id,
+                m.CandidateLanguage.code,
+                m.CandidateLanguage.level,
+            ).where(m.CandidateLanguage.candidate_id.in_(wanted))
+        ):
+            children["languages"][cid].append((code, level))
+        for cid, platform, level in conn.execute(
+            select(
+                m.CandidateSkill.candidate_id, m.CandidateSkill.platform, m.CandidateSkill.level
+            ).where(m.CandidateSkill.candidate_id.in_(wanted))
+        ):
+            children["skills"][cid].append((platform, level))
+        for cid, topic in conn.execute(
+            select(m.CandidateTopic.candidate_id, m.CandidateTopic.topic).where(
+                m.CandidateTopic.candidate_id.in_(wanted)
+            )
+        ):
+            children["topics"][cid].append((topic,))
+    return {
+        row["id"]: candidate_records.data_from_columns(
+            row,
+            languages=children["languages"][row["id"]],
+            skills=children["skills"][row["id"]],
+            topics=(t for (t,) in children["topics"][row["id"]]),
+        )
+        for row in rows
+    }
 
 
 def get_candidate(db: Database, candidate_id: int) -> CandidateDetail:

@@ -97,6 +97,8 @@ class Candidate(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     full_name: Mapped[str] = mapped_column(String(300), index=True)
+    #: The name in Latin letters when ``full_name`` is in another script (optional).
+    latin_name: Mapped[str | None] = mapped_column(String(300))
     username: Mapped[str] = mapped_column(String(255), unique=True)
     email: Mapped[str | None] = mapped_column(String(320), index=True)
     phone: Mapped[str | None] = mapped_column(String(64))

@@ -179,6 +179,7 @@ class CandidateEditor(QWidget):
         #: read back (:func:`_show`, :func:`_read`). Children have their own widgets.
         self.bindings: dict[str, QWidget] = {
             "full_name": ui.fullNameEdit,
+            "latin_name": ui.latinNameEdit,
             "username": ui.usernameEdit,
             "email": ui.emailEdit,
             "phone": ui.phoneEdit,

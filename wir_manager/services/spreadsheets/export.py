@@ -23,7 +23,14 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from sqlalchemy import select
 
-from wir_manager.domain.enums import AuditAction, LanguageLevel, Platform, Stage, Topic
+from wir_manager.domain.enums import (
+    AuditAction,
+    LanguageLevel,
+    Platform,
+    Stage,
+    Topic,
+    TrainingStatus,
+)
 from wir_manager.i18n import _
 from wir_manager.services.candidate_records import FIELDS, FieldSpec, Kind
 from wir_manager.services.progress import NO_PROGRESS, Progress
@@ -237,88 +244,32 @@ def export_candidates(
 
 
 # ----------------------------------------------------------------------------- shortlist
-def _shortlist_rows(db: Database, request_id: int) -> tuple[str, list[dict[str, Any]]]:
+def export_shortlist(db: Database, request_id: int, path: os.PathLike[str] | str) -> int:
+    """Write the saved shortlist of ``request_id``; returns the number of rows."""
+    from wir_manager.services.matching import part_label, saved_shortlist
+
+    path = Path(path)
+    check_target(path)
     with db.engine.connect() as conn:
         title = conn.execute(
             select(m.PlacementRequest.title).where(m.PlacementRequest.id == request_id)
         ).scalar()
     if title is None:
         raise SpreadsheetError(_("There is no placement request {id}.").format(id=request_id))
-    try:
-        from wir_manager.services.matching import saved_shortlist
-    except ImportError:
-        saved_shortlist = None
-    if saved_shortlist is not None:
-        rows = [
-            {
-                "candidate_id": r.candidate_id,
-                "name": r.name,
-                "rank": r.rank,
-                "score": r.score,
-                "parts": dict(r.parts or {}),
-                "status": str(r.status),
-                "note": r.note,
-                "profile": r.profile_name,
-                "version": r.profile_version,
-            }
-            for r in saved_shortlist(db, request_id)
-        ]
-        return title, rows
-    with db.engine.connect() as conn:
-        found = conn.execute(
-            select(
-                m.ShortlistEntry.candidate_id,
-                m.Candidate.full_name,
-                m.ShortlistEntry.rank,
-                m.ShortlistEntry.score,
-                m.ShortlistEntry.score_parts,
-                m.ShortlistEntry.status,
-                m.ShortlistEntry.note,
-                m.WeightProfile.name,
-                m.ShortlistEntry.profile_version,
-            )
-            .join(m.Candidate, m.Candidate.id == m.ShortlistEntry.candidate_id)
-            .outerjoin(m.WeightProfile, m.WeightProfile.id == m.ShortlistEntry.profile_id)
-            .where(m.ShortlistEntry.request_id == request_id)
-            .order_by(m.ShortlistEntry.rank)
-        ).all()
-    return title, [
-        {
-            "candidate_id": cid,
-            "name": name,
-            "rank": rank,
-            "score": score,
-            "parts": dict(parts or {}),
-            "status": getattr(status, "value", status),
-            "note": note,
-            "profile": profile,
-            "version": version,
-        }
-        for cid, name, rank, score, parts, status, note, profile, version in found
-    ]
-
-
-def export_shortlist(db: Database, request_id: int, path: os.PathLike[str] | str) -> int:
-    """Write the saved shortlist of ``request_id``; returns the number of rows."""
-    from wir_manager.services.dossier.content import part_label
-
-    path = Path(path)
-    check_target(path)
-    title, rows = _shortlist_rows(db, request_id)
+    rows = saved_shortlist(db, request_id)
     if not rows:
         raise SpreadsheetError(
             _("Request {id} has no saved shortlist to export.").format(id=request_id)
         )
-    usernames = {}
     with db.engine.connect() as conn:
         usernames = dict(
             conn.execute(
                 select(m.Candidate.id, m.Candidate.username).where(
-                    m.Candidate.id.in_([r["candidate_id"] for r in rows])
+                    m.Candidate.id.in_([r.candidate_id for r in rows])
                 )
             ).all()
         )
-    parts = list(dict.fromkeys(p for r in rows for p in r["parts"]))
+    parts = list(dict.fromkeys(p for r in rows for p in r.parts))
     headers = [
         _("Rank"),
         _("Name"),
@@ -335,15 +286,15 @@ def export_shortlist(db: Database, request_id: int, path: os.PathLike[str] | str
     for r in rows:
         sheet.append(
             [
-                r["rank"],
-                r["name"],
-                usernames.get(r["candidate_id"]),
-                round(r["score"], 2),
-                *[round(float(r["parts"].get(p, 0.0)), 2) for p in parts],
-                r["status"],
-                r["note"],
-                r["profile"],
-                r["version"],
+                r.rank,
+                r.name,
+                usernames.get(r.candidate_id),
+                round(r.score, 2),
+                *[round(float(r.parts.get(p, 0.0)), 2) for p in parts],
+                r.status,
+                r.note,
+                r.profile_name,
+                r.profile_version,
             ]
         )
     sheet.finish()
@@ -372,7 +323,7 @@ def export_training(
             .where(m.Candidate.stage.notin_([Stage.APPLIED, Stage.SCREENED]))
             .order_by(m.Candidate.full_name, m.Candidate.id)
         ).all()
-        cells: dict[tuple[int, int], tuple[str, dt.date | None]] = {}
+        cells: dict[tuple[int, int], tuple[TrainingStatus, dt.date | None]] = {}
         for cid, mid, status, done in conn.execute(
             select(
                 m.TrainingProgress.candidate_id,
@@ -381,7 +332,7 @@ def export_training(
                 m.TrainingProgress.completed_on,
             )
         ):
-            cells[(cid, mid)] = (getattr(status, "value", status), done)
+            cells[(cid, mid)] = (status, done)
     headers = [
         _("Name"),
         _("Username"),
@@ -392,14 +343,14 @@ def export_training(
     wb = Workbook(write_only=True)
     sheet = SheetWriter(wb, _("Training"), headers)
     for n, (cid, name, username, stage) in enumerate(people, start=1):
-        row: list[Any] = [name, username, Stage(getattr(stage, "value", stage)).label]
+        row: list[Any] = [name, username, Stage(stage).label]
         done_count = 0
         for mid, _title, _mandatory in modules:
-            status, done = cells.get((cid, mid), ("not_started", None))
-            if status == "completed":
+            status, done = cells.get((cid, mid), (TrainingStatus.NOT_STARTED, None))
+            if status is TrainingStatus.COMPLETED:
                 done_count += 1
                 row.append(done or _("completed"))
-            elif status == "in_progress":
+            elif status is TrainingStatus.IN_PROGRESS:
                 row.append(_("in progress"))
             else:
                 row.append(None)
