@@ -215,3 +215,20 @@ def test_the_editor_refuses_the_username_and_email_the_importer_used_to_accept( 
 def test_field_kinds_cover_every_field() -> None:
     assert {spec.kind for spec in FIELDS} == set(Kind)
     assert len({spec.header for spec in FIELDS}) == len(FIELDS)
+
+
+def test_the_domain_does_not_depend_on_storage() -> None:
+    """``domain.codes`` uses the translation layer, which finds its catalogues through
+    ``wir_manager.bundle``: importing the domain loads nothing of the storage layer."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, wir_manager.domain.codes, wir_manager.domain.enums, "
+        "wir_manager.services.candidate_records; "
+        "print(sorted(n for n in sys.modules if n.startswith('wir_manager.storage')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"

@@ -320,6 +320,7 @@ def test_downgrade_then_upgrade_leaves_no_drift(db: Database) -> None:
         cfg.attributes["connection"] = conn
         command.downgrade(cfg, "0001")
         diff = compare_metadata(MigrationContext.configure(conn), m.Base.metadata)
+
         def name(d):  # type: ignore[no-untyped-def]
             if isinstance(d, list):  # modify_type: [(op, schema, table, column, …)]
                 return d[0][3]

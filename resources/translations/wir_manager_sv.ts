@@ -858,14 +858,6 @@
         <translation>Radera för gott</translation>
     </message>
     <message>
-        <source>Erased</source>
-        <translation>Raderad</translation>
-    </message>
-    <message>
-        <source>The candidate was erased and the database compacted.</source>
-        <translation>Kandidaten raderades och databasen komprimerades.</translation>
-    </message>
-    <message>
         <source>Erasing and compacting the database…</source>
         <translation>Raderar och komprimerar databasen…</translation>
     </message>

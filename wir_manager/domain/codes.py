@@ -53,14 +53,6 @@ def normalize_language(code: str) -> str:
     return tag
 
 
-def is_language(code: str) -> bool:
-    try:
-        normalize_language(code)
-    except CodeError:
-        return False
-    return True
-
-
 def _ui_language() -> str:
     """The language the user reads (set by ``wir_manager.i18n``): names follow it."""
     from wir_manager.i18n import current_language

@@ -23,7 +23,14 @@ from enum import StrEnum
 from typing import Any
 
 from wir_manager.domain import codes
-from wir_manager.domain.enums import LanguageLevel, Platform, Stage, Topic, TrainingStatus
+from wir_manager.domain.enums import (
+    AuditAction,
+    LanguageLevel,
+    Platform,
+    Stage,
+    Topic,
+    TrainingStatus,
+)
 from wir_manager.i18n import _
 from wir_manager.services.records import LanguageSkill, PlatformSkill
 
@@ -455,11 +462,6 @@ def _member(enum: Any, value: Any) -> Any:
         return value
 
 
-def relocation_text(answer: bool | None) -> str:
-    """The person's answer about relocating in words (dossier, subject-access export)."""
-    return FIELD["willing_to_relocate"].words(answer)
-
-
 @dataclass(frozen=True, slots=True)
 class TrainingItem:
     module_id: int
@@ -474,7 +476,7 @@ class TrainingItem:
 class HistoryEntry:
     at: dt.datetime
     operator: str
-    action: str
+    action: AuditAction
     fields: tuple[str, ...]
 
 

@@ -18,7 +18,7 @@ from dataclasses import replace
 from sqlalchemy import delete, func, or_, select
 
 from wir_manager.domain import codes
-from wir_manager.domain.enums import Platform, Stage, Topic, TrainingStatus
+from wir_manager.domain.enums import AuditAction, Platform, Stage, Topic, TrainingStatus
 from wir_manager.i18n import _
 from wir_manager.services import candidate_records
 from wir_manager.services.candidate_index import (
@@ -140,7 +140,7 @@ def _index_rows(db: Database, ids: Sequence[int] | None = None) -> list[Row]:
             region or "",
             subregion or "",
             affiliate or "",
-            stage.value if isinstance(stage, Stage) else str(stage),
+            Stage(stage),
             language_text(languages.get(cid, [])),
         )
         for cid, name, username, email, country, region, subregion, affiliate, stage in result
@@ -366,7 +366,7 @@ def history(db: Database, candidate_id: int, limit: int = 500) -> list[HistoryEn
     merged: list[HistoryEntry] = []
     with db.engine.connect() as conn:
         for at, operator, action, fields in conn.execute(query):
-            action = getattr(action, "value", str(action))
+            action = AuditAction(action)
             last = merged[-1] if merged else None
             if last and (last.at, last.operator, last.action) == (at, operator, action):
                 # One save logs the row and its child tables separately: show it once.

@@ -18,6 +18,7 @@ import os
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -55,8 +56,9 @@ def _plain(value: Any) -> Any:
         return ""
     if isinstance(value, dt.datetime):
         return value.strftime("%Y-%m-%d %H:%M")
-    if hasattr(value, "value") and not isinstance(value, int | float):
-        return value.value
+    if isinstance(value, Enum):  # a status or action: its label in words where it has one
+        label = getattr(value, "label", None)
+        return _(label) if isinstance(label, str) else str(value.value)
     if isinstance(value, list | tuple):
         return ", ".join(str(v) for v in value)
     if isinstance(value, dict):
