@@ -232,3 +232,63 @@ def test_the_domain_does_not_depend_on_storage() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "[]"
+
+
+def test_every_personal_text_field_is_erased_with_the_person(db: Database, tmp_path: Path) -> None:
+    """Whatever the field description marks as personal leaves the decrypted pages when
+    the person is erased (right to erasure), a field added later included."""
+    from tests.trust_support import plaintext_bytes
+    from wir_manager.services import privacy
+
+    canaries = {
+        spec.name: f"{spec.name}-canary-4471@example.org"
+        for spec in FIELDS
+        if spec.personal and spec.kind in candidate_records.TEXT_KINDS
+    }
+    assert {"full_name", "latin_name", "username", "email", "phone", "notes"} <= set(canaries)
+    cid = svc.create_candidate(db, CandidateData(**canaries))
+    before = plaintext_bytes(db, tmp_path)
+    assert all(text.encode() in before for text in canaries.values())
+    privacy.erase_candidate(db, cid)
+    after = plaintext_bytes(db, tmp_path)
+    survived = [name for name, text in canaries.items() if text.encode() in after]
+    assert survived == []
+
+
+def test_the_import_wizard_refuses_rows_the_editor_refuses(  # type: ignore[no-untyped-def]
+    qtbot, db: Database, tmp_path: Path
+) -> None:
+    """Through the real wizard: the rows the editor would refuse are marked with the
+    editor's sentences, row and column named, and nothing can be imported."""
+    from PySide6.QtCore import QSettings
+
+    from wir_manager.qt.context import AppContext
+    from wir_manager.qt.dialogs.import_wizard import ImportWizard
+    from wir_manager.qt.tasks import TaskRunner
+
+    path = _sheet(
+        tmp_path / "mixed.xlsx",
+        [
+            ["Name", "Name in Latin script", "Username", "Email", "Notes"],
+            ["أمينة يوسف", "Amina Yusuf", "AminaY", "amina@example.org", "Arabic, Hausa"],
+            ["Foo Bar", None, "Foo/Bar", "a@b.c", None],
+            ["सुनीता", "S" * 301, "Sunita", None, "n" * 10_001],
+        ],
+    )
+    runner = TaskRunner()
+    ctx = AppContext(db, runner, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    wizard = ImportWizard(ctx, ask_open=lambda *_a: str(path))
+    qtbot.addWidget(wizard)
+    wizard.ui.browseButton.click()
+    qtbot.waitUntil(lambda: wizard.report is not None, timeout=20_000)
+    editor = candidate_records.validate
+    assert wizard.problems.stringList() == [
+        f"Row 3, Username: {editor(CandidateData(username='Foo/Bar'))['username']}",
+        f"Row 3, Email: {editor(CandidateData(email='a@b.c'))['email']}",
+        "Row 4, Name in Latin script: Use at most 300 characters (there are 301).",
+        "Row 4, Notes: Use at most 10,000 characters (there are 10,001).",
+    ]
+    assert not wizard.import_button.isEnabled()
+    assert wizard.start_import() is None
+    runner.wait()
+    assert svc.load_index(db).rows == []
