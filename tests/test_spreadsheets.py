@@ -328,12 +328,15 @@ def test_export_layout_bold_frozen_filtered_real_dates(
     export_candidates(demo_db, path)
     ws = openpyxl.load_workbook(path).active
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == f"A1:W{ws.max_row}"
+    header = [c.value for c in ws[1]]
+    last = openpyxl.utils.get_column_letter(len(header))
+    assert ws.auto_filter.ref == f"A1:{last}{ws.max_row}"
     assert all(c.font.b for c in ws[1])
     assert ws.column_dimensions["A"].width > 10
-    available = [c.value for c in ws["I"][1:] if c.value is not None]
+    column = openpyxl.utils.get_column_letter(header.index("Available from") + 1)
+    available = [c.value for c in ws[column][1:] if c.value is not None]
     assert available and all(isinstance(v, dt.datetime) for v in available)
-    assert ws["I2"].number_format == "yyyy-mm-dd"
+    assert ws[f"{column}2"].number_format == "yyyy-mm-dd"
 
     grid = tmp_path / "t.xlsx"
     n = export_training(demo_db, grid)

@@ -84,7 +84,8 @@ def test_export_then_import_round_trip(existing, tmp_path: Path) -> None:  # typ
     ws = openpyxl.load_workbook(out).active
     header = [c.value for c in ws[1]]
     col = header.index("Willing to relocate")
-    by_user = {row[1]: row[col] for row in ws.iter_rows(min_row=2, values_only=True)}
+    user = header.index("Username")
+    by_user = {row[user]: row[col] for row in ws.iter_rows(min_row=2, values_only=True)}
     assert by_user == {"JPerez": None, "AmaM": "yes", "BilalH": "no"}
 
     fresh = Database.create(tmp_path / "copy.db", PASSPHRASE, "Op")
