@@ -9,18 +9,18 @@ then broke the PDFs). The validation refuses over-long text with a sentence; the
 constraints make the file refuse it too, however a row arrives. ``notes`` becomes a
 bounded VARCHAR as well.
 
-Adding a CHECK means rebuilding the table (batch mode). Foreign keys are off while a
-migration runs (``storage.migrate.upgrade``), so dropping the old ``candidates`` table
-cascades into nobody's languages, training or shortlists; they are checked before the
-commit. A value already longer than its limit (possible only in files written before
-this revision) is shortened to the limit, ending in "…", and the audit log names the
-record and field (never the value), so the upgrade never fails on old data.
+On SQLite adding a CHECK means rebuilding the table (batch mode; PostgreSQL alters it
+in place). Foreign keys are off while a migration runs (``storage.migrate.upgrade``),
+so dropping the old ``candidates`` table cascades into nobody's languages, training or
+shortlists; they are checked before the commit. A value already longer than its limit
+(possible only in files written before this revision) is shortened to the limit, ending
+in "…", and the audit log names the record and field (never the value), so the upgrade
+never fails on old data.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Sequence
 
 import sqlalchemy as sa
@@ -66,26 +66,34 @@ def _shorten_over_long(table: str, limits: dict[str, int]) -> None:
             {"keep": limit - 1, "limit": limit},
         )
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    for row_id, columns in sorted(shortened.items()):
-        bind.execute(
-            sa.text(
-                "INSERT INTO audit_log (at, operator, action, entity, entity_id, fields) "
-                "VALUES (:at, :operator, 'update', :entity, :id, :fields)"
-            ),
-            {
-                "at": now,
-                "operator": "upgrade 0005 (text shortened to its maximum length)",
-                "entity": ENTITY[table],
-                "id": row_id,
-                "fields": json.dumps(sorted(columns)),
-            },
-        )
+    audit = sa.table(
+        "audit_log",
+        sa.column("at", sa.DateTime()),
+        sa.column("operator", sa.String()),
+        sa.column("action", sa.String()),
+        sa.column("entity", sa.String()),
+        sa.column("entity_id", sa.Integer()),
+        sa.column("fields", sa.JSON()),
+    )
+    rows = [
+        {
+            "at": now,
+            "operator": "upgrade 0005 (text shortened to its maximum length)",
+            "action": "update",
+            "entity": ENTITY[table],
+            "entity_id": row_id,
+            "fields": sorted(columns),
+        }
+        for row_id, columns in sorted(shortened.items())
+    ]
+    if rows:
+        bind.execute(audit.insert(), rows)
 
 
 def upgrade() -> None:
     for table, limits in LIMITS.items():
         _shorten_over_long(table, limits)
-        with op.batch_alter_table(table, recreate="always") as batch:
+        with op.batch_alter_table(table) as batch:
             if table == "candidates":
                 batch.alter_column(
                     "notes", existing_type=sa.Text(), type_=sa.String(limits["notes"])
@@ -98,7 +106,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     for table, limits in LIMITS.items():
-        with op.batch_alter_table(table, recreate="always") as batch:
+        with op.batch_alter_table(table) as batch:
             for column in limits:
                 batch.drop_constraint(op.f(f"ck_{table}_{column}_length"), type_="check")
             if table == "candidates":

@@ -204,9 +204,7 @@ def _fact_text(spec: FieldSpec, data: CandidateData, affiliate: str | None) -> s
     return str(value)
 
 
-def _verified_text(
-    name: str, text: str, verified: tuple[dt.date, int | None, int | None]
-) -> str:
+def _verified_text(name: str, text: str, verified: tuple[dt.date, int | None, int | None]) -> str:
     """ "Wikimedian since" and "Edits" as the wikis confirmed them (the figures matching
     scored), with the date of the snapshot and the self-reported figure."""
     day_fetched, verified_edits, verified_year = verified
