@@ -292,3 +292,13 @@ def test_the_import_wizard_refuses_rows_the_editor_refuses(  # type: ignore[no-u
     assert wizard.start_import() is None
     runner.wait()
     assert svc.load_index(db).rows == []
+
+
+def test_the_column_mapping_names_only_described_fields() -> None:
+    """Extra header words (Swedish …) hang off field names the description knows, so a
+    renamed field cannot leave its synonyms pointing at nothing."""
+    from wir_manager.services.spreadsheets import mapping
+
+    assert set(mapping.EXTRA_SYNONYMS) <= set(mapping.candidate_targets())
+    assert mapping.suggest("Förening")[0] == "affiliate_id"
+    assert mapping.suggest("Name in Latin script")[0] == "latin_name"
