@@ -519,6 +519,8 @@ def extract_pot(pot: Path) -> None:
             "_",
             "-k",
             "ngettext:1,2",
+            "-k",
+            "N_",
             "--project",
             "WiR Manager",
             "-o",

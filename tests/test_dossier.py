@@ -284,13 +284,9 @@ def test_valid_logo_is_drawn_on_the_cover(shortlisted, tmp_path: Path) -> None: 
     )
 
 
-def test_saved_shortlist_without_the_matching_service(
-    shortlisted, tmp_path: Path, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
-    """The dossier reads ShortlistEntry rows itself when matching is unavailable."""
-    from wir_manager.services.dossier import content
-
-    monkeypatch.setattr(content, "_matching", lambda: None)
+def test_the_dossier_reads_the_saved_shortlist_in_its_order(shortlisted) -> None:  # type: ignore[no-untyped-def]
+    """The saved shortlist is read one way (``matching.saved_shortlist``), in rank order,
+    with the score parts' labels."""
     db, request_id, people = shortlisted
     _data, pages, dossier = render_dossier(db, request_id)
     assert dossier.source == "saved" and pages >= 7

@@ -75,6 +75,7 @@ def test_spec_collects_the_data_of_packages_that_read_files() -> None:
         "babel",
         "reportlab",
         "faker.providers",  # demo data loads locale providers by name
+        "anyascii",  # demo Latin-script names: transliteration tables read as files
         "wir_manager",  # CLI commands and screens are imported by name
         "keyring.backends",
         "alembic",

@@ -105,6 +105,4 @@ def test_validation_refuses_anything_but_yes_no_unknown() -> None:
     for answer in (True, False, None):
         assert validate(CandidateData(**base, willing_to_relocate=answer)) == {}
     odd = CandidateData(**base, willing_to_relocate="maybe")  # type: ignore[arg-type]
-    assert validate(odd) == {
-        "willing_to_relocate": "Pick an answer about relocating from the list."
-    }
+    assert validate(odd) == {"willing_to_relocate": "Pick yes or no from the list."}

@@ -78,12 +78,12 @@ def test_preview_highlights_problems_and_blocks_import(ctx, qtbot, tmp_path: Pat
     )
     assert model.data(model.index(1, 3), Qt.ItemDataRole.BackgroundRole) == CELL_ERROR
     assert model.data(model.index(1, 1), Qt.ItemDataRole.BackgroundRole) == ROW_ERROR
-    assert "not a valid email" in model.data(model.index(1, 5))
+    assert "not an e-mail address" in model.data(model.index(1, 5))
     assert "Row 3, Email" in model.data(model.index(1, 2), Qt.ItemDataRole.ToolTipRole)
     assert not wizard.import_button.isEnabled()
     assert "2 problem(s) must be fixed" in wizard.ui.summaryLabel.text()
     assert wizard.problems.stringList() == [
-        "Row 3, Email: “nope@” is not a valid email address.",
+        "Row 3, Email: This is not an e-mail address (name@example.org).",
         "Row 4, Username: a candidate with this username already exists (id 1).",
     ]
     wizard.ui.onlyProblemsCheck.setChecked(True)

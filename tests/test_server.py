@@ -192,6 +192,16 @@ def test_newer_or_older_schema_is_refused_and_only_admin_upgrades(
     pg_server.cluster.execute("ALTER TABLE candidates DROP COLUMN willing_to_relocate", name)  # type: ignore[attr-defined]
     # …and what the revisions after 0003 create (0004: wiki snapshots).
     pg_server.cluster.execute("DROP TABLE wiki_snapshots", name)  # type: ignore[attr-defined]
+    # (0005: the length CHECKs; 0006: the Latin-script name.)
+    from wir_manager.storage import models as m
+
+    for table in (m.Candidate.__table__, m.Affiliate.__table__):
+        for check in table.constraints:
+            if check.name and str(check.name).endswith("_length"):
+                pg_server.cluster.execute(  # type: ignore[attr-defined]
+                    f"ALTER TABLE {table.name} DROP CONSTRAINT {check.name}", name
+                )
+    pg_server.cluster.execute("ALTER TABLE candidates DROP COLUMN latin_name", name)  # type: ignore[attr-defined]
     pg_server.cluster.execute("UPDATE alembic_version SET version_num = '0002'", name)  # type: ignore[attr-defined]
     code = main(["--db", staff, "server", "upgrade"])
     assert code == 1 and "Only an admin" in capsys.readouterr().err

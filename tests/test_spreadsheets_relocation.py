@@ -84,7 +84,8 @@ def test_export_then_import_round_trip(existing, tmp_path: Path) -> None:  # typ
     ws = openpyxl.load_workbook(out).active
     header = [c.value for c in ws[1]]
     col = header.index("Willing to relocate")
-    by_user = {row[1]: row[col] for row in ws.iter_rows(min_row=2, values_only=True)}
+    user = header.index("Username")
+    by_user = {row[user]: row[col] for row in ws.iter_rows(min_row=2, values_only=True)}
     assert by_user == {"JPerez": None, "AmaM": "yes", "BilalH": "no"}
 
     fresh = Database.create(tmp_path / "copy.db", PASSPHRASE, "Op")
@@ -112,4 +113,4 @@ def test_template_has_the_column_with_a_dropdown(existing, tmp_path: Path) -> No
     help_text = " ".join(str(r[0]) for r in wb["How to fill in"].iter_rows(values_only=True))
     assert "Willing to relocate: yes or no; leave it empty when not known." in help_text
     report = read_candidates(existing, path)
-    assert report.ok and report.records[0].willing_to_relocate is True
+    assert report.ok and report.records[0].data.willing_to_relocate is True

@@ -11,7 +11,7 @@ import gettext
 import locale
 import os
 
-from wir_manager.storage.paths import resources_dir
+from wir_manager.bundle import resources_dir
 
 DOMAIN = "wir_manager"
 SUPPORTED = ("en", "sv")

@@ -150,6 +150,14 @@
         <translation>Som personen själv skriver det, i valfri skrift</translation>
     </message>
     <message>
+        <source>Name in &amp;Latin script:</source>
+        <translation>Namn med &amp;latinska bokstäver:</translation>
+    </message>
+    <message>
+        <source>How the name is written in Latin letters, when the person writes it in another script (optional)</source>
+        <translation>Hur namnet skrivs med latinska bokstäver, när personen skriver det med en annan skrift (valfritt)</translation>
+    </message>
+    <message>
         <source>&amp;Username:</source>
         <translation>&amp;Användarnamn:</translation>
     </message>
@@ -848,14 +856,6 @@
     <message>
         <source>Erase for good</source>
         <translation>Radera för gott</translation>
-    </message>
-    <message>
-        <source>Erased</source>
-        <translation>Raderad</translation>
-    </message>
-    <message>
-        <source>The candidate was erased and the database compacted.</source>
-        <translation>Kandidaten raderades och databasen komprimerades.</translation>
     </message>
     <message>
         <source>Erasing and compacting the database…</source>
@@ -2679,33 +2679,6 @@
     <message>
         <source>One of, group {n}</source>
         <translation>Minst ett av, grupp {n}</translation>
-    </message>
-</context>
-<context>
-    <name>ScoreParts</name>
-    <message>
-        <source>Language fit</source>
-        <translation>Språkmatchning</translation>
-    </message>
-    <message>
-        <source>Platform skills</source>
-        <translation>Plattformskunskaper</translation>
-    </message>
-    <message>
-        <source>Topics</source>
-        <translation>Ämnesområden</translation>
-    </message>
-    <message>
-        <source>Training</source>
-        <translation>Utbildning</translation>
-    </message>
-    <message>
-        <source>Experience</source>
-        <translation>Erfarenhet</translation>
-    </message>
-    <message>
-        <source>Equity (priority region)</source>
-        <translation>Jämlik tillgång (prioriterad region)</translation>
     </message>
 </context>
 <context>

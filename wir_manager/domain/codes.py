@@ -53,14 +53,6 @@ def normalize_language(code: str) -> str:
     return tag
 
 
-def is_language(code: str) -> bool:
-    try:
-        normalize_language(code)
-    except CodeError:
-        return False
-    return True
-
-
 def _ui_language() -> str:
     """The language the user reads (set by ``wir_manager.i18n``): names follow it."""
     from wir_manager.i18n import current_language
@@ -207,6 +199,19 @@ def region_of(country: str) -> Region | None:
     top, sub = chain[-1], chain[0]
     # Cached, so names are English here; screens translate with m49_name(code).
     return Region(top, m49_name(top, "en"), sub, m49_name(sub, "en"))
+
+
+def region_columns(country: str | None) -> dict[str, str | None]:
+    """The stored ``region`` and ``subregion`` of a candidate living in ``country``.
+
+    The one place the region follows from the country: the editor's save, the importer
+    and the demo all write these two columns from it, so they can never disagree.
+    """
+    region = region_of(country) if country else None
+    return {
+        "region": region.region_code if region else None,
+        "subregion": region.subregion_code if region else None,
+    }
 
 
 def region_names(locale: str | None = None) -> list[tuple[str, str]]:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
-from PySide6.QtWidgets import QHeaderView, QSplitter, QWidget
+from PySide6.QtWidgets import QHeaderView, QSplitter
 
 from wir_manager.storage.paths import config_dir
 
@@ -129,12 +129,3 @@ def save_splitter(settings: QSettings, key: str, splitter: QSplitter) -> None:
 def restore_splitter(settings: QSettings, key: str, splitter: QSplitter) -> bool:
     state = settings.value(f"layout/{key}/splitter")
     return bool(state) and splitter.restoreState(_to_bytes(state))
-
-
-def save_geometry(settings: QSettings, key: str, widget: QWidget) -> None:
-    settings.setValue(f"layout/{key}/geometry", widget.saveGeometry())
-
-
-def restore_geometry(settings: QSettings, key: str, widget: QWidget) -> bool:
-    state = settings.value(f"layout/{key}/geometry")
-    return bool(state) and widget.restoreGeometry(_to_bytes(state))

@@ -151,10 +151,6 @@ def clear_cache() -> None:
     _icon.cache_clear()
 
 
-def preferred_size(widget_size: int = 20) -> QSize:
-    return QSize(widget_size, widget_size)
-
-
 @functools.cache
 def register_bundled_fonts() -> tuple[str, ...]:
     """Make the fonts shipped in ``resources/fonts`` available to the GUI when the system

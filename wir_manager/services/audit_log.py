@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from wir_manager.domain.enums import AuditAction
 from wir_manager.storage import models as m
 from wir_manager.storage.database import Database
 
@@ -20,7 +21,7 @@ class AuditRecord:
     id: int
     at: dt.datetime
     operator: str
-    action: str
+    action: AuditAction
     entity: str
     entity_id: int | None
     fields: tuple[str, ...]
@@ -61,7 +62,7 @@ def list_audit(
                 e.id,
                 e.at,
                 e.operator,
-                e.action.value if hasattr(e.action, "value") else str(e.action),
+                AuditAction(e.action),
                 e.entity,
                 e.entity_id,
                 tuple(e.fields or ()),

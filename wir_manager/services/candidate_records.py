@@ -1,4 +1,12 @@
-"""What the candidate editor edits and shows, and the checks it runs while you type.
+"""What a candidate is made of: one description per field, the record the editor edits,
+and the one validation every way in (editor, importer) goes through.
+
+:data:`FIELDS` describes each field once — its name, label, kind, spreadsheet header,
+maximum length and whether it is personal data. The editor form, the spreadsheet
+import, export and template, the subject-access export, the dossier facts and the demo
+all walk this tuple instead of naming fields themselves, so adding a simple field means
+the model, a migration, one :class:`CandidateData` attribute with its :class:`FieldSpec`
+here, the editor's widget and the translations (recipe: ``docs/architecture.md``).
 
 Plain frozen dataclasses and pure validation (no SQLAlchemy, no Qt), so the editor can
 be built before the database engine is; :mod:`services.candidates` reads and writes
@@ -8,17 +16,31 @@ them and adds the one check that needs the database (a username already taken).
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Callable
+import random
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
+from enum import StrEnum
+from typing import Any
 
 from wir_manager.domain import codes
-from wir_manager.domain.enums import LanguageLevel, Platform, Stage, Topic, TrainingStatus
+from wir_manager.domain.enums import (
+    AuditAction,
+    LanguageLevel,
+    Platform,
+    Stage,
+    Topic,
+    TrainingStatus,
+)
 from wir_manager.i18n import _
 from wir_manager.services.records import LanguageSkill, PlatformSkill
 
-EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 FIRST_EDIT_YEAR = 2001  # Wikipedia's first year; "active since" cannot be earlier
+MAX_EDIT_COUNT = 100_000_000  # far above anyone's global edit count; catches typos
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for extraction; it is translated where it is shown (``_(label)``)."""
+    return message
 
 
 class CandidateNotFoundError(ValueError):
@@ -33,18 +55,354 @@ class CandidateValidationError(ValueError):
         super().__init__(" ".join(self.errors.values()))
 
 
+class Kind(StrEnum):
+    """What a field holds; it decides how the field is parsed from a spreadsheet cell,
+    written to one, shown in words and checked."""
+
+    TEXT = "text"  # one line of free text
+    LONG_TEXT = "long_text"  # several lines (notes)
+    USERNAME = "username"  # a Wikimedia account name
+    EMAIL = "email"
+    COUNTRY = "country"  # ISO 3166 alpha-2
+    AFFILIATE = "affiliate"  # an affiliate's id (a name in spreadsheets)
+    STAGE = "stage"
+    DATE = "date"
+    YEAR = "year"  # a year from FIRST_EDIT_YEAR to this year
+    COUNT = "count"  # a whole number from 0 to MAX_EDIT_COUNT
+    YES_NO = "yes_no"  # a blank cell means no
+    YES_NO_UNKNOWN = "yes_no_unknown"  # yes / no / not recorded (None)
+    LANGUAGES = "languages"
+    SKILLS = "skills"
+    TOPICS = "topics"
+
+
+#: Kinds whose values are free text and therefore have a maximum length.
+TEXT_KINDS = frozenset({Kind.TEXT, Kind.LONG_TEXT, Kind.USERNAME, Kind.EMAIL})
+#: Kinds stored in child tables rather than as a column of ``candidates``.
+CHILD_KINDS = frozenset({Kind.LANGUAGES, Kind.SKILLS, Kind.TOPICS})
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    """One candidate field, described once.
+
+    ``name`` is the :class:`CandidateData` attribute and (unless a child kind) the
+    ``candidates`` column. ``label`` is English and translated where shown; ``header``
+    is the spreadsheet column (sheets travel between programmes, so headers stay
+    English) and ``synonyms`` the other headers the importer recognises.
+    """
+
+    name: str
+    label: str
+    kind: Kind
+    header: str
+    synonyms: tuple[str, ...] = ()
+    #: The empty value is refused with ``required`` as the sentence.
+    required: str | None = None
+    #: Characters at most (text kinds; for the affiliate, its name). Equal to the
+    #: database column's length, which a CHECK constraint enforces as well.
+    max_length: int | None = None
+    #: Identifies or describes the person (erased with them, never in logs).
+    personal: bool = True
+    #: Words for yes / no / not recorded (YES_NO_UNKNOWN), English, translated when shown.
+    answers: tuple[str, str, str] | None = None
+    #: A field-specific check after the kind's own: value → sentence or None.
+    check: Callable[[Any], str | None] | None = None
+    #: One line for the import template's help sheet (English, translated when written).
+    help: str | None = None
+    #: The example row of the import template (a cell value).
+    example: Any = None
+    #: Label of the field's row in a dossier's facts (English); None: not in dossiers.
+    dossier: str | None = None
+    #: Shown in a dossier only for a post with a duty station (on site or hybrid).
+    duty_station_only: bool = False
+    #: Made-up value for demo data: (the field's own random stream, the candidate's
+    #: other columns) → value. Without it the demo leaves the field empty, unless the
+    #: demo generator fills it itself (the fields it was written with).
+    demo: Callable[[random.Random, Mapping[str, Any]], Any] | None = None
+
+    @property
+    def stored(self) -> bool:
+        """A column of the ``candidates`` table (not a child table)."""
+        return self.kind not in CHILD_KINDS
+
+    def words(self, value: bool | None) -> str:
+        """A YES_NO / YES_NO_UNKNOWN answer in words (translated)."""
+        yes, no, unknown = self.answers or (N_("yes"), N_("no"), N_("Not recorded"))
+        return _(unknown if value is None else yes if value else no)
+
+
+def _weighted(rng: random.Random, weighted: tuple[tuple[Any, float], ...]) -> Any:
+    items, weights = zip(*weighted, strict=True)
+    return rng.choices(items, weights)[0]
+
+
+def latin_spelling(name: str) -> str | None:
+    """A Latin-letter spelling of ``name`` for demo data, where transliteration is
+    faithful (Cyrillic, Greek, Chinese, Korean); None for Latin names and for scripts
+    whose letters alone do not give the spelling people use (Arabic without its vowels,
+    Devanagari, Japanese kanji …)."""
+    import unicodedata
+
+    from anyascii import anyascii
+
+    letters = [ch for ch in name if ch.isalpha()]
+    if not letters or all(unicodedata.name(ch, "").startswith("LATIN") for ch in letters):
+        return None
+    scripts = {unicodedata.name(ch, "").split(" ")[0] for ch in letters}
+    if not scripts <= {"CYRILLIC", "GREEK", "CJK", "HANGUL"}:
+        return None
+    if scripts <= {"CJK", "HANGUL"}:
+        if " " in name:
+            return None  # Japanese (family name, space, given name): kanji readings vary
+        name = f"{name[0]} {name[1:]}"  # Chinese or Korean: a one-syllable family name
+    return " ".join(word.capitalize() for word in anyascii(name).split())
+
+
+def _username_check(username: str) -> str | None:
+    if any(ch in username for ch in "#<>[]|{}/"):
+        return _("A Wikimedia username cannot contain # < > [ ] | { } or /.")
+    return None
+
+
+# Order = the spreadsheet's column order (export, template) and the subject export's.
+FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec(
+        "full_name",
+        N_("Name"),
+        Kind.TEXT,
+        "Name",
+        ("full name", "candidate", "candidate name", "person", "names"),
+        required=N_("Enter the person's name."),
+        max_length=300,
+        example="Amina Yusuf",
+    ),
+    FieldSpec(
+        "latin_name",
+        N_("Name in Latin script"),
+        Kind.TEXT,
+        "Name in Latin script",
+        ("latin name", "romanised name", "romanized name", "transliterated name", "name latin"),
+        max_length=300,
+        dossier=N_("Name in Latin script"),
+        demo=lambda _rng, row: latin_spelling(row["full_name"]),
+    ),
+    FieldSpec(
+        "username",
+        N_("Wikimedia username"),
+        Kind.USERNAME,
+        "Username",
+        (
+            "user name",
+            "wikimedia username",
+            "user",
+            "account",
+            "global account",
+            "wiki username",
+            "sul account",
+        ),
+        required=N_("Enter the Wikimedia username."),
+        max_length=255,
+        check=_username_check,
+        example="AminaY",
+    ),
+    FieldSpec(
+        "email",
+        N_("Email"),
+        Kind.EMAIL,
+        "Email",
+        ("e-mail", "mail", "email address", "e-mail address"),
+        max_length=320,
+        example="amina@example.org",
+    ),
+    FieldSpec(
+        "phone",
+        N_("Phone"),
+        Kind.TEXT,
+        "Phone",
+        ("telephone", "mobile", "phone number", "tel"),
+        max_length=64,
+    ),
+    FieldSpec(
+        "country",
+        N_("Country"),
+        Kind.COUNTRY,
+        "Country",
+        ("country code", "country of residence", "residence"),
+        help=N_("Country: ISO code (NG, FR, BR …) or English name."),
+        example="NG",
+        dossier=N_("Country"),
+    ),
+    FieldSpec(
+        "affiliate_id",
+        N_("Affiliate"),
+        Kind.AFFILIATE,
+        "Affiliate",
+        ("chapter", "user group", "affiliation", "organisation", "organization"),
+        max_length=200,
+        personal=False,
+        example="Wikimedians of Nigeria",
+        dossier=N_("Affiliate"),
+    ),
+    FieldSpec("gender", N_("Gender"), Kind.TEXT, "Gender", max_length=100),
+    FieldSpec(
+        "stage",
+        N_("Stage"),
+        Kind.STAGE,
+        "Stage",
+        ("status", "programme stage", "program stage"),
+        personal=False,
+        example=Stage.APPLIED.label,
+        dossier=N_("Programme stage"),
+    ),
+    FieldSpec(
+        "available_from",
+        N_("Available from"),
+        Kind.DATE,
+        "Available from",
+        ("availability start", "available", "from", "start"),
+        example=dt.date(2027, 1, 1),
+        dossier=N_("Availability"),
+    ),
+    FieldSpec(
+        "available_until",
+        N_("Available until"),
+        Kind.DATE,
+        "Available until",
+        ("available to", "availability end", "until", "end"),
+        example=dt.date(2027, 12, 31),
+    ),
+    FieldSpec(
+        "willing_to_relocate",
+        N_("Willing to relocate"),
+        Kind.YES_NO_UNKNOWN,
+        "Willing to relocate",
+        ("relocation", "relocate", "would relocate", "willing to move", "mobility"),
+        answers=(N_("Willing to relocate"), N_("Will not relocate"), N_("Not recorded")),
+        demo=lambda rng, _row: _weighted(rng, ((True, 45), (False, 20), (None, 35))),
+        help=N_(
+            "Willing to relocate: yes or no; leave it empty when not known. “no” rules the "
+            "person out of on-site and hybrid requests in another country."
+        ),
+        example="yes",
+        dossier=N_("Relocation"),
+        duty_station_only=True,
+    ),
+    FieldSpec(
+        "active_since",
+        N_("Active on Wikimedia since"),
+        Kind.YEAR,
+        "Active since",
+        ("wikimedian since", "editing since", "since"),
+        example=2016,
+        dossier=N_("Wikimedian since"),
+    ),
+    FieldSpec(
+        "edit_count",
+        N_("Edit count"),
+        Kind.COUNT,
+        "Edit count",
+        ("edits", "number of edits"),
+        example=5400,
+        dossier=N_("Edits"),
+    ),
+    FieldSpec(
+        "languages",
+        N_("Languages"),
+        Kind.LANGUAGES,
+        "Languages",
+        ("language skills", "languages spoken", "language levels", "other languages"),
+    ),
+    FieldSpec(
+        "skills",
+        N_("Skills"),
+        Kind.SKILLS,
+        "Skills",
+        ("platform skills", "wikimedia skills", "platforms"),
+    ),
+    FieldSpec(
+        "topics", N_("Topics"), Kind.TOPICS, "Topics", ("topic areas", "interests", "themes")
+    ),
+    FieldSpec(
+        "consent_store",
+        N_("Consent to be kept in the pool"),
+        Kind.YES_NO,
+        "Consent to store",
+        ("consent store", "consent to keep", "consent pool"),
+        example="yes",
+    ),
+    FieldSpec(
+        "consent_store_at",
+        N_("Consent to be kept in the pool, given on"),
+        Kind.DATE,
+        "Consent to store date",
+        ("consent store date", "consent to store on"),
+        example=dt.date(2026, 9, 1),
+    ),
+    FieldSpec(
+        "consent_propose",
+        N_("Consent to be proposed to organisations"),
+        Kind.YES_NO,
+        "Consent to propose",
+        ("consent propose", "consent to be proposed"),
+        example="yes",
+    ),
+    FieldSpec(
+        "consent_propose_at",
+        N_("Consent to be proposed, given on"),
+        Kind.DATE,
+        "Consent to propose date",
+        ("consent propose date", "consent to propose on"),
+        example=dt.date(2026, 9, 1),
+    ),
+    FieldSpec(
+        "consent_share_contact",
+        N_("Consent to share contact details"),
+        Kind.YES_NO,
+        "Consent to share contact",
+        ("consent share contact", "consent contact", "consent to share contact details"),
+        example="no",
+    ),
+    FieldSpec(
+        "consent_share_contact_at",
+        N_("Consent to share contact details, given on"),
+        Kind.DATE,
+        "Consent to share contact date",
+        ("consent share contact date", "consent contact date"),
+    ),
+    FieldSpec(
+        "notes",
+        N_("Notes"),
+        Kind.LONG_TEXT,
+        "Notes",
+        ("note", "comments", "remarks"),
+        max_length=10_000,
+    ),
+)
+FIELD = {spec.name: spec for spec in FIELDS}
+#: The consent flags and the field holding the date each was given.
+CONSENTS: tuple[tuple[str, str], ...] = (
+    ("consent_store", "consent_store_at"),
+    ("consent_propose", "consent_propose_at"),
+    ("consent_share_contact", "consent_share_contact_at"),
+)
+
+
 @dataclass(frozen=True, slots=True)
 class CandidateData:
-    """What the editor edits: every field of a candidate a person types or picks."""
+    """What the editor edits and an imported row becomes: every field of a candidate a
+    person types or picks (described in :data:`FIELDS`)."""
 
     full_name: str = ""
+    #: The name in Latin letters when ``full_name`` is written in another script.
+    latin_name: str | None = None
     username: str = ""
     email: str | None = None
     phone: str | None = None
     country: str | None = None
     affiliate_id: int | None = None
     gender: str | None = None
-    stage: str = Stage.APPLIED.value
+    stage: Stage = Stage.APPLIED
     available_from: dt.date | None = None
     available_until: dt.date | None = None
     #: Would move for an on-site / hybrid placement abroad; None = not recorded.
@@ -60,35 +418,48 @@ class CandidateData:
     consent_share_contact_at: dt.date | None = None
     languages: tuple[LanguageSkill, ...] = ()
     skills: tuple[PlatformSkill, ...] = ()
-    topics: tuple[str, ...] = ()
+    topics: tuple[Topic, ...] = ()
 
     def normalised(self) -> CandidateData:
-        """Trimmed text, empty → None, sorted children: two equal forms compare equal."""
-
-        def clean(value: str | None) -> str | None:
-            value = (value or "").strip()
-            return value or None
-
+        """Trimmed text, empty → None, enum members, sorted children: two equal forms
+        compare equal, whatever typed them."""
+        changes: dict[str, Any] = {}
+        for spec in FIELDS:
+            value = getattr(self, spec.name)
+            if spec.kind in TEXT_KINDS or spec.kind is Kind.COUNTRY:
+                text = (value or "").strip()
+                if spec.kind is Kind.COUNTRY:
+                    text = text.upper()
+                changes[spec.name] = text or (None if spec.required is None else "")
+        stage = self.stage
+        if not isinstance(stage, Stage) and stage in Stage._value2member_map_:
+            stage = Stage(stage)
         return replace(
             self,
-            full_name=self.full_name.strip(),
-            username=self.username.strip(),
-            email=clean(self.email),
-            phone=clean(self.phone),
-            country=(clean(self.country) or None) and self.country.strip().upper(),
-            gender=clean(self.gender),
-            notes=(self.notes or "").strip() or None,
+            **changes,
+            stage=stage,
             languages=tuple(sorted(self.languages, key=lambda item: item.code)),
-            skills=tuple(sorted((s for s in self.skills if s.level > 0), key=lambda s: s.platform)),
-            topics=tuple(sorted(set(self.topics))),
+            skills=tuple(
+                sorted(
+                    (
+                        PlatformSkill(_member(Platform, s.platform), s.level)
+                        for s in self.skills
+                        if s.level > 0
+                    ),
+                    key=lambda s: s.platform,
+                )
+            ),
+            topics=tuple(sorted({_member(Topic, t) for t in self.topics})),
         )
 
 
-def relocation_text(answer: bool | None) -> str:
-    """The person's answer about relocating in words (dossier, subject-access export)."""
-    if answer is None:
-        return _("Not recorded")
-    return _("Willing to relocate") if answer else _("Will not relocate")
+def _member(enum: Any, value: Any) -> Any:
+    """``value`` as a member of ``enum`` when it names one (left as is otherwise, so
+    validation can say what is wrong)."""
+    try:
+        return enum(value)
+    except ValueError:
+        return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +467,7 @@ class TrainingItem:
     module_id: int
     title: str
     mandatory: bool
-    status: str  # TrainingStatus value
+    status: TrainingStatus
     completed_on: dt.date | None
     score: int | None
 
@@ -105,7 +476,7 @@ class TrainingItem:
 class HistoryEntry:
     at: dt.datetime
     operator: str
-    action: str
+    action: AuditAction
     fields: tuple[str, ...]
 
 
@@ -123,6 +494,92 @@ class CandidateDetail:
         return bool(mandatory) and all(t.status == TrainingStatus.COMPLETED for t in mandatory)
 
 
+# ----------------------------------------------------------------------------- validation
+def length_problem(spec: FieldSpec, value: str | None) -> str | None:
+    """The sentence for text longer than ``spec`` allows, else None."""
+    if spec.max_length is None or value is None or len(value) <= spec.max_length:
+        return None
+    return _("Use at most {limit} characters (there are {count}).").format(
+        limit=f"{spec.max_length:,}", count=f"{len(value):,}"
+    )
+
+
+def email_problem(address: str) -> str | None:
+    """The one e-mail check (syntax only, never the network): ``email-validator``,
+    plus a top-level domain of two letters or more (no shorter one exists)."""
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        found = validate_email(address, check_deliverability=False)
+    except EmailNotValidError:
+        return _("This is not an e-mail address (name@example.org).")
+    if len(found.ascii_domain.rsplit(".", 1)[-1]) < 2:
+        return _("This is not an e-mail address (name@example.org).")
+    return None
+
+
+def _field_problem(spec: FieldSpec, value: Any, today: dt.date) -> str | None:
+    """What is wrong with one field on its own (its kind's rules, length, own check)."""
+    if spec.required and not value:
+        return _(spec.required)
+    if value is None or value == "":
+        return None
+    kind = spec.kind
+    if kind in TEXT_KINDS:
+        problem = length_problem(spec, value)
+        if problem:
+            return problem
+    if kind is Kind.EMAIL:
+        problem = email_problem(value)
+        if problem:
+            return problem
+    elif kind is Kind.COUNTRY:
+        try:
+            codes.normalize_country(value)
+        except codes.CodeError:
+            return _("Pick a country from the list.")
+    elif kind is Kind.STAGE:
+        if value not in Stage._value2member_map_:
+            return _("Pick a stage from the list.")
+    elif kind is Kind.YEAR:
+        if not FIRST_EDIT_YEAR <= value <= today.year:
+            return _("Use a year from {first} to {now}.").format(
+                first=FIRST_EDIT_YEAR, now=today.year
+            )
+    elif kind is Kind.COUNT:
+        if not 0 <= value <= MAX_EDIT_COUNT:
+            return _("Use a whole number from 0 to {high}.").format(high=f"{MAX_EDIT_COUNT:,}")
+    elif kind in (Kind.YES_NO, Kind.YES_NO_UNKNOWN):
+        if value not in (True, False):
+            return _("Pick yes or no from the list.")
+    elif kind is Kind.LANGUAGES:
+        return _languages_problem(value)
+    elif kind is Kind.SKILLS:
+        for skill in value:
+            if skill.platform not in Platform._value2member_map_:
+                return _("Unknown Wikimedia platform.")
+            if not 0 <= skill.level <= 3:
+                return _("Skill levels go from 0 (none) to 3 (advanced).")
+    elif kind is Kind.TOPICS and any(t not in Topic._value2member_map_ for t in value):
+        return _("Unknown topic area.")
+    return spec.check(value) if spec.check else None
+
+
+def _languages_problem(languages: Iterable[LanguageSkill]) -> str | None:
+    seen: set[str] = set()
+    for lang in languages:
+        try:
+            code = codes.normalize_language(lang.code)
+        except codes.CodeError:
+            return _("{code} is not an ISO 639 language code.").format(code=lang.code)
+        if code in seen:
+            return _("{name} is listed twice.").format(name=codes.language_name(code))
+        seen.add(code)
+        if lang.level not in LanguageLevel._value2member_map_:
+            return _("Pick a level from A1 to C2 or native.")
+    return None
+
+
 def validate(
     data: CandidateData,
     *,
@@ -131,78 +588,72 @@ def validate(
 ) -> dict[str, str]:
     """Field → sentence for every problem (empty when the data can be saved).
 
-    ``username_taken`` answers whether another candidate has the username; without it
-    (the editor while typing) uniqueness is left to the save.
+    The editor calls it while you type and the importer on every row, so what one
+    accepts the other accepts. ``username_taken`` answers whether another candidate has
+    the username; without it (the editor while typing, the importer, which checks the
+    whole sheet at once) uniqueness is left to the caller.
     """
     today = today or dt.date.today()
     data = data.normalised()
     errors: dict[str, str] = {}
-    if not data.full_name:
-        errors["full_name"] = _("Enter the person's name.")
-    if not data.username:
-        errors["username"] = _("Enter the Wikimedia username.")
-    elif any(ch in data.username for ch in "#<>[]|{}/"):
-        errors["username"] = _("A Wikimedia username cannot contain # < > [ ] | { } or /.")
-    elif username_taken is not None and username_taken(data.username):
+    for spec in FIELDS:
+        problem = _field_problem(spec, getattr(data, spec.name), today)
+        if problem:
+            errors[spec.name] = problem
+    if "username" not in errors and username_taken is not None and username_taken(data.username):
         errors["username"] = _("Another candidate already has this username.")
-    if data.email and not EMAIL_RE.match(data.email):
-        errors["email"] = _("This is not an e-mail address (name@example.org).")
-    if data.country:
-        try:
-            codes.normalize_country(data.country)
-        except codes.CodeError:
-            errors["country"] = _("Pick a country from the list.")
-    try:
-        Stage(data.stage)
-    except ValueError:
-        errors["stage"] = _("Pick a stage from the list.")
     if data.available_from and data.available_until and data.available_until < data.available_from:
-        errors["available_until"] = _("“Available until” is before “available from”.")
-    if data.willing_to_relocate not in (None, True, False):
-        errors["willing_to_relocate"] = _("Pick an answer about relocating from the list.")
-    if data.active_since is not None and not FIRST_EDIT_YEAR <= data.active_since <= today.year:
-        errors["active_since"] = _("Use a year from {first} to {now}.").format(
-            first=FIRST_EDIT_YEAR, now=today.year
-        )
-    if data.edit_count is not None and data.edit_count < 0:
-        errors["edit_count"] = _("The edit count cannot be negative.")
-    for name in ("consent_store", "consent_propose", "consent_share_contact"):
-        given, on = getattr(data, name), getattr(data, f"{name}_at")
+        errors.setdefault("available_until", _("“Available until” is before “available from”."))
+    for given_name, date_name in CONSENTS:
+        given, on = getattr(data, given_name), getattr(data, date_name)
         if given and on is None:
-            errors[f"{name}_at"] = _("Enter the date consent was given.")
+            errors.setdefault(date_name, _("Enter the date consent was given."))
         elif on is not None and on > today:
-            errors[f"{name}_at"] = _("The consent date is in the future.")
-    seen: set[str] = set()
-    for lang in data.languages:
-        try:
-            code = codes.normalize_language(lang.code)
-        except codes.CodeError:
-            errors["languages"] = _("{code} is not an ISO 639 language code.").format(
-                code=lang.code
-            )
-            break
-        if code in seen:
-            errors["languages"] = _("{name} is listed twice.").format(
-                name=codes.language_name(code)
-            )
-            break
-        seen.add(code)
-        if lang.level not in {level.value for level in LanguageLevel}:
-            errors["languages"] = _("Pick a level from A1 to C2 or native.")
-            break
-    for skill in data.skills:
-        try:
-            Platform(skill.platform)
-        except ValueError:
-            errors["skills"] = _("Unknown Wikimedia platform.")
-            break
-        if not 0 <= skill.level <= 3:
-            errors["skills"] = _("Skill levels go from 0 (none) to 3 (advanced).")
-            break
-    for topic in data.topics:
-        try:
-            Topic(topic)
-        except ValueError:
-            errors["topics"] = _("Unknown topic area.")
-            break
+            errors.setdefault(date_name, _("The consent date is in the future."))
     return errors
+
+
+# ----------------------------------------------------------------------------- storage
+def column_values(data: CandidateData) -> dict[str, Any]:
+    """``data`` as ``candidates`` column values, the region derived from the country
+    (editor saves, imports and the demo all write rows through this)."""
+    values = {spec.name: getattr(data, spec.name) for spec in FIELDS if spec.stored}
+    if values["country"]:
+        values["country"] = codes.normalize_country(values["country"])
+    values.update(codes.region_columns(values["country"]))
+    return values
+
+
+def child_rows(
+    candidate_id: int, data: CandidateData
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+    """Rows of ``candidate_languages``, ``candidate_skills`` and ``candidate_topics``."""
+    langs = {codes.normalize_language(lang.code): lang.level for lang in data.languages}
+    return (
+        [{"candidate_id": candidate_id, "code": c, "level": lv} for c, lv in langs.items()],
+        [
+            {"candidate_id": candidate_id, "platform": Platform(s.platform), "level": s.level}
+            for s in data.skills
+            if s.level > 0
+        ],
+        [{"candidate_id": candidate_id, "topic": Topic(t)} for t in data.topics],
+    )
+
+
+def data_from_columns(
+    values: dict[str, Any],
+    languages: Iterable[tuple[str, int]] = (),
+    skills: Iterable[tuple[str, int]] = (),
+    topics: Iterable[str] = (),
+) -> CandidateData:
+    """The record from stored column values (any mapping holding every stored field)."""
+    scalars = {spec.name: values[spec.name] for spec in FIELDS if spec.stored}
+    for spec in FIELDS:
+        if spec.kind is Kind.YES_NO:
+            scalars[spec.name] = bool(scalars[spec.name])
+    return CandidateData(
+        **scalars,
+        languages=tuple(LanguageSkill(code, int(level)) for code, level in languages),
+        skills=tuple(PlatformSkill(Platform(p), int(level)) for p, level in skills),
+        topics=tuple(Topic(t) for t in topics),
+    ).normalised()

@@ -18,7 +18,7 @@ from dataclasses import replace
 from sqlalchemy import delete, func, or_, select
 
 from wir_manager.domain import codes
-from wir_manager.domain.enums import Platform, Stage, Topic, TrainingStatus
+from wir_manager.domain.enums import AuditAction, Platform, Stage, Topic, TrainingStatus
 from wir_manager.i18n import _
 from wir_manager.services import candidate_records
 from wir_manager.services.candidate_index import (
@@ -41,7 +41,7 @@ from wir_manager.services.candidate_index import (
     search_text,
 )
 from wir_manager.services.candidate_records import (
-    EMAIL_RE,
+    FIELDS,
     FIRST_EDIT_YEAR,
     CandidateData,
     CandidateDetail,
@@ -51,7 +51,6 @@ from wir_manager.services.candidate_records import (
     TrainingItem,
 )
 from wir_manager.services.concurrency import ensure_unchanged
-from wir_manager.services.records import LanguageSkill, PlatformSkill
 from wir_manager.storage import models as m
 from wir_manager.storage.database import Database
 
@@ -61,7 +60,6 @@ __all__ = [
     "AFFILIATE",
     "COUNTRY",
     "EMAIL",
-    "EMAIL_RE",
     "FIRST_EDIT_YEAR",
     "ID",
     "LANGUAGES",
@@ -92,6 +90,7 @@ __all__ = [
     "ids_with_skill",
     "ids_with_topic",
     "language_text",
+    "load_data",
     "load_index",
     "match_rows",
     "refresh_index",
@@ -141,7 +140,7 @@ def _index_rows(db: Database, ids: Sequence[int] | None = None) -> list[Row]:
             region or "",
             subregion or "",
             affiliate or "",
-            stage.value if isinstance(stage, Stage) else str(stage),
+            Stage(stage),
             language_text(languages.get(cid, [])),
         )
         for cid, name, username, email, country, region, subregion, affiliate, stage in result
@@ -277,31 +276,55 @@ def filter_ids(db: Database, f: CandidateFilter) -> list[int]:
 
 
 def _data_of(row: m.Candidate) -> CandidateData:
-    return CandidateData(
-        full_name=row.full_name,
-        username=row.username,
-        email=row.email,
-        phone=row.phone,
-        country=row.country,
-        affiliate_id=row.affiliate_id,
-        gender=row.gender,
-        stage=row.stage.value,
-        available_from=row.available_from,
-        available_until=row.available_until,
-        willing_to_relocate=row.willing_to_relocate,
-        active_since=row.active_since,
-        edit_count=row.edit_count,
-        notes=row.notes,
-        consent_store=bool(row.consent_store),
-        consent_store_at=row.consent_store_at,
-        consent_propose=bool(row.consent_propose),
-        consent_propose_at=row.consent_propose_at,
-        consent_share_contact=bool(row.consent_share_contact),
-        consent_share_contact_at=row.consent_share_contact_at,
-        languages=tuple(LanguageSkill(lang.code, lang.level) for lang in row.languages),
-        skills=tuple(PlatformSkill(s.platform.value, s.level) for s in row.skills),
-        topics=tuple(t.topic.value for t in row.topics),
-    ).normalised()
+    return candidate_records.data_from_columns(
+        {spec.name: getattr(row, spec.name) for spec in FIELDS if spec.stored},
+        languages=((lang.code, lang.level) for lang in row.languages),
+        skills=((s.platform, s.level) for s in row.skills),
+        topics=(t.topic for t in row.topics),
+    )
+
+
+def load_data(db: Database, ids: Sequence[int]) -> dict[int, CandidateData]:
+    """The records of several candidates in four queries (dossiers, exports)."""
+    wanted = sorted(set(ids))
+    c = m.Candidate
+    stored = [c.__table__.c[spec.name] for spec in FIELDS if spec.stored]
+    children: dict[str, dict[int, list[tuple]]] = {  # type: ignore[type-arg]
+        "languages": defaultdict(list),
+        "skills": defaultdict(list),
+        "topics": defaultdict(list),
+    }
+    with db.engine.connect() as conn:
+        rows = conn.execute(select(c.id, *stored).where(c.id.in_(wanted))).mappings().all()
+        for cid, code, level in conn.execute(
+            select(
+                m.CandidateLanguage.candidate_id,
+                m.CandidateLanguage.code,
+                m.CandidateLanguage.level,
+            ).where(m.CandidateLanguage.candidate_id.in_(wanted))
+        ):
+            children["languages"][cid].append((code, level))
+        for cid, platform, level in conn.execute(
+            select(
+                m.CandidateSkill.candidate_id, m.CandidateSkill.platform, m.CandidateSkill.level
+            ).where(m.CandidateSkill.candidate_id.in_(wanted))
+        ):
+            children["skills"][cid].append((platform, level))
+        for cid, topic in conn.execute(
+            select(m.CandidateTopic.candidate_id, m.CandidateTopic.topic).where(
+                m.CandidateTopic.candidate_id.in_(wanted)
+            )
+        ):
+            children["topics"][cid].append((topic,))
+    return {
+        row["id"]: candidate_records.data_from_columns(
+            row,
+            languages=children["languages"][row["id"]],
+            skills=children["skills"][row["id"]],
+            topics=(t for (t,) in children["topics"][row["id"]]),
+        )
+        for row in rows
+    }
 
 
 def get_candidate(db: Database, candidate_id: int) -> CandidateDetail:
@@ -322,9 +345,7 @@ def get_candidate(db: Database, candidate_id: int) -> CandidateDetail:
                 module.id,
                 module.title,
                 bool(module.mandatory),
-                progress[module.id].status.value
-                if module.id in progress
-                else TrainingStatus.NOT_STARTED.value,
+                progress[module.id].status if module.id in progress else TrainingStatus.NOT_STARTED,
                 progress[module.id].completed_on if module.id in progress else None,
                 progress[module.id].score if module.id in progress else None,
             )
@@ -345,7 +366,7 @@ def history(db: Database, candidate_id: int, limit: int = 500) -> list[HistoryEn
     merged: list[HistoryEntry] = []
     with db.engine.connect() as conn:
         for at, operator, action, fields in conn.execute(query):
-            action = getattr(action, "value", str(action))
+            action = AuditAction(action)
             last = merged[-1] if merged else None
             if last and (last.at, last.operator, last.action) == (at, operator, action):
                 # One save logs the row and its child tables separately: show it once.
@@ -387,37 +408,9 @@ def validate(
 def _apply(s, row: m.Candidate, data: CandidateData) -> None:  # type: ignore[no-untyped-def]
     """Copy ``data`` onto ``row``; children are diffed so unchanged rows are not touched
     (the audit log then names only what really changed)."""
-    for name in (
-        "full_name",
-        "username",
-        "email",
-        "phone",
-        "affiliate_id",
-        "gender",
-        "available_from",
-        "available_until",
-        "willing_to_relocate",
-        "active_since",
-        "edit_count",
-        "notes",
-        "consent_store",
-        "consent_store_at",
-        "consent_propose",
-        "consent_propose_at",
-        "consent_share_contact",
-        "consent_share_contact_at",
-    ):
-        value = getattr(data, name)
+    for name, value in candidate_records.column_values(data).items():
         if getattr(row, name) != value:
             setattr(row, name, value)
-    if row.stage != Stage(data.stage):
-        row.stage = Stage(data.stage)
-    country = codes.normalize_country(data.country) if data.country else None
-    if row.country != country:
-        row.country = country
-        region = codes.region_of(country) if country else None
-        row.region = region.region_code if region else None
-        row.subregion = region.subregion_code if region else None
     wanted_langs = {codes.normalize_language(lang.code): lang.level for lang in data.languages}
     for lang in list(row.languages):
         if lang.code not in wanted_langs:

@@ -7,8 +7,9 @@ agree (a "ready" candidate has completed every mandatory module).
 
 The same seed gives the same data: every random draw comes from one ``random.Random``
 and Faker instances seeded from it, and dates hang off a fixed anchor, not "today".
-Fields added later draw from their own stream seeded from the same seed (see
-:data:`RELOCATION`), so adding one leaves everyone's other data exactly as it was.
+Fields added later describe their demo values themselves (``FieldSpec.demo``) and draw
+from their own stream seeded from the same seed, so adding one leaves everyone's other
+data exactly as it was.
 Rows go in through Core bulk inserts in ONE transaction, so 50,000 candidates take
 seconds and a cancelled run writes nothing.
 """
@@ -24,7 +25,7 @@ from faker import Faker
 from sqlalchemy import insert, select
 
 from wir_manager.domain import catalogue
-from wir_manager.domain.codes import region_of
+from wir_manager.domain.codes import region_columns
 from wir_manager.domain.enums import (
     AuditAction,
     Importance,
@@ -37,6 +38,7 @@ from wir_manager.domain.enums import (
     TrainingStatus,
     WorkMode,
 )
+from wir_manager.services.candidate_records import FIELDS
 from wir_manager.services.progress import NO_PROGRESS, Progress
 from wir_manager.storage import models as m
 from wir_manager.storage.database import Database
@@ -130,12 +132,6 @@ GENDERS: tuple[tuple[str | None, float], ...] = (
     ("non-binary", 4),
     (None, 8),
 )
-#: Willing to relocate for an on-site placement: yes / no / not recorded (None).
-RELOCATION: tuple[tuple[bool | None, float], ...] = (
-    (True, 45),
-    (False, 20),
-    (None, 35),
-)
 LEVELS_SECOND = (LanguageLevel.B1, LanguageLevel.B2, LanguageLevel.C1, LanguageLevel.C2)
 REGIONAL = ("sw", "ha", "am", "pt", "hi", "bn", "fa", "yo", "id", "tr")
 ROLE_TITLES = (
@@ -147,6 +143,8 @@ ROLE_TITLES = (
 )
 
 CITIES = {o.acronym: (o.city, o.country) for o in catalogue.ORGANISATIONS}
+#: Fields whose description says how to make up their demo values (see ``FieldSpec.demo``).
+DEMO_FIELDS = tuple(spec for spec in FIELDS if spec.demo is not None)
 
 
 @dataclass(frozen=True)
@@ -215,7 +213,8 @@ def generate(
 ) -> DemoSummary:
     """Add ``candidates`` people and ``requests`` placement requests to ``db``."""
     rng = random.Random(seed)
-    move_rng = random.Random(f"relocation:{seed}")
+    # Fields described with their own demo values draw from their own streams.
+    field_rngs = {spec.name: random.Random(f"{spec.name}:{seed}") for spec in DEMO_FIELDS}
     ids = ensure_reference_data(db)
     with db.engine.connect() as conn:
         modules = [
@@ -277,7 +276,6 @@ def generate(
                 username = f"{handle}{rng.randint(2, 9999)}"
             taken.add(username)
             stage = _pick(rng, STAGE_WEIGHTS)
-            region = region_of(origin.country)
             affiliate = ids.get(f"aff:{origin.country}") if rng.random() < 0.7 else None
             if affiliate is None and rng.random() < 0.5:
                 affiliate = rng.choice(aff_ids)
@@ -287,35 +285,35 @@ def generate(
             consent_at = created + dt.timedelta(days=rng.randint(0, 5))
             propose = rng.random() < 0.9
             share = propose and rng.random() < 0.75
-            cand_rows.append(
-                {
-                    "id": cid,
-                    "full_name": name,
-                    "username": username,
-                    "email": f"{username.lower()}@example.org",
-                    "phone": fk.phone_number() if rng.random() < 0.8 else None,
-                    "country": origin.country,
-                    "region": region.region_code if region else None,
-                    "subregion": region.subregion_code if region else None,
-                    "affiliate_id": affiliate,
-                    "gender": _pick(rng, GENDERS),
-                    "stage": stage.value,
-                    "available_from": available_from,
-                    "available_until": available_from + dt.timedelta(days=rng.randint(180, 900)),
-                    "willing_to_relocate": _pick(move_rng, RELOCATION),
-                    "active_since": since,
-                    "edit_count": int(rng.lognormvariate(7.5, 1.4)),
-                    "notes": None,
-                    "consent_store": True,
-                    "consent_store_at": consent_at,
-                    "consent_propose": propose,
-                    "consent_propose_at": consent_at if propose else None,
-                    "consent_share_contact": share,
-                    "consent_share_contact_at": consent_at if share else None,
-                    "created_at": dt.datetime.combine(created, dt.time(9)),
-                    "updated_at": dt.datetime.combine(created, dt.time(9)),
-                }
-            )
+            row = {
+                "id": cid,
+                "full_name": name,
+                "username": username,
+                "email": f"{username.lower()}@example.org",
+                "phone": fk.phone_number() if rng.random() < 0.8 else None,
+                "country": origin.country,
+                **region_columns(origin.country),
+                "affiliate_id": affiliate,
+                "gender": _pick(rng, GENDERS),
+                "stage": stage.value,
+                "available_from": available_from,
+                "available_until": available_from + dt.timedelta(days=rng.randint(180, 900)),
+                "active_since": since,
+                "edit_count": int(rng.lognormvariate(7.5, 1.4)),
+                "notes": None,
+                "consent_store": True,
+                "consent_store_at": consent_at,
+                "consent_propose": propose,
+                "consent_propose_at": consent_at if propose else None,
+                "consent_share_contact": share,
+                "consent_share_contact_at": consent_at if share else None,
+                "created_at": dt.datetime.combine(created, dt.time(9)),
+                "updated_at": dt.datetime.combine(created, dt.time(9)),
+            }
+            for spec in DEMO_FIELDS:
+                assert spec.demo is not None
+                row[spec.name] = spec.demo(field_rngs[spec.name], row)
+            cand_rows.append(row)
             langs = {origin.language: LanguageLevel.NATIVE}
             if "en" not in langs and rng.random() < 0.88:
                 langs["en"] = rng.choices(LEVELS_SECOND, (2, 4, 4, 2))[0]

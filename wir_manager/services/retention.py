@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import or_, select, update
 
-from wir_manager.domain.enums import AuditAction
+from wir_manager.domain.enums import AuditAction, Stage
 from wir_manager.i18n import _
 from wir_manager.services import privacy
 from wir_manager.services.progress import NO_PROGRESS, Progress
@@ -39,7 +39,7 @@ class RetentionItem:
     id: int
     name: str
     username: str
-    stage: str
+    stage: Stage
     consent_at: dt.date | None
     last_change: dt.datetime
     consent_requested_at: dt.date | None
@@ -161,7 +161,7 @@ def report(
                     cid,
                     name,
                     username,
-                    stage.value if hasattr(stage, "value") else str(stage),
+                    Stage(stage),
                     store_at,
                     updated,
                     requested,

@@ -18,14 +18,15 @@ import os
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 
-from wir_manager.domain.enums import AuditAction, LanguageLevel
+from wir_manager.domain.enums import AuditAction, LanguageLevel, Stage
 from wir_manager.i18n import _
-from wir_manager.services.candidate_records import relocation_text
+from wir_manager.services.candidate_records import FIELDS, FieldSpec, Kind
 from wir_manager.services.privacy import CandidateNotFoundError
 from wir_manager.services.safe_text import escape_markup, neutralise_formula
 from wir_manager.storage import audit
@@ -55,8 +56,9 @@ def _plain(value: Any) -> Any:
         return ""
     if isinstance(value, dt.datetime):
         return value.strftime("%Y-%m-%d %H:%M")
-    if hasattr(value, "value") and not isinstance(value, int | float):
-        return value.value
+    if isinstance(value, Enum):  # a status or action: its label in words where it has one
+        label = getattr(value, "label", None)
+        return _(label) if isinstance(label, str) else str(value.value)
     if isinstance(value, list | tuple):
         return ", ".join(str(v) for v in value)
     if isinstance(value, dict):
@@ -72,29 +74,17 @@ def collect(db: Database, candidate_id: int) -> SubjectData:
             raise CandidateNotFoundError(
                 _("There is no candidate with id {id}.").format(id=candidate_id)
             )
-        person_fields = [
-            (_("Name"), c.full_name),
-            (_("Wikimedia username"), c.username),
-            (_("Email"), c.email),
-            (_("Phone"), c.phone),
-            (_("Country"), c.country),
-            (_("Region (UN M49)"), c.region),
-            (_("Sub-region (UN M49)"), c.subregion),
-            (_("Affiliate"), c.affiliate.name if c.affiliate else None),
-            (_("Gender"), c.gender),
-            (_("Stage"), c.stage),
-            (_("Available from"), c.available_from),
-            (_("Available until"), c.available_until),
-            (_("Willing to relocate"), relocation_text(c.willing_to_relocate)),
-            (_("Active on Wikimedia since"), c.active_since),
-            (_("Edit count"), c.edit_count),
-            (_("Notes"), c.notes),
-            (_("Consent to be kept in the pool"), c.consent_store),
-            (_("… given on"), c.consent_store_at),
-            (_("Consent to be proposed to organisations"), c.consent_propose),
-            (_("… given on"), c.consent_propose_at),
-            (_("Consent to share contact details"), c.consent_share_contact),
-            (_("… given on"), c.consent_share_contact_at),
+        person_fields: list[tuple[str, Any]] = []
+        for spec in FIELDS:
+            if not spec.stored:
+                continue  # languages, skills, topics: sections of their own
+            person_fields.append((_(spec.label), _subject_value(spec, c)))
+            if spec.kind is Kind.COUNTRY:
+                person_fields += [
+                    (_("Region (UN M49)"), c.region),
+                    (_("Sub-region (UN M49)"), c.subregion),
+                ]
+        person_fields += [
             (_("Consent renewal last requested"), c.consent_requested_at),
             (_("Record created"), c.created_at),
             (_("Record last changed"), c.updated_at),
@@ -253,6 +243,19 @@ def collect(db: Database, candidate_id: int) -> SubjectData:
         name = c.full_name
         audit.record(s, AuditAction.EXPORT, "candidate", candidate_id, ["subject_access"])
     return SubjectData(candidate_id, name, dt.datetime.now(), tuple(sections))
+
+
+def _subject_value(spec: FieldSpec, c: m.Candidate) -> Any:
+    """A field as the person reads it: the affiliate's name, the stage and yes / no /
+    not recorded in words; other values as stored."""
+    value = getattr(c, spec.name)
+    if spec.kind is Kind.AFFILIATE:
+        return c.affiliate.name if c.affiliate else None
+    if spec.kind is Kind.YES_NO_UNKNOWN:
+        return spec.words(value)
+    if spec.kind is Kind.STAGE:
+        return _(Stage(value).label)
+    return value
 
 
 class ExportWriteError(ValueError):

@@ -112,12 +112,33 @@ def current_revision(db: Database) -> str | None:
 
 
 def upgrade(db: Database, target: str = "head") -> None:
+    """Run the revisions up to ``target`` in ONE transaction with foreign keys off.
+
+    A revision that adds a constraint rebuilds the table (SQLite batch mode: copy, drop,
+    rename). With ``foreign_keys = ON`` the drop would cascade-delete or null every
+    child row (languages, training, shortlists …), so the pragma is off for the run —
+    it can only change outside a transaction — and ``foreign_key_check`` must come back
+    empty before the commit.
+    """
     from alembic import command
 
     cfg = alembic_config()
-    with db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, target)
+    with db.engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, target)
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    tables = sorted({row[0] for row in broken})
+                    raise MigrationError(
+                        "the upgrade would leave rows pointing at nothing in " + ", ".join(tables)
+                    )
+        finally:
+            raw.execute("PRAGMA foreign_keys = ON")
 
 
 def upgrade_if_needed(db: Database) -> Path | None:

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     Boolean,
+    CheckConstraint,
     Date,
     DateTime,
     ForeignKey,
@@ -96,6 +97,8 @@ class Candidate(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     full_name: Mapped[str] = mapped_column(String(300), index=True)
+    #: The name in Latin letters when ``full_name`` is in another script (optional).
+    latin_name: Mapped[str | None] = mapped_column(String(300))
     username: Mapped[str] = mapped_column(String(255), unique=True)
     email: Mapped[str | None] = mapped_column(String(320), index=True)
     phone: Mapped[str | None] = mapped_column(String(64))
@@ -116,7 +119,7 @@ class Candidate(Base):
     #: Year the person started contributing to Wikimedia projects (experience score).
     active_since: Mapped[int | None] = mapped_column(Integer)
     edit_count: Mapped[int | None] = mapped_column(Integer)
-    notes: Mapped[str | None] = mapped_column(Text)
+    notes: Mapped[str | None] = mapped_column(String(10_000))
 
     consent_store: Mapped[bool] = mapped_column(Boolean, default=False)
     consent_store_at: Mapped[dt.date | None] = mapped_column(Date)
@@ -160,6 +163,26 @@ class CandidateLanguage(Base):
     level: Mapped[int] = mapped_column(Integer)
 
     candidate: Mapped[Candidate] = relationship(back_populates="languages")
+
+
+def bounded_text_checks(table: Any) -> None:
+    """Give every bounded text column of ``table`` a ``CHECK (length(col) <= n)``.
+
+    SQLite ignores the n of VARCHAR(n); the check makes the database refuse over-long
+    text however a row arrives, behind the validation that refuses it with a sentence
+    (``services.candidate_records``). Named ``ck_<table>_<column>_length``.
+    """
+    for column in table.columns:
+        if type(column.type) is String and column.type.length:
+            table.append_constraint(
+                CheckConstraint(
+                    f"length({column.name}) <= {column.type.length}", name=f"{column.name}_length"
+                )
+            )
+
+
+bounded_text_checks(Affiliate.__table__)
+bounded_text_checks(Candidate.__table__)
 
 
 class CandidateSkill(Base):

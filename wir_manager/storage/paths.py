@@ -7,10 +7,27 @@ use it so that everything the app writes can be found and searched.
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import platformdirs
+
+# The application's own folders are found by wir_manager.bundle; storage code and the
+# tests reach them through this module too.
+from wir_manager.bundle import migrations_dir, project_root, resources_dir, ui_dir
+
+__all__ = [
+    "APP_NAME",
+    "DB_FILENAME",
+    "backup_dir",
+    "config_dir",
+    "data_dir",
+    "default_db_path",
+    "log_dir",
+    "migrations_dir",
+    "project_root",
+    "resources_dir",
+    "ui_dir",
+]
 
 APP_NAME = "wir-manager"
 DB_FILENAME = "wir-manager.db"
@@ -43,23 +60,3 @@ def default_db_path() -> Path:
 def backup_dir(db_path: Path) -> Path:
     """Backups sit beside the database, so moving the folder moves them too."""
     return db_path.parent / "backups"
-
-
-def project_root() -> Path:
-    """Root of a source checkout, or the unpacked bundle under PyInstaller."""
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen:
-        return Path(frozen)
-    return Path(__file__).resolve().parents[2]
-
-
-def migrations_dir() -> Path:
-    return project_root() / "migrations"
-
-
-def resources_dir() -> Path:
-    return project_root() / "resources"
-
-
-def ui_dir() -> Path:
-    return project_root() / "ui"

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEventLoop
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QStyle, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QStyle, QWidget
 
 from wir_manager.qt.context import AppContext
 from wir_manager.qt.errors import show_error
@@ -118,9 +118,3 @@ def _tr(text: str) -> str:
 
 def _heading(username: str) -> str:
     return _tr("Erase {username} and everything about them?").format(username=username)
-
-
-def tell_erased(parent: QWidget | None) -> None:
-    QMessageBox.information(
-        parent, _tr("Erased"), _tr("The candidate was erased and the database compacted.")
-    )

@@ -48,129 +48,139 @@ class Ui_CandidateEditor(object):
 
         self.profileForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.fullNameEdit)
 
+        self.latinNameLabel = QLabel(self.profileContents)
+        self.latinNameLabel.setObjectName(u"latinNameLabel")
+
+        self.profileForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.latinNameLabel)
+
+        self.latinNameEdit = QLineEdit(self.profileContents)
+        self.latinNameEdit.setObjectName(u"latinNameEdit")
+
+        self.profileForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.latinNameEdit)
+
         self.usernameLabel = QLabel(self.profileContents)
         self.usernameLabel.setObjectName(u"usernameLabel")
 
-        self.profileForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.usernameLabel)
+        self.profileForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.usernameLabel)
 
         self.usernameEdit = QLineEdit(self.profileContents)
         self.usernameEdit.setObjectName(u"usernameEdit")
 
-        self.profileForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.usernameEdit)
+        self.profileForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.usernameEdit)
 
         self.emailLabel = QLabel(self.profileContents)
         self.emailLabel.setObjectName(u"emailLabel")
 
-        self.profileForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.emailLabel)
+        self.profileForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.emailLabel)
 
         self.emailEdit = QLineEdit(self.profileContents)
         self.emailEdit.setObjectName(u"emailEdit")
 
-        self.profileForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.emailEdit)
+        self.profileForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.emailEdit)
 
         self.phoneLabel = QLabel(self.profileContents)
         self.phoneLabel.setObjectName(u"phoneLabel")
 
-        self.profileForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.phoneLabel)
+        self.profileForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.phoneLabel)
 
         self.phoneEdit = QLineEdit(self.profileContents)
         self.phoneEdit.setObjectName(u"phoneEdit")
 
-        self.profileForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.phoneEdit)
+        self.profileForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.phoneEdit)
 
         self.countryLabel = QLabel(self.profileContents)
         self.countryLabel.setObjectName(u"countryLabel")
 
-        self.profileForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.countryLabel)
+        self.profileForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.countryLabel)
 
         self.countryCombo = QComboBox(self.profileContents)
         self.countryCombo.setObjectName(u"countryCombo")
         self.countryCombo.setEditable(True)
         self.countryCombo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
 
-        self.profileForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.countryCombo)
+        self.profileForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.countryCombo)
 
         self.affiliateLabel = QLabel(self.profileContents)
         self.affiliateLabel.setObjectName(u"affiliateLabel")
 
-        self.profileForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.affiliateLabel)
+        self.profileForm.setWidget(6, QFormLayout.ItemRole.LabelRole, self.affiliateLabel)
 
         self.affiliateCombo = QComboBox(self.profileContents)
         self.affiliateCombo.setObjectName(u"affiliateCombo")
         self.affiliateCombo.setEditable(True)
         self.affiliateCombo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
 
-        self.profileForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.affiliateCombo)
+        self.profileForm.setWidget(6, QFormLayout.ItemRole.FieldRole, self.affiliateCombo)
 
         self.genderLabel = QLabel(self.profileContents)
         self.genderLabel.setObjectName(u"genderLabel")
 
-        self.profileForm.setWidget(6, QFormLayout.ItemRole.LabelRole, self.genderLabel)
+        self.profileForm.setWidget(7, QFormLayout.ItemRole.LabelRole, self.genderLabel)
 
         self.genderEdit = QLineEdit(self.profileContents)
         self.genderEdit.setObjectName(u"genderEdit")
 
-        self.profileForm.setWidget(6, QFormLayout.ItemRole.FieldRole, self.genderEdit)
+        self.profileForm.setWidget(7, QFormLayout.ItemRole.FieldRole, self.genderEdit)
 
         self.stageLabel = QLabel(self.profileContents)
         self.stageLabel.setObjectName(u"stageLabel")
 
-        self.profileForm.setWidget(7, QFormLayout.ItemRole.LabelRole, self.stageLabel)
+        self.profileForm.setWidget(8, QFormLayout.ItemRole.LabelRole, self.stageLabel)
 
         self.stageCombo = QComboBox(self.profileContents)
         self.stageCombo.setObjectName(u"stageCombo")
 
-        self.profileForm.setWidget(7, QFormLayout.ItemRole.FieldRole, self.stageCombo)
+        self.profileForm.setWidget(8, QFormLayout.ItemRole.FieldRole, self.stageCombo)
 
         self.activeSinceLabel = QLabel(self.profileContents)
         self.activeSinceLabel.setObjectName(u"activeSinceLabel")
 
-        self.profileForm.setWidget(8, QFormLayout.ItemRole.LabelRole, self.activeSinceLabel)
+        self.profileForm.setWidget(9, QFormLayout.ItemRole.LabelRole, self.activeSinceLabel)
 
         self.activeSinceEdit = QLineEdit(self.profileContents)
         self.activeSinceEdit.setObjectName(u"activeSinceEdit")
 
-        self.profileForm.setWidget(8, QFormLayout.ItemRole.FieldRole, self.activeSinceEdit)
+        self.profileForm.setWidget(9, QFormLayout.ItemRole.FieldRole, self.activeSinceEdit)
 
         self.editCountLabel = QLabel(self.profileContents)
         self.editCountLabel.setObjectName(u"editCountLabel")
 
-        self.profileForm.setWidget(9, QFormLayout.ItemRole.LabelRole, self.editCountLabel)
+        self.profileForm.setWidget(10, QFormLayout.ItemRole.LabelRole, self.editCountLabel)
 
         self.editCountEdit = QLineEdit(self.profileContents)
         self.editCountEdit.setObjectName(u"editCountEdit")
 
-        self.profileForm.setWidget(9, QFormLayout.ItemRole.FieldRole, self.editCountEdit)
+        self.profileForm.setWidget(10, QFormLayout.ItemRole.FieldRole, self.editCountEdit)
 
         self.availableFromLabel = QLabel(self.profileContents)
         self.availableFromLabel.setObjectName(u"availableFromLabel")
 
-        self.profileForm.setWidget(10, QFormLayout.ItemRole.LabelRole, self.availableFromLabel)
+        self.profileForm.setWidget(11, QFormLayout.ItemRole.LabelRole, self.availableFromLabel)
 
         self.availableFromEdit = QLineEdit(self.profileContents)
         self.availableFromEdit.setObjectName(u"availableFromEdit")
 
-        self.profileForm.setWidget(10, QFormLayout.ItemRole.FieldRole, self.availableFromEdit)
+        self.profileForm.setWidget(11, QFormLayout.ItemRole.FieldRole, self.availableFromEdit)
 
         self.availableUntilLabel = QLabel(self.profileContents)
         self.availableUntilLabel.setObjectName(u"availableUntilLabel")
 
-        self.profileForm.setWidget(11, QFormLayout.ItemRole.LabelRole, self.availableUntilLabel)
+        self.profileForm.setWidget(12, QFormLayout.ItemRole.LabelRole, self.availableUntilLabel)
 
         self.availableUntilEdit = QLineEdit(self.profileContents)
         self.availableUntilEdit.setObjectName(u"availableUntilEdit")
 
-        self.profileForm.setWidget(11, QFormLayout.ItemRole.FieldRole, self.availableUntilEdit)
+        self.profileForm.setWidget(12, QFormLayout.ItemRole.FieldRole, self.availableUntilEdit)
 
         self.relocationLabel = QLabel(self.profileContents)
         self.relocationLabel.setObjectName(u"relocationLabel")
 
-        self.profileForm.setWidget(12, QFormLayout.ItemRole.LabelRole, self.relocationLabel)
+        self.profileForm.setWidget(13, QFormLayout.ItemRole.LabelRole, self.relocationLabel)
 
         self.relocationCombo = QComboBox(self.profileContents)
         self.relocationCombo.setObjectName(u"relocationCombo")
 
-        self.profileForm.setWidget(12, QFormLayout.ItemRole.FieldRole, self.relocationCombo)
+        self.profileForm.setWidget(13, QFormLayout.ItemRole.FieldRole, self.relocationCombo)
 
         self.profileScroll.setWidget(self.profileContents)
 
@@ -366,6 +376,7 @@ class Ui_CandidateEditor(object):
 
 #if QT_CONFIG(shortcut)
         self.fullNameLabel.setBuddy(self.fullNameEdit)
+        self.latinNameLabel.setBuddy(self.latinNameEdit)
         self.usernameLabel.setBuddy(self.usernameEdit)
         self.emailLabel.setBuddy(self.emailEdit)
         self.phoneLabel.setBuddy(self.phoneEdit)
@@ -390,6 +401,10 @@ class Ui_CandidateEditor(object):
         self.fullNameLabel.setText(QCoreApplication.translate("CandidateEditor", u"Full &name:", None))
 #if QT_CONFIG(tooltip)
         self.fullNameEdit.setToolTip(QCoreApplication.translate("CandidateEditor", u"As the person writes it, in any script", None))
+#endif // QT_CONFIG(tooltip)
+        self.latinNameLabel.setText(QCoreApplication.translate("CandidateEditor", u"Name in &Latin script:", None))
+#if QT_CONFIG(tooltip)
+        self.latinNameEdit.setToolTip(QCoreApplication.translate("CandidateEditor", u"How the name is written in Latin letters, when the person writes it in another script (optional)", None))
 #endif // QT_CONFIG(tooltip)
         self.usernameLabel.setText(QCoreApplication.translate("CandidateEditor", u"&Username:", None))
         self.usernameEdit.setPlaceholderText(QCoreApplication.translate("CandidateEditor", u"Wikimedia account (global)", None))

@@ -17,8 +17,10 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from wir_manager.i18n import _ as core_tr
 from wir_manager.services.audit_log import AuditRecord
 from wir_manager.services.backups import BackupInfo
+from wir_manager.services.candidate_records import FIELD
 from wir_manager.services.dossier.disclosure import DisclosureRecord
 from wir_manager.services.privacy import PersonRef
 from wir_manager.services.retention import (
@@ -131,37 +133,14 @@ ENTITY_LABELS = {
     "disclosure": "Dossier disclosure",
 }
 
-#: Column and collection names the audit log records, in words (never their values).
+#: Column and collection names the audit log records, in words (never their values);
+#: a candidate's own fields are named by their description (candidate_records.FIELDS).
 FIELD_LABELS = {
-    "full_name": "name",
-    "latin_name": "name in Latin script",
-    "username": "username",
-    "email": "email",
-    "phone": "phone",
-    "country": "country",
     "region": "region",
     "subregion": "sub-region",
-    "affiliate_id": "affiliate",
     "affiliate": "affiliate",
-    "gender": "gender",
-    "stage": "stage",
-    "available_from": "available from",
-    "available_until": "available until",
-    "willing_to_relocate": "willing to relocate",
-    "active_since": "active since",
-    "edit_count": "edit count",
-    "notes": "notes",
     "note": "note",
-    "consent_store": "consent to store",
-    "consent_store_at": "date of consent to store",
-    "consent_propose": "consent to be proposed",
-    "consent_propose_at": "date of consent to be proposed",
-    "consent_share_contact": "consent to share contact details",
-    "consent_share_contact_at": "date of consent to share contact details",
     "consent_requested_at": "consent renewal asked",
-    "languages": "languages",
-    "skills": "platform skills",
-    "topics": "topics",
     "training": "training",
     "priority_regions": "priority regions",
     "title": "title",
@@ -208,6 +187,10 @@ def entity_label(entity: str) -> str:
 
 
 def field_label(field: str) -> str:
+    spec = FIELD.get(field)
+    if spec is not None:  # in the list's lower-case style: "phone", "name in Latin script"
+        label = core_tr(spec.label)
+        return label[:1].lower() + label[1:]
     return _tr(FIELD_LABELS.get(field, field))
 
 

@@ -37,7 +37,7 @@ from wir_manager.qt.models.shortlist_tables import (
     SortProxy,
     status_label,
 )
-from wir_manager.qt.widgets.score_bars import ScoreBarDelegate, legend_html, part_label
+from wir_manager.qt.widgets.score_bars import ScoreBarDelegate, legend_html
 from wir_manager.services import matching
 from wir_manager.services.listing import list_requests
 from wir_manager.services.matching import (
@@ -46,6 +46,7 @@ from wir_manager.services.matching import (
     Diversity,
     MatchResult,
     ShortlistRow,
+    part_label,
 )
 from wir_manager.services.progress import Progress
 

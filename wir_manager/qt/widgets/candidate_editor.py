@@ -19,11 +19,19 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
     QLineEdit,
+    QPlainTextEdit,
     QStyle,
     QWidget,
 )
 
-from wir_manager.domain.enums import LanguageLevel, Platform, SkillLevel, Stage, Topic
+from wir_manager.domain.enums import (
+    LanguageLevel,
+    Platform,
+    SkillLevel,
+    Stage,
+    Topic,
+    TrainingStatus,
+)
 from wir_manager.qt import theme
 from wir_manager.qt.dialogs.common import show_message
 from wir_manager.qt.forms.ui_candidate_editor import Ui_CandidateEditor
@@ -35,15 +43,23 @@ from wir_manager.qt.models.candidate_details import (
 )
 from wir_manager.qt.widgets import pickers
 from wir_manager.services import candidate_records
-from wir_manager.services.candidate_records import CandidateData, CandidateDetail, HistoryEntry
+from wir_manager.services.candidate_records import (
+    FIELD,
+    CandidateData,
+    CandidateDetail,
+    FieldSpec,
+    HistoryEntry,
+    Kind,
+)
 from wir_manager.services.records import PlatformSkill
 
 UsernameCheck = Callable[[str, int | None], bool]
 
 
-#: Combo item data for each answer (a combo's data cannot tell None from "no data").
-_RELOCATION_KEY: dict[bool | None, str] = {None: "unknown", True: "yes", False: "no"}
-_RELOCATION_ANSWER: dict[str, bool | None] = {v: k for k, v in _RELOCATION_KEY.items()}
+#: Combo item data for each yes / no / not recorded answer (a combo's data cannot tell
+#: None from "no data").
+_ANSWER_KEY: dict[bool | None, str] = {None: "unknown", True: "yes", False: "no"}
+_KEY_ANSWER: dict[str, bool | None] = {v: k for k, v in _ANSWER_KEY.items()}
 
 
 def _tr(text: str) -> str:
@@ -91,7 +107,7 @@ class CandidateEditor(QWidget):
             (True, _tr("Willing to relocate for an on-site placement")),
             (False, _tr("Will not relocate")),
         ):
-            ui.relocationCombo.addItem(text, _RELOCATION_KEY[answer])
+            ui.relocationCombo.addItem(text, _ANSWER_KEY[answer])
         pickers.fill_on_use(ui.languageCombo, pickers.language_items)
         for level in LanguageLevel:
             ui.languageLevelCombo.addItem(level_label(level), int(level))
@@ -159,21 +175,33 @@ class CandidateEditor(QWidget):
         """A warning icon inside each line edit that holds a mistake, with the sentence
         as its tooltip; colours come from the style, so dark mode stays readable."""
         ui = self.ui
-        self.field_widgets: dict[str, QWidget] = {
+        #: The widget of every field in FIELDS; a field's kind says how it is shown and
+        #: read back (:func:`_show`, :func:`_read`). Children have their own widgets.
+        self.bindings: dict[str, QWidget] = {
             "full_name": ui.fullNameEdit,
+            "latin_name": ui.latinNameEdit,
             "username": ui.usernameEdit,
             "email": ui.emailEdit,
+            "phone": ui.phoneEdit,
             "country": ui.countryCombo,
             "affiliate_id": ui.affiliateCombo,
+            "gender": ui.genderEdit,
             "stage": ui.stageCombo,
             "available_from": ui.availableFromEdit,
             "available_until": ui.availableUntilEdit,
             "willing_to_relocate": ui.relocationCombo,
             "active_since": ui.activeSinceEdit,
             "edit_count": ui.editCountEdit,
+            "consent_store": ui.consentStoreCheck,
             "consent_store_at": ui.consentStoreDate,
+            "consent_propose": ui.consentProposeCheck,
             "consent_propose_at": ui.consentProposeDate,
+            "consent_share_contact": ui.consentShareCheck,
             "consent_share_contact_at": ui.consentShareDate,
+            "notes": ui.notesEdit,
+        }
+        self.field_widgets: dict[str, QWidget] = {
+            **self.bindings,
             "languages": ui.languagesTable,
             "skills": ui.skillsGroup,
             "topics": ui.topicsGroup,
@@ -192,26 +220,15 @@ class CandidateEditor(QWidget):
 
     def _connect(self) -> None:
         ui = self.ui
-        for edit in (
-            ui.fullNameEdit,
-            ui.usernameEdit,
-            ui.emailEdit,
-            ui.phoneEdit,
-            ui.genderEdit,
-            ui.activeSinceEdit,
-            ui.editCountEdit,
-            ui.availableFromEdit,
-            ui.availableUntilEdit,
-            ui.consentStoreDate,
-            ui.consentProposeDate,
-            ui.consentShareDate,
-        ):
-            edit.textChanged.connect(self._changed)
-        for combo in (ui.countryCombo, ui.affiliateCombo):
-            combo.currentIndexChanged.connect(self._changed)
-            combo.editTextChanged.connect(self._changed)
-        ui.stageCombo.currentIndexChanged.connect(self._changed)
-        ui.relocationCombo.currentIndexChanged.connect(self._changed)
+        for widget in self.bindings.values():
+            if isinstance(widget, QLineEdit | QPlainTextEdit):
+                widget.textChanged.connect(self._changed)
+            elif isinstance(widget, QCheckBox):
+                widget.toggled.connect(self._changed)
+            elif isinstance(widget, QComboBox):
+                widget.currentIndexChanged.connect(self._changed)
+                if widget.isEditable():
+                    widget.editTextChanged.connect(self._changed)
         for combo in self.skill_combos.values():
             combo.currentIndexChanged.connect(self._changed)
         for check in self.topic_checks.values():
@@ -224,8 +241,6 @@ class CandidateEditor(QWidget):
                     else None
                 )
             )
-            check.toggled.connect(self._changed)
-        ui.notesEdit.textChanged.connect(self._changed)
         ui.addLanguageButton.clicked.connect(self.add_language)
         ui.removeLanguageButton.clicked.connect(self.remove_language)
         ui.languageCombo.lineEdit().returnPressed.connect(self.add_language)
@@ -280,41 +295,14 @@ class CandidateEditor(QWidget):
         self.load(None)
 
     def _fill(self, data: CandidateData) -> None:
-        ui = self.ui
-        ui.fullNameEdit.setText(data.full_name)
-        ui.usernameEdit.setText(data.username)
-        ui.emailEdit.setText(data.email or "")
-        ui.phoneEdit.setText(data.phone or "")
-        pickers.select_code(ui.countryCombo, data.country)
-        index = ui.affiliateCombo.findData(data.affiliate_id) if data.affiliate_id else 0
-        ui.affiliateCombo.setCurrentIndex(max(0, index))
-        ui.genderEdit.setText(data.gender or "")
-        ui.stageCombo.setCurrentIndex(max(0, ui.stageCombo.findData(data.stage)))
-        ui.activeSinceEdit.setText("" if data.active_since is None else str(data.active_since))
-        ui.editCountEdit.setText("" if data.edit_count is None else str(data.edit_count))
-        ui.availableFromEdit.setText(_date_text(data.available_from))
-        ui.availableUntilEdit.setText(_date_text(data.available_until))
-        ui.relocationCombo.setCurrentIndex(
-            max(0, ui.relocationCombo.findData(_RELOCATION_KEY[data.willing_to_relocate]))
-        )
-        ui.notesEdit.setPlainText(data.notes or "")
+        for name, widget in self.bindings.items():
+            _show(FIELD[name], widget, getattr(data, name))
         self.languages.set_records(sorted(data.languages, key=lambda r: (-r.level, r.code)))
         levels = {s.platform: s.level for s in data.skills}
         for platform, combo in self.skill_combos.items():
             combo.setCurrentIndex(max(0, combo.findData(levels.get(platform, 0))))
         for topic, check in self.topic_checks.items():
             check.setChecked(topic in data.topics)
-        for (check, date_edit), (given, on) in zip(
-            self._consent_pairs(),
-            (
-                (data.consent_store, data.consent_store_at),
-                (data.consent_propose, data.consent_propose_at),
-                (data.consent_share_contact, data.consent_share_contact_at),
-            ),
-            strict=True,
-        ):
-            check.setChecked(given)
-            date_edit.setText(_date_text(on))
 
     def _training_summary(self, detail: CandidateDetail | None) -> None:
         if detail is None:
@@ -323,7 +311,7 @@ class CandidateEditor(QWidget):
             )
             return
         mandatory = [t for t in detail.training if t.mandatory]
-        done = sum(1 for t in mandatory if t.status == "completed")
+        done = sum(1 for t in mandatory if t.status == TrainingStatus.COMPLETED)
         if mandatory and done == len(mandatory):
             text = _tr("Training complete: all {n} mandatory modules done.").format(
                 n=len(mandatory)
@@ -372,56 +360,14 @@ class CandidateEditor(QWidget):
         """What the form says now, and the fields that cannot even be read."""
         ui = self.ui
         problems: dict[str, str] = {}
-
-        def date_of(name: str, edit: QLineEdit) -> dt.date | None:
-            text = edit.text().strip()
-            if not text:
-                return None
-            try:
-                return dt.date.fromisoformat(text)
-            except ValueError:
-                problems[name] = _tr("Use a date like 2026-09-01.")
-                return None
-
-        def int_of(name: str, edit: QLineEdit) -> int | None:
-            text = edit.text().strip().replace(",", "").replace(" ", "")
-            if not text:
-                return None
-            try:
-                return int(text)
-            except ValueError:
-                problems[name] = _tr("Use a whole number.")
-                return None
-
-        country = pickers.current_code(ui.countryCombo)
-        if country == "":
-            problems["country"] = _tr("Pick a country from the list.")
-            country = None
-        affiliate = ui.affiliateCombo.currentData()
+        values = {
+            name: _read(FIELD[name], widget, problems) for name, widget in self.bindings.items()
+        }
         typed = ui.affiliateCombo.currentText().strip()
         if typed not in ("", "—") and ui.affiliateCombo.findText(typed) < 0:
             problems["affiliate_id"] = _tr("Pick an affiliate from the list.")
         data = CandidateData(
-            full_name=ui.fullNameEdit.text(),
-            username=ui.usernameEdit.text(),
-            email=ui.emailEdit.text(),
-            phone=ui.phoneEdit.text(),
-            country=country,
-            affiliate_id=affiliate,
-            gender=ui.genderEdit.text(),
-            stage=ui.stageCombo.currentData() or Stage.APPLIED.value,
-            available_from=date_of("available_from", ui.availableFromEdit),
-            available_until=date_of("available_until", ui.availableUntilEdit),
-            willing_to_relocate=_RELOCATION_ANSWER.get(ui.relocationCombo.currentData()),
-            active_since=int_of("active_since", ui.activeSinceEdit),
-            edit_count=int_of("edit_count", ui.editCountEdit),
-            notes=ui.notesEdit.toPlainText(),
-            consent_store=ui.consentStoreCheck.isChecked(),
-            consent_store_at=date_of("consent_store_at", ui.consentStoreDate),
-            consent_propose=ui.consentProposeCheck.isChecked(),
-            consent_propose_at=date_of("consent_propose_at", ui.consentProposeDate),
-            consent_share_contact=ui.consentShareCheck.isChecked(),
-            consent_share_contact_at=date_of("consent_share_contact_at", ui.consentShareDate),
+            **values,
             languages=self.languages.records,
             skills=tuple(
                 PlatformSkill(platform, int(combo.currentData()))
@@ -479,5 +425,63 @@ class CandidateEditor(QWidget):
         self.ui.saveButton.setEnabled(False)
 
 
-def _date_text(value: dt.date | None) -> str:
-    return value.isoformat() if value else ""
+def _show(spec: FieldSpec, widget: QWidget, value: object) -> None:
+    """Put a field's value into its widget (the kind says how)."""
+    kind = spec.kind
+    if isinstance(widget, QLineEdit):
+        if kind is Kind.DATE:
+            widget.setText(value.isoformat() if isinstance(value, dt.date) else "")
+        else:
+            widget.setText("" if value is None else str(value))
+    elif isinstance(widget, QPlainTextEdit):
+        widget.setPlainText(str(value or ""))
+    elif isinstance(widget, QCheckBox):
+        widget.setChecked(bool(value))
+    elif isinstance(widget, QComboBox):
+        if kind is Kind.COUNTRY:
+            pickers.select_code(widget, value)  # type: ignore[arg-type]
+        elif kind is Kind.YES_NO_UNKNOWN:
+            widget.setCurrentIndex(max(0, widget.findData(_ANSWER_KEY[value])))  # type: ignore[index]
+        else:
+            widget.setCurrentIndex(max(0, widget.findData(value)) if value is not None else 0)
+
+
+def _read(spec: FieldSpec, widget: QWidget, problems: dict[str, str]) -> object:
+    """A field's value from its widget; what cannot even be read goes into ``problems``."""
+    kind = spec.kind
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QCheckBox):
+        return widget.isChecked()
+    if isinstance(widget, QComboBox):
+        if kind is Kind.COUNTRY:
+            code = pickers.current_code(widget)
+            if code == "":
+                problems[spec.name] = _tr("Pick a country from the list.")
+                return None
+            return code
+        if kind is Kind.YES_NO_UNKNOWN:
+            return _KEY_ANSWER.get(widget.currentData())
+        if kind is Kind.STAGE:
+            return widget.currentData() or Stage.APPLIED
+        return widget.currentData()
+    assert isinstance(widget, QLineEdit)
+    text = widget.text()
+    if kind is Kind.DATE:
+        if not text.strip():
+            return None
+        try:
+            return dt.date.fromisoformat(text.strip())
+        except ValueError:
+            problems[spec.name] = _tr("Use a date like 2026-09-01.")
+            return None
+    if kind in (Kind.YEAR, Kind.COUNT):
+        digits = text.strip().replace(",", "").replace(" ", "")
+        if not digits:
+            return None
+        try:
+            return int(digits)
+        except ValueError:
+            problems[spec.name] = _tr("Use a whole number.")
+            return None
+    return text

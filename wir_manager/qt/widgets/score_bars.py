@@ -7,11 +7,11 @@ deficiencies and legible on light and dark palettes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from wir_manager.services.matching import PARTS
+from wir_manager.services.matching import PARTS, part_label
 
 PARTS_ROLE = Qt.ItemDataRole.UserRole + 20
 
@@ -23,20 +23,6 @@ PART_COLOURS: dict[str, QColor] = {
     "experience": QColor("#56B4E9"),
     "equity": QColor("#D55E00"),
 }
-
-_LABELS = {
-    "language": "Language fit",
-    "skills": "Platform skills",
-    "topics": "Topics",
-    "training": "Training",
-    "experience": "Experience",
-    "equity": "Equity (priority region)",
-}
-
-
-def part_label(part: str) -> str:
-    """Translated label of a score part (context "ScoreParts")."""
-    return QCoreApplication.translate("ScoreParts", _LABELS.get(part, part))
 
 
 def parts_tooltip(parts: dict[str, float]) -> str:

@@ -43,7 +43,3 @@ def filter_for_disclosure(
         else:
             kept.append(cid)
     return kept, excluded
-
-
-def may_share_contact(state: ConsentState) -> bool:
-    return state.propose and state.share_contact

@@ -9,13 +9,10 @@ not show. Contact details are copied only for people who consented to share them
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import logging
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from types import ModuleType
-from typing import Any
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import select
 
@@ -31,7 +28,16 @@ from wir_manager.domain.enums import (
     WorkMode,
 )
 from wir_manager.i18n import _
+from wir_manager.services.candidate_records import (
+    FIELDS,
+    TEXT_KINDS,
+    CandidateData,
+    FieldSpec,
+    Kind,
+)
+from wir_manager.services.candidates import load_data
 from wir_manager.services.dossier.consent import ConsentState, Exclusion, filter_for_disclosure
+from wir_manager.services.matching import MatchResult, part_label, rank, saved_shortlist
 from wir_manager.storage import models as m
 from wir_manager.storage.database import Database
 
@@ -54,7 +60,7 @@ class RequestInfo:
     description: str | None
     duty_city: str | None
     duty_country: str | None
-    work_mode: str
+    work_mode: WorkMode
     start_date: dt.date | None
     duration_months: int | None
     deadline: dt.date | None
@@ -86,7 +92,7 @@ class RequestInfo:
 class TrainingLine:
     title: str
     mandatory: bool
-    status: str  # TrainingStatus value
+    status: TrainingStatus
     completed_on: dt.date | None
     score: int | None
 
@@ -97,31 +103,47 @@ class CandidateSection:
 
     candidate_id: int
     rank: int
-    name: str
-    username: str
+    #: The person as stored, except that e-mail and phone are empty unless the person
+    #: agreed to share contact details (``contact_shared``).
+    data: CandidateData
+    affiliate: str | None
     score: float
     parts: dict[str, float]
     explanations: tuple[str, ...]
     near_miss: str | None
-    country: str | None
-    affiliate: str | None
-    stage: str
-    active_since: int | None
-    edit_count: int | None
-    languages: tuple[tuple[str, int], ...]  # (code, LanguageLevel value), best first
-    skills: tuple[tuple[str, int], ...]  # (Platform value, level), best first
-    topics: tuple[str, ...]  # Topic values
     training: tuple[TrainingLine, ...]
-    available_from: dt.date | None
-    available_until: dt.date | None
     contact_shared: bool
-    email: str | None = None
-    phone: str | None = None
-    #: Would move for an on-site / hybrid placement; None = not recorded.
-    willing_to_relocate: bool | None = None
     #: The current wiki snapshot of an existing account: (date fetched, global edits,
     #: registration year or None). The dossier marks these facts "verified".
     verified: tuple[dt.date, int | None, int | None] | None = None
+    #: (label, text) rows of the candidate's facts table, from the field descriptions
+    #: (``FieldSpec.dossier``), already translated.
+    facts: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def name(self) -> str:
+        return self.data.full_name
+
+    @property
+    def username(self) -> str:
+        return self.data.username
+
+    @property
+    def languages(self) -> tuple[tuple[str, int], ...]:
+        """(code, LanguageLevel value), best first."""
+        ordered = sorted(self.data.languages, key=lambda x: (-x.level, x.code))
+        return tuple((x.code, x.level) for x in ordered)
+
+    @property
+    def skills(self) -> tuple[tuple[Platform, int], ...]:
+        """(platform, level), best first."""
+        ordered = sorted(self.data.skills, key=lambda x: (-x.level, x.platform))
+        return tuple((Platform(x.platform), x.level) for x in ordered)
+
+    @property
+    def topics(self) -> tuple[Topic, ...]:
+        order = list(Topic)
+        return tuple(sorted((Topic(t) for t in self.data.topics), key=order.index))
 
     # Display helpers (English source strings, translated by ``_``).
     def language_labels(self) -> list[str]:
@@ -131,17 +153,100 @@ class CandidateSection:
         ]
 
     def skill_labels(self) -> list[str]:
-        return [
-            f"{_(Platform(p).label)} ({_(SkillLevel(level).label).lower()})"
-            for p, level in self.skills
-        ]
+        return [f"{_(p.label)} ({_(SkillLevel(level).label).lower()})" for p, level in self.skills]
 
     def topic_labels(self) -> list[str]:
-        return [_(Topic(t).label) for t in self.topics]
+        return [_(t.label) for t in self.topics]
 
     @property
     def stage_label(self) -> str:
-        return _(Stage(self.stage).label)
+        return _(Stage(self.data.stage).label)
+
+
+def day(value: dt.date | None) -> str:
+    """Long date in the dossier's language: "3 March 2027" (British order for English,
+    which reads unambiguously to an international reader), "3 mars 2027" in Swedish."""
+    if value is None:
+        return "—"
+    from babel.dates import format_date
+
+    from wir_manager.i18n import current_language
+
+    language = current_language()
+    return format_date(value, format="long", locale="en_GB" if language == "en" else language)
+
+
+def _fact_text(spec: FieldSpec, data: CandidateData, affiliate: str | None) -> str | None:
+    """One fact in words by the field's kind; None leaves the row out (empty text)."""
+    value = getattr(data, spec.name)
+    if spec.name == "available_from":  # one row for the period
+        if not data.available_from and not data.available_until:
+            return _("Not stated")
+        return _("{start} to {end}").format(
+            start=day(data.available_from) if data.available_from else _("now"),
+            end=day(data.available_until) if data.available_until else _("open-ended"),
+        )
+    kind = spec.kind
+    if kind in (Kind.YES_NO, Kind.YES_NO_UNKNOWN):
+        return spec.words(value)
+    if kind is Kind.AFFILIATE:
+        return affiliate or "—"
+    if value is None or value == "":
+        return None if kind in TEXT_KINDS else "—"
+    if kind is Kind.COUNTRY:
+        return country_name(value)
+    if kind is Kind.STAGE:
+        return _(Stage(value).label)
+    if kind is Kind.COUNT:
+        return f"{value:,}"
+    if kind is Kind.DATE:
+        return day(value)
+    return str(value)
+
+
+def _verified_text(name: str, text: str, verified: tuple[dt.date, int | None, int | None]) -> str:
+    """ "Wikimedian since" and "Edits" as the wikis confirmed them (the figures matching
+    scored), with the date of the snapshot and the self-reported figure."""
+    day_fetched, verified_edits, verified_year = verified
+    mark = _("verified on the wikis {day}").format(day=day_fetched.isoformat())
+    if name == "active_since" and verified_year:
+        return f"{verified_year} ({mark})"
+    if name == "edit_count" and verified_edits is not None:
+        return _("{edits} ({mark}; self-reported {reported})").format(
+            edits=f"{verified_edits:,}", mark=mark, reported=text
+        )
+    return text
+
+
+def dossier_facts(
+    data: CandidateData,
+    affiliate: str | None,
+    *,
+    contact_shared: bool,
+    duty_station: bool,
+    verified: tuple[dt.date, int | None, int | None] | None = None,
+) -> tuple[tuple[str, str], ...]:
+    """The facts table of one candidate: every field with a dossier label, in the
+    order of :data:`FIELDS` (experience marked verified where a wiki snapshot holds it),
+    then how to reach the person (only with their consent)."""
+    facts: list[tuple[str, str]] = []
+    for spec in FIELDS:
+        if spec.dossier is None or (spec.duty_station_only and not duty_station):
+            continue
+        text = _fact_text(spec, data, affiliate)
+        if text is not None and verified is not None:
+            text = _verified_text(spec.name, text, verified)
+        if text is not None:
+            facts.append((_(spec.dossier), text))
+    if contact_shared:
+        contact = " · ".join(x for x in (data.email, data.phone) if x) or _("None on file")
+    else:
+        contact = _(
+            "Not shared (the candidate has not agreed to share contact details); "
+            "contact the programme to reach them."
+        )
+    facts.append((_("Contact"), contact))
+    return tuple(facts)
 
 
 @dataclass(frozen=True)
@@ -162,36 +267,9 @@ class _Entry:
     rank: int
     score: float
     parts: dict[str, float]
-    status: str | None
+    status: ShortlistStatus | None
     explanations: tuple[str, ...] = ()
     near_miss: str | None = None
-
-
-def _matching() -> ModuleType | None:
-    """The matching service, when this build has it (it is developed alongside)."""
-    try:
-        module = importlib.import_module("wir_manager.services.matching")
-    except ImportError:
-        return None
-    return module if hasattr(module, "rank") else None
-
-
-_FALLBACK_PART_LABELS = {
-    "language": "Language fit",
-    "skills": "Platform skills",
-    "topics": "Topics",
-    "training": "Training",
-    "experience": "Experience",
-    "equity": "Equity (priority region)",
-}
-
-
-def part_label(part: str) -> str:
-    try:
-        from wir_manager.services.matching.parts import part_label as matching_label
-    except ImportError:
-        return _(_FALLBACK_PART_LABELS.get(part, part.replace("_", " ").capitalize()))
-    return matching_label(part)
 
 
 def load_request(db: Database, request_id: int) -> RequestInfo:
@@ -219,7 +297,7 @@ def load_request(db: Database, request_id: int) -> RequestInfo:
         description=row["description"],
         duty_city=row["duty_city"],
         duty_country=row["duty_country"],
-        work_mode=str(getattr(row["work_mode"], "value", row["work_mode"])),
+        work_mode=WorkMode(row["work_mode"]),
         start_date=row["start_date"],
         duration_months=row["duration_months"],
         deadline=row["deadline"],
@@ -228,46 +306,17 @@ def load_request(db: Database, request_id: int) -> RequestInfo:
 
 
 def _saved_entries(db: Database, request_id: int) -> tuple[list[_Entry], str | None, int | None]:
-    matching = _matching()
-    if matching is not None and hasattr(matching, "saved_shortlist"):
-        rows = matching.saved_shortlist(db, request_id)
-        entries = [
-            _Entry(r.candidate_id, r.rank, float(r.score), dict(r.parts or {}), str(r.status))
-            for r in rows
-        ]
-        first = rows[0] if rows else None
-        return (
-            entries,
-            getattr(first, "profile_name", None),
-            getattr(first, "profile_version", None),
-        )
-    with db.engine.connect() as conn:
-        rows = conn.execute(
-            select(
-                m.ShortlistEntry.candidate_id,
-                m.ShortlistEntry.rank,
-                m.ShortlistEntry.score,
-                m.ShortlistEntry.score_parts,
-                m.ShortlistEntry.status,
-                m.ShortlistEntry.profile_version,
-                m.WeightProfile.name,
-            )
-            .outerjoin(m.WeightProfile, m.ShortlistEntry.profile_id == m.WeightProfile.id)
-            .where(m.ShortlistEntry.request_id == request_id)
-            .order_by(m.ShortlistEntry.rank, m.ShortlistEntry.candidate_id)
-        ).all()
+    rows = saved_shortlist(db, request_id)
     entries = [
-        _Entry(cid, rank, float(score), dict(parts or {}), str(getattr(status, "value", status)))
-        for cid, rank, score, parts, status, _v, _n in rows
+        _Entry(r.candidate_id, r.rank, float(r.score), dict(r.parts), ShortlistStatus(r.status))
+        for r in rows
     ]
-    return entries, (rows[0][6] if rows else None), (rows[0][5] if rows else None)
-
-
-def _ranking(db: Database, request_id: int, top: int | None) -> Any:
-    matching = _matching()
-    if matching is None:
-        return None
-    return matching.rank(db, request_id, top=top)
+    first = rows[0] if rows else None
+    return (
+        entries,
+        (first.profile_name if first else None),
+        (first.profile_version if first else None),
+    )
 
 
 def choose_entries(
@@ -279,7 +328,7 @@ def choose_entries(
     entries, profile_name, profile_version = _saved_entries(db, request_id)
     source = "saved"
     try:
-        result = _ranking(db, request_id, None if entries else DEFAULT_TOP)
+        result: MatchResult | None = rank(db, request_id, top=None if entries else DEFAULT_TOP)
     except Exception as exc:
         if not entries and not isinstance(exc, ValueError):
             raise
@@ -330,8 +379,8 @@ def load_content(db: Database, request_id: int) -> DossierContent:
     """Read everything one dossier shows, consent already applied."""
     request = load_request(db, request_id)
     entries, source, profile_name, profile_version = choose_entries(db, request_id)
-    declined = [e for e in entries if e.status == ShortlistStatus.DECLINED.value]
-    entries = [e for e in entries if e.status != ShortlistStatus.DECLINED.value]
+    declined = [e for e in entries if e.status is ShortlistStatus.DECLINED]
+    entries = [e for e in entries if e.status is not ShortlistStatus.DECLINED]
     states = _consent_states(db, [e.candidate_id for e in entries])
     kept_ids, excluded = filter_for_disclosure([e.candidate_id for e in entries], states)
     excluded = (
@@ -339,7 +388,7 @@ def load_content(db: Database, request_id: int) -> DossierContent:
         *(Exclusion(e.candidate_id, _("declined on the shortlist")) for e in declined),
     )
     kept = [e for e in entries if e.candidate_id in set(kept_ids)]
-    sections = _sections(db, kept, states)
+    sections = _sections(db, kept, states, duty_station=request.work_mode != WorkMode.REMOTE)
     labels = {part: part_label(part) for e in kept for part in e.parts}
     return DossierContent(
         request=request,
@@ -353,67 +402,27 @@ def load_content(db: Database, request_id: int) -> DossierContent:
 
 
 def _sections(
-    db: Database, entries: list[_Entry], states: dict[int, ConsentState]
+    db: Database, entries: list[_Entry], states: dict[int, ConsentState], *, duty_station: bool
 ) -> list[CandidateSection]:
     ids = [e.candidate_id for e in entries]
     if not ids:
         return []
-    langs: dict[int, list[tuple[str, int]]] = defaultdict(list)
-    skills: dict[int, list[tuple[str, int]]] = defaultdict(list)
-    topics: dict[int, list[str]] = defaultdict(list)
+    people = load_data(db, ids)
     training: dict[int, list[TrainingLine]] = defaultdict(list)
     with db.engine.connect() as conn:
-        people = {
-            row.id: row
-            for row in conn.execute(
-                select(
-                    m.Candidate.id,
-                    m.Candidate.full_name,
-                    m.Candidate.username,
-                    m.Candidate.email,
-                    m.Candidate.phone,
-                    m.Candidate.country,
-                    m.Candidate.stage,
-                    m.Candidate.active_since,
-                    m.Candidate.edit_count,
-                    m.Candidate.available_from,
-                    m.Candidate.available_until,
-                    m.Candidate.willing_to_relocate,
-                    m.Affiliate.name.label("affiliate"),
-                )
-                .outerjoin(m.Affiliate, m.Candidate.affiliate_id == m.Affiliate.id)
+        affiliates = dict(
+            conn.execute(
+                select(m.Candidate.id, m.Affiliate.name)
+                .join(m.Affiliate, m.Candidate.affiliate_id == m.Affiliate.id)
                 .where(m.Candidate.id.in_(ids))
-            )
-        }
-        for cid, code, level in conn.execute(
-            select(
-                m.CandidateLanguage.candidate_id,
-                m.CandidateLanguage.code,
-                m.CandidateLanguage.level,
-            )
-            .where(m.CandidateLanguage.candidate_id.in_(ids))
-            .order_by(m.CandidateLanguage.level.desc(), m.CandidateLanguage.code)
-        ):
-            langs[cid].append((code, int(level)))
-        for cid, platform, level in conn.execute(
-            select(m.CandidateSkill.candidate_id, m.CandidateSkill.platform, m.CandidateSkill.level)
-            .where(m.CandidateSkill.candidate_id.in_(ids))
-            .order_by(m.CandidateSkill.level.desc(), m.CandidateSkill.platform)
-        ):
-            if level > 0:
-                skills[cid].append((getattr(platform, "value", platform), int(level)))
-        for cid, topic in conn.execute(
-            select(m.CandidateTopic.candidate_id, m.CandidateTopic.topic).where(
-                m.CandidateTopic.candidate_id.in_(ids)
-            )
-        ):
-            topics[cid].append(getattr(topic, "value", topic))
+            ).all()
+        )
         modules = conn.execute(
             select(m.TrainingModule.id, m.TrainingModule.title, m.TrainingModule.mandatory)
             .where(m.TrainingModule.active.is_(True))
             .order_by(m.TrainingModule.position, m.TrainingModule.id)
         ).all()
-        progress: dict[tuple[int, int], tuple[str, dt.date | None, int | None]] = {}
+        progress: dict[tuple[int, int], tuple[TrainingStatus, dt.date | None, int | None]] = {}
         for cid, mid, status, done, score in conn.execute(
             select(
                 m.TrainingProgress.candidate_id,
@@ -423,7 +432,7 @@ def _sections(
                 m.TrainingProgress.score,
             ).where(m.TrainingProgress.candidate_id.in_(ids))
         ):
-            progress[(cid, mid)] = (getattr(status, "value", status), done, score)
+            progress[(cid, mid)] = (status, done, score)
         w = m.WikiSnapshot
         verified = {
             cid: (fetched.date(), edits, registration.year if registration else None)
@@ -437,43 +446,37 @@ def _sections(
         }
     for cid in ids:
         for mid, title, mandatory in modules:
-            status, done, score = progress.get(
-                (cid, mid), (TrainingStatus.NOT_STARTED.value, None, None)
-            )
+            status, done, score = progress.get((cid, mid), (TrainingStatus.NOT_STARTED, None, None))
             training[cid].append(TrainingLine(title, bool(mandatory), status, done, score))
-    order = list(Topic)
     sections = []
     for e in entries:
-        p = people.get(e.candidate_id)
-        if p is None:
+        data = people.get(e.candidate_id)
+        if data is None:
             continue
         share = states[e.candidate_id].share_contact
+        if not share:
+            data = replace(data, email=None, phone=None)
+        affiliate = affiliates.get(e.candidate_id)
         sections.append(
             CandidateSection(
                 candidate_id=e.candidate_id,
                 rank=e.rank,
-                name=p.full_name,
-                username=p.username,
+                data=data,
+                affiliate=affiliate,
                 score=e.score,
                 parts=e.parts,
                 explanations=e.explanations,
                 near_miss=e.near_miss,
-                country=p.country,
-                affiliate=p.affiliate,
-                stage=getattr(p.stage, "value", p.stage),
-                active_since=p.active_since,
-                edit_count=p.edit_count,
-                languages=tuple(langs[e.candidate_id]),
-                skills=tuple(skills[e.candidate_id]),
-                topics=tuple(sorted(topics[e.candidate_id], key=lambda t: order.index(Topic(t)))),
                 training=tuple(training[e.candidate_id]),
-                available_from=p.available_from,
-                available_until=p.available_until,
-                willing_to_relocate=p.willing_to_relocate,
-                verified=verified.get(e.candidate_id),
                 contact_shared=share,
-                email=p.email if share else None,
-                phone=p.phone if share else None,
+                verified=verified.get(e.candidate_id),
+                facts=dossier_facts(
+                    data,
+                    affiliate,
+                    contact_shared=share,
+                    duty_station=duty_station,
+                    verified=verified.get(e.candidate_id),
+                ),
             )
         )
     return sections

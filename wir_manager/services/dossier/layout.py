@@ -40,11 +40,10 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from wir_manager.domain.codes import country_name, language_name
-from wir_manager.domain.enums import LanguageLevel, Platform, SkillLevel, TrainingStatus, WorkMode
+from wir_manager.domain.codes import language_name
+from wir_manager.domain.enums import LanguageLevel, Platform, SkillLevel, TrainingStatus
 from wir_manager.i18n import _
-from wir_manager.services.candidate_records import relocation_text
-from wir_manager.services.dossier.content import CandidateSection, DossierContent
+from wir_manager.services.dossier.content import CandidateSection, DossierContent, day
 from wir_manager.services.dossier.fonts import BASE, register_fonts
 from wir_manager.services.dossier.shaping import (
     base_is_rtl,
@@ -110,19 +109,6 @@ def _styles() -> dict[str, ParagraphStyle]:
             backColor=ZEBRA,
         ),
     }
-
-
-def day(value: dt.date | None) -> str:
-    """Long date in the dossier's language: "3 March 2027" (British order for English,
-    which reads unambiguously to an international reader), "3 mars 2027" in Swedish."""
-    if value is None:
-        return "—"
-    from babel.dates import format_date
-
-    from wir_manager.i18n import current_language
-
-    language = current_language()
-    return format_date(value, format="long", locale="en_GB" if language == "en" else language)
 
 
 class ScriptParagraph(Flowable):
@@ -433,31 +419,7 @@ class DossierLayout:
             _p(_("User:{username}").format(username=sec.username), self.s["kicker"]),
             Spacer(1, 3 * mm),
         ]
-        if sec.available_from or sec.available_until:
-            availability = _("{start} to {end}").format(
-                start=day(sec.available_from) if sec.available_from else _("now"),
-                end=day(sec.available_until) if sec.available_until else _("open-ended"),
-            )
-        else:
-            availability = _("Not stated")
-        if sec.contact_shared:
-            contact = " · ".join(x for x in (sec.email, sec.phone) if x) or _("None on file")
-        else:
-            contact = _(
-                "Not shared (the candidate has not agreed to share contact details); "
-                "contact the programme to reach them."
-            )
-        facts: list[tuple[str, object]] = [
-            (_("Country"), country_name(sec.country) if sec.country else "—"),
-            (_("Affiliate"), sec.affiliate or "—"),
-            (_("Programme stage"), sec.stage_label),
-            *experience_facts(sec),
-            (_("Availability"), availability),
-        ]
-        if self.c.request.work_mode != WorkMode.REMOTE.value:
-            # Only a post with a duty station makes moving a question.
-            facts.append((_("Relocation"), relocation_text(sec.willing_to_relocate)))
-        facts.append((_("Contact"), contact))
+        facts: list[tuple[str, object]] = list(sec.facts)
         story.append(self._facts(facts, (38 * mm, width - 38 * mm)))
 
         story.append(_l(_("Languages"), self.s["h3"]))
@@ -511,7 +473,7 @@ class DossierLayout:
         return [KeepTogether(block)]
 
     def _training(self, sec: CandidateSection, width: float) -> list[Flowable]:
-        done = sum(1 for t in sec.training if t.status == TrainingStatus.COMPLETED.value)
+        done = sum(1 for t in sec.training if t.status is TrainingStatus.COMPLETED)
         story: list[Flowable] = [
             _l(
                 _("Training record ({done} of {total} modules completed)").format(
@@ -574,20 +536,3 @@ class DossierLayout:
         doc.build(story, canvasmaker=canvas_class)
         data = buffer.getvalue()
         return data, doc.page
-
-
-def experience_facts(sec: CandidateSection) -> list[tuple[str, object]]:
-    """ "Wikimedian since" and "Edits", marked verified when a wiki snapshot holds them
-    (the figures matching scored), else as the candidate reported them."""
-    since = str(sec.active_since) if sec.active_since else "—"
-    edits = f"{sec.edit_count:,}" if sec.edit_count is not None else "—"
-    if sec.verified is not None:
-        day, verified_edits, verified_year = sec.verified
-        mark = _("verified on the wikis {day}").format(day=day.isoformat())
-        if verified_year:
-            since = f"{verified_year} ({mark})"
-        if verified_edits is not None:
-            edits = _("{edits} ({mark}; self-reported {reported})").format(
-                edits=f"{verified_edits:,}", mark=mark, reported=edits
-            )
-    return [(_("Wikimedian since"), since), (_("Edits"), edits)]

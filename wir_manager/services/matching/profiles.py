@@ -118,9 +118,3 @@ def list_profiles(db: Database) -> list[WeightProfileInfo]:
         if not any(p.name == DEFAULT_PROFILE for p in found):
             found.insert(0, latest_profile_in(s))
         return found
-
-
-def profile_by_id(db: Database, profile_id: int) -> WeightProfileInfo | None:
-    with db.session() as s:
-        row = s.get(m.WeightProfile, profile_id)
-        return _info(row) if row is not None else None

@@ -14,7 +14,7 @@ Public API::
 """
 
 from wir_manager.services.spreadsheets.candidates_import import (
-    CandidateRecord,
+    CandidateRow,
     import_candidates,
     read_candidates,
     write_candidates,
@@ -59,7 +59,7 @@ def write_report(db, report: ImportReport, progress=None) -> ImportResult:  # ty
 __all__ = [
     "ERROR",
     "WARNING",
-    "CandidateRecord",
+    "CandidateRow",
     "ImportRefusedError",
     "ImportReport",
     "ImportResult",

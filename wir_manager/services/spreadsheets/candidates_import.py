@@ -13,17 +13,19 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 
-from wir_manager.domain.codes import region_of
 from wir_manager.domain.enums import AuditAction, Platform, Stage
 from wir_manager.i18n import _
+from wir_manager.services import candidate_records
+from wir_manager.services.candidate_records import FIELD, CandidateData, Kind
 from wir_manager.services.progress import NO_PROGRESS, Progress
+from wir_manager.services.records import LanguageSkill, PlatformSkill
 from wir_manager.services.spreadsheets import cells
 from wir_manager.services.spreadsheets.cells import CellProblem
 from wir_manager.services.spreadsheets.errors import ImportRefusedError, SpreadsheetError
@@ -51,32 +53,12 @@ HEADER_SEARCH_ROWS = 10
 
 
 @dataclass(frozen=True, slots=True)
-class CandidateRecord:
-    """One clean row, ready to insert."""
+class CandidateRow:
+    """One checked row: the candidate exactly as the editor would save it, and the
+    affiliate by name (a new one is added on write)."""
 
-    full_name: str
-    username: str
-    email: str | None = None
-    phone: str | None = None
-    country: str | None = None
+    data: CandidateData
     affiliate: str | None = None
-    gender: str | None = None
-    stage: str = Stage.APPLIED.value
-    available_from: dt.date | None = None
-    available_until: dt.date | None = None
-    willing_to_relocate: bool | None = None
-    active_since: int | None = None
-    edit_count: int | None = None
-    notes: str | None = None
-    languages: dict[str, int] = field(default_factory=dict)
-    skills: dict[str, int] = field(default_factory=dict)
-    topics: tuple[str, ...] = ()
-    consent_store: bool = False
-    consent_store_at: dt.date | None = None
-    consent_propose: bool = False
-    consent_propose_at: dt.date | None = None
-    consent_share_contact: bool = False
-    consent_share_contact_at: dt.date | None = None
 
 
 @dataclass
@@ -115,34 +97,27 @@ def _find_header(rows: list[tuple[Any, ...]]) -> int:
     return -1
 
 
-_SCALARS: dict[str, Callable[[Any], Any]] = {
-    "full_name": cells.text,
-    "username": cells.text,
-    "email": cells.email,
-    "phone": cells.text,
-    "country": cells.country_cell,
-    "affiliate": cells.text,
-    "gender": cells.text,
-    "stage": cells.stage,
-    "available_from": cells.date,
-    "available_until": cells.date,
-    "willing_to_relocate": cells.yes_no_blank,
-    "active_since": lambda v: cells.whole_number(
-        v, low=2001, high=dt.date.today().year, what=_("the year")
-    ),
-    "edit_count": lambda v: cells.whole_number(
-        v, low=0, high=100_000_000, what=_("the edit count")
-    ),
-    "notes": cells.text,
-    "languages": cells.languages,
-    "skills": cells.skills,
-    "topics": cells.topics,
-    "consent_store": cells.yes_no,
-    "consent_store_at": cells.date,
-    "consent_propose": cells.yes_no,
-    "consent_propose_at": cells.date,
-    "consent_share_contact": cells.yes_no,
-    "consent_share_contact_at": cells.date,
+_WIDE = 2**62  # whole-number cells are parsed here and range-checked by the validation
+
+
+#: How a cell of each kind of field is read (the range and format rules are the
+#: validation's, shared with the editor).
+_PARSERS: dict[Kind, Callable[[Any], Any]] = {
+    Kind.TEXT: cells.text,
+    Kind.LONG_TEXT: cells.text,
+    Kind.USERNAME: cells.text,
+    Kind.EMAIL: cells.text,
+    Kind.COUNTRY: cells.country_cell,
+    Kind.AFFILIATE: cells.text,
+    Kind.STAGE: cells.stage,
+    Kind.DATE: cells.date,
+    Kind.YEAR: lambda v: cells.whole_number(v, low=-_WIDE, high=_WIDE, what=_("the year")),
+    Kind.COUNT: lambda v: cells.whole_number(v, low=-_WIDE, high=_WIDE, what=_("the number")),
+    Kind.YES_NO: cells.yes_no,
+    Kind.YES_NO_UNKNOWN: cells.yes_no_blank,
+    Kind.LANGUAGES: cells.languages,
+    Kind.SKILLS: cells.skills,
+    Kind.TOPICS: cells.topics,
 }
 
 
@@ -211,7 +186,7 @@ def _read_sheet(db: Database, path: Path, sheet: Any, progress: Progress) -> Imp
     existing = _existing(db)
     plan = _plan(columns)
     titles = {k: t for _i, k, t in columns}
-    records: list[CandidateRecord] = []
+    records: list[CandidateRow] = []
     record_rows: list[int] = []
     preview: list[PreviewRow] = []
     blank = 0
@@ -221,6 +196,7 @@ def _read_sheet(db: Database, path: Path, sheet: Any, progress: Progress) -> Imp
     in_file_name: dict[str, int] = {}
     new_affiliates: dict[str, str] = {}
     row_number = header_row_number
+    today = dt.date.today()
     total_hint = max((sheet.max_row or 0) - header_row_number, 0)
     for raw in it:
         row_number += 1
@@ -237,10 +213,10 @@ def _read_sheet(db: Database, path: Path, sheet: Any, progress: Progress) -> Imp
             )
         values = [raw[i] if i < len(raw) else None for i, _k, _t in columns]
         preview.append(PreviewRow(row_number, tuple(values)))
-        record, row_problems = _parse_row(row_number, plan, titles, values)
+        record, row_problems = _parse_row(row_number, plan, titles, values, today)
         if record is not None:
             row_problems += _duplicates(
-                row_number, record, columns, existing, in_file_user, in_file_email, in_file_name
+                row_number, record.data, titles, existing, in_file_user, in_file_email, in_file_name
             )
             if record.affiliate and record.affiliate.casefold() not in existing.affiliates:
                 new_affiliates.setdefault(record.affiliate.casefold(), record.affiliate)
@@ -290,15 +266,22 @@ def _plan(columns: list[tuple[int, str, str]]) -> list[_Column]:
             platform = key.split(":", 1)[1]
             plan.append(_Column("skill", platform, title, label=Platform(platform).label))
         else:
-            plan.append(_Column("scalar", key, title, _SCALARS[key]))
+            plan.append(_Column("scalar", key, title, _PARSERS[FIELD[key].kind]))
     return plan
 
 
 def _parse_row(
-    row_number: int, plan: list[_Column], titles: dict[str, str], values: list[Any]
-) -> tuple[CandidateRecord | None, list[Problem]]:
+    row_number: int,
+    plan: list[_Column],
+    titles: dict[str, str],
+    values: list[Any],
+    today: dt.date,
+) -> tuple[CandidateRow | None, list[Problem]]:
+    """Read one row into :class:`CandidateData` and check it with the editor's own
+    validation; every problem names the row and the column."""
     problems: list[Problem] = []
     data: dict[str, Any] = {}
+    unreadable: set[str] = set()  # fields whose cell could not be read (reported once)
     pairs: dict[str, dict[str, tuple[Any, str]]] = {}
     langs: dict[str, int] = {}
     skills: dict[str, int] = {}
@@ -315,6 +298,7 @@ def _parse_row(
                 pairs.setdefault(column.key, {})[column.kind] = (value, column.title)
         except CellProblem as exc:
             problems.append(Problem(row_number, column.title, str(exc)))
+            unreadable.add(column.key if column.kind == "scalar" else "skills")
     for _number, pair in sorted(pairs.items()):
         code_value, code_title = pair.get("lang", (None, ""))
         level_value, level_title = pair.get("level", (None, ""))
@@ -326,6 +310,7 @@ def _parse_row(
             code = cells.language_code(cells.text(code_value) or "")
         except CellProblem as exc:
             problems.append(Problem(row_number, code_title or level_title, str(exc)))
+            unreadable.add("languages")
             continue
         try:
             if cells.is_blank(level_value):
@@ -335,29 +320,34 @@ def _parse_row(
             )
         except CellProblem as exc:
             problems.append(Problem(row_number, level_title or code_title, str(exc)))
-    name = data.get("full_name")
-    username = data.get("username")
-    if "full_name" in titles and not name:
-        problems.append(Problem(row_number, titles["full_name"], _("a name is required.")))
-    if "username" in titles and not username:
-        problems.append(Problem(row_number, titles["username"], _("a username is required.")))
-    start, end = data.get("available_from"), data.get("available_until")
-    if start and end and end < start:
-        problems.append(
-            Problem(
-                row_number,
-                titles.get("available_until", ""),
-                _("the end of availability is before its start."),
-            )
-        )
-    if problems or not name or not username:
+            unreadable.add("languages")
+    for code, level in data.pop("languages", {}).items():
+        langs[code] = max(langs.get(code, 0), level)
+    skills = {**data.pop("skills", {}), **skills}
+    affiliate = data.pop("affiliate_id", None)
+    stage = data.pop("stage", None) or Stage.APPLIED
+    candidate = CandidateData(
+        **{k: v for k, v in data.items() if v is not None or FIELD[k].required is None},
+        stage=stage,
+        languages=tuple(LanguageSkill(code, level) for code, level in langs.items()),
+        skills=tuple(PlatformSkill(Platform(p), level) for p, level in skills.items()),
+    ).normalised()
+    errors = candidate_records.validate(candidate, today=today)
+    affiliate_problem = candidate_records.length_problem(FIELD["affiliate_id"], affiliate)
+    if affiliate_problem:
+        errors["affiliate_id"] = affiliate_problem
+    for name, message in errors.items():
+        if name in unreadable:
+            continue
+        if FIELD[name].required and name not in titles:
+            continue  # the missing column is reported once for the whole sheet
+        problems.append(Problem(row_number, titles.get(name, FIELD[name].header), message))
+    # In the sheet's column order, whichever check found the problem.
+    order = {column.title: n for n, column in enumerate(plan)}
+    problems.sort(key=lambda p: order.get(p.column, len(order)))
+    if errors or problems:
         return None, problems
-    for key in ("languages", "skills"):
-        data.setdefault(key, {})
-    langs = {**data.pop("languages"), **langs}
-    skills = {**data.pop("skills"), **skills}
-    stage = data.pop("stage", None) or Stage.APPLIED.value
-    return CandidateRecord(stage=stage, languages=langs, skills=skills, **data), problems
+    return CandidateRow(candidate, affiliate), problems
 
 
 def _check_duplicate(
@@ -381,14 +371,13 @@ def _check_duplicate(
 
 def _duplicates(
     row_number: int,
-    record: CandidateRecord,
-    columns: list[tuple[int, str, str]],
+    record: CandidateData,
+    titles: dict[str, str],
     existing: _Existing,
     in_file_user: dict[str, int],
     in_file_email: dict[str, int],
     in_file_name: dict[str, int],
 ) -> list[Problem]:
-    titles = {k: t for _i, k, t in columns}
     found: list[Problem] = []
     user = record.username.casefold()
     _check_duplicate(
@@ -476,47 +465,21 @@ def write_candidates(
                 for offset, r in enumerate(chunk):
                     cid = new_candidate_ids[start + offset]
                     ids.append(cid)
-                    region = region_of(r.country) if r.country else None
                     cand_rows.append(
                         {
+                            **candidate_records.column_values(r.data),
                             "id": cid,
-                            "full_name": r.full_name,
-                            "username": r.username,
-                            "email": r.email,
-                            "phone": r.phone,
-                            "country": r.country,
-                            "region": region.region_code if region else None,
-                            "subregion": region.subregion_code if region else None,
                             "affiliate_id": affiliates.get(r.affiliate.casefold())
                             if r.affiliate
                             else None,
-                            "gender": r.gender,
-                            "stage": r.stage,
-                            "available_from": r.available_from,
-                            "available_until": r.available_until,
-                            "willing_to_relocate": r.willing_to_relocate,
-                            "active_since": r.active_since,
-                            "edit_count": r.edit_count,
-                            "notes": r.notes,
-                            "consent_store": r.consent_store,
-                            "consent_store_at": r.consent_store_at,
-                            "consent_propose": r.consent_propose,
-                            "consent_propose_at": r.consent_propose_at,
-                            "consent_share_contact": r.consent_share_contact,
-                            "consent_share_contact_at": r.consent_share_contact_at,
                             "created_at": now,
                             "updated_at": now,
                         }
                     )
-                    lang_rows += [
-                        {"candidate_id": cid, "code": c, "level": lv}
-                        for c, lv in r.languages.items()
-                    ]
-                    skill_rows += [
-                        {"candidate_id": cid, "platform": p, "level": lv}
-                        for p, lv in r.skills.items()
-                    ]
-                    topic_rows += [{"candidate_id": cid, "topic": t} for t in r.topics]
+                    langs, skills, topics = candidate_records.child_rows(cid, r.data)
+                    lang_rows += langs
+                    skill_rows += skills
+                    topic_rows += topics
                 conn.execute(insert(m.Candidate), cand_rows)
                 progress.report(start + len(chunk), total, _("Writing candidates"))
                 for table, rows in (

@@ -29,7 +29,6 @@ from wir_manager.services.safe_text import restore_formula_text
 
 _ITEM_SPLIT = re.compile(r"[;\n]+")
 _LIST_SPLIT = re.compile(r"[;,\n]+")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?$")
 _IMPORTANCE_SUFFIX = re.compile(r"\(([^)]*)\)\s*$")
 
@@ -144,15 +143,6 @@ def yes_no_blank(value: object) -> bool | None:
             )
         )
     return answer
-
-
-def email(value: object) -> str | None:
-    raw = text(value)
-    if raw is None:
-        return None
-    if not _EMAIL.match(raw):
-        raise CellProblem(_("“{value}” is not a valid email address.").format(value=raw))
-    return raw
 
 
 @functools.lru_cache(maxsize=2048)

@@ -23,8 +23,16 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from sqlalchemy import select
 
-from wir_manager.domain.enums import AuditAction, LanguageLevel, Platform, Stage, Topic
+from wir_manager.domain.enums import (
+    AuditAction,
+    LanguageLevel,
+    Platform,
+    Stage,
+    Topic,
+    TrainingStatus,
+)
 from wir_manager.i18n import _
+from wir_manager.services.candidate_records import FIELDS, FieldSpec, Kind
 from wir_manager.services.progress import NO_PROGRESS, Progress
 from wir_manager.services.safe_text import neutralise_formula
 from wir_manager.services.spreadsheets import inmemory
@@ -141,36 +149,26 @@ def _audit(db: Database, entity: str, entity_id: int | None, fields: list[str]) 
 CANDIDATE_COLUMNS = tuple(f.label for f in CANDIDATE_FIELDS)
 
 
+def cell_value(spec: FieldSpec, value: Any) -> Any:
+    """A stored value as the importer reads it back (so export → import round-trips)."""
+    if spec.kind is Kind.STAGE:
+        return Stage(value).label
+    if spec.kind is Kind.YES_NO:
+        return yes_no(value)
+    if spec.kind is Kind.YES_NO_UNKNOWN:
+        return yes_no_blank(value)
+    return value
+
+
 def candidate_rows(db: Database, ids: Sequence[int] | None = None) -> list[list[Any]]:
     """Rows in :data:`CANDIDATE_COLUMNS` order (plain values; no neutralising yet)."""
     langs: dict[int, list[tuple[str, int]]] = defaultdict(list)
     skills: dict[int, list[tuple[str, int]]] = defaultdict(list)
-    topics: dict[int, list[str]] = defaultdict(list)
+    topics: dict[int, list[Topic]] = defaultdict(list)
     c = m.Candidate
+    stored = [spec.name for spec in FIELDS if spec.stored and spec.kind is not Kind.AFFILIATE]
     query = (
-        select(
-            c.id,
-            c.full_name,
-            c.username,
-            c.email,
-            c.phone,
-            c.country,
-            m.Affiliate.name,
-            c.gender,
-            c.stage,
-            c.available_from,
-            c.available_until,
-            c.willing_to_relocate,
-            c.active_since,
-            c.edit_count,
-            c.consent_store,
-            c.consent_store_at,
-            c.consent_propose,
-            c.consent_propose_at,
-            c.consent_share_contact,
-            c.consent_share_contact_at,
-            c.notes,
-        )
+        select(c.id, m.Affiliate.name.label("affiliate_id"), *(c.__table__.c[n] for n in stored))
         .outerjoin(m.Affiliate, c.affiliate_id == m.Affiliate.id)
         .order_by(c.id)
     )
@@ -178,7 +176,7 @@ def candidate_rows(db: Database, ids: Sequence[int] | None = None) -> list[list[
         query = query.where(c.id.in_(list(ids)))
     order = list(Topic)
     with db.engine.connect() as conn:
-        people = conn.execute(query).all()
+        people = conn.execute(query).mappings().all()
         for cid, code, level in conn.execute(
             select(
                 m.CandidateLanguage.candidate_id,
@@ -200,63 +198,25 @@ def candidate_rows(db: Database, ids: Sequence[int] | None = None) -> list[list[
                 m.CandidateSkill.platform,
             )
         ):
-            skills[cid].append((getattr(platform, "value", platform), level))
+            skills[cid].append((platform, level))
         for cid, topic in conn.execute(
             select(m.CandidateTopic.candidate_id, m.CandidateTopic.topic)
         ):
-            topics[cid].append(getattr(topic, "value", topic))
+            topics[cid].append(topic)
     rows = []
     for p in people:
-        (
-            cid,
-            name,
-            username,
-            email,
-            phone,
-            country,
-            affiliate,
-            gender,
-            stage,
-            a_from,
-            a_until,
-            relocate,
-            since,
-            edits,
-            c_store,
-            c_store_at,
-            c_prop,
-            c_prop_at,
-            c_share,
-            c_share_at,
-            notes,
-        ) = p
-        rows.append(
-            [
-                name,
-                username,
-                email,
-                phone,
-                country,
-                affiliate,
-                gender,
-                Stage(getattr(stage, "value", stage)).label,
-                a_from,
-                a_until,
-                yes_no_blank(relocate),
-                since,
-                edits,
-                format_languages(langs[cid]),
-                format_skills(skills[cid]),
-                format_topics(sorted(topics[cid], key=lambda t: order.index(Topic(t)))),
-                yes_no(c_store),
-                c_store_at,
-                yes_no(c_prop),
-                c_prop_at,
-                yes_no(c_share),
-                c_share_at,
-                notes,
-            ]
-        )
+        cid = p["id"]
+        row: list[Any] = []
+        for spec in FIELDS:
+            if spec.kind is Kind.LANGUAGES:
+                row.append(format_languages(langs[cid]))
+            elif spec.kind is Kind.SKILLS:
+                row.append(format_skills(skills[cid]))
+            elif spec.kind is Kind.TOPICS:
+                row.append(format_topics(sorted(topics[cid], key=order.index)))
+            else:
+                row.append(cell_value(spec, p[spec.name]))
+        rows.append(row)
     return rows
 
 
@@ -284,88 +244,32 @@ def export_candidates(
 
 
 # ----------------------------------------------------------------------------- shortlist
-def _shortlist_rows(db: Database, request_id: int) -> tuple[str, list[dict[str, Any]]]:
+def export_shortlist(db: Database, request_id: int, path: os.PathLike[str] | str) -> int:
+    """Write the saved shortlist of ``request_id``; returns the number of rows."""
+    from wir_manager.services.matching import part_label, saved_shortlist
+
+    path = Path(path)
+    check_target(path)
     with db.engine.connect() as conn:
         title = conn.execute(
             select(m.PlacementRequest.title).where(m.PlacementRequest.id == request_id)
         ).scalar()
     if title is None:
         raise SpreadsheetError(_("There is no placement request {id}.").format(id=request_id))
-    try:
-        from wir_manager.services.matching import saved_shortlist
-    except ImportError:
-        saved_shortlist = None
-    if saved_shortlist is not None:
-        rows = [
-            {
-                "candidate_id": r.candidate_id,
-                "name": r.name,
-                "rank": r.rank,
-                "score": r.score,
-                "parts": dict(r.parts or {}),
-                "status": str(r.status),
-                "note": r.note,
-                "profile": r.profile_name,
-                "version": r.profile_version,
-            }
-            for r in saved_shortlist(db, request_id)
-        ]
-        return title, rows
-    with db.engine.connect() as conn:
-        found = conn.execute(
-            select(
-                m.ShortlistEntry.candidate_id,
-                m.Candidate.full_name,
-                m.ShortlistEntry.rank,
-                m.ShortlistEntry.score,
-                m.ShortlistEntry.score_parts,
-                m.ShortlistEntry.status,
-                m.ShortlistEntry.note,
-                m.WeightProfile.name,
-                m.ShortlistEntry.profile_version,
-            )
-            .join(m.Candidate, m.Candidate.id == m.ShortlistEntry.candidate_id)
-            .outerjoin(m.WeightProfile, m.WeightProfile.id == m.ShortlistEntry.profile_id)
-            .where(m.ShortlistEntry.request_id == request_id)
-            .order_by(m.ShortlistEntry.rank)
-        ).all()
-    return title, [
-        {
-            "candidate_id": cid,
-            "name": name,
-            "rank": rank,
-            "score": score,
-            "parts": dict(parts or {}),
-            "status": getattr(status, "value", status),
-            "note": note,
-            "profile": profile,
-            "version": version,
-        }
-        for cid, name, rank, score, parts, status, note, profile, version in found
-    ]
-
-
-def export_shortlist(db: Database, request_id: int, path: os.PathLike[str] | str) -> int:
-    """Write the saved shortlist of ``request_id``; returns the number of rows."""
-    from wir_manager.services.dossier.content import part_label
-
-    path = Path(path)
-    check_target(path)
-    title, rows = _shortlist_rows(db, request_id)
+    rows = saved_shortlist(db, request_id)
     if not rows:
         raise SpreadsheetError(
             _("Request {id} has no saved shortlist to export.").format(id=request_id)
         )
-    usernames = {}
     with db.engine.connect() as conn:
         usernames = dict(
             conn.execute(
                 select(m.Candidate.id, m.Candidate.username).where(
-                    m.Candidate.id.in_([r["candidate_id"] for r in rows])
+                    m.Candidate.id.in_([r.candidate_id for r in rows])
                 )
             ).all()
         )
-    parts = list(dict.fromkeys(p for r in rows for p in r["parts"]))
+    parts = list(dict.fromkeys(p for r in rows for p in r.parts))
     headers = [
         _("Rank"),
         _("Name"),
@@ -382,15 +286,15 @@ def export_shortlist(db: Database, request_id: int, path: os.PathLike[str] | str
     for r in rows:
         sheet.append(
             [
-                r["rank"],
-                r["name"],
-                usernames.get(r["candidate_id"]),
-                round(r["score"], 2),
-                *[round(float(r["parts"].get(p, 0.0)), 2) for p in parts],
-                r["status"],
-                r["note"],
-                r["profile"],
-                r["version"],
+                r.rank,
+                r.name,
+                usernames.get(r.candidate_id),
+                round(r.score, 2),
+                *[round(float(r.parts.get(p, 0.0)), 2) for p in parts],
+                r.status,
+                r.note,
+                r.profile_name,
+                r.profile_version,
             ]
         )
     sheet.finish()
@@ -419,7 +323,7 @@ def export_training(
             .where(m.Candidate.stage.notin_([Stage.APPLIED, Stage.SCREENED]))
             .order_by(m.Candidate.full_name, m.Candidate.id)
         ).all()
-        cells: dict[tuple[int, int], tuple[str, dt.date | None]] = {}
+        cells: dict[tuple[int, int], tuple[TrainingStatus, dt.date | None]] = {}
         for cid, mid, status, done in conn.execute(
             select(
                 m.TrainingProgress.candidate_id,
@@ -428,7 +332,7 @@ def export_training(
                 m.TrainingProgress.completed_on,
             )
         ):
-            cells[(cid, mid)] = (getattr(status, "value", status), done)
+            cells[(cid, mid)] = (status, done)
     headers = [
         _("Name"),
         _("Username"),
@@ -439,14 +343,14 @@ def export_training(
     wb = Workbook(write_only=True)
     sheet = SheetWriter(wb, _("Training"), headers)
     for n, (cid, name, username, stage) in enumerate(people, start=1):
-        row: list[Any] = [name, username, Stage(getattr(stage, "value", stage)).label]
+        row: list[Any] = [name, username, Stage(stage).label]
         done_count = 0
         for mid, _title, _mandatory in modules:
-            status, done = cells.get((cid, mid), ("not_started", None))
-            if status == "completed":
+            status, done = cells.get((cid, mid), (TrainingStatus.NOT_STARTED, None))
+            if status is TrainingStatus.COMPLETED:
                 done_count += 1
                 row.append(done or _("completed"))
-            elif status == "in_progress":
+            elif status is TrainingStatus.IN_PROGRESS:
                 row.append(_("in progress"))
             else:
                 row.append(None)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from wir_manager.domain.enums import Platform
+from wir_manager.services.candidate_records import FIELDS
 
 
 def norm(text: object) -> str:
@@ -24,74 +25,11 @@ class Field:
     synonyms: tuple[str, ...] = ()
 
 
-CANDIDATE_FIELDS: tuple[Field, ...] = (
-    Field("full_name", "Name", ("full name", "candidate", "candidate name", "person", "names")),
-    Field(
-        "username",
-        "Username",
-        (
-            "user name",
-            "wikimedia username",
-            "user",
-            "account",
-            "global account",
-            "wiki username",
-            "sul account",
-        ),
-    ),
-    Field("email", "Email", ("e-mail", "mail", "email address", "e-mail address")),
-    Field("phone", "Phone", ("telephone", "mobile", "phone number", "tel")),
-    Field("country", "Country", ("country code", "country of residence", "residence")),
-    Field(
-        "affiliate",
-        "Affiliate",
-        ("chapter", "user group", "affiliation", "organisation", "organization"),
-    ),
-    Field("gender", "Gender", ()),
-    Field("stage", "Stage", ("status", "programme stage", "program stage")),
-    Field("available_from", "Available from", ("availability start", "available", "from", "start")),
-    Field(
-        "available_until", "Available until", ("available to", "availability end", "until", "end")
-    ),
-    Field(
-        "willing_to_relocate",
-        "Willing to relocate",
-        ("relocation", "relocate", "would relocate", "willing to move", "mobility"),
-    ),
-    Field("active_since", "Active since", ("wikimedian since", "editing since", "since")),
-    Field("edit_count", "Edit count", ("edits", "number of edits")),
-    Field(
-        "languages",
-        "Languages",
-        ("language skills", "languages spoken", "language levels", "other languages"),
-    ),
-    Field("skills", "Skills", ("platform skills", "wikimedia skills", "platforms")),
-    Field("topics", "Topics", ("topic areas", "interests", "themes")),
-    Field(
-        "consent_store", "Consent to store", ("consent store", "consent to keep", "consent pool")
-    ),
-    Field(
-        "consent_store_at", "Consent to store date", ("consent store date", "consent to store on")
-    ),
-    Field("consent_propose", "Consent to propose", ("consent propose", "consent to be proposed")),
-    Field(
-        "consent_propose_at",
-        "Consent to propose date",
-        ("consent propose date", "consent to propose on"),
-    ),
-    Field(
-        "consent_share_contact",
-        "Consent to share contact",
-        ("consent share contact", "consent contact", "consent to share contact details"),
-    ),
-    Field(
-        "consent_share_contact_at",
-        "Consent to share contact date",
-        ("consent share contact date", "consent contact date"),
-    ),
-    Field("notes", "Notes", ("note", "comments", "remarks")),
+#: The candidate sheet's columns, from the one description of each candidate field.
+CANDIDATE_FIELDS: tuple[Field, ...] = tuple(
+    Field(spec.name, spec.header, spec.synonyms) for spec in FIELDS
 )
-REQUIRED_CANDIDATE_FIELDS = ("full_name", "username")
+REQUIRED_CANDIDATE_FIELDS = tuple(spec.name for spec in FIELDS if spec.required)
 
 REQUEST_FIELDS: tuple[Field, ...] = (
     Field("organisation", "Organisation", ("organization", "igo", "agency", "org")),

@@ -53,7 +53,7 @@ EXTRA_SYNONYMS: dict[str, tuple[str, ...]] = {
     "phone": ("telefon", "telefonnummer", "mobilnummer", "mobil", "phone number"),
     "country": ("land", "bosättningsland", "hemland", "country of residence",
                 "where do you live", "var bor du", "bor i", "nationality", "nationalitet"),
-    "affiliate": ("förening", "anknytning", "affiliation", "wikimedia affiliate",
+    "affiliate_id": ("förening", "anknytning", "affiliation", "wikimedia affiliate",
                   "chapter or user group", "organisation", "tillhörighet"),
     "gender": ("kön",),
     "stage": ("steg", "programsteg", "status"),

@@ -27,6 +27,7 @@ from wir_manager.domain.enums import (
     WorkMode,
 )
 from wir_manager.i18n import _
+from wir_manager.services.candidate_records import FIELD, FIELDS, Kind
 from wir_manager.services.spreadsheets import inmemory
 from wir_manager.services.spreadsheets.errors import SpreadsheetError
 from wir_manager.services.spreadsheets.export import HEADER_FILL, HEADER_FONT
@@ -40,65 +41,39 @@ LANGUAGE_PAIRS = 3
 
 
 def template_columns() -> list[str]:
-    cols = [
-        "Name",
-        "Username",
-        "Email",
-        "Phone",
-        "Country",
-        "Affiliate",
-        "Gender",
-        "Stage",
-        "Available from",
-        "Available until",
-        "Willing to relocate",
-        "Active since",
-        "Edit count",
-    ]
-    for n in range(1, LANGUAGE_PAIRS + 1):
-        cols += [f"Language {n}", f"Level {n}"]
-    cols.append("Other languages")
-    cols += [p.label for p in Platform]
-    cols += [
-        "Topics",
-        "Consent to store",
-        "Consent to store date",
-        "Consent to propose",
-        "Consent to propose date",
-        "Consent to share contact",
-        "Consent to share contact date",
-        "Notes",
-    ]
+    """The candidate sheet's columns, from the field descriptions: languages as
+    "Language N / Level N" pairs plus "Other languages", skills as one column per
+    platform."""
+    cols: list[str] = []
+    for spec in FIELDS:
+        if spec.kind is Kind.LANGUAGES:
+            for n in range(1, LANGUAGE_PAIRS + 1):
+                cols += [f"Language {n}", f"Level {n}"]
+            cols.append("Other languages")
+        elif spec.kind is Kind.SKILLS:
+            cols += [p.label for p in Platform]
+        else:
+            cols.append(spec.header)
     return cols
 
 
 def _example() -> dict[str, object]:
-    return {
-        "Name": "Amina Yusuf",
-        "Username": "AminaY",
-        "Email": "amina@example.org",
-        "Country": "NG",
-        "Affiliate": "Wikimedians of Nigeria",
-        "Stage": Stage.APPLIED.label,
-        "Available from": dt.date(2027, 1, 1),
-        "Available until": dt.date(2027, 12, 31),
-        "Willing to relocate": "yes",
-        "Active since": 2016,
-        "Edit count": 5400,
-        "Language 1": "ha",
-        "Level 1": LanguageLevel.NATIVE.label,
-        "Language 2": "en",
-        "Level 2": LanguageLevel.C1.label,
-        "Other languages": "fr:B1",
-        Platform.WIKIPEDIA.label: 3,
-        Platform.WIKIDATA.label: 2,
-        "Topics": f"{Topic.HEALTH.label}; {Topic.GENDER.label}",
-        "Consent to store": "yes",
-        "Consent to store date": dt.date(2026, 9, 1),
-        "Consent to propose": "yes",
-        "Consent to propose date": dt.date(2026, 9, 1),
-        "Consent to share contact": "no",
+    example: dict[str, object] = {
+        spec.header: spec.example for spec in FIELDS if spec.example is not None
     }
+    example.update(
+        {
+            "Language 1": "ha",
+            "Level 1": LanguageLevel.NATIVE.label,
+            "Language 2": "en",
+            "Level 2": LanguageLevel.C1.label,
+            "Other languages": "fr:B1",
+            Platform.WIKIPEDIA.label: 3,
+            Platform.WIKIDATA.label: 2,
+            FIELD["topics"].header: f"{Topic.HEALTH.label}; {Topic.GENDER.label}",
+        }
+    )
+    return example
 
 
 def write_candidate_template(path: os.PathLike[str] | str, *, rows: int = 500) -> Path:
@@ -138,33 +113,38 @@ def write_candidate_template(path: os.PathLike[str] | str, *, rows: int = 500) -
         dv.add(f"{letter}2:{letter}{rows + 1}")
         ws.add_data_validation(dv)
 
-    validate(STAGES, "Stage", _("Programme stage"))
     for n in range(1, LANGUAGE_PAIRS + 1):
         validate(LEVELS, f"Level {n}", _("CEFR level, or native"))
     for p in Platform:
         validate(["0", "1", "2", "3"], p.label, _("0 none, 1 basic, 2 intermediate, 3 advanced"))
-    for column in ("Consent to store", "Consent to propose", "Consent to share contact"):
-        validate(["yes", "no"], column, _("Has the person agreed?"))
-    validate(
-        ["yes", "no"],
-        "Willing to relocate",
-        _("Would the person move abroad for an on-site placement? Empty: not known."),
-    )
-    for column in cols:
-        if column.startswith("Available") or column.endswith("date"):
-            letter = get_column_letter(cols.index(column) + 1)
+    for spec in FIELDS:
+        if spec.kind is Kind.STAGE:
+            validate(STAGES, spec.header, _("Programme stage"))
+        elif spec.kind is Kind.YES_NO:
+            validate(["yes", "no"], spec.header, _("Has the person agreed?"))
+        elif spec.kind is Kind.YES_NO_UNKNOWN:
+            validate(["yes", "no"], spec.header, _("Yes or no; leave it empty when not known."))
+        elif spec.kind is Kind.DATE:
+            letter = get_column_letter(cols.index(spec.header) + 1)
             dv = DataValidation(type="date", operator="greaterThan", formula1="1")
             dv.error = _("Enter a date (YYYY-MM-DD).")
             dv.showErrorMessage = True
             dv.add(f"{letter}2:{letter}{rows + 1}")
             ws.add_data_validation(dv)
             for r in range(3, rows + 2):
-                ws.cell(row=r, column=cols.index(column) + 1).number_format = "yyyy-mm-dd"
+                ws.cell(row=r, column=cols.index(spec.header) + 1).number_format = "yyyy-mm-dd"
+        elif spec.max_length is not None and spec.kind is not Kind.AFFILIATE:
+            letter = get_column_letter(cols.index(spec.header) + 1)
+            dv = DataValidation(type="textLength", operator="lessThanOrEqual")
+            dv.formula1 = str(spec.max_length)
+            dv.error = _("At most {n} characters.").format(n=f"{spec.max_length:,}")
+            dv.showErrorMessage = True
+            dv.add(f"{letter}2:{letter}{rows + 1}")
+            ws.add_data_validation(dv)
 
     help_ws = wb.create_sheet(_("How to fill in"))
     lines = [
         _("One candidate per row. Name and Username are required; delete the example row."),
-        _("Country: ISO code (NG, FR, BR …) or English name."),
         _(
             "Languages: ISO 639 code (ar, fr, zh, sw …) with a level A1–C2 or native, either in "
             "the Language/Level columns or as “ar:C1; fr:B2” under Other languages."
@@ -173,10 +153,7 @@ def write_candidate_template(path: os.PathLike[str] | str, *, rows: int = 500) -
         _("Topics, separated by “;”: ") + "; ".join(t.label for t in Topic),
         _("Dates: date cells or YYYY-MM-DD text."),
         _("Consent: yes or no, with the date the person agreed."),
-        _(
-            "Willing to relocate: yes or no; leave it empty when not known. “no” rules the "
-            "person out of on-site and hybrid requests in another country."
-        ),
+        *(_(spec.help) for spec in FIELDS if spec.help),
     ]
     help_ws.column_dimensions["A"].width = 120
     for line in lines:
