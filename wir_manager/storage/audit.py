@@ -41,7 +41,7 @@ CHILDREN: dict[type, tuple[str, str, str]] = {
     m.RequestPriorityRegion: ("request", "request_id", "priority_regions"),
 }
 
-_IGNORED_FIELDS = {"updated_at", "created_at"}
+_IGNORED_FIELDS = {"updated_at", "created_at", "row_version"}
 
 
 def _changed_fields(obj: Any) -> list[str]:

@@ -38,6 +38,7 @@ from wir_manager.storage.errors import (
     NotADatabaseError,
     StorageError,
     WrongPassphraseError,
+    stale_record,
 )
 from wir_manager.storage.keys import SALT_BYTES, DatabaseKey, read_salt
 
@@ -296,7 +297,7 @@ class Database:
             s.commit()
         except BaseException as exc:
             s.rollback()
-            translated = translate_os_error(exc, self.path)
+            translated = translate_os_error(exc, self.path) or stale_record(exc)
             if translated is not None:
                 raise translated from None
             raise

@@ -76,3 +76,21 @@ class InsecureConnectionError(StorageError):
 
 class PermissionRefusedError(StorageError):
     """The server refused an action the login's role does not allow."""
+
+
+class StaleRecordError(StorageError):
+    """Two saves of the same record raced and this one lost (``row_version`` moved)."""
+
+
+def stale_record(exc: BaseException) -> StaleRecordError | None:
+    """The sentence for SQLAlchemy's ``StaleDataError`` (a lost ``row_version`` race)."""
+    if type(exc).__name__ != "StaleDataError":
+        return None
+    from wir_manager.i18n import _
+
+    return StaleRecordError(
+        _(
+            "Someone else saved this record at the same moment, so your changes were not "
+            "saved; reload it and make them again."
+        )
+    )

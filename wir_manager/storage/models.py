@@ -26,7 +26,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy import Enum as SAEnum
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
 from wir_manager.domain.enums import (
     AffiliateKind,
@@ -72,6 +72,20 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
+class Versioned:
+    """Records an editor saves carry an optimistic version (SQLAlchemy's
+    ``version_id_col``): every ORM UPDATE or DELETE says ``WHERE row_version = <the one
+    loaded>`` and bumps it, so of two clients saving the same row from the same starting
+    point only one can succeed; the other gets ``StaleDataError`` instead of silently
+    overwriting (a team server has many writers at once)."""
+
+    row_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.row_version}  # type: ignore[attr-defined]
+
+
 class Setting(Base):
     """Database-wide settings that travel with the file (operator name, branding, retention)."""
 
@@ -92,7 +106,7 @@ class Affiliate(Base):
     country: Mapped[str | None] = mapped_column(String(2))
 
 
-class Candidate(Base):
+class Candidate(Versioned, Base):
     __tablename__ = "candidates"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -213,7 +227,7 @@ class CandidateTopic(Base):
     topic: Mapped[Topic] = mapped_column(str_enum(Topic), primary_key=True, index=True)
 
 
-class TrainingModule(Base):
+class TrainingModule(Versioned, Base):
     __tablename__ = "training_modules"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -263,7 +277,7 @@ class Organisation(Base):
     website: Mapped[str | None] = mapped_column(String(300))
 
 
-class PlacementRequest(Base):
+class PlacementRequest(Versioned, Base):
     __tablename__ = "placement_requests"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -354,7 +368,7 @@ class RequestPriorityRegion(Base):
     region: Mapped[str] = mapped_column(String(3), primary_key=True)
 
 
-class WeightProfile(Base):
+class WeightProfile(Versioned, Base):
     """A named, versioned set of score weights; shortlists keep the version they used."""
 
     __tablename__ = "weight_profiles"
@@ -367,7 +381,7 @@ class WeightProfile(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
-class ShortlistEntry(Base):
+class ShortlistEntry(Versioned, Base):
     __tablename__ = "shortlist_entries"
     __table_args__ = (UniqueConstraint("request_id", "candidate_id"),)
 
@@ -394,7 +408,7 @@ class ShortlistEntry(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
 
-class Placement(Base):
+class Placement(Versioned, Base):
     """A resident at an IGO over a period: blocks overlapping placements of the same person."""
 
     __tablename__ = "placements"

@@ -43,6 +43,7 @@ from wir_manager.storage.errors import (
     ServerUnreachableError,
     StorageError,
     WrongPassphraseError,
+    stale_record,
 )
 
 if TYPE_CHECKING:
@@ -188,12 +189,12 @@ class ServerAddress:
             f"?{query}" if query else ""
         )
 
-    def conninfo(self, password: str | None) -> str:
+    def conninfo(self, password: str | None, *, application_name: str = "wir-manager") -> str:
         from psycopg.conninfo import make_conninfo
 
         params: dict[str, Any] = dict(self.params)
         params.setdefault("connect_timeout", str(CONNECT_TIMEOUT_S))
-        params.setdefault("application_name", "wir-manager")
+        params["application_name"] = application_name
         if password is not None:
             params["password"] = password
         return make_conninfo("", **params)
@@ -314,12 +315,18 @@ class ServerDatabase:
     is_server = True
 
     def __init__(self, address: ServerAddress, password: str | None) -> None:
+        import secrets
+
         self.address = address
         self._password = password
+        #: Sent as ``application_name``; the change notifications carry it, so a client
+        #: can tell its own changes (already announced inside the app) from others'.
+        self.client_id = f"wir-manager/{secrets.token_hex(6)}"
         self._engine: Engine | None = None
         self._sessions: sessionmaker[Session] | None = None
         self._engine_lock = threading.Lock()
         self._closed = False
+        self._listeners: list[Any] = []
         self._operator: str | None = None
         #: Server facts read once at connect (login, group roles, affiliate).
         self.identity: dict[str, Any] = {}
@@ -354,7 +361,37 @@ class ServerDatabase:
     def _raw_connect(self) -> Any:
         import psycopg
 
-        return psycopg.connect(self.address.conninfo(self._password), autocommit=False)
+        return psycopg.connect(
+            self.address.conninfo(self._password, application_name=self.client_id),
+            autocommit=False,
+        )
+
+    def listen_connection(self) -> Any:
+        """A separate autocommit connection for LISTEN (see :mod:`storage.server_changes`)."""
+        import psycopg
+
+        if self._closed:
+            raise StorageError(_("The connection to the team server is closed; connect again."))
+        try:
+            return psycopg.connect(
+                self.address.conninfo(self._password, application_name=self.client_id),
+                autocommit=True,
+            )
+        except psycopg.Error as exc:
+            raise (
+                translate_error(exc, self.address)
+                or StorageError(_("The team server refused the connection."))
+            ) from None
+
+    def watch(self, callback: Callable[[Any], None]) -> Any:
+        """Start delivering other clients' changes to ``callback`` (on a thread); returns
+        the running :class:`~wir_manager.storage.server_changes.ChangeListener`, which
+        ``close()`` stops too."""
+        from wir_manager.storage.server_changes import ChangeListener
+
+        listener = ChangeListener(self, callback).start()
+        self._listeners.append(listener)
+        return listener
 
     def _probe(self, prompt: Callable[[str], str] | None) -> None:
         """Open one connection now, so a wrong address or password is said at once."""
@@ -455,6 +492,11 @@ class ServerDatabase:
             hide_parameters=True,
         )
 
+        # Bulk inserts (demo data, spreadsheet import) become multi-row INSERT … VALUES
+        # statements of up to 1,000 rows, as with psycopg2, instead of one statement per
+        # row: fewer round trips, and one change notification per batch, not per row.
+        engine.dialect.use_insertmanyvalues_wo_returning = True
+
         @event.listens_for(engine, "handle_error")
         def _translate(context: Any) -> Any:
             return translate_error(context.original_exception, self.address)
@@ -480,7 +522,7 @@ class ServerDatabase:
         except BaseException as exc:
             with contextlib.suppress(Exception):
                 s.rollback()
-            translated = translate_error(exc, self.address)
+            translated = translate_error(exc, self.address) or stale_record(exc)
             if translated is not None and translated is not exc:
                 raise translated from None
             raise
@@ -578,7 +620,10 @@ class ServerDatabase:
             self._engine.dispose()
 
     def close(self) -> None:
-        """Lock: drop every pooled connection and forget the password."""
+        """Lock: stop listening, drop every pooled connection and forget the password."""
+        for listener in self._listeners:
+            listener.stop()
+        self._listeners.clear()
         self.dispose()
         self._engine = None
         self._sessions = None

@@ -339,6 +339,11 @@ def apply_server_objects(conn: Any) -> None:
             x(f"GRANT {privileges} ON {table} TO {role.group}")
     x(f"GRANT SELECT ON {MEMBERS_TABLE} TO {TeamRole.ADMIN.group}")
 
+    # --- change notifications for the other clients' windows (LISTEN/NOTIFY)
+    from wir_manager.storage.server_changes import install_triggers
+
+    install_triggers(conn)
+
     # --- row security: affiliate staff see only their affiliate's candidates
     mine = "((SELECT wir_my_affiliate()) IS NULL OR affiliate_id = (SELECT wir_my_affiliate()))"
     x("ALTER TABLE candidates ENABLE ROW LEVEL SECURITY")

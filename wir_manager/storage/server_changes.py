@@ -83,7 +83,7 @@ def install_triggers(conn: Any) -> None:
                 n := 1;
             ELSE
                 rows_sql := format(
-                    'SELECT array_agg(DISTINCT %I) FROM %s',
+                    'SELECT array_agg(DISTINCT %%I) FROM %%s',
                     TG_ARGV[1],
                     CASE TG_OP WHEN 'DELETE' THEN 'old_rows' ELSE 'new_rows' END
                 );
