@@ -308,9 +308,9 @@ def test_database_at_the_first_revision_gets_the_indexes_at_unlock(
 
 
 def test_downgrade_then_upgrade_leaves_no_drift(db: Database) -> None:
-    """Revision 0002 drops exactly its indexes and puts them back (0003 to 0005, above
-    it, add the relocation column, the text limits and the Latin-script name, so going
-    down to 0001 also undoes those)."""
+    """Revision 0002 drops exactly its indexes and puts them back (the revisions above it
+    add the relocation column, the text limits, the Latin-script name and the row
+    versions, so going down to 0001 also undoes those)."""
     from alembic import command
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
@@ -334,6 +334,7 @@ def test_downgrade_then_upgrade_leaves_no_drift(db: Database) -> None:
             "willing_to_relocate",
             "latin_name",
             "notes",
+            "row_version",
         }
         command.upgrade(cfg, "head")
         assert compare_metadata(MigrationContext.configure(conn), m.Base.metadata) == []

@@ -9,7 +9,13 @@ from __future__ import annotations
 
 import argparse
 
-from wir_manager.cli.context import CliContext, UserError, print_json, print_table
+from wir_manager.cli.context import (
+    CliContext,
+    UserError,
+    file_argument,
+    print_json,
+    print_table,
+)
 
 NEW_PASSWORD_ENV = "WIR_MANAGER_NEW_PASSWORD"
 
@@ -79,6 +85,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = cmds.add_parser("remove-user", help="drop an account (its audit rows stay)")
     p.add_argument("name", help="login name")
     p.set_defaults(func=cmd_remove_user)
+
+    p = cmds.add_parser(
+        "copy-from",
+        help="move a local encrypted database into this empty server database (admin)",
+        description="Copy every table of a local database file (passphrase from "
+        "WIR_MANAGER_PASSPHRASE, the keyring or a prompt) into a freshly set-up, empty "
+        "server database in ONE transaction, then compare row counts and a content hash "
+        "of every table; any difference keeps nothing. The audit history keeps its names.",
+    )
+    p.add_argument("file", type=file_argument, help="the local database file")
+    p.set_defaults(func=cmd_copy_from)
 
     p = cmds.add_parser("whoami", help="your login and role on this server")
     p.add_argument("--json", action="store_true", help="machine-readable output")
@@ -189,4 +206,23 @@ def cmd_whoami(ctx: CliContext, args: argparse.Namespace) -> int:
         print_json(data)
     else:
         print(f"{data['login']} ({data['role'] or 'no WiR Manager role'})")
+    return 0
+
+
+def cmd_copy_from(ctx: CliContext, args: argparse.Namespace) -> int:
+    import sys
+
+    from wir_manager.storage import keystore
+    from wir_manager.storage.server_copy import copy_from
+
+    with _connect(ctx) as server:
+        source_ctx = CliContext(target=args.file)
+        prompt = source_ctx.prompt_passphrase if sys.stdin.isatty() else None
+        with keystore.unlock(args.file, prompt) as source:
+            result = copy_from(server, source)
+    total = sum(result.counts.values())
+    print(
+        f"Copied {total:,} rows ({result.counts.get('candidates', 0):,} candidates) into "
+        f"{server.location}; counts and content hash match (sha256 {result.sha256[:16]}…)."
+    )
     return 0
