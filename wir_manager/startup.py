@@ -153,6 +153,16 @@ def parse_gui_args(argv: Sequence[str]) -> tuple[Path | None, bool]:
 def gui_main(argv: Sequence[str] | None = None) -> int:
     """``wir-manager-gui`` and ``wir-manager [gui]``: unlock in the background, then Qt."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    values = [a.split("=", 1)[1] if a.startswith("--db=") else a for a in argv]
+    if any(v.lower().startswith(("postgresql://", "postgres://")) for v in values):
+        # Team mode works from the command line; the desktop app's connect dialog is not
+        # built yet. One sentence rather than "file not found" for a URL.
+        print(
+            "wir-manager: the desktop app cannot open a team server yet; use the command "
+            "line (wir-manager --db postgresql://… COMMAND) for team mode.",
+            file=sys.stderr,
+        )
+        return 1
     pause_gc()  # resumed at the first frame, or when a dialog is shown instead
     trace("python ready")
     db, demo = parse_gui_args(argv)
