@@ -189,7 +189,7 @@ def test_newer_or_older_schema_is_refused_and_only_admin_upgrades(
     with ServerDatabase.connect(server_db_url, check_schema=False) as db:
         assert db.revision() == "0001"
     # Replaying from 0001 would meet tables and columns that exist already, so undo
-    # exactly what 0007 (row versions, the newest revision) adds and pretend the server is at 0006.
+    # exactly what 0007 (row versions, the newest revision) adds: the server is at 0006.
     versioned = [t.name for t in Base.metadata.sorted_tables if "row_version" in t.c]
     assert len(versioned) == 6
     for table in versioned:

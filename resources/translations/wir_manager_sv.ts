@@ -1620,26 +1620,6 @@
         <translation>namn</translation>
     </message>
     <message>
-        <source>name in Latin script</source>
-        <translation>namn med latinska bokstäver</translation>
-    </message>
-    <message>
-        <source>username</source>
-        <translation>användarnamn</translation>
-    </message>
-    <message>
-        <source>email</source>
-        <translation>e-post</translation>
-    </message>
-    <message>
-        <source>phone</source>
-        <translation>telefon</translation>
-    </message>
-    <message>
-        <source>country</source>
-        <translation>land</translation>
-    </message>
-    <message>
         <source>region</source>
         <translation>region</translation>
     </message>
@@ -1652,80 +1632,12 @@
         <translation>förening</translation>
     </message>
     <message>
-        <source>gender</source>
-        <translation>kön</translation>
-    </message>
-    <message>
-        <source>stage</source>
-        <translation>steg</translation>
-    </message>
-    <message>
-        <source>available from</source>
-        <translation>tillgänglig från</translation>
-    </message>
-    <message>
-        <source>available until</source>
-        <translation>tillgänglig till</translation>
-    </message>
-    <message>
-        <source>willing to relocate</source>
-        <translation>villig att flytta</translation>
-    </message>
-    <message>
-        <source>active since</source>
-        <translation>aktiv sedan</translation>
-    </message>
-    <message>
-        <source>edit count</source>
-        <translation>antal redigeringar</translation>
-    </message>
-    <message>
-        <source>notes</source>
-        <translation>anteckningar</translation>
-    </message>
-    <message>
         <source>note</source>
         <translation>anteckning</translation>
     </message>
     <message>
-        <source>consent to store</source>
-        <translation>samtycke till lagring</translation>
-    </message>
-    <message>
-        <source>date of consent to store</source>
-        <translation>datum för samtycke till lagring</translation>
-    </message>
-    <message>
-        <source>consent to be proposed</source>
-        <translation>samtycke till att föreslås</translation>
-    </message>
-    <message>
-        <source>date of consent to be proposed</source>
-        <translation>datum för samtycke till att föreslås</translation>
-    </message>
-    <message>
-        <source>consent to share contact details</source>
-        <translation>samtycke till att dela kontaktuppgifter</translation>
-    </message>
-    <message>
-        <source>date of consent to share contact details</source>
-        <translation>datum för samtycke till att dela kontaktuppgifter</translation>
-    </message>
-    <message>
         <source>consent renewal asked</source>
         <translation>förnyat samtycke efterfrågat</translation>
-    </message>
-    <message>
-        <source>languages</source>
-        <translation>språk</translation>
-    </message>
-    <message>
-        <source>platform skills</source>
-        <translation>plattformskunskaper</translation>
-    </message>
-    <message>
-        <source>topics</source>
-        <translation>ämnesområden</translation>
     </message>
     <message>
         <source>training</source>
