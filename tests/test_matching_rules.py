@@ -190,7 +190,7 @@ def test_eligibility_and_near_miss_reasons(world) -> None:  # type: ignore[no-un
         11: "English B2, request needs C1",
         14: "Still in training, request needs a candidate who is ready",
         15: "Available from 2027-02-01, request starts 2027-01-01",
-        16: "Already placed elsewhere during the request period",
+        16: "Accepted at another organisation for 2027-03-01 to 2027-09-01; not ranked elsewhere",
         17: "French A2 and no Spanish, request needs French B2 or Spanish B2",
         18: "Wikidata basic, request needs intermediate",
     }

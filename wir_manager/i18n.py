@@ -7,9 +7,11 @@ gettext catalogue from ``resources/translations/<lang>/LC_MESSAGES/wir_manager.m
 
 from __future__ import annotations
 
+import contextlib
 import gettext
 import locale
 import os
+from collections.abc import Iterator
 
 from wir_manager.bundle import resources_dir
 
@@ -59,3 +61,17 @@ def _(message: str) -> str:
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     return _translation.ngettext(singular, plural, n)
+
+
+@contextlib.contextmanager
+def using_language(code: str | None) -> Iterator[str]:
+    """Produce one document in ``code`` (a report in Swedish from an English session),
+    then return to the language in use before. ``None`` keeps the current one."""
+    previous = _language
+    if code is None:
+        yield previous
+        return
+    try:
+        yield set_language(code)
+    finally:
+        set_language(previous)

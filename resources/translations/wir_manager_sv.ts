@@ -2638,6 +2638,10 @@
         <source>Declined</source>
         <translation>Avböjd</translation>
     </message>
+    <message>
+        <source>Candidate withdrew</source>
+        <translation>Kandidaten drog sig ur</translation>
+    </message>
 </context>
 <context>
     <name>ShortlistTables</name>

@@ -28,6 +28,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "matching",
     "server",
     "wiki",
+    "placements",
 )
 
 

@@ -239,22 +239,138 @@ class TrainingStatus(StrEnum):
 
 
 class ShortlistStatus(StrEnum):
+    """Where a shortlisted person stands with the IGO: the liaison's answer, per candidate."""
+
     PROPOSED = "proposed"
     SENT = "sent"
     INTERVIEW = "interview"
     ACCEPTED = "accepted"
     DECLINED = "declined"
+    #: The candidate withdrew from this request (the IGO did not decline her).
+    WITHDREW = "withdrew"
 
     @property
     def label(self) -> str:
-        return self.value.capitalize()
+        return _SHORTLIST_LABELS[self]
+
+
+_SHORTLIST_LABELS = {
+    ShortlistStatus.PROPOSED: "Proposed",
+    ShortlistStatus.SENT: "Sent",
+    ShortlistStatus.INTERVIEW: "Interview",
+    ShortlistStatus.ACCEPTED: "Accepted",
+    ShortlistStatus.DECLINED: "Declined",
+    ShortlistStatus.WITHDREW: "Candidate withdrew",
+}
+
+
+class DeclineReason(StrEnum):
+    """Why an IGO declined a candidate: a short list so the programme can count them."""
+
+    PROFILE = "profile"
+    LANGUAGE = "language"
+    AVAILABILITY = "availability"
+    BUDGET = "budget"
+    POSITION_FILLED = "position_filled"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return _DECLINE_LABELS[self]
+
+
+_DECLINE_LABELS = {
+    DeclineReason.PROFILE: "Profile does not fit",
+    DeclineReason.LANGUAGE: "Language skills",
+    DeclineReason.AVAILABILITY: "Availability or dates",
+    DeclineReason.BUDGET: "Budget or funding",
+    DeclineReason.POSITION_FILLED: "Position filled otherwise",
+    DeclineReason.OTHER: "Other reason",
+}
 
 
 class PlacementStatus(StrEnum):
+    """planned → active → completed, or ended early; a planned one can be cancelled."""
+
     PLANNED = "planned"
     ACTIVE = "active"
     COMPLETED = "completed"
+    ENDED_EARLY = "ended_early"
     CANCELLED = "cancelled"
+
+    @property
+    def label(self) -> str:
+        return _PLACEMENT_LABELS[self]
+
+
+_PLACEMENT_LABELS = {
+    PlacementStatus.PLANNED: "Planned",
+    PlacementStatus.ACTIVE: "Active",
+    PlacementStatus.COMPLETED: "Completed",
+    PlacementStatus.ENDED_EARLY: "Ended early",
+    PlacementStatus.CANCELLED: "Cancelled",
+}
+
+
+class CheckinKind(StrEnum):
+    """The reporting schedule of a residency: monthly check-ins, a mid-term and a final report."""
+
+    CHECKIN = "checkin"
+    MIDTERM = "midterm"
+    FINAL = "final"
+
+    @property
+    def label(self) -> str:
+        return _CHECKIN_LABELS[self]
+
+
+_CHECKIN_LABELS = {
+    CheckinKind.CHECKIN: "Monthly check-in",
+    CheckinKind.MIDTERM: "Mid-term report",
+    CheckinKind.FINAL: "Final report",
+}
+
+
+class OutcomeMetric(StrEnum):
+    """The standard outcome metrics of a residency (keys used by the CLI and reports)."""
+
+    ARTICLES_CREATED = "articles_created"
+    ARTICLES_IMPROVED = "articles_improved"
+    MEDIA_UPLOADED = "media_uploaded"
+    WIKIDATA_ITEMS = "wikidata_items"
+    EVENTS_HELD = "events_held"
+    PEOPLE_TRAINED = "people_trained"
+    IGO_STAFF_TRAINED = "igo_staff_trained"
+    PAGEVIEWS = "pageviews"
+    LICENCES_OPENED = "licences_opened"
+
+    @property
+    def label(self) -> str:
+        return _METRIC_LABELS[self]
+
+
+_METRIC_LABELS = {
+    OutcomeMetric.ARTICLES_CREATED: "Articles created",
+    OutcomeMetric.ARTICLES_IMPROVED: "Articles improved",
+    OutcomeMetric.MEDIA_UPLOADED: "Media files uploaded",
+    OutcomeMetric.WIKIDATA_ITEMS: "Wikidata items created or edited",
+    OutcomeMetric.EVENTS_HELD: "Events held",
+    OutcomeMetric.PEOPLE_TRAINED: "People trained",
+    OutcomeMetric.IGO_STAFF_TRAINED: "IGO staff trained",
+    OutcomeMetric.PAGEVIEWS: "Content pageviews",
+    OutcomeMetric.LICENCES_OPENED: "Licences changed to an open licence",
+}
+
+
+class DueKind(StrEnum):
+    """What a line of the Today screen is about."""
+
+    REQUEST_DEADLINE = "request_deadline"
+    INTERVIEW = "interview"
+    CHECKIN = "checkin"
+    PLACEMENT_START = "placement_start"
+    PLACEMENT_ENDING = "placement_ending"
+    CONSENT_RENEWAL = "consent_renewal"
 
 
 class AuditAction(StrEnum):

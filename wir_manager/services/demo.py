@@ -30,7 +30,6 @@ from wir_manager.domain.enums import (
     AuditAction,
     Importance,
     LanguageLevel,
-    PlacementStatus,
     Platform,
     RequestStatus,
     Stage,
@@ -38,6 +37,7 @@ from wir_manager.domain.enums import (
     TrainingStatus,
     WorkMode,
 )
+from wir_manager.services import demo_placements
 from wir_manager.services.candidate_records import FIELDS
 from wir_manager.services.progress import NO_PROGRESS, Progress
 from wir_manager.storage import models as m
@@ -244,7 +244,6 @@ def generate(
         skill_rows: list[dict] = []
         topic_rows: list[dict] = []
         train_rows: list[dict] = []
-        place_rows: list[dict] = []
 
         def flush() -> None:
             for table, rows in (
@@ -253,7 +252,6 @@ def generate(
                 (m.CandidateSkill, skill_rows),
                 (m.CandidateTopic, topic_rows),
                 (m.TrainingProgress, train_rows),
-                (m.Placement, place_rows),
             ):
                 if rows:
                     conn.execute(insert(table), rows)
@@ -338,29 +336,15 @@ def generate(
             topics = {_pick(rng, TOPIC_WEIGHTS) for _ in range(rng.choice((1, 2, 2, 3)))}
             topic_rows += [{"candidate_id": cid, "topic": t.value} for t in topics]
             train_rows += _training_rows(rng, cid, stage, modules, created)
-            if stage in (Stage.PLACED, Stage.ALUMNI):
-                start = ANCHOR - dt.timedelta(
-                    days=rng.randint(30, 400) if stage is Stage.ALUMNI else rng.randint(0, 60)
-                )
-                end = start + dt.timedelta(days=rng.choice((180, 270, 365)))
-                place_rows.append(
-                    {
-                        "candidate_id": cid,
-                        "request_id": None,
-                        "start_date": start,
-                        "end_date": end,
-                        "status": (
-                            PlacementStatus.COMPLETED
-                            if stage is Stage.ALUMNI
-                            else PlacementStatus.ACTIVE
-                        ).value,
-                    }
-                )
             if len(cand_rows) >= batch:
                 flush()
                 progress.report(n + 1, candidates + requests, "candidates")
         flush()
         _insert_requests(conn, rng, ids, requests)
+        # Placements, liaisons, check-ins, outcomes and answers (see demo_placements).
+        demo_placements.add(
+            conn, random.Random(f"placements:{seed}"), ids, db.operator, dt.date.today()
+        )
         progress.report(candidates + requests, candidates + requests, "requests")
         conn.execute(
             insert(m.AuditEntry),

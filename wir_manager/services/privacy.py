@@ -3,7 +3,12 @@
 Erasure is not an ordinary delete. It must
 
 * remove the candidate and every row that belongs to them (languages, skills, topics,
-  training records, shortlist entries with their notes, placements);
+  training records, shortlist entries with their notes and the IGO's answers, contact
+  notes, stage history);
+* keep each placement's anonymous numbers (dates, organisation, request, funding,
+  outcomes) so programme statistics stay true, but cut the link to the person and
+  clear every free text about her (placement notes, the reason it ended, check-in
+  notes, extension reasons);
 * keep the disclosure log truthful ("a dossier with 3 people went to WHO") without
   keeping the person: ``disclosure_candidates.candidate_id`` becomes NULL and only the
   anonymous placeholder stays;
@@ -63,8 +68,10 @@ _OWNED: tuple[tuple[str, type[m.Base]], ...] = (
     ("topics", m.CandidateTopic),
     ("training", m.TrainingProgress),
     ("shortlist_entries", m.ShortlistEntry),
-    ("placements", m.Placement),
     ("wiki_snapshots", m.WikiSnapshot),
+    ("shortlist_answers", m.ShortlistAnswer),
+    ("contact_notes", m.ContactNote),
+    ("stage_changes", m.StageChange),
 )
 
 
@@ -118,6 +125,7 @@ def _erase_chunk(s, chunk: Sequence[int], removed: dict[str, int]) -> None:  # t
         column = model.__table__.c.candidate_id
         result = s.execute(delete(model).where(column.in_(chunk)))
         removed[label] = removed.get(label, 0) + (result.rowcount or 0)
+    _anonymise_placements(s, chunk, removed)
     # The disclosure log keeps the anonymous placeholder ("Candidate B"); one that holds
     # the person's name, username, e-mail or record id is replaced by ERASED_PLACEHOLDER.
     identities = {
@@ -158,6 +166,33 @@ def _erase_chunk(s, chunk: Sequence[int], removed: dict[str, int]) -> None:  # t
     removed["_audit"] = removed.get("_audit", 0) + (result.rowcount or 0)
     result = s.execute(delete(m.Candidate).where(m.Candidate.id.in_(chunk)))
     removed["candidates"] = removed.get("candidates", 0) + (result.rowcount or 0)
+
+
+def _anonymise_placements(s, chunk: Sequence[int], removed: dict[str, int]) -> None:  # type: ignore[no-untyped-def]
+    """Placements stay as anonymous numbers: no person, no free text about her."""
+    placement_ids = list(
+        s.scalars(select(m.Placement.id).where(m.Placement.candidate_id.in_(chunk)))
+    )
+    if not placement_ids:
+        return
+    s.execute(
+        update(m.PlacementCheckin)
+        .where(m.PlacementCheckin.placement_id.in_(placement_ids))
+        .values(note=None)
+    )
+    s.execute(
+        update(m.PlacementExtension)
+        .where(m.PlacementExtension.placement_id.in_(placement_ids))
+        .values(reason=None)
+    )
+    result = s.execute(
+        update(m.Placement)
+        .where(m.Placement.id.in_(placement_ids))
+        .values(candidate_id=None, notes=None, end_reason=None)
+    )
+    removed["placements_anonymised"] = removed.get("placements_anonymised", 0) + (
+        result.rowcount or 0
+    )
 
 
 def _chunks(ids: Sequence[int], size: int) -> Iterable[Sequence[int]]:

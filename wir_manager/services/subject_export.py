@@ -2,7 +2,8 @@
 
 GDPR Art. 15 gives a person the right to a copy of their data. The export collects the
 candidate row, languages, skills, topics, training, shortlist entries (with notes),
-placements, disclosures that named them and the audit entries about their record, and
+placements with their check-ins, the organisations' answers, contact notes, the stage
+history, disclosures that named them and the audit entries about their record, and
 writes them as an xlsx workbook (one sheet per kind) or a PDF.
 
 The file is a deliberate export of personal data: it is written straight to the path
@@ -162,12 +163,37 @@ def collect(db: Database, candidate_id: int) -> SubjectData:
         placements = s.scalars(
             select(m.Placement).where(m.Placement.candidate_id == candidate_id)
         ).all()
+        orgs = {o.id: o.name for o in s.scalars(select(m.Organisation))}
         sections.append(
             Section(
                 _("Placements"),
-                (_("Request id"), _("Start"), _("End"), _("Status")),
+                (
+                    _("Request id"),
+                    _("Organisation"),
+                    _("Start"),
+                    _("End"),
+                    _("Status"),
+                    _("Mentor"),
+                    _("Share of full time"),
+                    _("Work mode"),
+                    _("Duty station"),
+                    _("Reason it ended"),
+                    _("Notes"),
+                ),
                 tuple(
-                    (_plain(p.request_id), p.start_date, p.end_date, _plain(p.status))
+                    (
+                        _plain(p.request_id),
+                        _plain(orgs.get(p.organisation_id or -1)),
+                        p.start_date,
+                        p.end_date,
+                        _plain(p.status),
+                        _plain(p.mentor),
+                        p.time_share,
+                        _plain(p.work_mode),
+                        ", ".join(x for x in (p.duty_city, p.duty_country) if x),
+                        _plain(p.end_reason),
+                        _plain(p.notes),
+                    )
                     for p in placements
                 ),
             )
@@ -202,6 +228,72 @@ def collect(db: Database, candidate_id: int) -> SubjectData:
                         _plain((snapshot.details or {}).get("per_wiki") or {}),
                     ),
                 ),
+            )
+        )
+        pids = [p.id for p in placements]
+        checkins = (
+            s.scalars(
+                select(m.PlacementCheckin)
+                .where(m.PlacementCheckin.placement_id.in_(pids))
+                .order_by(m.PlacementCheckin.due_on)
+            ).all()
+            if pids
+            else []
+        )
+        sections.append(
+            Section(
+                _("Check-ins and reports"),
+                (_("Placement id"), _("Kind"), _("Due"), _("Done"), _("Note")),
+                tuple(
+                    (c.placement_id, _plain(c.kind), c.due_on, _plain(c.done_on), _plain(c.note))
+                    for c in checkins
+                ),
+            )
+        )
+        answers = s.scalars(
+            select(m.ShortlistAnswer)
+            .where(m.ShortlistAnswer.candidate_id == candidate_id)
+            .order_by(m.ShortlistAnswer.at)
+        ).all()
+        sections.append(
+            Section(
+                _("Answers of organisations"),
+                (_("When"), _("Request id"), _("Answer"), _("Interview"), _("Reason"), _("Note")),
+                tuple(
+                    (
+                        _plain(a.at),
+                        a.request_id,
+                        _plain(a.status),
+                        _plain(a.interview_on),
+                        _plain(a.reason),
+                        _plain(a.note),
+                    )
+                    for a in answers
+                ),
+            )
+        )
+        notes = s.scalars(
+            select(m.ContactNote)
+            .where(m.ContactNote.candidate_id == candidate_id)
+            .order_by(m.ContactNote.happened_on, m.ContactNote.id)
+        ).all()
+        sections.append(
+            Section(
+                _("Contact notes"),
+                (_("Date"), _("By"), _("Note")),
+                tuple((n.happened_on, _plain(n.by), n.text) for n in notes),
+            )
+        )
+        stages = s.scalars(
+            select(m.StageChange)
+            .where(m.StageChange.candidate_id == candidate_id)
+            .order_by(m.StageChange.at)
+        ).all()
+        sections.append(
+            Section(
+                _("Stage history"),
+                (_("When"), _("From"), _("To")),
+                tuple((_plain(x.at), _plain(x.old), x.new) for x in stages),
             )
         )
         disclosures = s.execute(

@@ -25,6 +25,10 @@ ENTITIES: dict[type, str] = {
     m.ShortlistEntry: "shortlist_entry",
     m.WeightProfile: "weight_profile",
     m.Placement: "placement",
+    m.Contact: "contact",
+    m.PlacementOutcome: "outcome",
+    m.ContactNote: "contact_note",
+    m.ShortlistAnswer: "shortlist_answer",
     m.Affiliate: "affiliate",
     m.Setting: "setting",
 }
@@ -39,6 +43,9 @@ CHILDREN: dict[type, tuple[str, str, str]] = {
     m.RequestSkill: ("request", "request_id", "skills"),
     m.RequestTopic: ("request", "request_id", "topics"),
     m.RequestPriorityRegion: ("request", "request_id", "priority_regions"),
+    m.PlacementCheckin: ("placement", "placement_id", "checkins"),
+    m.PlacementExtension: ("placement", "placement_id", "extensions"),
+    m.OutcomeValue: ("outcome", "outcome_id", "values"),
 }
 
 _IGNORED_FIELDS = {"updated_at", "created_at", "row_version"}
@@ -96,11 +103,34 @@ def _collect(session: Session) -> Pending:
     return pending
 
 
+def _record_stage_changes(session: Session) -> None:
+    """Keep the stage history (old → new, when) of every candidate whose stage changes
+    through the ORM, whichever service changes it: the candidate timeline reads it."""
+    for obj in list(session.dirty):
+        if type(obj) is not m.Candidate:
+            continue
+        history = inspect(obj).attrs.stage.history
+        if not history.has_changes() or not history.added:
+            continue
+        old = history.deleted[0] if history.deleted else None
+        new = history.added[0]
+        if old == new or obj.id is None:
+            continue
+        session.add(
+            m.StageChange(
+                candidate_id=obj.id,
+                old=getattr(old, "value", old),
+                new=getattr(new, "value", new),
+            )
+        )
+
+
 def install(factory: sessionmaker[Session]) -> None:
     """Attach the audit hooks to every session the factory makes."""
 
     @event.listens_for(factory, "before_flush")
     def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
+        _record_stage_changes(session)
         if session.info.get("audit_disabled"):
             return
         session.info.setdefault("_audit_pending", []).extend(_collect(session))

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
@@ -31,6 +32,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 from wir_manager.domain.enums import (
     AffiliateKind,
     AuditAction,
+    CheckinKind,
     Importance,
     OrganisationKind,
     PlacementStatus,
@@ -404,18 +406,62 @@ class ShortlistEntry(Versioned, Base):
         str_enum(ShortlistStatus), default=ShortlistStatus.PROPOSED
     )
     note: Mapped[str | None] = mapped_column(Text)
+    #: The IGO's latest answer in detail (its history is in ``shortlist_answers``).
+    interview_on: Mapped[dt.date | None] = mapped_column(Date)
+    decline_reason: Mapped[str | None] = mapped_column(String(32))
+    decline_note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
 
+class ShortlistAnswer(Base):
+    """One step of a shortlisted person's way with the IGO (sent, interview on a date,
+    accepted, declined with a reason, withdrew): the timeline and the equity figures
+    read these, so the latest status alone would not be enough."""
+
+    __tablename__ = "shortlist_answers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(
+        ForeignKey("placement_requests.id", ondelete="CASCADE"), index=True
+    )
+    candidate_id: Mapped[int] = mapped_column(
+        ForeignKey("candidates.id", ondelete="CASCADE"), index=True
+    )
+    status: Mapped[ShortlistStatus] = mapped_column(str_enum(ShortlistStatus))
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    interview_on: Mapped[dt.date | None] = mapped_column(Date)
+    reason: Mapped[str | None] = mapped_column(String(32))
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class Contact(Base):
+    """A person at an organisation (an IGO liaison): reused for the next placement there."""
+
+    __tablename__ = "contacts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisations.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(300))
+    role: Mapped[str | None] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(320))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
 class Placement(Versioned, Base):
-    """A resident at an IGO over a period: blocks overlapping placements of the same person."""
+    """A resident at an IGO over a period: blocks overlapping placements of the same person.
+
+    ``candidate_id`` becomes NULL when the person is erased; the dates, organisation,
+    funding and outcomes stay so programme statistics remain true.
+    """
 
     __tablename__ = "placements"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    candidate_id: Mapped[int] = mapped_column(
-        ForeignKey("candidates.id", ondelete="CASCADE"), index=True
+    candidate_id: Mapped[int | None] = mapped_column(
+        ForeignKey("candidates.id", ondelete="SET NULL"), index=True
     )
     request_id: Mapped[int | None] = mapped_column(
         ForeignKey("placement_requests.id", ondelete="SET NULL"), index=True
@@ -425,6 +471,133 @@ class Placement(Versioned, Base):
     status: Mapped[PlacementStatus] = mapped_column(
         str_enum(PlacementStatus), default=PlacementStatus.PLANNED
     )
+    organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisations.id", ondelete="SET NULL"), index=True
+    )
+    liaison_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id", ondelete="SET NULL"))
+    #: The chapter's mentor of the resident (a staff member, not the resident).
+    mentor: Mapped[str | None] = mapped_column(String(300))
+    host_affiliate_id: Mapped[int | None] = mapped_column(
+        ForeignKey("affiliates.id", ondelete="SET NULL")
+    )
+    fiscal_sponsor: Mapped[str | None] = mapped_column(String(300))
+    #: Share of full time in percent (50 = half time).
+    time_share: Mapped[int] = mapped_column(Integer, default=100)
+    work_mode: Mapped[WorkMode | None] = mapped_column(str_enum(WorkMode))
+    duty_city: Mapped[str | None] = mapped_column(String(200))
+    duty_country: Mapped[str | None] = mapped_column(String(2))
+    funding_source: Mapped[str | None] = mapped_column(String(300))
+    #: Whole units of ``funding_currency`` (grants are budgeted in whole units).
+    funding_amount: Mapped[int | None] = mapped_column(BigInteger)
+    funding_currency: Mapped[str | None] = mapped_column(String(3))
+    #: Why a placement ended early (free text; cleared on erasure).
+    end_reason: Mapped[str | None] = mapped_column(Text)
+    notes: Mapped[str | None] = mapped_column(Text)
+    started_on: Mapped[dt.date | None] = mapped_column(Date)
+    ended_on: Mapped[dt.date | None] = mapped_column(Date)
+    created_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime | None] = mapped_column(
+        DateTime, default=utcnow, onupdate=utcnow
+    )
+
+    checkins: Mapped[list[PlacementCheckin]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="PlacementCheckin.due_on"
+    )
+    extensions: Mapped[list[PlacementExtension]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="PlacementExtension.id"
+    )
+
+
+class PlacementExtension(Base):
+    """One change of a placement's end date: extensions keep their history."""
+
+    __tablename__ = "placement_extensions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    placement_id: Mapped[int] = mapped_column(
+        ForeignKey("placements.id", ondelete="CASCADE"), index=True
+    )
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    old_end: Mapped[dt.date] = mapped_column(Date)
+    new_end: Mapped[dt.date] = mapped_column(Date)
+    reason: Mapped[str | None] = mapped_column(Text)
+
+
+class PlacementCheckin(Base):
+    """A check-in or report due during a placement (created with the placement; editable)."""
+
+    __tablename__ = "placement_checkins"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    placement_id: Mapped[int] = mapped_column(
+        ForeignKey("placements.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[CheckinKind] = mapped_column(str_enum(CheckinKind))
+    due_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    done_on: Mapped[dt.date | None] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class PlacementOutcome(Base):
+    """One metric of a placement: a standard key (``OutcomeMetric``) or a free name, with
+    an optional target; actuals are entered per report in ``outcome_values``."""
+
+    __tablename__ = "placement_outcomes"
+    __table_args__ = (UniqueConstraint("placement_id", "metric"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    placement_id: Mapped[int] = mapped_column(
+        ForeignKey("placements.id", ondelete="CASCADE"), index=True
+    )
+    metric: Mapped[str] = mapped_column(String(100))
+    target: Mapped[int | None] = mapped_column(BigInteger)
+
+
+class OutcomeValue(Base):
+    """An actual of one metric, for one report (``checkin_id``) or not tied to a report."""
+
+    __tablename__ = "outcome_values"
+    __table_args__ = (UniqueConstraint("outcome_id", "checkin_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    outcome_id: Mapped[int] = mapped_column(
+        ForeignKey("placement_outcomes.id", ondelete="CASCADE"), index=True
+    )
+    checkin_id: Mapped[int | None] = mapped_column(
+        ForeignKey("placement_checkins.id", ondelete="CASCADE"), index=True
+    )
+    value: Mapped[int] = mapped_column(BigInteger)
+    entered_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ContactNote(Base):
+    """A coordinator's note of a contact with a candidate ("phoned about the UNEP post")."""
+
+    __tablename__ = "contact_notes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(
+        ForeignKey("candidates.id", ondelete="CASCADE"), index=True
+    )
+    happened_on: Mapped[dt.date] = mapped_column(Date)
+    text: Mapped[str] = mapped_column(Text)
+    by: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class StageChange(Base):
+    """A candidate's stage before and after a change, when it happened: the timeline's
+    stage history (the audit log keeps field names only, never values)."""
+
+    __tablename__ = "stage_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(
+        ForeignKey("candidates.id", ondelete="CASCADE"), index=True
+    )
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    old: Mapped[str | None] = mapped_column(String(32))
+    new: Mapped[str] = mapped_column(String(32))
 
 
 class WikiSnapshot(Base):

@@ -45,13 +45,21 @@ def cmd_candidates(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_requests(ctx: CliContext, args: argparse.Namespace) -> int:
+    from wir_manager.services.placements import filled_counts
+
     with ctx.open() as db:
         rows = list_requests(db)
+        filled = filled_counts(db)
     if args.json:
-        print_json([row.to_json() for row in rows])
+        print_json(
+            [
+                {**row.to_json(), "positions": row.positions, "filled": filled.get(row.id, 0)}
+                for row in rows
+            ]
+        )
         return 0
     print_table(
-        ("ID", "Title", "Organisation", "Status", "Positions", "Start"),
+        ("ID", "Title", "Organisation", "Status", "Positions", "Filled", "Start"),
         (
             (
                 r.id,
@@ -59,6 +67,7 @@ def cmd_requests(ctx: CliContext, args: argparse.Namespace) -> int:
                 r.organisation_acronym or r.organisation,
                 r.status,
                 r.positions,
+                filled.get(r.id, 0),
                 r.start_date,
             )
             for r in rows

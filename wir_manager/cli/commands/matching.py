@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections.abc import Callable
 from typing import Any
 
 from wir_manager.cli.context import CliContext, UserError, print_json, print_table
+from wir_manager.domain.enums import DeclineReason
 from wir_manager.i18n import _
 from wir_manager.services.matching import (
     PARTS,
@@ -15,6 +17,7 @@ from wir_manager.services.matching import (
     assign,
     current_profile,
     part_label,
+    positions_warning,
     rank,
     save_profile,
     save_shortlist,
@@ -35,6 +38,15 @@ def _weight(text: str) -> tuple[str, float]:
     except ValueError:
         raise argparse.ArgumentTypeError(
             _("{value!r} is not a number").format(value=value)
+        ) from None
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("{value!r} is not a date (use YYYY-MM-DD)").format(value=text)
         ) from None
 
 
@@ -95,10 +107,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     s.add_argument("request_id", type=int, metavar="REQUEST_ID")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=_guarded(cmd_shortlist_show))
-    s = shortlist.add_parser("status", help="proposed → sent → interview → accepted/declined")
+    s = shortlist.add_parser(
+        "status",
+        help="record the IGO's answer: sent, interview (--on DATE), declined (--reason), "
+        "withdrew; accepted is `placement accept`",
+    )
     s.add_argument("request_id", type=int, metavar="REQUEST_ID")
     s.add_argument("candidate_id", type=int, metavar="CANDIDATE_ID")
     s.add_argument("status", metavar="STATUS")
+    s.add_argument("--on", type=_date, metavar="YYYY-MM-DD", help="date of the interview")
+    s.add_argument(
+        "--reason",
+        metavar="REASON",
+        help="why the IGO declined: " + ", ".join(x.value for x in DeclineReason),
+    )
+    s.add_argument("--note", metavar="TEXT", help="free text with the answer")
     s.set_defaults(func=_guarded(cmd_shortlist_status))
     s = shortlist.add_parser("note", help="set the coordinator's note on one entry")
     s.add_argument("request_id", type=int, metavar="REQUEST_ID")
@@ -206,6 +229,9 @@ def cmd_shortlist_save(ctx: CliContext, args: argparse.Namespace) -> int:
         rows = save_shortlist(
             db, args.request_id, args.top, weights=_weights(args), profile=args.profile
         )
+        warning = positions_warning(db, args.request_id)
+    if warning:
+        print(_("Warning: {text}").format(text=warning), file=sys.stderr)
     if not args.json:
         print(
             _("Saved a shortlist of {n} for request {id}.").format(n=len(rows), id=args.request_id)
@@ -236,7 +262,15 @@ def cmd_shortlist_show(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def cmd_shortlist_status(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.open() as db:
-        row = set_status(db, args.request_id, args.candidate_id, args.status)
+        row = set_status(
+            db,
+            args.request_id,
+            args.candidate_id,
+            args.status,
+            interview_on=args.on,
+            reason=args.reason,
+            note=args.note,
+        )
     print(_("Candidate {id} is now {status}.").format(id=row.candidate_id, status=row.status))
     return 0
 

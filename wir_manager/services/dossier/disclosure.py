@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, insert, select
 
-from wir_manager.domain.enums import AuditAction
+from wir_manager.domain.enums import AuditAction, ShortlistStatus
 from wir_manager.storage import audit
 from wir_manager.storage import models as m
 from wir_manager.storage.database import Database
@@ -72,11 +72,27 @@ def record_disclosure(
                     for cid in candidate_ids
                 ],
             )
+        _mark_sent(s, request_id, candidate_ids)
         fields = ["recipient", "candidates", "file_sha256"]
         if contact_ids:
             fields.append("contact_details")
         audit.record(s, AuditAction.DISCLOSE, "disclosure", disclosure.id, fields)
         return disclosure.id
+
+
+def _mark_sent(s, request_id: int, candidate_ids: Sequence[int]) -> None:  # type: ignore[no-untyped-def]
+    """People still *proposed* on the request's shortlist are now *sent*, in the same
+    transaction as the disclosure entry: the shortlist and the log never disagree about
+    who was sent. (The disclosure itself is the record of the step; the timeline reads
+    it, so no separate answer row is written.)"""
+    if not candidate_ids:
+        return
+    e = m.ShortlistEntry
+    for entry in s.scalars(
+        select(e).where(e.request_id == request_id, e.candidate_id.in_(list(candidate_ids)))
+    ):
+        if entry.status == ShortlistStatus.PROPOSED:
+            entry.status = ShortlistStatus.SENT
 
 
 def disclosures_for_candidate(db: Database, candidate_id: int) -> list[DisclosureRecord]:

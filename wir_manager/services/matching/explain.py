@@ -74,6 +74,24 @@ def _day(days: int) -> str:
     return (dt.date(1970, 1, 1) + dt.timedelta(days=int(days))).isoformat()
 
 
+def placed_reason(pool: Pool, i: int) -> str:
+    """Why a placed person is not ranked: where she is placed and until when."""
+    commitment = pool.commitments.get(int(i))
+    if commitment is not None:
+        org, start, end, status = commitment
+        where = org or _("another organisation")
+        if status == "planned":
+            return _("Accepted at {org} for {start} to {end}; not ranked elsewhere").format(
+                org=where, start=start.isoformat(), end=end.isoformat()
+            )
+        return _("Placed at {org} until {end}; not ranked elsewhere while placed").format(
+            org=where, end=end.isoformat()
+        )
+    if len(pool.placed) == len(pool) and pool.placed[i]:
+        return _("Placed; not ranked elsewhere while placed")
+    return _("Already placed elsewhere during the request period")
+
+
 def near_miss_reason(check: Check, req: Requirements, pool: Pool, i: int) -> str:
     """The one failed required item in words, e.g. "Arabic B2, request needs C1"."""
     if check.kind == "stage":
@@ -88,7 +106,7 @@ def near_miss_reason(check: Check, req: Requirements, pool: Pool, i: int) -> str
             day=_day(pool.avail_until[i]), end=req.end.isoformat()
         )
     if check.kind == "placement":
-        return _("Already placed elsewhere during the request period")
+        return placed_reason(pool, i)
     if check.kind == "relocation":
         return relocation_reason(req, pool, i)
     assert check.unit is not None
@@ -311,7 +329,7 @@ def describe_check(check: Check, req: Requirements) -> str:
             start=req.start.isoformat(), end=req.end.isoformat()
         )
     if check.kind == "placement":
-        return _("no other placement in that period")
+        return _("not being placed elsewhere (now or in that period)")
     if check.kind == "relocation":
         return _("living in {country} or willing to relocate there").format(
             country=_country(req.duty_country or "")

@@ -30,7 +30,11 @@ from wir_manager.storage import models as m
 
 #: Stages from which a candidate can be proposed (in training only when the request allows).
 PROPOSABLE_STAGES = (Stage.READY.value, Stage.PROPOSED.value)
-POOL_STAGES = (*PROPOSABLE_STAGES, Stage.IN_TRAINING.value)
+#: Placed people are read too, only so that a ranking can say why she is not in it
+#: ("placed at UNESCO until …" as a near miss) instead of leaving her out silently.
+POOL_STAGES = (*PROPOSABLE_STAGES, Stage.IN_TRAINING.value, Stage.PLACED.value)
+#: Placement statuses that commit a person now: she leaves every other ranking.
+COMMITTED_STATUSES = (PlacementStatus.PLANNED.value, PlacementStatus.ACTIVE.value)
 
 #: Audit entities / actions whose writes never change a pool column (see PoolCache.stamp).
 POOL_NEUTRAL_ENTITIES = (
@@ -41,6 +45,10 @@ POOL_NEUTRAL_ENTITIES = (
     "affiliate",
     "setting",
     "disclosure",
+    "shortlist_answer",
+    "contact",
+    "contact_note",
+    "outcome",
 )
 POOL_NEUTRAL_ACTIONS = ("export", "disclose")
 
@@ -82,6 +90,11 @@ class Pool:
     #: Verified edits per platform ("wikipedia", "wikidata", "commons", "wikisource"),
     #: 0 when unverified: evidence notes beside platform skills, never a level.
     verified_edits: dict[str, np.ndarray] = field(default_factory=dict)
+    #: bool: stage *placed* (read from the stage, so imported data counts too).
+    placed: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
+    #: Pool index → (organisation, start, end, status) of the planned or active placement
+    #: that takes the person out of other rankings; few entries, read with the placements.
+    commitments: dict[int, tuple[str, dt.date, dt.date, str]] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return int(self.ids.shape[0])
@@ -130,7 +143,16 @@ class Pool:
             relocate=self.relocate[rows] if len(self.relocate) else self.relocate,
             verified_day=self.verified_day[rows] if len(self.verified_day) else self.verified_day,
             verified_edits={k: v[rows] for k, v in self.verified_edits.items()},
+            placed=self.placed[rows] if len(self.placed) else self.placed,
         )
+
+    def committed(self) -> np.ndarray:
+        """True where the person is placed now or has a planned placement: a placed
+        candidate is not ranked for another request while placed."""
+        out = self.placed.copy() if len(self.placed) == len(self) else np.zeros(len(self), bool)
+        if self.commitments:
+            out[np.fromiter(self.commitments, np.int64, len(self.commitments))] = True
+        return out
 
     def busy_between(self, start: dt.date | None, end: dt.date | None) -> np.ndarray:
         """True where the person has a (non-cancelled) placement overlapping [start, end)."""
@@ -346,6 +368,7 @@ def _read_people(conn: Connection) -> Pool:
             _agg(_number(w.wikidata_edits)),
             _agg(_number(w.commons_edits)),
             _agg(_number(w.wikisource_edits)),
+            _agg(case((stage == Stage.PLACED.value, "1"), else_="0")),
         )
         .select_from(c)
         .outerjoin(
@@ -374,6 +397,7 @@ def _read_people(conn: Connection) -> Pool:
         verified_edits={
             platform: _ints(row[11 + k], n)[order] for k, platform in enumerate(VERIFIED_PLATFORMS)
         },
+        placed=_ints(row[11 + len(VERIFIED_PLATFORMS)], n).astype(bool)[order],
     )
 
 
@@ -413,13 +437,16 @@ def _read_training(conn: Connection, pool: Pool) -> None:
 
 
 def _read_placements(conn: Connection, pool: Pool) -> None:
+    """Every non-cancelled placement's period (an early end frees the person from the
+    day it ended), and who is committed now with the organisation for the sentence."""
     p = m.Placement
+    status = type_coerce(p.status, String)
     row = conn.execute(
         select(
             _agg(cast(p.candidate_id, String)),
             _agg(_date(p.start_date)),
-            _agg(_date(p.end_date)),
-        ).where(type_coerce(p.status, String) != PlacementStatus.CANCELLED.value)
+            _agg(_date(func.coalesce(p.ended_on, p.end_date))),
+        ).where(status != PlacementStatus.CANCELLED.value, p.candidate_id.is_not(None))
     ).one()
     n = _count(row[0])
     if not n:
@@ -428,6 +455,25 @@ def _read_placements(conn: Connection, pool: Pool) -> None:
     pool.placement_idx = pos[ok]
     pool.placement_start = _day_text(row[1], n, NO_DAY_LOW)[ok]
     pool.placement_end = _day_text(row[2], n, NO_DAY_HIGH)[ok]
+    committed = conn.execute(
+        select(
+            p.candidate_id,
+            func.coalesce(m.Organisation.acronym, m.Organisation.name),
+            p.start_date,
+            p.end_date,
+            status,
+        )
+        .outerjoin(m.Organisation, m.Organisation.id == p.organisation_id)
+        .where(status.in_(COMMITTED_STATUSES), p.candidate_id.is_not(None))
+        .order_by(p.start_date.desc())  # the earliest (the current one) wins below
+    ).all()
+    if committed:
+        cpos, cok = _positions(pool.ids, np.array([r[0] for r in committed], np.int64))
+        pool.commitments = {
+            int(cpos[k]): (org or "", start, end, st)
+            for k, (_cid, org, start, end, st) in enumerate(committed)
+            if cok[k]
+        }
 
 
 def _load_base(

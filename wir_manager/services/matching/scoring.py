@@ -153,8 +153,12 @@ def evaluate(
         lo, hi = to_days(req.start), to_days(req.end)
         checks.append(Check("availability"))
         failed.append((pool.avail_from > lo) | (pool.avail_until < hi))
+    # One check for "placed": committed now (planned or active placement, or stage
+    # placed) or busy with any placement during the request's period.
+    busy = pool.committed() | pool.busy_between(req.start, req.end)
+    if busy.any():
         checks.append(Check("placement"))
-        failed.append(pool.busy_between(req.start, req.end))
+        failed.append(busy)
     if duty_station_applies(req):
         checks.append(Check("relocation"))
         failed.append(will_not_relocate(req, pool))

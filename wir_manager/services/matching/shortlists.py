@@ -8,13 +8,14 @@ never loses what the coordinator has done with a person.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
-from wir_manager.domain.enums import ShortlistStatus, WorkMode
+from wir_manager.domain.enums import DeclineReason, ShortlistStatus, WorkMode
 from wir_manager.i18n import _
 from wir_manager.services.matching.errors import ShortlistError, UnknownRequestError
 from wir_manager.services.matching.explain import near_miss_reason
@@ -32,14 +33,24 @@ ACTIVE_STATUSES = (
     ShortlistStatus.INTERVIEW.value,
 )
 
-#: proposed → sent → interview → accepted / declined; declining is possible at any step.
+#: proposed → sent → interview → accepted / declined; declining (by the IGO) and
+#: withdrawing (by the candidate) are possible at any open step; an interview may be
+#: moved to another date. Accepting goes through ``placements.accept`` (it needs the
+#: placement's dates), so a shortlist never says *accepted* without a placement.
 TRANSITIONS: dict[str, frozenset[str]] = {
-    ShortlistStatus.PROPOSED.value: frozenset({"sent", "declined"}),
-    ShortlistStatus.SENT.value: frozenset({"interview", "accepted", "declined"}),
-    ShortlistStatus.INTERVIEW.value: frozenset({"accepted", "declined"}),
+    ShortlistStatus.PROPOSED.value: frozenset({"sent", "declined", "withdrew"}),
+    ShortlistStatus.SENT.value: frozenset({"interview", "accepted", "declined", "withdrew"}),
+    ShortlistStatus.INTERVIEW.value: frozenset({"interview", "accepted", "declined", "withdrew"}),
     ShortlistStatus.ACCEPTED.value: frozenset(),
     ShortlistStatus.DECLINED.value: frozenset(),
+    ShortlistStatus.WITHDREW.value: frozenset(),
 }
+
+
+def allowed_next(status: str | ShortlistStatus) -> tuple[ShortlistStatus, ...]:
+    """The steps a status control may offer from ``status``, in the programme's order."""
+    allowed = TRANSITIONS[ShortlistStatus(status).value]
+    return tuple(x for x in ShortlistStatus if x.value in allowed)
 
 
 @dataclass(frozen=True)
@@ -62,6 +73,10 @@ class ShortlistRow:
     #: duty country and the post is on site or hybrid: the next ranking would knock them
     #: out, so the screen warns before the list is sent.
     relocation_refused: bool = False
+    #: The IGO's latest answer in detail: interview date, decline reason and its text.
+    interview_on: dt.date | None = None
+    decline_reason: str | None = None
+    decline_note: str | None = None
 
 
 def _check_request(s: Session, request_id: int) -> None:
@@ -101,6 +116,9 @@ def _rows(s: Session, request_id: int) -> list[ShortlistRow]:
             m.Candidate.consent_propose,
             m.Candidate.country,
             m.Candidate.willing_to_relocate,
+            e.interview_on,
+            e.decline_reason,
+            e.decline_note,
         )
         .join(m.Candidate, m.Candidate.id == e.candidate_id)
         .outerjoin(m.WeightProfile, m.WeightProfile.id == e.profile_id)
@@ -122,6 +140,9 @@ def _rows(s: Session, request_id: int) -> list[ShortlistRow]:
             other_active_shortlists=int(n),
             consent_propose=bool(consent),
             relocation_refused=refused(country, willing),
+            interview_on=interview_on,
+            decline_reason=reason,
+            decline_note=reason_note,
         )
         for (
             cid,
@@ -137,6 +158,9 @@ def _rows(s: Session, request_id: int) -> list[ShortlistRow]:
             consent,
             country,
             willing,
+            interview_on,
+            reason,
+            reason_note,
         ) in rows
     ]
 
@@ -278,8 +302,21 @@ def _entry(s: Session, request_id: int, candidate_id: int) -> m.ShortlistEntry:
     return entry
 
 
-def set_status(db: Database, request_id: int, candidate_id: int, status: str) -> ShortlistRow:
-    """Move one shortlisted person along proposed → sent → interview → accepted/declined."""
+def set_status(
+    db: Database,
+    request_id: int,
+    candidate_id: int,
+    status: str,
+    *,
+    interview_on: dt.date | None = None,
+    reason: str | None = None,
+    note: str | None = None,
+) -> ShortlistRow:
+    """Record the IGO's answer for one shortlisted person: sent, interview requested (on
+    ``interview_on``), declined (``reason`` from :class:`DeclineReason` plus free
+    ``note``) or the candidate withdrew. Only the allowed next steps are accepted; each
+    answer is kept in ``shortlist_answers`` for the timeline and the equity figures.
+    *Accepted* is recorded by ``placements.accept`` together with the placement."""
     try:
         new = ShortlistStatus(status)
     except ValueError:
@@ -288,18 +325,89 @@ def set_status(db: Database, request_id: int, candidate_id: int, status: str) ->
                 status=status, all=", ".join(x.value for x in ShortlistStatus)
             )
         ) from None
+    text = (note or "").strip() or None
     with db.session() as s:
         entry = _entry(s, request_id, candidate_id)
         old = ShortlistStatus(entry.status)
-        if new != old and new.value not in TRANSITIONS[old.value]:
+        if new == old and new != ShortlistStatus.INTERVIEW:
+            return next(r for r in _rows(s, request_id) if r.candidate_id == candidate_id)
+        if new.value not in TRANSITIONS[old.value]:
             raise ShortlistError(
                 _("A shortlist entry cannot go from {old} to {new}.").format(
                     old=_(old.label), new=_(new.label)
                 )
             )
+        if new == ShortlistStatus.ACCEPTED:
+            raise ShortlistError(
+                _(
+                    "Record an acceptance with its placement (start and end date): "
+                    "“Accepted…” on the shortlist, or wir-manager placement accept."
+                )
+            )
+        code = None
+        if new == ShortlistStatus.INTERVIEW:
+            if interview_on is None:
+                raise ShortlistError(_("Give the date of the interview."))
+            entry.interview_on = interview_on
+        if new == ShortlistStatus.DECLINED:
+            try:
+                # No reason given (older scripts): "other", so nothing is invented.
+                code = DeclineReason(reason or DeclineReason.OTHER.value).value
+            except ValueError:
+                raise ShortlistError(
+                    _("Give the reason for declining, one of: {all}.").format(
+                        all=", ".join(x.value for x in DeclineReason)
+                    )
+                ) from None
+            entry.decline_reason = code
+            entry.decline_note = text
         entry.status = new
+        s.add(
+            m.ShortlistAnswer(
+                request_id=request_id,
+                candidate_id=candidate_id,
+                status=new,
+                interview_on=interview_on if new == ShortlistStatus.INTERVIEW else None,
+                reason=code,
+                note=text,
+            )
+        )
         s.flush()
         return next(r for r in _rows(s, request_id) if r.candidate_id == candidate_id)
+
+
+def over_positions(db: Database, request_id: int) -> tuple[int, int] | None:
+    """(people on the saved shortlist still open, positions) when there are more people
+    than positions, else None: the save warns, since every extra person is someone
+    the IGO will have to turn down."""
+    e = m.ShortlistEntry
+    with db.session() as s:
+        req = s.get(m.PlacementRequest, request_id)
+        if req is None:
+            return None
+        n = int(
+            s.scalar(
+                select(func.count())
+                .select_from(e)
+                .where(
+                    e.request_id == request_id,
+                    type_coerce(e.status, String).in_((*ACTIVE_STATUSES, "accepted")),
+                )
+            )
+            or 0
+        )
+        return (n, int(req.positions)) if n > req.positions else None
+
+
+def positions_warning(db: Database, request_id: int) -> str | None:
+    """The sentence for :func:`over_positions`, or None."""
+    over = over_positions(db, request_id)
+    if over is None:
+        return None
+    return _(
+        "The shortlist has {n} people for {positions} position(s); the IGO will have to "
+        "turn the others down."
+    ).format(n=over[0], positions=over[1])
 
 
 def set_note(db: Database, request_id: int, candidate_id: int, note: str | None) -> ShortlistRow:
@@ -348,7 +456,10 @@ __all__ = [
     "ACTIVE_STATUSES",
     "ShortlistRow",
     "active_shortlist_counts",
+    "allowed_next",
     "clear_shortlist",
+    "over_positions",
+    "positions_warning",
     "remove_from_shortlist",
     "save_shortlist",
     "saved_shortlist",
