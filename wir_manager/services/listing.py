@@ -1,4 +1,5 @@
-"""Read-only listings of candidates and requests for the CLI and exports.
+"""Read-only listing of candidates for the CLI and exports (requests are listed by
+:func:`wir_manager.services.requests.list_request_rows`).
 
 Child rows are fetched in one query per table and grouped in Python: two round trips
 for 50,000 candidates instead of 50,000 lazy loads.
@@ -14,7 +15,6 @@ from wir_manager.services.records import (
     CandidateSummary,
     LanguageSkill,
     PlatformSkill,
-    RequestSummary,
 )
 from wir_manager.storage import models as m
 from wir_manager.storage.database import Database
@@ -101,29 +101,3 @@ def list_candidates(
         )
         for cid, name, username, email, country, region, affiliate, stage in rows
     ]
-
-
-def list_requests(db: Database) -> list[RequestSummary]:
-    query = (
-        select(m.PlacementRequest, m.Organisation.name, m.Organisation.acronym)
-        .join(m.Organisation, m.PlacementRequest.organisation_id == m.Organisation.id)
-        .order_by(m.PlacementRequest.id)
-    )
-    with db.session() as s:
-        return [
-            RequestSummary(
-                id=req.id,
-                title=req.title,
-                organisation=org,
-                organisation_acronym=acronym,
-                status=req.status.value,
-                positions=req.positions,
-                start_date=req.start_date,
-                duration_months=req.duration_months,
-                work_mode=req.work_mode.value,
-                duty_city=req.duty_city,
-                duty_country=req.duty_country,
-                deadline=req.deadline,
-            )
-            for req, org, acronym in s.execute(query)
-        ]

@@ -6,8 +6,7 @@ safe to keep in a table model or pass between threads.
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Any
 
 
@@ -51,29 +50,4 @@ class CandidateSummary:
         data["skills"] = [{"platform": s.platform, "level": s.level} for s in self.skills]
         data["topics"] = list(self.topics)
         data["verified"] = self.verified.isoformat() if self.verified else None
-        return data
-
-
-@dataclass(frozen=True, slots=True)
-class RequestSummary:
-    id: int
-    title: str
-    organisation: str
-    organisation_acronym: str | None
-    status: str
-    positions: int
-    start_date: dt.date | None = None
-    duration_months: int | None = None
-    work_mode: str | None = None
-    duty_city: str | None = None
-    duty_country: str | None = None
-    deadline: dt.date | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
-
-    def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
-        data.pop("extra")
-        for key in ("start_date", "deadline"):
-            if data[key] is not None:
-                data[key] = data[key].isoformat()
         return data

@@ -6,7 +6,8 @@ import argparse
 
 from wir_manager.cli.context import CliContext, print_json, print_table
 from wir_manager.domain.enums import LanguageLevel
-from wir_manager.services.listing import list_candidates, list_requests
+from wir_manager.services.listing import list_candidates
+from wir_manager.services.requests import list_request_rows
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -48,7 +49,7 @@ def cmd_requests(ctx: CliContext, args: argparse.Namespace) -> int:
     from wir_manager.services.placements import filled_counts
 
     with ctx.open() as db:
-        rows = list_requests(db)
+        rows = list_request_rows(db, newest_first=False)
         filled = filled_counts(db)
     if args.json:
         print_json(

@@ -39,7 +39,6 @@ from wir_manager.qt.models.shortlist_tables import (
 )
 from wir_manager.qt.widgets.score_bars import ScoreBarDelegate, legend_html
 from wir_manager.services import matching
-from wir_manager.services.listing import list_requests
 from wir_manager.services.matching import (
     PARTS,
     AssignmentResult,
@@ -49,6 +48,7 @@ from wir_manager.services.matching import (
     part_label,
 )
 from wir_manager.services.progress import Progress
+from wir_manager.services.requests import list_request_rows
 
 SETTINGS_KEY = "shortlists"
 #: Candidates shown per ranking (the eligible count is shown in full).
@@ -225,7 +225,7 @@ class ShortlistsView(QWidget):
         combo.clear()
         first_active = -1
         select = -1
-        for req in list_requests(self.ctx.db):
+        for req in list_request_rows(self.ctx.db, newest_first=False):
             org = req.organisation_acronym or req.organisation
             status = QCoreApplication.translate("RequestStatus", RequestStatus(req.status).label)
             combo.addItem(f"#{req.id} · {org} · {req.title} ({status})", req.id)
