@@ -148,10 +148,10 @@ def test_add_language_and_find_by_language_filter(view) -> None:  # type: ignore
     assert [(r.code, r.level) for r in ed.languages.records] == [("sw", LanguageLevel.C1)]
     assert v.save()
     cid = ed.candidate_id
-    lang = v.ui.languageFilter
+    lang = v.filters.languageFilter
     pickers.select_code(lang, "sw")  # the list is filled when first used
     assert lang.currentData() == "sw"
-    level = v.ui.languageLevelFilter
+    level = v.filters.languageLevelFilter
     level.setCurrentIndex(level.findData(int(LanguageLevel.C1)))
     assert cid in shown_ids(v)
     assert set(shown_ids(v)) == set(
@@ -165,7 +165,7 @@ def test_add_language_and_find_by_language_filter(view) -> None:  # type: ignore
 
 def test_other_filters_match_the_service(view) -> None:  # type: ignore[no-untyped-def]
     v, _ = view
-    ui = v.ui
+    ui = v.filters
     ui.stageFilter.setCurrentIndex(ui.stageFilter.findData("ready"))
     ui.skillFilter.setCurrentIndex(ui.skillFilter.findData("wikidata"))
     ui.skillLevelFilter.setCurrentIndex(ui.skillLevelFilter.findData(2))
@@ -220,7 +220,7 @@ def test_change_stage_for_a_multi_selection(view) -> None:  # type: ignore[no-un
     assert len(ids) == 2
     v.change_stage("withdrawn")
     assert all(svc.get_candidate(v.ctx.db, i).data.stage == "withdrawn" for i in ids)
-    v.ui.stageFilter.setCurrentIndex(v.ui.stageFilter.findData("withdrawn"))
+    v.filters.stageFilter.setCurrentIndex(v.filters.stageFilter.findData("withdrawn"))
     assert set(ids) <= set(shown_ids(v))
 
 

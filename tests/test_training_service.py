@@ -69,9 +69,9 @@ def test_mark_completed_then_promote_only_in_training(db) -> None:  # type: igno
     assert grid.is_ready(grid.rows[0])
     # an optional module does not matter; deactivating a mandatory one counts it out
     statuses = tr.candidate_progress(db, 2)
-    assert not tr.is_ready(statuses, mods)
+    assert not tr.is_ready_statuses(statuses, mods)
     tr.deactivate_module(db, mandatory[-1])
-    assert tr.is_ready(statuses, tr.list_modules(db))
+    assert tr.is_ready_statuses(statuses, tr.list_modules(db))
     assert tr.promote_ready(db, [2]) == [2]
 
 

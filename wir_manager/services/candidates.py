@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, MutableMapping, Sequence
 from dataclasses import replace
 
 from sqlalchemy import delete, func, or_, select
@@ -214,18 +214,39 @@ def ids_training_complete(db: Database) -> set[int]:
     return ready_candidates(db)
 
 
-def id_sets_for(db: Database, f: CandidateFilter) -> list[set[int]]:
-    """The SQL-answered parts of ``f`` as id sets (callers may cache them per value)."""
-    sets: list[set[int]] = []
+def id_sets_for(
+    db: Database,
+    f: CandidateFilter,
+    *,
+    cache: MutableMapping[tuple[object, ...], set[int]] | None = None,
+) -> list[set[int]]:
+    """The SQL-answered parts of ``f`` as id sets. With ``cache``, each part is read once
+    per value and kept there (a screen clears it when candidates change)."""
+    wanted: list[tuple[object, ...]] = []
     if f.language:
-        sets.append(ids_with_language(db, *f.language))
+        wanted.append(("language", *f.language))
     if f.skill:
-        sets.append(ids_with_skill(db, *f.skill))
+        wanted.append(("skill", *f.skill))
     if f.topic:
-        sets.append(ids_with_topic(db, f.topic))
+        wanted.append(("topic", f.topic))
     if f.training_complete:
-        sets.append(ids_training_complete(db))
-    return sets
+        wanted.append(("training",))
+    store: MutableMapping[tuple[object, ...], set[int]] = {} if cache is None else cache
+    for key in wanted:
+        if key not in store:
+            store[key] = _ids_for(db, key)
+    return [store[key] for key in wanted]
+
+
+def _ids_for(db: Database, key: tuple[object, ...]) -> set[int]:
+    kind, *args = key
+    if kind == "language":
+        return ids_with_language(db, str(args[0]), int(str(args[1])))
+    if kind == "skill":
+        return ids_with_skill(db, str(args[0]), int(str(args[1])))
+    if kind == "topic":
+        return ids_with_topic(db, str(args[0]))
+    return ids_training_complete(db)
 
 
 def filter_ids(db: Database, f: CandidateFilter) -> list[int]:

@@ -8,7 +8,7 @@
 ################################################################################
 
 from PySide6.QtCore import QCoreApplication, QMetaObject, Qt
-from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QSpacerItem, QSplitter, QTableView, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QTableView, QToolButton, QVBoxLayout, QWidget
 
 class Ui_CandidatesView(object):
     def setupUi(self, CandidatesView):
@@ -46,64 +46,8 @@ class Ui_CandidatesView(object):
         self.viewLayout.addLayout(self.toolbarLayout)
 
         self.filterLayout = QHBoxLayout()
+        self.filterLayout.setSpacing(0)
         self.filterLayout.setObjectName(u"filterLayout")
-        self.stageFilter = QComboBox(CandidatesView)
-        self.stageFilter.setObjectName(u"stageFilter")
-
-        self.filterLayout.addWidget(self.stageFilter)
-
-        self.placeFilter = QComboBox(CandidatesView)
-        self.placeFilter.setObjectName(u"placeFilter")
-        self.placeFilter.setEditable(True)
-        self.placeFilter.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.placeFilter.setMinimumContentsLength(14)
-        self.placeFilter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-
-        self.filterLayout.addWidget(self.placeFilter)
-
-        self.languageFilter = QComboBox(CandidatesView)
-        self.languageFilter.setObjectName(u"languageFilter")
-        self.languageFilter.setEditable(True)
-        self.languageFilter.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.languageFilter.setMinimumContentsLength(12)
-        self.languageFilter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-
-        self.filterLayout.addWidget(self.languageFilter)
-
-        self.languageLevelFilter = QComboBox(CandidatesView)
-        self.languageLevelFilter.setObjectName(u"languageLevelFilter")
-
-        self.filterLayout.addWidget(self.languageLevelFilter)
-
-        self.skillFilter = QComboBox(CandidatesView)
-        self.skillFilter.setObjectName(u"skillFilter")
-
-        self.filterLayout.addWidget(self.skillFilter)
-
-        self.skillLevelFilter = QComboBox(CandidatesView)
-        self.skillLevelFilter.setObjectName(u"skillLevelFilter")
-
-        self.filterLayout.addWidget(self.skillLevelFilter)
-
-        self.topicFilter = QComboBox(CandidatesView)
-        self.topicFilter.setObjectName(u"topicFilter")
-
-        self.filterLayout.addWidget(self.topicFilter)
-
-        self.trainingFilter = QCheckBox(CandidatesView)
-        self.trainingFilter.setObjectName(u"trainingFilter")
-
-        self.filterLayout.addWidget(self.trainingFilter)
-
-        self.clearFiltersButton = QPushButton(CandidatesView)
-        self.clearFiltersButton.setObjectName(u"clearFiltersButton")
-
-        self.filterLayout.addWidget(self.clearFiltersButton)
-
-        self.filterSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-
-        self.filterLayout.addItem(self.filterSpacer)
-
 
         self.viewLayout.addLayout(self.filterLayout)
 
@@ -165,29 +109,6 @@ class Ui_CandidatesView(object):
 #if QT_CONFIG(tooltip)
         self.deleteButton.setToolTip(QCoreApplication.translate("CandidatesView", u"Delete the selected candidates (Del)", None))
 #endif // QT_CONFIG(tooltip)
-#if QT_CONFIG(accessibility)
-        self.stageFilter.setAccessibleName(QCoreApplication.translate("CandidatesView", u"Stage filter", None))
-#endif // QT_CONFIG(accessibility)
-#if QT_CONFIG(accessibility)
-        self.placeFilter.setAccessibleName(QCoreApplication.translate("CandidatesView", u"Country or region filter", None))
-#endif // QT_CONFIG(accessibility)
-#if QT_CONFIG(accessibility)
-        self.languageFilter.setAccessibleName(QCoreApplication.translate("CandidatesView", u"Language filter", None))
-#endif // QT_CONFIG(accessibility)
-#if QT_CONFIG(accessibility)
-        self.languageLevelFilter.setAccessibleName(QCoreApplication.translate("CandidatesView", u"Minimum language level", None))
-#endif // QT_CONFIG(accessibility)
-#if QT_CONFIG(accessibility)
-        self.skillFilter.setAccessibleName(QCoreApplication.translate("CandidatesView", u"Platform skill filter", None))
-#endif // QT_CONFIG(accessibility)
-#if QT_CONFIG(accessibility)
-        self.skillLevelFilter.setAccessibleName(QCoreApplication.translate("CandidatesView", u"Minimum skill level", None))
-#endif // QT_CONFIG(accessibility)
-#if QT_CONFIG(accessibility)
-        self.topicFilter.setAccessibleName(QCoreApplication.translate("CandidatesView", u"Topic filter", None))
-#endif // QT_CONFIG(accessibility)
-        self.trainingFilter.setText(QCoreApplication.translate("CandidatesView", u"Training complete", None))
-        self.clearFiltersButton.setText(QCoreApplication.translate("CandidatesView", u"Clear filters", None))
 #if QT_CONFIG(accessibility)
         self.table.setAccessibleName(QCoreApplication.translate("CandidatesView", u"Candidates", None))
 #endif // QT_CONFIG(accessibility)

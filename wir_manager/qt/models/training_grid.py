@@ -31,6 +31,8 @@ from wir_manager.services.training import (
     NOT_STARTED,
     GridRow,
     ProgressGrid,
+    is_ready,
+    mandatory_done,
 )
 
 Index = QModelIndex | QPersistentModelIndex
@@ -110,8 +112,6 @@ class TrainingGridModel(QAbstractTableModel):
         self._incomplete_only = False
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._dark = theme.is_dark()
-        #: Optional lookup for cell tooltips: (candidate id, module id) -> extra text.
-        self.cell_details: Callable[[int, int], str] | None = None
 
     # ------------------------------------------------------------------ data in
     @staticmethod
@@ -119,14 +119,7 @@ class TrainingGridModel(QAbstractTableModel):
         """Precompute search keys and per-row completion counts. Pure Python with no Qt
         call, so a worker thread can do it and the GUI thread only swaps lists."""
         mandatory = grid.mandatory
-        done = [
-            sum(
-                1
-                for code, req in zip(r.statuses, mandatory, strict=True)
-                if req and code == COMPLETED
-            )
-            for r in grid.rows
-        ]
+        done = [mandatory_done(r.statuses, mandatory) for r in grid.rows]
         hay = [f"{r.name}\n{r.username}".casefold() for r in grid.rows]
         return PreparedGrid(grid, done, hay)
 
@@ -151,17 +144,12 @@ class TrainingGridModel(QAbstractTableModel):
         where = {r.candidate_id: i for i, r in enumerate(self._rows) if r.candidate_id in fresh}
         for cid, i in where.items():
             self._rows[i] = fresh[cid]
-            self._done[i] = self._count_done(fresh[cid].statuses)
+            self._done[i] = mandatory_done(fresh[cid].statuses, self._mandatory)
         if where:
             self.dataChanged.emit(
                 self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1)
             )
         return len(where)
-
-    def _count_done(self, codes: bytes) -> int:
-        return sum(
-            1 for code, req in zip(codes, self._mandatory, strict=True) if req and code == COMPLETED
-        )
 
     # ------------------------------------------------------------------ filtering
     def set_filter(
@@ -192,7 +180,7 @@ class TrainingGridModel(QAbstractTableModel):
             i
             for i in range(len(rows))
             if (stages is None or rows[i].stage in stages)
-            and (not self._incomplete_only or need == 0 or done[i] < need)
+            and (not self._incomplete_only or need == 0 or not is_ready(done[i], need))
             and all(w in hay[i] for w in words)
         ]
         self._visible = visible
@@ -271,24 +259,22 @@ class TrainingGridModel(QAbstractTableModel):
         return range(2, 2 + len(self._grid.modules))
 
     def is_ready_row(self, row: int) -> bool:
-        return self._required > 0 and self._done[self._visible[row]] == self._required
+        return is_ready(self._done[self._visible[row]], self._required)
 
     def finished_in_training(self) -> list[int]:
         """Candidates (shown or not) still "in training" whose mandatory modules are all
         completed, e.g. after a module was retired or records were imported."""
         need = self._required
-        if need == 0:
-            return []
         stage = Stage.IN_TRAINING.value
         return [
             r.candidate_id
             for r, done in zip(self._rows, self._done, strict=True)
-            if done == need and r.stage == stage
+            if r.stage == stage and is_ready(done, need)
         ]
 
     def ready_count(self) -> int:
-        need = self._required
-        return 0 if need == 0 else sum(1 for i in self._visible if self._done[i] == need)
+        need, done = self._required, self._done
+        return sum(1 for i in self._visible if is_ready(done[i], need))
 
     # ------------------------------------------------------------------ colours
     def refresh_colours(self) -> None:
@@ -366,17 +352,14 @@ class TrainingGridModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.AccessibleTextRole:
                 return status_text(code)
             if role == Qt.ItemDataRole.ToolTipRole:
+                # Dates and score are not in the compact rows; the view adds them on hover
+                # (one service call per tooltip, never from data()).
                 mod = self._grid.modules[col - 2]
-                text = f"{row.name} — {mod.title}: {status_text(code)}"
-                if code != NOT_STARTED and self.cell_details is not None:
-                    extra = self.cell_details(row.candidate_id, mod.id)
-                    if extra:
-                        text += f"\n{extra}"
-                return text
+                return f"{row.name} — {mod.title}: {status_text(code)}"
             return None
         if kind == "ready":
             done, need = self._done[i], self._required
-            ready = need > 0 and done == need
+            ready = is_ready(done, need)
             if role == STATUS_ROLE:
                 return ready
             if role == Qt.ItemDataRole.DisplayRole:

@@ -15,22 +15,22 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QMainWindow, QMenu, QMessageBox, QWidget
 
-from wir_manager.domain import codes
-from wir_manager.domain.enums import LanguageLevel, Platform, SkillLevel, Stage, Topic
+from wir_manager.domain.enums import Stage
 from wir_manager.qt import settings as opts
 from wir_manager.qt import theme
 from wir_manager.qt.context import AppContext
 from wir_manager.qt.errors import show_error
 from wir_manager.qt.forms.ui_candidates_view import Ui_CandidatesView
 from wir_manager.qt.models.candidate_table import CandidateTableModel
-from wir_manager.qt.widgets import confirm, pickers
-from wir_manager.qt.widgets.pickers import level_label
+from wir_manager.qt.widgets import confirm
+from wir_manager.qt.widgets.candidate_filter_bar import CandidateFilterBar
 from wir_manager.services import candidate_index as ci
 from wir_manager.services.candidate_index import CandidateFilter, CandidateIndex
 
@@ -50,19 +50,6 @@ def _confirm_and_erase(ctx: AppContext, parent: QWidget | None, candidate_id: in
     from wir_manager.qt.dialogs.erase_dialog import confirm_and_erase  # rarely needed
 
     return confirm_and_erase(ctx, parent, candidate_id)
-
-
-def _place_items() -> list[tuple[str, str]]:
-    """UN regions, then sub-regions, then countries: "Africa" and "Kenya" both filter."""
-    places: list[tuple[str, str]] = list(codes.region_names())
-    subregions: dict[str, str] = {}
-    for code, _name in codes.all_countries():
-        region = codes.region_of(code)
-        if region is not None:
-            subregions[region.subregion_code] = region.subregion
-    places += sorted(subregions.items(), key=lambda item: item[1])
-    places += codes.all_countries()
-    return places
 
 
 class CandidatesView(QWidget):
@@ -85,6 +72,7 @@ class CandidatesView(QWidget):
         #: Right-to-erasure flow (typed confirmation, then erase + compaction); replaceable
         #: in tests.
         self.eraser: Callable[[AppContext, QWidget | None, int], bool] = _confirm_and_erase
+        #: Id sets of the SQL-answered filter parts, per value, until the next change.
         self._sets: dict[tuple[object, ...], set[int]] = {}
         self._usernames: dict[str, int] = {}
         self._restoring = False
@@ -132,54 +120,10 @@ class CandidatesView(QWidget):
 
     def _setup_filters(self) -> None:
         ui = self.ui
-        ui.stageFilter.addItem(self.tr("All stages"), None)
-        for stage in Stage:
-            ui.stageFilter.addItem(_enum_tr(stage.label), stage.value)
-        pickers.fill_on_use(ui.placeFilter, _place_items, empty=self.tr("All places"))
-        pickers.fill_on_use(
-            ui.languageFilter, pickers.language_items, empty=self.tr("Any language")
-        )
-        for level in LanguageLevel:
-            ui.languageLevelFilter.addItem("≥ " + level_label(level), int(level))
-        ui.languageLevelFilter.setCurrentIndex(
-            ui.languageLevelFilter.findData(int(LanguageLevel.B2))
-        )
-        ui.skillFilter.addItem(self.tr("Any skill"), None)
-        for platform in Platform:
-            ui.skillFilter.addItem(_enum_tr(platform.label), platform.value)
-        for level in (SkillLevel.BASIC, SkillLevel.INTERMEDIATE, SkillLevel.ADVANCED):
-            ui.skillLevelFilter.addItem("≥ " + _enum_tr(level.label), int(level))
-        ui.skillLevelFilter.setCurrentIndex(1)
-        ui.topicFilter.addItem(self.tr("Any topic"), None)
-        for topic in Topic:
-            ui.topicFilter.addItem(_enum_tr(topic.label), topic.value)
-
-        for combo, length in (
-            (ui.stageFilter, 8),
-            (ui.placeFilter, 10),
-            (ui.languageFilter, 10),
-            (ui.skillFilter, 10),
-            (ui.topicFilter, 10),
-        ):
-            combo.setSizeAdjustPolicy(combo.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(length)
-        ui.searchEdit.textChanged.connect(self.apply_filter)
+        self.filters = CandidateFilterBar(ui.searchEdit, self)
+        ui.filterLayout.addWidget(self.filters)
+        self.filters.changed.connect(self.apply_filter)
         ui.searchEdit.returnPressed.connect(self._to_first_row)
-        for combo in (
-            ui.stageFilter,
-            ui.placeFilter,
-            ui.languageFilter,
-            ui.languageLevelFilter,
-            ui.skillFilter,
-            ui.skillLevelFilter,
-            ui.topicFilter,
-        ):
-            combo.currentIndexChanged.connect(self.apply_filter)
-        ui.trainingFilter.toggled.connect(self.apply_filter)
-        ui.languageFilter.currentIndexChanged.connect(self._sync_level_filters)
-        ui.skillFilter.currentIndexChanged.connect(self._sync_level_filters)
-        self._sync_level_filters()
-        ui.clearFiltersButton.clicked.connect(self.clear_filters)
         ui.searchEdit.addAction(theme.icon("search"), ui.searchEdit.ActionPosition.LeadingPosition)
 
     def _to_first_row(self) -> None:
@@ -188,12 +132,6 @@ class CandidatesView(QWidget):
             self.ui.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
             if not self.selected_ids():
                 self.ui.table.setCurrentIndex(self.model.index(0, 0))
-
-    def _sync_level_filters(self) -> None:
-        """A minimum level only means something once a language / skill is chosen."""
-        ui = self.ui
-        ui.languageLevelFilter.setEnabled(ui.languageFilter.currentIndex() > 0)
-        ui.skillLevelFilter.setEnabled(ui.skillFilter.currentIndex() > 0)
 
     def _setup_actions(self) -> None:
         ui = self.ui
@@ -304,51 +242,18 @@ class CandidatesView(QWidget):
 
     # ------------------------------------------------------------------ filters
     def current_filter(self) -> CandidateFilter:
-        ui = self.ui
-        stage = ui.stageFilter.currentData()
-        language = pickers.current_code(ui.languageFilter)
-        skill = ui.skillFilter.currentData()
-        place = pickers.current_code(ui.placeFilter)
-        return CandidateFilter(
-            text=ui.searchEdit.text(),
-            stages=frozenset({stage}) if stage else frozenset(),
-            place=place or None,
-            language=(language, int(ui.languageLevelFilter.currentData())) if language else None,
-            skill=(skill, int(ui.skillLevelFilter.currentData())) if skill else None,
-            topic=ui.topicFilter.currentData(),
-            training_complete=ui.trainingFilter.isChecked(),
-            wiki=self.wiki.status,
-        )
+        return replace(self.filters.current_filter(), wiki=self.wiki.status)
 
     def _id_sets(self, f: CandidateFilter) -> list[set[int]]:
         from wir_manager.services import candidates as svc
 
-        wanted: list[tuple[object, ...]] = []
-        if f.language:
-            wanted.append(("language", *f.language))
-        if f.skill:
-            wanted.append(("skill", *f.skill))
-        if f.topic:
-            wanted.append(("topic", f.topic))
-        if f.training_complete:
-            wanted.append(("training",))
-        if f.wiki:
-            wanted.append(("wiki", f.wiki))
-        db = self.ctx.db
-        for key in wanted:
+        sets = svc.id_sets_for(self.ctx.db, f, cache=self._sets)
+        if f.wiki:  # what the wikis said is kept by the wiki widget's service
+            key = ("wiki", f.wiki)
             if key not in self._sets:
-                kind = key[0]
-                if kind == "language":
-                    self._sets[key] = svc.ids_with_language(db, str(key[1]), int(key[2]))  # type: ignore[arg-type]
-                elif kind == "skill":
-                    self._sets[key] = svc.ids_with_skill(db, str(key[1]), int(key[2]))  # type: ignore[arg-type]
-                elif kind == "topic":
-                    self._sets[key] = svc.ids_with_topic(db, str(key[1]))
-                elif kind == "wiki":
-                    self._sets[key] = self.wiki.ids_with(str(key[1]))
-                else:
-                    self._sets[key] = svc.ids_training_complete(db)
-        return [self._sets[key] for key in wanted]
+                self._sets[key] = self.wiki.ids_with(f.wiki)
+            sets.append(self._sets[key])
+        return sets
 
     def apply_filter(self) -> None:
         if self.ctx.db.closed:
@@ -366,25 +271,10 @@ class CandidatesView(QWidget):
         self._update_count()
 
     def clear_filters(self) -> None:
-        ui = self.ui
-        for combo in (
-            ui.stageFilter,
-            ui.placeFilter,
-            ui.languageFilter,
-            ui.skillFilter,
-            ui.topicFilter,
-            self.wiki.filter,
-        ):
-            combo.blockSignals(True)
-            combo.setCurrentIndex(0)
-            combo.blockSignals(False)
-        ui.trainingFilter.blockSignals(True)
-        ui.trainingFilter.setChecked(False)
-        ui.trainingFilter.blockSignals(False)
-        ui.searchEdit.blockSignals(True)
-        ui.searchEdit.clear()
-        ui.searchEdit.blockSignals(False)
-        self.apply_filter()
+        self.wiki.filter.blockSignals(True)
+        self.wiki.filter.setCurrentIndex(0)
+        self.wiki.filter.blockSignals(False)
+        self.filters.clear()
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total

@@ -2,10 +2,11 @@
 
 The grid loads off the GUI thread (``ctx.tasks``) into :class:`TrainingGridModel`, which
 keeps compact rows and filters/sorts them itself, so the screen stays responsive at
-50,000 candidates. Marking a selection runs as one task: write the cells in one
-transaction, then explicitly call :func:`training.promote_ready` for the candidates
-touched, then re-read only their rows and patch them into the model (selection, scroll
-position and filter stay as they were).
+50,000 candidates. Marking a selection runs as one task and one service call
+(:func:`training.mark_and_promote`: write the cells and move the touched candidates whose
+training is complete to "ready" in one transaction, then re-read only their rows), and
+the rows are patched into the model (selection, scroll position and filter stay as they
+were).
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QHeaderView, QMenu, QSizePolicy, QWidget
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QItemSelectionModel, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QHelpEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import QHeaderView, QMenu, QSizePolicy, QToolTip, QWidget
 
 from wir_manager.domain.enums import Stage, TrainingStatus
 from wir_manager.qt import accessibility as a11y
@@ -26,7 +27,7 @@ from wir_manager.qt import theme
 from wir_manager.qt.context import AppContext
 from wir_manager.qt.errors import show_error
 from wir_manager.qt.forms.ui_training_view import Ui_TrainingView
-from wir_manager.qt.models.training_grid import PreparedGrid, TrainingGridModel
+from wir_manager.qt.models.training_grid import STATUS_ROLE, PreparedGrid, TrainingGridModel
 from wir_manager.qt.models.training_modules import ModuleListModel
 from wir_manager.qt.views.module_editor import ModuleEditor
 from wir_manager.qt.widgets import confirm
@@ -58,7 +59,6 @@ class TrainingView(QWidget):
         self._fit_narrow_screens()
         self.modules = ModuleListModel(self)
         self.grid_model = TrainingGridModel(self)
-        self.grid_model.cell_details = self._cell_details
         self.module_editor = ModuleEditor(self)
         self.module_editor.setObjectName("moduleEditor")
         self.module_editor.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
@@ -109,6 +109,7 @@ class TrainingView(QWidget):
         grid.horizontalHeader().setSortIndicatorShown(True)
         grid.horizontalHeader().setHighlightSections(False)
         grid.selectionModel().selectionChanged.connect(self._selection_changed)
+        grid.viewport().installEventFilter(self)
         self.grid_model.modelReset.connect(self._columns_reset)
         ui.cohortCombo.addItem(self.tr("All stages"), ALL_STAGES)
         for stage in Stage:
@@ -401,13 +402,9 @@ class TrainingView(QWidget):
             return
         db = self.ctx.db
 
-        def work(progress: Progress) -> tuple[int, list[int], list[tr.GridRow]]:
-            moved = tr.promote_ready(db, ids)
-            return 0, moved, tr.load_grid(db, candidate_ids=moved).rows
-
         self._set_busy(True)
         self.ctx.tasks.run(
-            work,
+            lambda _progress: tr.promote_and_reload(db, ids),
             on_done=self._marked,
             on_error=self._mark_failed,
             on_cancel=lambda: self._set_busy(False),
@@ -445,7 +442,29 @@ class TrainingView(QWidget):
             text = self.tr("The programme has no active module yet: add one on the left.")
         self.ui.statusLabel.setText(text)
 
-    def _cell_details(self, candidate_id: int, module_id: int) -> str:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A tooltip over a started module cell adds its dates and score, read for that
+        one cell when asked (the grid's rows carry status codes only)."""
+        if (
+            event.type() == QEvent.Type.ToolTip
+            and watched is self.ui.grid.viewport()
+            and isinstance(event, QHelpEvent)
+        ):
+            index = self.ui.grid.indexAt(event.pos())
+            module_id = self.grid_model.module_at(index.column()) if index.isValid() else None
+            if module_id is not None:
+                text = self.grid_model.data(index, Qt.ItemDataRole.ToolTipRole)
+                if self.grid_model.data(index, STATUS_ROLE) != tr.NOT_STARTED:
+                    record = self.grid_model.row_record(index.row())
+                    extra = self.cell_details(record.candidate_id, module_id)
+                    if extra:
+                        text = f"{text}\n{extra}"
+                QToolTip.showText(event.globalPos(), text, self.ui.grid)
+                return True
+        return super().eventFilter(watched, event)
+
+    def cell_details(self, candidate_id: int, module_id: int) -> str:
+        """Dates and score of one cell as a line of text ("" when there is none)."""
         detail = tr.cell_detail(self.ctx.db, candidate_id, module_id)
         parts = []
         if detail.started_on:
@@ -538,16 +557,12 @@ class TrainingView(QWidget):
         on = self.marking_date()
         score = self.ui.scoreSpin.value()
         score_value = score if score >= 0 and status is TrainingStatus.COMPLETED else None
-        touched = sorted(set().union(*cells.values()))
+        touched = set().union(*cells.values())
 
-        def work(progress: Progress) -> tuple[int, list[int], list[tr.GridRow]]:
-            progress.report(0, 3, self.tr("Saving training records"))
-            written = tr.mark_selection(db, cells, status, on=on, score=score_value)
-            progress.report(1, 3, self.tr("Checking who is ready"))
-            moved = tr.promote_ready(db, touched) if status is TrainingStatus.COMPLETED else []
-            progress.report(2, 3, self.tr("Refreshing the grid"))
-            rows = tr.load_grid(db, candidate_ids=touched).rows
-            return written, moved, rows
+        def work(progress: Progress) -> tr.MarkResult:
+            return tr.mark_and_promote(
+                db, cells, status, on=on, score=score_value, progress=progress
+            )
 
         self._set_busy(True)
         self.ctx.tasks.run(
@@ -571,10 +586,10 @@ class TrainingView(QWidget):
         if not busy:
             self._selection_changed()
 
-    def _marked(self, result: tuple[int, list[int], list[tr.GridRow]]) -> None:
+    def _marked(self, result: tr.MarkResult) -> None:
         if not self._alive():
             return
-        written, moved, rows = result
+        written, moved, rows = result.written, result.moved, result.rows
         self._set_busy(False)
         self.last_result = (written, moved)
         self.grid_model.patch_rows(rows)

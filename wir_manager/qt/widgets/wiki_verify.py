@@ -139,7 +139,8 @@ class WikiVerify(QObject):
         self.filter.addItem(self.tr("Not verified"), VerifyStatus.NOT_VERIFIED)
         self.filter.addItem(self.tr("Username not found"), VerifyStatus.NOT_FOUND)
         self.filter.setToolTip(self.tr("Show candidates by what the wikis said"))
-        ui.filterLayout.insertWidget(ui.filterLayout.indexOf(ui.trainingFilter) + 1, self.filter)
+        bar = view.filters.layout()
+        bar.insertWidget(bar.indexOf(view.filters.trainingFilter) + 1, self.filter)
         self.filter.currentIndexChanged.connect(view.apply_filter)
 
     @property
