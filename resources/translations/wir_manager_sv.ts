@@ -76,6 +76,21 @@
     </message>
 </context>
 <context>
+    <name>AssignmentPane</name>
+    <message>
+        <source>Best assignment per request</source>
+        <translation>Bästa fördelning per förfrågan</translation>
+    </message>
+    <message>
+        <source>Total score {total:.2f} over {n} open requests; the greedy request-by-request baseline reaches {greedy:.2f}, so the best assignment gains {gain:.2f}. Unfilled positions: {unfilled}.</source>
+        <translation>Total poäng {total:.2f} för {n} öppna förfrågningar; den giriga jämförelsen, förfrågan för förfrågan, når {greedy:.2f}, så den bästa fördelningen vinner {gain:.2f}. Otillsatta platser: {unfilled}.</translation>
+    </message>
+    <message>
+        <source>Finding the best assignment…</source>
+        <translation>Söker den bästa fördelningen…</translation>
+    </message>
+</context>
+<context>
     <name>CandidateDetails</name>
     <message>
         <source>Language</source>
@@ -431,6 +446,65 @@
     </message>
 </context>
 <context>
+    <name>CandidateFilterBar</name>
+    <message>
+        <source>Stage filter</source>
+        <translation>Filter för fas</translation>
+    </message>
+    <message>
+        <source>Country or region filter</source>
+        <translation>Filter för land eller region</translation>
+    </message>
+    <message>
+        <source>Language filter</source>
+        <translation>Filter för språk</translation>
+    </message>
+    <message>
+        <source>Minimum language level</source>
+        <translation>Lägsta språknivå</translation>
+    </message>
+    <message>
+        <source>Platform skill filter</source>
+        <translation>Filter för plattformskunskap</translation>
+    </message>
+    <message>
+        <source>Minimum skill level</source>
+        <translation>Lägsta kunskapsnivå</translation>
+    </message>
+    <message>
+        <source>Topic filter</source>
+        <translation>Filter för ämnesområde</translation>
+    </message>
+    <message>
+        <source>Training complete</source>
+        <translation>Utbildning avklarad</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Rensa filter</translation>
+    </message>
+    <message>
+        <source>All stages</source>
+        <translation>Alla faser</translation>
+    </message>
+    <message>
+        <source>All places</source>
+        <translation>Alla platser</translation>
+    </message>
+    <message>
+        <source>Any language</source>
+        <translation>Alla språk</translation>
+    </message>
+    <message>
+        <source>Any skill</source>
+        <translation>Alla kunskaper</translation>
+    </message>
+    <message>
+        <source>Any topic</source>
+        <translation>Alla ämnesområden</translation>
+    </message>
+</context>
+<context>
     <name>CandidateTable</name>
     <message>
         <source>Name</source>
@@ -496,68 +570,12 @@
         <translation>Ta bort de markerade kandidaterna (Del)</translation>
     </message>
     <message>
-        <source>Stage filter</source>
-        <translation>Filter för fas</translation>
-    </message>
-    <message>
-        <source>Country or region filter</source>
-        <translation>Filter för land eller region</translation>
-    </message>
-    <message>
-        <source>Language filter</source>
-        <translation>Filter för språk</translation>
-    </message>
-    <message>
-        <source>Minimum language level</source>
-        <translation>Lägsta språknivå</translation>
-    </message>
-    <message>
-        <source>Platform skill filter</source>
-        <translation>Filter för plattformskunskap</translation>
-    </message>
-    <message>
-        <source>Minimum skill level</source>
-        <translation>Lägsta kunskapsnivå</translation>
-    </message>
-    <message>
-        <source>Topic filter</source>
-        <translation>Filter för ämnesområde</translation>
-    </message>
-    <message>
-        <source>Training complete</source>
-        <translation>Utbildning avklarad</translation>
-    </message>
-    <message>
-        <source>Clear filters</source>
-        <translation>Rensa filter</translation>
-    </message>
-    <message>
         <source>Candidates</source>
         <translation>Kandidater</translation>
     </message>
     <message>
-        <source>All stages</source>
-        <extracomment>Records were added, changed or deleted (the status bar recounts). The candidate index finished loading (tests and the bench wait for it). Replaced by tests to answer questions without a modal loop. Right-to-erasure flow (typed confirmation, then erase + compaction); replaceable in tests.</extracomment>
-        <translation>Alla faser</translation>
-    </message>
-    <message>
-        <source>All places</source>
-        <translation>Alla platser</translation>
-    </message>
-    <message>
-        <source>Any language</source>
-        <translation>Alla språk</translation>
-    </message>
-    <message>
-        <source>Any skill</source>
-        <translation>Alla kunskaper</translation>
-    </message>
-    <message>
-        <source>Any topic</source>
-        <translation>Alla ämnesområden</translation>
-    </message>
-    <message>
         <source>Loading candidates…</source>
+        <extracomment>Records were added, changed or deleted (the status bar recounts). The candidate index finished loading (tests and the bench wait for it). Replaced by tests to answer questions without a modal loop. Right-to-erasure flow (typed confirmation, then erase + compaction); replaceable in tests. Id sets of the SQL-answered filter parts, per value, until the next change.</extracomment>
         <translation>Läser in kandidater…</translation>
     </message>
     <message>
@@ -2141,6 +2159,74 @@
     </message>
 </context>
 <context>
+    <name>RankingPane</name>
+    <message>
+        <source>Unticked, each request&apos;s own rule applies; ticked, people still in training count as eligible.</source>
+        <extracomment>Candidates shown per ranking (the eligible count is shown in full). A ranking has been shown. The ticked people changed (the screen updates its buttons).</extracomment>
+        <translation>Utan kryss gäller varje förfrågans egen regel; med kryss räknas personer som fortfarande utbildas som behöriga.</translation>
+    </message>
+    <message>
+        <source>Ranked eligible candidates</source>
+        <translation>Rangordnade behöriga kandidater</translation>
+    </message>
+    <message>
+        <source>Near misses</source>
+        <translation>Nästan behöriga</translation>
+    </message>
+    <message>
+        <source>Weight of {part}</source>
+        <translation>Vikt för {part}</translation>
+    </message>
+    <message>
+        <source>Profile “default”, version {v}, with changes not yet saved.</source>
+        <translation>Profilen ”default”, version {v}, med ändringar som inte sparats än.</translation>
+    </message>
+    <message>
+        <source>Profile “default”, version {v}.</source>
+        <translation>Profilen ”default”, version {v}.</translation>
+    </message>
+    <message>
+        <source>Give at least one score part a weight.</source>
+        <translation>Ge minst en poängdel en vikt.</translation>
+    </message>
+    <message>
+        <source>Nobody meets every required item of this request; see the near misses below.</source>
+        <translation>Ingen uppfyller alla krav i den här förfrågan; se de nästan behöriga nedan.</translation>
+    </message>
+    <message>
+        <source>{n} eligible candidates; the best {shown} are listed.</source>
+        <translation>{n} behöriga kandidater; de {shown} bästa visas.</translation>
+    </message>
+    <message>
+        <source>{n} eligible candidate(s).</source>
+        <translation>{n} behöriga kandidater.</translation>
+    </message>
+    <message>
+        <source>Near misses ({n})</source>
+        <translation>Nästan behöriga ({n})</translation>
+    </message>
+    <message>
+        <source>Tick candidates to see their spread.</source>
+        <translation>Kryssa i kandidater för att se spridningen.</translation>
+    </message>
+    <message>
+        <source>Regions</source>
+        <translation>Regioner</translation>
+    </message>
+    <message>
+        <source>Countries</source>
+        <translation>Länder</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Kön</translation>
+    </message>
+    <message>
+        <source>Affiliates</source>
+        <translation>Anslutna organisationer</translation>
+    </message>
+</context>
+<context>
     <name>RequestEditor</name>
     <message>
         <source>Not set</source>
@@ -2594,6 +2680,45 @@
     </message>
 </context>
 <context>
+    <name>SavedPane</name>
+    <message>
+        <source>Saved shortlist</source>
+        <extracomment>The saved list was written (``rows`` as stored). A save failed (the screen re-enables its buttons). The current row of the saved table changed.</extracomment>
+        <translation>Sparad kortlista</translation>
+    </message>
+    <message>
+        <source>Saved shortlist ({n})</source>
+        <translation>Sparad kortlista ({n})</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreParts</name>
+    <message>
+        <source>Language fit</source>
+        <translation>Språkmatchning</translation>
+    </message>
+    <message>
+        <source>Platform skills</source>
+        <translation>Plattformskunskaper</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Ämnesområden</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Utbildning</translation>
+    </message>
+    <message>
+        <source>Experience</source>
+        <translation>Erfarenhet</translation>
+    </message>
+    <message>
+        <source>Equity (priority region)</source>
+        <translation>Jämlik tillgång (prioriterad region)</translation>
+    </message>
+</context>
+<context>
     <name>Screens</name>
     <message>
         <source>Candidates</source>
@@ -2781,11 +2906,6 @@
         <translation>Mångfald bland de ikryssade kandidaterna</translation>
     </message>
     <message>
-        <source>Ranked eligible candidates</source>
-        <extracomment>Candidates shown per ranking (the eligible count is shown in full). Emitted when a ranking has been shown (tests and the status bar listen). Keyword arguments for the dossier action (tests inject ``ask``/``open_file``).</extracomment>
-        <translation>Rangordnade behöriga kandidater</translation>
-    </message>
-    <message>
         <source>Near misses</source>
         <translation>Nästan behöriga</translation>
     </message>
@@ -2794,28 +2914,9 @@
         <translation>Sparad kortlista</translation>
     </message>
     <message>
-        <source>Best assignment per request</source>
-        <translation>Bästa fördelning per förfrågan</translation>
-    </message>
-    <message>
-        <source>Weight of {part}</source>
-        <translation>Vikt för {part}</translation>
-    </message>
-    <message>
-        <source>Unticked, each request&apos;s own rule applies; ticked, people still in training count as eligible.</source>
-        <translation>Utan kryss gäller varje förfrågans egen regel; med kryss räknas personer som fortfarande utbildas som behöriga.</translation>
-    </message>
-    <message>
         <source>There are no placement requests yet.</source>
+        <extracomment>Emitted when a ranking has been shown (tests and the status bar listen). Keyword arguments for the dossier action (tests inject ``ask``/``open_file``).</extracomment>
         <translation>Det finns inga placeringsförfrågningar än.</translation>
-    </message>
-    <message>
-        <source>Profile “default”, version {v}, with changes not yet saved.</source>
-        <translation>Profilen ”default”, version {v}, med ändringar som inte sparats än.</translation>
-    </message>
-    <message>
-        <source>Profile “default”, version {v}.</source>
-        <translation>Profilen ”default”, version {v}.</translation>
     </message>
     <message>
         <source>{n} ticked</source>
@@ -2824,58 +2925,6 @@
     <message>
         <source>Ranking…</source>
         <translation>Rangordnar…</translation>
-    </message>
-    <message>
-        <source>Give at least one score part a weight.</source>
-        <translation>Ge minst en poängdel en vikt.</translation>
-    </message>
-    <message>
-        <source>Nobody meets every required item of this request; see the near misses below.</source>
-        <translation>Ingen uppfyller alla krav i den här förfrågan; se de nästan behöriga nedan.</translation>
-    </message>
-    <message>
-        <source>{n} eligible candidates; the best {shown} are listed.</source>
-        <translation>{n} behöriga kandidater; de {shown} bästa visas.</translation>
-    </message>
-    <message>
-        <source>{n} eligible candidate(s).</source>
-        <translation>{n} behöriga kandidater.</translation>
-    </message>
-    <message>
-        <source>Near misses ({n})</source>
-        <translation>Nästan behöriga ({n})</translation>
-    </message>
-    <message>
-        <source>Tick candidates to see their spread.</source>
-        <translation>Kryssa i kandidater för att se spridningen.</translation>
-    </message>
-    <message>
-        <source>Regions</source>
-        <translation>Regioner</translation>
-    </message>
-    <message>
-        <source>Countries</source>
-        <translation>Länder</translation>
-    </message>
-    <message>
-        <source>Gender</source>
-        <translation>Kön</translation>
-    </message>
-    <message>
-        <source>Affiliates</source>
-        <translation>Anslutna organisationer</translation>
-    </message>
-    <message>
-        <source>Saved shortlist ({n})</source>
-        <translation>Sparad kortlista ({n})</translation>
-    </message>
-    <message>
-        <source>Total score {total:.2f} over {n} open requests; the greedy request-by-request baseline reaches {greedy:.2f}, so the best assignment gains {gain:.2f}. Unfilled positions: {unfilled}.</source>
-        <translation>Total poäng {total:.2f} för {n} öppna förfrågningar; den giriga jämförelsen, förfrågan för förfrågan, når {greedy:.2f}, så den bästa fördelningen vinner {gain:.2f}. Otillsatta platser: {unfilled}.</translation>
-    </message>
-    <message>
-        <source>Finding the best assignment…</source>
-        <translation>Söker den bästa fördelningen…</translation>
     </message>
     <message>
         <source>New status for the selected entry</source>
@@ -3359,18 +3408,6 @@
     <message>
         <source>Select cells or candidates to mark</source>
         <translation>Markera celler eller kandidater</translation>
-    </message>
-    <message>
-        <source>Saving training records</source>
-        <translation>Sparar utbildningsuppgifter</translation>
-    </message>
-    <message>
-        <source>Checking who is ready</source>
-        <translation>Kontrollerar vilka som är redo</translation>
-    </message>
-    <message>
-        <source>Refreshing the grid</source>
-        <translation>Uppdaterar rutnätet</translation>
     </message>
     <message>
         <source>Updating training records…</source>
