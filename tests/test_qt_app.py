@@ -13,6 +13,7 @@ from wir_manager.qt.app import DEMO_PASSPHRASE, Launcher, demo_path
 from wir_manager.qt.dialogs.unlock import UnlockDialog
 from wir_manager.qt.dialogs.welcome import WelcomeDialog
 from wir_manager.qt.main_window import MainWindow
+from wir_manager.qt.widgets.confirm import LeaveAnswer
 from wir_manager.storage.database import Database
 
 
@@ -216,7 +217,6 @@ def test_installed_pyside6_does_not_leak_none(qtbot) -> None:
 
 
 def test_menu_shortcuts_reach_the_candidates_screen(qtbot, settings, demo_db: Database) -> None:
-    from PySide6.QtWidgets import QMessageBox
 
     launcher = Launcher(settings=settings)
     launcher.show_main(demo_db)
@@ -245,8 +245,8 @@ def test_menu_shortcuts_reach_the_candidates_screen(qtbot, settings, demo_db: Da
     assert view.editor.candidate_id is not None and not view.editor.is_dirty()
     # Lock with an unsaved edit asks first; Cancel keeps the database open.
     view.editor.ui.notesEdit.setPlainText("draft")
-    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
-    view.ask = lambda *_args: answers.pop(0)
+    answers = [LeaveAnswer.CANCEL, LeaveAnswer.DISCARD]
+    view.ask_unsaved = lambda: answers.pop(0)
     window.ui.actionLock.trigger()
     assert not window.is_locked and not demo_db.closed
     window.ui.actionLock.trigger()
@@ -374,6 +374,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from wir_manager.qt.app import main, make_application
 from wir_manager.qt.main_window import MainWindow
+from wir_manager.qt.widgets.confirm import LeaveAnswer
 app = make_application()
 def poll():
     for w in QApplication.topLevelWidgets():

@@ -14,6 +14,7 @@ from wir_manager.qt.context import AppContext
 from wir_manager.qt.tasks import TaskRunner
 from wir_manager.qt.views.candidates import CandidatesView
 from wir_manager.qt.widgets import pickers
+from wir_manager.qt.widgets.confirm import LeaveAnswer
 from wir_manager.services import candidates as svc
 from wir_manager.services.candidates import CandidateFilter
 from wir_manager.storage.database import Database
@@ -33,6 +34,13 @@ class Answers:
         assert self.queue, f"unexpected question: {text}"
         return self.queue.pop(0)
 
+    def unsaved(self) -> LeaveAnswer:
+        """The unsaved-changes question, answered with the next queued button."""
+        button = self(None, "", "unsaved changes", None, None)
+        return {Button.Save: LeaveAnswer.SAVE, Button.Discard: LeaveAnswer.DISCARD}.get(
+            button, LeaveAnswer.CANCEL
+        )
+
 
 def make_view(qtbot, db: Database) -> tuple[CandidatesView, Answers]:  # type: ignore[no-untyped-def]
     ctx = AppContext(db=db, tasks=TaskRunner(), settings=opts.open_settings())
@@ -42,6 +50,7 @@ def make_view(qtbot, db: Database) -> tuple[CandidatesView, Answers]:  # type: i
     view.show()
     answers = Answers()
     view.ask = answers
+    view.ask_unsaved = answers.unsaved
     errors: list[BaseException] = []
     view.report_error = lambda _parent, exc: errors.append(exc)
     view._errors = errors  # type: ignore[attr-defined]

@@ -6,16 +6,20 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from wir_manager.qt.widgets.confirm import ask_save_discard_cancel
+from wir_manager.qt.widgets.confirm import LeaveAnswer, ask_save_discard_cancel
 
 Button = QMessageBox.StandardButton
 
 
 @pytest.mark.parametrize(
     ("button", "expected"),
-    [(Button.Save, "save"), (Button.Discard, "discard"), (Button.Cancel, "cancel")],
+    [
+        (Button.Save, LeaveAnswer.SAVE),
+        (Button.Discard, LeaveAnswer.DISCARD),
+        (Button.Cancel, LeaveAnswer.CANCEL),
+    ],
 )
-def test_unsaved_question(qtbot, button: Button, expected: str) -> None:  # type: ignore[no-untyped-def]
+def test_unsaved_question(qtbot, button: Button, expected: LeaveAnswer) -> None:  # type: ignore[no-untyped-def]
     parent = QWidget()
     qtbot.addWidget(parent)
     seen: list[str] = []

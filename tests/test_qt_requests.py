@@ -13,6 +13,7 @@ from wir_manager.qt.models.request_requirements import LanguageRequirementModel 
 from wir_manager.qt.models.request_requirements import SkillRequirementModel as SM
 from wir_manager.qt.tasks import TaskRunner
 from wir_manager.qt.views.requests import RequestsView
+from wir_manager.qt.widgets.confirm import LeaveAnswer
 from wir_manager.services import requests as rq
 
 
@@ -130,7 +131,7 @@ def test_unsaved_changes_guard_on_row_switch(view: RequestsView) -> None:
     _select(view, rows[0])
     view.editor.ui.titleEdit.setText("Changed but not saved")
     answers: list[str] = []
-    view.ask_unsaved = lambda: answers.append("cancel") or "cancel"
+    view.ask_unsaved = lambda: answers.append("cancel") or LeaveAnswer.CANCEL
     _select(view, rows[1])
     assert answers == ["cancel"]
     assert view.editor.request_id == rows[0]
@@ -138,13 +139,13 @@ def test_unsaved_changes_guard_on_row_switch(view: RequestsView) -> None:
     current = view.ui.table.currentIndex()
     assert view.model.record(view.proxy.mapToSource(current).row()).id == rows[0]
 
-    view.ask_unsaved = lambda: "discard"
+    view.ask_unsaved = lambda: LeaveAnswer.DISCARD
     _select(view, rows[1])
     assert view.editor.request_id == rows[1]
     assert rq.get_request(view.ctx.db, rows[0]).title != "Changed but not saved"
 
     view.editor.ui.titleEdit.setText("Saved on the way out")
-    view.ask_unsaved = lambda: "save"
+    view.ask_unsaved = lambda: LeaveAnswer.SAVE
     _select(view, rows[2])
     assert view.editor.request_id == rows[2]
     assert rq.get_request(view.ctx.db, rows[1]).title == "Saved on the way out"

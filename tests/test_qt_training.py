@@ -13,6 +13,7 @@ from wir_manager.domain.enums import Stage
 from wir_manager.qt.context import AppContext
 from wir_manager.qt.tasks import TaskRunner
 from wir_manager.qt.views.training import TrainingView
+from wir_manager.qt.widgets.confirm import LeaveAnswer
 from wir_manager.qt.widgets.progress_grid import chip_colours, contrast_ratio
 from wir_manager.services import training as tr
 from wir_manager.services.training import COMPLETED, IN_PROGRESS
@@ -141,12 +142,12 @@ def test_module_editing_reorders_columns(qtbot, view: TrainingView, demo_db) -> 
 def test_unsaved_module_guard(view: TrainingView) -> None:
     view.ui.moduleList.setCurrentIndex(view.modules.index(0))
     view.module_editor.ui.titleEdit.setText("Renamed but not saved")
-    view.ask_unsaved = lambda: "cancel"
+    view.ask_unsaved = lambda: LeaveAnswer.CANCEL
     view.ui.moduleList.setCurrentIndex(view.modules.index(2))
     assert view.ui.moduleList.currentIndex().row() == 0
     assert view.module_editor.ui.titleEdit.text() == "Renamed but not saved"
     assert view.has_unsaved_changes()
-    view.ask_unsaved = lambda: "discard"
+    view.ask_unsaved = lambda: LeaveAnswer.DISCARD
     view.ui.moduleList.setCurrentIndex(view.modules.index(2))
     assert view.module_editor.module == view.modules.module(2)
 

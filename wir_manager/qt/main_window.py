@@ -39,6 +39,7 @@ from wir_manager.qt.idle import IdleWatcher
 from wir_manager.qt.views.registry import SCREENS, Screen
 from wir_manager.qt.widgets import screen as screen_api
 from wir_manager.qt.widgets.screen import PlaceholderScreen
+from wir_manager.storage.changes import Changes, Kind
 from wir_manager.storage.database import Database
 
 log = logging.getLogger(__name__)
@@ -90,6 +91,12 @@ class MainWindow(QMainWindow):
         self.first_painted.connect(self.idle.watch)
         self._restore_layout()
         self.refresh_status()
+        self.ctx.hub.changed.connect(self._data_changed)
+
+    def _data_changed(self, changes: Changes) -> None:
+        """Counts in the status bar follow every change, also those made elsewhere."""
+        if changes.touches(Kind.CANDIDATES | Kind.REQUESTS):
+            self.refresh_status()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """Announce the first frame once the whole window has been painted: the signal is
@@ -393,6 +400,7 @@ class MainWindow(QMainWindow):
         self.idle.stop()
         self.ctx.tasks.wait(10_000)
         self._drop_screens()
+        self.ctx.hub.watch(None)
         self.ctx.db.close()
         self._is_locked = True
         self.ui.stack.addWidget(self._locked_page())
@@ -437,7 +445,7 @@ class MainWindow(QMainWindow):
     def unlock(self, db: Database) -> None:
         """Continue with the re-opened database after a lock."""
         self.lock_reason = None
-        self.ctx.db = db
+        self.ctx.use_database(db)
         self.db_path = Path(db.path)
         self._is_locked = False
         self.ui.sidebar.setEnabled(True)

@@ -31,6 +31,7 @@ from wir_manager.domain.enums import (
     Topic,
     TrainingStatus,
 )
+from wir_manager.domain.ready import is_ready
 from wir_manager.i18n import _
 from wir_manager.services.records import LanguageSkill, PlatformSkill
 
@@ -489,9 +490,15 @@ class CandidateDetail:
     training: tuple[TrainingItem, ...] = ()
 
     @property
-    def training_complete(self) -> bool:
+    def mandatory_progress(self) -> tuple[int, int]:
+        """(completed, total) mandatory active modules (``training`` lists active ones)."""
         mandatory = [t for t in self.training if t.mandatory]
-        return bool(mandatory) and all(t.status == TrainingStatus.COMPLETED for t in mandatory)
+        done = sum(1 for t in mandatory if t.status == TrainingStatus.COMPLETED)
+        return done, len(mandatory)
+
+    @property
+    def training_complete(self) -> bool:
+        return is_ready(*self.mandatory_progress)
 
 
 # ----------------------------------------------------------------------------- validation

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 import sqlcipher3
 
 from wir_manager.i18n import _
+from wir_manager.storage.changes import ChangeFeed, take_committed
 from wir_manager.storage.cipherfile import (
     APP_ID,
     COUNTED_TABLES,
@@ -105,6 +106,8 @@ class Database:
         self._engine: Engine | None = None
         self._sessions: sessionmaker[Session] | None = None
         self._engine_lock = threading.Lock()
+        #: Every committed change to this file is published here (see storage.changes).
+        self.changes = ChangeFeed()
 
     # ----------------------------------------------------------------- opening
     @classmethod
@@ -247,10 +250,11 @@ class Database:
     def _build_engine(self) -> None:
         from sqlalchemy.orm import sessionmaker
 
-        from wir_manager.storage import audit
+        from wir_manager.storage import audit, changes
 
         self._check_open()
         engine = self._make_engine()
+        changes.install(engine)
         sessions = sessionmaker(engine, expire_on_commit=False)
         audit.install(sessions)
         self._sessions = sessions
@@ -297,12 +301,14 @@ class Database:
             s.commit()
         except BaseException as exc:
             s.rollback()
+            take_committed()  # nothing of a failed unit of work is announced
             translated = translate_os_error(exc, self.path) or stale_record(exc)
             if translated is not None:
                 raise translated from None
             raise
         finally:
             s.close()
+        self.publish_committed()
 
     @contextlib.contextmanager
     def connection(self) -> Iterator[Any]:
@@ -318,6 +324,11 @@ class Database:
             if translated is not None:
                 raise translated from None
             raise
+        self.publish_committed()
+
+    def publish_committed(self) -> None:
+        """Announce what this thread committed (on :attr:`changes`)."""
+        self.changes.publish(take_committed())
 
     # ----------------------------------------------------------------- settings
     @property

@@ -107,6 +107,7 @@ class TrainingGridModel(QAbstractTableModel):
         self._done: list[int] = []  # mandatory modules completed, per row
         self._hay: list[str] = []
         self._visible: list[int] = []
+        self._ids: set[int] = set()
         self._needle = ""
         self._stages: frozenset[str] | None = None
         self._incomplete_only = False
@@ -128,6 +129,7 @@ class TrainingGridModel(QAbstractTableModel):
         self.beginResetModel()
         self._grid = prepared.grid
         self._rows = list(prepared.grid.rows)
+        self._ids = {r.candidate_id for r in self._rows}
         self._mandatory = prepared.grid.mandatory
         self._required = sum(self._mandatory)
         self._done = prepared.done
@@ -234,6 +236,10 @@ class TrainingGridModel(QAbstractTableModel):
     def candidate_ids(self, rows: Iterable[int]) -> list[int]:
         visible, records = self._visible, self._rows
         return [records[visible[r]].candidate_id for r in rows]
+
+    def has_candidate(self, candidate_id: int) -> bool:
+        """Whether the grid holds this candidate's row (shown or filtered out)."""
+        return candidate_id in self._ids
 
     def visible_row_of(self, candidate_id: int) -> int:
         for pos, i in enumerate(self._visible):

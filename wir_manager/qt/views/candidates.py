@@ -19,8 +19,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QMainWindow, QMenu, QMessageBox, QWidget
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QHeaderView, QMainWindow, QMenu, QMessageBox, QWidget
 
 from wir_manager.domain.enums import Stage
 from wir_manager.qt import settings as opts
@@ -31,8 +31,10 @@ from wir_manager.qt.forms.ui_candidates_view import Ui_CandidatesView
 from wir_manager.qt.models.candidate_table import CandidateTableModel
 from wir_manager.qt.widgets import confirm
 from wir_manager.qt.widgets.candidate_filter_bar import CandidateFilterBar
+from wir_manager.qt.widgets.screen import SidebarScreen
 from wir_manager.services import candidate_index as ci
 from wir_manager.services.candidate_index import CandidateFilter, CandidateIndex
+from wir_manager.storage.changes import Changes, Kind
 
 if TYPE_CHECKING:
     from wir_manager.qt.widgets.candidate_editor import CandidateEditor
@@ -52,18 +54,16 @@ def _confirm_and_erase(ctx: AppContext, parent: QWidget | None, candidate_id: in
     return confirm_and_erase(ctx, parent, candidate_id)
 
 
-class CandidatesView(QWidget):
+class CandidatesView(SidebarScreen):
     """Sidebar screen "Candidates"."""
 
-    title = "Candidates"
-    #: Records were added, changed or deleted (the status bar recounts).
-    changed = Signal()
+    TITLE = "Candidates"
+    UNSAVED_DIALOG = "unsavedCandidateDialog"
     #: The candidate index finished loading (tests and the bench wait for it).
     loaded = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.ui = Ui_CandidatesView()
         self.ui.setupUi(self)
         #: Replaced by tests to answer questions without a modal loop.
@@ -79,6 +79,8 @@ class CandidatesView(QWidget):
         self._is_loaded = False
         self._pending_select: int | None = None
         self._loading = False
+        #: Changes that arrived while the index was loading (applied when it arrives).
+        self._stale = False
 
         self.model = CandidateTableModel(self)
         self._editor: CandidateEditor | None = None
@@ -88,7 +90,6 @@ class CandidatesView(QWidget):
         from wir_manager.qt.widgets.wiki_verify import WikiVerify
 
         self.wiki = WikiVerify(self)
-        self._filters_on_two_rows()
         self._restore_layout()
         # Just after the window's first frame: Tab leaves tables and notes, and every
         # control gets a name screen readers announce (nothing has focus before); and the
@@ -175,31 +176,43 @@ class CandidatesView(QWidget):
         self._loading = False
         self.report_error(self, exc)
 
-    def _filters_on_two_rows(self) -> None:
-        """Ten filters on one row made this screen 1,206 px wide on its own, more than a
-        1366 px laptop has beside the sidebar: topic, training, wiki and Clear go to a
-        second row."""
-        ui = self.ui
-        second = QHBoxLayout()
-        second.setObjectName("filterLayout2")
-        for widget in (ui.topicFilter, ui.trainingFilter, self.wiki.filter, ui.clearFiltersButton):
-            if ui.filterLayout.indexOf(widget) >= 0:
-                ui.filterLayout.removeWidget(widget)
-                second.addWidget(widget)
-        second.addStretch(1)
-        ui.viewLayout.insertLayout(ui.viewLayout.indexOf(ui.filterLayout) + 1, second)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """Coming back from another screen: other screens (training, privacy …) may have
-        changed candidates, so reload quietly in the background."""
-        super().showEvent(event)
-        if self._is_loaded and not self.ctx.db.closed:
-            self.reload()
+    def on_changes(self, changes: Changes) -> None:
+        """Re-read the rows of the candidates that changed (all of them only when the
+        change did not say which); a training change only refreshes the "training
+        complete" filter and the editor of a person it names."""
+        if self._loading or not self._is_loaded:
+            self._stale = self._stale or changes.touches(Kind.CANDIDATES | Kind.TRAINING)
+            return
+        ids = changes.candidate_ids
+        if changes.touches(Kind.CANDIDATES):
+            if ids is None:
+                self.reload()
+                return
+            if ids:
+                self._refresh_rows(sorted(ids))
+        elif changes.touches(Kind.TRAINING | Kind.PROGRAMME):
+            self._sets.clear()
+            if self.current_filter().training_complete:
+                self.apply_filter()
+        else:
+            return
+        cid = self.editor.candidate_id
+        if cid is not None and not self.editor.is_dirty() and (ids is None or cid in ids):
+            if cid in self.model.candidate_index.position:
+                self.show_candidate(cid)
+            else:
+                self.editor.load(None)  # erased or deleted elsewhere
+                self._update_buttons()
 
     def _loaded(self, result: tuple[CandidateIndex, list[tuple[int, str]]]) -> None:
         if self.ctx.db.closed:
             return
         self._loading = False
+        if self._stale:
+            # Something changed while this was read: read again (still in the background).
+            self._stale = False
+            self.reload()
+            return
         index, affiliates = result
         refreshing = self._is_loaded
         self.editor.set_affiliates(affiliates)
@@ -391,23 +404,11 @@ class CandidatesView(QWidget):
     def has_unsaved_changes(self) -> bool:
         return self._editor is not None and self._editor.is_dirty()
 
-    def confirm_leave(self) -> bool:
-        """Save / Discard / Cancel for the edit in progress; True when we may move on."""
-        if not self.editor.is_dirty():
-            return True
-        answer = self.ask(
-            self,
-            self.tr("Unsaved changes"),
-            self.tr("Save the changes to this candidate?"),
-            Button.Save | Button.Discard | Button.Cancel,
-            Button.Save,
-        )
-        if answer == Button.Save:
-            return self.save()
-        if answer == Button.Discard:
-            self.revert()
-            return True
-        return False
+    def unsaved_text(self) -> str:
+        return self.tr("Save the changes to this candidate?")
+
+    def discard_changes(self) -> None:
+        self.revert()
 
     def new_item(self) -> None:
         if self.editor.is_dirty() and not self.confirm_leave():

@@ -19,8 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
@@ -45,8 +44,10 @@ from wir_manager.qt.models.privacy_tables import (
     retention_model,
 )
 from wir_manager.qt.views.privacy_subject import SubjectTab
+from wir_manager.qt.widgets.screen import SidebarScreen
 from wir_manager.services import audit_log, backups, retention
 from wir_manager.services.progress import Progress
+from wir_manager.storage.changes import Changes, Kind
 from wir_manager.storage.errors import StorageError, WrongPassphraseError
 from wir_manager.storage.paths import backup_dir
 
@@ -74,21 +75,15 @@ def _proxy(model: RecordTableModel, parent: QWidget) -> QSortFilterProxyModel:  
     return proxy
 
 
-class PrivacyView(QWidget):
+class PrivacyView(SidebarScreen):
     """Sidebar screen "Privacy & audit"."""
 
     TITLE = "Privacy & audit"
-    changed = Signal()
     #: A backup was restored and the database closed; carries the safety copy's path.
     restored = Signal(str)
 
-    @classmethod
-    def title(cls) -> str:
-        return QCoreApplication.translate("Screens", cls.TITLE)
-
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.ui = Ui_PrivacyView()
         self.ui.setupUi(self)
         #: Subject access export and disclosure log (built in code: one widget, one file).
@@ -148,12 +143,14 @@ class PrivacyView(QWidget):
         for table in (ui.retentionTable, ui.backupsTable):
             table.selectionModel().selectionChanged.connect(self._update_buttons)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        """Coming back to this screen: the log and the retention list as they are now
-        (a candidate deleted or edited elsewhere must not stay listed as due)."""
-        super().showEvent(event)
-        if self._loaded:
+    def on_changes(self, changes: Changes) -> None:
+        """Every audited write shows in the audit log; a change to candidates can change
+        who is due under the retention periods (an erased or deleted person leaves it)."""
+        if not self._loaded:
+            return
+        if changes.touches(Kind.AUDIT):
             self.reload_audit()
+        if changes.touches(Kind.CANDIDATES):
             self.check_retention(save=False)
 
     # ------------------------------------------------------------------ loading

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QApplication, QHeaderView, QMessageBox, QWidget
 
@@ -33,27 +33,23 @@ from wir_manager.qt.models.request_list import (
     status_label,
 )
 from wir_manager.qt.views.request_editor import RequestEditor
-from wir_manager.qt.widgets import confirm
+from wir_manager.qt.widgets.screen import SidebarScreen
 from wir_manager.qt.widgets.view_actions import drop_conflicting_shortcuts
 from wir_manager.services import requests as rq
 from wir_manager.services.requests import RequestRow
+from wir_manager.storage.changes import Changes, Kind
 
 SETTINGS_KEY = "requests"
 
 
-class RequestsView(QWidget):
+class RequestsView(SidebarScreen):
     """Sidebar screen "Placement requests"."""
 
     TITLE = "Placement requests"
-    changed = Signal()
-
-    @classmethod
-    def title(cls) -> str:
-        return QCoreApplication.translate("Screens", cls.TITLE)
+    UNSAVED_DIALOG = "unsavedRequestDialog"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.ui = Ui_RequestsView()
         self.ui.setupUi(self)
         self.model = RequestListModel(self)
@@ -62,12 +58,9 @@ class RequestsView(QWidget):
         self.editor = RequestEditor(self)
         self.editor.setObjectName("requestEditor")
         self.ui.editorLayout.addWidget(self.editor)
-        #: "save" | "discard" | "cancel" for a pending unsaved edit; replaceable in tests.
-        self.ask_unsaved: Callable[[], str] = self._ask_unsaved_dialog
         #: True to go ahead deleting these requests; replaceable in tests.
         self.confirm_delete: Callable[[list[RequestRow]], bool] = self._confirm_delete_dialog
         self._switching = False
-        self._shown_before = False
         self._setup_table()
         self._setup_filters()
         self._setup_actions()
@@ -165,10 +158,19 @@ class RequestsView(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         drop_conflicting_shortcuts(self)
-        if self._shown_before and not event.spontaneous() and not self.editor.is_dirty():
-            # Other screens (shortlists, imports) may have changed requests meanwhile.
-            self.reload()
-        self._shown_before = True
+
+    def on_changes(self, changes: Changes) -> None:
+        """Requests or organisations changed (here, in an import, elsewhere): read the
+        list again; the request being looked at is re-read unless it is being edited."""
+        if not changes.touches(Kind.REQUESTS):
+            return
+        self.reload()
+        current = self.editor.request_id
+        if current is not None and not self.editor.is_dirty():
+            if self.model.row_of(current) >= 0:
+                self._open(current)
+            else:
+                self.editor.load(None)  # deleted elsewhere
 
     def hideEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         self.save_layout()
@@ -278,22 +280,11 @@ class RequestsView(QWidget):
     def has_unsaved_changes(self) -> bool:
         return self.editor.is_dirty()
 
-    def confirm_leave(self) -> bool:
-        """Ask about unsaved edits: True when it is fine to move on (saved or discarded)."""
-        if not self.editor.is_dirty():
-            return True
-        answer = self.ask_unsaved()
-        if answer == "save":
-            return self.save()
-        if answer == "discard":
-            self.editor.revert()
-            return True
-        return False
+    def unsaved_text(self) -> str:
+        return self.tr("This request has unsaved changes.")
 
-    def _ask_unsaved_dialog(self) -> str:
-        return confirm.ask_save_discard_cancel(
-            self, "unsavedRequestDialog", self.tr("This request has unsaved changes.")
-        )
+    def discard_changes(self) -> None:
+        self.editor.revert()
 
     # ------------------------------------------------------------------ commands
     def new_item(self) -> None:

@@ -197,8 +197,11 @@ class RankingPane(QObject):
             self._values[part].setText(str(slider.value()))
         self.update_profile_label()
 
+    def has_unsaved_weights(self) -> bool:
+        return self.weights() != {p: float(round(v)) for p, v in self.stored_weights.items()}
+
     def update_profile_label(self) -> None:
-        changed = self.weights() != {p: float(round(v)) for p, v in self.stored_weights.items()}
+        changed = self.has_unsaved_weights()
         if changed:
             text = self.tr("Profile “default”, version {v}, with changes not yet saved.")
         else:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QWidget
 
 from wir_manager.domain.enums import RequestStatus
@@ -28,33 +28,29 @@ from wir_manager.qt.views.shortlist_panes import (
     RankingPane,
     SavedPane,
 )
+from wir_manager.qt.widgets.screen import SidebarScreen
 from wir_manager.services.matching import MatchResult, ShortlistRow
 from wir_manager.services.requests import list_request_rows
+from wir_manager.storage.changes import Changes, Kind
 
 SETTINGS_KEY = "shortlists"
 
 __all__ = ["SHOWN", "ShortlistsView"]
 
 
-class ShortlistsView(QWidget):
+class ShortlistsView(SidebarScreen):
     """Sidebar screen "Shortlists"."""
 
     TITLE = "Shortlists"
-    changed = Signal()
     #: Emitted when a ranking has been shown (tests and the status bar listen).
     ranked = Signal()
     saved = Signal()
     assigned = Signal()
 
-    @classmethod
-    def title(cls) -> str:
-        return QCoreApplication.translate("Screens", cls.TITLE)
-
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(ctx, parent)
         #: Keyword arguments for the dossier action (tests inject ``ask``/``open_file``).
         self.dossier_options: dict[str, Any] = {}
-        self.ctx = ctx
         self.ui = Ui_ShortlistsView()
         self.ui.setupUi(self)
         self.ranking = RankingPane(ctx, self.ui, self, self.request_id)
@@ -69,7 +65,6 @@ class ShortlistsView(QWidget):
         self._setup_layout()
         self._setup_controls()
         make_accessible(self)
-        self._shown_before = False
         self._restore_layout()
         self._load_requests()
 
@@ -221,6 +216,25 @@ class ShortlistsView(QWidget):
     def run_assignment(self) -> None:
         self.assignment.run(self.weights())
 
+    # ------------------------------------------------------------------ changes
+    def on_changes(self, changes: Changes) -> None:
+        """Requests changed: the chooser is read again (and the shown request ranked again).
+        People, training or placements changed: rank again, keeping the ticks (the pool
+        cache re-reads only the people named). A shortlist changed: read the saved list.
+        The stored weights changed: take them, unless the sliders hold unsaved weights."""
+        if changes.touches(Kind.SETTINGS) and not self.ranking.has_unsaved_weights():
+            self.ranking.load_profile()
+        if changes.touches(Kind.REQUESTS):
+            self._load_requests()
+            return
+        if self.request_id() is None:
+            return
+        if changes.touches(Kind.CANDIDATES | Kind.TRAINING | Kind.PROGRAMME | Kind.PLACEMENTS):
+            self.rerank(keep_ticks=True)
+            self.reload_saved()
+        elif changes.touches(Kind.SHORTLISTS):
+            self.reload_saved()
+
     # ------------------------------------------------------------------ screen protocol
     def _restore_layout(self) -> None:
         settings = self.ctx.settings
@@ -231,14 +245,6 @@ class ShortlistsView(QWidget):
         settings = self.ctx.settings
         opts.save_splitter(settings, f"{SETTINGS_KEY}_main", self.ui.mainSplitter)
         opts.save_splitter(settings, f"{SETTINGS_KEY}_lists", self.ui.listSplitter)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._shown_before and not event.spontaneous():
-            # Requests or candidates may have changed on other screens meanwhile; the
-            # pool cache notices candidate changes itself, so this re-rank is cheap.
-            self._load_requests()
-        self._shown_before = True
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.save_layout()

@@ -30,30 +30,26 @@ from wir_manager.qt.forms.ui_training_view import Ui_TrainingView
 from wir_manager.qt.models.training_grid import STATUS_ROLE, PreparedGrid, TrainingGridModel
 from wir_manager.qt.models.training_modules import ModuleListModel
 from wir_manager.qt.views.module_editor import ModuleEditor
-from wir_manager.qt.widgets import confirm
+from wir_manager.qt.widgets.screen import SidebarScreen
 from wir_manager.qt.widgets.view_actions import drop_conflicting_shortcuts
 from wir_manager.services import training as tr
 from wir_manager.services.progress import Progress
+from wir_manager.storage.changes import Changes, Kind
 
 SETTINGS_KEY = "training"
 ALL_STAGES = ""
 
 
-class TrainingView(QWidget):
+class TrainingView(SidebarScreen):
     """Sidebar screen "Training"."""
 
     TITLE = "Training"
-    changed = Signal()
+    UNSAVED_DIALOG = "unsavedModuleDialog"
     #: Emitted after the grid (re)loaded or rows were patched; tests wait on it.
     grid_updated = Signal()
 
-    @classmethod
-    def title(cls) -> str:
-        return QCoreApplication.translate("Screens", cls.TITLE)
-
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.ui = Ui_TrainingView()
         self.ui.setupUi(self)
         self._fit_narrow_screens()
@@ -63,12 +59,12 @@ class TrainingView(QWidget):
         self.module_editor.setObjectName("moduleEditor")
         self.module_editor.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.ui.moduleEditorLayout.addWidget(self.module_editor)
-        #: "save" | "discard" | "cancel" for unsaved module edits; replaceable in tests.
-        self.ask_unsaved: Callable[[], str] = self._ask_unsaved_dialog
         self.loading = False
         self.last_result: tuple[int, list[int]] | None = None
         self._switching = False
-        self._shown_before = False
+        #: Changes announced while this screen's own marking ran (see ``on_changes``).
+        self._marking = False
+        self._deferred = Changes()
         self._setup_modules()
         self._setup_grid()
         self._setup_marking()
@@ -198,10 +194,49 @@ class TrainingView(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         drop_conflicting_shortcuts(self)
-        if self._shown_before and not event.spontaneous() and not self.loading:
-            # Stages and records may have changed on other screens: refresh in the background.
+
+    # ------------------------------------------------------------------ changes
+    def on_changes(self, changes: Changes) -> None:
+        """Modules changed: read modules and grid again. Candidates or their training
+        changed: re-read only their rows (the whole grid when the change did not say
+        who, or someone appeared or disappeared)."""
+        if self._marking:
+            self._deferred = self._deferred | changes
+            return
+        if changes.touches(Kind.PROGRAMME):
+            if not self.module_editor.is_dirty():
+                self.reload_modules()
             self.reload_grid()
-        self._shown_before = True
+            return
+        if not changes.touches(Kind.CANDIDATES | Kind.TRAINING):
+            return
+        ids = changes.candidate_ids
+        if ids is None or self.loading:
+            self.reload_grid()
+            return
+        if not ids:
+            return
+        db = self.ctx.db
+        wanted = sorted(ids)
+        self.ctx.tasks.run(
+            lambda _progress: tr.load_grid(db, candidate_ids=wanted).rows,
+            on_done=lambda rows: self._patch_changed(wanted, rows),
+            on_error=self._task_failed,
+            parent=self,
+        )
+
+    def _patch_changed(self, ids: list[int], rows: list[tr.GridRow]) -> None:
+        if not self._alive():
+            return
+        model = self.grid_model
+        present = {cid for cid in ids if model.has_candidate(cid)}
+        fresh = {r.candidate_id for r in rows}
+        if present != fresh:  # someone was added or deleted: the rows change, not just cells
+            self.reload_grid()
+            return
+        model.patch_rows(rows)
+        self._update_status()
+        self.grid_updated.emit()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
@@ -297,8 +332,8 @@ class TrainingView(QWidget):
             show_error(self, exc)
             return False
         editor.load(saved)
+        # The grid follows through the change hub (a module change re-reads it once).
         self.reload_modules(select_id=saved.id)
-        self.reload_grid()
         self.changed.emit()
         return True
 
@@ -312,7 +347,6 @@ class TrainingView(QWidget):
             show_error(self, exc)
             return
         self.reload_modules(select_id=module.id)
-        self.reload_grid()
 
     def install_defaults(self) -> None:
         try:
@@ -321,7 +355,6 @@ class TrainingView(QWidget):
             show_error(self, exc)
             return
         self.reload_modules()
-        self.reload_grid()
         self.changed.emit()
 
     # ------------------------------------------------------------------ grid
@@ -565,6 +598,7 @@ class TrainingView(QWidget):
             )
 
         self._set_busy(True)
+        self._marking = True
         self.ctx.tasks.run(
             work,
             on_done=self._marked,
@@ -591,6 +625,7 @@ class TrainingView(QWidget):
             return
         written, moved, rows = result.written, result.moved, result.rows
         self._set_busy(False)
+        self._end_marking({r.candidate_id for r in rows})
         self.last_result = (written, moved)
         self.grid_model.patch_rows(rows)
         message = self.tr("%Ln cell(s) updated.", None, written) if written else ""
@@ -605,7 +640,20 @@ class TrainingView(QWidget):
 
     def _mark_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
+        self._end_marking(set())
         show_error(self, exc)
+
+    def _end_marking(self, patched: set[int]) -> None:
+        """Apply what was announced during the marking, except the rows just patched."""
+        self._marking = False
+        changes, self._deferred = self._deferred, Changes()
+        ids = changes.candidate_ids
+        if ids is not None and not changes.touches(Kind.PROGRAMME):
+            changes = Changes(changes.kinds, frozenset(ids - patched))
+            if not changes.candidate_ids:
+                return
+        if changes:
+            self.on_changes(changes)
 
     # ------------------------------------------------------------------ screen API
     def new_item(self) -> None:
@@ -617,21 +665,11 @@ class TrainingView(QWidget):
     def has_unsaved_changes(self) -> bool:
         return self.module_editor.is_dirty()
 
-    def confirm_leave(self) -> bool:
-        if not self.module_editor.is_dirty():
-            return True
-        answer = self.ask_unsaved()
-        if answer == "save":
-            return self.save_module()
-        if answer == "discard":
-            self.module_editor.load(self.module_editor.module)
-            return True
-        return False
+    def unsaved_text(self) -> str:
+        return self.tr("This training module has unsaved changes.")
 
-    def _ask_unsaved_dialog(self) -> str:
-        return confirm.ask_save_discard_cancel(
-            self, "unsavedModuleDialog", self.tr("This training module has unsaved changes.")
-        )
+    def discard_changes(self) -> None:
+        self.module_editor.load(self.module_editor.module)
 
     def release(self) -> None:
         self.save_layout()

@@ -30,7 +30,6 @@ from wir_manager.domain.enums import (
     SkillLevel,
     Stage,
     Topic,
-    TrainingStatus,
 )
 from wir_manager.qt import theme
 from wir_manager.qt.dialogs.common import show_message
@@ -310,16 +309,11 @@ class CandidateEditor(QWidget):
                 _tr("Training is recorded once the candidate is saved.")
             )
             return
-        mandatory = [t for t in detail.training if t.mandatory]
-        done = sum(1 for t in mandatory if t.status == TrainingStatus.COMPLETED)
-        if mandatory and done == len(mandatory):
-            text = _tr("Training complete: all {n} mandatory modules done.").format(
-                n=len(mandatory)
-            )
+        done, total = detail.mandatory_progress
+        if detail.training_complete:
+            text = _tr("Training complete: all {n} mandatory modules done.").format(n=total)
         else:
-            text = _tr("{done} of {n} mandatory modules completed.").format(
-                done=done, n=len(mandatory)
-            )
+            text = _tr("{done} of {n} mandatory modules completed.").format(done=done, n=total)
         self.ui.trainingSummary.setText(text + " " + _tr("Edit progress on the Training screen."))
 
     def _update_heading(self) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -53,8 +54,16 @@ class CandidateFilterBar(QWidget):
         super().__init__(parent)
         self.setObjectName("candidateFilterBar")
         self.searchEdit = search_edit
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        # Two rows: ten filters on one made the screen 1,206 px wide on its own, more than
+        # a 1366 px laptop has beside the sidebar; topic, training, wiki and Clear go below.
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 0, 0, 0)
+        layout = QHBoxLayout()
+        rows.addLayout(layout)
+        #: The second row (other widgets, such as the wiki filter, may join it).
+        self.second_row = QHBoxLayout()
+        self.second_row.setObjectName("filterLayout2")
+        rows.addLayout(self.second_row)
 
         def combo(name: str, accessible: str, *, editable: bool = False) -> QComboBox:
             box = QComboBox(self)
@@ -72,6 +81,8 @@ class CandidateFilterBar(QWidget):
         self.languageLevelFilter = combo("languageLevelFilter", self.tr("Minimum language level"))
         self.skillFilter = combo("skillFilter", self.tr("Platform skill filter"))
         self.skillLevelFilter = combo("skillLevelFilter", self.tr("Minimum skill level"))
+        layout.addStretch(1)
+        layout = self.second_row
         self.topicFilter = combo("topicFilter", self.tr("Topic filter"))
         self.trainingFilter = QCheckBox(self.tr("Training complete"), self)
         self.trainingFilter.setObjectName("trainingFilter")

@@ -6,6 +6,7 @@ returning the button it wants, instead of racing a modal QMessageBox with timers
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
@@ -28,8 +29,16 @@ def ask(
     return Button(box.exec())
 
 
-def ask_save_discard_cancel(parent: QWidget, object_name: str, text: str) -> str:
-    """The unsaved-changes question: "save", "discard" or "cancel" (Esc / closed)."""
+class LeaveAnswer(enum.Enum):
+    """The answer to "this has unsaved changes": save them, throw them away, or stay."""
+
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+def ask_save_discard_cancel(parent: QWidget, object_name: str, text: str) -> LeaveAnswer:
+    """The unsaved-changes question (Esc or closing the box means :attr:`CANCEL`)."""
     box = QMessageBox(parent)
     box.setObjectName(object_name)
     box.setIcon(QMessageBox.Icon.Question)
@@ -39,4 +48,6 @@ def ask_save_discard_cancel(parent: QWidget, object_name: str, text: str) -> str
     box.setStandardButtons(Button.Save | Button.Discard | Button.Cancel)
     box.setDefaultButton(Button.Save)
     answer = Button(box.exec())
-    return {Button.Save: "save", Button.Discard: "discard"}.get(answer, "cancel")
+    return {Button.Save: LeaveAnswer.SAVE, Button.Discard: LeaveAnswer.DISCARD}.get(
+        answer, LeaveAnswer.CANCEL
+    )

@@ -1,7 +1,10 @@
-"""What the main window may ask of a screen (all optional, duck-typed).
+"""The contract of a sidebar screen, and what the main window may ask of one.
 
-Screens are written by different people and loaded lazily; the main window therefore
-checks for each method with ``getattr`` instead of requiring a base class:
+Every sidebar screen derives from :class:`SidebarScreen`, which gives it the one
+unsaved-changes question (:meth:`SidebarScreen.confirm_leave`, answered with a
+:class:`~wir_manager.qt.widgets.confirm.LeaveAnswer`) and connects it to the change hub
+(:meth:`SidebarScreen.on_changes`). The main window still calls the optional methods
+through :func:`call`, so a placeholder (or a screen of a build without that module) works:
 
 ``new_item()``                Ctrl+N on this screen
 ``save()``                    Ctrl+S
@@ -12,17 +15,23 @@ checks for each method with ``getattr`` instead of requiring a base class:
 ``release()``                 drop models and cached records before the database locks
 ``save_layout()``             store splitter / header state (called on lock and quit)
 ``changed`` (Signal)          emitted after saves so the status bar counts refresh
+``on_changes(changes)``       stored data changed (anywhere): refresh what is affected
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from wir_manager.qt import theme
+from wir_manager.qt.widgets.confirm import LeaveAnswer, ask_save_discard_cancel
+
+if TYPE_CHECKING:
+    from wir_manager.qt.context import AppContext
+    from wir_manager.storage.changes import Changes
 
 
 def call(screen: QWidget | None, method: str, *args: Any, default: Any = None) -> Any:
@@ -33,6 +42,80 @@ def call(screen: QWidget | None, method: str, *args: Any, default: Any = None) -
 
 def supports(screen: QWidget | None, method: str) -> bool:
     return screen is not None and callable(getattr(screen, method, None))
+
+
+class SidebarScreen(QWidget):
+    """Base of the sidebar screens.
+
+    A screen says whether it holds unsaved edits (:meth:`has_unsaved_changes`), how to
+    store and drop them (:meth:`save`, :meth:`discard_changes`) and what to call them
+    (:attr:`UNSAVED_TEXT`); :meth:`confirm_leave` asks the question and acts on the
+    answer the same way everywhere. :meth:`on_changes` is called on the GUI thread for
+    every change to the stored data, whoever made it.
+    """
+
+    #: English title in the sidebar (translated in the context "Screens").
+    TITLE: ClassVar[str] = ""
+    #: Object name of the unsaved-changes box (tests and screen readers find it by name).
+    UNSAVED_DIALOG: ClassVar[str] = "unsavedDialog"
+    #: Records were added, changed or deleted here (the status bar recounts).
+    changed = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        #: The unsaved-changes question; tests replace it to answer without a modal loop.
+        self.ask_unsaved: Callable[[], LeaveAnswer] = self._ask_unsaved_dialog
+        ctx.hub.changed.connect(self._hub_changed)
+
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("Screens", cls.TITLE)
+
+    # ------------------------------------------------------------------ unsaved edits
+    def has_unsaved_changes(self) -> bool:
+        return False
+
+    def save(self) -> bool:
+        """Store the edit in progress; True when stored (or nothing to store)."""
+        return True
+
+    def discard_changes(self) -> None:
+        """Throw the edit in progress away (back to what is stored)."""
+
+    def unsaved_text(self) -> str:
+        """The sentence of the unsaved-changes question."""
+        return QCoreApplication.translate("Confirm", "This screen has unsaved changes.")
+
+    def confirm_leave(self) -> bool:
+        """Save / discard / stay for the edit in progress; True when we may move on."""
+        if not self.has_unsaved_changes():
+            return True
+        answer = self.ask_unsaved()
+        if answer is LeaveAnswer.SAVE:
+            return self.save()
+        if answer is LeaveAnswer.DISCARD:
+            self.discard_changes()
+            return True
+        return False
+
+    def _ask_unsaved_dialog(self) -> LeaveAnswer:
+        return ask_save_discard_cancel(self, self.UNSAVED_DIALOG, self.unsaved_text())
+
+    # ------------------------------------------------------------------ changes
+    def _hub_changed(self, changes: Changes) -> None:
+        if not self.ctx.db.closed:
+            self.on_changes(changes)
+
+    def on_changes(self, changes: Changes) -> None:
+        """Stored data changed: refresh what this screen shows of it (default: nothing)."""
+
+    # ------------------------------------------------------------------ lifecycle
+    def release(self) -> None:
+        """Drop models and cached records before the database locks."""
+
+    def save_layout(self) -> None:
+        """Store splitter and header state."""
 
 
 class PlaceholderScreen(QWidget):

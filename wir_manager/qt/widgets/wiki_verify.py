@@ -139,8 +139,8 @@ class WikiVerify(QObject):
         self.filter.addItem(self.tr("Not verified"), VerifyStatus.NOT_VERIFIED)
         self.filter.addItem(self.tr("Username not found"), VerifyStatus.NOT_FOUND)
         self.filter.setToolTip(self.tr("Show candidates by what the wikis said"))
-        bar = view.filters.layout()
-        bar.insertWidget(bar.indexOf(view.filters.trainingFilter) + 1, self.filter)
+        row = view.filters.second_row
+        row.insertWidget(row.indexOf(view.filters.trainingFilter) + 1, self.filter)
         self.filter.currentIndexChanged.connect(view.apply_filter)
 
     @property

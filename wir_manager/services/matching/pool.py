@@ -20,13 +20,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from sqlalchemy import String, and_, case, cast, func, select, type_coerce
+from sqlalchemy import String, and_, case, cast, func, or_, select, type_coerce
 from sqlalchemy.engine import Connection
 
 from wir_manager.domain.enums import PlacementStatus, Platform, Stage, Topic, TrainingStatus
 from wir_manager.i18n import _
 from wir_manager.services.matching.errors import PoolReadError
 from wir_manager.storage import models as m
+from wir_manager.storage.changes import Changes, Kind
 
 #: Stages from which a candidate can be proposed (in training only when the request allows).
 PROPOSABLE_STAGES = (Stage.READY.value, Stage.PROPOSED.value)
@@ -98,6 +99,22 @@ class Pool:
 
     def __len__(self) -> int:
         return int(self.ids.shape[0])
+
+    @classmethod
+    def empty(cls) -> Pool:
+        none = np.zeros(0, np.int64)
+        return cls(
+            ids=none,
+            in_training=np.zeros(0, bool),
+            avail_from=none,
+            avail_until=none,
+            region=np.zeros(0, np.int32),
+            subregion=np.zeros(0, np.int32),
+            active_since=np.zeros(0, np.int32),
+            edits=none,
+            training_done=np.zeros(0, np.int32),
+            mandatory_total=0,
+        )
 
     def language(self, code: str) -> np.ndarray:
         got = self.lang.get(code)
@@ -283,7 +300,7 @@ def _positions(ids: np.ndarray, child: np.ndarray) -> tuple[np.ndarray, np.ndarr
 
 
 def _read_levels(
-    conn: Connection, ids: np.ndarray, kind: str, keys: list[str]
+    conn: Connection, ids: np.ndarray, kind: str, keys: list[str], *, only: bool = False
 ) -> dict[str, np.ndarray]:
     """One column per language code / platform / topic: the person's level (0 none) or,
     for topics, whether they hold it.
@@ -305,7 +322,10 @@ def _read_levels(
     cols = [key, _agg(cast(t.candidate_id, String))]
     if value is not None:
         cols.append(_agg(_number(value)))
-    rows = conn.execute(select(*cols).where(key.in_(keys)).group_by(key)).all()
+    query = select(*cols).where(key.in_(keys))
+    if only:  # a few people re-read after an edit: their rows, not the whole index range
+        query = query.where(t.candidate_id.in_([int(i) for i in ids]))
+    rows = conn.execute(query.group_by(key)).all()
     n = len(ids)
     dtype = bool if kind == "topic" else np.int8
     out = {k: np.zeros(n, dtype) for k in keys}
@@ -336,8 +356,9 @@ def _needs(
     )
 
 
-def _read_people(conn: Connection) -> Pool:
-    """People who may be proposed: the per-person columns, one aggregated row.
+def _read_people(conn: Connection, only: list[int] | None = None) -> Pool:
+    """People who may be proposed (among ``only`` if given): the per-person columns, one
+    aggregated row.
 
     A current wiki snapshot of an existing account (same username as now) replaces the
     self-reported start year and edit count: the Experience part then scores evidence.
@@ -351,6 +372,9 @@ def _read_people(conn: Connection) -> Pool:
         else_=c.active_since,
     )
     edits = case((has_snapshot, w.global_edit_count), else_=c.edit_count)
+    where = [c.consent_propose.is_(True), stage.in_(POOL_STAGES)]
+    if only is not None:
+        where.append(c.id.in_(only))
     row = conn.execute(
         select(
             _agg(cast(c.id, String)),
@@ -375,7 +399,7 @@ def _read_people(conn: Connection) -> Pool:
             w,
             and_(w.candidate_id == c.id, w.username == c.username, w.found.is_(True)),
         )
-        .where(c.consent_propose.is_(True), stage.in_(POOL_STAGES))
+        .where(*where)
     ).one()
     n = _count(row[0])
     ids = _ints(row[0], n)
@@ -412,7 +436,7 @@ def _dates(text: str | None) -> str | None:
     return SEP.join(part[:10] for part in text.split(SEP))
 
 
-def _read_training(conn: Connection, pool: Pool) -> None:
+def _read_training(conn: Connection, pool: Pool, *, only: bool = False) -> None:
     """Completed mandatory modules per person: the completed rows' candidate ids, read
     through the covering ``(status, module_id, candidate_id)`` index and counted in numpy."""
     mandatory = list(
@@ -426,17 +450,18 @@ def _read_training(conn: Connection, pool: Pool) -> None:
     if not mandatory or not len(pool):
         return
     tp = m.TrainingProgress
-    text = conn.execute(
-        select(_agg(cast(tp.candidate_id, String))).where(
-            type_coerce(tp.status, String) == TrainingStatus.COMPLETED.value,
-            tp.module_id.in_(mandatory),
-        )
-    ).scalar()
+    where = [
+        type_coerce(tp.status, String) == TrainingStatus.COMPLETED.value,
+        tp.module_id.in_(mandatory),
+    ]
+    if only:
+        where.append(tp.candidate_id.in_([int(i) for i in pool.ids]))
+    text = conn.execute(select(_agg(cast(tp.candidate_id, String))).where(*where)).scalar()
     pos, ok = _positions(pool.ids, _ints(text, _count(text)))
     pool.training_done = np.bincount(pos[ok], minlength=len(pool)).astype(np.int32)
 
 
-def _read_placements(conn: Connection, pool: Pool) -> None:
+def _read_placements(conn: Connection, pool: Pool, *, only: bool = False) -> None:
     """Every non-cancelled placement's period (an early end frees the person from the
     day it ended), and who is committed now with the organisation for the sentence."""
     p = m.Placement
@@ -446,7 +471,11 @@ def _read_placements(conn: Connection, pool: Pool) -> None:
             _agg(cast(p.candidate_id, String)),
             _agg(_date(p.start_date)),
             _agg(_date(func.coalesce(p.ended_on, p.end_date))),
-        ).where(status != PlacementStatus.CANCELLED.value, p.candidate_id.is_not(None))
+        ).where(
+            status != PlacementStatus.CANCELLED.value,
+            p.candidate_id.is_not(None),
+            *([p.candidate_id.in_([int(i) for i in pool.ids])] if only else []),
+        )
     ).one()
     n = _count(row[0])
     if not n:
@@ -522,22 +551,118 @@ def all_keys(conn: Connection) -> tuple[list[str], list[str], list[str]]:
     return langs, [p.value for p in Platform], [t.value for t in Topic]
 
 
+def _reread(conn: Connection, pool: Pool, changed: set[int]) -> Pool:
+    """A new pool equal to ``pool`` with the people in ``changed`` read again (added,
+    updated, or gone when they no longer qualify or were deleted).
+
+    The cached pool is shared by rankings running on other threads, so nothing of it is
+    changed: the kept rows and the re-read ones are joined into new arrays.
+    """
+    only = sorted(changed)
+    fresh = _read_people(conn, only)
+    _read_training(conn, fresh, only=True)
+    _read_placements(conn, fresh, only=True)
+    for kind in ("lang", "skill", "topic"):
+        keys = sorted(getattr(pool, kind))
+        _store(fresh, kind, _read_levels(conn, fresh.ids, kind, keys, only=True))
+    keep = ~np.isin(pool.ids, np.array(only, np.int64))
+    kept = int(keep.sum())
+    ids = np.concatenate([pool.ids[keep], fresh.ids])
+    order = np.argsort(ids, kind="stable")
+    where = np.empty(len(ids), np.int64)
+    where[order] = np.arange(len(ids))  # joined position → position in the new pool
+
+    def join(old: np.ndarray, new: np.ndarray) -> np.ndarray:
+        return np.concatenate([old[keep], new])[order]
+
+    compact = np.cumsum(keep) - 1  # old position → position among the kept rows
+    old_hits = keep[pool.placement_idx] if len(pool.placement_idx) else np.zeros(0, bool)
+    placement_idx = np.concatenate(
+        [where[compact[pool.placement_idx[old_hits]]], where[kept + fresh.placement_idx]]
+    )
+    return Pool(
+        ids=ids[order],
+        in_training=join(pool.in_training, fresh.in_training),
+        avail_from=join(pool.avail_from, fresh.avail_from),
+        avail_until=join(pool.avail_until, fresh.avail_until),
+        region=join(pool.region, fresh.region),
+        subregion=join(pool.subregion, fresh.subregion),
+        active_since=join(pool.active_since, fresh.active_since),
+        edits=join(pool.edits, fresh.edits),
+        training_done=join(pool.training_done, fresh.training_done),
+        mandatory_total=pool.mandatory_total,
+        lang={k: join(v, fresh.lang[k]) for k, v in pool.lang.items()},
+        skill={k: join(v, fresh.skill[k]) for k, v in pool.skill.items()},
+        topic={k: join(v, fresh.topic[k]) for k, v in pool.topic.items()},
+        placement_idx=placement_idx,
+        placement_start=np.concatenate([pool.placement_start[old_hits], fresh.placement_start]),
+        placement_end=np.concatenate([pool.placement_end[old_hits], fresh.placement_end]),
+        country=join(pool.country, fresh.country),
+        relocate=join(pool.relocate, fresh.relocate),
+        verified_day=join(pool.verified_day, fresh.verified_day),
+        placed=(
+            join(pool.placed, fresh.placed)
+            if len(pool.placed) == len(pool) and len(fresh.placed) == len(fresh)
+            else pool.placed
+        ),
+        commitments={
+            **{k: v for k, v in pool.commitments.items() if k not in changed},
+            **fresh.commitments,
+        },
+        verified_edits={
+            k: join(v, fresh.verified_edits[k]) for k, v in pool.verified_edits.items()
+        },
+    )
+
+
+#: Above this many changed people a partial re-read saves little: read the whole pool.
+REREAD_LIMIT = 2000
+#: Kinds of change that can alter a pool column.
+POOL_KINDS = Kind.CANDIDATES | Kind.TRAINING | Kind.PROGRAMME | Kind.PLACEMENTS
+
+
+@dataclass
+class _Entry:
+    db: weakref.ref
+    stamp: tuple
+    pool: Pool
+    #: People announced as changed since ``stamp`` (None: too many, or unknown who).
+    changed: set[int] | None = field(default_factory=set)
+    unsubscribe: Any = None
+
+
 class PoolCache:
     """The pool of one open database, kept between rankings while the data is unchanged.
 
     Coordinators re-rank constantly (weight sliders, switching requests); reading 50,000
     people each time would dominate. The cache is keyed by a cheap change stamp: the last
     audit-log id (every ORM write and every bulk operation is audited, see
-    ``storage.audit``) plus the candidate count. Any write therefore invalidates it.
-    Only codes and numbers are cached (no names), in memory only.
+    ``storage.audit``) plus the candidate count. Any write therefore moves the stamp.
+
+    The database's change notifications (``db.changes``, see ``storage.changes``) say
+    which people a write touched; when the stamp moved only by writes to those people
+    (checked against the audit log, so a writer that announced nothing — another
+    program — still causes a full read), only they are read again. Only codes and
+    numbers are cached (no names), in memory only.
     """
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._entries: dict[int, tuple[weakref.ref, tuple, Pool]] = {}
+        self._entries: dict[int, _Entry] = {}
+        #: How the last :meth:`get` was answered: "cold", "warm" or "partial" (for tests
+        #: and the benchmark).
+        self.last_read = ""
 
     @staticmethod
-    def stamp(conn: Connection) -> tuple:
+    def _relevant() -> Any:
+        a = m.AuditEntry
+        return and_(
+            a.entity.not_in(POOL_NEUTRAL_ENTITIES),
+            type_coerce(a.action, String).not_in(POOL_NEUTRAL_ACTIONS),
+        )
+
+    @classmethod
+    def stamp(cls, conn: Connection) -> tuple:
         """Id of the newest audit entry that may change the pool, plus the head count.
 
         Shortlist, weight-profile and request edits, exports and disclosures do not change
@@ -546,13 +671,42 @@ class PoolCache:
         relevant one, so a long audit log costs nothing.
         """
         a = m.AuditEntry
-        relevant = and_(
-            a.entity.not_in(POOL_NEUTRAL_ENTITIES),
-            type_coerce(a.action, String).not_in(POOL_NEUTRAL_ACTIONS),
-        )
-        last = conn.execute(select(a.id).where(relevant).order_by(a.id.desc()).limit(1)).scalar()
+        last = conn.execute(
+            select(a.id).where(cls._relevant()).order_by(a.id.desc()).limit(1)
+        ).scalar()
         people = conn.execute(select(func.count()).select_from(m.Candidate)).scalar()
         return (last, people)
+
+    def _noted(self, key: int, changes: Changes) -> None:
+        """A change notification for the database cached under ``key``."""
+        if not changes.touches(POOL_KINDS):
+            return
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is None or entry.changed is None:
+                return
+            ids = changes.candidate_ids
+            if ids is None or changes.touches(Kind.PROGRAMME | Kind.PLACEMENTS):
+                entry.changed = None
+            else:
+                entry.changed |= ids
+                if len(entry.changed) > REREAD_LIMIT:
+                    entry.changed = None
+
+    def _only_these_changed(self, conn: Connection, since: int | None, ids: set[int]) -> bool:
+        """True when every pool-relevant audit entry after ``since`` names one of ``ids``."""
+        a = m.AuditEntry
+        query = select(a.id).where(
+            self._relevant(),
+            or_(
+                a.entity != "candidate",
+                a.entity_id.is_(None),
+                a.entity_id.not_in(sorted(ids)),
+            ),
+        )
+        if since is not None:
+            query = query.where(a.id > since)
+        return conn.execute(query.limit(1)).first() is None
 
     def get(
         self,
@@ -567,16 +721,45 @@ class PoolCache:
         stamp = self.stamp(conn)
         with self._lock:
             entry = self._entries.get(id(db))
-            if entry is None or entry[0]() is not db or entry[1] != stamp:
-                pool = _load_base(conn, languages, platforms, topics)
-                self._entries[id(db)] = (weakref.ref(db), stamp, pool)
+            if entry is not None and entry.db() is not db:
+                entry = None
+            if entry is not None and entry.stamp == stamp:
+                self.last_read = "warm"
+            elif (
+                entry is not None
+                and entry.changed
+                and self._only_these_changed(conn, entry.stamp[0], entry.changed)
+            ):
+                entry.pool = _reread(conn, entry.pool, entry.changed)
+                entry.stamp, entry.changed = stamp, set()
+                self.last_read = "partial"
             else:
-                pool = entry[2]
+                if entry is None:
+                    entry = self._new_entry(db, stamp)
+                entry.pool = _load_base(conn, languages, platforms, topics)
+                entry.stamp, entry.changed = stamp, set()
+                self.last_read = "cold"
+            pool = entry.pool
             add_columns(conn, pool, languages=languages, platforms=platforms, topics=topics)
             return pool
 
+    def _new_entry(self, db: object, stamp: tuple) -> _Entry:
+        key = id(db)
+        old = self._entries.pop(key, None)
+        if old is not None and old.unsubscribe is not None:
+            old.unsubscribe()
+        entry = _Entry(weakref.ref(db), stamp, Pool.empty())
+        feed = getattr(db, "changes", None)
+        if feed is not None:
+            entry.unsubscribe = feed.subscribe(lambda changes: self._noted(key, changes))
+        self._entries[key] = entry
+        return entry
+
     def clear(self) -> None:
         with self._lock:
+            for entry in self._entries.values():
+                if entry.unsubscribe is not None:
+                    entry.unsubscribe()
             self._entries.clear()
 
 

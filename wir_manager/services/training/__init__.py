@@ -5,14 +5,25 @@ The grid is read with Core selects into compact tuples (one ``bytes`` of status 
 candidate), so 50,000 candidates × 9 modules load in well under a second and fit in a
 few megabytes. Marking completion writes in one transaction with set-based statements.
 
-The ready rule lives in :mod:`.ready` and only there (:func:`is_ready`): a candidate is
-ready when every *mandatory, active* module is completed. Split along its seams:
-:mod:`.records`, :mod:`.modules`, :mod:`.grid`, :mod:`.marking`; everything public is
-importable from here.
+The ready rule lives in :mod:`wir_manager.domain.ready` and only there (``is_ready``):
+a candidate is ready when every *mandatory, active* module is completed. Split along its
+seams: :mod:`.records`, :mod:`.modules`, :mod:`.grid`, :mod:`.marking`; everything public
+is importable from here.
 """
 
 from __future__ import annotations
 
+from wir_manager.domain.ready import (
+    CODE_STATUS,
+    COMPLETED,
+    IN_PROGRESS,
+    NOT_STARTED,
+    STATUS_CODE,
+    is_ready,
+    is_ready_codes,
+    is_ready_statuses,
+    mandatory_done,
+)
 from wir_manager.services.training.grid import (
     candidate_progress,
     cell_detail,
@@ -39,17 +50,6 @@ from wir_manager.services.training.modules import (
     reorder_modules,
     set_mandatory,
     update_module,
-)
-from wir_manager.services.training.ready import (
-    CODE_STATUS,
-    COMPLETED,
-    IN_PROGRESS,
-    NOT_STARTED,
-    STATUS_CODE,
-    is_ready,
-    is_ready_codes,
-    is_ready_statuses,
-    mandatory_done,
 )
 from wir_manager.services.training.records import (
     CellDetail,

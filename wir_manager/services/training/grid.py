@@ -7,9 +7,9 @@ from collections.abc import Collection, Iterable, Sequence
 from sqlalchemy import select
 
 from wir_manager.domain.enums import Stage, TrainingStatus
+from wir_manager.domain.ready import STATUS_CODE
 from wir_manager.services.progress import NO_PROGRESS, Progress
 from wir_manager.services.training.modules import list_modules
-from wir_manager.services.training.ready import STATUS_CODE
 from wir_manager.services.training.records import CellDetail, GridRow, ProgressGrid
 from wir_manager.storage import models as m
 from wir_manager.storage.database import Database

@@ -1,5 +1,5 @@
 """Marking training progress, and moving candidates whose training is complete to
-"ready" (the rule itself is :func:`wir_manager.services.training.ready.is_ready`).
+"ready" (the rule itself is :func:`wir_manager.domain.ready.is_ready`).
 
 Marking completion never changes a stage by itself: :func:`promote_ready` does, or
 :func:`mark_and_promote`, which does both in one transaction (what the Training screen
@@ -14,10 +14,10 @@ from collections.abc import Iterable, Mapping
 from sqlalchemy import Connection, and_, delete, func, insert, select, update
 
 from wir_manager.domain.enums import AuditAction, Stage, TrainingStatus
+from wir_manager.domain.ready import is_ready
 from wir_manager.i18n import _
 from wir_manager.services.progress import NO_PROGRESS, Progress
 from wir_manager.services.training.grid import chunks, load_grid
-from wir_manager.services.training.ready import is_ready
 from wir_manager.services.training.records import MarkResult, TrainingError
 from wir_manager.storage import models as m
 from wir_manager.storage.database import Database

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from wir_manager.services.training.ready import is_ready_codes
+from wir_manager.domain.ready import is_ready_codes
 
 
 class TrainingError(ValueError):

@@ -2,7 +2,9 @@
 module of the programme is completed.
 
 Everything that asks "is this person ready?" — the grid's ready column, the "training
-complete" filter, promotion to the "ready" stage, the CLI — ends in :func:`is_ready`.
+complete" filter, promotion to the "ready" stage, the candidate editor's summary — ends
+in :func:`is_ready`. It lives in the domain so that SQL-free code (the editor's records)
+can use it too.
 The other functions only count what it needs from the shape the caller has (compact
 status codes of a grid row, a module → status mapping, counts from SQL).
 """
@@ -10,12 +12,21 @@ status codes of a grid row, a module → status mapping, counts from SQL).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from wir_manager.domain.enums import TrainingStatus
 
-if TYPE_CHECKING:
-    from wir_manager.services.training.records import ModuleRecord
+
+class ModuleLike(Protocol):
+    """What the rule needs of a programme module."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def mandatory(self) -> bool: ...
+    @property
+    def active(self) -> bool: ...
+
 
 #: Status codes in :attr:`GridRow.statuses` (one byte per module, in module order).
 NOT_STARTED, IN_PROGRESS, COMPLETED = 0, 1, 2
@@ -46,7 +57,7 @@ def is_ready_codes(codes: bytes, mandatory: Sequence[bool]) -> bool:
     return is_ready(mandatory_done(codes, mandatory), sum(mandatory))
 
 
-def is_ready_statuses(statuses: Mapping[int, str], modules: Iterable[ModuleRecord]) -> bool:
+def is_ready_statuses(statuses: Mapping[int, str], modules: Iterable[ModuleLike]) -> bool:
     """:func:`is_ready` over module id → TrainingStatus value (modules may include
     inactive ones; they do not count)."""
     required = [mod.id for mod in modules if mod.mandatory and mod.active]
