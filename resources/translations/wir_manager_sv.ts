@@ -575,7 +575,7 @@
     </message>
     <message>
         <source>Loading candidates…</source>
-        <extracomment>Records were added, changed or deleted (the status bar recounts). The candidate index finished loading (tests and the bench wait for it). Replaced by tests to answer questions without a modal loop. Right-to-erasure flow (typed confirmation, then erase + compaction); replaceable in tests. Id sets of the SQL-answered filter parts, per value, until the next change.</extracomment>
+        <extracomment>The candidate index finished loading (tests and the bench wait for it). Replaced by tests to answer questions without a modal loop. Right-to-erasure flow (typed confirmation, then erase + compaction); replaceable in tests. Id sets of the SQL-answered filter parts, per value, until the next change. Changes that arrived while the index was loading (applied when it arrives).</extracomment>
         <translation>Läser in kandidater…</translation>
     </message>
     <message>
@@ -585,10 +585,6 @@
     <message>
         <source>{shown} of {total} candidates</source>
         <translation>{shown} av {total} kandidater</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>Osparade ändringar</translation>
     </message>
     <message>
         <source>Save the changes to this candidate?</source>
@@ -671,6 +667,11 @@
     <message>
         <source>Save them before moving on?</source>
         <translation>Vill du spara dem innan du går vidare?</translation>
+    </message>
+    <message>
+        <source>This screen has unsaved changes.</source>
+        <extracomment>English title in the sidebar (translated in the context &quot;Screens&quot;). Object name of the unsaved-changes box (tests and screen readers find it by name). Records were added, changed or deleted here (the status bar recounts). The unsaved-changes question; tests replace it to answer without a modal loop.</extracomment>
+        <translation>Den här skärmen har ändringar som inte är sparade.</translation>
     </message>
 </context>
 <context>
@@ -2559,7 +2560,7 @@
     <name>RequestsView</name>
     <message>
         <source>Placement requests</source>
-        <extracomment>&quot;save&quot; | &quot;discard&quot; | &quot;cancel&quot; for a pending unsaved edit; replaceable in tests. True to go ahead deleting these requests; replaceable in tests.</extracomment>
+        <extracomment>True to go ahead deleting these requests; replaceable in tests.</extracomment>
         <translation>Placeringsförfrågningar</translation>
     </message>
     <message>
@@ -3298,7 +3299,7 @@
     </message>
     <message>
         <source>Training progress by candidate and module</source>
-        <extracomment>Emitted after the grid (re)loaded or rows were patched; tests wait on it. &quot;save&quot; | &quot;discard&quot; | &quot;cancel&quot; for unsaved module edits; replaceable in tests.</extracomment>
+        <extracomment>Emitted after the grid (re)loaded or rows were patched; tests wait on it. Changes announced while this screen&apos;s own marking ran (see ``on_changes``).</extracomment>
         <translation>Utbildningsframsteg per kandidat och modul</translation>
     </message>
     <message>
