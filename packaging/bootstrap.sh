@@ -104,9 +104,10 @@ case "$MODE" in
     ;;
   test)
     export QT_QPA_PLATFORM=offscreen
-    say "Lint (ruff) and architecture contract (core imports no Qt)"
+    say "Lint (ruff), architecture contracts (layers; core imports no Qt), types (mypy)"
     "$VENV/bin/ruff" check wir_manager tests bench migrations packaging
     "$VENV/bin/lint-imports" --no-cache
+    "$VENV/bin/mypy"
     say "Test suite"
     exec "$VENV/bin/python" -m pytest "$@"
     ;;

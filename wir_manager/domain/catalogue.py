@@ -1,4 +1,4 @@
-"""Reference content of the programme from shared/DOMAIN.md: the default training
+"""Reference content of the programme (docs/domain.md): the default training
 curriculum, well-known organisations and affiliates. New databases start with the
 curriculum; demo data draws on the rest.
 """

@@ -1,4 +1,4 @@
-"""The programme's closed vocabularies (see shared/DOMAIN.md).
+"""The programme's closed vocabularies (see docs/domain.md).
 
 Values are stored in the database as their ``value`` strings (or integers for
 ordered scales), so renaming a Python member never rewrites user data.

@@ -248,7 +248,7 @@ class Launcher(QObject):
 
         count = self.demo_candidates
 
-        def fill(progress):  # type: ignore[no-untyped-def]
+        def fill(progress):
             return demo_service.generate(db, count, DEMO_REQUESTS, DEMO_SEED, progress)
 
         self.tasks.run(
@@ -423,7 +423,8 @@ def install_error_handling() -> None:
 
 
 def make_application(argv: Sequence[str] | None = None) -> QApplication:
-    app = QApplication.instance()
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else None
     if app is None:
         QApplication.setHighDpiScaleFactorRoundingPolicy(
             Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
@@ -436,7 +437,7 @@ def make_application(argv: Sequence[str] | None = None) -> QApplication:
     app.setDesktopFileName("wir-manager")
     app.setWindowIcon(theme.app_icon())
     app.styleHints().colorSchemeChanged.connect(lambda _scheme: theme.clear_cache())
-    return app  # type: ignore[return-value]
+    return app
 
 
 def main(argv: list[str] | None = None, *, pending: PendingUnlock | None = None) -> int:

@@ -228,7 +228,7 @@ def add_language_menu(
         action.setData(code)
         group.addAction(action)
 
-    def chosen(action) -> None:  # type: ignore[no-untyped-def]
+    def chosen(action) -> None:
         code = str(action.data())
         if code == language_setting(settings):
             return

@@ -84,7 +84,7 @@ class TaskRunner(QObject):
         self._pool = QThreadPool.globalInstance()
         self._running: set[TaskHandle] = set()
         self._held: list[_Job] | None = None
-        self._on_release: list[Callable[[], None]] = []
+        self._on_release: list[Callable[[], object]] = []
 
     def hold(self) -> None:
         if self._held is None:
@@ -99,7 +99,7 @@ class TaskRunner(QObject):
         for fn in deferred:
             fn()
 
-    def when_released(self, fn: Callable[[], None]) -> None:
+    def when_released(self, fn: Callable[[], object]) -> None:
         """Run ``fn`` on the GUI thread at :meth:`release`, or now when nothing is held:
         for parts of a screen nobody can see or use before the first frame is out."""
         if self._held is None:

@@ -426,7 +426,7 @@ def validate(
     )
 
 
-def _apply(s, row: m.Candidate, data: CandidateData) -> None:  # type: ignore[no-untyped-def]
+def _apply(s, row: m.Candidate, data: CandidateData) -> None:
     """Copy ``data`` onto ``row``; children are diffed so unchanged rows are not touched
     (the audit log then names only what really changed)."""
     for name, value in candidate_records.column_values(data).items():

@@ -402,7 +402,7 @@ def _training_rows(
     return rows
 
 
-def _insert_requests(conn, rng: random.Random, ids: dict[str, int], count: int) -> None:  # type: ignore[no-untyped-def]
+def _insert_requests(conn, rng: random.Random, ids: dict[str, int], count: int) -> None:
     orgs = [o for o in catalogue.ORGANISATIONS if f"org:{o.acronym}" in ids]
     request_ids = new_ids(conn, m.PlacementRequest, count)
     topics = [t for t, _ in TOPIC_WEIGHTS]

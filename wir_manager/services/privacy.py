@@ -120,7 +120,7 @@ def erase_candidates(
     return ErasureResult(ids, removed, anonymised_disclosures, anonymised_audit, compacted)
 
 
-def _erase_chunk(s, chunk: Sequence[int], removed: dict[str, int]) -> None:  # type: ignore[no-untyped-def]
+def _erase_chunk(s, chunk: Sequence[int], removed: dict[str, int]) -> None:
     for label, model in _OWNED:
         column = model.__table__.c.candidate_id
         result = s.execute(delete(model).where(column.in_(chunk)))

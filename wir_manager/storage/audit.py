@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from wir_manager.domain.enums import AuditAction
 from wir_manager.storage import models as m
-from wir_manager.storage.models import AuditEntry, utcnow
+from wir_manager.storage.models import AuditEntry, table_of, utcnow
 
 #: ORM class → audit entity name.
 ENTITIES: dict[type, str] = {
@@ -70,7 +70,7 @@ Pending = list[tuple[str, Any, AuditAction, list[str]]]
 def _collect(session: Session) -> Pending:
     """What to log for this flush: (entity, id or new object, action, field names)."""
     created: dict[int, tuple[str, Any]] = {}
-    updated: dict[tuple[str, int], set[str]] = {}
+    updated: dict[tuple[str, int | None], set[str]] = {}
     deleted: list[tuple[str, int | None]] = []
     for obj in session.new:
         if type(obj) in ENTITIES:
@@ -157,7 +157,7 @@ def install(factory: sessionmaker[Session]) -> None:
                     "fields": fields,
                 }
             )
-        session.connection().execute(insert(AuditEntry.__table__), rows)
+        session.connection().execute(insert(table_of(AuditEntry)), rows)
 
 
 def record(
@@ -169,7 +169,7 @@ def record(
 ) -> None:
     """Log an operation the ORM does not see (bulk import, export, dossier, erasure)."""
     session.connection().execute(
-        insert(AuditEntry.__table__),
+        insert(table_of(AuditEntry)),
         [
             {
                 "at": utcnow(),

@@ -172,7 +172,7 @@ class ChangeFeed:
 #: Key under which a connection collects the audit rows of its open transaction.
 PENDING_KEY = "_wir_pending_changes"
 #: An audit insert whose rows could not be seen (values baked into the statement).
-_UNKNOWN_ROW = {"entity": "?", "entity_id": None, "action": "update", "fields": []}
+_UNKNOWN_ROW: dict[str, Any] = {"entity": "?", "entity_id": None, "action": "update", "fields": []}
 _committed = threading.local()
 
 
@@ -187,9 +187,9 @@ def install(engine: Any) -> None:
     from sqlalchemy import event
     from sqlalchemy.sql.dml import Insert
 
-    from wir_manager.storage.models import AuditEntry
+    from wir_manager.storage.models import AuditEntry, table_of
 
-    table = AuditEntry.__table__
+    table = table_of(AuditEntry)
 
     @event.listens_for(engine, "after_execute")
     def _after_execute(

@@ -39,7 +39,7 @@ NEW_PASSPHRASE_ENV = "WIR_MANAGER_NEW_PASSPHRASE"
 _INSECURE_MODULES = ("keyrings.alt", "keyring.backends.fail", "keyring.backends.null")
 
 
-def _keyring():  # type: ignore[no-untyped-def]
+def _keyring():
     """The keyring package, imported when a key is really looked up or stored: a start
     with ``WIR_MANAGER_PASSPHRASE`` or a typed passphrase does not need it."""
     import keyring
@@ -61,7 +61,7 @@ def _acceptable(backend: KeyringBackend) -> bool:
     if module.startswith(_INSECURE_MODULES):
         return False
     try:
-        return float(backend.priority) > 0  # type: ignore[arg-type]
+        return float(backend.priority) > 0
     except Exception:
         return False
 

@@ -23,6 +23,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Table,
     Text,
     UniqueConstraint,
 )
@@ -72,6 +73,14 @@ def str_enum(enum: type[Enum], length: int = 32) -> SAEnum:
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+
+
+def table_of(model: type[Base]) -> Table:
+    """The Core table of a mapped class, for set-based statements (typed as a Table:
+    ``__table__`` is only a ``FromClause`` to a type checker)."""
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
 
 
 class Versioned:

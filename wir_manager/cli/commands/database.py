@@ -65,7 +65,7 @@ def cmd_init(ctx: CliContext, args: argparse.Namespace) -> int:
     return 0
 
 
-def _remember(ctx: CliContext, db) -> None:  # type: ignore[no-untyped-def]
+def _remember(ctx: CliContext, db) -> None:
     try:
         keystore.remember(db.path, db.key)
         print("The key is now remembered in this computer's keyring.")

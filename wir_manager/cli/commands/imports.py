@@ -70,7 +70,7 @@ def cmd_mappings(ctx: CliContext, args: argparse.Namespace) -> int:
     return 0
 
 
-def _module_mapping(db, source: str, value: str) -> dict[str, int | None]:  # type: ignore[no-untyped-def]
+def _module_mapping(db, source: str, value: str) -> dict[str, int | None]:
     from wir_manager.services import training as tr
 
     for saved in mp.saved_mappings(db, f"training:{source}"):

@@ -69,7 +69,7 @@ def _weights(args: argparse.Namespace) -> dict[str, float] | None:
     return dict(args.weight) if args.weight else None
 
 
-def _guarded(fn: Callable[[CliContext, argparse.Namespace], int]):  # type: ignore[no-untyped-def]
+def _guarded(fn: Callable[[CliContext, argparse.Namespace], int]):
     """Matching errors are the user's to fix: one sentence, exit 1."""
 
     def run(ctx: CliContext, args: argparse.Namespace) -> int:

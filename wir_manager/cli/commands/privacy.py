@@ -13,7 +13,7 @@ from wir_manager.services import audit_log, privacy, retention, subject_export
 from wir_manager.services.localefmt import format_number
 
 
-def _plain_errors(fn: Callable[[CliContext, argparse.Namespace], int]):  # type: ignore[no-untyped-def]
+def _plain_errors(fn: Callable[[CliContext, argparse.Namespace], int]):
     """Validation problems from the services (``ValueError``) are the user's to fix:
     show their sentence, exit 1, no crash log."""
 

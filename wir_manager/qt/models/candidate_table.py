@@ -60,7 +60,7 @@ def country_label(code: str) -> str:
 
 
 class CandidateTableModel(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._index = CandidateIndex()
         self._view = CandidateIndex()  # self._index in display order
@@ -120,7 +120,7 @@ class CandidateTableModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def data(  # type: ignore[no-untyped-def]
+    def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ):
         if not index.isValid():
@@ -140,7 +140,7 @@ class CandidateTableModel(QAbstractTableModel):
             return row[column] or None
         return None
 
-    def headerData(  # type: ignore[no-untyped-def]
+    def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:

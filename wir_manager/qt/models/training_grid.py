@@ -164,7 +164,7 @@ class TrainingGridModel(QAbstractTableModel):
         if text is not None:
             self._needle = text.strip().casefold()
         if stages is not False:
-            self._stages = frozenset(stages) if stages else None
+            self._stages = frozenset(stages) if stages and stages is not True else None
         if incomplete_only is not None:
             self._incomplete_only = incomplete_only
         self.beginResetModel()

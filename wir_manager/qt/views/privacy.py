@@ -173,7 +173,7 @@ class PrivacyView(SidebarScreen):
         self.reload_backups()
         self._loaded = True
 
-    def _fill_filter(  # type: ignore[no-untyped-def]
+    def _fill_filter(
         self, combo, values: list[str], all_label: str, label: Callable[[str], str] = str
     ) -> None:
         current = combo.currentData()

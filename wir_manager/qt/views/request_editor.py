@@ -341,7 +341,7 @@ class RequestEditor(QWidget):
             combo.setEditText(code or "")
 
     @staticmethod
-    def _check_items(lst, wanted: set[str]) -> None:  # type: ignore[no-untyped-def]
+    def _check_items(lst, wanted: set[str]) -> None:
         for row in range(lst.count()):
             item = lst.item(row)
             checked = item.data(Qt.ItemDataRole.UserRole) in wanted
@@ -359,7 +359,7 @@ class RequestEditor(QWidget):
         return (combo.itemData(found) or None) if found >= 0 else text
 
     @staticmethod
-    def _checked(lst) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    def _checked(lst) -> tuple[str, ...]:
         return tuple(
             lst.item(row).data(Qt.ItemDataRole.UserRole)
             for row in range(lst.count())

@@ -111,7 +111,7 @@ class RequestsView(SidebarScreen):
     def _action(
         self,
         text: str,
-        shortcut: QKeySequence | str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str,
         slot: Callable[[], object],
         icon: str | None = None,
     ) -> QAction:
@@ -172,7 +172,7 @@ class RequestsView(SidebarScreen):
             else:
                 self.editor.load(None)  # deleted elsewhere
 
-    def hideEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def hideEvent(self, event) -> None:
         self.save_layout()
         super().hideEvent(event)
 

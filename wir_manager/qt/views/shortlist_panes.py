@@ -271,7 +271,9 @@ class RankingPane(QObject):
 
         self.ctx.tasks.run(
             work,
-            on_done=lambda out: self._show_ranking(generation, *out, keep_ticks=keep_ticks),
+            on_done=lambda out: self._show_ranking(
+                generation, out[0], out[1], keep_ticks=keep_ticks
+            ),
             on_error=lambda exc: self._rank_failed(generation, exc),
             parent=self.view,
         )

@@ -186,13 +186,15 @@ class ShortlistsView(SidebarScreen):
         self.ranking.save_weights()
 
     # ------------------------------------------------------------------ saving
-    def save(self) -> None:
-        """Save the ticked candidates as the request's shortlist (with the current weights)."""
+    def save(self) -> bool:
+        """Save the ticked candidates as the request's shortlist (with the current weights),
+        in the background; True when a save was started."""
         ids = self.ranked_model.picked_ids()
         if self.request_id() is None or not ids:
-            return
+            return False
         self.ui.saveButton.setEnabled(False)
         self.saved_pane.save(ids, self.weights(), self.ranking.include_in_training())
+        return True
 
     def _saved(self, rows: list[ShortlistRow]) -> None:
         if rows and rows[0].profile_version is not None:

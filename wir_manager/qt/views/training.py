@@ -142,7 +142,11 @@ class TrainingView(SidebarScreen):
         self._selection_changed()
 
     def _action(
-        self, text: str, shortcut: QKeySequence | str, slot: Callable[[], object], name: str
+        self,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str,
+        slot: Callable[[], object],
+        name: str,
     ) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)

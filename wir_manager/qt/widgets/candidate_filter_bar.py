@@ -111,8 +111,8 @@ class CandidateFilterBar(QWidget):
         self.skillFilter.addItem(self.tr("Any skill"), None)
         for platform in Platform:
             self.skillFilter.addItem(_enum_tr(platform.label), platform.value)
-        for level in (SkillLevel.BASIC, SkillLevel.INTERMEDIATE, SkillLevel.ADVANCED):
-            self.skillLevelFilter.addItem("≥ " + _enum_tr(level.label), int(level))
+        for skill_level in (SkillLevel.BASIC, SkillLevel.INTERMEDIATE, SkillLevel.ADVANCED):
+            self.skillLevelFilter.addItem("≥ " + _enum_tr(skill_level.label), int(skill_level))
         self.skillLevelFilter.setCurrentIndex(1)
         self.topicFilter.addItem(self.tr("Any topic"), None)
         for topic in Topic:

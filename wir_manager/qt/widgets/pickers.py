@@ -59,8 +59,9 @@ class _FillOnUse(QObject):
         self.items = items
         self.empty = empty
         combo.installEventFilter(self)
-        if combo.lineEdit() is not None:
-            combo.lineEdit().installEventFilter(self)
+        line = combo.lineEdit()
+        if line is not None:
+            line.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _USE_EVENTS:
@@ -70,8 +71,9 @@ class _FillOnUse(QObject):
     def fill(self) -> None:
         combo = self.combo
         combo.removeEventFilter(self)
-        if combo.lineEdit() is not None:
-            combo.lineEdit().removeEventFilter(self)
+        line = combo.lineEdit()
+        if line is not None:
+            line.removeEventFilter(self)
         text = combo.currentText()
         fill_with_completion(combo, self.items(), empty=self.empty)
         if text and text != self.empty:

@@ -51,7 +51,7 @@ class ScoreBarDelegate(QStyledItemDelegate):
             super().paint(painter, option, index)
             return
         self.initStyleOption(option, index)
-        widget: QWidget | None = option.widget  # type: ignore[assignment]
+        widget: QWidget | None = option.widget
         style = widget.style() if widget is not None else None
         option.text = ""
         if style is not None:

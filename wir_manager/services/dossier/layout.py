@@ -202,7 +202,7 @@ def _numbered_canvas(draw_total: Callable[[Canvas, int, int], None]) -> type[Can
             self._pages: list[dict[str, Any]] = []
             self._marks: list[str] = []
 
-        def bookmarkPage(self, key: str, **kwargs: Any) -> None:  # type: ignore[override]
+        def bookmarkPage(self, key: str, **kwargs: Any) -> None:
             self._marks.append(key)
 
         def showPage(self) -> None:

@@ -34,7 +34,7 @@ class RenderedDossier:
     content: DossierContent
     options: LayoutOptions
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self):
         # ``data, pages, content = render_dossier(...)`` reads naturally in callers.
         return iter((self.data, self.pages, self.content))
 

@@ -259,7 +259,7 @@ def _ints(text: str | None, n: int) -> np.ndarray:
 
 
 def _split(text: str | None, n: int) -> list[str]:
-    parts = text.split(SEP) if n else []
+    parts = (text or "").split(SEP) if n else []
     if len(parts) != n:
         raise PoolReadError(_damaged())
     return parts
@@ -310,6 +310,8 @@ def _read_levels(
     """
     if not keys:
         return {}
+    t: Any
+    key: Any
     if kind == "lang":
         t = m.CandidateLanguage
         key, value = t.code, t.level

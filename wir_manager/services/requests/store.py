@@ -144,11 +144,12 @@ def save_request(db: Database, data: RequestData) -> RequestData:
     if problems:
         raise RequestValidationError(problems)
     with db.session() as s:
+        org_id: int | None
         if clean.new_organisation is not None:
             org_id = add_organisation(s, check_new_organisation(clean.new_organisation), reuse=True)
         else:
             org_id = clean.organisation_id
-            if s.get(m.Organisation, org_id) is None:
+            if org_id is None or s.get(m.Organisation, org_id) is None:
                 raise RequestValidationError(
                     [
                         Problem(

@@ -40,7 +40,7 @@ from wir_manager.services.spreadsheets.template import (
 )
 
 
-def read_sheet(db, path, kind: str, progress=None):  # type: ignore[no-untyped-def]
+def read_sheet(db, path, kind: str, progress=None):
     """``read_candidates`` or ``read_requests`` by ``kind`` ("candidates"/"requests")."""
     from wir_manager.services.progress import NO_PROGRESS
 
@@ -48,7 +48,7 @@ def read_sheet(db, path, kind: str, progress=None):  # type: ignore[no-untyped-d
     return reader(db, path, progress or NO_PROGRESS)
 
 
-def write_report(db, report: ImportReport, progress=None) -> ImportResult:  # type: ignore[no-untyped-def]
+def write_report(db, report: ImportReport, progress=None) -> ImportResult:
     """Write an accepted report of either kind in one transaction."""
     from wir_manager.services.progress import NO_PROGRESS
 

@@ -274,7 +274,7 @@ def _topics(raw: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def _choice(value: object, enum: type, what: str) -> str | None:  # type: ignore[type-arg]
+def _choice(value: object, enum: type, what: str) -> str | None:
     raw = text(value)
     if raw is None:
         return None
@@ -290,7 +290,7 @@ def _choice(value: object, enum: type, what: str) -> str | None:  # type: ignore
 
 
 @functools.cache
-def _choices(enum: type) -> dict[str, str]:  # type: ignore[type-arg]
+def _choices(enum: type) -> dict[str, str]:
     """Normalised value and label → stored value, for one enum."""
     table: dict[str, str] = {}
     for member in enum:

@@ -707,7 +707,7 @@ def write_training(
         raise ImportRefusedError(
             _("The file has {n} problem(s); nothing was written.").format(n=len(report.problems))
         )
-    table = m.TrainingProgress.__table__
+    table = m.table_of(m.TrainingProgress)
     touched = sorted({c.candidate_id for c in report.changes})
     with db.connection() as conn:
         found = 0

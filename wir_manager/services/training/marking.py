@@ -155,7 +155,7 @@ def _write(
         raise TrainingError(
             _("A selected training module no longer exists; reload the grid and try again.")
         )
-    table = m.TrainingProgress.__table__
+    table = m.table_of(m.TrainingProgress)
     if status is TrainingStatus.COMPLETED:
         values: dict[str, object] = {"status": status.value, "completed_on": on, "score": score}
     else:
@@ -241,7 +241,7 @@ def _promote(conn: Connection, operator: str, candidate_ids: Iterable[int] | Non
         )
     moved = sorted(in_training)
     now = m.utcnow()
-    table = m.Candidate.__table__
+    table = m.table_of(m.Candidate)
     for chunk in chunks(moved):
         conn.execute(
             update(table)
