@@ -174,7 +174,8 @@ class CandidatesView(SidebarScreen):
 
     def _load_failed(self, exc: BaseException) -> None:
         self._loading = False
-        self.report_error(self, exc)
+        if not self.ctx.db.closed:  # a read cut short by locking the file is no error
+            self.report_error(self, exc)
 
     def on_changes(self, changes: Changes) -> None:
         """Re-read the rows of the candidates that changed (all of them only when the

@@ -279,7 +279,7 @@ class RankingPane(QObject):
         )
 
     def _rank_failed(self, generation: int, exc: BaseException) -> None:
-        if generation == self._generation:
+        if generation == self._generation and not self.ctx.db.closed:
             self.ui.summaryLabel.setText("")
             show_error(self.view, exc)
 

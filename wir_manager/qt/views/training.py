@@ -386,6 +386,8 @@ class TrainingView(SidebarScreen):
         self.grid_updated.emit()
 
     def _task_failed(self, exc: BaseException) -> None:
+        if not self._alive() or self.ctx.db.closed:
+            return  # the file was locked or closed while the grid was read: nothing to say
         self.loading = False
         self._update_status()
         show_error(self, exc)
