@@ -25,7 +25,7 @@ OPERATOR = "Test Operator"
 class MemoryKeyring(KeyringBackend):
     """A real keyring backend that keeps secrets in a dict, standing in for the OS keyring."""
 
-    priority = 10  # type: ignore[assignment]
+    priority = 10
 
     def __init__(self) -> None:
         super().__init__()
@@ -120,16 +120,14 @@ class PgServer:
     def new_database(self) -> str:
         """A fresh copy of the template (schema, roles, policies); returns its name."""
         name = f"wir_test_{next(self._n)}"
-        self.cluster.execute(  # type: ignore[attr-defined]
-            f"CREATE DATABASE {name} TEMPLATE {self.template} OWNER {self.dba}"
-        )
+        self.cluster.execute(f"CREATE DATABASE {name} TEMPLATE {self.template} OWNER {self.dba}")
         return name
 
     def drop_database(self, name: str) -> None:
-        self.cluster.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")  # type: ignore[attr-defined]
+        self.cluster.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
     def url(self, user: str, dbname: str) -> str:
-        return self.cluster.url(user, dbname)  # type: ignore[attr-defined]
+        return self.cluster.url(user, dbname)
 
 
 @pytest.fixture(scope="session")
@@ -185,7 +183,7 @@ def server_db_url(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatc
 
 
 @pytest.fixture
-def db(request: pytest.FixtureRequest, backend: str, db_path: Path):  # type: ignore[no-untyped-def]
+def db(request: pytest.FixtureRequest, backend: str, db_path: Path):
     """An empty database on this test's backend: a SQLCipher file, or a fresh database on
     the test PostgreSQL cluster reached as an admin login."""
     if backend == "postgresql":
@@ -204,7 +202,7 @@ def db(request: pytest.FixtureRequest, backend: str, db_path: Path):  # type: ig
 
 
 @pytest.fixture
-def demo_db(db):  # type: ignore[no-untyped-def]
+def demo_db(db):
     """A database with 300 synthetic candidates and 12 requests (seed 42)."""
     from wir_manager.services import demo
 

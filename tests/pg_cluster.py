@@ -175,7 +175,7 @@ class Cluster:
         import psycopg
 
         with psycopg.connect(self.superuser_conninfo(dbname), autocommit=True) as conn:
-            conn.execute(sql)  # type: ignore[arg-type]
+            conn.execute(sql)
 
 
 def start_cluster() -> Cluster:

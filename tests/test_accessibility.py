@@ -43,7 +43,7 @@ def _problems(window: QWidget) -> list[str]:
     return [str(p) for p in found]
 
 
-def _show(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+def _show(qtbot, widget: QWidget) -> None:
     qtbot.addWidget(widget)
     widget.resize(1280, 800)
     widget.show()
@@ -54,7 +54,7 @@ def _show(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("screen", SCREENS, ids=[s.key for s in SCREENS])
-def test_screen_is_keyboard_and_screen_reader_accessible(screen, request, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_screen_is_keyboard_and_screen_reader_accessible(screen, request, qtbot) -> None:
     try:
         module = importlib.import_module(screen.module)
     except ModuleNotFoundError as exc:
@@ -75,7 +75,7 @@ def test_screen_is_keyboard_and_screen_reader_accessible(screen, request, qtbot)
     assert problems == [], _report(problems)
 
 
-def test_tour_dialog_is_accessible(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_tour_dialog_is_accessible(qtbot) -> None:
     from wir_manager.qt.dialogs.tour import TourDialog
 
     dialog = TourDialog()
@@ -86,7 +86,7 @@ def test_tour_dialog_is_accessible(qtbot) -> None:  # type: ignore[no-untyped-de
     assert dialog.finished_tour
 
 
-def test_guide_dialog_is_accessible(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_guide_dialog_is_accessible(qtbot) -> None:
     from wir_manager.qt.dialogs.guide_dialog import GuideDialog
 
     dialog = GuideDialog(language="en")
@@ -99,7 +99,7 @@ def test_guide_dialog_is_accessible(qtbot) -> None:  # type: ignore[no-untyped-d
 # ---------------------------------------------------------------- the checks themselves
 
 
-def test_checks_find_nameless_controls_and_fix_them_from_tooltips(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_checks_find_nameless_controls_and_fix_them_from_tooltips(qtbot) -> None:
     root = QWidget()
     layout = QVBoxLayout(root)
     named = QLineEdit()
@@ -120,7 +120,7 @@ def test_checks_find_nameless_controls_and_fix_them_from_tooltips(qtbot) -> None
     assert icon_button.accessibleName() == "Remove the language"
 
 
-def test_tab_walk_reports_traps_and_make_tab_friendly_removes_them(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_tab_walk_reports_traps_and_make_tab_friendly_removes_them(qtbot) -> None:
     root = QWidget()
     form = QFormLayout(root)
     first = QLineEdit()
@@ -147,7 +147,7 @@ def test_tab_walk_reports_traps_and_make_tab_friendly_removes_them(qtbot) -> Non
     assert _problems(root) == []
 
 
-def test_pixel_fonts_are_reported(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_pixel_fonts_are_reported(qtbot) -> None:
     root = QWidget()
     label = QLabel("Tiny", root)
     label.setObjectName("tiny")
@@ -161,7 +161,7 @@ def test_pixel_fonts_are_reported(qtbot) -> None:  # type: ignore[no-untyped-def
     assert any("style sheet" in p for p in problems)
 
 
-def test_main_window_is_accessible(demo_db, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_main_window_is_accessible(demo_db, qtbot) -> None:
     """The shell around the screens: sidebar, toolbar, status bar."""
     try:
         from wir_manager.qt.main_window import MainWindow

@@ -64,7 +64,7 @@ def _sheet(path: Path, rows: list[list[object]]) -> Path:
 
 
 @pytest.mark.parametrize(("header", "cell", "field", "changes"), REFUSED)
-def test_the_importer_refuses_what_the_editor_refuses(  # type: ignore[no-untyped-def]
+def test_the_importer_refuses_what_the_editor_refuses(
     db: Database, tmp_path: Path, header, cell, field, changes
 ) -> None:
     base = {"full_name": "Aisha Bello", "username": "ABello"}
@@ -168,9 +168,7 @@ def test_every_text_field_has_a_maximum_equal_to_its_column() -> None:
     assert set(table.c.keys()) - stored == derived
 
 
-def test_the_editor_refuses_over_long_text_and_keeps_what_was_typed(  # type: ignore[no-untyped-def]
-    qtbot, db: Database
-) -> None:
+def test_the_editor_refuses_over_long_text_and_keeps_what_was_typed(qtbot, db: Database) -> None:
     view, _answers = make_view(qtbot, db)
     view.new_item()
     ed = view.editor
@@ -199,7 +197,7 @@ def test_the_editor_refuses_over_long_text_and_keeps_what_was_typed(  # type: ig
     )
 
 
-def test_the_editor_refuses_the_username_and_email_the_importer_used_to_accept(  # type: ignore[no-untyped-def]
+def test_the_editor_refuses_the_username_and_email_the_importer_used_to_accept(
     qtbot, db: Database
 ) -> None:
     view, _answers = make_view(qtbot, db)
@@ -255,7 +253,7 @@ def test_every_personal_text_field_is_erased_with_the_person(db: Database, tmp_p
     assert survived == []
 
 
-def test_the_import_wizard_refuses_rows_the_editor_refuses(  # type: ignore[no-untyped-def]
+def test_the_import_wizard_refuses_rows_the_editor_refuses(
     qtbot, db: Database, tmp_path: Path
 ) -> None:
     """Through the real wizard: the rows the editor would refuse are marked with the

@@ -133,7 +133,7 @@ def test_set_stage_and_delete_many(demo_db: Database) -> None:
     assert svc.history(demo_db, ids[0])[0].action == "delete"
 
 
-def test_no_lost_update_between_two_windows(demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_no_lost_update_between_two_windows(demo_db) -> None:
     from dataclasses import replace
 
     import pytest

@@ -9,7 +9,7 @@ from wir_manager.domain import codes
 
 
 @pytest.fixture
-def swedish():  # type: ignore[no-untyped-def]
+def swedish():
     i18n.set_language("sv")
     yield
     i18n.set_language("en")
@@ -21,7 +21,7 @@ def test_names_in_english_by_default() -> None:
     assert codes.language_name("ar") == "Arabic"
 
 
-def test_names_follow_the_user_language(swedish) -> None:  # type: ignore[no-untyped-def]
+def test_names_follow_the_user_language(swedish) -> None:
     assert codes.country_name("SA") == "Saudiarabien"
     assert codes.m49_name("014") == "Östafrika"
     assert codes.language_name("ar") == "Arabiska"

@@ -28,7 +28,7 @@ CJK = "周艳"
 MARKUP = "<b>x</b> & <font>"
 
 
-def _candidate(s, name: str, username: str, *, propose: bool = True, share: bool = True) -> int:  # type: ignore[no-untyped-def]
+def _candidate(s, name: str, username: str, *, propose: bool = True, share: bool = True) -> int:
     c = m.Candidate(
         full_name=name,
         username=username,
@@ -56,7 +56,7 @@ def _candidate(s, name: str, username: str, *, propose: bool = True, share: bool
 
 
 @pytest.fixture
-def shortlisted(db):  # type: ignore[no-untyped-def]
+def shortlisted(db):
     """A request with a saved shortlist of six: scripts, markup, and consent edge cases."""
     ids = demo.ensure_reference_data(db)
     with db.session() as s:
@@ -110,7 +110,7 @@ def _fonts_used(path: Path) -> set[str]:
     return names
 
 
-def test_dossier_content_consent_and_metadata(shortlisted, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_dossier_content_consent_and_metadata(shortlisted, tmp_path: Path) -> None:
     db, request_id, people = shortlisted
     out = tmp_path / "dossier.pdf"
     result = generate_dossier(db, request_id, out, recipient="WHO Data Division")
@@ -153,7 +153,7 @@ def test_dossier_content_consent_and_metadata(shortlisted, tmp_path: Path) -> No
         assert family in fonts
 
 
-def test_disclosure_log_records_file_hash_and_people(shortlisted, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_disclosure_log_records_file_hash_and_people(shortlisted, tmp_path: Path) -> None:
     db, request_id, people = shortlisted
     out = tmp_path / "d.pdf"
     result = generate_dossier(db, request_id, out)
@@ -181,7 +181,7 @@ def test_disclosure_log_records_file_hash_and_people(shortlisted, tmp_path: Path
     assert disclosures_for_candidate(db, people["refused"]) == []
 
 
-def test_nobody_with_consent_gives_clear_error_and_no_file(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_nobody_with_consent_gives_clear_error_and_no_file(db, tmp_path: Path) -> None:
     ids = demo.ensure_reference_data(db)
     with db.session() as s:
         req = m.PlacementRequest(organisation_id=ids["org:UNEP"], title="Climate data")
@@ -200,12 +200,12 @@ def test_nobody_with_consent_gives_clear_error_and_no_file(db, tmp_path: Path) -
         assert conn.execute(select(func.count()).select_from(m.Disclosure)).scalar_one() == 0
 
 
-def test_unknown_request_is_one_sentence(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_request_is_one_sentence(db, tmp_path: Path) -> None:
     with pytest.raises(DossierError, match="no placement request 999"):
         generate_dossier(db, 999, tmp_path / "x.pdf")
 
 
-def test_ranking_fallback_without_saved_shortlist(demo_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_ranking_fallback_without_saved_shortlist(demo_db, tmp_path: Path) -> None:
     pytest.importorskip("wir_manager.services.matching")
     from wir_manager.services.matching import rank
 
@@ -229,7 +229,7 @@ def test_ranking_fallback_without_saved_shortlist(demo_db, tmp_path: Path) -> No
     assert all(consent.values())
 
 
-def test_branding_name_and_broken_logo(shortlisted, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_branding_name_and_broken_logo(shortlisted, tmp_path: Path) -> None:
     db, request_id, _people = shortlisted
     db.set_setting("branding_name", "Wikimedia & Partners <Residency>")
     bad_logo = tmp_path / "logo.png"
@@ -242,7 +242,7 @@ def test_branding_name_and_broken_logo(shortlisted, tmp_path: Path) -> None:  # 
 
 def test_cli_dossier_reports_left_out_candidates(
     shortlisted, tmp_path, db_path, monkeypatch, capsys
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from wir_manager.cli.main import main
 
     db, request_id, people = shortlisted
@@ -269,7 +269,7 @@ def test_cli_dossier_reports_left_out_candidates(
     assert "No dossier has named" in capsys.readouterr().out
 
 
-def test_valid_logo_is_drawn_on_the_cover(shortlisted, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_valid_logo_is_drawn_on_the_cover(shortlisted, tmp_path: Path) -> None:
     from wir_manager.storage.paths import resources_dir
 
     db, request_id, _people = shortlisted
@@ -284,7 +284,7 @@ def test_valid_logo_is_drawn_on_the_cover(shortlisted, tmp_path: Path) -> None: 
     )
 
 
-def test_the_dossier_reads_the_saved_shortlist_in_its_order(shortlisted) -> None:  # type: ignore[no-untyped-def]
+def test_the_dossier_reads_the_saved_shortlist_in_its_order(shortlisted) -> None:
     """The saved shortlist is read one way (``matching.saved_shortlist``), in rank order,
     with the score parts' labels."""
     db, request_id, people = shortlisted
@@ -296,7 +296,7 @@ def test_the_dossier_reads_the_saved_shortlist_in_its_order(shortlisted) -> None
     assert dossier.part_labels["language"] == "Language fit"
 
 
-def test_every_font_in_the_dossier_is_embedded(shortlisted, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_every_font_in_the_dossier_is_embedded(shortlisted, tmp_path: Path) -> None:
     """pdffonts lists each font with "emb"; the canvas's initial font and the tables' cell
     font were Helvetica, referenced unembedded although no text used it."""
     import shutil

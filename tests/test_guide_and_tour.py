@@ -38,7 +38,7 @@ def test_guide_is_bundled_in_english_and_swedish() -> None:
     assert guide.load_guide("fr").language == "en"  # no French guide: English
 
 
-def test_screenshots_resolve_per_language_and_missing_ones_are_dropped(qapp, shots: Path) -> None:  # type: ignore[no-untyped-def]
+def test_screenshots_resolve_per_language_and_missing_ones_are_dropped(qapp, shots: Path) -> None:
     sv = guide.load_guide("sv")
     assert (shots / "sv" / "candidates.png").as_uri() in sv.markdown
     assert (shots / "training.png").as_uri() in sv.markdown  # unsorted fallback
@@ -49,7 +49,7 @@ def test_screenshots_resolve_per_language_and_missing_ones_are_dropped(qapp, sho
     assert guide.screenshot_path("candidates.png", "de") == shots / "en" / "candidates.png"
 
 
-def test_guide_dialog_contents_search_and_pictures(qtbot, shots: Path) -> None:  # type: ignore[no-untyped-def]
+def test_guide_dialog_contents_search_and_pictures(qtbot, shots: Path) -> None:
     from wir_manager.qt.dialogs.guide_dialog import IMAGE_WIDTH, GuideDialog
 
     dialog = GuideDialog(language="en")
@@ -86,7 +86,7 @@ def test_guide_dialog_contents_search_and_pictures(qtbot, shots: Path) -> None: 
     assert sorted(widths) == [0, IMAGE_WIDTH, IMAGE_WIDTH]
 
 
-def test_show_guide_reuses_one_window(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_show_guide_reuses_one_window(qtbot) -> None:
     from PySide6.QtWidgets import QWidget
 
     from wir_manager.qt.dialogs.guide_dialog import show_guide
@@ -100,7 +100,7 @@ def test_show_guide_reuses_one_window(qtbot) -> None:  # type: ignore[no-untyped
     first.close()
 
 
-def test_tour_walks_every_screen_and_finishes(qtbot, shots: Path) -> None:  # type: ignore[no-untyped-def]
+def test_tour_walks_every_screen_and_finishes(qtbot, shots: Path) -> None:
     from wir_manager.qt.dialogs.tour import TourDialog
 
     dialog = TourDialog()
@@ -128,7 +128,7 @@ def test_tour_walks_every_screen_and_finishes(qtbot, shots: Path) -> None:  # ty
     assert dialog.result() == TourDialog.DialogCode.Accepted
 
 
-def test_tour_shows_the_screenshot_of_its_screen(qtbot, shots: Path) -> None:  # type: ignore[no-untyped-def]
+def test_tour_shows_the_screenshot_of_its_screen(qtbot, shots: Path) -> None:
     from PySide6.QtWidgets import QLabel
 
     from wir_manager.qt.dialogs.tour import PICTURE_WIDTH, TourDialog
@@ -147,7 +147,7 @@ def test_tour_shows_the_screenshot_of_its_screen(qtbot, shots: Path) -> None:  #
     assert [label.objectName() for label in shown] == ["tourIcon"]
 
 
-def test_tour_is_offered_once(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_tour_is_offered_once(qtbot, tmp_path: Path) -> None:
     from wir_manager.qt.dialogs.tour import TourDialog, maybe_show_tour
 
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
@@ -164,7 +164,7 @@ def test_tour_is_offered_once(qtbot, tmp_path: Path) -> None:  # type: ignore[no
     assert maybe_show_tour(None, settings) is False  # seen: not again
 
 
-def test_tour_title_scales_with_the_system_font(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_tour_title_scales_with_the_system_font(qtbot) -> None:
     from PySide6.QtWidgets import QLabel
 
     from wir_manager.qt.dialogs.tour import TourDialog

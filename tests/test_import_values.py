@@ -38,7 +38,7 @@ ROWS = [
         ("cp1252", ";"),
     ],
 )
-def test_csv_encoding_and_delimiter_are_guessed(tmp_path: Path, encoding, delimiter) -> None:  # type: ignore[no-untyped-def]
+def test_csv_encoding_and_delimiter_are_guessed(tmp_path: Path, encoding, delimiter) -> None:
     text = "\r\n".join(delimiter.join(f'"{c}"' if delimiter in c else c for c in r) for r in ROWS)
     path = tmp_path / "people.csv"
     path.write_bytes(text.encode(encoding))
@@ -124,7 +124,7 @@ def test_utf16_without_bom_is_recognised(tmp_path: Path) -> None:
         ("русский C2, arabiska B1", {"ru": 6, "ar": 3}, "Russian C2, Arabic B1"),
     ],
 )
-def test_languages_as_people_write_them(raw, expected, reading) -> None:  # type: ignore[no-untyped-def]
+def test_languages_as_people_write_them(raw, expected, reading) -> None:
     assert v.languages(raw) == (expected, reading)
 
 
@@ -143,7 +143,7 @@ def test_language_problems_say_how_to_write_it() -> None:
         ("Sverige", "SE"), ("Allemagne", "DE"), ("भारत", "IN"), ("SE", "SE"), ("KEN", "KE"),
     ],
 )  # fmt: skip
-def test_country_aliases_and_cldr_names(raw, code) -> None:  # type: ignore[no-untyped-def]
+def test_country_aliases_and_cldr_names(raw, code) -> None:
     assert v.country(raw)[0] == code
 
 
@@ -162,7 +162,7 @@ def test_ambiguous_and_unknown_countries_are_asked_not_guessed() -> None:
         ("2", 2), (3, 3), (1.0, 1), ("3 - advanced", 3),
     ],
 )  # fmt: skip
-def test_skill_words_next_to_numbers(raw, level) -> None:  # type: ignore[no-untyped-def]
+def test_skill_words_next_to_numbers(raw, level) -> None:
     assert v.skill(raw, "Wikidata")[0] == level
 
 
@@ -186,7 +186,7 @@ def test_dates_order_detected_per_column_and_ambiguity_reported() -> None:
     [("Ja", True), ("nej", False), ("Yes, I agree", True), ("x", True), ("No", False),
      (True, True), ("Jag samtycker", True)],
 )  # fmt: skip
-def test_yes_no_in_both_languages(raw, answer) -> None:  # type: ignore[no-untyped-def]
+def test_yes_no_in_both_languages(raw, answer) -> None:
     assert v.yes_no(raw)[0] is answer
 
 

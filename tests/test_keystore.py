@@ -26,7 +26,7 @@ def test_no_keyring_backend_means_no_remembering(db: Database, isolated_home: Pa
 
 
 def test_plaintext_file_backends_are_refused() -> None:
-    from keyrings.alt.file import PlaintextKeyring  # type: ignore[import-not-found]
+    from keyrings.alt.file import PlaintextKeyring
 
     keyring.set_keyring(PlaintextKeyring())
     assert not keystore.backend_available()

@@ -54,7 +54,7 @@ def test_a_simple_field_lives_in_the_model_the_description_and_the_editor() -> N
     assert len(_files_naming("willing_to_relocate")) <= 6
 
 
-def test_the_editor_edits_saves_and_reloads_it(qtbot, db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_the_editor_edits_saves_and_reloads_it(qtbot, db: Database) -> None:
     view, _answers = make_view(qtbot, db)
     view.new_item()
     ed = view.editor
@@ -126,7 +126,7 @@ def test_the_subject_export_lists_it(db: Database, tmp_path: Path) -> None:
     assert ("Name in Latin script", "Maria Ivanova") in values
 
 
-def test_the_dossier_facts_carry_it(shortlisted, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_the_dossier_facts_carry_it(shortlisted, tmp_path: Path) -> None:  # noqa: F811
     db, request_id, people = shortlisted
     with db.session() as s:
         s.get(m.Candidate, people["cjk"]).latin_name = "Zhou Yan"

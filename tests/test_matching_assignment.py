@@ -53,7 +53,7 @@ instances = st.integers(1, 3).flatmap(
 
 @settings(max_examples=250, deadline=None)
 @given(instances)
-def test_solver_equals_brute_force_and_beats_greedy(instance) -> None:  # type: ignore[no-untyped-def]
+def test_solver_equals_brute_force_and_beats_greedy(instance) -> None:
     options, positions = instance
     best = solve(options, positions)
     assert total(options, best) == pytest.approx(brute_force(options, positions), abs=1e-6)
@@ -84,7 +84,7 @@ def test_fills_a_position_rather_than_leave_it_empty_on_zero_scores() -> None:
     assert solve([{7: 0.0}], [1]) == [[7]]
 
 
-def test_assignment_on_demo_database(demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_assignment_on_demo_database(demo_db) -> None:
     result = assign(demo_db)
     assert result.requests
     assert result.greedy_total <= result.total + 1e-9
@@ -104,7 +104,7 @@ def test_assignment_on_demo_database(demo_db) -> None:  # type: ignore[no-untype
     )
 
 
-def test_cli_match_and_assign_json(demo_db, db_path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_cli_match_and_assign_json(demo_db, db_path, monkeypatch, capsys) -> None:
     monkeypatch.setenv("WIR_MANAGER_PASSPHRASE", PASSPHRASE)
     demo_db.close()
     assert cli_main(["--db", str(db_path), "match", "2", "--top", "3", "--json"]) == 0
@@ -131,7 +131,7 @@ def test_cli_match_and_assign_json(demo_db, db_path, monkeypatch, capsys) -> Non
     assert err == "wir-manager: There is no placement request with id 4242."
 
 
-def test_cli_weights_profiles(db, db_path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_cli_weights_profiles(db, db_path, monkeypatch, capsys) -> None:
     monkeypatch.setenv("WIR_MANAGER_PASSPHRASE", PASSPHRASE)
     db.close()
     assert cli_main(["--db", str(db_path), "weights", "--json"]) == 0

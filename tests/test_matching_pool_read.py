@@ -46,7 +46,7 @@ def _m49(value: str | None) -> int:
     return int(value) if value and value.isdigit() else -1
 
 
-def reference_pool(db: Database, langs: list[str], platforms: list[str], topics: list[str]):  # type: ignore[no-untyped-def]
+def reference_pool(db: Database, langs: list[str], platforms: list[str], topics: list[str]):
     """The pool built the slow, obvious way: ORM objects, one Python loop per row."""
     with db.session() as s:
         people = sorted(
@@ -274,7 +274,7 @@ def test_pool_reads_use_the_covering_indexes(demo_db: Database) -> None:
     """Each child-table read is an index-only range: no pass over a whole child table."""
     statements: list[tuple[str, object]] = []
 
-    def capture(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
+    def capture(conn, cursor, statement, parameters, context, executemany):
         statements.append((statement, parameters))
 
     with demo_db.connection() as conn:
@@ -343,7 +343,7 @@ def test_downgrade_then_upgrade_leaves_no_drift(db: Database) -> None:
         command.downgrade(cfg, "0001")
         diff = compare_metadata(MigrationContext.configure(conn), m.Base.metadata)
 
-        def name(d):  # type: ignore[no-untyped-def]
+        def name(d):
             d = d[0] if isinstance(d, list) else d  # modify_* entries come as lists
             if d[0] in ("add_index", "remove_index"):
                 return d[1].name

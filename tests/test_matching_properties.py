@@ -20,7 +20,7 @@ IMPORTANCE = ("required", "preferred", "nice_to_have")
 
 
 @st.composite
-def requests(draw):  # type: ignore[no-untyped-def]
+def requests(draw):
     langs = []
     for code in draw(st.lists(st.sampled_from(CODES), min_size=1, max_size=4, unique=True)):
         group = draw(st.sampled_from([None, None, 1]))
@@ -41,7 +41,7 @@ def requests(draw):  # type: ignore[no-untyped-def]
 
 
 @st.composite
-def pools(draw):  # type: ignore[no-untyped-def]
+def pools(draw):
     n = draw(st.integers(1, 25))
     ints = lambda lo, hi: np.array(draw(st.lists(st.integers(lo, hi), min_size=n, max_size=n)))  # noqa: E731
     pool = Pool(
@@ -72,7 +72,7 @@ weights_st = st.fixed_dictionaries({p: st.floats(0, 50) for p in PARTS}).filter(
 
 @settings(max_examples=150, deadline=None)
 @given(requests(), pools(), weights_st, st.randoms(use_true_random=False))
-def test_ranking_is_deterministic_and_row_order_free(req, pool, weights, rnd) -> None:  # type: ignore[no-untyped-def]
+def test_ranking_is_deterministic_and_row_order_free(req, pool, weights, rnd) -> None:
     first = evaluate(req, pool, weights)
     again = evaluate(req, pool, weights)
     ranked = pool.ids[ranking_order(first.score, pool.ids, first.eligible)]
@@ -97,7 +97,7 @@ def test_ranking_is_deterministic_and_row_order_free(req, pool, weights, rnd) ->
     st.sampled_from(CODES + PLATFORMS),
     st.integers(1, 3),
 )
-def test_raising_a_level_never_lowers_the_score(req, pool, weights, who, key, step) -> None:  # type: ignore[no-untyped-def]
+def test_raising_a_level_never_lowers_the_score(req, pool, weights, who, key, step) -> None:
     i = who % len(pool)
     before = evaluate(req, pool, weights)
     column = pool.lang[key] if key in pool.lang else pool.skill[key]
@@ -128,7 +128,7 @@ def test_default_weights_cover_every_part() -> None:
         max_size=10,
     )
 )
-def test_rounded_parts_sum_to_rounded_score(rows) -> None:  # type: ignore[no-untyped-def]
+def test_rounded_parts_sum_to_rounded_score(rows) -> None:
     from wir_manager.services.matching.scoring import round_parts
 
     exact = np.array(rows)

@@ -17,24 +17,24 @@ from wir_manager.storage import models as m
 NAIROBI = "Duty station Nairobi, Kenya (on site)"
 
 
-def _duty(db, mode: str, country: str | None, city: str | None = None) -> None:  # type: ignore[no-untyped-def]
+def _duty(db, mode: str, country: str | None, city: str | None = None) -> None:
     with db.session() as s:
         req = s.get(m.PlacementRequest, 1)
         req.work_mode, req.duty_country, req.duty_city = mode, country, city
 
 
-def _willing(db, **people: bool | None) -> None:  # type: ignore[no-untyped-def]
+def _willing(db, **people: bool | None) -> None:
     """``_willing(db, c20=False)``: set candidate 20's answer."""
     with db.session() as s:
         for key, value in people.items():
             s.get(m.Candidate, int(key[1:])).willing_to_relocate = value
 
 
-def _ranked(db) -> dict[int, tuple[str, ...]]:  # type: ignore[no-untyped-def]
+def _ranked(db) -> dict[int, tuple[str, ...]]:
     return {c.candidate_id: c.explanations for c in rank(db, 1).ranked}
 
 
-def test_remote_request_never_asks_anyone_to_move(world) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_remote_request_never_asks_anyone_to_move(world) -> None:  # noqa: F811
     _willing(world, c10=False, c20=False)
     _duty(world, "remote", None)
     shown = _ranked(world)
@@ -45,7 +45,7 @@ def test_remote_request_never_asks_anyone_to_move(world) -> None:  # type: ignor
     assert set(_ranked(world)) == {10, 20}
 
 
-def test_no_duty_country_is_no_constraint(world) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_no_duty_country_is_no_constraint(world) -> None:  # noqa: F811
     _willing(world, c10=False, c20=False)
     _duty(world, "onsite", None, "Somewhere")
     shown = _ranked(world)
@@ -53,7 +53,7 @@ def test_no_duty_country_is_no_constraint(world) -> None:  # type: ignore[no-unt
     assert not any("Duty station" in e for e in shown[20])
 
 
-def test_living_in_the_duty_country_passes_whatever_the_answer(world) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_living_in_the_duty_country_passes_whatever_the_answer(world) -> None:  # noqa: F811
     _willing(world, c10=False)
     _duty(world, "onsite", "KE", "Nairobi")
     shown = _ranked(world)
@@ -61,7 +61,7 @@ def test_living_in_the_duty_country_passes_whatever_the_answer(world) -> None:  
     assert f"{NAIROBI}; already based in that country." in shown[10]
 
 
-def test_willing_to_relocate_passes_and_says_so(world) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_willing_to_relocate_passes_and_says_so(world) -> None:  # noqa: F811
     before = {c.candidate_id: c for c in rank(world, 1).ranked}
     _willing(world, c20=True)
     _duty(world, "onsite", "KE", "Nairobi")
@@ -73,7 +73,7 @@ def test_willing_to_relocate_passes_and_says_so(world) -> None:  # type: ignore[
     assert after[20].score == before[20].score
 
 
-def test_will_not_relocate_knocks_out_and_is_a_near_miss(world) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_will_not_relocate_knocks_out_and_is_a_near_miss(world) -> None:  # noqa: F811
     _willing(world, c20=False)
     _duty(world, "onsite", "KE", "Nairobi")
     result = rank(world, 1)
@@ -91,7 +91,7 @@ def test_will_not_relocate_knocks_out_and_is_a_near_miss(world) -> None:  # type
     )
 
 
-def test_two_failed_items_is_no_longer_a_near_miss(world) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_two_failed_items_is_no_longer_a_near_miss(world) -> None:  # noqa: F811
     """Bo (11, Sweden) misses English C1; refusing to move to Kenya is a second miss."""
     _duty(world, "onsite", "KE", "Nairobi")
     assert 11 in {nm.candidate_id for nm in rank(world, 1).near_misses}
@@ -99,7 +99,7 @@ def test_two_failed_items_is_no_longer_a_near_miss(world) -> None:  # type: igno
     assert 11 not in {nm.candidate_id for nm in rank(world, 1).near_misses}
 
 
-def test_unknown_answer_is_eligible_with_a_note(world) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_unknown_answer_is_eligible_with_a_note(world) -> None:  # noqa: F811
     _willing(world, c20=None)
     _duty(world, "onsite", "KE", "Nairobi")
     shown = _ranked(world)
@@ -107,7 +107,7 @@ def test_unknown_answer_is_eligible_with_a_note(world) -> None:  # type: ignore[
     assert f"{NAIROBI}; lives in Nigeria; willingness to relocate is not recorded." in shown[20]
 
 
-def test_assignment_respects_the_duty_station(world) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_assignment_respects_the_duty_station(world) -> None:  # noqa: F811
     _duty(world, "onsite", "KE", "Nairobi")
     plan = assign(world)
     assert {p.candidate_id for p in plan.requests[0].placements} == {10, 20}
@@ -129,13 +129,13 @@ def test_assignment_respects_the_duty_station(world) -> None:  # type: ignore[no
 
 
 @pytest.mark.parametrize("answer", [True, None])
-def test_duty_station_without_city(world, answer) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_duty_station_without_city(world, answer) -> None:  # noqa: F811
     _willing(world, c20=answer)
     _duty(world, "onsite", "KE", None)
     assert 20 in _ranked(world)
 
 
-def test_saved_shortlist_flags_a_later_refusal_to_relocate(world, qtbot) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_saved_shortlist_flags_a_later_refusal_to_relocate(world, qtbot) -> None:  # noqa: F811
     """Saved while Ka (20, Nigeria) had not answered; then Ka says no to moving to Kenya."""
     from wir_manager.qt.models.shortlist_tables import SavedShortlistModel
     from wir_manager.services.matching import save_shortlist, saved_shortlist

@@ -29,7 +29,7 @@ START = dt.date(2027, 1, 1)  # six months → ends 2027-07-01
 REQ = Importance.REQUIRED.value
 
 
-def _person(s, cid: int, name: str, **kw):  # type: ignore[no-untyped-def]
+def _person(s, cid: int, name: str, **kw):
     """A ready, consenting, available candidate; ``kw`` overrides and adds children."""
     langs = kw.pop("langs", {"en": 5, "fr": 4})
     skills = kw.pop("skills", {"wikidata": 2})
@@ -72,7 +72,7 @@ def _person(s, cid: int, name: str, **kw):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def world(db):  # type: ignore[no-untyped-def]
+def world(db):
     """Request 1: English ≥ C1 (required), French ≥ B2 or Spanish ≥ B2 (required),
     Arabic ≥ B2 (preferred); Wikidata ≥ intermediate (required), Commons ≥ basic (nice);
     topics health + gender; priority region Africa (002); 2027-01-01 for six months.
@@ -150,7 +150,7 @@ def world(db):  # type: ignore[no-untyped-def]
     return db
 
 
-def test_every_score_part_hand_computed(world) -> None:  # type: ignore[no-untyped-def]
+def test_every_score_part_hand_computed(world) -> None:
     result = rank(world, 1)
     amina = next(c for c in result.ranked if c.candidate_id == 10)
     # language: en native vs C1 → 1.0 (w3); group fr B2 = min → 0.5 (w3);
@@ -174,7 +174,7 @@ def test_every_score_part_hand_computed(world) -> None:  # type: ignore[no-untyp
     assert any("priority region" in e and "Africa" in e for e in amina.explanations)
 
 
-def test_parts_always_sum_to_score(world) -> None:  # type: ignore[no-untyped-def]
+def test_parts_always_sum_to_score(world) -> None:
     result = rank(world, 1)
     assert result.ranked
     for cand in result.ranked:
@@ -182,7 +182,7 @@ def test_parts_always_sum_to_score(world) -> None:  # type: ignore[no-untyped-de
         assert 0 <= cand.score <= 100
 
 
-def test_eligibility_and_near_miss_reasons(world) -> None:  # type: ignore[no-untyped-def]
+def test_eligibility_and_near_miss_reasons(world) -> None:
     result = rank(world, 1)
     assert {c.candidate_id for c in result.ranked} == {10, 20}
     reasons = {nm.candidate_id: nm.reason for nm in result.near_misses}
@@ -199,14 +199,14 @@ def test_eligibility_and_near_miss_reasons(world) -> None:  # type: ignore[no-un
     assert not shown & {12, 13, 19}
 
 
-def test_availability_until_is_checked(world) -> None:  # type: ignore[no-untyped-def]
+def test_availability_until_is_checked(world) -> None:
     with world.session() as s:
         s.get(m.Candidate, 20).available_until = dt.date(2027, 5, 1)
     reasons = {nm.candidate_id: nm.reason for nm in rank(world, 1).near_misses}
     assert reasons[20] == "Available until 2027-05-01, request runs until 2027-07-01"
 
 
-def test_in_training_allowed_by_request_or_caller(world) -> None:  # type: ignore[no-untyped-def]
+def test_in_training_allowed_by_request_or_caller(world) -> None:
     assert 14 in {c.candidate_id for c in rank(world, 1, include_in_training=True).ranked}
     with world.session() as s:
         s.get(m.PlacementRequest, 1).allow_in_training = True
@@ -214,13 +214,13 @@ def test_in_training_allowed_by_request_or_caller(world) -> None:  # type: ignor
     assert 14 not in {c.candidate_id for c in rank(world, 1, include_in_training=False).ranked}
 
 
-def test_cancelled_placement_does_not_block(world) -> None:  # type: ignore[no-untyped-def]
+def test_cancelled_placement_does_not_block(world) -> None:
     with world.session() as s:
         s.execute(select(m.Placement)).scalar_one().status = "cancelled"
     assert 16 in {c.candidate_id for c in rank(world, 1).ranked}
 
 
-def test_weights_are_relative_and_validated(world) -> None:  # type: ignore[no-untyped-def]
+def test_weights_are_relative_and_validated(world) -> None:
     no_equity = rank(world, 1, weights={"equity": 0})
     amina = next(c for c in no_equity.ranked if c.candidate_id == 10)
     assert amina.parts["equity"] == 0
@@ -234,14 +234,14 @@ def test_weights_are_relative_and_validated(world) -> None:  # type: ignore[no-u
         rank(world, 1, weights=dict.fromkeys(amina.parts, 0))
 
 
-def test_unknown_request_is_one_sentence(world) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_request_is_one_sentence(world) -> None:
     with pytest.raises(UnknownRequestError, match=r"^There is no placement request with id 99\.$"):
         rank(world, 99)
     with pytest.raises(UnknownRequestError):
         saved_shortlist(world, 99)
 
 
-def test_ties_break_by_candidate_id(world) -> None:  # type: ignore[no-untyped-def]
+def test_ties_break_by_candidate_id(world) -> None:
     with world.session() as s:
         _person(s, 30, "Twin One", country="NG")
         _person(s, 31, "Twin Two", country="NG")
@@ -251,7 +251,7 @@ def test_ties_break_by_candidate_id(world) -> None:  # type: ignore[no-untyped-d
     assert rank(world, 1).ranked == rank(world, 1).ranked
 
 
-def test_profiles_are_versioned(world) -> None:  # type: ignore[no-untyped-def]
+def test_profiles_are_versioned(world) -> None:
     first = current_profile(world)
     assert (first.name, first.version) == ("default", 1)
     same = save_profile(world, "default", {"equity": 10})
@@ -263,7 +263,7 @@ def test_profiles_are_versioned(world) -> None:  # type: ignore[no-untyped-def]
         assert s.execute(select(func.count()).select_from(m.WeightProfile)).scalar() == 2
 
 
-def test_shortlist_save_show_status_note(world) -> None:  # type: ignore[no-untyped-def]
+def test_shortlist_save_show_status_note(world) -> None:
     assert saved_shortlist(world, 1) == []
     rows = save_shortlist(world, 1, 5, weights={"equity": 25})
     assert [r.candidate_id for r in rows] == [10, 20]  # only two are eligible
@@ -290,7 +290,7 @@ def test_shortlist_save_show_status_note(world) -> None:  # type: ignore[no-unty
     ]
 
 
-def test_shortlist_rejects_ineligible_and_changes_nothing(world) -> None:  # type: ignore[no-untyped-def]
+def test_shortlist_rejects_ineligible_and_changes_nothing(world) -> None:
     save_shortlist(world, 1, 2)
     before = saved_shortlist(world, 1)
     with pytest.raises(ShortlistError, match=r"Candidate 11 .*English B2, request needs C1"):
@@ -302,7 +302,7 @@ def test_shortlist_rejects_ineligible_and_changes_nothing(world) -> None:  # typ
     assert saved_shortlist(world, 1) == before
 
 
-def test_warning_count_of_other_active_shortlists(world) -> None:  # type: ignore[no-untyped-def]
+def test_warning_count_of_other_active_shortlists(world) -> None:
     with world.session() as s:
         s.add(
             m.PlacementRequest(
@@ -318,7 +318,7 @@ def test_warning_count_of_other_active_shortlists(world) -> None:  # type: ignor
     assert again[10] == 0
 
 
-def test_diversity_counts(world) -> None:  # type: ignore[no-untyped-def]
+def test_diversity_counts(world) -> None:
     spread = diversity(world, [10, 20, 11])
     assert spread.total == 3
     assert dict(spread.countries) == {"Kenya": 1, "Nigeria": 1, "Sweden": 1}
@@ -331,7 +331,7 @@ def test_diversity_counts(world) -> None:  # type: ignore[no-untyped-def]
     assert dict(spread.affiliates) == {"no affiliate": 3}
 
 
-def test_pool_cache_follows_writes_but_not_shortlist_saves(world) -> None:  # type: ignore[no-untyped-def]
+def test_pool_cache_follows_writes_but_not_shortlist_saves(world) -> None:
     from wir_manager.services.matching.pool import POOL_CACHE
 
     assert 11 not in {c.candidate_id for c in rank(world, 1).ranked}
@@ -346,7 +346,7 @@ def test_pool_cache_follows_writes_but_not_shortlist_saves(world) -> None:  # ty
         assert POOL_CACHE.get(world, conn) is before  # a shortlist save keeps the cache warm
 
 
-def test_empty_pool_and_request_without_requirements(db) -> None:  # type: ignore[no-untyped-def]
+def test_empty_pool_and_request_without_requirements(db) -> None:
     from wir_manager.services.matching import assign
 
     with db.session() as s:
@@ -372,7 +372,7 @@ def test_empty_pool_and_request_without_requirements(db) -> None:  # type: ignor
     assert plan.requests[0].reason == "Only 1 eligible candidate for 2 positions."
 
 
-def test_concurrent_rankings_share_the_cached_pool(world) -> None:  # type: ignore[no-untyped-def]
+def test_concurrent_rankings_share_the_cached_pool(world) -> None:
     """Background re-rankings run on a thread pool; they must agree with a serial run."""
     from concurrent.futures import ThreadPoolExecutor
 
@@ -385,7 +385,7 @@ def test_concurrent_rankings_share_the_cached_pool(world) -> None:  # type: igno
     assert all([c.candidate_id for c in r.ranked] == expected for r in results)
 
 
-def test_saved_shortlist_flags_withdrawn_consent(world) -> None:  # type: ignore[no-untyped-def]
+def test_saved_shortlist_flags_withdrawn_consent(world) -> None:
     save_shortlist(world, 1, 2)
     with world.session() as s:
         s.get(m.Candidate, 20).consent_propose = False
@@ -394,7 +394,7 @@ def test_saved_shortlist_flags_withdrawn_consent(world) -> None:  # type: ignore
     assert 20 not in {c.candidate_id for c in rank(world, 1).ranked}
 
 
-def test_duty_station_sentence(world) -> None:  # type: ignore[no-untyped-def]
+def test_duty_station_sentence(world) -> None:
     with world.session() as s:
         req = s.get(m.PlacementRequest, 1)
         req.duty_city, req.duty_country, req.work_mode = "Nairobi", "KE", "onsite"

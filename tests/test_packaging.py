@@ -32,7 +32,7 @@ def _project_data_dirs() -> list[tuple[str, str]]:
             isinstance(node, ast.Assign)
             and getattr(node.targets[0], "id", None) == "PROJECT_DATA_DIRS"
         ):
-            return [tuple(ast.literal_eval(elt)) for elt in node.value.elts]  # type: ignore[attr-defined,misc]
+            return [tuple(ast.literal_eval(elt)) for elt in node.value.elts]
     raise AssertionError("PROJECT_DATA_DIRS not found in the spec")
 
 
@@ -130,7 +130,7 @@ def test_smoke_run_covers_the_promised_steps() -> None:
 
 def _desktop_entry() -> configparser.SectionProxy:
     parser = configparser.ConfigParser(interpolation=None, strict=True)
-    parser.optionxform = str  # type: ignore[assignment,method-assign]
+    parser.optionxform = str
     parser.read(PACKAGING / "wir-manager.desktop", encoding="utf-8")
     return parser["Desktop Entry"]
 
@@ -156,7 +156,7 @@ def test_desktop_file_validates() -> None:
     assert "error" not in result.stdout.lower()
 
 
-def test_icon_is_a_valid_svg(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_icon_is_a_valid_svg(qapp) -> None:
     from PySide6.QtSvg import QSvgRenderer
 
     renderer = QSvgRenderer(str(PACKAGING / "wir-manager.svg"))

@@ -42,7 +42,7 @@ END = dt.date(2027, 7, 4)
 TODAY = dt.date(2026, 12, 20)
 
 
-def _person(s, cid: int, name: str, country: str, gender: str, **kw):  # type: ignore[no-untyped-def]
+def _person(s, cid: int, name: str, country: str, gender: str, **kw):
     region = region_of(country)
     s.add(
         m.Candidate(
@@ -67,7 +67,7 @@ def _person(s, cid: int, name: str, country: str, gender: str, **kw):  # type: i
 
 
 @pytest.fixture
-def world(db):  # type: ignore[no-untyped-def]
+def world(db):
     """Request 1 (WHO, one position) and request 2 (UNEP, two positions), both from
     2027-01-04 for six months, English ≥ B2; five ready people."""
     with db.session() as s:
@@ -102,7 +102,7 @@ def world(db):  # type: ignore[no-untyped-def]
     return db
 
 
-def _accept(db, rid: int, cid: int, **kw):  # type: ignore[no-untyped-def]
+def _accept(db, rid: int, cid: int, **kw):
     return pl.accept(
         db,
         pl.PlacementData(
@@ -116,7 +116,7 @@ def _accept(db, rid: int, cid: int, **kw):  # type: ignore[no-untyped-def]
 
 
 # --------------------------------------------------------------------------- answers
-def test_answer_state_machine_offers_only_allowed_steps(world) -> None:  # type: ignore[no-untyped-def]
+def test_answer_state_machine_offers_only_allowed_steps(world) -> None:
     assert [s.value for s in allowed_next("proposed")] == ["sent", "declined", "withdrew"]
     assert [s.value for s in allowed_next("sent")] == [
         "interview",
@@ -164,11 +164,11 @@ def test_answer_state_machine_offers_only_allowed_steps(world) -> None:  # type:
     ]
 
 
-def db_session(db):  # type: ignore[no-untyped-def]
+def db_session(db):
     return db.session()
 
 
-def test_dossier_marks_its_candidates_sent_with_the_disclosure(world) -> None:  # type: ignore[no-untyped-def]
+def test_dossier_marks_its_candidates_sent_with_the_disclosure(world) -> None:
     save_shortlist(world, 1, 3)
     did = record_disclosure(
         world,
@@ -190,7 +190,7 @@ def test_dossier_marks_its_candidates_sent_with_the_disclosure(world) -> None:  
     assert sorted(named) == [10, 11]
 
 
-def test_saving_more_candidates_than_positions_warns(world) -> None:  # type: ignore[no-untyped-def]
+def test_saving_more_candidates_than_positions_warns(world) -> None:
     save_shortlist(world, 2, 2)
     assert positions_warning(world, 2) is None
     save_shortlist(world, 1, 3)
@@ -198,7 +198,7 @@ def test_saving_more_candidates_than_positions_warns(world) -> None:  # type: ig
 
 
 # --------------------------------------------------------------------------- placements
-def test_accept_writes_placement_schedule_contact_and_fills_request(world) -> None:  # type: ignore[no-untyped-def]
+def test_accept_writes_placement_schedule_contact_and_fills_request(world) -> None:
     save_shortlist(world, 1, 2)
     set_status(world, 1, 10, "sent")
     change = _accept(
@@ -245,7 +245,7 @@ def test_accept_writes_placement_schedule_contact_and_fills_request(world) -> No
         _accept(world, 1, 11)
 
 
-def test_placed_candidate_leaves_other_rankings_with_a_near_miss(world) -> None:  # type: ignore[no-untyped-def]
+def test_placed_candidate_leaves_other_rankings_with_a_near_miss(world) -> None:
     before = rank(world, 2)
     assert 13 in [r.candidate_id for r in before.ranked]
     change = _accept(world, 1, 13)
@@ -273,7 +273,7 @@ def test_placed_candidate_leaves_other_rankings_with_a_near_miss(world) -> None:
     assert history == [("ready", "placed"), ("placed", "alumni")]
 
 
-def test_overlap_rule_still_holds(world) -> None:  # type: ignore[no-untyped-def]
+def test_overlap_rule_still_holds(world) -> None:
     _accept(world, 2, 12)
     with pytest.raises(pl.PlacementError, match="may not overlap"):
         _accept(world, 1, 12, start=dt.date(2027, 6, 1), end=dt.date(2027, 12, 1))
@@ -286,7 +286,7 @@ def test_overlap_rule_still_holds(world) -> None:  # type: ignore[no-untyped-def
         )
 
 
-def test_two_positions_fill_one_by_one_and_cancel_reopens(world) -> None:  # type: ignore[no-untyped-def]
+def test_two_positions_fill_one_by_one_and_cancel_reopens(world) -> None:
     first = _accept(world, 2, 10)
     assert any("1 of 2 positions filled" in msg for msg in first.messages)
     with world.session() as s:
@@ -300,7 +300,7 @@ def test_two_positions_fill_one_by_one_and_cancel_reopens(world) -> None:  # typ
     assert statuses[11] == "withdrew"
 
 
-def test_end_early_extension_history_and_checkin_edits(world) -> None:  # type: ignore[no-untyped-def]
+def test_end_early_extension_history_and_checkin_edits(world) -> None:
     pid = _accept(world, 2, 14).placement.id
     pl.start_placement(world, pid, on=START)
     ext = pl.extend_placement(world, pid, dt.date(2027, 9, 4), "IGO asked for two more months")
@@ -329,7 +329,7 @@ def test_end_early_extension_history_and_checkin_edits(world) -> None:  # type: 
         assert s.get(m.Candidate, 14).stage == Stage.ALUMNI
 
 
-def test_outcomes_targets_and_actuals_per_report(world) -> None:  # type: ignore[no-untyped-def]
+def test_outcomes_targets_and_actuals_per_report(world) -> None:
     rec = _accept(world, 1, 10).placement
     midterm = next(c for c in rec.checkins if c.kind == CheckinKind.MIDTERM.value)
     final = next(c for c in rec.checkins if c.kind == CheckinKind.FINAL.value)
@@ -354,7 +354,7 @@ def test_outcomes_targets_and_actuals_per_report(world) -> None:  # type: ignore
     assert pl.totals(world)["articles_created"] == (40, 38)
 
 
-def test_due_list_covers_every_source(world) -> None:  # type: ignore[no-untyped-def]
+def test_due_list_covers_every_source(world) -> None:
     save_shortlist(world, 1, 2)
     set_status(world, 1, 10, "sent")
     set_status(world, 1, 10, "interview", interview_on=dt.date(2026, 12, 18))
@@ -379,7 +379,7 @@ def test_due_list_covers_every_source(world) -> None:  # type: ignore[no-untyped
     assert [i.overdue for i in items] == sorted((i.overdue for i in items), reverse=True)
 
 
-def test_timeline_with_contact_notes(world) -> None:  # type: ignore[no-untyped-def]
+def test_timeline_with_contact_notes(world) -> None:
     save_shortlist(world, 1, 2)
     record_disclosure(
         world,
@@ -413,7 +413,7 @@ def test_timeline_with_contact_notes(world) -> None:  # type: ignore[no-untyped-
 
 
 # --------------------------------------------------------------------------- privacy
-def test_subject_export_audit_and_erasure_keep_anonymous_numbers(world) -> None:  # type: ignore[no-untyped-def]
+def test_subject_export_audit_and_erasure_keep_anonymous_numbers(world) -> None:
     rec = _accept(
         world, 1, 11, liaison=pl.LiaisonData("Ana Ruiz"), notes="Prefers mornings"
     ).placement
@@ -462,7 +462,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 def test_cli_names_scripts_rely_on(
     world, db_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     world.close()
     monkeypatch.setenv("WIR_MANAGER_PASSPHRASE", PASSPHRASE)
     db = ["--db", str(db_path)]

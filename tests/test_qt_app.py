@@ -18,7 +18,7 @@ from wir_manager.storage.database import Database
 
 
 @pytest.fixture
-def settings(isolated_home: Path):  # type: ignore[no-untyped-def]
+def settings(isolated_home: Path):
     s = opts.open_settings()
     yield s
     s.sync()
@@ -396,7 +396,7 @@ sys.exit(main(["--demo"]))
     assert "Traceback" not in result.stderr
 
 
-def test_unlocking_makes_todays_automatic_backup(qtbot, db, db_path) -> None:  # type: ignore[no-untyped-def]
+def test_unlocking_makes_todays_automatic_backup(qtbot, db, db_path) -> None:
     """After the main window opens, today's rotating backup is written in the background."""
     from PySide6.QtCore import QSettings
 
@@ -415,7 +415,7 @@ def test_unlocking_makes_todays_automatic_backup(qtbot, db, db_path) -> None:  #
 
 def test_file_menu_exports_and_imports_spreadsheets(
     qtbot, settings, demo_db: Database, tmp_path: Path, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     """File → Export candidates writes a real workbook in the background; File → Import
     runs the wizard and every built screen reloads afterwards."""
     from openpyxl import load_workbook
@@ -442,7 +442,7 @@ def test_file_menu_exports_and_imports_spreadsheets(
     assert reloads == [1]
 
 
-def test_swedish_user_interface(qtbot, settings, db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_swedish_user_interface(qtbot, settings, db: Database) -> None:
     """The language setting installs the Swedish catalogue: menus and the help menu's
     guide/tour entries appear in Swedish; English is restored afterwards."""
     from PySide6.QtWidgets import QApplication

@@ -36,11 +36,11 @@ def test_service_round_trip_keeps_each_answer(db: Database, answer: bool | None)
     assert "willing_to_relocate" in fields
 
 
-def _fields(data: CandidateData) -> dict:  # type: ignore[type-arg]
+def _fields(data: CandidateData) -> dict:
     return {name: getattr(data, name) for name in data.__slots__}
 
 
-def test_editor_combo_saves_reloads_and_tracks_changes(qtbot, db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_editor_combo_saves_reloads_and_tracks_changes(qtbot, db: Database) -> None:
     cid = _person(db)
     view, _answers = make_view(qtbot, db)
     assert view.select_candidate(cid)
@@ -75,11 +75,11 @@ def test_editor_combo_saves_reloads_and_tracks_changes(qtbot, db: Database) -> N
     assert svc.get_candidate(db, cid).data.willing_to_relocate is True
     ed.load(svc.get_candidate(db, cid))
     assert combo.currentIndex() == WILLING
-    assert not view._errors  # type: ignore[attr-defined]
+    assert not view._errors
     view.ctx.tasks.wait()
 
 
-def test_editor_screenshot_shows_the_combo(qtbot, db: Database, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_editor_screenshot_shows_the_combo(qtbot, db: Database, tmp_path) -> None:
     """The combo sits on the profile tab under the availability dates, label readable."""
     cid = _person(db, True)
     view, _answers = make_view(qtbot, db)
@@ -104,5 +104,5 @@ def test_validation_refuses_anything_but_yes_no_unknown() -> None:
     base = {"full_name": "Wanjiru Kamau", "username": "WKamau"}
     for answer in (True, False, None):
         assert validate(CandidateData(**base, willing_to_relocate=answer)) == {}
-    odd = CandidateData(**base, willing_to_relocate="maybe")  # type: ignore[arg-type]
+    odd = CandidateData(**base, willing_to_relocate="maybe")
     assert validate(odd) == {"willing_to_relocate": "Pick yes or no from the list."}

@@ -29,7 +29,7 @@ class Answers:
         self.queue: list[Button] = []
         self.asked: list[str] = []
 
-    def __call__(self, _parent, _title, text, _buttons, _default):  # type: ignore[no-untyped-def]
+    def __call__(self, _parent, _title, text, _buttons, _default):
         self.asked.append(text)
         assert self.queue, f"unexpected question: {text}"
         return self.queue.pop(0)
@@ -42,7 +42,7 @@ class Answers:
         )
 
 
-def make_view(qtbot, db: Database) -> tuple[CandidatesView, Answers]:  # type: ignore[no-untyped-def]
+def make_view(qtbot, db: Database) -> tuple[CandidatesView, Answers]:
     ctx = AppContext(db=db, tasks=TaskRunner(), settings=opts.open_settings())
     view = CandidatesView(ctx)
     qtbot.addWidget(view)
@@ -53,16 +53,16 @@ def make_view(qtbot, db: Database) -> tuple[CandidatesView, Answers]:  # type: i
     view.ask_unsaved = answers.unsaved
     errors: list[BaseException] = []
     view.report_error = lambda _parent, exc: errors.append(exc)
-    view._errors = errors  # type: ignore[attr-defined]
+    view._errors = errors
     qtbot.waitUntil(lambda: view.is_loaded, timeout=10_000)
     return view, answers
 
 
 @pytest.fixture
-def view(qtbot, demo_db: Database) -> Iterator[tuple[CandidatesView, Answers]]:  # type: ignore[no-untyped-def]
+def view(qtbot, demo_db: Database) -> Iterator[tuple[CandidatesView, Answers]]:
     v, answers = make_view(qtbot, demo_db)
     yield v, answers
-    assert not v._errors  # type: ignore[attr-defined]
+    assert not v._errors
     v.ctx.tasks.wait()
 
 
@@ -78,7 +78,7 @@ def fill_new(view: CandidatesView, name: str, username: str, email: str = "") ->
     ed.emailEdit.setText(email)
 
 
-def test_lists_every_candidate_and_text_search_narrows(view) -> None:  # type: ignore[no-untyped-def]
+def test_lists_every_candidate_and_text_search_narrows(view) -> None:
     v, _ = view
     assert v.model.rowCount() == 300
     assert "300 candidates" in v.ui.countLabel.text()
@@ -98,7 +98,7 @@ def test_lists_every_candidate_and_text_search_narrows(view) -> None:  # type: i
     assert str(shown) in v.ui.countLabel.text()
 
 
-def test_create_candidate_with_inline_validation(view) -> None:  # type: ignore[no-untyped-def]
+def test_create_candidate_with_inline_validation(view) -> None:
     v, _ = view
     fill_new(v, "प्रिया शर्मा", "PriyaS", "priya@")
     ed = v.editor
@@ -127,7 +127,7 @@ def test_create_candidate_with_inline_validation(view) -> None:  # type: ignore[
     assert ed.history.records[0].action == "create"
 
 
-def test_edit_and_history(view) -> None:  # type: ignore[no-untyped-def]
+def test_edit_and_history(view) -> None:
     v, _ = view
     cid = v.model.candidate_id(5)
     assert v.select_candidate(cid)
@@ -147,7 +147,7 @@ def test_edit_and_history(view) -> None:  # type: ignore[no-untyped-def]
     assert ed.ui.fullNameEdit.text() == detail.data.full_name
 
 
-def test_add_language_and_find_by_language_filter(view) -> None:  # type: ignore[no-untyped-def]
+def test_add_language_and_find_by_language_filter(view) -> None:
     v, _ = view
     fill_new(v, "Kwame Mensah", "KwameM")
     ed = v.editor
@@ -172,7 +172,7 @@ def test_add_language_and_find_by_language_filter(view) -> None:  # type: ignore
     assert v.model.rowCount() == 301
 
 
-def test_other_filters_match_the_service(view) -> None:  # type: ignore[no-untyped-def]
+def test_other_filters_match_the_service(view) -> None:
     v, _ = view
     ui = v.filters
     ui.stageFilter.setCurrentIndex(ui.stageFilter.findData("ready"))
@@ -202,7 +202,7 @@ def test_other_filters_match_the_service(view) -> None:  # type: ignore[no-untyp
     assert set(expected) <= set(wider)
 
 
-def test_delete_asks_first(view) -> None:  # type: ignore[no-untyped-def]
+def test_delete_asks_first(view) -> None:
     v, answers = view
     cid = v.model.candidate_id(0)
     v.select_candidate(cid)
@@ -217,7 +217,7 @@ def test_delete_asks_first(view) -> None:  # type: ignore[no-untyped-def]
     assert v.editor.candidate_id is None
 
 
-def test_change_stage_for_a_multi_selection(view) -> None:  # type: ignore[no-untyped-def]
+def test_change_stage_for_a_multi_selection(view) -> None:
     v, _ = view
     table = v.ui.table
     table.selectRow(1)
@@ -233,7 +233,7 @@ def test_change_stage_for_a_multi_selection(view) -> None:  # type: ignore[no-un
     assert set(ids) <= set(shown_ids(v))
 
 
-def test_unsaved_changes_guard_on_navigation(view) -> None:  # type: ignore[no-untyped-def]
+def test_unsaved_changes_guard_on_navigation(view) -> None:
     v, answers = view
     first, second = v.model.candidate_id(0), v.model.candidate_id(1)
     v.select_candidate(first)
@@ -258,7 +258,7 @@ def test_unsaved_changes_guard_on_navigation(view) -> None:  # type: ignore[no-u
     assert len(answers.asked) == 3
 
 
-def test_column_widths_and_sort_order_persist(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_column_widths_and_sort_order_persist(qtbot, demo_db: Database) -> None:
     v, _ = make_view(qtbot, demo_db)
     v.ui.table.setColumnWidth(1, 321)
     v.ui.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
@@ -280,7 +280,7 @@ def test_column_widths_and_sort_order_persist(qtbot, demo_db: Database) -> None:
     )
 
 
-def test_release_forgets_every_record(view) -> None:  # type: ignore[no-untyped-def]
+def test_release_forgets_every_record(view) -> None:
     v, _ = view
     v.select_candidate(v.model.candidate_id(0))
     v.release()
@@ -288,7 +288,7 @@ def test_release_forgets_every_record(view) -> None:  # type: ignore[no-untyped-
     assert v.editor.ui.fullNameEdit.text() == ""
 
 
-def test_coming_back_to_the_screen_shows_changes_made_elsewhere(qtbot, view) -> None:  # type: ignore[no-untyped-def]
+def test_coming_back_to_the_screen_shows_changes_made_elsewhere(qtbot, view) -> None:
     v, _ = view
     cid = v.model.candidate_id(0)
     v.select_candidate(cid)
@@ -304,7 +304,7 @@ def test_coming_back_to_the_screen_shows_changes_made_elsewhere(qtbot, view) -> 
     assert other not in shown_ids(v)
 
 
-def test_erase_from_the_table_menu_scrubs_the_person(view) -> None:  # type: ignore[no-untyped-def]
+def test_erase_from_the_table_menu_scrubs_the_person(view) -> None:
     """Right to erasure from the Candidates screen: typed confirmation, then erased."""
     from wir_manager.qt.dialogs.erase_dialog import confirm_and_erase
 
@@ -313,7 +313,7 @@ def test_erase_from_the_table_menu_scrubs_the_person(view) -> None:  # type: ign
     v.select_candidate(cid)
     typed: list[str] = []
 
-    def answer(_parent, username, _heading):  # type: ignore[no-untyped-def]
+    def answer(_parent, username, _heading):
         typed.append(username)
         return True
 

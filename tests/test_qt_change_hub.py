@@ -29,14 +29,14 @@ WAIT = 15_000
 
 
 @pytest.fixture
-def ctx(demo_db, tmp_path: Path) -> AppContext:  # type: ignore[no-untyped-def]
+def ctx(demo_db, tmp_path: Path) -> AppContext:
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     context = AppContext(demo_db, TaskRunner(), settings)
     yield context
     context.tasks.wait()
 
 
-def _candidates(qtbot, ctx: AppContext) -> CandidatesView:  # type: ignore[no-untyped-def]
+def _candidates(qtbot, ctx: AppContext) -> CandidatesView:
     view = CandidatesView(ctx)
     qtbot.addWidget(view)
     view.resize(1300, 800)
@@ -45,7 +45,7 @@ def _candidates(qtbot, ctx: AppContext) -> CandidatesView:  # type: ignore[no-un
     return view
 
 
-def _training(qtbot, ctx: AppContext) -> TrainingView:  # type: ignore[no-untyped-def]
+def _training(qtbot, ctx: AppContext) -> TrainingView:
     view = TrainingView(ctx)
     qtbot.addWidget(view)
     with qtbot.waitSignal(view.grid_updated, timeout=WAIT):
@@ -53,7 +53,7 @@ def _training(qtbot, ctx: AppContext) -> TrainingView:  # type: ignore[no-untype
     return view
 
 
-def test_hub_delivers_on_the_gui_thread_merged(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_hub_delivers_on_the_gui_thread_merged(qtbot) -> None:
     hub = ChangeHub()
     got: list[tuple[Changes, bool]] = []
     hub.changed.connect(
@@ -76,7 +76,7 @@ def test_hub_delivers_on_the_gui_thread_merged(qtbot) -> None:  # type: ignore[n
     assert changes.candidate_ids == frozenset({3, 5})
 
 
-def test_a_save_on_candidates_refreshes_the_training_grid(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_a_save_on_candidates_refreshes_the_training_grid(qtbot, ctx: AppContext) -> None:
     training = _training(qtbot, ctx)
     candidates = _candidates(qtbot, ctx)
     row = training.grid_model.row_record(0)
@@ -89,7 +89,7 @@ def test_a_save_on_candidates_refreshes_the_training_grid(qtbot, ctx: AppContext
     assert training.grid_model.total == len(tr.load_grid(ctx.db).rows)
 
 
-def test_marking_training_refreshes_the_candidates_editor(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_marking_training_refreshes_the_candidates_editor(qtbot, ctx: AppContext) -> None:
     training = _training(qtbot, ctx)
     candidates = _candidates(qtbot, ctx)
     record = training.grid_model.row_record(0)
@@ -113,7 +113,7 @@ def test_marking_training_refreshes_the_candidates_editor(qtbot, ctx: AppContext
     assert before.get(module.id) != "completed"
 
 
-def test_a_new_request_reaches_the_shortlists_chooser(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_a_new_request_reaches_the_shortlists_chooser(qtbot, ctx: AppContext) -> None:
     shortlists = ShortlistsView(ctx)
     qtbot.addWidget(shortlists)
     shortlists.show()
@@ -135,7 +135,7 @@ def test_a_new_request_reaches_the_shortlists_chooser(qtbot, ctx: AppContext) ->
     qtbot.waitUntil(lambda: requests.model.row_of(saved.id) >= 0, timeout=WAIT)
 
 
-def test_retention_drops_a_candidate_deleted_elsewhere(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_retention_drops_a_candidate_deleted_elsewhere(qtbot, ctx: AppContext) -> None:
     privacy = PrivacyView(ctx)
     qtbot.addWidget(privacy)
     privacy.show()
@@ -156,7 +156,7 @@ def test_retention_drops_a_candidate_deleted_elsewhere(qtbot, ctx: AppContext) -
     )
 
 
-def test_a_deleted_candidate_leaves_the_candidates_editor(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_a_deleted_candidate_leaves_the_candidates_editor(qtbot, ctx: AppContext) -> None:
     view = _candidates(qtbot, ctx)
     cid = view.model.candidate_id(0)
     assert view.select_candidate(cid)
@@ -166,7 +166,7 @@ def test_a_deleted_candidate_leaves_the_candidates_editor(qtbot, ctx: AppContext
 
 
 def test_showing_a_screen_again_or_restoring_the_window_does_not_reload(
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot,
     ctx: AppContext,
 ) -> None:
     window = MainWindow(ctx)
@@ -178,7 +178,7 @@ def test_showing_a_screen_again_or_restoring_the_window_does_not_reload(
     qtbot.waitUntil(lambda: view.is_loaded, timeout=WAIT)
     loads: list[int] = []
     original = view.reload
-    view.reload = lambda: (loads.append(1), original())[1]  # type: ignore[method-assign]
+    view.reload = lambda: (loads.append(1), original())[1]
     window.showMinimized()
     qtbot.wait(100)
     window.showNormal()

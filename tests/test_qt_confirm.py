@@ -19,7 +19,7 @@ Button = QMessageBox.StandardButton
         (Button.Cancel, LeaveAnswer.CANCEL),
     ],
 )
-def test_unsaved_question(qtbot, button: Button, expected: LeaveAnswer) -> None:  # type: ignore[no-untyped-def]
+def test_unsaved_question(qtbot, button: Button, expected: LeaveAnswer) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
     seen: list[str] = []

@@ -15,7 +15,7 @@ from wir_manager.qt.i18n import install_translations
 
 
 @pytest.fixture
-def language(qapp) -> Iterator[callable]:  # type: ignore[no-untyped-def,valid-type]
+def language(qapp) -> Iterator[callable]:
     """Switch the app's language for one test; English again afterwards."""
 
     def use(code: str) -> None:
@@ -32,7 +32,7 @@ def language(qapp) -> Iterator[callable]:  # type: ignore[no-untyped-def,valid-t
         ("sv", "1 kandidat · 1 förfrågan", "3\N{NO-BREAK SPACE}007 kandidater"),
     ],
 )
-def test_counts_use_real_plural_forms_and_locale_numbers(  # type: ignore[no-untyped-def]
+def test_counts_use_real_plural_forms_and_locale_numbers(
     qtbot, db, tmp_path: Path, language, code: str, one: str, many: str
 ) -> None:
     """The status bar of the real main window says "1 candidate · 1 request" (not
@@ -57,7 +57,7 @@ def test_counts_use_real_plural_forms_and_locale_numbers(  # type: ignore[no-unt
     window.close()
 
 
-def test_privacy_screen_has_subject_export_and_disclosure_log(  # type: ignore[no-untyped-def]
+def test_privacy_screen_has_subject_export_and_disclosure_log(
     qtbot, demo_db, tmp_path: Path
 ) -> None:
     """On the Privacy & audit screen: find a person a dossier named, see that dossier in
@@ -109,7 +109,7 @@ def test_privacy_screen_has_subject_export_and_disclosure_log(  # type: ignore[n
     assert "consent renewal asked" in fields and "consent_requested_at" not in fields
 
 
-def test_retention_list_forgets_a_candidate_deleted_elsewhere(qtbot, db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_retention_list_forgets_a_candidate_deleted_elsewhere(qtbot, db, tmp_path: Path) -> None:
     """Delete a due candidate on the Candidates screen's service, come back to Privacy &
     audit: they are no longer listed."""
     import datetime as dt
@@ -134,7 +134,7 @@ def test_retention_list_forgets_a_candidate_deleted_elsewhere(qtbot, db, tmp_pat
     assert due not in listed and len(listed) == 1
 
 
-def test_training_columns_have_short_titles_and_full_tooltips(  # type: ignore[no-untyped-def]
+def test_training_columns_have_short_titles_and_full_tooltips(
     qtbot, demo_db, tmp_path: Path
 ) -> None:
     from PySide6.QtCore import Qt
@@ -158,7 +158,7 @@ def test_training_columns_have_short_titles_and_full_tooltips(  # type: ignore[n
 @pytest.mark.parametrize("code", ["en", "sv"])
 def test_every_screen_fits_a_1366x768_laptop(
     qtbot, demo_db, tmp_path: Path, language, code
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     """Open every screen of the real main window in each language, with data loaded: the
     window's minimum size stays within 1366×768, also after coming back from the widest
     screen (a stacked widget used to keep the largest page's minimum)."""

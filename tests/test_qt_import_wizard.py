@@ -21,7 +21,7 @@ from wir_manager.storage import models as m
 
 
 @pytest.fixture
-def ctx(db, tmp_path: Path, qtbot):  # type: ignore[no-untyped-def]
+def ctx(db, tmp_path: Path, qtbot):
     demo.ensure_reference_data(db)
     with db.session() as s:
         s.add(m.Candidate(full_name="Existing Person", username="Existing"))
@@ -31,7 +31,7 @@ def ctx(db, tmp_path: Path, qtbot):  # type: ignore[no-untyped-def]
     runner.wait()
 
 
-def _count(db) -> int:  # type: ignore[no-untyped-def]
+def _count(db) -> int:
     with db.engine.connect() as conn:
         return conn.execute(select(func.count()).select_from(m.Candidate)).scalar_one()
 
@@ -44,11 +44,11 @@ def _sheet(path: Path, rows: list[list[object]]) -> Path:
     return path
 
 
-def _wait_report(qtbot, wizard: ImportWizard) -> None:  # type: ignore[no-untyped-def]
+def _wait_report(qtbot, wizard: ImportWizard) -> None:
     qtbot.waitUntil(lambda: wizard.report is not None, timeout=20_000)
 
 
-def test_preview_highlights_problems_and_blocks_import(ctx, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_preview_highlights_problems_and_blocks_import(ctx, qtbot, tmp_path: Path) -> None:
     path = _sheet(
         tmp_path / "messy.xlsx",
         [
@@ -95,7 +95,7 @@ def test_preview_highlights_problems_and_blocks_import(ctx, qtbot, tmp_path: Pat
     wizard.grab().save(str(tmp_path / "wizard.png"))
 
 
-def test_import_runs_in_background_and_writes_all_rows(ctx, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_import_runs_in_background_and_writes_all_rows(ctx, qtbot, tmp_path: Path) -> None:
     rows: list[list[object]] = [["Name", "Username", "Available from"]]
     rows += [[f"Person {i}", f"P{i}", dt.date(2027, 1, 1)] for i in range(50)]
     rows.append(["Existing  person", "Other", None])  # warning: near-identical name
@@ -113,7 +113,7 @@ def test_import_runs_in_background_and_writes_all_rows(ctx, qtbot, tmp_path: Pat
     assert _count(ctx.db) == 52
 
 
-def test_cancel_during_import_writes_nothing(ctx, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_cancel_during_import_writes_nothing(ctx, qtbot, tmp_path: Path) -> None:
     rows: list[list[object]] = [["Name", "Username", "Languages"]]
     rows += [[f"Person {i}", f"User{i}", "en:C1; fr:B2"] for i in range(5000)]
     path = _sheet(tmp_path / "big.xlsx", rows)
@@ -130,7 +130,7 @@ def test_cancel_during_import_writes_nothing(ctx, qtbot, tmp_path: Path) -> None
     assert wizard.import_button.isEnabled()
 
 
-def test_unusable_file_shows_one_sentence(ctx, qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_unusable_file_shows_one_sentence(ctx, qtbot, tmp_path: Path, monkeypatch) -> None:
     shown: list[str] = []
     monkeypatch.setattr(
         "wir_manager.qt.dialogs.import_wizard.show_error",
@@ -146,7 +146,7 @@ def test_unusable_file_shows_one_sentence(ctx, qtbot, tmp_path: Path, monkeypatc
     assert "not an Excel workbook" in wizard.ui.summaryLabel.text()
 
 
-def test_save_template_button(ctx, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_save_template_button(ctx, qtbot, tmp_path: Path) -> None:
     targets = iter([tmp_path / "tpl.xlsx", tmp_path / "rtpl.xlsx"])
     wizard = ImportWizard(ctx, ask_save=lambda *_a: str(next(targets)))
     qtbot.addWidget(wizard)
@@ -158,7 +158,7 @@ def test_save_template_button(ctx, qtbot, tmp_path: Path) -> None:  # type: igno
     assert openpyxl.load_workbook(tmp_path / "rtpl.xlsx").worksheets[0].title == "Requests"
 
 
-def test_generate_dossier_interactively(ctx, qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_generate_dossier_interactively(ctx, qtbot, tmp_path: Path, monkeypatch) -> None:
     db = ctx.db
     ids = demo.ensure_reference_data(db)
     with db.session() as s:
@@ -186,7 +186,7 @@ def test_generate_dossier_interactively(ctx, qtbot, tmp_path: Path, monkeypatch)
     target = tmp_path / "out.pdf"
     asked: list[str] = []
 
-    def ask(_parent, recipient: str, default_path: str):  # type: ignore[no-untyped-def]
+    def ask(_parent, recipient: str, default_path: str):
         asked.append(recipient)
         assert default_path.endswith(".pdf")
         return "UNEP Data Unit", target

@@ -18,7 +18,7 @@ from wir_manager.services import requests as rq
 
 
 @pytest.fixture
-def view(qtbot, demo_db, tmp_path: Path) -> RequestsView:  # type: ignore[no-untyped-def]
+def view(qtbot, demo_db, tmp_path: Path) -> RequestsView:
     ctx = AppContext(
         demo_db, TaskRunner(), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     )
@@ -35,7 +35,7 @@ def _select(view: RequestsView, request_id: int) -> None:
     view.ui.table.setCurrentIndex(view.proxy.mapFromSource(view.model.index(row, 0)))
 
 
-def test_edit_languages_skills_status_and_reread(view: RequestsView, demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_edit_languages_skills_status_and_reread(view: RequestsView, demo_db) -> None:
     target = rq.list_request_rows(demo_db)[3].id
     _select(view, target)
     editor = view.editor
@@ -109,7 +109,7 @@ def test_inline_validation_disables_save(view: RequestsView) -> None:
     assert rq.get_request(view.ctx.db, editor.request_id).duty_country == "KE"
 
 
-def test_new_organisation_inline(view: RequestsView, demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_new_organisation_inline(view: RequestsView, demo_db) -> None:
     view.new_item()
     ui = view.editor.ui
     ui.titleEdit.setText("Ocean data resident")
@@ -151,7 +151,7 @@ def test_unsaved_changes_guard_on_row_switch(view: RequestsView) -> None:
     assert rq.get_request(view.ctx.db, rows[1]).title == "Saved on the way out"
 
 
-def test_filter_delete_and_actions(view: RequestsView, demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_filter_delete_and_actions(view: RequestsView, demo_db) -> None:
     total = view.model.rowCount()
     view.ui.searchEdit.setText("UNICEF")
     assert 0 < view.proxy.rowCount() < total
@@ -182,7 +182,7 @@ def test_filter_delete_and_actions(view: RequestsView, demo_db) -> None:  # type
         rq.get_request(demo_db, victim.id)
 
 
-def test_language_picker_completes_typed_names(qtbot, view: RequestsView) -> None:  # type: ignore[no-untyped-def]
+def test_language_picker_completes_typed_names(qtbot, view: RequestsView) -> None:
     editor = view.editor
     _select(view, view.model.record(0).id)
     editor.ui.addLanguageButton.click()
@@ -199,7 +199,7 @@ def test_language_picker_completes_typed_names(qtbot, view: RequestsView) -> Non
     assert editor.is_dirty() and editor.is_valid()
 
 
-def test_empty_database_starts_with_blank_request(qtbot, db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_empty_database_starts_with_blank_request(qtbot, db, tmp_path: Path) -> None:
     ctx = AppContext(
         db, TaskRunner(), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     )
@@ -213,7 +213,7 @@ def test_empty_database_starts_with_blank_request(qtbot, db, tmp_path: Path) -> 
     assert combo.itemData(combo.count() - 1) == -1  # only "New organisation…" to pick
 
 
-def test_shortcuts_yield_to_window_actions_only(qtbot, demo_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_shortcuts_yield_to_window_actions_only(qtbot, demo_db, tmp_path: Path) -> None:
     from PySide6.QtGui import QAction, QKeySequence
     from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 
@@ -244,7 +244,7 @@ def test_shortcuts_yield_to_window_actions_only(qtbot, demo_db, tmp_path: Path) 
     assert view.action_save.shortcut().toString() == "Ctrl+S"  # restored
 
 
-def test_layout_persists_across_views(qtbot, demo_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_layout_persists_across_views(qtbot, demo_db, tmp_path: Path) -> None:
     settings = QSettings(str(tmp_path / "layout.ini"), QSettings.Format.IniFormat)
     ctx = AppContext(demo_db, TaskRunner(), settings)
     first = RequestsView(ctx)
@@ -267,7 +267,7 @@ def test_layout_persists_across_views(qtbot, demo_db, tmp_path: Path) -> None:  
     assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
 
 
-def test_keyboard_shortcuts_standalone(qtbot, view: RequestsView, demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_keyboard_shortcuts_standalone(qtbot, view: RequestsView, demo_db) -> None:
     view.activateWindow()
     _select(view, view.model.record(1).id)
     target = view.editor.request_id

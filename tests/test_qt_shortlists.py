@@ -18,7 +18,7 @@ WAIT = 20_000
 
 
 @pytest.fixture
-def ctx(demo_db, tmp_path: Path):  # type: ignore[no-untyped-def]
+def ctx(demo_db, tmp_path: Path):
     context = AppContext(
         demo_db, TaskRunner(), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     )
@@ -27,7 +27,7 @@ def ctx(demo_db, tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def request_id(demo_db) -> int:  # type: ignore[no-untyped-def]
+def request_id(demo_db) -> int:
     """An open request with at least two eligible candidates in the seed-42 demo data."""
     for rid in open_request_ids(demo_db):
         if rank(demo_db, rid, top=0).eligible_count >= 2:
@@ -35,7 +35,7 @@ def request_id(demo_db) -> int:  # type: ignore[no-untyped-def]
     pytest.fail("the demo data has no open request with two eligible candidates")
 
 
-def make_view(ctx: AppContext, qtbot) -> ShortlistsView:  # type: ignore[no-untyped-def]
+def make_view(ctx: AppContext, qtbot) -> ShortlistsView:
     view = ShortlistsView(ctx)
     qtbot.addWidget(view)
     view.resize(1300, 800)
@@ -43,7 +43,7 @@ def make_view(ctx: AppContext, qtbot) -> ShortlistsView:  # type: ignore[no-unty
     return view
 
 
-def choose(view: ShortlistsView, qtbot, rid: int) -> None:  # type: ignore[no-untyped-def]
+def choose(view: ShortlistsView, qtbot, rid: int) -> None:
     if view.request_id() == rid:
         view.rerank()
     with qtbot.waitSignal(view.ranked, timeout=WAIT):
@@ -53,7 +53,7 @@ def choose(view: ShortlistsView, qtbot, rid: int) -> None:  # type: ignore[no-un
     assert view.request_id() == rid
 
 
-def test_rank_reweight_save_and_persist(ctx, qtbot, request_id, demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_rank_reweight_save_and_persist(ctx, qtbot, request_id, demo_db) -> None:
     view = make_view(ctx, qtbot)
     choose(view, qtbot, request_id)
     model = view.ranked_model
@@ -105,7 +105,7 @@ def test_rank_reweight_save_and_persist(ctx, qtbot, request_id, demo_db) -> None
     assert (first_row.status, first_row.note) == ("sent", "Call on Monday")
 
 
-def test_diversity_and_near_misses_shown(ctx, qtbot, request_id) -> None:  # type: ignore[no-untyped-def]
+def test_diversity_and_near_misses_shown(ctx, qtbot, request_id) -> None:
     view = make_view(ctx, qtbot)
     choose(view, qtbot, request_id)
     qtbot.waitUntil(lambda: "Regions" in view.ui.diversityLabel.text(), timeout=WAIT)
@@ -117,7 +117,7 @@ def test_diversity_and_near_misses_shown(ctx, qtbot, request_id) -> None:  # typ
         ).data().startswith(("Available", "Already", "Still"))
 
 
-def test_assignment_tab(ctx, qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_assignment_tab(ctx, qtbot, demo_db) -> None:
     view = make_view(ctx, qtbot)
     view.ui.tabs.setCurrentIndex(1)
     with qtbot.waitSignal(view.assigned, timeout=WAIT):
@@ -127,7 +127,7 @@ def test_assignment_tab(ctx, qtbot, demo_db) -> None:  # type: ignore[no-untyped
     view.grab().save(str(Path(demo_db.path).parent / "assignment.png"))
 
 
-def test_coming_back_to_the_screen_keeps_ticks(ctx, qtbot, request_id) -> None:  # type: ignore[no-untyped-def]
+def test_coming_back_to_the_screen_keeps_ticks(ctx, qtbot, request_id) -> None:
     view = make_view(ctx, qtbot)
     choose(view, qtbot, request_id)
     first = view.ranked_model.index(0, 0)
@@ -141,7 +141,7 @@ def test_coming_back_to_the_screen_keeps_ticks(ctx, qtbot, request_id) -> None: 
     assert view.ranked_model.picked_ids() == picked
 
 
-def test_generate_dossier_from_the_screen(ctx, qtbot, request_id, demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_generate_dossier_from_the_screen(ctx, qtbot, request_id, demo_db, tmp_path) -> None:
     """The button hands the request to the dossier action: a real PDF, logged as a disclosure."""
     from pypdf import PdfReader
     from sqlalchemy import func, select

@@ -20,14 +20,14 @@ from wir_manager.services.training import COMPLETED, IN_PROGRESS
 from wir_manager.storage import models as m
 
 
-def _ctx(db, tmp_path: Path) -> AppContext:  # type: ignore[no-untyped-def]
+def _ctx(db, tmp_path: Path) -> AppContext:
     return AppContext(
         db, TaskRunner(), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     )
 
 
 @pytest.fixture
-def view(qtbot, demo_db, tmp_path: Path) -> TrainingView:  # type: ignore[no-untyped-def]
+def view(qtbot, demo_db, tmp_path: Path) -> TrainingView:
     widget = TrainingView(_ctx(demo_db, tmp_path))
     qtbot.addWidget(widget)
     widget.resize(1280, 800)
@@ -36,12 +36,12 @@ def view(qtbot, demo_db, tmp_path: Path) -> TrainingView:  # type: ignore[no-unt
     return widget
 
 
-def _stage(db, cid: int) -> str:  # type: ignore[no-untyped-def]
+def _stage(db, cid: int) -> str:
     with db.engine.connect() as conn:
         return conn.execute(select(m.Candidate.stage).where(m.Candidate.id == cid)).scalar().value
 
 
-def test_mark_completed_makes_candidate_ready(qtbot, view: TrainingView, demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_mark_completed_makes_candidate_ready(qtbot, view: TrainingView, demo_db) -> None:
     model = view.grid_model
     assert view.ui.cohortCombo.currentData() == "in_training"
     assert model.rowCount() > 0
@@ -78,7 +78,7 @@ def test_mark_completed_makes_candidate_ready(qtbot, view: TrainingView, demo_db
     assert set(mandatory) <= set(tr.candidate_progress(demo_db, record.candidate_id))
 
 
-def test_whole_row_selection_and_in_progress(qtbot, view: TrainingView, demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_whole_row_selection_and_in_progress(qtbot, view: TrainingView, demo_db) -> None:
     model = view.grid_model
     view.ui.cohortCombo.setCurrentIndex(view.ui.cohortCombo.findData("screened"))
     assert model.rowCount() > 1
@@ -116,7 +116,7 @@ def test_filters_by_text_cohort_and_incomplete(view: TrainingView) -> None:
     assert "of 300 candidates shown" in view.ui.statusLabel.text()
 
 
-def test_module_editing_reorders_columns(qtbot, view: TrainingView, demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_module_editing_reorders_columns(qtbot, view: TrainingView, demo_db) -> None:
     columns_before = view.grid_model.columnCount()
     view.new_item()
     editor = view.module_editor
@@ -152,7 +152,7 @@ def test_unsaved_module_guard(view: TrainingView) -> None:
     assert view.module_editor.module == view.modules.module(2)
 
 
-def test_empty_programme_offers_default_curriculum(qtbot, db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_empty_programme_offers_default_curriculum(qtbot, db, tmp_path: Path) -> None:
     widget = TrainingView(_ctx(db, tmp_path))
     qtbot.addWidget(widget)
     with qtbot.waitSignal(widget.grid_updated, timeout=10_000):
@@ -173,7 +173,7 @@ def test_chip_colours_readable(dark: bool) -> None:
         assert contrast_ratio(chip.background, chip.foreground) >= 4.5
 
 
-def test_promote_finished_after_retiring_a_module(qtbot, view: TrainingView, demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_promote_finished_after_retiring_a_module(qtbot, view: TrainingView, demo_db) -> None:
     assert view.ui.promoteButton.isHidden()
     # Retire every mandatory module but the first: many in-training people are then done.
     mandatory = [mod for mod in tr.list_modules(demo_db) if mod.mandatory]
@@ -192,7 +192,7 @@ def test_promote_finished_after_retiring_a_module(qtbot, view: TrainingView, dem
     assert view.ui.promoteButton.isHidden()
 
 
-def test_screen_dropped_while_loading_ignores_late_result(qtbot, demo_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_screen_dropped_while_loading_ignores_late_result(qtbot, demo_db, tmp_path: Path) -> None:
     ctx = _ctx(demo_db, tmp_path)
     widget = TrainingView(ctx)  # starts loading the grid in the background
     widget.release()

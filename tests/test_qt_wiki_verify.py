@@ -36,7 +36,7 @@ def people(db: Database, n: int) -> None:
         )
 
 
-def shoot(widget, name: str) -> None:  # type: ignore[no-untyped-def]
+def shoot(widget, name: str) -> None:
     SHOTS.mkdir(exist_ok=True)
     lang = os.environ.get("WIR_MANAGER_LANG", "en")
     widget.grab().save(str(SHOTS / f"{name}-{lang}.png"))
@@ -44,7 +44,7 @@ def shoot(widget, name: str) -> None:  # type: ignore[no-untyped-def]
 
 def test_verify_500_with_progress_cancel_then_filter_and_panel(
     qtbot, db: Database, wiki: WikiFamily
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     people(db, 500)
     with db.engine.connect() as conn:
         from sqlalchemy import select
@@ -127,7 +127,7 @@ def test_verify_500_with_progress_cancel_then_filter_and_panel(
     view.ctx.tasks.wait()
 
 
-def test_offline_is_one_sentence_and_keeps_snapshots(qtbot, db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_offline_is_one_sentence_and_keeps_snapshots(qtbot, db: Database) -> None:
     people(db, 3)
     svc.save_wiki_settings(db, api="http://127.0.0.1:9/w/api.php", uploads_api="")
     view, _answers = make_view(qtbot, db)
@@ -148,7 +148,7 @@ def test_offline_is_one_sentence_and_keeps_snapshots(qtbot, db: Database) -> Non
     view.ctx.tasks.wait()
 
 
-def test_swedish_panel_and_progress_dialog(qtbot, db: Database, wiki: WikiFamily) -> None:  # type: ignore[no-untyped-def]
+def test_swedish_panel_and_progress_dialog(qtbot, db: Database, wiki: WikiFamily) -> None:
     from PySide6.QtWidgets import QApplication
 
     from wir_manager.qt.i18n import install_translations

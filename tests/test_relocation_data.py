@@ -110,7 +110,7 @@ def test_subject_export_states_the_answer(
     assert ("Willing to relocate", words) in [tuple(v[:2]) for v in values]
 
 
-def test_dossier_states_the_answer(shortlisted, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_dossier_states_the_answer(shortlisted, tmp_path: Path) -> None:  # noqa: F811
     db, request_id, people = shortlisted
     with db.session() as s:
         s.get(m.Candidate, people["latin"]).willing_to_relocate = True

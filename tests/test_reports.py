@@ -69,7 +69,7 @@ def _people() -> list[tuple[int, str, str | None, str | None, Stage, bool, bool]
 
 
 @pytest.fixture
-def world(db):  # type: ignore[no-untyped-def]
+def world(db):
     people = _people()
     with db.session() as s:
         who = m.Organisation(name="World Health Organization", acronym="WHO")
@@ -200,7 +200,7 @@ def world(db):  # type: ignore[no-untyped-def]
     return db
 
 
-def test_figures_match_a_hand_computation(world) -> None:  # type: ignore[no-untyped-def]
+def test_figures_match_a_hand_computation(world) -> None:
     r = reports.build_report(world, start=PERIOD[0], end=PERIOD[1])
     assert r.candidates == 32 and r.withdrawn == 1
     assert [(f.stage, f.at_stage, f.reached) for f in r.funnel] == [
@@ -231,7 +231,7 @@ def test_figures_match_a_hand_computation(world) -> None:  # type: ignore[no-unt
     }
 
 
-def test_equity_four_fifths_rule_matches_a_hand_computation(world) -> None:  # type: ignore[no-untyped-def]
+def test_equity_four_fifths_rule_matches_a_hand_computation(world) -> None:
     r = reports.build_report(world, start=PERIOD[0], end=PERIOD[1])
     tables = {(t.step, t.dimension): t for t in r.equity}
     ready = {row.group: row for row in tables[("ready_proposed", "region")].rows}
@@ -270,7 +270,7 @@ def _pdf_text(path: Path) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(str(path)).pages)
 
 
-def test_programme_pdf_and_xlsx_read_back_without_anything_personal(world, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_programme_pdf_and_xlsx_read_back_without_anything_personal(world, tmp_path: Path) -> None:
     pdf = tmp_path / "programme.pdf"
     reports.write_programme_report(world, pdf, start=PERIOD[0], end=PERIOD[1])
     assert stat.S_IMODE(os.stat(pdf).st_mode) == 0o600
@@ -320,7 +320,7 @@ def test_programme_pdf_and_xlsx_read_back_without_anything_personal(world, tmp_p
             assert personal not in text and personal not in cells
 
 
-def test_programme_pdf_in_swedish(world, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_programme_pdf_in_swedish(world, tmp_path: Path) -> None:
     pdf = tmp_path / "programrapport.pdf"
     reports.write_programme_report(world, pdf, start=PERIOD[0], end=PERIOD[1], language="sv")
     text = _pdf_text(pdf)
@@ -331,7 +331,7 @@ def test_programme_pdf_in_swedish(world, tmp_path: Path) -> None:  # type: ignor
     assert current_language() == "en"  # the session's language is back
 
 
-def test_placement_report_pdf(world, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_placement_report_pdf(world, tmp_path: Path) -> None:
     pid = next(p.id for p in pl.list_placements(world) if p.candidate_id == 112)
     out = reports.write_placement_report(world, pid, tmp_path / "placement.pdf")
     text = _pdf_text(out)
@@ -348,7 +348,7 @@ def test_placement_report_pdf(world, tmp_path: Path) -> None:  # type: ignore[no
         reports.write_placement_report(world, pid, tmp_path / "placement.docx")
 
 
-def test_cli_report_programme(world, db_path: Path, tmp_path: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_cli_report_programme(world, db_path: Path, tmp_path: Path, capsys, monkeypatch) -> None:
     world.close()
     monkeypatch.setenv("WIR_MANAGER_PASSPHRASE", PASSPHRASE)
     out = tmp_path / "r.pdf"

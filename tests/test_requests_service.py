@@ -16,12 +16,12 @@ pytestmark = pytest.mark.backends
 
 
 @pytest.fixture
-def org_id(db) -> int:  # type: ignore[no-untyped-def]
+def org_id(db) -> int:
     ids = ensure_reference_data(db)
     return ids["org:WHO"]
 
 
-def _draft(org_id: int, **changes) -> rq.RequestData:  # type: ignore[no-untyped-def]
+def _draft(org_id: int, **changes) -> rq.RequestData:
     base = rq.RequestData(
         title="Wikidata resident for health data",
         organisation_id=org_id,
@@ -45,7 +45,7 @@ def _draft(org_id: int, **changes) -> rq.RequestData:  # type: ignore[no-untyped
     return rq.RequestData(**{**base.__dict__, **changes})
 
 
-def test_create_read_update_round_trip(db, org_id: int) -> None:  # type: ignore[no-untyped-def]
+def test_create_read_update_round_trip(db, org_id: int) -> None:
     saved = rq.save_request(db, _draft(org_id))
     assert saved.id is not None
     again = rq.get_request(db, saved.id)
@@ -119,7 +119,7 @@ def test_create_read_update_round_trip(db, org_id: int) -> None:  # type: ignore
         ({"duration_months": 0}, "duration", "between 1 and"),
     ],
 )
-def test_validation_says_what_is_wrong_and_writes_nothing(  # type: ignore[no-untyped-def]
+def test_validation_says_what_is_wrong_and_writes_nothing(
     db, org_id: int, changes: dict, area: str, phrase: str
 ) -> None:
     draft = _draft(org_id, **changes)
@@ -132,9 +132,7 @@ def test_validation_says_what_is_wrong_and_writes_nothing(  # type: ignore[no-un
         assert conn.execute(select(func.count()).select_from(m.PlacementRequest)).scalar() == 0
 
 
-def test_new_organisation_created_with_request_and_duplicates_refused(  # type: ignore[no-untyped-def]
-    db, org_id: int
-) -> None:
+def test_new_organisation_created_with_request_and_duplicates_refused(db, org_id: int) -> None:
     draft = _draft(
         org_id,
         organisation_id=None,
@@ -149,7 +147,7 @@ def test_new_organisation_created_with_request_and_duplicates_refused(  # type: 
     assert made.display == "AC — Arctic Council"
 
 
-def test_delete_and_missing(db, org_id: int) -> None:  # type: ignore[no-untyped-def]
+def test_delete_and_missing(db, org_id: int) -> None:
     saved = rq.save_request(db, _draft(org_id))
     rq.delete_request(db, saved.id)
     with pytest.raises(rq.RequestNotFoundError, match="does not exist"):
@@ -158,7 +156,7 @@ def test_delete_and_missing(db, org_id: int) -> None:  # type: ignore[no-untyped
         assert conn.execute(select(func.count()).select_from(m.RequestLanguage)).scalar() == 0
 
 
-def test_summary_and_region_choices(demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_summary_and_region_choices(demo_db) -> None:
     text = rq.language_summary(
         (
             rq.LanguageRequirement("en", 5),
@@ -172,7 +170,7 @@ def test_summary_and_region_choices(demo_db) -> None:  # type: ignore[no-untyped
     assert len(rq.list_request_rows(demo_db)) == 12
 
 
-def test_new_organisation_problems_are_reported_before_saving(db, org_id: int) -> None:  # type: ignore[no-untyped-def]
+def test_new_organisation_problems_are_reported_before_saving(db, org_id: int) -> None:
     draft = _draft(
         org_id,
         organisation_id=None,
@@ -183,7 +181,7 @@ def test_new_organisation_problems_are_reported_before_saving(db, org_id: int) -
     assert "not a known country" in problems[0].message
 
 
-def test_no_lost_update_between_two_windows(demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_no_lost_update_between_two_windows(demo_db) -> None:
     """Two windows load the same request; the second save must not overwrite the first."""
     from dataclasses import replace
 

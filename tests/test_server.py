@@ -179,10 +179,10 @@ def test_newer_or_older_schema_is_refused_and_only_admin_upgrades(
 ) -> None:
     name = _dbname(server_db_url)
     staff = _account(pg_server, server_db_url, "upg", TeamRole.COORDINATOR)
-    pg_server.cluster.execute("UPDATE alembic_version SET version_num = 'ffff_future'", name)  # type: ignore[attr-defined]
+    pg_server.cluster.execute("UPDATE alembic_version SET version_num = 'ffff_future'", name)
     with pytest.raises(MigrationError, match="newer WiR Manager"):
         ServerDatabase.connect(server_db_url)
-    pg_server.cluster.execute("UPDATE alembic_version SET version_num = '0001'", name)  # type: ignore[attr-defined]
+    pg_server.cluster.execute("UPDATE alembic_version SET version_num = '0001'", name)
     with pytest.raises(MigrationError, match="server upgrade"):
         ServerDatabase.connect(server_db_url)
     # Not automatic: a client connecting did not change the revision.
@@ -193,8 +193,8 @@ def test_newer_or_older_schema_is_refused_and_only_admin_upgrades(
     versioned = [t.name for t in Base.metadata.sorted_tables if "row_version" in t.c]
     assert len(versioned) == 6
     for table in versioned:
-        pg_server.cluster.execute(f"ALTER TABLE {table} DROP COLUMN row_version", name)  # type: ignore[attr-defined]
-    pg_server.cluster.execute("UPDATE alembic_version SET version_num = '0006'", name)  # type: ignore[attr-defined]
+        pg_server.cluster.execute(f"ALTER TABLE {table} DROP COLUMN row_version", name)
+    pg_server.cluster.execute("UPDATE alembic_version SET version_num = '0006'", name)
     code = main(["--db", staff, "server", "upgrade"])
     assert code == 1 and "Only an admin" in capsys.readouterr().err
     code = main(["--db", server_db_url, "server", "upgrade"])
@@ -230,7 +230,7 @@ def test_cli_works_on_a_server_url(server_db_url: str, capsys: pytest.CaptureFix
 
 def test_cli_user_management(
     pg_server: PgServer, server_db_url: str, capsys: pytest.CaptureFixture[str], monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     def run(*argv: str) -> tuple[int, str, str]:
         code = main(["--db", server_db_url, *argv])
         out, err = capsys.readouterr()
@@ -295,12 +295,12 @@ def _person(name: str, username: str, affiliate_id: int | None, **extra: object)
         consent_store=True,
         consent_store_at=dt.date(2026, 3, 1),
         notes="Prefers remote work",
-        **extra,  # type: ignore[arg-type]
+        **extra,
     )
 
 
 @pytest.fixture
-def team(pg_server: PgServer, server_db_url: str):  # type: ignore[no-untyped-def]
+def team(pg_server: PgServer, server_db_url: str):
     """An admin database with reference data, two affiliates' candidates and one account
     per role (plus affiliate staff)."""
     with ServerDatabase.connect(server_db_url) as admin:
@@ -329,7 +329,7 @@ def team(pg_server: PgServer, server_db_url: str):  # type: ignore[no-untyped-de
     }
 
 
-def test_viewer_reads_but_not_contact_details_and_writes_nothing(team) -> None:  # type: ignore[no-untyped-def]
+def test_viewer_reads_but_not_contact_details_and_writes_nothing(team) -> None:
     with ServerDatabase.connect(team["urls"][TeamRole.VIEWER]) as viewer:
         with viewer.engine.connect() as conn:
             names = conn.execute(select(m.Candidate.full_name).order_by(m.Candidate.id)).scalars()
@@ -346,7 +346,7 @@ def test_viewer_reads_but_not_contact_details_and_writes_nothing(team) -> None: 
             conn.execute(text("UPDATE settings SET value = 'x' WHERE key = 'app_id'"))
 
 
-def test_staff_keep_candidates_but_not_requests_or_erasure(team) -> None:  # type: ignore[no-untyped-def]
+def test_staff_keep_candidates_but_not_requests_or_erasure(team) -> None:
     with ServerDatabase.connect(team["urls"][TeamRole.STAFF]) as staff:
         cid = svc.create_candidate(staff, _person("Nguyễn Văn An", "NguyenVA", team["aff_b"]))
         svc.update_candidate(
@@ -365,7 +365,7 @@ def test_staff_keep_candidates_but_not_requests_or_erasure(team) -> None:  # typ
         assert privacy.candidate_exists(staff, cid)
 
 
-def test_coordinator_records_requests_but_cannot_erase(team) -> None:  # type: ignore[no-untyped-def]
+def test_coordinator_records_requests_but_cannot_erase(team) -> None:
     with ServerDatabase.connect(team["urls"][TeamRole.COORDINATOR]) as coord:
         rid = rq.save_request(
             coord,
@@ -386,7 +386,7 @@ def test_coordinator_records_requests_but_cannot_erase(team) -> None:  # type: i
         assert not privacy.candidate_exists(admin, team["theirs"])
 
 
-def test_affiliate_staff_see_and_edit_only_their_affiliate(team) -> None:  # type: ignore[no-untyped-def]
+def test_affiliate_staff_see_and_edit_only_their_affiliate(team) -> None:
     with ServerDatabase.connect(team["urls"]["affiliate"]) as aff:
         with aff.engine.connect() as conn:
             seen = conn.execute(select(m.Candidate.id)).scalars().all()
@@ -422,7 +422,7 @@ def test_row_security_is_forced_so_the_owner_is_bound_too(server_db_url: str) ->
     )
 
 
-def test_audit_shows_the_real_logins_and_is_insert_only(team) -> None:  # type: ignore[no-untyped-def]
+def test_audit_shows_the_real_logins_and_is_insert_only(team) -> None:
     staff_url = team["urls"][TeamRole.STAFF]
     with ServerDatabase.connect(staff_url) as staff:
         svc.update_candidate(

@@ -43,7 +43,7 @@ def _person(**changes: object) -> CandidateData:
 
 
 @pytest.fixture
-def two_clients(pg_server: PgServer, server_db_url: str):  # type: ignore[no-untyped-def]
+def two_clients(pg_server: PgServer, server_db_url: str):
     """The admin (tester) and a coordinator login (``bo_<db>``), each with its own pool."""
     dbname = server_db_url.rsplit("/", 1)[1]
     login = f"bo_{dbname}"
@@ -56,7 +56,7 @@ def two_clients(pg_server: PgServer, server_db_url: str):  # type: ignore[no-unt
     b.close()
 
 
-def test_a_stale_save_is_refused_with_who_and_when(two_clients) -> None:  # type: ignore[no-untyped-def]
+def test_a_stale_save_is_refused_with_who_and_when(two_clients) -> None:
     a, b = two_clients
     cid = svc.create_candidate(a, _person())
     seen_by_a = svc.get_candidate(a, cid).updated_at
@@ -80,7 +80,7 @@ def test_a_stale_save_is_refused_with_who_and_when(two_clients) -> None:  # type
     assert svc.get_candidate(b, cid).data.notes == "Led Commons workshops"
 
 
-def test_two_sessions_saving_the_same_row_cannot_both_win(two_clients) -> None:  # type: ignore[no-untyped-def]
+def test_two_sessions_saving_the_same_row_cannot_both_win(two_clients) -> None:
     """version_id_col: both loaded version 1; the second UPDATE finds no such version."""
     a, b = two_clients
     cid = svc.create_candidate(a, _person())
@@ -97,7 +97,7 @@ def test_two_sessions_saving_the_same_row_cannot_both_win(two_clients) -> None: 
         assert row is not None and row.notes == "A was first" and row.row_version == 2
 
 
-def test_simultaneous_form_saves_from_the_same_start_one_wins(two_clients) -> None:  # type: ignore[no-untyped-def]
+def test_simultaneous_form_saves_from_the_same_start_one_wins(two_clients) -> None:
     """Both clients press Save at once with the same loaded form: FOR UPDATE makes the
     second wait for the first and then refuse; nothing is lost either way."""
     a, b = two_clients
@@ -127,7 +127,7 @@ def test_simultaneous_form_saves_from_the_same_start_one_wins(two_clients) -> No
     assert svc.get_candidate(b, cid).data.notes == winner
 
 
-def test_requests_are_versioned_too(two_clients) -> None:  # type: ignore[no-untyped-def]
+def test_requests_are_versioned_too(two_clients) -> None:
     a, _b = two_clients
     ids = demo.ensure_reference_data(a)
     org = next(v for k, v in ids.items() if k.startswith("org:"))
@@ -137,9 +137,9 @@ def test_requests_are_versioned_too(two_clients) -> None:  # type: ignore[no-unt
     first = rq.save_request(a, dataclasses.replace(saved, positions=2))
     with pytest.raises(ConcurrentEditError, match="tester changed this record"):
         rq.save_request(a, dataclasses.replace(saved, positions=3))
-    assert rq.get_request(a, first.id).positions == 2  # type: ignore[arg-type]
+    assert rq.get_request(a, first.id).positions == 2
     with a.session() as s:
-        assert s.get(m.PlacementRequest, first.id).row_version == 2  # type: ignore[union-attr]
+        assert s.get(m.PlacementRequest, first.id).row_version == 2
 
 
 # ---------------------------------------------------------------- changes reach the others
@@ -159,7 +159,7 @@ def _next(inbox: queue.Queue[ServerChange], table: str, timeout: float = 5) -> S
             return change
 
 
-def test_a_save_in_one_client_reaches_the_other_within_a_second(two_clients) -> None:  # type: ignore[no-untyped-def]
+def test_a_save_in_one_client_reaches_the_other_within_a_second(two_clients) -> None:
     a, b = two_clients
     inbox, _listener = _collect(a)
     cid = svc.create_candidate(b, _person(full_name="Олександр Шевченко", username="OlexS"))
@@ -183,7 +183,7 @@ def test_a_save_in_one_client_reaches_the_other_within_a_second(two_clients) -> 
     assert _next(inbox, "candidates").ids == (cid,)
 
 
-def test_own_changes_are_not_echoed_and_bulk_writes_are_few_notes(two_clients) -> None:  # type: ignore[no-untyped-def]
+def test_own_changes_are_not_echoed_and_bulk_writes_are_few_notes(two_clients) -> None:
     a, b = two_clients
     inbox, _listener = _collect(a)
     svc.create_candidate(a, _person(username="OwnChange"))
@@ -204,11 +204,11 @@ def test_own_changes_are_not_echoed_and_bulk_writes_are_few_notes(two_clients) -
     assert any(c.table == "placement_requests" for c in changes)
 
 
-def test_listener_stops_on_lock(two_clients) -> None:  # type: ignore[no-untyped-def]
+def test_listener_stops_on_lock(two_clients) -> None:
     a, _b = two_clients
     listener = a.watch(lambda _c: None)
-    assert listener._thread.is_alive()  # type: ignore[attr-defined]
+    assert listener._thread.is_alive()
     a.close()
-    assert not listener._thread.is_alive()  # type: ignore[attr-defined]
+    assert not listener._thread.is_alive()
     with pytest.raises(Exception, match="closed"), a.engine.connect() as conn:
         conn.execute(select(1))

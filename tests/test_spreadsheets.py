@@ -34,7 +34,7 @@ from wir_manager.storage import models as m
 from wir_manager.storage.database import Database
 
 
-def _counts(db) -> dict[str, int]:  # type: ignore[no-untyped-def]
+def _counts(db) -> dict[str, int]:
     with db.engine.connect() as conn:
         return {
             t.__tablename__: conn.execute(select(func.count()).select_from(t)).scalar_one()
@@ -62,14 +62,14 @@ def _sheet(path: Path, rows: list[list[object]], title: str = "Sheet1") -> Path:
 
 
 @pytest.fixture
-def existing(db):  # type: ignore[no-untyped-def]
+def existing(db):
     demo.ensure_reference_data(db)
     with db.session() as s:
         s.add(m.Candidate(full_name="José Pérez", username="JPerez", email="jp@example.org"))
     return db
 
 
-def test_messy_sheet_gives_exact_report_and_writes_nothing(existing, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_messy_sheet_gives_exact_report_and_writes_nothing(existing, tmp_path: Path) -> None:
     db = existing
     path = _sheet(
         tmp_path / "messy.xlsx",
@@ -183,7 +183,7 @@ def test_messy_sheet_gives_exact_report_and_writes_nothing(existing, tmp_path: P
     assert _counts(db) == before
 
 
-def test_bad_language_level_is_reported(existing, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_bad_language_level_is_reported(existing, tmp_path: Path) -> None:
     path = _sheet(tmp_path / "lv.xlsx", [["Name", "Username", "Languages"], ["A B", "AB", "fr:D1"]])
     assert read_candidates(existing, path).lines() == [
         "Row 2, Languages: level “D1” is out of range (use A1, A2, B1, B2, C1, C2 or native)."
@@ -199,7 +199,7 @@ def _good_sheet(path: Path, n: int = 3) -> Path:
     return _sheet(path, rows)
 
 
-def test_crash_in_the_middle_of_writing_writes_nothing(existing, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_crash_in_the_middle_of_writing_writes_nothing(existing, tmp_path: Path) -> None:
     db = existing
     report = read_candidates(db, _good_sheet(tmp_path / "ok.xlsx"))
     assert report.ok and len(report.records) == 3
@@ -231,7 +231,7 @@ def test_crash_in_the_middle_of_writing_writes_nothing(existing, tmp_path: Path)
         )
 
 
-def test_export_neutralises_formulas_and_import_restores_them(existing, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_export_neutralises_formulas_and_import_restores_them(existing, tmp_path: Path) -> None:
     db = existing
     evil = '=HYPERLINK("http://evil.example","click")'
     with db.session() as s:
@@ -261,7 +261,7 @@ def test_export_neutralises_formulas_and_import_restores_them(existing, tmp_path
         fresh.close()
 
 
-def test_export_import_round_trip_is_identical(demo_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_export_import_round_trip_is_identical(demo_db, tmp_path: Path) -> None:
     out = tmp_path / "all.xlsx"
     assert export_candidates(demo_db, out) == 300
     fresh = Database.create(tmp_path / "copy.db", PASSPHRASE, "Op")
@@ -282,7 +282,7 @@ def test_export_import_round_trip_is_identical(demo_db, tmp_path: Path) -> None:
             )
         assert candidate_rows(fresh) == original
 
-        def fields(db):  # type: ignore[no-untyped-def]
+        def fields(db):
             with db.engine.connect() as conn:
                 cols = [
                     c
@@ -293,7 +293,7 @@ def test_export_import_round_trip_is_identical(demo_db, tmp_path: Path) -> None:
 
         assert fields(fresh) == fields(demo_db)
 
-        def children(db):  # type: ignore[no-untyped-def]
+        def children(db):
             with db.engine.connect() as conn:
                 skills = sorted(
                     conn.execute(
@@ -316,10 +316,10 @@ def test_export_import_round_trip_is_identical(demo_db, tmp_path: Path) -> None:
 
 def test_export_layout_bold_frozen_filtered_real_dates(
     demo_db, tmp_path: Path, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from openpyxl.worksheet import _writer
 
-    def no_temp_files(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+    def no_temp_files(*_args, **_kwargs):
         raise AssertionError("candidate data must not be staged in a temporary file")
 
     # openpyxl stages sheet XML (names, e-mails) in temp files; ours must stay in memory
@@ -352,7 +352,7 @@ def test_export_layout_bold_frozen_filtered_real_dates(
     write_candidate_template(tmp_path / "tpl.xlsx")
 
 
-def test_export_shortlist(existing, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_export_shortlist(existing, tmp_path: Path) -> None:
     db = existing
     ids = demo.ensure_reference_data(db)
     with db.session() as s:
@@ -389,7 +389,7 @@ def test_export_shortlist(existing, tmp_path: Path) -> None:  # type: ignore[no-
         export_shortlist(db, empty_id, path)
 
 
-def test_template_has_dropdowns_and_its_example_imports(existing, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_template_has_dropdowns_and_its_example_imports(existing, tmp_path: Path) -> None:
     path = write_candidate_template(tmp_path / "template.xlsx")
     ws = openpyxl.load_workbook(path)["Candidates"]
     header = [c.value for c in ws[1]]
@@ -421,14 +421,14 @@ def test_template_has_dropdowns_and_its_example_imports(existing, tmp_path: Path
 )
 def test_unusable_files_give_one_sentence(
     existing, tmp_path: Path, content: bytes, message: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     path = tmp_path / "bad.xlsx"
     path.write_bytes(content)
     with pytest.raises(SpreadsheetError, match=message):
         read_candidates(existing, path)
 
 
-def test_too_large_zip_bomb_and_plain_zip(existing, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_too_large_zip_bomb_and_plain_zip(existing, tmp_path: Path, monkeypatch) -> None:
     bomb = tmp_path / "bomb.xlsx"
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("xl/workbook.xml", "<workbook/>")
@@ -446,7 +446,7 @@ def test_too_large_zip_bomb_and_plain_zip(existing, tmp_path: Path, monkeypatch)
         read_candidates(existing, good)
 
 
-def test_import_requests(existing, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_import_requests(existing, tmp_path: Path) -> None:
     db = existing
     path = _sheet(
         tmp_path / "req.xlsx",
@@ -546,7 +546,7 @@ NASTY = [
 ]
 
 
-def test_nasty_text_round_trips_exactly(existing, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_nasty_text_round_trips_exactly(existing, tmp_path: Path) -> None:
     db = existing
     with db.session() as s:
         for n, text in enumerate(NASTY):
@@ -576,7 +576,7 @@ def test_nasty_text_round_trips_exactly(existing, tmp_path: Path) -> None:  # ty
         fresh.close()
 
 
-def test_request_template_example_imports(existing, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_request_template_example_imports(existing, tmp_path: Path) -> None:
     path = write_request_template(tmp_path / "requests-template.xlsx")
     ws = openpyxl.load_workbook(path)["Requests"]
     header = [c.value for c in ws[1]]

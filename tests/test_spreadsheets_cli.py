@@ -16,7 +16,7 @@ from wir_manager.storage.database import Database
 
 
 @pytest.fixture
-def cli_db(db, db_path, monkeypatch):  # type: ignore[no-untyped-def]
+def cli_db(db, db_path, monkeypatch):
     demo.generate(db, candidates=20, requests=2, seed=7)
     db.close()
     monkeypatch.setenv("WIR_MANAGER_PASSPHRASE", PASSPHRASE)
@@ -36,7 +36,7 @@ def _sheet(path: Path) -> Path:
     return path
 
 
-def test_import_needs_confirmation_without_a_terminal(cli_db, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_import_needs_confirmation_without_a_terminal(cli_db, tmp_path, capsys) -> None:
     sheet = _sheet(tmp_path / "new.xlsx")
     args = ["--db", str(cli_db), "import", "candidates", str(sheet)]
     assert main([*args, "--dry-run"]) == 0
@@ -56,7 +56,7 @@ def test_import_needs_confirmation_without_a_terminal(cli_db, tmp_path, capsys) 
     assert _count(cli_db) == 21
 
 
-def test_export_and_template_commands(cli_db, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_export_and_template_commands(cli_db, tmp_path, capsys) -> None:
     base = ["--db", str(cli_db)]
     assert main([*base, "export", "candidates", str(tmp_path / "c.xlsx")]) == 0
     assert "Wrote 20 candidates" in capsys.readouterr().out
@@ -74,7 +74,7 @@ def test_export_and_template_commands(cli_db, tmp_path, capsys) -> None:  # type
     assert "not an Excel workbook" in capsys.readouterr().err
 
 
-def test_import_requests_command(cli_db, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_import_requests_command(cli_db, tmp_path, capsys) -> None:
     wb = openpyxl.Workbook()
     wb.active.append(["Organisation", "Title", "Work mode", "Languages", "Skills"])
     wb.active.append(["UNESCO", "Heritage data resident", "remote", "en:C1; fr:B2", "Wikidata:2"])

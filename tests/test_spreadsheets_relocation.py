@@ -28,7 +28,7 @@ def _answers(db: Database) -> dict[str, bool | None]:
         return {name: answer for name, answer in conn.execute(query)}
 
 
-def test_import_reads_yes_no_and_blank(existing, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_import_reads_yes_no_and_blank(existing, tmp_path: Path) -> None:  # noqa: F811
     path = _sheet(
         tmp_path / "r.xlsx",
         [
@@ -53,7 +53,7 @@ def test_import_reads_yes_no_and_blank(existing, tmp_path: Path) -> None:  # typ
     }
 
 
-def test_bad_value_is_one_sentence_and_writes_nothing(existing, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_bad_value_is_one_sentence_and_writes_nothing(existing, tmp_path: Path) -> None:  # noqa: F811
     path = _sheet(
         tmp_path / "bad.xlsx",
         [HEAD, ["Ama Mensah", "AmaM", "GH", "yes"], ["Bilal Haddad", "BilalH", "LB", "maybe"]],
@@ -71,7 +71,7 @@ def test_bad_value_is_one_sentence_and_writes_nothing(existing, tmp_path: Path) 
     assert after == before
 
 
-def test_export_then_import_round_trip(existing, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_export_then_import_round_trip(existing, tmp_path: Path) -> None:  # noqa: F811
     with existing.session() as s:
         s.add_all(
             [
@@ -99,7 +99,7 @@ def test_export_then_import_round_trip(existing, tmp_path: Path) -> None:  # typ
         fresh.close()
 
 
-def test_template_has_the_column_with_a_dropdown(existing, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_template_has_the_column_with_a_dropdown(existing, tmp_path: Path) -> None:  # noqa: F811
     path = write_candidate_template(tmp_path / "template.xlsx")
     wb = openpyxl.load_workbook(path)
     ws = wb["Candidates"]

@@ -238,7 +238,7 @@ def test_log_rotates_when_it_grew_too_large(isolated_home: Path) -> None:
 
 
 # ---------------------------------------------------------------------- Qt pieces
-def test_held_tasks_wait_for_release(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_held_tasks_wait_for_release(qtbot) -> None:
     runner = TaskRunner()
     started = threading.Event()
     done: list[object] = []
@@ -259,7 +259,7 @@ def test_held_tasks_wait_for_release(qtbot) -> None:  # type: ignore[no-untyped-
     qtbot.waitUntil(lambda: done == ["ran", "late"], timeout=5_000)
 
 
-def test_code_list_fills_when_first_used(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_code_list_fills_when_first_used(qtbot) -> None:
     combo = QComboBox()
     qtbot.addWidget(combo)
     calls: list[int] = []
@@ -283,14 +283,14 @@ def test_code_list_fills_when_first_used(qtbot) -> None:  # type: ignore[no-unty
     assert pickers.current_code(typed) == "ar"
 
 
-def test_icons_use_the_disabled_text_colour_when_disabled(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_icons_use_the_disabled_text_colour_when_disabled(qtbot) -> None:
     palette = QApplication.palette()
     normal = palette.color(QPalette.ColorRole.WindowText)
     disabled = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText)
     assert normal != disabled
     icon = theme.icon("delete")
 
-    def darkest(mode: QIcon.Mode):  # type: ignore[no-untyped-def]
+    def darkest(mode: QIcon.Mode):
         image = icon.pixmap(QSize(32, 32), mode).toImage()
         pixels = [image.pixelColor(x, y) for x in range(32) for y in range(32)]
         return max(pixels, key=lambda c: c.alpha()).name()
@@ -300,7 +300,7 @@ def test_icons_use_the_disabled_text_colour_when_disabled(qtbot) -> None:  # typ
     assert icon.pixmap(QSize(16, 16), 2.0).devicePixelRatio() == 2.0
 
 
-def _start_from_environment(qtbot, path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+def _start_from_environment(qtbot, path: Path, monkeypatch: pytest.MonkeyPatch):
     """The unattended start: passphrase in the environment, window without a dialog."""
     monkeypatch.setenv(keystore.PASSPHRASE_ENV, PASSPHRASE)
     launcher = Launcher(path, settings=opts.open_settings())
@@ -312,7 +312,7 @@ def _start_from_environment(qtbot, path: Path, monkeypatch: pytest.MonkeyPatch):
 
 def test_start_from_the_environment_shows_the_window_then_checks_the_file(
     qtbot, db: Database, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     path = _data_file(db)
     launcher, window = _start_from_environment(qtbot, path, monkeypatch)
     assert not window.is_locked
@@ -327,7 +327,7 @@ def test_start_from_the_environment_shows_the_window_then_checks_the_file(
 
 def test_a_damaged_file_locks_the_window_and_says_so(
     qtbot, db: Database, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     path = _data_file(db)
     _damage_a_late_page(path)
     before = path.read_bytes()

@@ -353,7 +353,7 @@ def test_key_is_derived_once_per_unlock(db: Database, monkeypatch: pytest.Monkey
     calls = []
     original = DatabaseKey.derive
 
-    def counting(cls, passphrase: str, salt: bytes) -> DatabaseKey:  # type: ignore[no-untyped-def]
+    def counting(cls, passphrase: str, salt: bytes) -> DatabaseKey:
         calls.append(1)
         return original(passphrase, salt)
 

@@ -95,7 +95,7 @@ CHILDREN = (
 )
 
 
-def _snapshot(db: Database) -> dict[str, list[tuple]]:  # type: ignore[type-arg]
+def _snapshot(db: Database) -> dict[str, list[tuple]]:
     with db.engine.connect() as conn:
         return {
             table: sorted(map(tuple, conn.exec_driver_sql(f"SELECT * FROM {table}")))

@@ -43,7 +43,7 @@ PEOPLE = [
 
 
 @pytest.fixture
-def people(db):  # type: ignore[no-untyped-def]
+def people(db):
     modules = tr.install_default_modules(db)
     ids = {}
     for name, username, email in PEOPLE:
@@ -54,7 +54,7 @@ def people(db):  # type: ignore[no-untyped-def]
     return ids, {mod.title: mod.id for mod in modules}
 
 
-def _progress(db, cid: int) -> dict[int, tuple[str, dt.date | None, int | None]]:  # type: ignore[no-untyped-def]
+def _progress(db, cid: int) -> dict[int, tuple[str, dt.date | None, int | None]]:
     tp = m.TrainingProgress
     with db.engine.connect() as conn:
         return {
@@ -67,7 +67,7 @@ def _progress(db, cid: int) -> dict[int, tuple[str, dt.date | None, int | None]]
         }
 
 
-def test_openedx_grade_report_matches_maps_and_never_goes_backwards(db, people) -> None:  # type: ignore[no-untyped-def]
+def test_openedx_grade_report_matches_maps_and_never_goes_backwards(db, people) -> None:
     ids, modules = people
     layla, ananya = ids["Layla Haddad"], ids["Ananya Sharma WMIN"]
     m1 = modules["The Wikimedia movement and its projects"]
@@ -119,7 +119,7 @@ def test_openedx_grade_report_matches_maps_and_never_goes_backwards(db, people) 
     assert again.changes == () and again.kept == 5
 
 
-def test_completing_the_last_mandatory_module_promotes_like_the_grid(db, people) -> None:  # type: ignore[no-untyped-def]
+def test_completing_the_last_mandatory_module_promotes_like_the_grid(db, people) -> None:
     ids, _modules = people
     layla = ids["Layla Haddad"]
     mandatory = [mod for mod in tr.list_modules(db) if mod.mandatory]
@@ -141,7 +141,7 @@ def test_completing_the_last_mandatory_module_promotes_like_the_grid(db, people)
     assert stage is Stage.READY
 
 
-def test_problem_grade_report_sums_problems_per_subsection(db, people) -> None:  # type: ignore[no-untyped-def]
+def test_problem_grade_report_sums_problems_per_subsection(db, people) -> None:
     _ids, _modules = people
     report = read_training(db, EDX_PROBLEMS, "openedx", today=TODAY)
     assert report.layout is Layout.EDX_PROBLEMS
@@ -165,7 +165,7 @@ def test_problem_grade_report_sums_problems_per_subsection(db, people) -> None: 
     assert third not in ananya.results
 
 
-def test_moodle_completion_report_with_swedish_dates(db, people) -> None:  # type: ignore[no-untyped-def]
+def test_moodle_completion_report_with_swedish_dates(db, people) -> None:
     ids, modules = people
     report = read_training(db, MOODLE, "moodle", today=TODAY)
     assert report.layout is Layout.MOODLE_COMPLETION
@@ -193,7 +193,7 @@ def test_moodle_completion_report_with_swedish_dates(db, people) -> None:  # typ
     }
 
 
-def test_dashboard_editors_modules_by_name_and_saved_course_mapping(db, people) -> None:  # type: ignore[no-untyped-def]
+def test_dashboard_editors_modules_by_name_and_saved_course_mapping(db, people) -> None:
     ids, modules = people
     report = read_training(db, DASHBOARD, "dashboard", today=TODAY)
     assert report.layout is Layout.DASHBOARD_EDITORS
@@ -209,7 +209,7 @@ def test_dashboard_editors_modules_by_name_and_saved_course_mapping(db, people) 
     chosen["Editing basics"] = modules["The Wikimedia movement and its projects"]
     mapped = read_training(db, DASHBOARD, "dashboard", mapping=chosen, today=TODAY)
     save_course_mapping(db, "WIR 2026 Dashboard", mapped)
-    name, saved = saved_course_mapping(db, "dashboard", mapped.items)  # type: ignore[misc]
+    name, saved = saved_course_mapping(db, "dashboard", mapped.items)
     assert name == "WIR 2026 Dashboard" and saved == chosen
     write_training(db, mapped)
     on = dt.date(2026, 11, 25)
@@ -219,7 +219,7 @@ def test_dashboard_editors_modules_by_name_and_saved_course_mapping(db, people) 
     }
 
 
-def test_wrong_layout_is_one_sentence_and_writes_nothing(db, people) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_layout_is_one_sentence_and_writes_nothing(db, people) -> None:
     with pytest.raises(SpreadsheetError) as exc:
         read_training(db, DASHBOARD, "openedx", today=TODAY)
     assert "\n" not in str(exc.value)
@@ -229,7 +229,7 @@ def test_wrong_layout_is_one_sentence_and_writes_nothing(db, people) -> None:  #
 
 def test_cli_import_training_prints_unmatched_and_writes_after_yes(
     db, db_path, people, monkeypatch, capsys, tmp_path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     import json
 
     from tests.conftest import PASSPHRASE

@@ -15,7 +15,7 @@ from wir_manager.storage import models as m
 pytestmark = pytest.mark.backends
 
 
-def _add_people(db, stages: list[Stage]) -> list[int]:  # type: ignore[no-untyped-def]
+def _add_people(db, stages: list[Stage]) -> list[int]:
     with db.connection() as conn:
         conn.execute(
             insert(m.Candidate),
@@ -27,7 +27,7 @@ def _add_people(db, stages: list[Stage]) -> list[int]:  # type: ignore[no-untype
     return [i + 1 for i in range(len(stages))]
 
 
-def test_modules_add_rename_reorder_mandatory_deactivate(db) -> None:  # type: ignore[no-untyped-def]
+def test_modules_add_rename_reorder_mandatory_deactivate(db) -> None:
     mods = tr.install_default_modules(db)
     assert len(mods) == 9 and sum(not x.mandatory for x in mods) == 2
     assert tr.install_default_modules(db) == mods  # idempotent
@@ -46,7 +46,7 @@ def test_modules_add_rename_reorder_mandatory_deactivate(db) -> None:  # type: i
         tr.reorder_modules(db, [extra.id])
 
 
-def test_mark_completed_then_promote_only_in_training(db) -> None:  # type: ignore[no-untyped-def]
+def test_mark_completed_then_promote_only_in_training(db) -> None:
     mods = tr.install_default_modules(db)
     mandatory = [x.id for x in mods if x.mandatory]
     people = _add_people(db, [Stage.IN_TRAINING, Stage.IN_TRAINING, Stage.SCREENED, Stage.PLACED])
@@ -75,7 +75,7 @@ def test_mark_completed_then_promote_only_in_training(db) -> None:  # type: igno
     assert tr.promote_ready(db, [2]) == [2]
 
 
-def test_bad_marking_changes_nothing(db) -> None:  # type: ignore[no-untyped-def]
+def test_bad_marking_changes_nothing(db) -> None:
     mods = tr.install_default_modules(db)
     _add_people(db, [Stage.IN_TRAINING])
     future = dt.date.today() + dt.timedelta(days=3)
@@ -93,14 +93,14 @@ def test_bad_marking_changes_nothing(db) -> None:  # type: ignore[no-untyped-def
     assert tr.candidate_progress(db, 1) == {}
 
 
-def test_no_mandatory_module_means_nobody_is_ready(db) -> None:  # type: ignore[no-untyped-def]
+def test_no_mandatory_module_means_nobody_is_ready(db) -> None:
     only = tr.add_module(db, "Optional extras", mandatory=False)
     _add_people(db, [Stage.IN_TRAINING])
     tr.mark_completed(db, [1], [only.id])
     assert tr.promote_ready(db) == []
 
 
-def test_grid_matches_demo_stages(demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_grid_matches_demo_stages(demo_db) -> None:
     grid = tr.load_grid(demo_db)
     assert len(grid.rows) == 300 and len(grid.modules) == 9
     for row in grid.rows:

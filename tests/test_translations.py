@@ -37,7 +37,7 @@ def _load_tool() -> ModuleType:
 tool = _load_tool()
 
 
-def _listing(items: list) -> str:  # type: ignore[type-arg]
+def _listing(items: list) -> str:
     shown = "\n  ".join(map(str, items[:60]))
     more = f"\n  … and {len(items) - 60} more" if len(items) > 60 else ""
     return (
@@ -66,7 +66,7 @@ def test_every_translated_expression_can_be_extracted() -> None:
     )
 
 
-def test_compiled_catalogues_match_their_sources(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_compiled_catalogues_match_their_sources(qapp) -> None:
     """The shipped .qm/.mo say what the committed .ts/.po say (nothing stale).
 
     Compared by content, not bytes, so another Qt or Babel version compiling the same
@@ -176,7 +176,7 @@ def test_no_f_strings_inside_translation_calls() -> None:
 
 
 @pytest.fixture
-def swedish(qapp):  # type: ignore[no-untyped-def]
+def swedish(qapp):
     from wir_manager.qt.i18n import install_translations
 
     install_translations(qapp, language="sv")
@@ -184,7 +184,7 @@ def swedish(qapp):  # type: ignore[no-untyped-def]
     install_translations(qapp, language="en")
 
 
-def test_swedish_is_what_the_app_shows(swedish) -> None:  # type: ignore[no-untyped-def]
+def test_swedish_is_what_the_app_shows(swedish) -> None:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QDialogButtonBox
 
@@ -205,7 +205,7 @@ def test_swedish_is_what_the_app_shows(swedish) -> None:  # type: ignore[no-unty
     assert _(core[0]) != core[0]
 
 
-def test_tour_in_swedish(swedish, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_tour_in_swedish(swedish, qtbot, tmp_path: Path) -> None:
     from wir_manager.qt.dialogs.tour import TourDialog
 
     dialog = TourDialog()
@@ -228,7 +228,7 @@ def test_guide_exists_in_every_language_with_the_same_sections() -> None:
     assert images.findall(en_text) == images.findall(sv_text)
 
 
-def test_locale_formatting_follows_the_language(swedish) -> None:  # type: ignore[no-untyped-def]
+def test_locale_formatting_follows_the_language(swedish) -> None:
     import datetime as dt
 
     from PySide6.QtCore import QLocale
@@ -253,7 +253,7 @@ def test_locale_formatting_follows_the_language(swedish) -> None:  # type: ignor
     assert localefmt.current_locale().language == "sv"
 
 
-def test_language_setting_wins_over_the_system(qapp, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_language_setting_wins_over_the_system(qapp, tmp_path: Path, monkeypatch) -> None:
     from PySide6.QtCore import QSettings
 
     from wir_manager.qt import i18n as qt_i18n
@@ -270,7 +270,7 @@ def test_language_setting_wins_over_the_system(qapp, tmp_path: Path, monkeypatch
         qt_i18n.set_language_setting(settings, "xx")
 
 
-def test_language_menu_stores_the_choice(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_language_menu_stores_the_choice(qapp, tmp_path: Path) -> None:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QMenu
 

@@ -57,7 +57,7 @@ def test_no_plaintext_outside_deliberate_exports(
     isolated_home: Path,
     tmp_path: Path,
     capsys,
-    monkeypatch,  # type: ignore[no-untyped-def]
+    monkeypatch,
 ) -> None:
     from tests.trust_support import add_person
     from wir_manager.storage.database import Database
@@ -166,7 +166,7 @@ def _has_json_show() -> bool:
     return True
 
 
-def _first_shortlisted(shown: str, request_id: int, capsys) -> int | None:  # type: ignore[no-untyped-def]
+def _first_shortlisted(shown: str, request_id: int, capsys) -> int | None:
     if not shown:
         return None
     try:

@@ -30,7 +30,7 @@ def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]
     return code, out, err
 
 
-def test_erase_needs_yes_and_then_erases(cli_db: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_erase_needs_yes_and_then_erases(cli_db: Path, capsys) -> None:
     code, _out, err = _run(capsys, "--db", str(cli_db), "erase", "4")
     assert code == 1 and "--yes" in err
     code, out, _err = _run(capsys, "--db", str(cli_db), "erase", "4", "--yes")
@@ -41,7 +41,7 @@ def test_erase_needs_yes_and_then_erases(cli_db: Path, capsys) -> None:  # type:
     assert code == 1 and "no candidate with id 4" in err and "Traceback" not in err
 
 
-def test_subject_export_and_audit(cli_db: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_subject_export_and_audit(cli_db: Path, tmp_path: Path, capsys) -> None:
     out_file = tmp_path / "subject.xlsx"
     code, _out, _err = _run(capsys, "--db", str(cli_db), "subject-export", "2", "-o", str(out_file))
     assert code == 0 and out_file.exists()
@@ -53,7 +53,7 @@ def test_subject_export_and_audit(cli_db: Path, tmp_path: Path, capsys) -> None:
     assert code == 0 and "CLI Operator" in out
 
 
-def test_retention_report_ask_again_and_erase(cli_db: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_retention_report_ask_again_and_erase(cli_db: Path, capsys) -> None:
     args = ("--db", str(cli_db), "retention", "--consent-months", "1", "--json")
     code, out, _err = _run(capsys, *args)
     due = json.loads(out)
@@ -68,7 +68,7 @@ def test_retention_report_ask_again_and_erase(cli_db: Path, capsys) -> None:  # 
     assert json.loads(out) == []
 
 
-def test_backup_list_restore(cli_db: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_backup_list_restore(cli_db: Path, tmp_path: Path, capsys) -> None:
     copy = tmp_path / "copy.db"
     assert _run(capsys, "--db", str(cli_db), "backup", str(copy))[0] == 0
     code, _out, err = _run(capsys, "--db", str(cli_db), "backup", str(copy))
@@ -87,7 +87,7 @@ def test_backup_list_restore(cli_db: Path, tmp_path: Path, capsys) -> None:  # t
     assert "automatic" in {b["kind"] for b in json.loads(out)}
 
 
-def test_restore_from_random_bytes_is_a_sentence(cli_db: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_restore_from_random_bytes_is_a_sentence(cli_db: Path, tmp_path: Path, capsys) -> None:
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"\x00garbage" * 1000)
     before = cli_db.read_bytes()
@@ -153,7 +153,7 @@ def test_fuzzed_arguments_never_crash(
     rest: list[str],
     tmp_path: Path,
     capsys,
-    monkeypatch,  # type: ignore[no-untyped-def]
+    monkeypatch,
 ) -> None:
     # A database that does not exist: commands must refuse politely, never create files
     # elsewhere, and never print a traceback.
@@ -202,7 +202,7 @@ def test_fuzzed_arguments_on_a_real_database(
     fuzz_db: Path,
     tmp_path: Path,
     capsys,
-    monkeypatch,  # type: ignore[no-untyped-def]
+    monkeypatch,
 ) -> None:
     monkeypatch.setenv("WIR_MANAGER_PASSPHRASE", PASSPHRASE)
     monkeypatch.setattr("sys.stdin.isatty", lambda: False, raising=False)

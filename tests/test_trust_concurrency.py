@@ -137,7 +137,7 @@ def test_writer_blocked_past_the_timeout_gets_a_sentence(db, db_path: Path) -> N
         from sqlalchemy import event
 
         @event.listens_for(db.engine, "connect")
-        def _short(dbapi_conn, _rec):  # type: ignore[no-untyped-def]
+        def _short(dbapi_conn, _rec):
             dbapi_conn.execute("PRAGMA busy_timeout = 200")
 
         db.engine.dispose()

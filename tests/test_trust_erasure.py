@@ -19,7 +19,7 @@ NOTE = "Private note about health CANARYNOTE-7781"
 SL_NOTE = "Shortlist remark CANARYSHORT-5532"
 
 
-def _setup(db) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+def _setup(db) -> tuple[int, int]:
     erased = add_person(db, *ERASED, notes=NOTE, shortlist_note=SL_NOTE)
     kept = add_person(db, *KEPT, notes="control note")
     # an ordinary edit so the audit log holds an UPDATE row naming the person's id
@@ -28,7 +28,7 @@ def _setup(db) -> tuple[int, int]:  # type: ignore[no-untyped-def]
     return erased, kept
 
 
-def _count(db, model, *where) -> int:  # type: ignore[no-untyped-def]
+def _count(db, model, *where) -> int:
     with db.engine.connect() as conn:
         return conn.execute(select(func.count()).select_from(model).where(*where)).scalar_one()
 
@@ -185,7 +185,7 @@ def test_vacuum_removes_remnants_written_without_secure_delete(db) -> None:
     erased, _kept = _setup(db)
 
     @event.listens_for(db.engine, "connect")
-    def _insecure(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+    def _insecure(dbapi_conn, _record):
         dbapi_conn.execute("PRAGMA secure_delete = OFF")
 
     db.engine.dispose()

@@ -90,7 +90,7 @@ def test_escaped_markup_has_no_live_tags(value: str) -> None:
 _USERS = itertools.count(1)
 
 
-def _set_text(db, cid: int, name: str, notes: str) -> None:  # type: ignore[no-untyped-def]
+def _set_text(db, cid: int, name: str, notes: str) -> None:
     with db.connection() as conn:
         conn.execute(
             update(m.Candidate).where(m.Candidate.id == cid).values(full_name=name, notes=notes)
@@ -111,7 +111,7 @@ def _no_formulas(path: Path) -> list[str]:
 
 @FUZZ
 @given(name=TEXT, notes=TEXT)
-def test_candidate_export_with_hostile_text(db, tmp_path: Path, name: str, notes: str) -> None:  # type: ignore[no-untyped-def]
+def test_candidate_export_with_hostile_text(db, tmp_path: Path, name: str, notes: str) -> None:
     cid = add_person(db, "Placeholder", f"user{next(_USERS)}", None)
     _set_text(db, cid, name or "x", notes)
     out = tmp_path / "candidates.xlsx"
@@ -124,7 +124,7 @@ def test_candidate_export_with_hostile_text(db, tmp_path: Path, name: str, notes
     assert not any(v.startswith(FORMULA_TRIGGERS) for v in values)
 
 
-def test_candidate_export_with_control_characters(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_candidate_export_with_control_characters(db, tmp_path: Path) -> None:
     """Found by the fuzzing below (openpyxl refuses XML-illegal characters); fixed in export."""
     cid = add_person(db, "Placeholder", f"user{next(_USERS)}", None)
     _set_text(db, cid, "Name\x0bWith Tab", "note\x1f")
@@ -134,7 +134,7 @@ def test_candidate_export_with_control_characters(db, tmp_path: Path) -> None:  
 
 @FUZZ
 @given(name=TEXT, notes=TEXT)
-def test_subject_export_with_hostile_text(db, tmp_path: Path, name: str, notes: str) -> None:  # type: ignore[no-untyped-def]
+def test_subject_export_with_hostile_text(db, tmp_path: Path, name: str, notes: str) -> None:
     cid = add_person(db, "Placeholder", f"subj{next(_USERS)}", None)
     _set_text(db, cid, name or "x", notes)
     xlsx = subject_export.export_subject(db, cid, tmp_path / "s.xlsx")
@@ -152,7 +152,7 @@ def test_subject_export_with_hostile_text(db, tmp_path: Path, name: str, notes: 
 
 
 @pytest.fixture
-def dossier_db(demo_db):  # type: ignore[no-untyped-def]
+def dossier_db(demo_db):
     with demo_db.engine.connect() as conn:
         request_id = conn.execute(
             select(m.PlacementRequest.id).order_by(m.PlacementRequest.id)
@@ -169,7 +169,7 @@ def dossier_db(demo_db):  # type: ignore[no-untyped-def]
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(name=TEXT, notes=TEXT, recipient=TEXT)
-def test_dossier_with_hostile_text(dossier_db, name: str, notes: str, recipient: str) -> None:  # type: ignore[no-untyped-def]
+def test_dossier_with_hostile_text(dossier_db, name: str, notes: str, recipient: str) -> None:
     db, request_id, people = dossier_db
     _set_text(db, people[0], name or "x", notes)
     try:
@@ -249,7 +249,7 @@ def _zip_bomb() -> bytes:
         "ole2",
     ],
 )
-def test_hostile_workbook_is_refused_and_writes_nothing(db, tmp_path: Path, kind: str) -> None:  # type: ignore[no-untyped-def]
+def test_hostile_workbook_is_refused_and_writes_nothing(db, tmp_path: Path, kind: str) -> None:
     import os
 
     path = tmp_path / f"{kind}.xlsx"
@@ -322,7 +322,7 @@ HEADERS = [
         st.lists(CELL, min_size=len(HEADERS), max_size=len(HEADERS)), min_size=1, max_size=4
     )
 )
-def test_importer_fuzzed_cells_never_crash(db, tmp_path: Path, rows: list[list[object]]) -> None:  # type: ignore[no-untyped-def]
+def test_importer_fuzzed_cells_never_crash(db, tmp_path: Path, rows: list[list[object]]) -> None:
     wb = Workbook()
     ws = wb.active
     ws.title = "Candidates"

@@ -144,7 +144,7 @@ def read_only_copy(db, tmp_path: Path) -> Iterator[Path]:
         where.chmod(0o755)
 
 
-def test_read_only_folder_is_not_called_a_wrong_passphrase(read_only_copy: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_read_only_folder_is_not_called_a_wrong_passphrase(read_only_copy: Path, capsys) -> None:
     before = hashlib.sha256(read_only_copy.read_bytes()).hexdigest()
     with pytest.raises(ReadOnlyDatabaseError, match="read-only"):
         Database.open(read_only_copy, PASSPHRASE)
@@ -169,7 +169,7 @@ def _other_sqlite(path: Path) -> None:
 @pytest.mark.parametrize(
     "kind", ["other_app_sqlite", "random_bytes", "truncated", "zeros", "folder", "text_file"]
 )
-def test_cli_on_a_file_that_is_not_ours(kind: str, db, tmp_path: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_cli_on_a_file_that_is_not_ours(kind: str, db, tmp_path: Path, capsys, monkeypatch) -> None:
     monkeypatch.setenv("WIR_MANAGER_PASSPHRASE", PASSPHRASE)
     target = tmp_path / f"{kind}.db"
     if kind == "other_app_sqlite":

@@ -22,14 +22,14 @@ from wir_manager.storage import models as m
 from wir_manager.storage.database import Database
 
 
-def _ctx(db, tmp_path: Path) -> AppContext:  # type: ignore[no-untyped-def]
+def _ctx(db, tmp_path: Path) -> AppContext:
     return AppContext(
         db, TaskRunner(), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     )
 
 
 @pytest.fixture
-def view(qtbot, demo_db, tmp_path: Path) -> PrivacyView:  # type: ignore[no-untyped-def]
+def view(qtbot, demo_db, tmp_path: Path) -> PrivacyView:
     with demo_db.connection() as conn:  # make some people due for retention
         conn.execute(
             update(m.Candidate)
@@ -44,7 +44,7 @@ def view(qtbot, demo_db, tmp_path: Path) -> PrivacyView:  # type: ignore[no-unty
     return widget
 
 
-def test_audit_tab_filters_by_entity_operator_and_record(view: PrivacyView, demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_audit_tab_filters_by_entity_operator_and_record(view: PrivacyView, demo_db) -> None:
     cid = add_person(demo_db, "Audit Tab Person", "AuditTab", "at@example.org")
     with demo_db.session(operator="Second Operator") as s:
         s.get(m.Candidate, cid).phone = "+1 555"
@@ -68,7 +68,7 @@ def test_audit_tab_filters_by_entity_operator_and_record(view: PrivacyView, demo
 def test_retention_tab_lists_asks_again_and_erases_with_typed_count(
     view: PrivacyView,
     demo_db,
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot,
 ) -> None:
     ui = view.ui
     ui.consentMonths.setValue(24)
@@ -108,7 +108,7 @@ def test_retention_tab_lists_asks_again_and_erases_with_typed_count(
     assert privacy.candidate_exists(demo_db, 6) or n_due >= 6
 
 
-def test_retention_erase_cancelled_changes_nothing(view: PrivacyView, demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_retention_erase_cancelled_changes_nothing(view: PrivacyView, demo_db) -> None:
     view.ui.consentMonths.setValue(24)
     view.ui.refreshRetentionButton.click()
     before = view.retention.rowCount()
@@ -117,7 +117,7 @@ def test_retention_erase_cancelled_changes_nothing(view: PrivacyView, demo_db) -
     assert view.retention.rowCount() == before and privacy.candidate_exists(demo_db, 1)
 
 
-def test_backups_tab_back_up_keep_and_restore(view: PrivacyView, demo_db, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_backups_tab_back_up_keep_and_restore(view: PrivacyView, demo_db, qtbot) -> None:
     ui = view.ui
     ui.tabs.setCurrentWidget(ui.backupsTab)
     ui.backupNowButton.click()
@@ -140,7 +140,7 @@ def test_backups_tab_back_up_keep_and_restore(view: PrivacyView, demo_db, qtbot)
 def test_restore_of_a_backup_with_another_passphrase_asks_for_it(
     view: PrivacyView,
     demo_db,
-    tmp_path: Path,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
 ) -> None:
     saved = backups.backup_now(demo_db, tmp_path / "old.db")
     demo_db.change_passphrase("a newer passphrase")
@@ -166,7 +166,7 @@ def test_restore_of_a_backup_with_another_passphrase_asks_for_it(
         mod.show_error = original
 
 
-def test_erase_dialog_needs_the_exact_username(qtbot, db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_erase_dialog_needs_the_exact_username(qtbot, db, tmp_path: Path) -> None:
     cid = add_person(db, "Typed Person", "TypedUser", "typed@example.org")
     dialog = EraseDialog("TypedUser", "Erase TypedUser?")
     qtbot.addWidget(dialog)
@@ -199,7 +199,7 @@ def test_erase_dialog_needs_the_exact_username(qtbot, db, tmp_path: Path) -> Non
     assert privacy.candidate_exists(db, cid2)
 
 
-def test_settings_file_holds_no_key_or_passphrase(view: PrivacyView, demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_settings_file_holds_no_key_or_passphrase(view: PrivacyView, demo_db, tmp_path) -> None:
     view.ctx.settings.sync()
     key_hex = demo_db.key.key_hex()
     for p in tmp_path.rglob("*.ini"):
@@ -207,7 +207,7 @@ def test_settings_file_holds_no_key_or_passphrase(view: PrivacyView, demo_db, tm
         assert key_hex.encode() not in data and PASSPHRASE.encode() not in data
 
 
-def test_screenshot(view: PrivacyView, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_screenshot(view: PrivacyView, qtbot, tmp_path: Path) -> None:
     backups.backup_now(view.ctx.db)
     backups.auto_backup(view.ctx.db)
     view.reload()
@@ -225,7 +225,7 @@ def test_screenshot(view: PrivacyView, qtbot, tmp_path: Path) -> None:  # type: 
     assert view.audit.record(0).at >= view.audit.record(view.audit.rowCount() - 1).at
 
 
-def test_restore_inside_the_main_window_locks_it(qtbot, demo_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_restore_inside_the_main_window_locks_it(qtbot, demo_db, tmp_path: Path) -> None:
     from wir_manager.qt.main_window import MainWindow
 
     saved = backups.backup_now(demo_db, tmp_path / "saved.db")
@@ -244,7 +244,7 @@ def test_restore_inside_the_main_window_locks_it(qtbot, demo_db, tmp_path: Path)
         assert privacy.candidate_exists(again, 3)
 
 
-def test_restore_lists_only_this_database_and_compares_before_replacing(  # type: ignore[no-untyped-def]
+def test_restore_lists_only_this_database_and_compares_before_replacing(
     view: PrivacyView, demo_db, qtbot
 ) -> None:
     """Another database's backup in the same folder is not offered; the real confirmation

@@ -20,7 +20,7 @@ from wir_manager.services import demo
 CANARY = ("Ottoline Quexcanary", "OttolineQxCanary", "ottoline.qx@canary.example")
 
 
-def test_gui_session_leaves_no_plaintext(qtbot, db, isolated_home: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_gui_session_leaves_no_plaintext(qtbot, db, isolated_home: Path, tmp_path: Path) -> None:
     from wir_manager.qt.main_window import MainWindow
 
     demo.generate(db, candidates=40, requests=3, seed=8)

@@ -24,7 +24,7 @@ def _secrets(db: Database) -> list[str]:
     return [PASSPHRASE, db.key.key_hex(), db.key.key_hex().upper()]
 
 
-def test_reprs_and_pickles_never_show_the_key(db) -> None:  # type: ignore[no-untyped-def]
+def test_reprs_and_pickles_never_show_the_key(db) -> None:
     for text in (repr(db.key), str(db.key), repr(db), repr(db.engine), repr(db.engine.url)):
         for secret in _secrets(db):
             assert secret not in text
@@ -32,7 +32,7 @@ def test_reprs_and_pickles_never_show_the_key(db) -> None:  # type: ignore[no-un
         pickle.dumps(db.key)
 
 
-def test_driver_errors_do_not_carry_values(db) -> None:  # type: ignore[no-untyped-def]
+def test_driver_errors_do_not_carry_values(db) -> None:
     add_person(db, "Value Holder", "SecretHandle", "secret-mail@example.org")
     with pytest.raises(IntegrityError) as info, db.session() as s:
         s.add(m.Candidate(full_name="Someone Else", username="SecretHandle"))
@@ -41,7 +41,7 @@ def test_driver_errors_do_not_carry_values(db) -> None:  # type: ignore[no-untyp
     assert "hidden due to query parameters" in text or "[SQL" in text
 
 
-def test_wrong_passphrase_error_does_not_echo_the_attempt(db, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_passphrase_error_does_not_echo_the_attempt(db, db_path: Path) -> None:
     attempt = "my-wrong-attempt-Xyz"
     db.close()
     with pytest.raises(WrongPassphraseError) as info:
@@ -63,7 +63,7 @@ def test_crash_records_withhold_messages(isolated_home: Path) -> None:
 def test_cli_session_log_holds_no_secrets(
     db,
     db_path: Path,
-    isolated_home: Path,  # type: ignore[no-untyped-def]
+    isolated_home: Path,
     capsys,
     monkeypatch,
 ) -> None:
@@ -87,7 +87,7 @@ def test_cli_session_log_holds_no_secrets(
         assert secret not in logs and secret not in out and secret not in err
 
 
-def test_close_wipes_key_and_refuses_further_use(db) -> None:  # type: ignore[no-untyped-def]
+def test_close_wipes_key_and_refuses_further_use(db) -> None:
     key = db.key
     assert not key.wiped
     db.close()
@@ -101,7 +101,7 @@ def test_close_wipes_key_and_refuses_further_use(db) -> None:  # type: ignore[no
 
 def test_forget_this_computer_removes_the_keyring_entry(
     db,
-    db_path: Path,  # type: ignore[no-untyped-def]
+    db_path: Path,
     memory_keyring: MemoryKeyring,
     capsys,
 ) -> None:
@@ -116,7 +116,7 @@ def test_forget_this_computer_removes_the_keyring_entry(
 def test_restore_drops_a_remembered_key_that_no_longer_fits(
     db,
     db_path: Path,
-    tmp_path: Path,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
     memory_keyring: MemoryKeyring,
     monkeypatch,
     capsys,

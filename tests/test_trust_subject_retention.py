@@ -84,7 +84,7 @@ def test_subject_export_of_unknown_person_is_a_clear_error(db, tmp_path: Path) -
         subject_export.export_subject(db, 1, tmp_path / "missing" / "x.xlsx")
 
 
-def _age(db, cid: int, consent: dt.date | None, updated: dt.datetime) -> None:  # type: ignore[no-untyped-def]
+def _age(db, cid: int, consent: dt.date | None, updated: dt.datetime) -> None:
     with db.connection() as conn:
         conn.execute(
             update(m.Candidate)

@@ -42,7 +42,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture
-def cli_db(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys) -> Path:  # type: ignore[no-untyped-def]
+def cli_db(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys) -> Path:
     monkeypatch.setenv("WIR_MANAGER_PASSPHRASE", PASSPHRASE)
     path = tmp_path / "wiki.db"
     assert run(capsys, "--db", str(path), "init", "--operator", "Ada")[0] == 0
@@ -60,7 +60,7 @@ def cli_db(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys) -> Path:  # 
     return path
 
 
-def test_wiki_verify_json_and_candidates_json(cli_db: Path, wiki: WikiFamily, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_wiki_verify_json_and_candidates_json(cli_db: Path, wiki: WikiFamily, capsys) -> None:
     wiki.add(Account("Amina Yusuf", edits={"arwiki": 300, "wikidatawiki": 2_100}))
     wiki.add(Account("Priya Sharma", edits={"hiwiki": 12_345}, registration="2009-09-09T09:09:09Z"))
     wiki.add(Account("Oleg Blocked", edits={"ruwiki": 4}, blocked_on=("ruwiki",)))
@@ -98,7 +98,7 @@ def test_wiki_verify_json_and_candidates_json(cli_db: Path, wiki: WikiFamily, ca
     assert code == 0 and "Priya_Sharma" in out
 
 
-def test_wiki_verify_offline_is_one_sentence(cli_db: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_wiki_verify_offline_is_one_sentence(cli_db: Path, capsys) -> None:
     db = str(cli_db)
     run(capsys, "--db", db, "wiki", "settings", "--contact", "wir@example.org")
     code, _, err = run(
@@ -112,7 +112,7 @@ def test_wiki_verify_offline_is_one_sentence(cli_db: Path, capsys) -> None:  # t
 
 def test_wiki_impact_sums_contributions_in_the_window(
     cli_db: Path, wiki: WikiFamily, capsys
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     acc = wiki.add(
         Account("Amina Yusuf", edits={"arwiki": 300, "wikidatawiki": 2_100, "commonswiki": 5})
     )

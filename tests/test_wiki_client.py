@@ -29,7 +29,7 @@ class Sleeps:
         self.total += seconds
 
 
-def client(family: WikiFamily, **kw) -> WikiClient:  # type: ignore[no-untyped-def]
+def client(family: WikiFamily, **kw) -> WikiClient:
     kw.setdefault("sleep", Sleeps())
     return WikiClient(family.url(), contact=CONTACT, **kw)
 

@@ -276,7 +276,7 @@ def test_skill_levels_get_an_evidence_note_never_a_change(
         )
 
 
-def test_dossier_marks_verified_facts(demo_db: Database, wiki: WikiFamily, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_dossier_marks_verified_facts(demo_db: Database, wiki: WikiFamily, tmp_path) -> None:
     import io
     import unicodedata
 
