@@ -44,11 +44,11 @@ class CliContext:
 
     def open(self) -> Database:
         if isinstance(self.target, str):
-            return self.connect()  # type: ignore[return-value]
+            return self.connect()
         prompt = self.prompt_passphrase if sys.stdin.isatty() else None
         return keystore.unlock(self.target, prompt)
 
-    def connect(self, *, check_schema: bool = True):  # type: ignore[no-untyped-def]
+    def connect(self, *, check_schema: bool = True):
         """The team server (password: URL, PGPASSWORD, ~/.pgpass, else a prompt)."""
         from wir_manager.storage.server import ServerDatabase
 

@@ -47,8 +47,9 @@ class ChangeHub(QObject):
             self._unsubscribe = None
         with self._lock:
             self._pending = None
-        if db is not None:
-            self._unsubscribe = db.changes.subscribe(self.publish)
+        feed = getattr(db, "changes", None)
+        if feed is not None:
+            self._unsubscribe = feed.subscribe(self.publish)
 
     def publish(self, changes: Changes) -> None:
         """Announce ``changes`` to every screen; safe from any thread."""

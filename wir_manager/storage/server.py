@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from wir_manager.i18n import _
+from wir_manager.storage.changes import ChangeFeed, take_committed
 from wir_manager.storage.errors import (
     ConnectionLostError,
     InsecureConnectionError,
@@ -330,6 +331,9 @@ class ServerDatabase:
         self._operator: str | None = None
         #: Server facts read once at connect (login, group roles, affiliate).
         self.identity: dict[str, Any] = {}
+        #: Every committed change made through this connection is published here, like
+        #: on a file (see storage.changes); other clients' changes can be fed in too.
+        self.changes = ChangeFeed()
 
     # ------------------------------------------------------------- connecting
     @classmethod
@@ -475,7 +479,7 @@ class ServerDatabase:
         from sqlalchemy import create_engine, event
         from sqlalchemy.orm import sessionmaker
 
-        from wir_manager.storage import audit
+        from wir_manager.storage import audit, changes
 
         if self._closed:
             raise StorageError(_("The connection to the team server is closed; connect again."))
@@ -501,6 +505,7 @@ class ServerDatabase:
         def _translate(context: Any) -> Any:
             return translate_error(context.original_exception, self.address)
 
+        changes.install(engine)
         sessions = sessionmaker(engine, expire_on_commit=False)
         audit.install(sessions)
         self._sessions = sessions
@@ -522,6 +527,7 @@ class ServerDatabase:
         except BaseException as exc:
             with contextlib.suppress(Exception):
                 s.rollback()
+            take_committed()  # nothing of a failed unit of work is announced
             translated = translate_error(exc, self.address) or stale_record(exc)
             if translated is not None and translated is not exc:
                 raise translated from None
@@ -529,6 +535,7 @@ class ServerDatabase:
         finally:
             with contextlib.suppress(Exception):
                 s.close()
+        self.publish_committed()
 
     @contextlib.contextmanager
     def connection(self) -> Iterator[Any]:
@@ -541,6 +548,11 @@ class ServerDatabase:
             if translated is not None and translated is not exc:
                 raise translated from None
             raise
+        self.publish_committed()
+
+    def publish_committed(self) -> None:
+        """Announce what this thread committed (on :attr:`changes`)."""
+        self.changes.publish(take_committed())
 
     # ------------------------------------------------------------- identity, settings
     @property

@@ -20,7 +20,7 @@ from wir_manager.cli.context import (
 NEW_PASSWORD_ENV = "WIR_MANAGER_NEW_PASSWORD"
 
 
-def _role(text: str):  # type: ignore[no-untyped-def]
+def _role(text: str):
     from wir_manager.storage.server_admin import TeamRole
 
     try:
@@ -102,7 +102,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_whoami)
 
 
-def _connect(ctx: CliContext, *, check_schema: bool = True):  # type: ignore[no-untyped-def]
+def _connect(ctx: CliContext, *, check_schema: bool = True):
     if not ctx.is_server:
         raise UserError(
             "The server commands need --db postgresql://USER@HOST/DATABASE (a team server), "
