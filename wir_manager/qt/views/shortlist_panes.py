@@ -62,7 +62,25 @@ def _plain_table(table: QTableView) -> None:
     table.horizontalHeader().setStretchLastSection(True)
 
 
-class RankingPane(QObject):
+class _Pane(QObject):
+    """A part of the Shortlists screen: the context, the screen's form, the screen (parent
+    of dialogs and tasks) and how to learn the chosen request."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        ui: Ui_ShortlistsView,
+        view: QWidget,
+        request_id: Callable[[], int | None] = lambda: None,
+    ) -> None:
+        super().__init__(view)
+        self.ctx = ctx
+        self.ui = ui
+        self.view = view
+        self._request_id = request_id
+
+
+class RankingPane(_Pane):
     """Ranked candidates, near misses, weights and diversity for the chosen request."""
 
     #: A ranking has been shown.
@@ -77,11 +95,7 @@ class RankingPane(QObject):
         view: QWidget,
         request_id: Callable[[], int | None],
     ) -> None:
-        super().__init__(view)
-        self.ctx = ctx
-        self.ui = ui
-        self.view = view
-        self._request_id = request_id
+        super().__init__(ctx, ui, view, request_id)
         self._generation = 0
         self._diversity_generation = 0
         self.result: MatchResult | None = None
@@ -364,7 +378,7 @@ class RankingPane(QObject):
         )
 
 
-class SavedPane(QObject):
+class SavedPane(_Pane):
     """The chosen request's saved shortlist: save the ticked people, set status and note."""
 
     #: The saved list was written (``rows`` as stored).
@@ -381,11 +395,7 @@ class SavedPane(QObject):
         view: QWidget,
         request_id: Callable[[], int | None],
     ) -> None:
-        super().__init__(view)
-        self.ctx = ctx
-        self.ui = ui
-        self.view = view
-        self._request_id = request_id
+        super().__init__(ctx, ui, view, request_id)
         self.saved_model = SavedShortlistModel(self)
         ui.savedTable.setModel(self.saved_model)
         _plain_table(ui.savedTable)
@@ -493,16 +503,13 @@ class SavedPane(QObject):
         self.reload(keep_candidate=row.candidate_id)
 
 
-class AssignmentPane(QObject):
+class AssignmentPane(_Pane):
     """The optimal assignment of candidates over every open request."""
 
     assigned = Signal()
 
     def __init__(self, ctx: AppContext, ui: Ui_ShortlistsView, view: QWidget) -> None:
-        super().__init__(view)
-        self.ctx = ctx
-        self.ui = ui
-        self.view = view
+        super().__init__(ctx, ui, view)
         self.assign_model = AssignmentModel(self)
         self.assign_proxy = SortProxy(self)
         self.assign_proxy.setSourceModel(self.assign_model)

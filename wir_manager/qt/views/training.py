@@ -442,6 +442,7 @@ class TrainingView(SidebarScreen):
         db = self.ctx.db
 
         self._set_busy(True)
+        self._marking = True
         self.ctx.tasks.run(
             lambda _progress: tr.promote_and_reload(db, ids),
             on_done=self._marked,

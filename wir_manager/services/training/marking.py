@@ -25,16 +25,24 @@ from wir_manager.storage.database import Database
 MAX_SCORE = 100
 
 
-def _audit_rows(conn: Connection, operator: str, candidate_ids: Iterable[int]) -> None:
-    now = m.utcnow()
+def _audit_rows(
+    conn: Connection,
+    operator: str,
+    candidate_ids: Iterable[int],
+    field: str = "training",
+    now: dt.datetime | None = None,
+) -> None:
+    """One audit row per candidate naming the changed ``field`` (set-based writes are not
+    seen by the ORM hooks; these rows are also what announces the change)."""
+    at = now or m.utcnow()
     rows = [
         {
-            "at": now,
+            "at": at,
             "operator": operator,
             "action": AuditAction.UPDATE.value,
             "entity": "candidate",
             "entity_id": cid,
-            "fields": ["training"],
+            "fields": [field],
         }
         for cid in candidate_ids
     ]
@@ -248,19 +256,7 @@ def _promote(conn: Connection, operator: str, candidate_ids: Iterable[int] | Non
             .where(table.c.id.in_(chunk))
             .values(stage=Stage.READY.value, updated_at=now)
         )
-    rows = [
-        {
-            "at": now,
-            "operator": operator,
-            "action": AuditAction.UPDATE.value,
-            "entity": "candidate",
-            "entity_id": cid,
-            "fields": ["stage"],
-        }
-        for cid in moved
-    ]
-    if rows:
-        conn.execute(insert(m.AuditEntry), rows)
+    _audit_rows(conn, operator, moved, "stage", now)
     return moved
 
 
