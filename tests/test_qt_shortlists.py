@@ -134,10 +134,28 @@ def test_coming_back_to_the_screen_keeps_ticks(ctx, qtbot, request_id) -> None:
     view.ranked_model.setData(first, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
     picked = view.ranked_model.picked_ids()
     assert view.ranked_model.candidate(0).candidate_id not in picked
+    rankings: list[int] = []
+    view.ranked.connect(lambda: rankings.append(1))
     view.hide()
-    with qtbot.waitSignal(view.ranked, timeout=WAIT):
-        view.show()
+    view.show()
+    qtbot.wait(300)
+    assert rankings == [], "showing the screen again reads nothing"
     assert view.request_id() == request_id
+    assert view.ranked_model.picked_ids() == picked
+    # A change to someone elsewhere ranks again through the change hub, ticks kept.
+    from dataclasses import replace
+
+    from wir_manager.services import candidates as svc
+
+    someone = picked[0]
+    detail = svc.get_candidate(ctx.db, someone)
+    with qtbot.waitSignal(view.ranked, timeout=WAIT):
+        svc.update_candidate(
+            ctx.db,
+            someone,
+            replace(detail.data, notes="Asked about a second posting in Addis Ababa"),
+            expected_updated_at=detail.updated_at,
+        )
     assert view.ranked_model.picked_ids() == picked
 
 
