@@ -6,6 +6,7 @@ safe to keep in a table model or pass between threads.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import asdict, dataclass
 from typing import Any
 

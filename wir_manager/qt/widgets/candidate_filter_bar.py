@@ -96,6 +96,7 @@ class CandidateFilterBar(QWidget):
 
     # ------------------------------------------------------------------ setup
     def _fill(self) -> None:
+        level: LanguageLevel | SkillLevel
         self.stageFilter.addItem(self.tr("All stages"), None)
         for stage in Stage:
             self.stageFilter.addItem(_enum_tr(stage.label), stage.value)
@@ -111,8 +112,8 @@ class CandidateFilterBar(QWidget):
         self.skillFilter.addItem(self.tr("Any skill"), None)
         for platform in Platform:
             self.skillFilter.addItem(_enum_tr(platform.label), platform.value)
-        for skill_level in (SkillLevel.BASIC, SkillLevel.INTERMEDIATE, SkillLevel.ADVANCED):
-            self.skillLevelFilter.addItem("≥ " + _enum_tr(skill_level.label), int(skill_level))
+        for level in (SkillLevel.BASIC, SkillLevel.INTERMEDIATE, SkillLevel.ADVANCED):
+            self.skillLevelFilter.addItem("≥ " + _enum_tr(level.label), int(level))
         self.skillLevelFilter.setCurrentIndex(1)
         self.topicFilter.addItem(self.tr("Any topic"), None)
         for topic in Topic:
