@@ -33,7 +33,7 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
 
     columns: Sequence[tuple[str, Callable[[Any], str]]] = ()
 
-    def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.records: tuple[T, ...] = ()
 
@@ -48,14 +48,14 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
 
-    def data(  # type: ignore[no-untyped-def]
+    def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         return self.columns[index.column()][1](self.records[index.row()])
 
-    def headerData(  # type: ignore[no-untyped-def]
+    def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:

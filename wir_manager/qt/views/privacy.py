@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
@@ -68,7 +68,7 @@ COMPARED_COUNTS = {
 }
 
 
-def _proxy(model: RecordTableModel, parent: QWidget) -> QSortFilterProxyModel:  # type: ignore[type-arg]
+def _proxy(model: RecordTableModel, parent: QWidget) -> QSortFilterProxyModel:
     proxy = QSortFilterProxyModel(parent)
     proxy.setSourceModel(model)
     proxy.setSortRole(SORT_ROLE)
@@ -118,7 +118,7 @@ class PrivacyView(SidebarScreen):
         self.reload()
 
     # ------------------------------------------------------------------ setup
-    def _setup_table(self, table: QTableView, model: RecordTableModel) -> None:  # type: ignore[type-arg]
+    def _setup_table(self, table: QTableView, model: RecordTableModel) -> None:
         table.setModel(_proxy(model, self))
         table.verticalHeader().setVisible(False)
         table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)

@@ -42,7 +42,7 @@ from wir_manager.services.privacy import PersonRef
 from wir_manager.services.progress import Progress
 
 
-def _table(model: RecordTableModel, parent: QWidget, name: str) -> QTableView:  # type: ignore[type-arg]
+def _table(model: RecordTableModel, parent: QWidget, name: str) -> QTableView:
     proxy = QSortFilterProxyModel(parent)
     proxy.setSourceModel(model)
     proxy.setSortRole(SORT_ROLE)
