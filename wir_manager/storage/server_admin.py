@@ -91,6 +91,9 @@ WRITES: dict[TeamRole, dict[str, str]] = {
         "affiliates": "INSERT, UPDATE",
         # Verifying on the wikis replaces the candidate's snapshot (services.wiki).
         "wiki_snapshots": "INSERT, UPDATE, DELETE",
+        # A candidate's stage history and the notes of contacts with her.
+        "stage_changes": "INSERT",
+        "contact_notes": "INSERT, UPDATE, DELETE",
     },
     TeamRole.COORDINATOR: {
         "organisations": "INSERT, UPDATE, DELETE",
@@ -102,12 +105,20 @@ WRITES: dict[TeamRole, dict[str, str]] = {
         "shortlist_entries": "INSERT, UPDATE, DELETE",
         "weight_profiles": "INSERT, UPDATE, DELETE",
         "placements": "INSERT, UPDATE, DELETE",
+        # The IGO's answers and the residency that follows (services.placements).
+        "shortlist_answers": "INSERT, UPDATE, DELETE",
+        "contacts": "INSERT, UPDATE, DELETE",
+        "placement_extensions": "INSERT, UPDATE, DELETE",
+        "placement_checkins": "INSERT, UPDATE, DELETE",
+        "placement_outcomes": "INSERT, UPDATE, DELETE",
+        "outcome_values": "INSERT, UPDATE, DELETE",
         "disclosures": "INSERT",
         "disclosure_candidates": "INSERT",
     },
     TeamRole.ADMIN: {
         "candidates": "DELETE",
         "affiliates": "DELETE",
+        "stage_changes": "UPDATE, DELETE",
         "settings": "INSERT, UPDATE, DELETE",
         "audit_log": "UPDATE, DELETE",
         "disclosures": "UPDATE, DELETE",
