@@ -115,7 +115,11 @@ def add_placements(db: Database, count: int, seed: int = 11) -> None:
                 "updated_at": dt.datetime(2025, 5, 1),
             }
         )
-    seen = set()
+    with db.engine.connect() as conn:
+        # The demo's own shortlist entries: a person is on a request's list once.
+        seen = set(
+            conn.execute(select(m.ShortlistEntry.request_id, m.ShortlistEntry.candidate_id)).all()
+        )
     entries = [
         e
         for e in entries
@@ -125,9 +129,11 @@ def add_placements(db: Database, count: int, seed: int = 11) -> None:
         )
     ]
     with db.connection() as conn:
+        # Only the placements written here get outcomes (the demo's have their own).
+        before = conn.execute(select(m.Placement.id).order_by(m.Placement.id.desc())).scalar() or 0
         conn.execute(insert(m.Placement), placements)
         conn.execute(insert(m.ShortlistEntry), entries)
-        pids = list(conn.execute(select(m.Placement.id)).scalars())
+        pids = list(conn.execute(select(m.Placement.id).where(m.Placement.id > before)).scalars())
         metrics = [x.value for x in OutcomeMetric]
         outcomes = [
             {"placement_id": pid, "metric": metric, "target": rng.randint(10, 500)}
@@ -135,7 +141,11 @@ def add_placements(db: Database, count: int, seed: int = 11) -> None:
             for metric in rng.sample(metrics, 3)
         ]
         conn.execute(insert(m.PlacementOutcome), outcomes)
-        oids = list(conn.execute(select(m.PlacementOutcome.id)).scalars())
+        oids = list(
+            conn.execute(
+                select(m.PlacementOutcome.id).where(m.PlacementOutcome.placement_id > before)
+            ).scalars()
+        )
         conn.execute(
             insert(m.OutcomeValue),
             [
