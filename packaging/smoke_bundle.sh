@@ -57,8 +57,15 @@ step "info"
 "$BIN" --db "$DB" info
 
 if [[ -f "$ROOT/wir_manager/cli/commands/dossier.py" ]]; then
-    step "dossier for request $request_id"
-    "$BIN" --db "$DB" dossier "$request_id" -o "$WORK/dossier.pdf"
+    # The demo fills some requests and places some people (placements), so not every
+    # request has someone eligible: take the first one that gives a dossier.
+    for candidate_request in $(grep -o '"id": *[0-9]*' requests.json | grep -o '[0-9]*$'); do
+        step "dossier for request $candidate_request"
+        if "$BIN" --db "$DB" dossier "$candidate_request" -o "$WORK/dossier.pdf"; then
+            request_id="$candidate_request"
+            break
+        fi
+    done
     [[ -s "$WORK/dossier.pdf" ]] || fail "no dossier PDF was written"
     head -c 5 "$WORK/dossier.pdf" | grep -q "%PDF-" || fail "the dossier is not a PDF"
     echo "dossier: $(wc -c < "$WORK/dossier.pdf") bytes"
