@@ -15,8 +15,19 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
+from shiboken6 import isValid
 
 from wir_manager.services.progress import Cancelled, Progress
+
+
+def _receiver_alive(callback: Callable[..., object]) -> bool:
+    """False when ``callback`` is a method of a widget Qt has already deleted.
+
+    A screen can be rebuilt (the demo refilled, a server reconnected) while one of its
+    background reads is still running; the read's answer then belongs to nobody.
+    """
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or isValid(owner)
 
 
 class _Signals(QObject):
@@ -153,13 +164,14 @@ class TaskRunner(QObject):
 
         def done(result: object) -> None:
             finish()
-            if on_done is not None:
+            if on_done is not None and _receiver_alive(on_done):
                 on_done(result)
 
         def failed(exc: BaseException) -> None:
             finish()
             if on_error is not None:
-                on_error(exc)
+                if _receiver_alive(on_error):
+                    on_error(exc)
             else:
                 from wir_manager.qt.errors import show_error
 
@@ -167,7 +179,7 @@ class TaskRunner(QObject):
 
         def cancelled() -> None:
             finish()
-            if on_cancel is not None:
+            if on_cancel is not None and _receiver_alive(on_cancel):
                 on_cancel()
 
         handle.signals.finished.connect(done)
