@@ -174,11 +174,17 @@ def test_alembic_revisions_build_exactly_the_models_on_postgresql(server_db_url:
     assert owners == {"wir_owner"}  # nobody's personal login owns the data
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="Undoes only revision 0007 and replays from 0006, but 0008 (placements) now "
-    "follows and its tables already exist; the test must undo every revision after 0006.",
-)
+def _downgrade_as_owner(db: ServerDatabase, target: str) -> None:
+    """Undo every revision after ``target`` (Alembic's downgrades), as the schema owner."""
+    from alembic import command
+
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql(f"SET LOCAL ROLE {server_admin.OWNER}")
+        cfg = migrate.alembic_config()
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, target)
+
+
 def test_newer_or_older_schema_is_refused_and_only_admin_upgrades(
     pg_server: PgServer, server_db_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -187,19 +193,28 @@ def test_newer_or_older_schema_is_refused_and_only_admin_upgrades(
     pg_server.cluster.execute("UPDATE alembic_version SET version_num = 'ffff_future'", name)
     with pytest.raises(MigrationError, match="newer WiR Manager"):
         ServerDatabase.connect(server_db_url)
+    head = migrate.head_revision()
     pg_server.cluster.execute("UPDATE alembic_version SET version_num = '0001'", name)
     with pytest.raises(MigrationError, match="server upgrade"):
         ServerDatabase.connect(server_db_url)
     # Not automatic: a client connecting did not change the revision.
     with ServerDatabase.connect(server_db_url, check_schema=False) as db:
         assert db.revision() == "0001"
-    # Replaying from 0001 would meet tables and columns that exist already, so undo
-    # exactly what 0007 (row versions, the newest revision) adds: the server is at 0006.
-    versioned = [t.name for t in Base.metadata.sorted_tables if "row_version" in t.c]
-    assert len(versioned) == 6
-    for table in versioned:
-        pg_server.cluster.execute(f"ALTER TABLE {table} DROP COLUMN row_version", name)
-    pg_server.cluster.execute("UPDATE alembic_version SET version_num = '0006'", name)
+    # Replaying from 0001 would meet tables and columns that exist already, so undo every
+    # revision after 0006 with its own downgrade, as the owner: the server is then at 0006.
+    pg_server.cluster.execute(f"UPDATE alembic_version SET version_num = '{head}'", name)
+    with ServerDatabase.connect(server_db_url, check_schema=False) as db:
+        _downgrade_as_owner(db, "0006")
+        assert db.revision() == "0006"
+        with db.engine.connect() as conn:
+            columns = {
+                r[0]
+                for r in conn.exec_driver_sql(
+                    "SELECT column_name FROM information_schema.columns "
+                    "WHERE table_name = 'candidates'"
+                )
+            }
+        assert "row_version" not in columns and "latin_name" in columns
     code = main(["--db", staff, "server", "upgrade"])
     assert code == 1 and "Only an admin" in capsys.readouterr().err
     code = main(["--db", server_db_url, "server", "upgrade"])
