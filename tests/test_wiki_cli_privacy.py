@@ -197,6 +197,71 @@ def test_wiki_impact_sums_contributions_in_the_window(
     db.close()
 
 
+def test_accepted_impact_becomes_the_outcome_totals(cli_db: Path, wiki: WikiFamily, capsys) -> None:
+    """The coordinator accepts the measured figures, correcting one; what the resident
+    reported at a check-in stays, and accepting again counts nothing twice."""
+    from wir_manager.domain.enums import CheckinKind
+    from wir_manager.services import placements as pl
+
+    acc = wiki.add(Account("Amina Yusuf", edits={"arwiki": 40}))
+    acc.contributions = [
+        Contribution("arwiki", f"2026-02-{d:02d}T10:00:00Z", 0, f"مقالة {d}", new=d <= 6)
+        for d in range(1, 21)
+    ]
+    acc.uploads = 0
+    db = Database.open(cli_db, PASSPHRASE)
+    with db.session() as s:
+        s.add(
+            m.Placement(
+                candidate_id=1,
+                start_date=dt.date(2026, 1, 1),
+                end_date=dt.date(2026, 6, 30),
+                status="completed",
+            )
+        )
+        s.flush()
+        checkin = m.PlacementCheckin(
+            placement_id=1, kind=CheckinKind.MIDTERM, due_on=dt.date(2026, 3, 31)
+        )
+        s.add(checkin)
+        s.flush()
+        checkin_id = checkin.id
+    pl.set_actual(db, 1, "articles_created", 4, checkin_id=checkin_id)
+    v.save_wiki_settings(db, api=wiki.url(), uploads_api="", contact="wir@example.org")
+    db.close()
+    db_arg = ("--db", str(cli_db))
+    code, _, err = run(capsys, *db_arg, "wiki", "impact", "1", "--set", "media_uploaded=3")
+    assert code == 1 and "--accept" in err
+    for _attempt in range(2):
+        code, out, err = run(
+            capsys,
+            *db_arg,
+            "wiki",
+            "impact",
+            "1",
+            "--accept",
+            "--set",
+            "media_uploaded=3",
+            "--json",
+        )
+        assert code == 0, err
+        got = json.loads(out)
+        assert got["actuals"]["articles_created"] == 6
+        assert got["accepted"] == {
+            "articles_created": 6,
+            "articles_improved": 14,
+            "media_uploaded": 3,
+            "wikidata_items": 0,
+        }
+    db = Database.open(cli_db, PASSPHRASE)
+    created = next(o for o in pl.outcomes(db, 1) if o.metric == "articles_created")
+    assert created.actual == 6
+    assert set(created.per_report) == {(checkin_id, 4), (None, 2)}
+    db.close()
+    code, _, err = run(capsys, *db_arg, "wiki", "impact", "1", "--accept", "--set", "x")
+    assert code == 1 and "METRIC=N" in err and len(err.strip().splitlines()) == 1
+
+
 def test_snapshot_in_subject_export_and_gone_with_erasure(
     db: Database, wiki: WikiFamily, tmp_path: Path
 ) -> None:

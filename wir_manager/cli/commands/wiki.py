@@ -35,6 +35,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("placement_id", type=int, metavar="PLACEMENT_ID")
     p.add_argument("--api", metavar="URL", help="MediaWiki API of the central wiki")
+    p.add_argument(
+        "--accept",
+        action="store_true",
+        help="store the figures as the placement's outcome actuals (totals)",
+    )
+    p.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="METRIC=N",
+        help="with --accept: a corrected figure instead of the measured one (repeatable)",
+    )
     p.add_argument("--json", action="store_true", help="a JSON object")
     p.set_defaults(func=cmd_impact)
 
@@ -105,17 +117,42 @@ def cmd_verify(ctx: CliContext, args: argparse.Namespace) -> int:
     return 1 if report.error else 0
 
 
+def _corrections(pairs: list[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for pair in pairs:
+        metric, sep, value = pair.partition("=")
+        if not sep or not metric.strip():
+            raise UserError(f"--set takes METRIC=N, e.g. articles_created=12; got {pair!r}.")
+        out[metric.strip()] = value.strip()
+    return out
+
+
 def cmd_impact(ctx: CliContext, args: argparse.Namespace) -> int:
+    from wir_manager.services import placements as pl
     from wir_manager.services.wiki.impact import fetch_impact
 
+    corrections = _corrections(args.set)
+    if corrections and not args.accept:
+        raise UserError("--set corrects figures being accepted; add --accept.")
     with ctx.open() as db:
         impact = fetch_impact(
             db, args.placement_id, settings=_settings(db, args), progress=_progress()
         )
+        accepted = None
+        if args.accept:
+            figures: dict[str, int | str] = {str(k): v for k, v in impact.actuals().items()}
+            figures.update(corrections)
+            accepted = pl.set_totals(db, args.placement_id, figures)
     if args.json:
-        print_json(impact.to_json())
+        out = impact.to_json()
+        if accepted is not None:
+            out["accepted"] = {o.metric: o.actual for o in accepted}
+        print_json(out)
         return 0
     print_table(("Measure", "Count"), impact.rows())
+    if accepted is not None:
+        print()
+        print_table(("Outcome", "Actual"), ((o.label, o.actual) for o in accepted))
     return 0
 
 

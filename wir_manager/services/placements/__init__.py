@@ -9,6 +9,7 @@ from wir_manager.services.placements.outcomes import (
     remove_metric,
     set_actual,
     set_target,
+    set_totals,
     totals,
 )
 from wir_manager.services.placements.records import (
@@ -94,6 +95,7 @@ __all__ = [
     "remove_metric",
     "set_actual",
     "set_target",
+    "set_totals",
     "start_placement",
     "timeline",
     "totals",

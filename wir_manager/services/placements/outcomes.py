@@ -9,6 +9,8 @@ for the same report, so a script that runs twice does not count twice.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -154,6 +156,38 @@ def set_actual(
                 existing.value = number
         s.flush()
         return next(x for x in outcomes_in(s, placement_id) if x.metric == name)
+
+
+def set_totals(
+    db: Database, placement_id: int, figures: Mapping[str, int | str]
+) -> list[OutcomeRecord]:
+    """Make each metric's total equal a measured figure, in one transaction.
+
+    Used when the coordinator accepts (or corrects) what the wikis measured over the
+    whole placement window. Values the resident reported at check-ins stay as they were
+    (they are the residency's history); the stand-alone value of the metric takes the
+    difference, so the total is the measured figure and accepting twice changes nothing.
+    When the reports already add up to more than the figure, the stand-alone value is
+    removed and the reports' sum stands (the record shows both, nothing is thrown away).
+    """
+    names = {normalise_metric(metric): _value(value) for metric, value in figures.items()}
+    with db.session() as s:
+        v = m.OutcomeValue
+        for name, figure in names.items():
+            row = _outcome(s, placement_id, name)
+            values = list(s.scalars(select(v).where(v.outcome_id == row.id)))
+            standalone = next((x for x in values if x.checkin_id is None), None)
+            reported = sum(int(x.value) for x in values if x.checkin_id is not None)
+            rest = figure - reported
+            if rest > 0:
+                if standalone is None:
+                    s.add(m.OutcomeValue(outcome_id=row.id, checkin_id=None, value=rest))
+                else:
+                    standalone.value = rest
+            elif standalone is not None:
+                s.delete(standalone)
+        s.flush()
+        return outcomes_in(s, placement_id)
 
 
 def remove_metric(db: Database, placement_id: int, metric: str) -> None:

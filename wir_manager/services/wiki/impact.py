@@ -22,7 +22,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from wir_manager.domain.enums import AuditAction, PlacementStatus
+from wir_manager.domain.enums import AuditAction, OutcomeMetric, PlacementStatus
 from wir_manager.i18n import _
 from wir_manager.services.progress import NO_PROGRESS, Progress
 from wir_manager.services.wiki.accounts import project_of
@@ -72,14 +72,14 @@ class Impact:
     per_wiki: dict[str, int] = field(default_factory=dict)
     capped: bool = False
 
-    def actuals(self) -> dict[str, int]:
-        """The figures under the placement outcome metrics' keys (issue #12's standard
-        metrics), as offered to the coordinator to accept or correct."""
+    def actuals(self) -> dict[OutcomeMetric, int]:
+        """The figures under the placement's standard outcome metrics, as offered to the
+        coordinator to accept or correct (``placements.set_totals``)."""
         return {
-            "articles_created": self.articles_created,
-            "articles_improved": max(self.articles_edited - self.articles_created, 0),
-            "media_uploaded": self.files_uploaded,
-            "wikidata_items": self.wikidata_items_edited,
+            OutcomeMetric.ARTICLES_CREATED: self.articles_created,
+            OutcomeMetric.ARTICLES_IMPROVED: max(self.articles_edited - self.articles_created, 0),
+            OutcomeMetric.MEDIA_UPLOADED: self.files_uploaded,
+            OutcomeMetric.WIKIDATA_ITEMS: self.wikidata_items_edited,
         }
 
     def to_json(self) -> dict[str, Any]:
@@ -98,7 +98,7 @@ class Impact:
             "files_uploaded": self.files_uploaded,
             "per_wiki": dict(self.per_wiki),
             "capped": self.capped,
-            "actuals": self.actuals(),
+            "actuals": {str(k): v for k, v in self.actuals().items()},
         }
 
     def rows(self) -> list[tuple[str, int]]:
