@@ -449,6 +449,7 @@
     <name>CandidateFilterBar</name>
     <message>
         <source>Stage filter</source>
+        <extracomment>The second row (other widgets, such as the wiki filter, may join it).</extracomment>
         <translation>Filter för fas</translation>
     </message>
     <message>
@@ -910,6 +911,46 @@
     <message>
         <source>Guide text</source>
         <translation>Handbokens text</translation>
+    </message>
+</context>
+<context>
+    <name>ImpactDialog</name>
+    <message>
+        <source>Impact on the wikis</source>
+        <extracomment>The largest figure a spin box takes (the outcome store allows more; nobody types it). Emitted with the placement id once figures were stored.</extracomment>
+        <translation>Genomslag på wikierna</translation>
+    </message>
+    <message>
+        <source>Reading the resident&apos;s contributions…</source>
+        <translation>Läser residentens bidrag…</translation>
+    </message>
+    <message>
+        <source>What the wikis say</source>
+        <translation>Vad wikierna säger</translation>
+    </message>
+    <message>
+        <source>Outcome actuals to store (correct if needed)</source>
+        <translation>Utfall att spara (rätta vid behov)</translation>
+    </message>
+    <message>
+        <source>Accept as outcomes</source>
+        <translation>Godta som utfall</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was stored.</source>
+        <translation>Avbrutet; inget sparades.</translation>
+    </message>
+    <message>
+        <source>{user} on {wikis}, {start} – {end}.</source>
+        <translation>{user} på {wikis}, {start}–{end}.</translation>
+    </message>
+    <message>
+        <source>Only the first contributions were counted (a very active account).</source>
+        <translation>Bara de första bidragen räknades (ett mycket aktivt konto).</translation>
+    </message>
+    <message>
+        <source>Stored now: {n}</source>
+        <translation>Sparat nu: {n}</translation>
     </message>
 </context>
 <context>
@@ -2690,33 +2731,6 @@
     <message>
         <source>Saved shortlist ({n})</source>
         <translation>Sparad kortlista ({n})</translation>
-    </message>
-</context>
-<context>
-    <name>ScoreParts</name>
-    <message>
-        <source>Language fit</source>
-        <translation>Språkmatchning</translation>
-    </message>
-    <message>
-        <source>Platform skills</source>
-        <translation>Plattformskunskaper</translation>
-    </message>
-    <message>
-        <source>Topics</source>
-        <translation>Ämnesområden</translation>
-    </message>
-    <message>
-        <source>Training</source>
-        <translation>Utbildning</translation>
-    </message>
-    <message>
-        <source>Experience</source>
-        <translation>Erfarenhet</translation>
-    </message>
-    <message>
-        <source>Equity (priority region)</source>
-        <translation>Jämlik tillgång (prioriterad region)</translation>
     </message>
 </context>
 <context>
