@@ -18,13 +18,18 @@ import datetime as dt
 import os
 import re
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from wir_manager.i18n import _
-from wir_manager.storage import lock
-from wir_manager.storage.database import Database, precheck_file
+from wir_manager.storage import files, lock
+from wir_manager.storage.database import (
+    RESTORING_PREFIX,
+    Database,
+    make_wal,
+    precheck_file,
+    refuse_own_files,
+)
 from wir_manager.storage.errors import (
     DatabaseInUseError,
     MigrationError,
@@ -144,8 +149,7 @@ def backup_now(db: Database, dest: os.PathLike[str] | str | None = None) -> Path
     if dest is None:
         dest = backup_dir(db.path) / f"{db.path.stem}-{_stamp()}.db"
     dest = Path(dest)
-    if dest.resolve() == db.path.resolve():
-        raise StorageError(_("A backup cannot overwrite the database it copies."))
+    refuse_own_files(db.path, dest)
     if dest.is_dir():
         raise StorageError(
             _("{path} is a folder; give a file name for the backup.").format(path=dest)
@@ -289,21 +293,10 @@ def verify_backup(
     raise last or WrongPassphraseError(_("The passphrase does not open this backup."))
 
 
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def _copy_synced(src: Path, dst: Path) -> None:
-    with open(src, "rb") as fin, open(dst, "wb") as fout:
+    """Copy into ``dst`` (created ``0600``) and flush it to the disk."""
+    fd = files.open_private(dst, "w")
+    with open(src, "rb") as fin, os.fdopen(fd, "wb") as fout:
         shutil.copyfileobj(fin, fout, 1024 * 1024)
         fout.flush()
         os.fsync(fout.fileno())
@@ -338,10 +331,7 @@ def restore(
     backup_key = verify_backup(source, passphrase=passphrase, key=key)
     backup_key.wipe()
 
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=".restoring-", suffix=".db", dir=target.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
+    tmp = files.private_temp(target.parent, prefix=RESTORING_PREFIX, suffix=".db")
     safety: Path | None = None
     try:
         try:
@@ -351,46 +341,61 @@ def restore(
                 _("The backup could not be copied next to the database; nothing was changed.")
             ) from None
         # verify the copy we will actually install (a disk error while copying shows here)
-        verify_backup(tmp, passphrase=passphrase, key=key).wipe()
+        installed_key = verify_backup(tmp, passphrase=passphrase, key=key)
+        try:
+            # A backup written by sqlcipher_export is in rollback-journal mode; the live
+            # file must be WAL (two windows on one file need it).
+            make_wal(tmp, installed_key)
+        finally:
+            installed_key.wipe()
 
         stamp = _stamp()
-        folder = backup_dir(target)
-        if target.exists():
-            safety = folder / f"{target.stem}-before-restore-{stamp}.db"
-            if live is not None and not live.closed:
-                live.backup_to(safety)
-                live.checkpoint()
-                live.dispose()  # no connection of ours may hold the file during the check
-            if lock.open_elsewhere(target):
-                raise DatabaseInUseError(
-                    _(
-                        "The database is open in another WiR Manager window or program; "
-                        "close it there, then restore again. Nothing was changed."
+        folder = files.private_folder(backup_dir(target))
+        hold = None
+        if live is not None and not live.closed:
+            hold = live._hold
+        with lock.exclusive(target, hold, probe_sqlite=False) as alone:
+            # Nobody can open the file from here until it is replaced (their open waits
+            # and then says a restore is running).
+            if target.exists():
+                safety = folder / f"{target.stem}-before-restore-{stamp}.db"
+                if live is not None and not live.closed:
+                    live.backup_to(safety)
+                    live.checkpoint()
+                    live.dispose()  # no connection of ours may hold the file during the check
+                if not alone or lock.sqlite_open_elsewhere(target):
+                    raise DatabaseInUseError(
+                        _(
+                            "The database is open in another WiR Manager window or program; "
+                            "close it there, then restore again. Nothing was changed."
+                        )
                     )
-                )
-            if live is not None:
-                live.close()
-            if not safety.exists():
-                folder.mkdir(parents=True, exist_ok=True)
-                _copy_synced(target, safety)
-            wal = Path(f"{target}-wal")
-            if wal.exists() and wal.stat().st_size > 0:
-                # frames that belong to the old file: keep them with its safety copy
-                os.replace(wal, Path(f"{safety}-wal"))
-            for leftover in (Path(f"{target}-wal"), Path(f"{target}-shm")):
-                leftover.unlink(missing_ok=True)
-        try:
-            os.replace(tmp, target)
-        except OSError as exc:
-            # Windows refuses to replace a file another program holds open.
-            raise translate_os_error(exc, target) or DatabaseInUseError(
-                _(
-                    "The database could not be replaced (it may be open in another program); "
-                    "nothing was changed."
-                )
-            ) from None
-        _fsync_dir(target.parent)
+                if live is not None:
+                    live.close()
+                if not safety.exists():
+                    _copy_synced(target, safety)
+                wal = Path(f"{target}-wal")
+                if wal.exists() and wal.stat().st_size > 0:
+                    # frames that belong to the old file: keep them with its safety copy
+                    os.replace(wal, Path(f"{safety}-wal"))
+                for leftover in (Path(f"{target}-wal"), Path(f"{target}-shm")):
+                    leftover.unlink(missing_ok=True)
+            try:
+                os.replace(tmp, target)
+            except OSError as exc:
+                # Windows refuses to replace a file another program holds open.
+                raise translate_os_error(exc, target) or DatabaseInUseError(
+                    _(
+                        "The database could not be replaced (it may be open in another "
+                        "program); nothing was changed."
+                    )
+                ) from None
+            files.fsync_folder(target.parent)
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        for victim in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+            victim.unlink(missing_ok=True)
         raise
+    finally:
+        for sidecar in (Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+            sidecar.unlink(missing_ok=True)
     return RestoreResult(source, safety)

@@ -468,7 +468,7 @@ def create_candidate(db: Database, data: CandidateData) -> int:
     errors = validate(data, db)
     if errors:
         raise CandidateValidationError(errors)
-    with db.session() as s:
+    with db.session(write=True) as s:
         row = m.Candidate(full_name=data.full_name, username=data.username)
         s.add(row)
         with s.no_autoflush:
@@ -491,7 +491,7 @@ def update_candidate(
     errors = validate(data, db, candidate_id)
     if errors:
         raise CandidateValidationError(errors)
-    with db.session() as s:
+    with db.session(write=True) as s:
         if s.get(m.Candidate, candidate_id) is None:
             raise CandidateNotFoundError(_("This candidate no longer exists."))
         row = ensure_unchanged(s, m.Candidate, candidate_id, expected_updated_at)
@@ -506,7 +506,7 @@ def set_stage(db: Database, candidate_ids: Iterable[int], stage: str) -> int:
     target = Stage(stage)
     ids = sorted(set(candidate_ids))
     changed = 0
-    with db.session() as s:
+    with db.session(write=True) as s:
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             for row in s.scalars(select(m.Candidate).where(m.Candidate.id.in_(chunk))):
@@ -521,7 +521,7 @@ def delete_candidates(db: Database, candidate_ids: Iterable[int]) -> int:
     entries) in one transaction; the audit log records each deletion."""
     ids = sorted(set(candidate_ids))
     deleted = 0
-    with db.session() as s:
+    with db.session(write=True) as s:
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             for row in s.scalars(select(m.Candidate).where(m.Candidate.id.in_(chunk))):

@@ -169,7 +169,7 @@ def _ascii_handle(name: str, rng: random.Random) -> str:
 def ensure_reference_data(db: Database) -> dict[str, int]:
     """Make sure the curriculum, organisations and affiliates exist; returns name → id maps
     merged under prefixes ``org:``/``aff:``/``mod:``. Safe to call repeatedly."""
-    with db.session() as s:
+    with db.session(write=True) as s:
         s.info["audit_disabled"] = True
         have_orgs = {name for (name,) in s.execute(select(m.Organisation.name))}
         for spec in catalogue.ORGANISATIONS:
@@ -225,7 +225,6 @@ def generate(
                 )
             )
         ]
-        taken = {u for (u,) in conn.execute(select(m.Candidate.username))}
     fakers: dict[str, Faker] = {}
     for i, origin in enumerate(ORIGINS):
         fk = Faker(origin.locale)
@@ -237,7 +236,11 @@ def generate(
     aff_ids = [v for k, v in ids.items() if k.startswith("aff:")]
 
     batch = 2000
-    with db.connection() as conn:
+    # The next free ids and the usernames in use are read inside the write transaction,
+    # which holds the write lock from its start: two demo runs at once (two windows) then
+    # take turns instead of both picking the same ids.
+    with db.connection(write=True) as conn:
+        taken = {u for (u,) in conn.execute(select(m.Candidate.username))}
         candidate_ids = new_ids(conn, m.Candidate, candidates)
         cand_rows: list[dict] = []
         lang_rows: list[dict] = []

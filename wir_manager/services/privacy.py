@@ -96,7 +96,7 @@ def erase_candidates(
     if not ids:
         return ErasureResult((), {}, 0, 0)
     removed: dict[str, int] = {}
-    with db.session() as s:
+    with db.session(write=True) as s:
         found = set(s.scalars(select(m.Candidate.id).where(m.Candidate.id.in_(ids))))
         missing = [i for i in ids if i not in found]
         if missing:

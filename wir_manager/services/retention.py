@@ -181,7 +181,7 @@ def ask_again(db: Database, candidate_ids: Iterable[int], *, today: dt.date | No
     if not ids:
         return 0
     today = today or dt.date.today()
-    with db.session() as s:
+    with db.session(write=True) as s:
         result = s.execute(
             update(m.Candidate)
             .where(m.Candidate.id.in_(ids))

@@ -40,6 +40,8 @@ class FileIdentity:
 
     revision: str | None
     app_id: str | None
+    #: "wal", or "delete" for a file written by ``sqlcipher_export`` (old backups).
+    journal_mode: str | None = None
 
     @property
     def is_ours(self) -> bool:
@@ -182,6 +184,7 @@ def verify_key(path: Path, key: DatabaseKey, *, quick_check: bool) -> FileIdenti
         return FileIdentity(
             revision=_scalar(raw, "SELECT version_num FROM alembic_version"),
             app_id=_scalar(raw, "SELECT value FROM settings WHERE key = 'app_id'"),
+            journal_mode=(_scalar(raw, "PRAGMA journal_mode") or "").lower() or None,
         )
     finally:
         raw.close()

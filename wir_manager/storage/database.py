@@ -22,12 +22,14 @@ from typing import TYPE_CHECKING, Any
 import sqlcipher3
 
 from wir_manager.i18n import _
+from wir_manager.storage import files, lock
 from wir_manager.storage.changes import ChangeFeed, take_committed
 from wir_manager.storage.cipherfile import (
     APP_ID,
     COUNTED_TABLES,
     SQLITE_PLAIN_HEADER,
     FileIdentity,
+    describe,
     integrity_check,
     not_ours_message,
     precheck_file,
@@ -36,6 +38,7 @@ from wir_manager.storage.cipherfile import (
 )
 from wir_manager.storage.errors import (
     DatabaseExistsError,
+    DatabaseInUseError,
     NotADatabaseError,
     StorageError,
     WrongPassphraseError,
@@ -59,6 +62,44 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 CACHE_KIB = 65536
+
+#: How often a write transaction's ``BEGIN IMMEDIATE`` is tried (each attempt waits up to
+#: the busy timeout for the other writer) before the writer is told the file is busy.
+BEGIN_ATTEMPTS = 3
+
+_WRITE_WORDS = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER", "PRAGMA REKEY")
+
+
+def is_write_statement(sql: str) -> bool:
+    """True for statements that change the file (so closing must fold the WAL in)."""
+    return sql.lstrip()[:12].upper().startswith(_WRITE_WORDS)
+
+
+#: Execution option that makes a transaction start with ``BEGIN IMMEDIATE``.
+WRITE_OPTION = "wir_write"
+#: Temporary names of files being made; a crash can leave them, the next open removes them.
+CREATING_PREFIX = ".creating-"
+BACKUP_PREFIX = ".backup-"
+RESTORING_PREFIX = ".restoring-"
+
+
+def _begin_immediate(conn: Any) -> None:
+    """``BEGIN IMMEDIATE``, tried :data:`BEGIN_ATTEMPTS` times: each try already waits up
+    to the busy timeout for the writer ahead of us, so a bulk write waits its turn behind
+    another window's saves instead of failing."""
+    import time
+
+    from sqlalchemy.exc import OperationalError
+
+    for attempt in range(BEGIN_ATTEMPTS):
+        try:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            return
+        except OperationalError as exc:
+            busy = "locked" in str(exc.orig) or "busy" in str(exc.orig)
+            if not busy or attempt == BEGIN_ATTEMPTS - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
 
 
 @dataclass(frozen=True)
@@ -94,6 +135,7 @@ class Database:
         operator: str | None = None,
         *,
         identity: FileIdentity | None = None,
+        hold: lock.OpenHold | None = None,
     ) -> None:
         from wir_manager.storage.hardening import no_core_dumps
 
@@ -108,6 +150,11 @@ class Database:
         self._engine_lock = threading.Lock()
         #: Every committed change to this file is published here (see storage.changes).
         self.changes = ChangeFeed()
+        #: This database's share of the lock that tells other processes it is open.
+        self._hold = hold
+        #: Set once a statement that changes the file ran: only then does closing
+        #: checkpoint (a read-only command must not wait for another process's writer).
+        self._wrote = False
 
     # ----------------------------------------------------------------- opening
     @classmethod
@@ -134,14 +181,18 @@ class Database:
             )
         if not passphrase and key is None:
             raise StorageError(_("A passphrase is needed to create a database."))
-        path.parent.mkdir(parents=True, exist_ok=True)
-        key = key or DatabaseKey.new(passphrase)
-        import tempfile  # not at module level: it is not needed to unlock (start-up time)
-
-        fd, tmp_name = tempfile.mkstemp(prefix=".creating-", suffix=".db", dir=path.parent)
-        os.close(fd)
-        tmp = Path(tmp_name)
-        tmp.unlink()
+        try:
+            files.private_folder(path.parent)
+            key = key or DatabaseKey.new(passphrase)
+            # An empty 0600 file: SQLite makes a new database in it, and its -wal and -shm
+            # take the same mode.
+            tmp = files.private_temp(path.parent, prefix=CREATING_PREFIX, suffix=".db")
+        except OSError as exc:
+            raise translate_os_error(exc, path) or StorageError(
+                _("{path} cannot be created: {reason}.").format(
+                    path=path, reason=files.write_failed_reason(exc)
+                )
+            ) from None
         try:
             raw = sqlcipher3.connect(str(tmp))
             try:
@@ -202,14 +253,38 @@ class Database:
         # is not ours.
         if not identity.is_ours:
             raise NotADatabaseError(not_ours_message(path))
-        db = cls(path, key, identity=identity)
-        if migrate_schema and identity.revision != migrate.head_revision():
-            try:
+        try:
+            hold = lock.OpenHold(path)
+        except lock.BusyElsewhere:
+            raise DatabaseInUseError(
+                _(
+                    "{file} is being restored or re-encrypted in another WiR Manager window; "
+                    "try again in a moment."
+                ).format(file=describe(path))
+            ) from None
+        db = cls(path, key, identity=identity, hold=hold)
+        try:
+            if identity.journal_mode not in (None, "wal"):
+                db._make_wal()
+            if migrate_schema and identity.revision != migrate.head_revision():
                 migrate.upgrade_if_needed(db)
-            except BaseException:
-                db.dispose()
-                raise
+        except BaseException:
+            db.dispose()
+            hold.release()
+            raise
         return db
+
+    def _make_wal(self) -> None:
+        """Put a file written in rollback-journal mode (a backup made by
+        ``sqlcipher_export`` before backups were WAL, then restored) back into WAL mode:
+        two windows on one file need it."""
+        try:
+            make_wal(self.path, self._key)
+        except sqlcipher3.DatabaseError as exc:
+            translated = translate_os_error(exc, self.path)
+            if translated is not None:
+                raise translated from None
+            raise
 
     def integrity_check(self) -> None:
         """Read every page once (``PRAGMA quick_check``); raises ``DamagedDatabaseError``.
@@ -285,18 +360,35 @@ class Database:
         # that DDL is transactional too: a migration is then all-or-nothing.
         @event.listens_for(engine, "begin")
         def _begin(conn: Any) -> None:
-            conn.exec_driver_sql("BEGIN")
+            if conn.get_execution_options().get(WRITE_OPTION):
+                _begin_immediate(conn)
+            else:
+                conn.exec_driver_sql("BEGIN")
+
+        @event.listens_for(engine, "before_cursor_execute")
+        def _note_writes(conn: Any, cursor: Any, statement: str, *_args: Any) -> None:
+            if not self._wrote and is_write_statement(statement):
+                self._wrote = True
 
         return engine
 
     @contextlib.contextmanager
-    def session(self, *, operator: str | None = None) -> Iterator[Session]:
-        """One unit of work: commits on success, rolls back on any error."""
+    def session(self, *, operator: str | None = None, write: bool = False) -> Iterator[Session]:
+        """One unit of work: commits on success, rolls back on any error.
+
+        ``write=True`` for a unit of work that changes data: its transaction starts with
+        ``BEGIN IMMEDIATE``, so it takes the file's write lock before it reads anything.
+        A deferred transaction that reads first and then writes fails at once ("busy")
+        when another window committed in between (its snapshot is stale); an immediate
+        one waits its turn instead.
+        """
         self.engine  # noqa: B018 - builds the engine and the session factory on first use
         assert self._sessions is not None
         s = self._sessions()
         s.info["operator"] = operator or self.operator
         try:
+            if write:
+                s.connection(execution_options={WRITE_OPTION: True})
             yield s
             s.commit()
         except BaseException as exc:
@@ -311,14 +403,19 @@ class Database:
         self.publish_committed()
 
     @contextlib.contextmanager
-    def connection(self) -> Iterator[Any]:
-        """A Core connection in one transaction, for bulk inserts and fast reads."""
+    def connection(self, *, write: bool = False) -> Iterator[Any]:
+        """A Core connection in one transaction, for bulk inserts and fast reads.
+
+        ``write=True`` starts it with ``BEGIN IMMEDIATE`` (see :meth:`session`)."""
         from sqlalchemy.exc import DatabaseError as SADatabaseError
         from sqlalchemy.exc import OperationalError as SAOperationalError
 
         try:
-            with self.engine.begin() as conn:
-                yield conn
+            with self.engine.connect() as conn:
+                if write:
+                    conn.execution_options(**{WRITE_OPTION: True})
+                with conn.begin():
+                    yield conn
         except (SAOperationalError, SADatabaseError, OSError) as exc:
             translated = translate_os_error(exc, self.path)
             if translated is not None:
@@ -353,7 +450,7 @@ class Database:
     def set_setting(self, key: str, value: str) -> None:
         from wir_manager.storage.models import Setting
 
-        with self.session() as s:
+        with self.session(write=True) as s:
             s.merge(Setting(key=key, value=value))
 
     # ----------------------------------------------------------------- maintenance
@@ -369,34 +466,41 @@ class Database:
     def backup_to(self, dest: os.PathLike[str] | str) -> Path:
         """Write an encrypted, verified copy with the same key and salt.
 
-        ``sqlcipher_export`` writes into a temporary file that is renamed into place only
-        after it has been reopened and checked, so a failed backup never replaces a good one.
+        ``sqlcipher_export`` writes into a private temporary file beside ``dest``
+        (:func:`storage.files.atomic_output`), which is switched to WAL mode (the export
+        leaves it in rollback-journal mode, and a restored file must be WAL), reopened
+        and checked, and only then renamed into place: a failed backup never replaces a
+        good one.
         """
         dest = Path(dest)
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        import tempfile
-
-        fd, tmp_name = tempfile.mkstemp(prefix=".backup-", suffix=".db", dir=dest.parent)
-        os.close(fd)
-        tmp = Path(tmp_name)
-        tmp.unlink()
+        refuse_own_files(self.path, dest)
         try:
-            raw = self._connect()
-            try:
-                raw.execute(
-                    f"ATTACH DATABASE ? AS backup KEY {self._key.pragma_literal(with_salt=True)}",
-                    (str(tmp),),
-                )
-                raw.execute("SELECT sqlcipher_export('backup')")
-                version = raw.execute("PRAGMA user_version").fetchone()[0]
-                raw.execute(f"PRAGMA backup.user_version = {int(version)}")
-                raw.execute("DETACH DATABASE backup")
-            finally:
-                raw.close()
-            verify_key(tmp, self._key, quick_check=True)
-            os.replace(tmp, dest)
-        except BaseException as exc:
-            tmp.unlink(missing_ok=True)
+            files.private_folder(dest.parent)
+        except OSError as exc:
+            raise translate_os_error(exc, dest) or StorageError(
+                files.write_failed_message(exc, dest)
+            ) from None
+
+        def failed(exc: OSError, where: Path) -> Exception:
+            return translate_os_error(exc, where) or StorageError(
+                files.write_failed_message(exc, where)
+            )
+
+        try:
+            with files.atomic_output(dest, error=failed, prefix=BACKUP_PREFIX) as tmp:
+                raw = self._connect()
+                try:
+                    literal = self._key.pragma_literal(with_salt=True)
+                    raw.execute(f"ATTACH DATABASE ? AS backup KEY {literal}", (str(tmp),))
+                    raw.execute("SELECT sqlcipher_export('backup')")
+                    version = raw.execute("PRAGMA user_version").fetchone()[0]
+                    raw.execute(f"PRAGMA backup.user_version = {int(version)}")
+                    raw.execute("DETACH DATABASE backup")
+                finally:
+                    raw.close()
+                make_wal(tmp, self._key)
+                verify_key(tmp, self._key, quick_check=True)
+        except sqlcipher3.DatabaseError as exc:
             translated = translate_os_error(exc, dest)
             if translated is not None:
                 raise translated from None
@@ -408,23 +512,39 @@ class Database:
 
         ``PRAGMA rekey`` runs as one transaction: a crash leaves the old passphrase valid.
         The file keeps its salt, so the new passphrase opens it in any SQLCipher 4 tool.
+
+        Refused while anybody else has the file open (another process, or another open
+        :class:`Database` in this one): re-keying under an open connection leaves it
+        reading pages it can no longer decrypt ("file is not a database") and losing its
+        edits. The exclusive lock also keeps others from opening it meanwhile.
         """
         if not new_passphrase:
             raise StorageError(_("The new passphrase must not be empty."))
         new_key = DatabaseKey.derive(new_passphrase, self._key.salt)
         self.dispose()
-        raw = self._connect()
-        try:
-            raw.execute(f"PRAGMA rekey = {new_key.pragma_literal()}")
-            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        except sqlcipher3.DatabaseError as exc:
-            translated = translate_os_error(exc, self.path)
-            raise (
-                translated
-                or StorageError(_("The passphrase could not be changed; the old one still works."))
-            ) from None
-        finally:
-            raw.close()
+        with lock.exclusive(self.path, self._hold) as alone:
+            if not alone:
+                new_key.wipe()
+                raise DatabaseInUseError(
+                    _(
+                        "The database is open in another WiR Manager window or program; close "
+                        "it there, then change the passphrase. Nothing was changed."
+                    )
+                )
+            raw = self._connect()
+            try:
+                raw.execute(f"PRAGMA rekey = {new_key.pragma_literal()}")
+                raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except sqlcipher3.DatabaseError as exc:
+                translated = translate_os_error(exc, self.path)
+                raise (
+                    translated
+                    or StorageError(
+                        _("The passphrase could not be changed; the old one still works.")
+                    )
+                ) from None
+            finally:
+                raw.close()
         self._key.wipe()
         self._key = new_key
         self.dispose()
@@ -469,14 +589,21 @@ class Database:
             self._engine.dispose()
 
     def close(self) -> None:
-        """Lock: fold the WAL in, drop every connection, and wipe the key from memory."""
+        """Lock: fold the WAL in, drop every connection, and wipe the key from memory.
+
+        Only a database that wrote something checkpoints: a checkpoint waits (up to the
+        busy timeout) while another process writes, and a read-only command such as
+        ``info`` must not sit out somebody else's import at exit.
+        """
         if self._key.wiped:
             return
-        if self._engine is not None:
+        if self._engine is not None and self._wrote:
             with contextlib.suppress(Exception):
                 self.checkpoint()
         self.dispose()
         self._key.wipe()
+        if self._hold is not None:
+            self._hold.release()
 
     @property
     def closed(self) -> bool:
@@ -499,6 +626,39 @@ def count_rows(db: Any) -> dict[str, int]:
             label: int(conn.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
             for label, table in COUNTED_TABLES
         }
+
+
+#: Files SQLite keeps beside a database; none of them may be a backup's target.
+SIDECAR_SUFFIXES = ("-wal", "-shm", "-journal", lock.LOCK_SUFFIX)
+
+
+def refuse_own_files(db_path: Path, target: os.PathLike[str] | str) -> None:
+    """Refuse ``target`` when it is the database itself or one of its sidecars
+    (``backup --force live.db-wal`` used to replace the live write-ahead log)."""
+    target = Path(target).resolve()
+    live = Path(db_path).resolve()
+    if target == live:
+        raise StorageError(_("A backup cannot overwrite the database it copies."))
+    if target in {Path(f"{live}{suffix}") for suffix in SIDECAR_SUFFIXES}:
+        raise StorageError(
+            _(
+                "{name} belongs to the open database (SQLite keeps its journal there); choose "
+                "another file name for the backup."
+            ).format(name=f"“{target.name}”")
+        )
+
+
+def make_wal(path: Path, key: DatabaseKey) -> None:
+    """Switch the file at ``path`` to WAL mode (``sqlcipher_export`` writes rollback-journal
+    files). The connection is the last one, so closing it folds the WAL in and removes
+    the -wal and -shm files again."""
+    raw = sqlcipher3.connect(str(path))
+    try:
+        raw.execute(f"PRAGMA key = {key.pragma_literal()}")
+        raw.execute("PRAGMA cipher_log_level = NONE")
+        raw.execute("PRAGMA journal_mode = WAL").fetchone()
+    finally:
+        raw.close()
 
 
 def looks_encrypted(path: Path) -> bool:

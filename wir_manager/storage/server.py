@@ -512,10 +512,13 @@ class ServerDatabase:
         self._engine = engine
 
     @contextlib.contextmanager
-    def session(self, *, operator: str | None = None) -> Iterator[Session]:
+    def session(self, *, operator: str | None = None, write: bool = False) -> Iterator[Session]:
         """One unit of work: commits on success, rolls back on any error.
 
         ``operator`` is ignored on a server: the audit trigger records the login.
+        ``write`` is accepted for the same calls as the SQLCipher file (where it starts the
+        transaction with ``BEGIN IMMEDIATE``); PostgreSQL locks rows, not the database,
+        so a writer never waits on a stale snapshot there.
         """
         self.engine  # noqa: B018 - builds the engine and the session factory on first use
         assert self._sessions is not None
@@ -538,8 +541,9 @@ class ServerDatabase:
         self.publish_committed()
 
     @contextlib.contextmanager
-    def connection(self) -> Iterator[Any]:
-        """A Core connection in one transaction, for bulk inserts and fast reads."""
+    def connection(self, *, write: bool = False) -> Iterator[Any]:
+        """A Core connection in one transaction, for bulk inserts and fast reads
+        (``write``: see :meth:`session`)."""
         try:
             with self.engine.begin() as conn:
                 yield conn

@@ -50,7 +50,7 @@ def record_disclosure(
     sha256: str,
 ) -> int:
     """Log one dossier in one transaction; returns the disclosure id."""
-    with db.session() as s:
+    with db.session(write=True) as s:
         disclosure = m.Disclosure(
             request_id=request_id,
             recipient=recipient,

@@ -224,7 +224,7 @@ def save_shortlist(
                 )
         chosen = set(wanted)
         picked = [int(i) for i in order if int(pool.ids[i]) in chosen]
-    with db.session() as s:
+    with db.session(write=True) as s:
         _check_request(s, request_id)
         stored = save_profile_in(s, profile, merged)
         existing = {
@@ -326,7 +326,7 @@ def set_status(
             )
         ) from None
     text = (note or "").strip() or None
-    with db.session() as s:
+    with db.session(write=True) as s:
         entry = _entry(s, request_id, candidate_id)
         old = ShortlistStatus(entry.status)
         if new == old and new != ShortlistStatus.INTERVIEW:
@@ -412,7 +412,7 @@ def positions_warning(db: Database, request_id: int) -> str | None:
 
 def set_note(db: Database, request_id: int, candidate_id: int, note: str | None) -> ShortlistRow:
     """Store the coordinator's note on one shortlisted person (empty text clears it)."""
-    with db.session() as s:
+    with db.session(write=True) as s:
         entry = _entry(s, request_id, candidate_id)
         entry.note = (note or "").strip() or None
         s.flush()
@@ -421,7 +421,7 @@ def set_note(db: Database, request_id: int, candidate_id: int, note: str | None)
 
 def remove_from_shortlist(db: Database, request_id: int, candidate_id: int) -> None:
     """Take one person off a shortlist (the remaining ranks close up)."""
-    with db.session() as s:
+    with db.session(write=True) as s:
         s.delete(_entry(s, request_id, candidate_id))
         s.flush()
         for rank, entry in enumerate(
@@ -437,7 +437,7 @@ def remove_from_shortlist(db: Database, request_id: int, candidate_id: int) -> N
 
 def clear_shortlist(db: Database, request_id: int) -> int:
     """Delete the proposed entries of a request's shortlist; returns how many went."""
-    with db.session() as s:
+    with db.session(write=True) as s:
         _check_request(s, request_id)
         gone = s.execute(
             select(m.ShortlistEntry).where(

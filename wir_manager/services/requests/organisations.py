@@ -83,6 +83,6 @@ def add_organisation(s: Session, org: NewOrganisation, *, reuse: bool) -> int:
 def create_organisation(db: Database, org: NewOrganisation) -> OrganisationRecord:
     """Create an organisation; a name that exists already (ignoring case) is refused."""
     clean = check_new_organisation(org)
-    with db.session() as s:
+    with db.session(write=True) as s:
         oid = add_organisation(s, clean, reuse=False)
     return OrganisationRecord(oid, clean.name, clean.acronym, clean.kind, clean.country)

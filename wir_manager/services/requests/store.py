@@ -143,7 +143,7 @@ def save_request(db: Database, data: RequestData) -> RequestData:
     clean, problems = normalise(data, db)
     if problems:
         raise RequestValidationError(problems)
-    with db.session() as s:
+    with db.session(write=True) as s:
         org_id: int | None
         if clean.new_organisation is not None:
             org_id = add_organisation(s, check_new_organisation(clean.new_organisation), reuse=True)
@@ -224,7 +224,7 @@ def _replace_children(s: Session, req: m.PlacementRequest, clean: RequestData) -
 def delete_request(db: Database, request_id: int) -> None:
     """Delete a request with its requirements and shortlist; placements and the disclosure
     log keep their rows (their link becomes empty), so history is not lost."""
-    with db.session() as s:
+    with db.session(write=True) as s:
         req = s.get(m.PlacementRequest, request_id)
         if req is None:
             raise RequestNotFoundError(
@@ -236,7 +236,7 @@ def delete_request(db: Database, request_id: int) -> None:
 def delete_requests(db: Database, request_ids: Iterable[int]) -> int:
     """Delete several requests in one transaction; returns how many were deleted."""
     ids = list(dict.fromkeys(request_ids))
-    with db.session() as s:
+    with db.session(write=True) as s:
         rows = s.scalars(select(m.PlacementRequest).where(m.PlacementRequest.id.in_(ids))).all()
         for row in rows:
             s.delete(row)

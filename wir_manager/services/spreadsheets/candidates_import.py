@@ -447,7 +447,7 @@ def write_candidates(
     records = report.records
     total = len(records)
     try:
-        with db.connection() as conn:
+        with db.connection(write=True) as conn:
             affiliates = {
                 name.casefold(): aid
                 for aid, name in conn.execute(select(m.Affiliate.id, m.Affiliate.name))

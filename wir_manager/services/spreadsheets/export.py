@@ -141,7 +141,7 @@ def _save(wb: Workbook, path: Path) -> None:
 
 
 def _audit(db: Database, entity: str, entity_id: int | None, fields: list[str]) -> None:
-    with db.session() as s:
+    with db.session(write=True) as s:
         audit.record(s, AuditAction.EXPORT, entity, entity_id, fields)
 
 

@@ -253,7 +253,7 @@ def write_requests(
         )
     ids: list[int] = []
     total = len(report.records)
-    with db.connection() as conn:
+    with db.connection(write=True) as conn:
         now = m.utcnow()
         for n, r in enumerate(report.records, start=1):
             result = conn.execute(

@@ -69,7 +69,7 @@ def set_progress(
     """
     cids = sorted(set(candidate_ids))
     mids = sorted(set(module_ids))
-    with db.connection() as conn:
+    with db.connection(write=True) as conn:
         return _write(conn, db.operator, cids, mids, TrainingStatus(status), on, score)
 
 
@@ -114,7 +114,7 @@ def mark_selection(
     """Set module id → candidate ids to ``status`` in ONE transaction; returns the number of
     cells written. Modules sharing the same candidates are written as one rectangle, so a
     whole-grid selection costs a handful of statements, not one per cell."""
-    with db.connection() as conn:
+    with db.connection(write=True) as conn:
         return _write_selection(conn, db.operator, by_module, TrainingStatus(status), on, score)
 
 
@@ -269,7 +269,7 @@ def promote_ready(db: Database, candidate_ids: Iterable[int] | None = None) -> l
     alumni are already past "ready", and moving them back would erase where they stand;
     withdrawn people stay withdrawn. Call this after :func:`mark_completed`.
     """
-    with db.connection() as conn:
+    with db.connection(write=True) as conn:
         return _promote(conn, db.operator, candidate_ids)
 
 
@@ -288,7 +288,7 @@ def mark_and_promote(
     """
     status = TrainingStatus(status)
     touched = sorted(set().union(*map(set, by_module.values()))) if by_module else []
-    with db.connection() as conn:
+    with db.connection(write=True) as conn:
         progress.report(0, 3, _("Saving training records"))
         written = _write_selection(conn, db.operator, by_module, status, on, score)
         progress.report(1, 3, _("Checking who is ready"))

@@ -46,7 +46,7 @@ def add_module(
 ) -> ModuleRecord:
     """Append a module at the end of the programme."""
     clean = _clean_title(title)
-    with db.session() as s:
+    with db.session(write=True) as s:
         last = s.execute(select(func.max(m.TrainingModule.position))).scalar() or 0
         row = m.TrainingModule(
             position=last + 1,
@@ -74,7 +74,7 @@ def update_module(
     Deactivating keeps the module and everyone's progress on it (history stays true) but
     drops it from the grid and from the ready rule.
     """
-    with db.session() as s:
+    with db.session(write=True) as s:
         row = s.get(m.TrainingModule, module_id)
         if row is None:
             raise TrainingError(_("That training module no longer exists."))
@@ -104,7 +104,7 @@ def deactivate_module(db: Database, module_id: int) -> ModuleRecord:
 
 def reorder_modules(db: Database, ordered_ids: Sequence[int]) -> list[ModuleRecord]:
     """Give the modules the order of ``ordered_ids``, which must name every module once."""
-    with db.session() as s:
+    with db.session(write=True) as s:
         rows = {row.id: row for row in s.scalars(select(m.TrainingModule))}
         if sorted(ordered_ids) != sorted(rows):
             raise TrainingError(
@@ -132,7 +132,7 @@ def move_module(db: Database, module_id: int, delta: int) -> list[ModuleRecord]:
 
 def install_default_modules(db: Database) -> list[ModuleRecord]:
     """Add the programme's default curriculum (docs/domain.md) when there is no module."""
-    with db.session() as s:
+    with db.session(write=True) as s:
         if s.execute(select(m.TrainingModule.id).limit(1)).first() is None:
             for pos, spec in enumerate(catalogue.DEFAULT_MODULES, start=1):
                 s.add(
