@@ -73,9 +73,12 @@ def demo_path() -> Path:
 
 
 def demo_passphrase() -> str:
-    from wir_manager.storage.keystore import PASSPHRASE_ENV
+    from wir_manager.storage.keystore import PASSPHRASE_ENV, env_passphrase
 
-    return os.environ.get(PASSPHRASE_ENV) or DEMO_PASSPHRASE
+    try:
+        return env_passphrase(PASSPHRASE_ENV) or DEMO_PASSPHRASE
+    except ValueError:
+        return DEMO_PASSPHRASE
 
 
 # ---------------------------------------------------------------------- last database
@@ -165,11 +168,16 @@ def gui_main(argv: Sequence[str] | None = None) -> int:
         return 1
     pause_gc()  # resumed at the first frame, or when a dialog is shown instead
     trace("python ready")
-    db, demo = parse_gui_args(argv)
-    pending = prefetch_unlock(db, demo=demo)
-    from wir_manager import logsetup
+    from wir_manager.storage.keystore import environment_taken
 
-    logsetup.setup()
-    from wir_manager.qt.app import main
+    # The passphrase leaves os.environ before anything can start a child process (a
+    # link opened in the browser inherits the environment).
+    with environment_taken():
+        db, demo = parse_gui_args(argv)
+        pending = prefetch_unlock(db, demo=demo)
+        from wir_manager import logsetup
 
-    return main(argv, pending=pending)
+        logsetup.setup()
+        from wir_manager.qt.app import main
+
+        return main(argv, pending=pending)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import json
-import os
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -65,7 +64,7 @@ class CliContext:
 
     def new_passphrase(self, env: str = keystore.PASSPHRASE_ENV, what: str = "passphrase") -> str:
         """A new passphrase from ``env`` or typed twice at a terminal."""
-        value = os.environ.get(env)
+        value = keystore.env_passphrase(env)
         if value:
             return value
         if not sys.stdin.isatty():

@@ -103,6 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from wir_manager.cli.context import CliContext, UserError
     from wir_manager.i18n import set_language
     from wir_manager.services.progress import Cancelled
+    from wir_manager.storage import keystore
     from wir_manager.storage.errors import StorageError
     from wir_manager.storage.paths import default_db_path
 
@@ -113,7 +114,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     logsetup.setup()
     ctx = CliContext(target=args.db or default_db_path())
     try:
-        return int(args.func(ctx, args) or 0)
+        # The passphrases leave os.environ for the run: no child process inherits them.
+        with keystore.environment_taken():
+            return int(args.func(ctx, args) or 0)
     except (StorageError, UserError, ValueError) as exc:
         # ValueError is how services reject input: its message is a sentence for the user.
         print(f"wir-manager: {exc}", file=sys.stderr)

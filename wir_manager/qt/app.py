@@ -16,7 +16,6 @@ it with ``qtbot`` and the lock → unlock cycle reuses the same code:
 from __future__ import annotations
 
 import logging
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -117,7 +116,7 @@ class Launcher(QObject):
         except WrongPassphraseError as exc:
             if demo:
                 error: str | None = str(exc)
-            elif os.environ.get(keystore.PASSPHRASE_ENV):
+            elif keystore.env_passphrase(keystore.PASSPHRASE_ENV):
                 error = _tr(
                     "The passphrase in {env} does not open this file; type the passphrase."
                 ).format(env=keystore.PASSPHRASE_ENV)

@@ -322,6 +322,10 @@ def restore(
 
     target = Path(target)
     source = Path(source)
+    if target.is_dir():
+        raise StorageError(
+            _("{path} is a folder; give the database file to restore into.").format(path=target)
+        )
     if live is not None and live.path.resolve() != target.resolve():
         raise ValueError("live database and restore target differ")
     if target.exists() and source.resolve() == target.resolve():

@@ -15,8 +15,8 @@ PDF paragraph :func:`escape_markup`, because names and notes are user input.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
@@ -30,7 +30,7 @@ from wir_manager.i18n import _
 from wir_manager.services.candidate_records import FIELDS, FieldSpec, Kind
 from wir_manager.services.privacy import CandidateNotFoundError
 from wir_manager.services.safe_text import escape_markup, neutralise_formula
-from wir_manager.storage import audit
+from wir_manager.storage import audit, files
 from wir_manager.storage import models as m
 from wir_manager.storage.database import Database
 
@@ -355,25 +355,7 @@ class ExportWriteError(ValueError):
 
 
 def _write_failed(exc: OSError, dest: Path) -> ExportWriteError:
-    import errno
-
-    if exc.errno == errno.ENOSPC:
-        reason = _("the disk is full")
-    elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        reason = _("the folder cannot be written to")
-    else:
-        reason = _("the system reported an error")
-    return ExportWriteError(
-        _("{name} could not be written because {reason}; nothing was saved.").format(
-            name=f"“{dest.name}”", reason=reason
-        )
-    )
-
-
-def _partial_path(dest: Path) -> Path:
-    fd, name = tempfile.mkstemp(prefix=f".{dest.stem}-", suffix=".partial", dir=dest.parent)
-    os.close(fd)
-    return Path(name)
+    return ExportWriteError(files.write_failed_message(exc, dest))
 
 
 def write_xlsx(data: SubjectData, dest: Path) -> Path:
@@ -392,20 +374,9 @@ def write_xlsx(data: SubjectData, dest: Path) -> Path:
         for col, header in enumerate(section.headers, start=1):
             width = max([len(str(header))] + [len(str(r[col - 1])) for r in section.rows])
             ws.column_dimensions[ws.cell(1, col).column_letter].width = min(60, width + 2)
-    try:
-        tmp = _partial_path(dest)
-    except OSError as exc:
-        raise _write_failed(exc, dest) from None
-    try:
-        wb.save(tmp)
-        os.replace(tmp, dest)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise _write_failed(exc, dest) from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return dest
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return files.write_bytes_atomic(dest, buffer.getvalue(), error=_write_failed)
 
 
 def _cell(value: Any) -> Any:
@@ -470,27 +441,16 @@ def write_pdf(data: SubjectData, dest: Path) -> Path:
             )
         )
         story.append(table)
-    try:
-        tmp = _partial_path(dest)
-    except OSError as exc:
-        raise _write_failed(exc, dest) from None
-    try:
-        doc = SimpleDocTemplate(
-            str(tmp),
-            pagesize=A4,
-            leftMargin=15 * mm,
-            rightMargin=15 * mm,
-            title=_("Subject access export"),
-        )
-        doc.build(story)
-        os.replace(tmp, dest)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise _write_failed(exc, dest) from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return dest
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=15 * mm,
+        rightMargin=15 * mm,
+        title=_("Subject access export"),
+    )
+    doc.build(story)
+    return files.write_bytes_atomic(dest, buffer.getvalue(), error=_write_failed)
 
 
 def _pdf_fonts() -> tuple[str, str, Callable[[Any], str]]:

@@ -24,6 +24,7 @@ from wir_manager.storage.errors import (
     NotADatabaseError,
     ReadOnlyDatabaseError,
     StorageError,
+    UnreadableDatabaseError,
     WriteFailedError,
     WrongPassphraseError,
 )
@@ -74,8 +75,16 @@ def precheck_file(path: Path) -> None:
         raise NotADatabaseError(
             _("{file} is empty; it is not a WiR Manager database.").format(file=describe(path))
         )
-    with open(path, "rb") as fh:
-        head = fh.read(len(SQLITE_PLAIN_HEADER))
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(len(SQLITE_PLAIN_HEADER))
+    except PermissionError:
+        raise UnreadableDatabaseError(
+            _(
+                "{file} cannot be read: this user has no permission to open it; check who "
+                "owns the file."
+            ).format(file=describe(path))
+        ) from None
     if head == SQLITE_PLAIN_HEADER:
         raise NotADatabaseError(
             _(

@@ -51,6 +51,10 @@ class DiskFullError(StorageError):
     pass
 
 
+class UnreadableDatabaseError(StorageError):
+    """The file exists but this user may not read it (permissions)."""
+
+
 class WriteFailedError(StorageError):
     """The disk refused a write (I/O error, file size limit); the transaction rolled back."""
 

@@ -10,9 +10,10 @@ key, then the caller's prompt.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,6 +35,62 @@ log = logging.getLogger(__name__)
 SERVICE = "wir-manager"
 PASSPHRASE_ENV = "WIR_MANAGER_PASSPHRASE"
 NEW_PASSPHRASE_ENV = "WIR_MANAGER_NEW_PASSPHRASE"
+
+#: Passphrases taken out of ``os.environ`` by :func:`environment_taken` (entry points).
+_taken: dict[str, str] = {}
+_taking = 0
+
+
+@contextlib.contextmanager
+def environment_taken() -> Iterator[None]:
+    """Take ``WIR_MANAGER_PASSPHRASE`` and ``WIR_MANAGER_NEW_PASSPHRASE`` out of
+    ``os.environ`` for the run of an entry point (the CLI's ``main``, the desktop app).
+
+    A child process inherits the environment: a link opened in the browser, the PDF
+    viewer for a dossier. From here on :func:`env_passphrase` answers from memory and
+    the variables are gone from the environment. They are put back when the block ends,
+    which only matters to callers that run ``main()`` inside their own process.
+    """
+    global _taking
+    names = (PASSPHRASE_ENV, NEW_PASSPHRASE_ENV)
+    before = {name: os.environ[name] for name in names if name in os.environ}
+    saved = dict(_taken)
+    _taken.clear()
+    for name in before:
+        _taken[name] = os.environ.pop(name)
+    _taking += 1
+    try:
+        yield
+    finally:
+        _taking -= 1
+        _taken.clear()
+        _taken.update(saved)
+        for name, value in before.items():
+            os.environ.setdefault(name, value)
+
+
+def env_passphrase(name: str = PASSPHRASE_ENV) -> str | None:
+    """The passphrase a script gave in the environment variable ``name``, or None.
+
+    Inside :func:`environment_taken` it comes from memory (the variable is no longer in
+    ``os.environ``). A value that is not valid UTF-8 (a terminal in another encoding)
+    is refused with a sentence naming the variable, instead of Python's "surrogates not
+    allowed".
+    """
+    value = _taken.get(name) if _taking else os.environ.get(name)
+    if not value:
+        return None
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise NoPassphraseError(
+            _(
+                "{name} is not valid UTF-8 text (the terminal or script uses another "
+                "encoding); set it again as UTF-8."
+            ).format(name=name)
+        ) from None
+    return value
+
 
 #: Backends that store secrets in files we would not call protected.
 _INSECURE_MODULES = ("keyrings.alt", "keyring.backends.fail", "keyring.backends.null")
@@ -154,7 +211,7 @@ def unlock(
     from wir_manager.storage.keys import read_salt
 
     path = Path(path)
-    env = os.environ.get(PASSPHRASE_ENV)
+    env = env_passphrase(PASSPHRASE_ENV)
     if env:
         return Database.open(path, env, quick_check=quick_check)
     precheck_file(path)
@@ -215,7 +272,10 @@ class PendingUnlock:
         """The key from the given passphrase or ``WIR_MANAGER_PASSPHRASE`` and the file's
         salt, or None (neither, or a file that cannot be read: :func:`unlock` or
         ``Database.open`` then says why)."""
-        passphrase = self._passphrase or os.environ.get(PASSPHRASE_ENV)
+        try:
+            passphrase = self._passphrase or env_passphrase(PASSPHRASE_ENV)
+        except NoPassphraseError:
+            return None  # unlock() below says why, in a sentence
         if not passphrase:
             return None
         from wir_manager.storage.keys import SALT_BYTES, read_salt

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import os
 import sys
 from pathlib import Path
 
@@ -74,7 +73,7 @@ def cmd_restore(ctx: CliContext, args: argparse.Namespace) -> int:
         )
         if answer.strip().lower() not in ("y", "yes"):
             raise UserError(_("Nothing was restored."))
-    passphrase = os.environ.get(keystore.PASSPHRASE_ENV)
+    passphrase = keystore.env_passphrase(keystore.PASSPHRASE_ENV)
     live: Database | None = None
     if ctx.db_path.exists():
         # An unreadable live file (damaged, lost passphrase) is what restores are for:

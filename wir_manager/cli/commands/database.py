@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import os
 import sys
 
 from wir_manager.cli.context import CliContext, UserError, print_json
@@ -109,7 +108,7 @@ def cmd_info(ctx: CliContext, args: argparse.Namespace) -> int:
 def cmd_passwd(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.open() as db:
         new = ctx.new_passphrase(keystore.NEW_PASSPHRASE_ENV, "passphrase")
-        if new == os.environ.get(keystore.PASSPHRASE_ENV):
+        if new == keystore.env_passphrase(keystore.PASSPHRASE_ENV):
             raise UserError("The new passphrase is the same as the old one; nothing was changed.")
         was_remembered = keystore.is_remembered(db.path)
         db.change_passphrase(new)

@@ -20,6 +20,7 @@ from wir_manager.services.dossier.content import DossierContent, DossierError, l
 from wir_manager.services.dossier.disclosure import record_disclosure
 from wir_manager.services.dossier.layout import DossierLayout, LayoutOptions
 from wir_manager.services.progress import NO_PROGRESS, Progress
+from wir_manager.storage import files
 from wir_manager.storage.database import Database
 
 DEFAULT_BRANDING = "Wikimedian in Residence programme"
@@ -122,15 +123,15 @@ def generate_dossier(
     )
     digest = hashlib.sha256(data).hexdigest()
     progress.report(len(content.sections) + 2, len(content.sections) + 2, _("Saving"))
-    try:
-        out.write_bytes(data)
-    except OSError as exc:
-        out.unlink(missing_ok=True)
-        raise DossierError(
+    files.write_bytes_atomic(
+        out,
+        data,
+        error=lambda exc, path: DossierError(
             _("The dossier could not be saved to {path} ({reason}).").format(
-                path=out, reason=exc.strerror or type(exc).__name__
+                path=path, reason=files.write_failed_reason(exc)
             )
-        ) from None
+        ),
+    )
     ids = tuple(sec.candidate_id for sec in content.sections)
     contact_ids = tuple(sec.candidate_id for sec in content.sections if sec.contact_shared)
     try:

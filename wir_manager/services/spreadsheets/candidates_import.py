@@ -26,7 +26,7 @@ from wir_manager.services import candidate_records
 from wir_manager.services.candidate_records import FIELD, CandidateData, Kind
 from wir_manager.services.progress import NO_PROGRESS, Progress
 from wir_manager.services.records import LanguageSkill, PlatformSkill
-from wir_manager.services.spreadsheets import cells
+from wir_manager.services.spreadsheets import cells, limits
 from wir_manager.services.spreadsheets.cells import CellProblem
 from wir_manager.services.spreadsheets.errors import ImportRefusedError, SpreadsheetError
 from wir_manager.services.spreadsheets.headers import (
@@ -42,12 +42,12 @@ from wir_manager.services.spreadsheets.report import (
     PreviewRow,
     Problem,
 )
-from wir_manager.services.spreadsheets.workbook import open_workbook, pick_sheet
+from wir_manager.services.spreadsheets.workbook import open_workbook, pick_sheet, rows
 from wir_manager.storage import models as m
 from wir_manager.storage.database import Database
 from wir_manager.storage.ids import new_ids
 
-MAX_ROWS = 100_000
+MAX_ROWS = limits.MAX_ROWS
 BATCH = 2_000
 HEADER_SEARCH_ROWS = 10
 
@@ -135,7 +135,7 @@ def read_candidates(
 
 
 def _read_sheet(db: Database, path: Path, sheet: Any, progress: Progress) -> ImportReport:
-    it = sheet.iter_rows(values_only=True)
+    it = rows(sheet)
     head_rows: list[tuple[Any, ...]] = []
     for row in it:
         head_rows.append(row)

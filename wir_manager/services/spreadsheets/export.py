@@ -38,7 +38,7 @@ from wir_manager.services.safe_text import neutralise_formula
 from wir_manager.services.spreadsheets import inmemory
 from wir_manager.services.spreadsheets.errors import SpreadsheetError
 from wir_manager.services.spreadsheets.headers import CANDIDATE_FIELDS
-from wir_manager.storage import audit
+from wir_manager.storage import audit, files
 from wir_manager.storage import models as m
 from wir_manager.storage.database import Database
 
@@ -120,6 +120,19 @@ class SheetWriter:
         self._buffer.clear()
 
 
+def save_workbook(wb: Workbook, path: os.PathLike[str] | str) -> Path:
+    """Every .xlsx we write goes through here (exports, templates, subject exports)."""
+    import io
+
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return files.write_bytes_atomic(path, buffer.getvalue(), error=_write_error)
+
+
+def _write_error(exc: OSError, path: Path) -> SpreadsheetError:
+    return SpreadsheetError(files.write_failed_message(exc, path))
+
+
 def check_target(path: Path) -> None:
     """Refuse a bad destination before any work is done."""
     if path.suffix.lower() != ".xlsx":
@@ -129,15 +142,10 @@ def check_target(path: Path) -> None:
 
 
 def _save(wb: Workbook, path: Path) -> None:
-    try:
-        wb.save(path)
-    except OSError as exc:
-        path.unlink(missing_ok=True)
-        raise SpreadsheetError(
-            _("{path} could not be written ({reason}).").format(
-                path=path, reason=exc.strerror or type(exc).__name__
-            )
-        ) from None
+    """Zip the workbook in memory, then write it through :func:`storage.files.atomic_output`
+    (a private temporary file renamed into place): a full disk leaves no partial file and
+    nothing for openpyxl's ``ZipFile`` to flush (and fail) later at garbage collection."""
+    save_workbook(wb, path)
 
 
 def _audit(db: Database, entity: str, entity_id: int | None, fields: list[str]) -> None:

@@ -36,7 +36,7 @@ from wir_manager.services.spreadsheets.headers import (
     request_field,
 )
 from wir_manager.services.spreadsheets.report import ImportReport, ImportResult, PreviewRow, Problem
-from wir_manager.services.spreadsheets.workbook import open_workbook, pick_sheet
+from wir_manager.services.spreadsheets.workbook import open_workbook, pick_sheet, rows
 from wir_manager.storage import models as m
 from wir_manager.storage.database import Database
 
@@ -122,7 +122,7 @@ def read_requests(
     wb = open_workbook(path)
     try:
         sheet = pick_sheet(wb, ("requests", "placement requests", "placements"))
-        it = sheet.iter_rows(values_only=True)
+        it = rows(sheet)
         header: tuple[Any, ...] | None = None
         row_number = 0
         for row in it:

@@ -30,7 +30,7 @@ from wir_manager.i18n import _
 from wir_manager.services.candidate_records import FIELD, FIELDS, Kind
 from wir_manager.services.spreadsheets import inmemory
 from wir_manager.services.spreadsheets.errors import SpreadsheetError
-from wir_manager.services.spreadsheets.export import HEADER_FILL, HEADER_FONT
+from wir_manager.services.spreadsheets.export import HEADER_FILL, HEADER_FONT, save_workbook
 from wir_manager.services.spreadsheets.headers import REQUEST_FIELDS
 
 inmemory.install()
@@ -161,15 +161,7 @@ def write_candidate_template(path: os.PathLike[str] | str, *, rows: int = 500) -
     help_ws["A1"].font = Font(bold=True)
     help_ws.sheet_properties.tabColor = "1F4E79"
     ws.sheet_properties.tabColor = "1F4E79"
-    try:
-        wb.save(path)
-    except OSError as exc:
-        raise SpreadsheetError(
-            _("{path} could not be written ({reason}).").format(
-                path=path, reason=exc.strerror or type(exc).__name__
-            )
-        ) from None
-    return path
+    return save_workbook(wb, path)
 
 
 def write_request_template(path: os.PathLike[str] | str, *, rows: int = 200) -> Path:
@@ -244,12 +236,4 @@ def write_request_template(path: os.PathLike[str] | str, *, rows: int = 200) -> 
         _("Priority regions: Africa, Americas, Asia, Europe, Oceania (or M49 codes)."),
     ):
         help_ws.append([line])
-    try:
-        wb.save(path)
-    except OSError as exc:
-        raise SpreadsheetError(
-            _("{path} could not be written ({reason}).").format(
-                path=path, reason=exc.strerror or type(exc).__name__
-            )
-        ) from None
-    return path
+    return save_workbook(wb, path)
