@@ -376,3 +376,99 @@ def test_open_hold_is_shared_by_threads_of_one_process(db, db_path: Path) -> Non
     assert results == [True] and lock.lock_path(db_path).exists()
     db.close()
     assert not lock.lock_path(db_path).exists()
+
+
+# ------------------------------------------------------------------ 11. weak passphrases
+@pytest.mark.parametrize("weak", ["a", " ", "        ", "password1", "aaaaaaaaaaaa"])
+def test_init_refuses_a_weak_passphrase_from_the_environment(
+    tmp_path: Path, weak: str, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "weak.db"
+    code = _cli_with("--db", str(target), "init", env={"WIR_MANAGER_PASSPHRASE": weak})
+    err = capsys.readouterr().err
+    assert code == 1 and "WIR_MANAGER_PASSPHRASE" in err and "Traceback" not in err, err
+    assert not target.exists()
+
+
+def test_passwd_refuses_a_weak_new_passphrase_from_the_environment(
+    db, db_path: Path, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    db.close()
+    env = {"WIR_MANAGER_PASSPHRASE": PASSPHRASE, "WIR_MANAGER_NEW_PASSPHRASE": " "}
+    assert _cli_with("--db", str(db_path), "passwd", env=env) == 1
+    assert "WIR_MANAGER_NEW_PASSPHRASE" in capsys.readouterr().err
+    Database.open(db_path, PASSPHRASE).close()  # unchanged
+    env["WIR_MANAGER_NEW_PASSPHRASE"] = "four plain words together"
+    assert _cli_with("--db", str(db_path), "passwd", env=env) == 0
+    Database.open(db_path, "four plain words together").close()
+
+
+def test_one_strength_rule_rates_typed_and_scripted_passphrases_alike() -> None:
+    from wir_manager.cli.context import UserError, check_new_passphrase
+    from wir_manager.domain.passphrase import strength
+
+    for weak in ("a", "12345678", "Passw0rd!"):
+        assert not strength(weak).acceptable
+        with pytest.raises(UserError, match="WIR_MANAGER_PASSPHRASE"):
+            check_new_passphrase(weak, source="WIR_MANAGER_PASSPHRASE")
+    assert check_new_passphrase("correct horse battery staple") == "correct horse battery staple"
+
+
+def _cli_with(*args: str, env: dict[str, str]) -> int:
+    saved = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    try:
+        return main(list(args))
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+# ------------------------------------------------------------------ 16. out of os.environ
+def test_the_passphrase_leaves_the_environment_once_read(db, db_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A child process (a browser opened for a link, a PDF viewer) inherits os.environ."""
+    db.close()
+    seen: list[dict[str, bool]] = []
+    real_info = Database.info
+
+    def spying_info(self):  # type: ignore[no-untyped-def]
+        child = subprocess.run(
+            [sys.executable, "-c", "import os; print('WIR_MANAGER_PASSPHRASE' in os.environ)"],
+            capture_output=True,
+            text=True,
+        )
+        seen.append(
+            {
+                "here": "WIR_MANAGER_PASSPHRASE" in os.environ,
+                "child": child.stdout.strip() == "True",
+            }
+        )
+        return real_info(self)
+
+    monkeypatch.setattr(Database, "info", spying_info)
+    assert _cli("--db", str(db_path), "info") == 0
+    assert seen == [{"here": False, "child": False}]
+
+
+def test_the_desktop_start_takes_the_passphrase_out_of_the_environment(
+    db, db_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from wir_manager import startup
+
+    db.close()
+    monkeypatch.setenv("WIR_MANAGER_PASSPHRASE", PASSPHRASE)
+    seen: list[bool] = []
+
+    def fake_qt_main(argv, pending=None):  # type: ignore[no-untyped-def]
+        seen.append("WIR_MANAGER_PASSPHRASE" in os.environ)
+        pending.result().close()  # the unlock still had the passphrase
+        return 0
+
+    import wir_manager.qt.app as qt_app
+
+    monkeypatch.setattr(qt_app, "main", fake_qt_main)
+    assert startup.gui_main(["--db", str(db_path)]) == 0
+    assert seen == [False]

@@ -65,13 +65,13 @@ class CliContext:
     def new_passphrase(self, env: str = keystore.PASSPHRASE_ENV, what: str = "passphrase") -> str:
         """A new passphrase from ``env`` or typed twice at a terminal."""
         value = keystore.env_passphrase(env)
-        if value:
-            return value
+        if value is not None:
+            # The same strength rule as a typed one: a script must not set "a" either.
+            return check_new_passphrase(value, source=env)
         if not sys.stdin.isatty():
             raise NoPassphraseError(f"No {what} given: set {env} or run this in a terminal.")
         first = getpass.getpass(f"New {what}: ")
-        if len(first) < 8:
-            raise UserError("Choose a passphrase of at least 8 characters.")
+        check_new_passphrase(first)
         if getpass.getpass(f"Repeat the new {what}: ") != first:
             raise UserError("The two passphrases differ; nothing was changed.")
         return first
@@ -87,6 +87,34 @@ def db_argument(text: str) -> Path | str:
     if is_server_url(text):
         return text.strip()
     return file_argument(text)
+
+
+def check_new_passphrase(passphrase: str, *, source: str | None = None) -> str:
+    """``passphrase`` when :func:`domain.passphrase.strength` accepts it (the rule the
+    desktop dialogs use), else :class:`UserError` with one sentence naming ``source``
+    (the environment variable) when given: a script must not set "a" either."""
+    from wir_manager.domain.passphrase import MIN_LENGTH, Weakness, strength
+    from wir_manager.i18n import _
+
+    rating = strength(passphrase)
+    if rating.acceptable:
+        return passphrase
+    hints = {
+        Weakness.TOO_SHORT: _("Too short: use at least {n} characters.").format(n=MIN_LENGTH),
+        Weakness.COMMON: _("It is a common password or a dictionary word."),
+        Weakness.NAME: _("It is a name, which is among the first things tried."),
+        Weakness.PATTERN: _("Keyboard patterns, sequences and repeats are tried first."),
+        Weakness.DATE: _("Dates and years are tried first."),
+    }
+    hint = hints.get(rating.weakness, _("It is too easy to guess."))
+    advice = _("Use a short sentence of several words.")
+    if source:
+        raise UserError(
+            _("The passphrase in {source} is refused: {hint} {advice}").format(
+                source=source, hint=hint, advice=advice
+            )
+        )
+    raise UserError(f"{hint} {advice}")
 
 
 def file_argument(text: str) -> Path:
