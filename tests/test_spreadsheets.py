@@ -21,6 +21,7 @@ from wir_manager.services.spreadsheets import (
     export_candidates,
     export_shortlist,
     export_training,
+    limits,
     read_candidates,
     read_requests,
     write_candidate_template,
@@ -441,7 +442,7 @@ def test_too_large_zip_bomb_and_plain_zip(existing, tmp_path: Path, monkeypatch)
     with pytest.raises(SpreadsheetError, match="zip file but not an Excel"):
         read_candidates(existing, plain)
     good = _good_sheet(tmp_path / "big.xlsx")
-    monkeypatch.setattr(workbook_mod, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(limits, "MAX_FILE_BYTES", 100)  # the limits every reader shares
     with pytest.raises(SpreadsheetError, match="too large"):
         read_candidates(existing, good)
 
