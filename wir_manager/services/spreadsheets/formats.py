@@ -27,12 +27,14 @@ from pathlib import Path
 from typing import Any
 
 from wir_manager.i18n import _
+from wir_manager.services.spreadsheets import limits
 from wir_manager.services.spreadsheets.errors import SpreadsheetError
 
-MAX_FILE_BYTES = 50 * 1024 * 1024
-MAX_UNPACKED_BYTES = 500 * 1024 * 1024
-MAX_RATIO = 200  # uncompressed / compressed, per large member
-MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell
+# The limits every reader shares (file, unpacked size, rows, cell length): one module.
+MAX_FILE_BYTES = limits.MAX_FILE_BYTES
+MAX_UNPACKED_BYTES = limits.MAX_UNPACKED_BYTES
+MAX_RATIO = limits.MAX_RATIO
+MAX_CELL_CHARS = limits.MAX_CELL_CHARS
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
@@ -131,19 +133,7 @@ def check_file(path: Path) -> FileFormat:
     """The file's real format from its bytes, after the checks every format shares;
     raises :class:`SpreadsheetError` (one sentence) for anything that must not be opened."""
     name = _name(path)
-    if not path.exists():
-        raise SpreadsheetError(_("There is no file {path}.").format(path=path))
-    if path.is_dir():
-        raise SpreadsheetError(_("{name} is a folder, not a spreadsheet.").format(name=name))
-    size = path.stat().st_size
-    if size == 0:
-        raise SpreadsheetError(_("{name} is empty.").format(name=name))
-    if size > MAX_FILE_BYTES:
-        raise SpreadsheetError(
-            _("{name} is too large ({mb} MB); the limit is {limit} MB.").format(
-                name=name, mb=size // (1024 * 1024), limit=MAX_FILE_BYTES // (1024 * 1024)
-            )
-        )
+    limits.check_file(path)
     with open(path, "rb") as fh:
         head = fh.read(SNIFF_BYTES)
     suffix = path.suffix.lower()
@@ -194,17 +184,7 @@ def _check_zip(path: Path) -> FileFormat:
         raise SpreadsheetError(
             _("{name} is a zip file but not a spreadsheet (.xlsx or .ods).").format(name=name)
         )
-    total = 0
-    for member in members:
-        total += member.file_size
-        ratio = member.file_size / max(member.compress_size, 1)
-        if total > MAX_UNPACKED_BYTES or (member.file_size > 10_000_000 and ratio > MAX_RATIO):
-            raise SpreadsheetError(
-                _(
-                    "{name} unpacks to far more data than a spreadsheet holds "
-                    "(a “zip bomb”); it was not opened."
-                ).format(name=name)
-            )
+    limits.check_zip(path, members)
     return kind
 
 
@@ -344,7 +324,7 @@ def open_table(
             kind,
             path.stem,
             (path.stem,),
-            _csv_rows(path, text, guess.delimiter),
+            limits.bounded_rows(_csv_rows(path, text, guess.delimiter), path.stem),
             text.count("\n") + 1,
             guess,
         )
@@ -363,12 +343,13 @@ def open_table(
         raise
     except Exception as exc:
         raise _read_error(path, kind, exc) from None
+    limits.check_rows(int(ws.total_height or 0), chosen_sheet)  # before a row is read
     return Table(
         path.name,
         kind,
         chosen_sheet,
         tuple(names),
-        _guarded(path, kind, _calamine_rows(ws)),
+        limits.bounded_rows(_guarded(path, kind, _calamine_rows(ws)), chosen_sheet),
         int(ws.total_height or 0),
         None,
         workbook.close,
