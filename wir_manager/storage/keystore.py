@@ -56,6 +56,7 @@ def environment_taken() -> Iterator[None]:
     before = {name: os.environ[name] for name in names if name in os.environ}
     saved = dict(_taken)
     _taken.clear()
+    _taken.update({name: "" for name in names})  # taken, even when unset: no fallback
     for name in before:
         _taken[name] = os.environ.pop(name)
     _taking += 1
@@ -77,7 +78,7 @@ def env_passphrase(name: str = PASSPHRASE_ENV) -> str | None:
     is refused with a sentence naming the variable, instead of Python's "surrogates not
     allowed".
     """
-    value = _taken.get(name) if _taking else os.environ.get(name)
+    value = _taken.get(name) if _taking and name in _taken else os.environ.get(name)
     if not value:
         return None
     try:
