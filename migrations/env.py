@@ -26,7 +26,27 @@ def run() -> None:
     _run_with(connection)
 
 
+def _refuse_foreign_keys_on(connection) -> None:  # type: ignore[no-untyped-def]
+    """A connection with foreign keys ON would cascade-delete child rows when batch mode
+    rebuilds a parent table; WiR Manager's runner (``storage.migrate``) switches them off
+    first. Handing Alembic the app's connection directly is refused with a sentence."""
+    from wir_manager.i18n import _
+    from wir_manager.storage.errors import MigrationError
+    from wir_manager.storage.migrate import FOREIGN_KEYS_OFF
+
+    if connection.dialect.name != "sqlite" or connection.info.get(FOREIGN_KEYS_OFF):
+        return
+    if connection.exec_driver_sql("PRAGMA foreign_keys").scalar():
+        raise MigrationError(
+            _(
+                "Schema changes must run through WiR Manager's migration runner (foreign keys "
+                "off, checked afterwards); nothing was changed."
+            )
+        )
+
+
 def _run_with(connection) -> None:  # type: ignore[no-untyped-def]
+    _refuse_foreign_keys_on(connection)
     context.configure(
         connection=connection,
         target_metadata=target_metadata,

@@ -38,8 +38,13 @@ def setup(level: int = logging.INFO) -> Path:
     path = log_file()
     if _configured == path:
         return path
-    path.parent.mkdir(parents=True, exist_ok=True)
+    from wir_manager.storage.files import make_private, open_private, private_folder
+
+    private_folder(path.parent)
     _rotate_if_large(path)
+    # 0600 before the first line: the log names files and operators, not for other users
+    os.close(open_private(path, "a"))
+    make_private(path)
     handler = logging.FileHandler(path, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()

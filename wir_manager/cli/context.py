@@ -136,9 +136,59 @@ def _default(value: Any) -> Any:
     raise TypeError(f"cannot serialise {type(value).__name__}")
 
 
+def _control_table() -> dict[int, str]:
+    """Control characters → something a terminal prints instead of obeying.
+
+    C0 controls (ESC starts colour and cursor sequences, BEL rings) become their visible
+    "control pictures" (␛, ␇); DEL and C1 controls (U+009B is a one-byte CSI) and the
+    bidi controls that reorder a terminal line become ``\\uXXXX``. Tab and newline stay.
+    """
+    table: dict[int, str] = {c: chr(0x2400 + c) for c in range(32) if c not in (9, 10)}
+    table[0x7F] = "\u2421"
+    for c in [*range(0x80, 0xA0), 0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F)]:
+        table[c] = f"\\u{c:04x}"
+    for c in range(0x2066, 0x206A):
+        table[c] = f"\\u{c:04x}"
+    return table
+
+
+_CONTROLS = _control_table()
+#: In JSON, the characters JSON itself does not escape: DEL, C1, bidi (lossless \u escapes).
+_JSON_EXTRA = {c: f"\\u{c:04x}" for c in _CONTROLS if c >= 0x7F}
+
+
+def neutralise_controls(text: str) -> str:
+    """``text`` safe to print on a terminal (see :func:`_control_table`)."""
+    return text.translate(_CONTROLS)
+
+
+class SafeOutput:
+    """A text stream that neutralises control characters in everything written to it.
+
+    Names and notes come from the database, where a hostile import may have put
+    ``ESC [2J`` or a right-to-left override; printed raw they would clear the screen or
+    disguise a line. The CLI's human-readable output goes through this.
+    """
+
+    def __init__(self, stream: Any, *, carriage_return: bool = False) -> None:
+        """``carriage_return``: let ``\r`` through (stderr's progress counter)."""
+        self._stream = stream
+        self._table = dict(_CONTROLS)
+        if carriage_return:
+            del self._table[13]
+
+    def write(self, text: str) -> int:
+        return self._stream.write(text.translate(self._table))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
 def print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=_default)
-    sys.stdout.write("\n")
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=_default)
+    # json escapes C0 controls already; DEL, C1 and bidi controls are escaped here, so the
+    # output is safe on a terminal and still decodes to exactly the same strings.
+    sys.stdout.write(text.translate(_JSON_EXTRA) + "\n")
 
 
 def print_table(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
@@ -159,10 +209,12 @@ def print_table(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
 
 __all__ = [
     "CliContext",
+    "SafeOutput",
     "StorageError",
     "UserError",
     "db_argument",
     "file_argument",
+    "neutralise_controls",
     "print_json",
     "print_table",
 ]

@@ -12,8 +12,12 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from wir_manager import __version__
+
+if TYPE_CHECKING:
+    from wir_manager.cli.context import CliContext
 
 #: Modules under ``wir_manager.cli.commands`` that register subcommands, in help order.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -100,11 +104,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return gui_main(direct)
     from wir_manager import logsetup
-    from wir_manager.cli.context import CliContext, UserError
+    from wir_manager.cli.context import CliContext, SafeOutput
     from wir_manager.i18n import set_language
-    from wir_manager.services.progress import Cancelled
-    from wir_manager.storage import keystore
-    from wir_manager.storage.errors import StorageError
     from wir_manager.storage.paths import default_db_path
 
     # Messages, PDFs and spreadsheets follow WIR_MANAGER_LANG / the system language.
@@ -113,6 +114,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logsetup.setup()
     ctx = CliContext(target=args.db or default_db_path())
+    # Everything printed from here on may hold stored names: no terminal control codes.
+    saved_streams = sys.stdout, sys.stderr
+    sys.stdout = SafeOutput(sys.stdout)
+    sys.stderr = SafeOutput(sys.stderr, carriage_return=True)
+    try:
+        return _run(args, ctx)
+    finally:
+        sys.stdout, sys.stderr = saved_streams
+
+
+def _run(args: argparse.Namespace, ctx: CliContext) -> int:
+    from wir_manager import logsetup
+    from wir_manager.cli.context import UserError
+    from wir_manager.services.progress import Cancelled
+    from wir_manager.storage import keystore
+    from wir_manager.storage.errors import StorageError
+
     try:
         # The passphrases leave os.environ for the run: no child process inherits them.
         with keystore.environment_taken():

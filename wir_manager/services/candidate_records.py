@@ -32,6 +32,7 @@ from wir_manager.domain.enums import (
     TrainingStatus,
 )
 from wir_manager.domain.ready import is_ready
+from wir_manager.domain.text_safety import clean_name
 from wir_manager.i18n import _
 from wir_manager.services.records import LanguageSkill, PlatformSkill
 
@@ -429,6 +430,11 @@ class CandidateData:
             value = getattr(self, spec.name)
             if spec.kind in TEXT_KINDS or spec.kind is Kind.COUNTRY:
                 text = (value or "").strip()
+                if spec.kind in (Kind.TEXT, Kind.USERNAME):
+                    # Bidi overrides and control characters would make a name read
+                    # otherwise than it is stored (and drive terminals): gone here, for
+                    # the editor and the importer alike (both validate through here).
+                    text = clean_name(text)
                 if spec.kind is Kind.COUNTRY:
                     text = text.upper()
                 changes[spec.name] = text or (None if spec.required is None else "")

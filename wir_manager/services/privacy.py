@@ -36,7 +36,8 @@ from wir_manager.services.progress import NO_PROGRESS, Progress
 from wir_manager.storage import audit
 from wir_manager.storage import models as m
 from wir_manager.storage.database import Database
-from wir_manager.storage.maintenance import compact
+from wir_manager.storage.errors import StorageError
+from wir_manager.storage.maintenance import compact, mark_compaction_pending
 
 #: What an erased person is called wherever a trace must remain (disclosure log).
 ERASED_PLACEHOLDER = "erased"
@@ -57,6 +58,9 @@ class ErasureResult:
     #: False when another program was reading the file, so old page copies may remain in
     #: the WAL until the next checkpoint (the rows themselves are gone).
     compacted: bool = True
+    #: True when the erasure was committed but the compaction failed (a full disk): it is
+    #: retried at the next unlock (:meth:`Database.finish_pending_compaction`).
+    compaction_pending: bool = False
 
 
 #: Tables holding rows that belong to a candidate, deleted before the candidate itself.
@@ -116,8 +120,31 @@ def erase_candidates(
         anonymised_disclosures = removed.pop("_disclosures", 0)
         anonymised_audit = removed.pop("_audit", 0)
     progress.report(total, total, _("Compacting the database"))
-    compacted = compact(db) if compact_file else False
-    return ErasureResult(ids, removed, anonymised_disclosures, anonymised_audit, compacted)
+    compacted = pending = False
+    if compact_file:
+        try:
+            compacted = compact(db)
+        except StorageError:
+            # The erasure is committed; only the VACUUM failed (a nearly full disk).
+            # Saying "not saved" here would be false: remember it and retry at unlock.
+            pending = True
+            mark_compaction_pending(db)
+    return ErasureResult(
+        ids,
+        removed,
+        anonymised_disclosures,
+        anonymised_audit,
+        compacted,
+        compaction_pending=pending,
+    )
+
+
+def pending_compaction_message() -> str:
+    return _(
+        "The erasure is done: the person is gone from every table. The file could not be "
+        "compacted yet (the disk is nearly full), so old copies of pages may remain until it "
+        "is; WiR Manager compacts it at the next unlock — free some disk space."
+    )
 
 
 def _erase_chunk(s, chunk: Sequence[int], removed: dict[str, int]) -> None:

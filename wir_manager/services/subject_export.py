@@ -398,18 +398,23 @@ def write_pdf(data: SubjectData, dest: Path) -> Path:
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
     font, bold, to_markup = _pdf_fonts()
+    wrapped = _wrapped_paragraph() if font != "Helvetica" and not font.startswith("SA-") else None
     styles = getSampleStyleSheet()
     body = styles["BodyText"].clone("sa-body", fontName=font, fontSize=8.5, leading=11, shaping=1)
     head = styles["Heading2"].clone("sa-head", fontName=bold)
     title = styles["Title"].clone("sa-title", fontName=bold, shaping=1)
 
-    def para(value: Any) -> Paragraph:
+    def para(value: Any, style: Any = body) -> Any:
         if isinstance(value, bool):
             value = _("yes") if value else _("no")
-        return Paragraph(to_markup(value), body)
+        if wrapped is not None:
+            # Lines broken at the cell's width, over-long words cut to fit: the export is
+            # a legal duty and must be producible whatever the person's data holds.
+            return wrapped(_pdf_text(value), style)
+        return Paragraph(to_markup(value), style)
 
     story: list[Any] = [
-        Paragraph(to_markup(_("Personal data held about {name}").format(name=data.name)), title),
+        para(_("Personal data held about {name}").format(name=data.name), title),
         Paragraph(
             escape_markup(
                 _("WiR Manager subject access export, made on {date}.").format(
@@ -430,6 +435,7 @@ def write_pdf(data: SubjectData, dest: Path) -> Path:
             [[para(h) for h in section.headers]] + [[para(v) for v in r] for r in section.rows],
             colWidths=[width / cols] * cols,
             repeatRows=1,
+            splitInRow=1,  # a cell taller than a page (a very long note) continues
         )
         table.setStyle(
             TableStyle(
@@ -451,6 +457,15 @@ def write_pdf(data: SubjectData, dest: Path) -> Path:
     )
     doc.build(story)
     return files.write_bytes_atomic(dest, buffer.getvalue(), error=_write_failed)
+
+
+def _wrapped_paragraph() -> Callable[[str, Any], Any] | None:
+    """The dossier's line-breaking paragraph, when the dossier's fonts are in use."""
+    try:
+        from wir_manager.services.dossier.layout import ScriptParagraph
+    except ImportError:
+        return None
+    return ScriptParagraph
 
 
 def _pdf_fonts() -> tuple[str, str, Callable[[Any], str]]:

@@ -10,6 +10,7 @@ which is most of a cold start. :mod:`storage.database` builds on these functions
 from __future__ import annotations
 
 import errno
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -168,21 +169,7 @@ def verify_key(path: Path, key: DatabaseKey, *, quick_check: bool) -> FileIdenti
             # Reads page 1 only: if it decrypts, the key is right, whatever follows.
             raw.execute("PRAGMA user_version").fetchone()
         except sqlcipher3.DatabaseError as exc:
-            if "malformed" in str(exc):  # page 1 decrypted, but the file is cut short
-                raise DamagedDatabaseError(damaged_message(path)) from None
-            if "unable to open" in str(exc):
-                # A WAL database needs its -shm/-wal files beside it; on a read-only medium
-                # or folder SQLite cannot make them. That is not a wrong passphrase.
-                raise ReadOnlyDatabaseError(
-                    _(
-                        "{file} cannot be opened because its folder is read-only (WiR Manager "
-                        "keeps a journal file beside the database); copy it to a folder you can "
-                        "write to."
-                    ).format(file=describe(path))
-                ) from None
-            raise WrongPassphraseError(
-                _("The passphrase is wrong, or this file is not a WiR Manager database.")
-            ) from None
+            raise _open_failure(exc, path) from None
         try:
             raw.execute("SELECT count(*) FROM sqlite_master").fetchone()
             result = raw.execute("PRAGMA quick_check").fetchone() if quick_check else ("ok",)
@@ -231,6 +218,58 @@ def read_counts(path: Path, key: DatabaseKey) -> dict[str, int]:
         return counts
     finally:
         raw.close()
+
+
+def _open_failure(exc: sqlcipher3.DatabaseError, path: Path) -> StorageError:
+    """Why the first read failed, honestly.
+
+    Only SQLite's "file is not a database" means the key did not decrypt page 1. A WAL
+    file also needs its ``-shm`` beside it: on a read-only folder (another user's), a
+    read-only medium or a disk with no space left SQLite cannot make it, and that used to
+    be reported as a wrong passphrase.
+    """
+    import shutil
+
+    text = str(exc).lower()
+    if "malformed" in text:  # page 1 decrypted, but the file is cut short
+        return DamagedDatabaseError(damaged_message(path))
+    if "not a database" in text or "encrypted" in text:
+        return WrongPassphraseError(
+            _("The passphrase is wrong, or this file is not a WiR Manager database.")
+        )
+    try:
+        full = shutil.disk_usage(path.parent).free < PAGE_SIZE * 4
+    except OSError:
+        full = False
+    if full or "disk is full" in text:
+        return DiskFullError(
+            _(
+                "{file} cannot be opened because the disk is full (WiR Manager needs a little "
+                "space beside the database for its journal); free some space and try again."
+            ).format(file=describe(path))
+        )
+    writable = os.access(path.parent, os.W_OK) and not _read_only_mount(path.parent)
+    if not writable or "readonly" in text or "read-only" in text or "unable to open" in text:
+        return ReadOnlyDatabaseError(
+            _(
+                "{file} cannot be opened because its folder is read-only (WiR Manager "
+                "keeps a journal file beside the database); copy it to a folder you can "
+                "write to."
+            ).format(file=describe(path))
+        )
+    translated = translate_os_error(exc, path)
+    if translated is not None:
+        return translated
+    return StorageError(
+        _("{file} cannot be opened ({reason}).").format(file=describe(path), reason=str(exc))
+    )
+
+
+def _read_only_mount(folder: Path) -> bool:
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):
+        return False
 
 
 def _scalar(raw: sqlcipher3.Connection, sql: str) -> str | None:

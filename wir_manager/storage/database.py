@@ -264,6 +264,9 @@ class Database:
             ) from None
         db = cls(path, key, identity=identity, hold=hold)
         try:
+            for own in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                if own.exists():
+                    files.make_private(own)  # files of older versions were 0644
             if identity.journal_mode not in (None, "wal"):
                 db._make_wal()
             if migrate_schema and identity.revision != migrate.head_revision():
@@ -272,7 +275,35 @@ class Database:
             db.dispose()
             hold.release()
             raise
+        remove_leftovers(path)
+        if migrate_schema:
+            db.finish_pending_compaction()
         return db
+
+    def finish_pending_compaction(self) -> bool:
+        """Compact now if an erasure could not (full disk); True when one was pending.
+
+        The erasure itself was committed: the person is gone from every table, and
+        ``secure_delete`` zeroed the cells. What was left was the ``VACUUM`` that removes
+        old copies of pages from free pages and the WAL; it is retried at every unlock
+        until it succeeds.
+        """
+        from wir_manager.storage import maintenance
+
+        try:
+            pending = self.setting(maintenance.COMPACTION_PENDING) == "1"
+        except StorageError:
+            return False
+        if not pending:
+            return False
+        try:
+            maintenance.compact(self)
+        except StorageError:
+            log.info("compaction still pending (the disk is still full?)")
+            return True
+        with contextlib.suppress(StorageError):
+            maintenance.clear_compaction_pending(self)
+        return True
 
     def _make_wal(self) -> None:
         """Put a file written in rollback-journal mode (a backup made by
@@ -646,6 +677,51 @@ def refuse_own_files(db_path: Path, target: os.PathLike[str] | str) -> None:
                 "another file name for the backup."
             ).format(name=f"“{target.name}”")
         )
+
+
+#: Temporary files left by a process that stopped half-way (kill -9, power cut) become
+#: stale once nobody has written to them for this long; an active copy keeps writing.
+LEFTOVER_AGE_SECONDS = 600
+
+
+def remove_leftovers(db_path: Path, *, now: float | None = None) -> list[Path]:
+    """Delete what a killed init, restore or backup left beside ``db_path`` and in its
+    backups folder: ``.creating-*``, ``.restoring-*``, ``.backup-*`` and ``.partial-*``
+    copies with their ``-wal``/``-shm``/``-journal``. They are encrypted, but they are
+    copies of personal data that nobody would ever delete.
+
+    A sidecar whose database file is gone is an orphan and goes at once; a copy goes when
+    nobody has written to it for :data:`LEFTOVER_AGE_SECONDS` (another process may be
+    writing a fresh one right now). Returns what was removed.
+    """
+    import time
+
+    from wir_manager.storage.paths import backup_dir
+
+    now = time.time() if now is None else now
+    removed: list[Path] = []
+    prefixes = (CREATING_PREFIX, RESTORING_PREFIX, BACKUP_PREFIX, files.PARTIAL_PREFIX)
+    for folder in (db_path.parent, backup_dir(db_path)):
+        try:
+            entries = [p for p in folder.iterdir() if p.name.startswith(prefixes)]
+        except OSError:
+            continue
+        for entry in entries:
+            main = entry
+            for suffix in ("-wal", "-shm", "-journal"):
+                if entry.name.endswith(suffix):
+                    main = entry.with_name(entry.name[: -len(suffix)])
+            try:
+                orphan = main is not entry and not main.exists()
+                stale = now - entry.stat().st_mtime > LEFTOVER_AGE_SECONDS
+                if (orphan or stale) and entry.is_file():
+                    entry.unlink()
+                    removed.append(entry)
+            except OSError:
+                continue
+    if removed:
+        log.info("removed %d leftover temporary file(s) of an interrupted operation", len(removed))
+    return removed
 
 
 def make_wal(path: Path, key: DatabaseKey) -> None:

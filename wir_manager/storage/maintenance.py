@@ -15,6 +15,22 @@ from wir_manager.storage.errors import StorageError
 if TYPE_CHECKING:
     from wir_manager.storage.database import Database
 
+#: Setting that says an erasure's compaction failed (full disk) and is to be retried.
+COMPACTION_PENDING = "compaction_pending"
+
+
+def mark_compaction_pending(db: Database) -> bool:
+    """Remember to compact at the next unlock; False if even that could not be written."""
+    try:
+        db.set_setting(COMPACTION_PENDING, "1")
+    except StorageError:
+        return False
+    return True
+
+
+def clear_compaction_pending(db: Database) -> None:
+    db.set_setting(COMPACTION_PENDING, "0")
+
 
 def compact(db: Database) -> bool:
     """Rewrite the file without free pages, then empty the WAL.

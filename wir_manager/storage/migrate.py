@@ -7,11 +7,13 @@ writes an encrypted backup beside it, then upgrades inside one transaction.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from wir_manager.i18n import _
 from wir_manager.storage.errors import MigrationError
@@ -111,34 +113,59 @@ def current_revision(db: Database) -> str | None:
         return None
 
 
-def upgrade(db: Database, target: str = "head") -> None:
-    """Run the revisions up to ``target`` in ONE transaction with foreign keys off.
+#: Connection info key set while a migration runs with foreign keys off (env.py checks it).
+FOREIGN_KEYS_OFF = "wir_foreign_keys_off"
+
+
+@contextlib.contextmanager
+def _migration_connection(db: Database, what: str) -> Iterator[Any]:
+    """One connection, foreign keys OFF, ONE transaction; ``foreign_key_check`` at the end.
 
     A revision that adds a constraint rebuilds the table (SQLite batch mode: copy, drop,
     rename). With ``foreign_keys = ON`` the drop would cascade-delete or null every
     child row (languages, training, shortlists …), so the pragma is off for the run —
     it can only change outside a transaction — and ``foreign_key_check`` must come back
-    empty before the commit.
+    empty before the commit. Downgrades rebuild tables too, so they run the same way.
     """
-    from alembic import command
-
-    cfg = alembic_config()
     with db.engine.connect() as conn:
         raw = conn.connection.driver_connection
         assert raw is not None
         raw.execute("PRAGMA foreign_keys = OFF")
         try:
             with conn.begin():
-                cfg.attributes["connection"] = conn
-                command.upgrade(cfg, target)
+                conn.info[FOREIGN_KEYS_OFF] = True
+                yield conn
                 broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if broken:
                     tables = sorted({row[0] for row in broken})
                     raise MigrationError(
-                        "the upgrade would leave rows pointing at nothing in " + ", ".join(tables)
+                        f"the {what} would leave rows pointing at nothing in " + ", ".join(tables)
                     )
         finally:
+            conn.info.pop(FOREIGN_KEYS_OFF, None)
             raw.execute("PRAGMA foreign_keys = ON")
+
+
+def upgrade(db: Database, target: str = "head") -> None:
+    """Run the revisions up to ``target`` in ONE transaction with foreign keys off
+    (see :func:`_migration_connection`)."""
+    from alembic import command
+
+    cfg = alembic_config()
+    with _migration_connection(db, "upgrade") as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, target)
+
+
+def downgrade(db: Database, target: str) -> None:
+    """Go back to revision ``target`` — not offered to users (development, tests) — with
+    the same protection as :func:`upgrade`: no cascade deletes, checked before commit."""
+    from alembic import command
+
+    cfg = alembic_config()
+    with _migration_connection(db, "downgrade") as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, target)
 
 
 def upgrade_if_needed(db: Database) -> Path | None:

@@ -153,7 +153,9 @@ def cmd_erase(ctx: CliContext, args: argparse.Namespace) -> int:
             n=sum(v for k, v in result.removed.items() if k != "candidates"),
         )
     )
-    if not result.compacted:
+    if result.compaction_pending:
+        print(privacy.pending_compaction_message(), file=sys.stderr)
+    elif not result.compacted:
         print(
             _(
                 "Another program was reading the database; old copies are removed at its "

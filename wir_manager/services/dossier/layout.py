@@ -49,11 +49,15 @@ from wir_manager.services.dossier.shaping import (
     base_is_rtl,
     break_lines,
     clean,
+    has_long_word,
     has_rtl,
     markup,
+    needs_shaping,
 )
 from wir_manager.services.safe_text import escape_markup
 
+#: Text longer than this is laid out without HarfBuzz when no character needs it.
+SHAPE_LIMIT = 2000
 ACCENT = colors.HexColor("#1f4e79")
 MUTED = colors.HexColor("#5f6b7a")
 RULE = colors.HexColor("#c9d3de")
@@ -112,25 +116,35 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 
 class ScriptParagraph(Flowable):
-    """User text with right-to-left stretches that may need more than one line.
+    """User text with right-to-left stretches, or words too long for their line.
 
     Lines are broken in logical order at the width the frame or table cell offers, then
     each line's words are put in visual order, so a long Arabic name or description
     reads correctly line after line. A paragraph whose first letter is right-to-left is
-    right-aligned when it wraps.
+    right-aligned when it wraps. A word wider than the line is cut to fit
+    (:func:`shaping.break_lines`): no text, however long, makes a page fail to lay out.
     """
 
     def __init__(self, text: str, style: ParagraphStyle, *, bold: bool = False) -> None:
         super().__init__()
         self.text, self.style, self.bold = text, style, bold
         self._para: Paragraph | None = None
+        self._built_for: float | None = None
 
     def _build(self, width: float) -> Paragraph:
+        if self._para is not None and self._built_for == width:
+            return self._para  # tables ask for the same width several times
         lines = break_lines(self.text, width, self.style.fontSize, bold=self.bold)
         style = self.style
         if len(lines) > 1 and base_is_rtl(self.text):
             style = ParagraphStyle(f"{style.name}-rtl", parent=style, alignment=TA_RIGHT)
-        return Paragraph(markup("\n".join(lines), bold=self.bold), style)
+        if len(self.text) > SHAPE_LIMIT and not needs_shaping(self.text):
+            # HarfBuzz costs ~0.2 ms a word; a long note in a script that needs no
+            # shaping (Latin, Cyrillic, Greek, CJK …) is laid out 20 times faster without.
+            style = ParagraphStyle(f"{style.name}-plain", parent=style, shaping=0)
+        self._para = Paragraph(markup("\n".join(lines), bold=self.bold), style)
+        self._built_for = width
+        return self._para
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self._para = self._build(avail_width)
@@ -155,7 +169,7 @@ def _p(text: object, style: ParagraphStyle, *, bold: bool = False) -> Flowable:
     """A paragraph of user text: escaped, shaped, with font fallback (and line-aware
     right-to-left ordering when the text has right-to-left letters)."""
     value = clean(text)
-    if has_rtl(value):
+    if has_rtl(value) or has_long_word(value):
         return ScriptParagraph(value, style, bold=bold)
     return Paragraph(markup(value, bold=bold), style)
 
@@ -277,7 +291,8 @@ class DossierLayout:
     # ------------------------------------------------------------------ parts
     def _facts(self, rows: list[tuple[str, object]], widths: tuple[float, float]) -> Table:
         data = [[_l(label, self.s["label"]), _p(value, self.s["cell"])] for label, value in rows]
-        table = Table(data, colWidths=list(widths), hAlign="LEFT")
+        # splitInRow: a cell taller than a page (a very long note) continues on the next
+        table = Table(data, colWidths=list(widths), hAlign="LEFT", splitInRow=1)
         table.setStyle(
             TableStyle(
                 [
@@ -299,7 +314,7 @@ class DossierLayout:
             data.append(
                 [cell if isinstance(cell, Flowable) else _p(cell, self.s["cell"]) for cell in row]
             )
-        table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+        table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=1)
         style = [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("FONTNAME", (0, 0), (-1, -1), BASE.regular),  # see _facts: no stray Helvetica

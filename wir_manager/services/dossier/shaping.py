@@ -26,7 +26,15 @@ from wir_manager.services.dossier.fonts import BASE, FontFamily, family_for, has
 from wir_manager.services.safe_text import escape_markup
 
 _SPACES = re.compile(r"(\s+)")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: Bidi embedding, override and isolate controls (and the marks). The page lays words
+#: out itself (:func:`visual_order`); left in, they reach the font layer, which drops
+#: them together with the space beside them ("Alice \u202eSSAP\u202c Bob" printed as
+#: "Alice SSAPBob").
+_BIDI_CONTROL = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+#: A word with more characters than this may be wider than a table cell: such text is
+#: laid out by :class:`ScriptParagraph`, which cuts over-wide words to fit.
+LONG_WORD = 24
 _NEUTRAL_CATEGORIES = ("P", "N", "S", "Z", "C", "M")
 
 
@@ -106,7 +114,43 @@ def clean(text: object) -> str:
     if text is None:
         return ""
     value = unicodedata.normalize("NFC", str(text)).replace("\r\n", "\n").replace("\t", " ")
-    return _CONTROL.sub("", value)
+    return _BIDI_CONTROL.sub("", _CONTROL.sub("", value))
+
+
+#: Scripts whose letters change shape or order with their neighbours (Hebrew, Arabic,
+#: Syriac, Thaana, N'Ko, the Indic scripts, Thai, Lao, Tibetan, Myanmar, Khmer,
+#: Mongolian, …, Hangul jamo, Arabic presentation forms): they need HarfBuzz.
+_SHAPED_RANGES = (
+    (0x0590, 0x08FF),
+    (0x0900, 0x0DFF),
+    (0x0E00, 0x0FFF),
+    (0x1000, 0x109F),
+    (0x1100, 0x11FF),
+    (0x1700, 0x18AF),
+    (0x1900, 0x1AFF),
+    (0x1B00, 0x1CFF),
+    (0xA800, 0xABFF),
+    (0xFB1D, 0xFDFF),
+    (0xFE70, 0xFEFF),
+    (0x10000, 0x10FFFF),
+)
+
+
+def needs_shaping(text: str) -> bool:
+    """True when some character belongs to a script HarfBuzz must shape (or a combining
+    mark is present, which shaping places)."""
+    for ch in set(text):
+        code = ord(ch)
+        if any(low <= code <= high for low, high in _SHAPED_RANGES):
+            return True
+        if unicodedata.combining(ch):
+            return True
+    return False
+
+
+def has_long_word(text: str) -> bool:
+    """True when some word could be wider than a narrow column (see :data:`LONG_WORD`)."""
+    return len(text) > LONG_WORD and any(len(word) > LONG_WORD for word in text.split())
 
 
 def markup(text: object, *, bold: bool = False) -> str:
@@ -162,18 +206,53 @@ def break_lines(text: str, width: float, size: float, *, bold: bool = False) -> 
     reportlab breaks lines after we reorder words; for a right-to-left stretch longer
     than one line that would put its last words on the first line. Breaking first and
     reordering per line keeps the reading order right.
+
+    A word wider than the line (a hostile 30,000-letter "name", a long URL or e-mail, a
+    CJK sentence without spaces) is cut into pieces that fit, between characters (never
+    inside a combining sequence), so no text is ever too wide for its cell or page.
+    Widths are added up word by word, so the work grows with the text, not its square.
     """
     limit = width * 0.95
+    space = text_width(" ", size, bold=bold)
     out: list[str] = []
     for paragraph in clean(text).split("\n"):
-        words = paragraph.split(" ")
         line: list[str] = []
-        for word in words:
-            trial = " ".join([*line, word])
-            if line and text_width(trial, size, bold=bold) > limit:
+        line_width = 0.0
+        for word in paragraph.split(" "):
+            word_width = text_width(word, size, bold=bold)
+            if word_width > limit:
+                if line:
+                    out.append(" ".join(line))
+                pieces = _cut_word(word, limit, size, bold)
+                out.extend(pieces[:-1])
+                line, line_width = [pieces[-1]], text_width(pieces[-1], size, bold=bold)
+                continue
+            if line and line_width + space + word_width > limit:
                 out.append(" ".join(line))
-                line = [word]
+                line, line_width = [word], word_width
             else:
+                line_width += (space if line else 0.0) + word_width
                 line.append(word)
         out.append(" ".join(line))
     return out
+
+
+def _cut_word(word: str, limit: float, size: float, bold: bool) -> list[str]:
+    """``word`` in pieces no wider than ``limit`` (at least one character each)."""
+    pieces: list[str] = []
+    current: list[str] = []
+    current_width = 0.0
+    widths: dict[str, float] = {}
+    for ch in word:
+        w = widths.get(ch)
+        if w is None:
+            w = widths[ch] = text_width(ch, size, bold=bold)
+        joins = unicodedata.category(ch)[0] == "M" or ch in "\u200c\u200d\ufe0e\ufe0f"
+        if current and not joins and current_width + w > limit:
+            pieces.append("".join(current))
+            current, current_width = [], 0.0
+        current.append(ch)
+        current_width += w
+    if current or not pieces:
+        pieces.append("".join(current))
+    return pieces
