@@ -213,7 +213,6 @@ def break_lines(text: str, width: float, size: float, *, bold: bool = False) -> 
     Widths are added up word by word, so the work grows with the text, not its square.
     """
     limit = width * 0.95
-    space = text_width(" ", size, bold=bold)
     out: list[str] = []
     for paragraph in clean(text).split("\n"):
         line: list[str] = []
@@ -227,11 +226,20 @@ def break_lines(text: str, width: float, size: float, *, bold: bool = False) -> 
                 out.extend(pieces[:-1])
                 line, line_width = [pieces[-1]], text_width(pieces[-1], size, bold=bold)
                 continue
-            if line and line_width + space + word_width > limit:
+            # The space takes the font of the words beside it (an Arabic space is not
+            # as wide as a Latin one): measure it with its neighbours, not alone.
+            gap = (
+                text_width(f"{line[-1]} {word}", size, bold=bold)
+                - text_width(line[-1], size, bold=bold)
+                - word_width
+                if line
+                else 0.0
+            )
+            if line and line_width + gap + word_width > limit:
                 out.append(" ".join(line))
                 line, line_width = [word], word_width
             else:
-                line_width += (space if line else 0.0) + word_width
+                line_width += gap + word_width
                 line.append(word)
         out.append(" ".join(line))
     return out
