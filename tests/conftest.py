@@ -228,3 +228,21 @@ def english_plural_forms(request: pytest.FixtureRequest) -> None:
 
     install_translations(QApplication.instance(), language="en")
     _english_catalogue = True
+
+
+@pytest.fixture(autouse=True)
+def app_font_restored(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A widget test that changes the application's font (to check scaling) must not
+    leave it changed: a 16 pt font left by one test made every later window too wide
+    for 1366×768 (#16.5). The font is put back after each widget test."""
+    if "qapp" not in request.fixturenames:
+        yield
+        return
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
+
+    app = request.getfixturevalue("qapp")
+    before = QFont(app.font())
+    yield
+    if QApplication.instance() is app and app.font() != before:
+        app.setFont(before)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QFont, QImage
 from PySide6.QtWidgets import QApplication
 
 from wir_manager.services import guide
@@ -170,11 +170,13 @@ def test_tour_title_scales_with_the_system_font(qtbot) -> None:
     from wir_manager.qt.dialogs.tour import TourDialog
 
     app = QApplication.instance()
-    original = app.font()
+    # Copies: ``font = app.font()`` and changing ``font`` would change ``original`` too
+    # (one Python wrapper), and the 16 pt font leaked into every later test (#16.5).
+    original = QFont(app.font())
     try:
         sizes = []
         for points in (10, 16):
-            font = original
+            font = QFont(original)
             font.setPointSize(points)
             app.setFont(font)
             dialog = TourDialog()
@@ -185,3 +187,4 @@ def test_tour_title_scales_with_the_system_font(qtbot) -> None:
         assert sizes[1] == pytest.approx(16 * 1.5)
     finally:
         app.setFont(original)
+    assert app.font().pointSizeF() == original.pointSizeF() != 16

@@ -184,3 +184,40 @@ def test_generate_dossier_from_the_screen(ctx, qtbot, request_id, demo_db, tmp_p
     with demo_db.engine.connect() as conn:
         logged = conn.execute(select(func.count()).select_from(m.Disclosure)).scalar_one()
     assert logged == 1
+
+
+def test_weight_change_keeps_hand_ticks_until_the_best_are_asked_for(ctx, qtbot, demo_db) -> None:
+    """Issue #16.1: ticks set by hand survive a weight slider; "Tick the best" (or a new
+    number) ticks the best N of the current ranking again, and from then on the ticks
+    follow the ranking until the person ticks someone by hand."""
+    rid = next(r for r in open_request_ids(demo_db) if rank(demo_db, r, top=0).eligible_count >= 4)
+    view = make_view(ctx, qtbot)
+    choose(view, qtbot, rid)
+    view.ui.topSpin.setValue(2)
+    model, proxy, tree = view.ranked_model, view.ranked_proxy, view.ui.rankedTree
+    best_two = [model.candidate(r).candidate_id for r in range(2)]
+    assert model.picked_ids() == best_two
+
+    def toggle(proxy_row: int) -> None:  # Space on the current row flips its tick box
+        tree.setFocus()
+        tree.setCurrentIndex(proxy.index(proxy_row, 0))
+        qtbot.keyClick(tree.viewport(), Qt.Key.Key_Space)
+
+    toggle(0)  # untick the best
+    toggle(3)  # tick the fourth
+    own = {best_two[1], model.candidate(3).candidate_id}
+    assert set(model.picked_ids()) == own and model.hand_picked
+    assert view.ui.pickedLabel.text() == "2 ticked"
+
+    with qtbot.waitSignal(view.ranked, timeout=WAIT):
+        view.set_weight("experience", 0 if view.weights()["experience"] else 40)
+    new_order = [model.candidate(r).candidate_id for r in range(model.rowCount())]
+    assert own <= set(new_order)
+    assert set(model.picked_ids()) == own, "the person's ticks stay after a weight change"
+
+    qtbot.mouseClick(view.ui.tickBestButton, Qt.MouseButton.LeftButton)
+    assert model.picked_ids() == new_order[:2] and not model.hand_picked
+    with qtbot.waitSignal(view.ranked, timeout=WAIT):
+        view.set_weight("language", 0 if view.weights()["language"] else 30)
+    third_order = [model.candidate(r).candidate_id for r in range(model.rowCount())]
+    assert model.picked_ids() == third_order[:2], "untouched ticks follow the ranking"

@@ -329,6 +329,10 @@
         <translation>Ändringshistorik</translation>
     </message>
     <message>
+        <source>Show the first field that needs fixing</source>
+        <translation>Visa det första fältet som behöver rättas</translation>
+    </message>
+    <message>
         <source>&amp;Discard changes</source>
         <translation>&amp;Ångra ändringar</translation>
     </message>
@@ -435,6 +439,14 @@
     <message>
         <source>(no name)</source>
         <translation>(inget namn)</translation>
+    </message>
+    <message>
+        <source>Go to {tab}</source>
+        <translation>Gå till {tab}</translation>
+    </message>
+    <message>
+        <source>{tab}: {problems}</source>
+        <translation>{tab}: {problems}</translation>
     </message>
     <message>
         <source>Use a date like 2026-09-01.</source>
@@ -2885,8 +2897,8 @@
         <translation>Behöriga kandidater: kryssa i för att kortlista, fäll ut för att läsa varför</translation>
     </message>
     <message>
-        <source>Tick the &amp;best:</source>
-        <translation>Kryssa i de &amp;bästa:</translation>
+        <source>How many of the best to tick</source>
+        <translation>Hur många av de bästa som kryssas i</translation>
     </message>
     <message>
         <source>&amp;Save shortlist</source>
@@ -2923,6 +2935,14 @@
     <message>
         <source>Near misses</source>
         <translation>Nästan behöriga</translation>
+    </message>
+    <message>
+        <source>Tick the best N again (your own ticks stay when the weights change)</source>
+        <translation>Kryssa i de N bästa igen (dina egna kryss står kvar när vikterna ändras)</translation>
+    </message>
+    <message>
+        <source>Tick the &amp;best</source>
+        <translation>Kryssa i de &amp;bästa</translation>
     </message>
     <message>
         <source>Saved shortlist</source>

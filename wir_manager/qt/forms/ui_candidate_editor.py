@@ -357,6 +357,12 @@ class Ui_CandidateEditor(object):
 
         self.buttonLayout = QHBoxLayout()
         self.buttonLayout.setObjectName(u"buttonLayout")
+        self.problemButton = QPushButton(CandidateEditor)
+        self.problemButton.setObjectName(u"problemButton")
+        self.problemButton.setVisible(False)
+
+        self.buttonLayout.addWidget(self.problemButton)
+
         self.buttonSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.buttonLayout.addItem(self.buttonSpacer)
@@ -462,6 +468,9 @@ class Ui_CandidateEditor(object):
         self.historyTable.setAccessibleName(QCoreApplication.translate("CandidateEditor", u"Change history", None))
 #endif // QT_CONFIG(accessibility)
         self.tabs.setTabText(self.tabs.indexOf(self.historyTab), QCoreApplication.translate("CandidateEditor", u"History", None))
+#if QT_CONFIG(tooltip)
+        self.problemButton.setToolTip(QCoreApplication.translate("CandidateEditor", u"Show the first field that needs fixing", None))
+#endif // QT_CONFIG(tooltip)
         self.revertButton.setText(QCoreApplication.translate("CandidateEditor", u"&Discard changes", None))
         self.saveButton.setText(QCoreApplication.translate("CandidateEditor", u"&Save", None))
 #if QT_CONFIG(tooltip)

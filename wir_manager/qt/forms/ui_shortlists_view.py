@@ -99,10 +99,10 @@ class Ui_ShortlistsView(object):
 
         self.saveLayout.addItem(self.saveSpacer)
 
-        self.tickLabel = QLabel(self.rankedPane)
-        self.tickLabel.setObjectName(u"tickLabel")
+        self.tickBestButton = QPushButton(self.rankedPane)
+        self.tickBestButton.setObjectName(u"tickBestButton")
 
-        self.saveLayout.addWidget(self.tickLabel)
+        self.saveLayout.addWidget(self.tickBestButton)
 
         self.topSpin = QSpinBox(self.rankedPane)
         self.topSpin.setObjectName(u"topSpin")
@@ -296,7 +296,6 @@ class Ui_ShortlistsView(object):
 
 #if QT_CONFIG(shortcut)
         self.requestLabel.setBuddy(self.requestCombo)
-        self.tickLabel.setBuddy(self.topSpin)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(ShortlistsView)
@@ -317,7 +316,16 @@ class Ui_ShortlistsView(object):
         self.summaryLabel.setText("")
         self.rankedTitle.setText(QCoreApplication.translate("ShortlistsView", u"Eligible candidates: tick to shortlist, expand to read why", None))
         self.pickedLabel.setText("")
-        self.tickLabel.setText(QCoreApplication.translate("ShortlistsView", u"Tick the &best:", None))
+#if QT_CONFIG(tooltip)
+        self.tickBestButton.setToolTip(QCoreApplication.translate("ShortlistsView", u"Tick the best N again (your own ticks stay when the weights change)", None))
+#endif // QT_CONFIG(tooltip)
+        self.tickBestButton.setText(QCoreApplication.translate("ShortlistsView", u"Tick the &best", None))
+#if QT_CONFIG(accessibility)
+        self.topSpin.setAccessibleName(QCoreApplication.translate("ShortlistsView", u"How many of the best to tick", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.topSpin.setToolTip(QCoreApplication.translate("ShortlistsView", u"How many of the best to tick", None))
+#endif // QT_CONFIG(tooltip)
         self.saveButton.setText(QCoreApplication.translate("ShortlistsView", u"&Save shortlist", None))
 #if QT_CONFIG(tooltip)
         self.dossierButton.setToolTip(QCoreApplication.translate("ShortlistsView", u"A PDF placement dossier for the IGO liaison: the saved shortlist, or the current top 5", None))

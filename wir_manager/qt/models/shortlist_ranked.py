@@ -52,6 +52,9 @@ class RankedTreeModel(QAbstractItemModel):
         self._rows: list[RankedCandidate] = []
         self._others: dict[int, int] = {}
         self._picked: set[int] = set()
+        #: The person ticked or unticked someone since the best N were last ticked: a new
+        #: ranking (another weight) keeps their ticks instead of ticking the best N (#16.1).
+        self.hand_picked = False
 
     # -------------------------------------------------------------- data in
     def set_ranking(
@@ -65,7 +68,9 @@ class RankedTreeModel(QAbstractItemModel):
         self.picked_changed.emit()
 
     def pick_top(self, n: int) -> None:
-        """Tick the ``n`` best and untick everyone else."""
+        """Tick the ``n`` best and untick everyone else (the ticks are no longer the
+        person's own)."""
+        self.hand_picked = False
         self._picked = {r.candidate_id for r in self._rows[: max(n, 0)]}
         if self._rows:
             self.dataChanged.emit(
@@ -185,6 +190,7 @@ class RankedTreeModel(QAbstractItemModel):
             self._picked.add(cid)
         else:
             self._picked.discard(cid)
+        self.hand_picked = True
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
         self.picked_changed.emit()
         return True

@@ -122,7 +122,10 @@ class RankingPane(_Pane):
             )
         )
         ui.inTrainingCheck.toggled.connect(lambda _on: self.rerank())
+        # Asking for the best N (the number, or the button) ticks them; a new ranking
+        # alone never overrides ticks the person set by hand (#16.1).
         ui.topSpin.valueChanged.connect(self.ranked_model.pick_top)
+        ui.tickBestButton.clicked.connect(lambda: self.ranked_model.pick_top(ui.topSpin.value()))
         self.ranked_model.picked_changed.connect(self._picked_changed)
         ui.resetWeightsButton.clicked.connect(self.revert_weights)
         ui.saveWeightsButton.clicked.connect(self.save_weights)
@@ -256,13 +259,14 @@ class RankingPane(_Pane):
         self._generation += 1
         self._debounce.stop()
         self.ranked_model.set_ranking([], {})
+        self.ranked_model.hand_picked = False  # another request starts with its best N
         self.near_model.set_rows([])
         self.result = None
 
     def rerank(self, keep_ticks: bool = False) -> None:
-        """Rank the current request again in the background with the sliders' weights;
-        the best N are ticked afresh unless ``keep_ticks`` (then ticks stay where the
-        people are still listed)."""
+        """Rank the current request again in the background with the sliders' weights.
+        Ticks the person set by hand stay (where those people are still listed); ticks
+        that were only "the best N" follow the new ranking unless ``keep_ticks``."""
         self._debounce.stop()
         rid = self._request_id()
         if rid is None:
@@ -308,7 +312,7 @@ class RankingPane(_Pane):
             return  # a newer ranking is on its way
         self.result = result
         self.ranked_model.set_ranking(result.ranked, others)
-        if not keep_ticks:
+        if not keep_ticks and not self.ranked_model.hand_picked:
             self.ranked_model.pick_top(self.ui.topSpin.value())
         self.near_model.set_rows(result.near_misses)
         shown = len(result.ranked)

@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QAction, QFont
+from PySide6.QtGui import QAction, QFont, QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -86,6 +86,7 @@ class CandidateEditor(QWidget):
         self._loading = False
         self._dirty = False
         self._errors: dict[str, str] = {}
+        self._problems_visible = False
         self._build_choices()
         self._build_error_markers()
         self._connect()
@@ -245,6 +246,8 @@ class CandidateEditor(QWidget):
         ui.languageCombo.lineEdit().returnPressed.connect(self.add_language)
         ui.saveButton.clicked.connect(self.saveRequested)
         ui.revertButton.clicked.connect(self.revertRequested)
+        ui.problemButton.clicked.connect(self.go_to_problem)
+        ui.tabs.currentChanged.connect(lambda _i: self._show_problems(self._problems_visible))
         ui.fullNameEdit.textChanged.connect(self._update_heading)
         ui.usernameEdit.textChanged.connect(self._update_heading)
 
@@ -398,25 +401,94 @@ class CandidateEditor(QWidget):
             errors["username"] = _tr("Another candidate already has this username.")
         self._errors = errors
         dirty = bool(problems) or data != self._baseline
-        for name, action in self._markers.items():
-            action.setVisible(name in errors)
-            action.setToolTip(errors.get(name, ""))
         self.ui.saveButton.setEnabled(dirty and not errors)
         self.ui.revertButton.setEnabled(dirty)
-        shown = list(dict.fromkeys(errors.values()))
-        show_message(self.ui.errorLabel, " ".join(shown[:3]) if dirty else "", error=True)
+        # A blank new form is not scolded; a stored record that cannot be saved as it is
+        # (e.g. imported with consent but no date) says so at once (#16.4).
+        self._show_problems(dirty or self.candidate_id is not None)
         if dirty != self._dirty:
             self._dirty = dirty
             self.dirtyChanged.emit(dirty)
 
     def show_errors(self, errors: dict[str, str]) -> None:
-        """Errors found on save (e.g. a username taken meanwhile)."""
+        """Errors found on save (e.g. a username taken meanwhile): shown, and the first
+        one's tab is brought forward with its field focused."""
         self._errors = dict(errors)
+        self._show_problems(True)
+        self.ui.saveButton.setEnabled(False)
+        self.go_to_problem()
+
+    # ------------------------------------------------------------------ problems
+    def _tab_index(self, field: str) -> int:
+        """The tab that holds ``field``'s widget (-1 when it is not on a tab)."""
+        widget = self.field_widgets.get(field)
+        tabs = self.ui.tabs
+        while widget is not None:
+            index = tabs.indexOf(widget)
+            if index >= 0:
+                return index
+            widget = widget.parentWidget()
+        return -1
+
+    def problem_tabs(self) -> list[int]:
+        """Tabs holding a field with a problem, in tab order."""
+        return sorted({i for i in map(self._tab_index, self._errors) if i >= 0})
+
+    def _show_problems(self, visible: bool) -> None:
+        errors = self._errors if visible else {}
         for name, action in self._markers.items():
             action.setVisible(name in errors)
             action.setToolTip(errors.get(name, ""))
-        show_message(self.ui.errorLabel, " ".join(errors.values()), error=True)
-        self.ui.saveButton.setEnabled(False)
+        tabs = self.ui.tabs
+        by_tab: dict[int, list[str]] = {}
+        for name, message in errors.items():
+            by_tab.setdefault(self._tab_index(name), []).append(message)
+        sentences: list[str] = []
+        for index in sorted(by_tab):
+            texts = list(dict.fromkeys(by_tab[index]))
+            if index >= 0 and (index != tabs.currentIndex() or len(by_tab) > 1):
+                # Name the tab when the problem is not (only) on the one shown.
+                sentences.append(
+                    _tr("{tab}: {problems}").format(
+                        tab=self.tab_title(index), problems=" ".join(texts)
+                    )
+                )
+            else:
+                sentences.extend(texts)
+        show_message(self.ui.errorLabel, " ".join(sentences[:3]), error=True)
+        self._problems_visible = bool(errors)
+        self._show_problem_tabs()
+
+    def tab_title(self, index: int) -> str:
+        """A tab's title without its mnemonic ampersand."""
+        return self.ui.tabs.tabText(index).replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+    def _show_problem_tabs(self) -> None:
+        """A warning icon on each tab with a problem, and a button to the first one when
+        it is not the tab shown."""
+        tabs = self.ui.tabs
+        flagged = self.problem_tabs() if self._problems_visible else []
+        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        for index in range(tabs.count()):
+            tabs.setTabIcon(index, warning if index in flagged else QIcon())
+        elsewhere = [i for i in flagged if i != tabs.currentIndex()]
+        button = self.ui.problemButton
+        if elsewhere:
+            button.setText(_tr("Go to {tab}").format(tab=self.tab_title(elsewhere[0])))
+        button.setVisible(bool(elsewhere))
+
+    def go_to_problem(self) -> None:
+        """Show the tab of the first field with a problem and put the cursor there."""
+        order = {name: n for n, name in enumerate(self.field_widgets)}
+        names = sorted(self._errors, key=lambda n: (self._tab_index(n), order.get(n, len(order))))
+        for name in names:
+            index = self._tab_index(name)
+            if index < 0:
+                continue
+            self.ui.tabs.setCurrentIndex(index)
+            widget = self.field_widgets[name]
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
 
 
 def _show(spec: FieldSpec, widget: QWidget, value: object) -> None:
