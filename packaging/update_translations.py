@@ -338,6 +338,32 @@ class _Resolver:
         return out
 
 
+def _column_titles(tree: ast.Module) -> list[tuple[str, str]]:
+    """Titles of ``Column("Title", …)`` in a module whose table models name their
+    translation context as a class attribute (``context = "ShortlistTables"``): the
+    shared base (qt/models/records.py) translates them in that context."""
+    contexts = {
+        _const_str(stmt.value)
+        for cls in ast.walk(tree)
+        if isinstance(cls, ast.ClassDef)
+        for stmt in cls.body
+        if isinstance(stmt, ast.Assign)
+        and any(getattr(t, "id", None) == "context" for t in stmt.targets)
+        and _const_str(stmt.value)
+    }
+    if len(contexts) != 1:
+        return []
+    context = next(iter(contexts)) or ""
+    return [
+        (context, title)
+        for call in ast.walk(tree)
+        if isinstance(call, ast.Call)
+        and _callee(call) == "Column"
+        and call.args
+        and (title := _const_str(call.args[0]))
+    ]
+
+
 def indirect_qt_messages() -> tuple[list[tuple[str, str]], list[str]]:
     """(context, text) pairs lupdate cannot see, and "file:line" of calls we cannot resolve."""
     messages: list[tuple[str, str]] = []
@@ -350,6 +376,7 @@ def indirect_qt_messages() -> tuple[list[tuple[str, str]], list[str]]:
         parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
         wrappers = _wrappers(tree)
         resolver = _Resolver(tree, parents)
+        messages += _column_titles(tree)
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call) or not node.args:
                 continue

@@ -149,7 +149,7 @@ def test_saved_shortlist_flags_a_later_refusal_to_relocate(world, qtbot) -> None
     assert rows[20].consent_propose  # a different warning from withdrawn consent
 
     model = SavedShortlistModel()
-    model.set_rows(list(rows.values()))
+    model.set_records(list(rows.values()))
     status = {
         model.record(i).candidate_id: (
             model.index(i, 3).data(),

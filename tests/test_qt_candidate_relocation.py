@@ -64,7 +64,7 @@ def test_editor_combo_saves_reloads_and_tracks_changes(qtbot, db: Database) -> N
     assert view.save()
     assert not ed.is_dirty()
     assert svc.get_candidate(db, cid).data.willing_to_relocate is False
-    assert "willing_to_relocate" in ed.history.records[0].fields
+    assert "willing_to_relocate" in ed.history.records()[0].fields
 
     # Reload from the database: a fresh editor shows the stored answer.
     ed.load(svc.get_candidate(db, cid))

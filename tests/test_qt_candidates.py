@@ -124,7 +124,7 @@ def test_create_candidate_with_inline_validation(view) -> None:
     assert cid in shown_ids(v)
     # The new row is selected and the history says who created it.
     assert v.selected_ids() == [cid]
-    assert ed.history.records[0].action == "create"
+    assert ed.history.records()[0].action == "create"
 
 
 def test_edit_and_history(view) -> None:
@@ -140,7 +140,7 @@ def test_edit_and_history(view) -> None:
     detail = svc.get_candidate(v.ctx.db, cid)
     assert detail.data.email == "changed@example.org"
     assert detail.data.notes == "Met at Wikimania."
-    assert {"email", "notes"} <= set(ed.history.records[0].fields)
+    assert {"email", "notes"} <= set(ed.history.records()[0].fields)
     # Discard restores what is stored.
     ed.ui.fullNameEdit.setText("Someone Else")
     ed.ui.revertButton.click()
@@ -154,7 +154,7 @@ def test_add_language_and_find_by_language_filter(view) -> None:
     ed.ui.languageCombo.setEditText("Swahili")
     ed.ui.languageLevelCombo.setCurrentIndex(ed.ui.languageLevelCombo.findData(5))  # C1
     assert ed.add_language()
-    assert [(r.code, r.level) for r in ed.languages.records] == [("sw", LanguageLevel.C1)]
+    assert [(r.code, r.level) for r in ed.languages.records()] == [("sw", LanguageLevel.C1)]
     assert v.save()
     cid = ed.candidate_id
     lang = v.filters.languageFilter

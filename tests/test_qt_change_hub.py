@@ -94,7 +94,7 @@ def test_marking_training_refreshes_the_candidates_editor(qtbot, ctx: AppContext
     candidates = _candidates(qtbot, ctx)
     record = training.grid_model.row_record(0)
     assert candidates.select_candidate(record.candidate_id)
-    before = {item.module_id: item.status for item in candidates.editor.training.records}
+    before = {item.module_id: item.status for item in candidates.editor.training.records()}
     module = next(
         mod
         for mod, code in zip(training.grid_model.grid.modules, record.statuses, strict=True)
@@ -105,7 +105,7 @@ def test_marking_training_refreshes_the_candidates_editor(qtbot, ctx: AppContext
         training.mark_selection()
     qtbot.waitUntil(
         lambda: (
-            {i.module_id: i.status for i in candidates.editor.training.records}.get(module.id)
+            {i.module_id: i.status for i in candidates.editor.training.records()}.get(module.id)
             == "completed"
         ),
         timeout=WAIT,

@@ -26,10 +26,10 @@ from PySide6.QtCore import (
 
 from wir_manager.domain import codes
 from wir_manager.domain.enums import Stage
+from wir_manager.qt.models.records import ID_ROLE
 from wir_manager.services import candidate_index as ci
 from wir_manager.services.candidate_index import CandidateFilter, CandidateIndex
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _SEP = "\x00"
 TEXT_CACHE_SIZE = 64
 _STAGE_ORDER = {stage.value: n for n, stage in enumerate(Stage)}

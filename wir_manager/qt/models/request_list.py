@@ -11,36 +11,19 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
-    Qt,
 )
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from wir_manager.domain.enums import RequestStatus
 from wir_manager.qt import theme
+from wir_manager.qt.models.records import SORT_ROLE, Column, RecordTableModel
 from wir_manager.services.requests import RequestRow
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ID_ROLE = Qt.ItemDataRole.UserRole + 2
-ROW_ROLE = Qt.ItemDataRole.UserRole + 3
-
 Index = QModelIndex | QPersistentModelIndex
-
-COLUMNS = (
-    ("title", "Title"),
-    ("organisation", "Organisation"),
-    ("status", "Status"),
-    ("place", "Duty station"),
-    ("start", "Start"),
-    ("deadline", "Deadline"),
-    ("positions", "Positions"),
-    ("languages", "Required languages"),
-)
-COL = {key: i for i, (key, _title) in enumerate(COLUMNS)}
 
 
 def _tr(text: str) -> str:
@@ -65,90 +48,47 @@ def _date(value: dt.date | None) -> str:
     return value.isoformat() if value else "—"
 
 
-class RequestListModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[RequestRow] = []
+def _ordinal(value: dt.date | None) -> int:
+    return value.toordinal() if value else 0
 
-    # -------------------------------------------------------------- data in
-    def set_rows(self, rows: list[RequestRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+
+#: (key, column): the keys let the screen size and sort columns by name.
+_COLUMNS: tuple[tuple[str, Column[RequestRow]], ...] = (
+    ("title", Column("Title", lambda r: r.title, tooltip=True)),
+    (
+        "organisation",
+        Column("Organisation", lambda r: r.organisation_label, tooltip=lambda r: r.organisation),
+    ),
+    (
+        "status",
+        Column(
+            "Status",
+            lambda r: status_label(r.status),
+            lambda r: list(RequestStatus).index(RequestStatus(r.status)),
+            foreground=lambda r: status_colour(r.status),
+        ),
+    ),
+    ("place", Column("Duty station", lambda r: r.place, tooltip=True)),
+    ("start", Column("Start", lambda r: _date(r.start_date), lambda r: _ordinal(r.start_date))),
+    ("deadline", Column("Deadline", lambda r: _date(r.deadline), lambda r: _ordinal(r.deadline))),
+    (
+        "positions",
+        Column("Positions", lambda r: str(r.positions), lambda r: r.positions, right=True),
+    ),
+    ("languages", Column("Required languages", lambda r: r.languages, tooltip=True)),
+)
+COL = {key: i for i, (key, _column) in enumerate(_COLUMNS)}
+
+
+class RequestListModel(RecordTableModel[RequestRow]):
+    columns = tuple(column for _key, column in _COLUMNS)
+    context = "RequestListModel"
 
     def row_of(self, request_id: int) -> int:
-        for i, row in enumerate(self._rows):
+        for i, row in enumerate(self.records()):
             if row.id == request_id:
                 return i
         return -1
-
-    def record(self, row: int) -> RequestRow:
-        return self._rows[row]
-
-    # -------------------------------------------------------------- Qt API
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _tr(COLUMNS[section][1])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        key = COLUMNS[index.column()][0]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, key)
-        if role == SORT_ROLE:
-            return self._sort_key(row, key)
-        if role == ID_ROLE:
-            return row.id
-        if role == ROW_ROLE:
-            return row
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if key == "organisation":
-                return row.organisation
-            if key in ("title", "languages", "place"):
-                return self._display(row, key)
-        if role == Qt.ItemDataRole.ForegroundRole and key == "status":
-            return status_colour(row.status)
-        if role == Qt.ItemDataRole.TextAlignmentRole and key == "positions":
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    @staticmethod
-    def _display(row: RequestRow, key: str) -> str:
-        if key == "title":
-            return row.title
-        if key == "organisation":
-            return row.organisation_label
-        if key == "status":
-            return status_label(row.status)
-        if key == "place":
-            return row.place
-        if key == "start":
-            return _date(row.start_date)
-        if key == "deadline":
-            return _date(row.deadline)
-        if key == "positions":
-            return str(row.positions)
-        return row.languages
-
-    @staticmethod
-    def _sort_key(row: RequestRow, key: str) -> Any:
-        if key in ("start", "deadline"):
-            value = row.start_date if key == "start" else row.deadline
-            return value.toordinal() if value else 0
-        if key == "positions":
-            return row.positions
-        if key == "status":
-            return list(RequestStatus).index(RequestStatus(row.status))
-        return RequestListModel._display(row, key).casefold()
 
 
 class RequestFilterProxy(QSortFilterProxyModel):

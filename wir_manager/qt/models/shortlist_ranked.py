@@ -19,12 +19,10 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from wir_manager.qt.models.records import ID_ROLE, SORT_ROLE
 from wir_manager.qt.plurals import plurals
 from wir_manager.qt.widgets.score_bars import PARTS_ROLE, parts_tooltip
 from wir_manager.services.matching import RankedCandidate
-
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -4,12 +4,9 @@ goes through :data:`SORT_ROLE` (numbers sort as numbers)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -18,76 +15,16 @@ from PySide6.QtCore import (
 )
 
 from wir_manager.domain.enums import ShortlistStatus
+from wir_manager.qt.models.records import SORT_ROLE, Column, RecordTableModel
 from wir_manager.qt.plurals import plurals
 from wir_manager.qt.widgets.score_bars import PARTS_ROLE, parts_tooltip
 from wir_manager.services.matching import NearMiss, RequestAssignment, ShortlistRow
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ID_ROLE = Qt.ItemDataRole.UserRole + 2
-T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ShortlistTables", text)
-
-
-@dataclass(frozen=True)
-class Column(Generic[T]):
-    title: str
-    text: Callable[[T], str]
-    sort: Callable[[T], Any] | None = None
-    tooltip: Callable[[T], str | None] | None = None
-    right: bool = False
-
-
-class RecordTableModel(QAbstractTableModel, Generic[T]):
-    """A list of records shown through :class:`Column` accessors."""
-
-    columns: Sequence[Column[Any]] = ()
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[T] = []
-
-    def set_rows(self, rows: Sequence[T]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def record(self, row: int) -> T:
-        return self._rows[row]
-
-    def records(self) -> list[T]:
-        return list(self._rows)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _tr(self.columns[section].title)
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        rec = self._rows[index.row()]
-        col = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return col.text(rec)
-        if role == SORT_ROLE:
-            return col.sort(rec) if col.sort else col.text(rec).casefold()
-        if role == Qt.ItemDataRole.ToolTipRole and col.tooltip:
-            return col.tooltip(rec)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col.right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == ID_ROLE:
-            return getattr(rec, "candidate_id", getattr(rec, "request_id", None))
-        return None
 
 
 def status_label(value: str) -> str:
@@ -98,6 +35,7 @@ def status_label(value: str) -> str:
 
 
 class NearMissModel(RecordTableModel[NearMiss]):
+    context = "ShortlistTables"
     columns = (
         Column("Candidate", lambda r: r.name),
         Column("Score", lambda r: f"{r.score:.2f}", lambda r: r.score, right=True),
@@ -126,6 +64,7 @@ def _status_warning(r: ShortlistRow) -> str | None:
 
 
 class SavedShortlistModel(RecordTableModel[ShortlistRow]):
+    context = "ShortlistTables"
     columns = (
         Column("#", lambda r: str(r.rank), lambda r: r.rank, right=True),
         Column("Candidate", lambda r: r.name),
@@ -152,7 +91,7 @@ class SavedShortlistModel(RecordTableModel[ShortlistRow]):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == PARTS_ROLE and index.isValid():
-            return self._rows[index.row()].parts
+            return self.record(index.row()).parts
         return super().data(index, role)
 
 
@@ -171,6 +110,7 @@ def _greedy(r: RequestAssignment) -> str:
 
 
 class AssignmentModel(RecordTableModel[RequestAssignment]):
+    context = "ShortlistTables"
     columns = (
         Column("Request", lambda r: str(r.request_id), lambda r: r.request_id, right=True),
         Column("Title", lambda r: r.title, tooltip=lambda r: r.title),

@@ -8,10 +8,10 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QFont
 
 from wir_manager.qt import theme
+from wir_manager.qt.models.records import ID_ROLE
 from wir_manager.services.training import ModuleRecord
 
 Index = QModelIndex | QPersistentModelIndex
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class ModuleListModel(QAbstractListModel):

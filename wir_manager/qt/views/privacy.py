@@ -35,14 +35,13 @@ from wir_manager.qt.context import AppContext
 from wir_manager.qt.dialogs.erase_dialog import ask_typed_confirmation
 from wir_manager.qt.errors import show_error
 from wir_manager.qt.forms.ui_privacy_view import Ui_PrivacyView
+from wir_manager.qt.models.audit_words import entity_label
 from wir_manager.qt.models.privacy_tables import (
-    SORT_ROLE,
-    RecordTableModel,
     audit_model,
     backups_model,
-    entity_label,
     retention_model,
 )
+from wir_manager.qt.models.records import SORT_ROLE, RecordTableModel
 from wir_manager.qt.views.privacy_subject import SubjectTab
 from wir_manager.qt.widgets.screen import SidebarScreen
 from wir_manager.services import audit_log, backups, retention

@@ -31,11 +31,10 @@ from wir_manager.qt.context import AppContext
 from wir_manager.qt.dialogs import common
 from wir_manager.qt.errors import show_error
 from wir_manager.qt.models.privacy_tables import (
-    SORT_ROLE,
-    RecordTableModel,
     disclosures_model,
     people_model,
 )
+from wir_manager.qt.models.records import SORT_ROLE, RecordTableModel
 from wir_manager.services import privacy, subject_export
 from wir_manager.services.dossier.disclosure import disclosures_for_candidate
 from wir_manager.services.privacy import PersonRef

@@ -25,9 +25,9 @@ from wir_manager.qt.context import AppContext
 from wir_manager.qt.errors import show_error
 from wir_manager.qt.forms.ui_requests_view import Ui_RequestsView
 from wir_manager.qt.i18n import format_number
+from wir_manager.qt.models.records import ID_ROLE
 from wir_manager.qt.models.request_list import (
     COL,
-    ID_ROLE,
     RequestFilterProxy,
     RequestListModel,
     status_label,
@@ -183,7 +183,7 @@ class RequestsView(SidebarScreen):
         self.editor.set_organisations(rq.list_organisations(self.ctx.db))
         self._switching = True
         try:
-            self.model.set_rows(rq.list_request_rows(self.ctx.db))
+            self.model.set_records(rq.list_request_rows(self.ctx.db))
         finally:
             self._switching = False
         self._update_count()
@@ -384,4 +384,4 @@ class RequestsView(SidebarScreen):
     def release(self) -> None:
         """Drop cached records before the database locks."""
         self.save_layout()
-        self.model.set_rows([])
+        self.model.set_records([])

@@ -260,7 +260,7 @@ class RankingPane(_Pane):
         self._debounce.stop()
         self.ranked_model.set_ranking([], {})
         self.ranked_model.hand_picked = False  # another request starts with its best N
-        self.near_model.set_rows([])
+        self.near_model.set_records([])
         self.result = None
 
     def rerank(self, keep_ticks: bool = False) -> None:
@@ -314,7 +314,7 @@ class RankingPane(_Pane):
         self.ranked_model.set_ranking(result.ranked, others)
         if not keep_ticks and not self.ranked_model.hand_picked:
             self.ranked_model.pick_top(self.ui.topSpin.value())
-        self.near_model.set_rows(result.near_misses)
+        self.near_model.set_records(result.near_misses)
         shown = len(result.ranked)
         if result.eligible_count == 0:
             text = self.tr(
@@ -445,7 +445,7 @@ class SavedPane(_Pane):
         show_error(self.view, exc)
 
     def _saved(self, rows: list[ShortlistRow]) -> None:
-        self.saved_model.set_rows(rows)
+        self.saved_model.set_records(rows)
         self._tab_title(len(rows))
         self.ui.lowerTabs.setCurrentWidget(self.ui.savedPage)
         self.saved.emit(rows)
@@ -465,7 +465,7 @@ class SavedPane(_Pane):
         except Exception as exc:
             show_error(self.view, exc)
             rows = []
-        self.saved_model.set_rows(rows)
+        self.saved_model.set_records(rows)
         self._tab_title(len(rows))
         if keep_candidate is not None:
             for r, rec in enumerate(self.saved_model.records()):
@@ -531,7 +531,7 @@ class AssignmentPane(_Pane):
 
         def done(result: AssignmentResult) -> None:
             ui.assignButton.setEnabled(True)
-            self.assign_model.set_rows(result.requests)
+            self.assign_model.set_records(result.requests)
             unfilled = sum(r.unfilled for r in result.requests)
             ui.assignSummary.setText(
                 self.tr(
@@ -562,4 +562,4 @@ class AssignmentPane(_Pane):
         )
 
     def clear(self) -> None:
-        self.assign_model.set_rows([])
+        self.assign_model.set_records([])

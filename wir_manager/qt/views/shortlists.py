@@ -255,5 +255,5 @@ class ShortlistsView(SidebarScreen):
     def release(self) -> None:
         """Drop records before the database locks."""
         self.ranking.clear()
-        self.saved_model.set_rows([])
+        self.saved_model.set_records([])
         self.assignment.clear()

@@ -365,7 +365,7 @@ class CandidateEditor(QWidget):
             problems["affiliate_id"] = _tr("Pick an affiliate from the list.")
         data = CandidateData(
             **values,
-            languages=self.languages.records,
+            languages=self.languages.records(),
             skills=tuple(
                 PlatformSkill(platform, int(combo.currentData()))
                 for platform, combo in self.skill_combos.items()
