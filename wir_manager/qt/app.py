@@ -335,15 +335,12 @@ class Launcher(QObject):
     def offer_tour(self) -> None:
         """After the first database is created: the short tour of the screens, once.
         Opened window-modal without a nested event loop, so start-up never blocks."""
-        from wir_manager.qt.dialogs.tour import TOUR_SEEN_KEY, TourDialog
+        from wir_manager.qt.dialogs.tour import TourDialog
 
-        if self.window is None or str(self.settings.value(TOUR_SEEN_KEY, False)).lower() in (
-            "true",
-            "1",
-        ):
+        if self.window is None or opts.TOUR_SEEN.get(self.settings):
             return
         dialog = TourDialog(self.window)
-        dialog.finished.connect(lambda _result: self.settings.setValue(TOUR_SEEN_KEY, True))
+        dialog.finished.connect(lambda _result: opts.TOUR_SEEN.set(self.settings, True))
         dialog.open()
         self.tour = dialog
 

@@ -15,14 +15,13 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
+from wir_manager.qt import settings as opts
 from wir_manager.qt.context import AppContext
 from wir_manager.qt.errors import show_error
 from wir_manager.qt.tasks import TaskHandle
 from wir_manager.services.dossier import DossierResult, generate_dossier
 from wir_manager.services.dossier.content import load_request
 from wir_manager.services.progress import Progress
-
-LAST_DIR_KEY = "dossier/last_dir"
 
 Asker = Callable[[QWidget | None, str, str], tuple[str, Path] | None]
 
@@ -79,7 +78,7 @@ def generate_dossier_interactively(
         show_error(parent, exc)
         return None
     folder = str(
-        ctx.settings.value(LAST_DIR_KEY, "")
+        opts.DOSSIER_FOLDER.get(ctx.settings)
         or QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     )
     default_name = f"dossier-{request.acronym or 'request'}-{request_id}.pdf".replace(" ", "-")
@@ -87,7 +86,7 @@ def generate_dossier_interactively(
     if answer is None:
         return None
     recipient, path = answer
-    ctx.settings.setValue(LAST_DIR_KEY, str(path.parent))
+    opts.DOSSIER_FOLDER.set(ctx.settings, str(path.parent))
 
     def work(progress: Progress) -> DossierResult:
         return generate_dossier(ctx.db, request_id, path, recipient=recipient, progress=progress)

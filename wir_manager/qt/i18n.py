@@ -12,7 +12,8 @@ It loads, in order of precedence:
 and switches the core's gettext catalogue with :func:`wir_manager.i18n.set_language`
 so CLI-style messages, errors and PDF/spreadsheet text raised from services match.
 
-Language comes from the setting :data:`LANGUAGE_KEY` (``"system"``, ``"en"`` or ``"sv"``);
+Language comes from the setting :data:`wir_manager.qt.settings.LANGUAGE` ("system", "en",
+or "sv");
 ``"system"`` follows ``WIR_MANAGER_LANG`` and then the operating system. Dates and
 numbers follow the system locale when its language is the one in use (so a Swede in
 Finland keeps Finnish-Swedish conventions) and the language's main locale otherwise.
@@ -39,12 +40,12 @@ from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from wir_manager import i18n as core_i18n
+from wir_manager.qt import settings as opts
 from wir_manager.storage.paths import resources_dir
 
 log = logging.getLogger(__name__)
 
 #: QSettings key of the user's choice: "system" or one of :data:`wir_manager.i18n.SUPPORTED`.
-LANGUAGE_KEY = "ui/language"
 
 #: Names shown in the language picker, each in its own language (never translated).
 LANGUAGE_NAMES: dict[str, str] = {"en": "English", "sv": "Svenska"}
@@ -81,7 +82,7 @@ def resolve_language(settings: QSettings | None = None, override: str | None = N
 
 def language_setting(settings: QSettings) -> str:
     """The stored choice ("system" when unset or unknown)."""
-    value = str(settings.value(LANGUAGE_KEY, "system") or "system")
+    value = opts.LANGUAGE.get(settings) or "system"
     return value if value in core_i18n.SUPPORTED else "system"
 
 
@@ -89,7 +90,7 @@ def set_language_setting(settings: QSettings, language: str) -> None:
     """Store the user's choice; takes effect at the next :func:`install_translations`."""
     if language != "system" and language not in core_i18n.SUPPORTED:
         raise ValueError(f"Unsupported language: {language}")
-    settings.setValue(LANGUAGE_KEY, language)
+    opts.LANGUAGE.set(settings, language)
 
 
 def locale_for(language: str) -> QLocale:

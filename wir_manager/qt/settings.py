@@ -96,6 +96,15 @@ AUTO_LOCK_MINUTES = IntOption("security/auto_lock_minutes", 10, minimum=0, maxim
 LAST_SCREEN = TextOption("window/last_screen", "candidates")
 WINDOW_GEOMETRY = Option("window/geometry", QByteArray(), _to_bytes)
 WINDOW_STATE = Option("window/state", QByteArray(), _to_bytes)
+#: "system", "en" or "sv" (qt.i18n checks the choice and applies it at the next start).
+LANGUAGE = TextOption("ui/language", "system")
+#: The first-run tour was shown (or dismissed) once: not again.
+TOUR_SEEN = BoolOption("ui/tour_seen", False)
+#: Folders last used to save a dossier and to open a spreadsheet ("" = Documents).
+DOSSIER_FOLDER = TextOption("dossier/last_dir", "")
+IMPORT_FOLDER = TextOption("import/last_dir", "")
+#: The request the Shortlists screen showed last (0 = none yet).
+SHORTLIST_REQUEST = IntOption("shortlists/request", 0)
 
 
 def recent_files(settings: QSettings) -> list[str]:

@@ -15,12 +15,12 @@ from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from wir_manager import i18n
+from wir_manager.qt import settings as opts
 from wir_manager.qt.forms.ui_tour_dialog import Ui_TourDialog
 from wir_manager.services.guide import screenshot_path
 from wir_manager.storage.paths import resources_dir
 
 #: QSettings key set once the user finished or skipped the tour, so it is offered once.
-TOUR_SEEN_KEY = "ui/tour_seen"
 
 #: Widest a screenshot is shown in the tour, in device-independent pixels.
 PICTURE_WIDTH = 560
@@ -206,13 +206,13 @@ def show_tour(parent: QWidget | None = None, settings: QSettings | None = None) 
     dialog = TourDialog(parent)
     dialog.exec()
     if settings is not None:
-        settings.setValue(TOUR_SEEN_KEY, True)
+        opts.TOUR_SEEN.set(settings, True)
     return dialog.finished_tour
 
 
 def maybe_show_tour(parent: QWidget | None, settings: QSettings) -> bool:
     """Show the tour once per user (first run); returns whether it was shown."""
-    if str(settings.value(TOUR_SEEN_KEY, False)).lower() in ("true", "1"):
+    if opts.TOUR_SEEN.get(settings):
         return False
     show_tour(parent, settings)
     return True

@@ -94,9 +94,7 @@ class ShortlistsView(SidebarScreen):
     def _load_requests(self) -> None:
         combo = self.ui.requestCombo
         before = self.request_id()
-        remembered = (
-            before if before is not None else self.ctx.settings.value(f"{SETTINGS_KEY}/request")
-        )
+        remembered = before if before is not None else opts.SHORTLIST_REQUEST.get(self.ctx.settings)
         combo.blockSignals(True)
         combo.clear()
         first_active = -1
@@ -167,7 +165,7 @@ class ShortlistsView(SidebarScreen):
         rid = self.request_id()
         if rid is None:
             return
-        self.ctx.settings.setValue(f"{SETTINGS_KEY}/request", rid)
+        opts.SHORTLIST_REQUEST.set(self.ctx.settings, rid)
         self.ranking.clear()
         self.ui.summaryLabel.setText(self.tr("Ranking…"))
         self.rerank()
