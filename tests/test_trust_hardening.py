@@ -101,6 +101,24 @@ def test_backups_and_restored_files_are_wal(db, db_path: Path, tmp_path: Path, c
     assert sorted(p.name for p in db_path.parent.iterdir() if p.is_file()) == ["test.db"]
 
 
+def test_reading_a_wal_backup_leaves_no_sidecars_and_keeps_its_date(db, db_path: Path) -> None:
+    """A WAL backup opened read-only made SQLite create its -wal and -shm in the backups
+    folder (copies of nothing, but litter beside personal data) and moved its "written"
+    time past the live file's, so the restore comparison called the backup newer."""
+    add_person(db, "Zhōu Xīn 周欣", "ZhouXin", "zhou@example.org")
+    made = backups.backup_now(db)
+    written = made.stat().st_mtime_ns
+    time.sleep(0.05)
+    add_person(db, "Ngozi Okafor", "NgoziO", "ngozi@example.org")
+    comparison = backups.compare_for_restore(db, made)
+    assert [b.path for b in backups.list_backups(db.path, identity=db.key.salt)] == [made]
+    assert sorted(p.name for p in made.parent.iterdir()) == [made.name]
+    assert made.stat().st_mtime_ns == written
+    assert comparison.backup.written <= comparison.current.written
+    assert comparison.backup.counts["candidates"] == 1
+    assert comparison.current.counts["candidates"] == 2
+
+
 def test_a_file_left_in_rollback_journal_mode_is_made_wal_at_open(db, db_path: Path) -> None:
     add_person(db, "Journal Person", "JournalP", "journal@example.org")
     db.close()

@@ -108,7 +108,7 @@ def summarise_backup(source: os.PathLike[str] | str, key: DatabaseKey) -> Databa
     from wir_manager.storage.cipherfile import read_counts, verify_key
 
     source = Path(source)
-    identity = verify_key(source, key, quick_check=False)
+    identity = verify_key(source, key, quick_check=False, closed=True)
     return DatabaseSummary(_written(source), identity.revision, read_counts(source, key))
 
 
@@ -265,7 +265,7 @@ def verify_backup(
     last: StorageError | None = None
     for k in candidates:
         try:
-            identity = verify_key(source, k, quick_check=True)
+            identity = verify_key(source, k, quick_check=True, closed=True)
         except WrongPassphraseError as exc:
             last = exc
             k.wipe()

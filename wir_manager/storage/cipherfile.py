@@ -44,6 +44,9 @@ class FileIdentity:
     app_id: str | None
     #: "wal", or "delete" for a file written by ``sqlcipher_export`` (old backups).
     journal_mode: str | None = None
+    #: An erasure's compaction failed (full disk) and is retried at this unlock; read
+    #: here so an unlock without one needs no SQLAlchemy engine.
+    compaction_pending: bool = False
 
     @property
     def is_ours(self) -> bool:
@@ -150,14 +153,25 @@ def translate_os_error(exc: BaseException, path: Path) -> StorageError | None:
     return None
 
 
-def verify_key(path: Path, key: DatabaseKey, *, quick_check: bool) -> FileIdentity:
+def _read_only_uri(path: Path, closed: bool) -> str:
+    """``mode=ro``; for a closed file (a backup) also ``immutable=1``. A backup is in WAL
+    mode, and SQLite opening a WAL file read-only still creates its -wal and -shm beside
+    it: reading a backup then left sidecars in the backups folder and changed its
+    "written" time. A finished backup never changes, so no lock or WAL index is needed."""
+    return f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if closed else "")
+
+
+def verify_key(
+    path: Path, key: DatabaseKey, *, quick_check: bool, closed: bool = False
+) -> FileIdentity:
     """Prove the key by reading the schema, then say whose file it is.
 
     SQLCipher only reports a wrong key on the first read, so page 1 is read first; the
-    file is opened read-only, so nothing here can change it.
+    file is opened read-only, so nothing here can change it. ``closed``: the file is a
+    finished backup nobody has open (see :func:`_read_only_uri`).
     """
     try:
-        raw = sqlcipher3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        raw = sqlcipher3.connect(_read_only_uri(path, closed), uri=True)
     except sqlcipher3.OperationalError as exc:
         raise translate_os_error(exc, path) or NotADatabaseError(
             _("{file} cannot be opened: {reason}.").format(file=describe(path), reason=exc)
@@ -181,6 +195,10 @@ def verify_key(path: Path, key: DatabaseKey, *, quick_check: bool) -> FileIdenti
             revision=_scalar(raw, "SELECT version_num FROM alembic_version"),
             app_id=_scalar(raw, "SELECT value FROM settings WHERE key = 'app_id'"),
             journal_mode=(_scalar(raw, "PRAGMA journal_mode") or "").lower() or None,
+            compaction_pending=_scalar(
+                raw, "SELECT value FROM settings WHERE key = 'compaction_pending'"
+            )
+            == "1",
         )
     finally:
         raw.close()
@@ -203,7 +221,7 @@ def read_counts(path: Path, key: DatabaseKey) -> dict[str, int]:
     A table the file does not have yet (an older schema) counts as 0.
     """
     try:
-        raw = sqlcipher3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        raw = sqlcipher3.connect(_read_only_uri(path, closed=True), uri=True)
     except sqlcipher3.OperationalError as exc:
         raise translate_os_error(exc, path) or NotADatabaseError(
             _("{file} cannot be opened: {reason}.").format(file=describe(path), reason=exc)

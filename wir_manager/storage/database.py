@@ -276,7 +276,7 @@ class Database:
             hold.release()
             raise
         remove_leftovers(path)
-        if migrate_schema:
+        if migrate_schema and identity.compaction_pending:
             db.finish_pending_compaction()
         return db
 
@@ -530,7 +530,7 @@ class Database:
                 finally:
                     raw.close()
                 make_wal(tmp, self._key)
-                verify_key(tmp, self._key, quick_check=True)
+                verify_key(tmp, self._key, quick_check=True, closed=True)
         except sqlcipher3.DatabaseError as exc:
             translated = translate_os_error(exc, dest)
             if translated is not None:
