@@ -652,6 +652,7 @@
     <name>ChangePassphraseDialog</name>
     <message>
         <source>Change passphrase</source>
+        <extracomment>The application&apos;s background tasks; re-keying waits until none is running. True while OK was pressed and the dialog waits for background tasks to end.</extracomment>
         <translation>Byt lösenfras</translation>
     </message>
     <message>
@@ -669,6 +670,10 @@
     <message>
         <source>The two passphrases differ.</source>
         <translation>De två lösenfraserna är olika.</translation>
+    </message>
+    <message>
+        <source>Waiting for the work running in the background (an import, a backup …) to finish; the passphrase is changed as soon as it has.</source>
+        <translation>Väntar på att arbetet som pågår i bakgrunden (en import, en säkerhetskopia …) ska bli klart; lösenfrasen ändras så snart det är det.</translation>
     </message>
 </context>
 <context>
@@ -888,6 +893,10 @@
     <message>
         <source>Erase for good</source>
         <translation>Radera för gott</translation>
+    </message>
+    <message>
+        <source>Erased</source>
+        <translation>Raderad</translation>
     </message>
     <message>
         <source>Erasing and compacting the database…</source>
@@ -3103,6 +3112,7 @@
     <name>TaskRunner</name>
     <message>
         <source>Cancel</source>
+        <extracomment>Emitted when the last running (or held) task has finished: a dialog that must be the database&apos;s only user (changing the passphrase) waits for it.</extracomment>
         <translation>Avbryt</translation>
     </message>
     <message>

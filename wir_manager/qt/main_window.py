@@ -524,7 +524,7 @@ class MainWindow(QMainWindow):
     def _change_passphrase(self) -> None:
         from wir_manager.qt.dialogs.change_passphrase import ChangePassphraseDialog
 
-        dialog = ChangePassphraseDialog(self.ctx.db, self)
+        dialog = ChangePassphraseDialog(self.ctx.db, self, self.ctx.tasks)
         dialog.open()
 
     def _help(self) -> None:

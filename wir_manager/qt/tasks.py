@@ -90,6 +90,10 @@ class TaskRunner(QObject):
     beside the GUI thread made that first frame ten times slower.
     """
 
+    #: Emitted when the last running (or held) task has finished: a dialog that must be
+    #: the database's only user (changing the passphrase) waits for it.
+    idle = Signal()
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pool = QThreadPool.globalInstance()
@@ -161,6 +165,8 @@ class TaskRunner(QObject):
                 handle.dialog.close()
                 handle.dialog.deleteLater()
             self._running.discard(handle)
+            if not self._running:
+                self.idle.emit()
 
         def done(result: object) -> None:
             finish()

@@ -140,10 +140,11 @@ def erase_candidates(
 
 
 def pending_compaction_message() -> str:
+    """One sentence for an erasure whose ``VACUUM`` failed (see :attr:`ErasureResult.
+    compaction_pending`): the CLI prints it, the desktop app shows it."""
     return _(
-        "The erasure is done: the person is gone from every table. The file could not be "
-        "compacted yet (the disk is nearly full), so old copies of pages may remain until it "
-        "is; WiR Manager compacts it at the next unlock — free some disk space."
+        "The erasure is done, but the disk is too full to compact the file now (old copies "
+        "of pages may remain until then); WiR Manager compacts it at the next unlock."
     )
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QStyle, QWidget
+from PySide6.QtCore import QEventLoop, Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QStyle, QWidget
 
 from wir_manager.qt.context import AppContext
 from wir_manager.qt.errors import show_error
@@ -107,7 +107,40 @@ def confirm_and_erase(
     if "error" in outcome:
         show_error(parent, outcome["error"])  # type: ignore[arg-type]
         return False
-    return "result" in outcome
+    result = outcome.get("result")
+    if not isinstance(result, privacy.ErasureResult):
+        return False  # cancelled
+    tell_if_compaction_pending(parent, result)
+    return True
+
+
+def tell_if_compaction_pending(
+    parent: QWidget | None, result: privacy.ErasureResult
+) -> QMessageBox | None:
+    """When the erasure is committed but the file could not be compacted (a nearly full
+    disk), say so in one sentence: the person IS erased (saying "not saved" would be
+    false), and the compaction is retried at the next unlock. Returns the note shown."""
+    if not result.compaction_pending:
+        return None
+    from wir_manager.services import privacy
+
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        _tr("Erased"),
+        privacy.pending_compaction_message(),
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    box.setObjectName("compactionPendingNote")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    # Without a parent nothing in Qt owns the box: keep it until it is answered.
+    _open_notes.add(box)
+    box.finished.connect(lambda _code: _open_notes.discard(box))
+    box.open()  # not exec(): the screen behind keeps refreshing meanwhile
+    return box
+
+
+_open_notes: set[QMessageBox] = set()
 
 
 def _tr(text: str) -> str:

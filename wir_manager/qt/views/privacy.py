@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from wir_manager.qt.context import AppContext
-from wir_manager.qt.dialogs.erase_dialog import ask_typed_confirmation
+from wir_manager.qt.dialogs.erase_dialog import ask_typed_confirmation, tell_if_compaction_pending
 from wir_manager.qt.errors import show_error
 from wir_manager.qt.forms.ui_privacy_view import Ui_PrivacyView
 from wir_manager.qt.models.audit_words import entity_label
@@ -44,7 +44,7 @@ from wir_manager.qt.models.privacy_tables import (
 from wir_manager.qt.models.records import SORT_ROLE, RecordTableModel
 from wir_manager.qt.views.privacy_subject import SubjectTab
 from wir_manager.qt.widgets.screen import SidebarScreen
-from wir_manager.services import audit_log, backups, retention
+from wir_manager.services import audit_log, backups, privacy, retention
 from wir_manager.services.progress import Progress
 from wir_manager.storage.changes import Changes, Kind
 from wir_manager.storage.errors import StorageError, WrongPassphraseError
@@ -283,13 +283,14 @@ class PrivacyView(SidebarScreen):
         if not self.confirm_erase(count, heading):
             return
 
-        def work(progress: Progress) -> object:
+        def work(progress: Progress) -> privacy.ErasureResult:
             return retention.erase(self.ctx.db, ids, progress=progress)
 
-        def done(_result: object) -> None:
+        def done(result: privacy.ErasureResult) -> None:
             self.check_retention(save=False)
             self.reload()
             self.changed.emit()
+            tell_if_compaction_pending(self, result)
 
         self.ctx.tasks.run(
             work, on_done=done, label=self.tr("Erasing and compacting the database…"), parent=self
