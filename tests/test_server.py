@@ -504,13 +504,3 @@ def test_copy_from_a_file_moves_everything_in_one_verified_transaction(
     # A second copy is refused: the server is no longer empty, nothing changes.
     code = main(["--db", server_db_url, "server", "copy-from", str(db_path)])
     assert code == 1 and "already holds data" in capsys.readouterr().err
-
-
-def test_the_desktop_app_says_it_cannot_open_a_server_yet(
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    """No connect dialog yet: a URL given to the GUI gets one sentence, not a file error."""
-    code = main(["--db", "postgresql://ada@localhost/wir"])
-    assert code == 1 and "cannot open a team server yet" in capsys.readouterr().err
-    code = main(["--db=postgresql://ada@localhost/wir", "gui"])
-    assert code == 1 and "command line" in capsys.readouterr().err

@@ -212,3 +212,46 @@ def test_listener_stops_on_lock(two_clients) -> None:
     assert not listener._thread.is_alive()
     with pytest.raises(Exception, match="closed"), a.engine.connect() as conn:
         conn.execute(select(1))
+
+
+def test_others_changes_reach_the_change_feed_and_the_pool_cache(two_clients) -> None:
+    """follow_others: B's save arrives on A's change feed as if A had made it (what the
+    desktop app's hub and the matching pool cache listen to), and A's next ranking
+    re-reads only that person."""
+    from wir_manager.services.matching import rank
+    from wir_manager.services.matching.pool import POOL_CACHE
+    from wir_manager.storage.changes import Kind
+
+    a, b = two_clients
+    demo.generate(a, candidates=60, requests=3, seed=4)
+    with a.session() as s:
+        rid = s.scalars(select(m.PlacementRequest.id).order_by(m.PlacementRequest.id)).first()
+    POOL_CACHE.clear()
+    rank(a, rid, top=None)
+    assert POOL_CACHE.last_read == "cold"
+    inbox: queue.Queue = queue.Queue()
+    a.changes.subscribe(inbox.put)
+    a.follow_others()
+    from wir_manager.services.listing import list_candidates
+
+    cid = list_candidates(b, limit=1)[0].id
+    current = svc.get_candidate(b, cid)
+    started = time.monotonic()
+    svc.update_candidate(
+        b,
+        cid,
+        dataclasses.replace(current.data, notes="Leitete ein Wikidata-Edit-a-thon"),
+        expected_updated_at=current.updated_at,
+    )
+    changes = inbox.get(timeout=5)
+    elapsed = time.monotonic() - started
+    assert elapsed < 1.0, f"the change took {elapsed:.2f} s to reach the feed"
+    assert changes.touches(Kind.CANDIDATES) and changes.candidate_ids == frozenset({cid})
+    rank(a, rid, top=None)
+    assert POOL_CACHE.last_read == "partial", "only B's edited person is read again"
+    # A new request by B: a requests change, no candidate named.
+    org = next(v for k, v in demo.ensure_reference_data(b).items() if k.startswith("org:"))
+    rq.save_request(b, rq.RequestData(organisation_id=org, title="Викитека", work_mode="remote"))
+    while not (changes := inbox.get(timeout=5)).touches(Kind.REQUESTS):
+        pass
+    assert changes.candidate_ids == frozenset()

@@ -116,7 +116,7 @@ def database_to_open(db: Path | None, recent: Sequence[str] = ()) -> Path:
     return default_db_path()
 
 
-def prefetch_unlock(db: Path | None, *, demo: bool = False) -> PendingUnlock | None:
+def prefetch_unlock(db: Path | str | None, *, demo: bool = False) -> PendingUnlock | None:
     """Start unlocking the database the window will open, on its own thread.
 
     Only when it can succeed without asking: an existing file and a passphrase in the
@@ -124,7 +124,9 @@ def prefetch_unlock(db: Path | None, *, demo: bool = False) -> PendingUnlock | N
     existing demo database with its documented passphrase (a missing one is created
     and filled with a progress bar instead).
     """
-    path = demo_path() if demo else database_to_open(db)
+    if isinstance(db, str) and not demo:
+        return None  # a team server: connected by the connect dialog
+    path = demo_path() if demo else database_to_open(db if isinstance(db, Path) else None)
     if not path.is_file():
         return None
     from wir_manager.storage.keystore import PendingUnlock
@@ -133,20 +135,28 @@ def prefetch_unlock(db: Path | None, *, demo: bool = False) -> PendingUnlock | N
 
 
 # ---------------------------------------------------------------------- entry point
-def parse_gui_args(argv: Sequence[str]) -> tuple[Path | None, bool]:
-    """``[--db PATH] [--demo]`` without argparse's import cost (Qt's own options pass)."""
-    db: Path | None = None
+def _db_arg(text: str) -> Path | str:
+    if text.strip().lower().startswith(("postgresql://", "postgres://")):
+        return text.strip()
+    return Path(text)
+
+
+def parse_gui_args(argv: Sequence[str]) -> tuple[Path | str | None, bool]:
+    """``[--db PATH|URL] [--demo]`` without argparse's import cost (Qt's own options
+    pass). A team server's ``postgresql://`` URL stays a string (a Path would fold its
+    ``//``)."""
+    db: Path | str | None = None
     demo = False
     args = list(argv)
     i = 0
     while i < len(args):
         arg = args[i]
         if arg == "--db" and i + 1 < len(args):
-            db = Path(args[i + 1])
+            db = _db_arg(args[i + 1])
             i += 2
             continue
         if arg.startswith("--db="):
-            db = Path(arg.split("=", 1)[1])
+            db = _db_arg(arg.split("=", 1)[1])
         elif arg == "--demo":
             demo = True
         i += 1
@@ -156,16 +166,6 @@ def parse_gui_args(argv: Sequence[str]) -> tuple[Path | None, bool]:
 def gui_main(argv: Sequence[str] | None = None) -> int:
     """``wir-manager-gui`` and ``wir-manager [gui]``: unlock in the background, then Qt."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    values = [a.split("=", 1)[1] if a.startswith("--db=") else a for a in argv]
-    if any(v.lower().startswith(("postgresql://", "postgres://")) for v in values):
-        # Team mode works from the command line; the desktop app's connect dialog is not
-        # built yet. One sentence rather than "file not found" for a URL.
-        print(
-            "wir-manager: the desktop app cannot open a team server yet; use the command "
-            "line (wir-manager --db postgresql://… COMMAND) for team mode.",
-            file=sys.stderr,
-        )
-        return 1
     pause_gc()  # resumed at the first frame, or when a dialog is shown instead
     trace("python ready")
     from wir_manager.storage.keystore import environment_taken

@@ -62,7 +62,7 @@ class Launcher(QObject):
 
     def __init__(
         self,
-        db_path: Path | None = None,
+        db_path: Path | str | None = None,
         *,
         demo: bool = False,
         settings: QSettings | None = None,
@@ -70,7 +70,11 @@ class Launcher(QObject):
         pending: PendingUnlock | None = None,
     ) -> None:
         super().__init__()
-        self.db_path = Path(db_path) if db_path else None
+        from wir_manager.storage.server import is_server_url
+
+        #: ``--db postgresql://…``: connect to this team server instead of opening a file.
+        self.server_url = str(db_path) if is_server_url(db_path) else None
+        self.db_path = Path(db_path) if db_path and self.server_url is None else None
         #: An unlock begun before Qt was imported (see wir_manager.startup).
         self._pending = pending
         self.demo = demo
@@ -84,6 +88,9 @@ class Launcher(QObject):
     def start(self) -> None:
         if self.demo:
             self.open_demo()
+            return
+        if self.server_url is not None:
+            self.open_server(self.server_url)
             return
         path = startup.database_to_open(self.db_path, opts.recent_files(self.settings))
         if path.exists():
@@ -161,6 +168,39 @@ class Launcher(QObject):
         dialog.created.connect(lambda _db: self.offer_tour())
         dialog.demo_requested.connect(self.open_demo)
         dialog.open_requested.connect(lambda name: self.show_unlock(Path(name)))
+        dialog.connect_requested.connect(self.show_connect)
+        dialog.rejected.connect(self._maybe_abort)
+        self._show_dialog(dialog)
+
+    def open_server(self, url: str) -> None:
+        """``--db postgresql://…``: the connect dialog filled in, connecting at once (it
+        asks for the password only when libpq and the keyring have none)."""
+        from wir_manager.qt.errors import show_error
+        from wir_manager.storage.server import ServerAddress
+
+        try:
+            address = ServerAddress.parse(url)
+        except StorageError as exc:
+            show_error(None, exc)
+            self.show_connect()
+            return
+        self.show_connect(address)
+        dialog = self.dialog
+        if dialog is not None:
+            dialog.try_connect()  # type: ignore[attr-defined]
+
+    def show_connect(self, address: object = None, *, locked: bool = False) -> None:
+        """The team-server connect dialog (after a lock: ``locked``, password typed)."""
+        from wir_manager.qt.dialogs.connect import ConnectDialog
+
+        dialog = ConnectDialog(
+            self.settings,
+            self.window,
+            address=address,  # type: ignore[arg-type]
+            locked=locked,
+        )
+        dialog.connected.connect(self._unlocked)
+        dialog.other_requested.connect(self._other_from_unlock)
         dialog.rejected.connect(self._maybe_abort)
         self._show_dialog(dialog)
 
@@ -209,7 +249,8 @@ class Launcher(QObject):
         if self.window is not None and self.window.is_locked:
             self.window.unlock(db)
             self.window.raise_()
-            self.start_auto_backup(db)
+            if not db.is_server:
+                self.start_auto_backup(db)
             return
         self.show_main(db)
 
@@ -291,7 +332,7 @@ class Launcher(QObject):
         window.first_painted.connect(startup.resume_gc)
         self.tasks.when_released(theme.register_bundled_fonts)
         QTimer.singleShot(FIRST_FRAME_FALLBACK_MS, self.tasks.release)
-        window.locked.connect(lambda path: self.show_unlock(Path(path), error=window.lock_reason))
+        window.locked.connect(lambda where: self._relock(window, where))
         self.window = window
         self.dialog = None
         window.show()
@@ -302,10 +343,21 @@ class Launcher(QObject):
             if loaded is not None:
                 loaded.connect(lambda: startup.trace("first screen loaded"))
         self.window_ready.emit(window)
+        if db.is_server:
+            return  # no file to check or back up: the server's are pg_dump's job
         if verify:
             self.check_then_back_up(db)
         else:
             self.start_auto_backup(db)
+
+    def _relock(self, window: object, where: str) -> None:
+        """After Lock: the unlock dialog for a file, the connect dialog for a server."""
+        db = getattr(getattr(window, "ctx", None), "db", None)
+        address = getattr(db, "address", None)
+        if address is not None:
+            self.show_connect(address, locked=True)
+        else:
+            self.show_unlock(Path(where), error=getattr(window, "lock_reason", None))
 
     def check_then_back_up(self, db: Database) -> None:
         """Read every page once, in the background; only an intact file is backed up.

@@ -22,8 +22,19 @@ class AppContext:
 
     def __post_init__(self) -> None:
         self.hub.watch(self.db)
+        _follow_others(self.db)
 
     def use_database(self, db: Database) -> None:
         """Continue with another (re-opened) database: its changes reach the screens."""
         self.db = db
         self.hub.watch(db)
+        _follow_others(db)
+
+
+def _follow_others(db: object) -> None:
+    """On a team server, other clients' changes join the database's change feed (and so
+    reach the hub, the screens and the pool cache) within a second; see
+    ``ServerDatabase.follow_others``. A file has no other clients."""
+    follow = getattr(db, "follow_others", None)
+    if follow is not None and not getattr(db, "closed", False):
+        follow()

@@ -60,9 +60,9 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.db_path = Path(ctx.db.path)
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
+        self._track_database()
         self.setWindowIcon(theme.app_icon())
         self._screens: dict[str, QWidget] = {}
         self._is_locked = False
@@ -92,6 +92,15 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self.refresh_status()
         self.ctx.hub.changed.connect(self._data_changed)
+
+    def _track_database(self) -> None:
+        """Where the open data is: a file's path, or a team server's address (no file)."""
+        db = self.ctx.db
+        self.is_server = bool(getattr(db, "is_server", False))
+        self.db_path: Path | None = None if self.is_server else Path(db.path)
+        self.db_location = db.location
+        self.operator_name = db.operator
+        self.ui.actionChangePassphrase.setVisible(not self.is_server)
 
     def _data_changed(self, changes: Changes) -> None:
         """Counts in the status bar follow every change, also those made elsewhere."""
@@ -225,7 +234,10 @@ class MainWindow(QMainWindow):
         self.counts_label.setObjectName("statusCounts")
         self.lock_label = QLabel(self)
         self.lock_label.setObjectName("statusLock")
+        self.operator_label = QLabel(self)
+        self.operator_label.setObjectName("statusOperator")
         self.statusBar().addWidget(self.path_label, 1)
+        self.statusBar().addPermanentWidget(self.operator_label)
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.lock_label)
 
@@ -327,8 +339,21 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ status
     def refresh_status(self) -> None:
-        self.path_label.setText(str(self.db_path))
-        self.path_label.setToolTip(self.tr("Database file"))
+        self.path_label.setText(self.db_location)
+        if self.is_server:
+            self.path_label.setToolTip(self.tr("Team server"))
+            self.operator_label.setText(
+                self.tr("Signed in as {login}").format(login=self.operator_name)
+            )
+            self.operator_label.setToolTip(
+                self.tr("The server records this login as the author of every change.")
+            )
+        else:
+            self.path_label.setToolTip(self.tr("Database file"))
+            self.operator_label.setText(self.tr("Operator: {name}").format(name=self.operator_name))
+            self.operator_label.setToolTip(
+                self.tr("Your changes are signed with this name in the history.")
+            )
         if self._is_locked or self.ctx.db.closed:
             self.counts_label.setText("")
             self.lock_label.setText(self.tr("Locked"))
@@ -408,7 +433,7 @@ class MainWindow(QMainWindow):
         self.ui.sidebar.setEnabled(False)
         self._set_actions_enabled(False)
         self.refresh_status()
-        self.locked.emit(str(self.db_path))
+        self.locked.emit(self.db_location)
 
     def _locked_page(self) -> QWidget:
         page = PlaceholderScreen(
@@ -446,7 +471,7 @@ class MainWindow(QMainWindow):
         """Continue with the re-opened database after a lock."""
         self.lock_reason = None
         self.ctx.use_database(db)
-        self.db_path = Path(db.path)
+        self._track_database()
         self._is_locked = False
         self.ui.sidebar.setEnabled(True)
         self._set_actions_enabled(True)
@@ -563,7 +588,7 @@ class MainWindow(QMainWindow):
     def _about(self) -> None:
         from wir_manager.qt.dialogs.about import AboutDialog
 
-        AboutDialog(self.db_path, self).open()
+        AboutDialog(self.db_path or self.db_location, self).open()  # type: ignore[arg-type]
 
     # ------------------------------------------------------------------ close
     def closeEvent(self, event: QCloseEvent) -> None:

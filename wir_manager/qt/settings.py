@@ -92,6 +92,8 @@ class ListOption(Option[list[str]]):
 
 # ------------------------------------------------------------------ the options
 RECENT_FILES = ListOption("files/recent")
+#: Team servers connected to, as addresses without any password (postgresql://user@host/db).
+RECENT_SERVERS = ListOption("servers/recent")
 AUTO_LOCK_MINUTES = IntOption("security/auto_lock_minutes", 10, minimum=0, maximum=24 * 60)
 LAST_SCREEN = TextOption("window/last_screen", "candidates")
 WINDOW_GEOMETRY = Option("window/geometry", QByteArray(), _to_bytes)
@@ -118,6 +120,17 @@ def add_recent_file(settings: QSettings, path: str) -> None:
     from wir_manager import startup
 
     startup.remember_last_database(Path(path))  # read at the next start, before Qt
+
+
+def recent_servers(settings: QSettings) -> list[str]:
+    return RECENT_SERVERS.get(settings)
+
+
+def add_recent_server(settings: QSettings, address: str) -> None:
+    """Put a server address first in its recent list. ``address`` is what
+    ``ServerAddress.display()`` gives: never a password."""
+    items = [a for a in RECENT_SERVERS.get(settings) if a != address]
+    RECENT_SERVERS.set(settings, [address, *items][:MAX_RECENT])
 
 
 # ------------------------------------------------------------------ layout helpers

@@ -199,6 +199,56 @@ def is_remembered(path: Path) -> bool:
         return False
 
 
+# ---------------------------------------------------------------------- team servers
+def _server_account(address: str) -> str:
+    """Keyring account of a team-server login: its address without any password
+    (``postgresql://user@host:port/db``), so each login on each server has its own."""
+    return f"server:{address}"
+
+
+def remember_server_password(address: str, password: str) -> None:
+    """Keep a team-server password in the OS keyring (opt-in, as for file keys); refused
+    with one sentence where there is no secure keyring (CI, headless Linux)."""
+    if not backend_available():
+        raise KeyringUnavailableError(
+            _(
+                "This computer has no secure keyring (such as GNOME Keyring, KWallet, macOS "
+                "Keychain or Windows Credential Manager), so the password cannot be "
+                "remembered; you will be asked for it each time."
+            )
+        )
+    keyring = _keyring()
+    try:
+        keyring.set_password(SERVICE, _server_account(address), password)
+    except keyring.errors.KeyringError as exc:
+        raise KeyringUnavailableError(
+            _("The system keyring refused to store the password; you will be asked for it.")
+        ) from exc
+
+
+def recall_server_password(address: str) -> str | None:
+    """The remembered password of this server login, or None (also without a keyring)."""
+    if not backend_available():
+        return None
+    keyring = _keyring()
+    try:
+        return keyring.get_password(SERVICE, _server_account(address)) or None
+    except keyring.errors.KeyringError:
+        return None
+
+
+def forget_server_password(address: str) -> bool:
+    """Remove a remembered server password; True when one was there."""
+    if not backend_available():
+        return False
+    keyring = _keyring()
+    try:
+        keyring.delete_password(SERVICE, _server_account(address))
+    except keyring.errors.KeyringError:  # PasswordDeleteError is one of these
+        return False
+    return True
+
+
 def unlock(
     path: Path, prompt: Callable[[], str] | None = None, *, quick_check: bool = True
 ) -> Database:

@@ -131,6 +131,34 @@ class ServerAddress:
         address.check_transport()
         return address
 
+    @classmethod
+    def from_parts(
+        cls,
+        *,
+        host: str,
+        dbname: str,
+        user: str,
+        port: str = "",
+        sslmode: str | None = None,
+        sslrootcert: str = "",
+    ) -> ServerAddress:
+        """The address the connect dialog's fields describe (checked like a typed URL:
+        a remote host without verified TLS is refused)."""
+        params = {"host": host.strip(), "dbname": dbname.strip(), "user": user.strip()}
+        if port.strip():
+            params["port"] = port.strip()
+        if sslmode:
+            params["sslmode"] = sslmode
+        if sslrootcert.strip():
+            params["sslrootcert"] = sslrootcert.strip()
+        address = cls(params={k: v for k, v in params.items() if v})
+        if not address.params.get("dbname"):
+            raise StorageError(
+                _("The server address names no database; add it after the host, as in /wir.")
+            )
+        address.check_transport()
+        return address
+
     # ---------------------------------------------------------------- parts
     @property
     def host(self) -> str:
@@ -205,6 +233,7 @@ class ServerAddress:
 
 _UNREACHABLE = (
     "could not connect",
+    "not currently accepting connections",
     "connection refused",
     "could not translate host name",
     "timeout expired",
@@ -339,7 +368,7 @@ class ServerDatabase:
     @classmethod
     def connect(
         cls,
-        url: str,
+        url: str | ServerAddress,
         prompt: Callable[[str], str] | None = None,
         *,
         check_schema: bool = True,
@@ -351,7 +380,7 @@ class ServerDatabase:
         ``check_schema=False`` is for ``server init`` / ``server upgrade``, which exist to
         change it.
         """
-        address = ServerAddress.parse(url)
+        address = url if isinstance(url, ServerAddress) else ServerAddress.parse(url)
         db = cls(address, password if password is not None else address.password)
         try:
             db._probe(prompt)
@@ -396,6 +425,14 @@ class ServerDatabase:
         listener = ChangeListener(self, callback).start()
         self._listeners.append(listener)
         return listener
+
+    def follow_others(self) -> Any:
+        """Publish other clients' changes on :attr:`changes`, as if made here: the app's
+        screens (through its change hub) and the matching pool cache then refresh exactly
+        what they would after a local write. Returns the running listener."""
+        from wir_manager.storage.server_changes import to_changes
+
+        return self.watch(lambda change: self.changes.publish(to_changes(change)))
 
     def _probe(self, prompt: Callable[[str], str] | None) -> None:
         """Open one connection now, so a wrong address or password is said at once."""

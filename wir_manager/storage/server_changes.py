@@ -25,6 +25,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from wir_manager.storage.changes import Changes, Kind
+
 if TYPE_CHECKING:
     from wir_manager.storage.server import ServerDatabase
 
@@ -56,6 +58,20 @@ WATCHED: dict[str, tuple[str, str]] = {
 }
 
 
+#: Reported table → kinds of data it holds (for :func:`to_changes`).
+TABLE_KINDS: dict[str, Kind] = {
+    "candidates": Kind.CANDIDATES | Kind.TRAINING,
+    "training_modules": Kind.PROGRAMME,
+    "placement_requests": Kind.REQUESTS,
+    "organisations": Kind.REQUESTS,
+    "shortlist_entries": Kind.SHORTLISTS,
+    "placements": Kind.PLACEMENTS | Kind.CANDIDATES,
+    "affiliates": Kind.CANDIDATES,
+    "weight_profiles": Kind.SETTINGS,
+    "settings": Kind.SETTINGS,
+}
+
+
 @dataclass(frozen=True)
 class ServerChange:
     """One statement's worth of changes made by another client."""
@@ -65,6 +81,24 @@ class ServerChange:
     ids: tuple[int, ...] | None
     operation: str
     login: str
+
+
+def to_changes(change: ServerChange) -> Changes:
+    """What another client's statement means for the app's change notifications.
+
+    Rows reported under ``candidates`` include their languages, skills, topics and
+    training progress (see :data:`WATCHED`), so such a change is a candidates and a
+    training change of those people. Every write by another client is audited, so the
+    audit log changed too.
+    """
+    kinds = TABLE_KINDS.get(change.table, Kind.ALL)
+    if change.table == "candidates":
+        ids = None if change.ids is None else frozenset(change.ids)
+    elif change.table in ("placements", "affiliates") or kinds is Kind.ALL:
+        ids = None  # a stage or an affiliate's name shows on people's rows
+    else:
+        ids = frozenset()
+    return Changes(kinds | Kind.AUDIT, ids)
 
 
 def install_triggers(conn: Any) -> None:

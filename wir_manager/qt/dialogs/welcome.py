@@ -41,6 +41,8 @@ class WelcomeDialog(QDialog):
     demo_requested = Signal()
     #: The user picked an existing file to unlock.
     open_requested = Signal(str)
+    #: The user chose "Connect to a team server…".
+    connect_requested = Signal()
 
     def __init__(
         self,
@@ -75,6 +77,8 @@ class WelcomeDialog(QDialog):
         self.ui.demoButton.clicked.connect(self._demo)
         self.ui.createButton.clicked.connect(self.show_create_page)
         self.ui.openButton.clicked.connect(self._open)
+        self.ui.connectButton.setIcon(theme.icon("lock"))
+        self.ui.connectButton.clicked.connect(self._connect)
         self.ui.backButton.clicked.connect(
             lambda: self.ui.pages.setCurrentWidget(self.ui.pageStart)
         )
@@ -104,6 +108,10 @@ class WelcomeDialog(QDialog):
         if name:
             self.open_requested.emit(name)
             self.accept()
+
+    def _connect(self) -> None:
+        self.connect_requested.emit()
+        self.accept()
 
     def show_create_page(self) -> None:
         self.ui.pages.setCurrentWidget(self.ui.pageCreate)

@@ -75,6 +75,12 @@ class Ui_WelcomeDialog(object):
 
         self.startLayout.addWidget(self.openButton)
 
+        self.connectButton = QPushButton(self.pageStart)
+        self.connectButton.setObjectName(u"connectButton")
+        self.connectButton.setMinimumSize(QSize(0, 40))
+
+        self.startLayout.addWidget(self.connectButton)
+
         self.startSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
         self.startLayout.addItem(self.startSpacer)
@@ -213,6 +219,7 @@ class Ui_WelcomeDialog(object):
         self.demoButton.setText(QCoreApplication.translate("WelcomeDialog", u"Open the demo database", None))
         self.createButton.setText(QCoreApplication.translate("WelcomeDialog", u"Create a new database\u2026", None))
         self.openButton.setText(QCoreApplication.translate("WelcomeDialog", u"Open an existing database\u2026", None))
+        self.connectButton.setText(QCoreApplication.translate("WelcomeDialog", u"Connect to a team server\u2026", None))
         self.pathLabel.setText(QCoreApplication.translate("WelcomeDialog", u"&File:", None))
         self.browseButton.setText(QCoreApplication.translate("WelcomeDialog", u"Browse\u2026", None))
         self.operatorLabel.setText(QCoreApplication.translate("WelcomeDialog", u"Your &name:", None))

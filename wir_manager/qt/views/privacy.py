@@ -228,6 +228,23 @@ class PrivacyView(SidebarScreen):
         self._update_buttons()
 
     def reload_backups(self) -> None:
+        if getattr(self.ctx.db, "is_server", False):
+            # The server's data is backed up on the server (pg_dump), not by a client.
+            for widget in (
+                self.ui.backupsTable,
+                self.ui.backupNowButton,
+                self.ui.restoreButton,
+                self.ui.restoreFileButton,
+                self.ui.keepSpin,
+            ):
+                widget.setEnabled(False)
+            self.ui.backupsNote.setText(
+                self.tr(
+                    "This is a team server: its backups are made on the server with pg_dump "
+                    "by its admin (see the README), not by this app."
+                )
+            )
+            return
         found = backups.list_backups(self.ctx.db.path, identity=self.ctx.db.key.salt)
         self.backups.set_records(found)
         self.ui.backupsTable.resizeColumnsToContents()

@@ -51,3 +51,51 @@ def ask_save_discard_cancel(parent: QWidget, object_name: str, text: str) -> Lea
     return {Button.Save: LeaveAnswer.SAVE, Button.Discard: LeaveAnswer.DISCARD}.get(
         answer, LeaveAnswer.CANCEL
     )
+
+
+class StaleAnswer(enum.Enum):
+    """The answer to "someone else saved this record since you opened it"."""
+
+    #: Show their version; what was typed here is dropped.
+    RELOAD = "reload"
+    #: Save what was typed here over their version, on purpose.
+    KEEP_MINE = "keep_mine"
+    #: Neither yet: the form stays as typed, unsaved.
+    CANCEL = "cancel"
+
+
+#: What screens call on a refused (stale) save; tests assign their own answer.
+AskStale = Callable[[QWidget | None, str], StaleAnswer]
+
+
+def ask_stale(parent: QWidget | None, refusal: str) -> StaleAnswer:
+    """Reload or keep my version, after ``refusal`` (who changed it and when). Esc or
+    closing the box keeps the form as it is, unsaved."""
+    box = QMessageBox(parent)
+    box.setObjectName("staleRecordDialog")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QCoreApplication.translate("Confirm", "Changed by someone else"))
+    box.setText(refusal)
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "Confirm",
+            "Reload shows their version and drops your changes; Keep my version saves "
+            "yours over theirs.",
+        )
+    )
+    reload_button = box.addButton(
+        QCoreApplication.translate("Confirm", "Reload"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    keep_button = box.addButton(
+        QCoreApplication.translate("Confirm", "Keep my version"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    box.addButton(Button.Cancel)
+    box.setDefaultButton(keep_button)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is reload_button:
+        return StaleAnswer.RELOAD
+    if clicked is keep_button:
+        return StaleAnswer.KEEP_MINE
+    return StaleAnswer.CANCEL
