@@ -588,7 +588,7 @@
     </message>
     <message>
         <source>Loading candidates…</source>
-        <extracomment>The candidate index finished loading (tests and the bench wait for it). Replaced by tests to answer questions without a modal loop. Right-to-erasure flow (typed confirmation, then erase + compaction); replaceable in tests. Id sets of the SQL-answered filter parts, per value, until the next change. Changes that arrived while the index was loading (applied when it arrives).</extracomment>
+        <extracomment>The candidate index finished loading (tests and the bench wait for it). Replaced by tests to answer questions without a modal loop. Reload or keep my version after a stale save; replaced by tests. Right-to-erasure flow (typed confirmation, then erase + compaction); replaceable in tests. Id sets of the SQL-answered filter parts, per value, until the next change. Changes that arrived while the index was loading (applied when it arrives).</extracomment>
         <translation>Läser in kandidater…</translation>
     </message>
     <message>
@@ -687,9 +687,158 @@
         <translation>Vill du spara dem innan du går vidare?</translation>
     </message>
     <message>
+        <source>Changed by someone else</source>
+        <extracomment>Show their version; what was typed here is dropped. Save what was typed here over their version, on purpose. Neither yet: the form stays as typed, unsaved. What screens call on a refused (stale) save; tests assign their own answer.</extracomment>
+        <translation>Ändrad av någon annan</translation>
+    </message>
+    <message>
+        <source>Reload shows their version and drops your changes; Keep my version saves yours over theirs.</source>
+        <translation>Läs in igen visar deras version och slänger dina ändringar; Behåll min version sparar din över deras.</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Läs in igen</translation>
+    </message>
+    <message>
+        <source>Keep my version</source>
+        <translation>Behåll min version</translation>
+    </message>
+    <message>
         <source>This screen has unsaved changes.</source>
         <extracomment>English title in the sidebar (translated in the context &quot;Screens&quot;). Object name of the unsaved-changes box (tests and screen readers find it by name). Records were added, changed or deleted here (the status bar recounts). The unsaved-changes question; tests replace it to answer without a modal loop.</extracomment>
         <translation>Den här skärmen har ändringar som inte är sparade.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect to a team server</source>
+        <extracomment>TLS choices: (sslmode, label). &quot;disable&quot; is only accepted for this computer. Connected; the receiver owns the :class:`ServerDatabase` from now on. The user wants the welcome choices (a file, the demo) instead. Internal: the worker thread&apos;s outcome (db, error, needs_password), queued to the GUI.</extracomment>
+        <translation>Anslut till en teamserver</translation>
+    </message>
+    <message>
+        <source>A team server keeps one shared database on PostgreSQL. Ask the programme&apos;s admin for the address and your login.</source>
+        <translation>En teamserver har en gemensam databas i PostgreSQL. Be programmets administratör om adressen och ditt användarnamn.</translation>
+    </message>
+    <message>
+        <source>New server</source>
+        <translation>Ny server</translation>
+    </message>
+    <message>
+        <source>&amp;Recent:</source>
+        <translation>&amp;Senaste:</translation>
+    </message>
+    <message>
+        <source>db.example.org</source>
+        <translation>db.example.org</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Värd:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Databas:</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Användarnamn:</translation>
+    </message>
+    <message>
+        <source>Verified TLS (verify-full)</source>
+        <translation>Verifierad TLS (verify-full)</translation>
+    </message>
+    <message>
+        <source>No TLS (only for a server on this computer)</source>
+        <translation>Ingen TLS (bara för en server på den här datorn)</translation>
+    </message>
+    <message>
+        <source>&amp;TLS:</source>
+        <translation>&amp;TLS:</translation>
+    </message>
+    <message>
+        <source>the system&apos;s certificate authorities</source>
+        <translation>systemets certifikatutfärdare</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Bläddra…</translation>
+    </message>
+    <message>
+        <source>&amp;CA file:</source>
+        <translation>&amp;CA-fil:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Löse&amp;nord:</translation>
+    </message>
+    <message>
+        <source>Remember the password on this computer</source>
+        <translation>Kom ihåg lösenordet på den här datorn</translation>
+    </message>
+    <message>
+        <source>The password cannot be remembered here: this computer has no secure keyring (GNOME Keyring, KWallet, macOS Keychain or Windows Credential Manager).</source>
+        <translation>Lösenordet kan inte sparas här: datorn har ingen säker nyckelring (GNOME Keyring, KWallet, macOS Nyckelring eller Windows Autentiseringshanteraren).</translation>
+    </message>
+    <message>
+        <source>Other options…</source>
+        <translation>Fler alternativ…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Anslut</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA-certifikat</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation>Certifikat (*.pem *.crt);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Type the server&apos;s host name (localhost for this computer).</source>
+        <translation>Skriv serverns värdnamn (localhost för den här datorn).</translation>
+    </message>
+    <message>
+        <source>The port is a number from 1 to 65535 (usually 5432).</source>
+        <translation>Porten är ett tal från 1 till 65535 (oftast 5432).</translation>
+    </message>
+    <message>
+        <source>Type the name of the database on the server.</source>
+        <translation>Skriv namnet på databasen på servern.</translation>
+    </message>
+    <message>
+        <source>Type your login on the server.</source>
+        <translation>Skriv ditt användarnamn på servern.</translation>
+    </message>
+    <message>
+        <source>Type your password.</source>
+        <translation>Skriv ditt lösenord.</translation>
+    </message>
+    <message>
+        <source>Connecting to {host}…</source>
+        <translation>Ansluter till {host}…</translation>
+    </message>
+    <message>
+        <source>Connecting failed because of an internal error ({kind}). Details for support are in {path}.</source>
+        <translation>Anslutningen misslyckades på grund av ett internt fel ({kind}). Detaljer för support finns i {path}.</translation>
+    </message>
+    <message>
+        <source>The server wants a password for {user}; type it.</source>
+        <translation>Servern vill ha ett lösenord för {user}; skriv det.</translation>
+    </message>
+    <message>
+        <source>WiR Manager is locked. Type your password to connect again.</source>
+        <translation>WiR Manager är låst. Skriv ditt lösenord för att ansluta igen.</translation>
     </message>
 </context>
 <context>
@@ -1304,8 +1453,28 @@
         <translation>Vyn kunde inte öppnas på grund av ett internt fel. Detaljer för support finns i {path}.</translation>
     </message>
     <message>
+        <source>Team server</source>
+        <translation>Teamserver</translation>
+    </message>
+    <message>
+        <source>Signed in as {login}</source>
+        <translation>Inloggad som {login}</translation>
+    </message>
+    <message>
+        <source>The server records this login as the author of every change.</source>
+        <translation>Servern registrerar det här användarnamnet som upphov till varje ändring.</translation>
+    </message>
+    <message>
         <source>Database file</source>
         <translation>Databasfil</translation>
+    </message>
+    <message>
+        <source>Operator: {name}</source>
+        <translation>Operatör: {name}</translation>
+    </message>
+    <message>
+        <source>Your changes are signed with this name in the history.</source>
+        <translation>Dina ändringar signeras med det här namnet i historiken.</translation>
     </message>
     <message>
         <source>Locked</source>
@@ -2103,6 +2272,10 @@
         <extracomment>Rows of the restore comparison: label in COUNTED_TABLES -&gt; row heading. A backup was restored and the database closed; carries the safety copy&apos;s path. Subject access export and disclosure log (built in code: one widget, one file).</extracomment>
         <translation>Registrerad person</translation>
     </message>
+    <message>
+        <source>This is a team server: its backups are made on the server with pg_dump by its admin (see the README), not by this app.</source>
+        <translation>Det här är en teamserver: dess säkerhetskopior görs på servern med pg_dump av dess administratör (se README), inte av den här appen.</translation>
+    </message>
     <message numerus="yes">
         <source>Recorded a consent renewal request for %Ln candidate(s) today.</source>
         <translation>
@@ -2622,7 +2795,7 @@
     <name>RequestsView</name>
     <message>
         <source>Placement requests</source>
-        <extracomment>True to go ahead deleting these requests; replaceable in tests.</extracomment>
+        <extracomment>Reload or keep my version after a stale save; replaced by tests. True to go ahead deleting these requests; replaceable in tests.</extracomment>
         <translation>Placeringsförfrågningar</translation>
     </message>
     <message>
@@ -3523,7 +3696,7 @@
     <name>WelcomeDialog</name>
     <message>
         <source>Open database</source>
-        <extracomment>A new database was created and is open; the receiver owns it. The user chose &quot;Open the demo database&quot;. The user picked an existing file to unlock.</extracomment>
+        <extracomment>A new database was created and is open; the receiver owns it. The user chose &quot;Open the demo database&quot;. The user picked an existing file to unlock. The user chose &quot;Connect to a team server…&quot;.</extracomment>
         <translation>Öppna databas</translation>
     </message>
     <message>
@@ -3569,6 +3742,10 @@
     <message>
         <source>Open an existing database…</source>
         <translation>Öppna en befintlig databas…</translation>
+    </message>
+    <message>
+        <source>Connect to a team server…</source>
+        <translation>Anslut till en teamserver…</translation>
     </message>
     <message>
         <source>&amp;File:</source>
