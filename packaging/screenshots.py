@@ -126,6 +126,23 @@ def main(argv: list[str] | None = None) -> int:
             window.grab().save(str(args.out / name))
             saved.append(name)
 
+        # The import wizard's mapping step, on a real staff sheet from the test fixtures.
+        from wir_manager.qt.dialogs.import_wizard import ImportWizard
+
+        sheet = ROOT / "tests" / "fixtures" / "imports" / "staff-sheet-en.xlsx"
+        wizard = ImportWizard(window.ctx, window, ask_open=lambda *_a: str(sheet))
+        wizard.resize(*SIZE)
+        wizard.show()
+        wizard.ui.browseButton.click()
+        deadline = time.perf_counter() + 120
+        while wizard.report is None and time.perf_counter() < deadline:
+            app.processEvents()
+            time.sleep(0.02)
+        settle(app, 600)
+        wizard.grab().save(str(args.out / "import-mapping.png"))
+        saved.append("import-mapping.png")
+        wizard.close()
+
         path = window.db_path
         window.show_screen("candidates")
         settle(app)

@@ -81,17 +81,28 @@ def test_the_importer_refuses_what_the_editor_refuses(
     assert f"Row 2, {header}: {editor_errors[field]}" in report.lines()
 
 
-def test_consent_without_a_date_is_refused_on_import_as_in_the_editor(
+def test_consent_without_a_date_is_dated_by_the_import_and_saves_in_the_editor(
     db: Database, tmp_path: Path
 ) -> None:
+    """No date column and no form timestamp: the consent takes the import date, the file
+    name is recorded as its source, and the editor would save the record unchanged."""
     data = CandidateData(full_name="Ngozi Okafor", username="NOkafor", consent_propose=True)
-    message = candidate_records.validate(data)["consent_propose_at"]
+    assert "consent_propose_at" in candidate_records.validate(data)
     path = _sheet(
         tmp_path / "consent.xlsx",
-        [["Name", "Username", "Consent to propose"], ["Ngozi Okafor", "NOkafor", "yes"]],
+        [
+            ["Name", "Username", "Consent to store", "Consent to propose"],
+            ["Ngozi Okafor", "NOkafor", "yes", "yes"],
+        ],
     )
-    # The date column is not in the sheet: the problem names the column to add.
-    assert read_candidates(db, path).lines() == [f"Row 2, Consent to propose date: {message}"]
+    today = dt.date.today()
+    report = read_candidates(db, path)
+    assert report.ok, report.lines()
+    imported = report.records[0].data
+    assert imported.consent_propose_at == today and imported.consent_store_at == today
+    assert candidate_records.validate(imported) == {}
+    assert report.consent_source == "consent.xlsx"
+    assert any("file name is recorded as their source" in note for note in report.notes)
 
 
 def test_an_over_long_affiliate_name_is_refused_with_its_column(
@@ -288,7 +299,8 @@ def test_the_import_wizard_refuses_rows_the_editor_refuses(
     wizard.ui.browseButton.click()
     qtbot.waitUntil(lambda: wizard.report is not None, timeout=20_000)
     editor = candidate_records.validate
-    assert wizard.problems.stringList() == [
+    notes = len(wizard.report.notes)  # the file-wide notes come first (no consent column)
+    assert wizard.problems.stringList()[notes:] == [
         f"Row 3, Username: {editor(CandidateData(username='Foo/Bar'))['username']}",
         f"Row 3, Email: {editor(CandidateData(email='a@b.c'))['email']}",
         "Row 4, Name in Latin script: Use at most 300 characters (there are 301).",

@@ -83,12 +83,15 @@ def test_preview_highlights_problems_and_blocks_import(ctx, qtbot, tmp_path: Pat
     assert not wizard.import_button.isEnabled()
     assert "2 problem(s) must be fixed" in wizard.ui.summaryLabel.text()
     assert wizard.problems.stringList() == [
+        "The file has no “consent to store” column: make sure everyone in it agreed to be "
+        "kept in the pool.",
         "Row 3, Email: This is not an e-mail address (name@example.org).",
-        "Row 4, Username: a candidate with this username already exists (id 1).",
+        "Row 4, Username: a candidate with this username already exists (id 1); choose "
+        "“update existing candidates” to change them from the file.",
     ]
     wizard.ui.onlyProblemsCheck.setChecked(True)
     assert wizard.proxy.rowCount() == 2
-    wizard.ui.problemsView.clicked.emit(wizard.problems.index(1, 0))
+    wizard.ui.problemsView.clicked.emit(wizard.problems.index(2, 0))  # Row 4
     assert wizard.ui.previewTable.selectionModel().selectedRows()[0].row() == 1
     assert wizard.start_import() is None
     assert _count(ctx.db) == 1
@@ -142,8 +145,8 @@ def test_unusable_file_shows_one_sentence(ctx, qtbot, tmp_path: Path, monkeypatc
     qtbot.addWidget(wizard)
     handle = wizard.load_file(bad)
     qtbot.waitUntil(lambda: handle.done, timeout=20_000)
-    assert shown and "not an Excel workbook" in shown[0]
-    assert "not an Excel workbook" in wizard.ui.summaryLabel.text()
+    assert shown and "is not a spreadsheet" in shown[0]
+    assert "is not a spreadsheet" in wizard.ui.summaryLabel.text()
 
 
 def test_save_template_button(ctx, qtbot, tmp_path: Path) -> None:
@@ -203,3 +206,149 @@ def test_generate_dossier_interactively(ctx, qtbot, tmp_path: Path, monkeypatch)
         assert conn.execute(select(m.Disclosure.recipient)).scalar_one() == "UNEP Data Unit"
     # Cancelling the questions does nothing
     assert generate_dossier_interactively(ctx, None, rid, ask=lambda *_a: None) is None
+
+
+def test_mapping_step_with_a_real_staff_sheet(ctx, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The English staff sheet: columns suggested, a column re-mapped through the combo box
+    editor, raw → interpreted in the preview, the mapping saved and offered again, then the
+    import; screenshots in English for checking."""
+    from PySide6.QtWidgets import QComboBox
+
+    from wir_manager.qt.widgets.import_mapping import TARGET_ROLE
+    from wir_manager.services.spreadsheets import mapping as mp
+
+    fixture = Path(__file__).parent / "fixtures" / "imports" / "staff-sheet-en.xlsx"
+    wizard = ImportWizard(ctx, ask_open=lambda *_a: str(fixture))
+    qtbot.addWidget(wizard)
+    wizard.resize(1366, 768)
+    wizard.show()
+    wizard.ui.browseButton.click()
+    _wait_report(qtbot, wizard)
+    panel = wizard.mapping_panel
+    model = panel.model
+    headers = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert headers[:3] == ["Full name", "Wikimedia username", "E-mail address"]
+    means = {model.index(r, 0).data(): model.index(r, 2).data() for r in range(model.rowCount())}
+    assert means["Wikidata experience"] == "Wikidata skill"
+    assert means["Consent to share with partners?"] == "Consent to be proposed to organisations"
+    assert not panel.encoding_combo.isVisible()  # a workbook: no text-file options
+    report = wizard.report
+    assert report is not None and report.ok and len(report.records) == 10
+    column = report.headers.index("Country") + 1
+    shown = wizard.model.data(wizard.model.index(0, column))
+    assert shown == "Palestine → Palestinian Territories (PS)"
+    assert wizard.import_button.isEnabled()
+    # Say that "Notes" is to be ignored, through the real editor of the "Means" column.
+    notes_row = headers.index("Notes")
+    index = model.index(notes_row, 2)
+    wizard.mapping_panel.table.edit(index)
+    editor = wizard.mapping_panel.table.findChild(QComboBox, "targetCombo")
+    assert editor is not None
+    editor.setCurrentIndex(editor.findData(mp.IGNORE))
+    editor.activated.emit(editor.currentIndex())
+    assert model.index(notes_row, 2).data(TARGET_ROLE) == ""
+    qtbot.waitUntil(
+        lambda: wizard.report is not None and "Notes" not in wizard.report.headers, timeout=20_000
+    )
+    wizard.grab().save(str(tmp_path / "mapping-step-en.png"))
+    panel.name_edit.setText("WMSE staff sheet")
+    panel.save_button.click()
+    assert [s.name for s in mp.saved_mappings(ctx.db, "candidates")] == ["WMSE staff sheet"]
+    # The same headers again: the saved mapping is offered and chosen.
+    again = ImportWizard(ctx, ask_open=lambda *_a: str(fixture))
+    qtbot.addWidget(again)
+    again.ui.browseButton.click()
+    _wait_report(qtbot, again)
+    assert again.mapping_panel.saved_combo.currentData() == "WMSE staff sheet"
+    assert "Notes" not in again.report.headers
+    qtbot.waitUntil(lambda: wizard.import_button.isEnabled(), timeout=20_000)
+    wizard.import_button.click()
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=30_000)
+    assert wizard.result.created == 10 and _count(ctx.db) == 11
+
+
+def test_good_rows_and_problems_workbook_from_the_wizard(ctx, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    fixture = Path(__file__).parent / "fixtures" / "imports" / "form-responses.csv"
+    target = tmp_path / "form-problems.xlsx"
+    wizard = ImportWizard(ctx, ask_open=lambda *_a: str(fixture), ask_save=lambda *_a: str(target))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.ui.browseButton.click()
+    _wait_report(qtbot, wizard)
+    panel = wizard.mapping_panel
+    assert panel.encoding_combo.isVisible()
+    assert panel.encoding_combo.currentData() == "utf-8-sig"
+    assert panel.delimiter_combo.currentData() == ","
+    assert not wizard.import_button.isEnabled() and wizard.good_rows_button.isEnabled()
+    wizard.good_rows_button.click()
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=30_000)
+    assert (wizard.result.created, wizard.result.skipped) == (2, 1)
+    assert target.exists() and _count(ctx.db) == 3
+
+
+def test_training_progress_from_open_edx_through_the_wizard(ctx, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """WikiLearn's grade report: items mapped to modules (one re-mapped in the combo box
+    editor), learners matched by username or e-mail, unmatched ones listed, then written."""
+    from PySide6.QtWidgets import QComboBox
+
+    from wir_manager.services import training as tr
+    from wir_manager.services.candidate_records import CandidateData
+    from wir_manager.services.candidates import create_candidate
+
+    modules = {mod.title: mod.id for mod in tr.install_default_modules(ctx.db)}
+    layla = create_candidate(
+        ctx.db,
+        CandidateData(
+            full_name="ليلى حداد", username="Layla Haddad", email="layla.haddad@example.org"
+        ),
+    )
+    create_candidate(
+        ctx.db,
+        CandidateData(
+            full_name="अनन्या शर्मा",
+            username="Ananya Sharma WMIN",
+            email="ananya.sharma@example.in",
+        ),
+    )
+    fixture = (
+        Path(__file__).parent
+        / "fixtures"
+        / "imports"
+        / "WikiLearn+WIR101+2026_grade_report_2026-11-20-1015.csv"
+    )
+    wizard = ImportWizard(ctx, kind="training", ask_open=lambda *_a: str(fixture))
+    qtbot.addWidget(wizard)
+    wizard.resize(1366, 768)
+    wizard.show()
+    assert wizard.training_panel.isVisible() and not wizard.mapping_panel.isVisible()
+    wizard.ui.browseButton.click()
+    qtbot.waitUntil(lambda: wizard.training_report is not None, timeout=20_000)
+    items = wizard.training_panel.items
+    rows = {items.index(r, 0).data(): r for r in range(items.rowCount())}
+    assert items.index(rows["Final Quiz"], 1).data() == "(not used)"
+    learners = wizard.training_panel.learners
+    matched = [learners.index(r, 2).data() for r in range(learners.rowCount())]
+    assert matched[:2] == ["by username", "by e-mail"]
+    assert any("Stranger99" in line for line in wizard.problems.stringList())
+    # "Final Quiz" counts for the conflict-of-interest module.
+    table = wizard.training_panel.table
+    table.edit(items.index(rows["Final Quiz"], 1))
+    editor = table.findChild(QComboBox, "moduleCombo")
+    assert editor is not None
+    coi = modules["Conflict of interest and paid-editing disclosure"]
+    editor.setCurrentIndex(editor.findData(coi))
+    editor.activated.emit(editor.currentIndex())
+    qtbot.waitUntil(
+        lambda: (
+            wizard.training_report is not None
+            and wizard.training_report.mapping.get("Final Quiz") == coi
+        ),
+        timeout=20_000,
+    )
+    wizard.grab().save(str(tmp_path / "training-import.png"))
+    assert wizard.import_button.isEnabled()
+    wizard.import_button.click()
+    qtbot.waitUntil(lambda: wizard.training_result is not None, timeout=20_000)
+    # Layla: 3 modules + the quiz; Ananya: module 1 completed, module 3 in progress.
+    assert wizard.training_result.written == 6
+    assert tr.candidate_progress(ctx.db, layla)[coi] == "completed"

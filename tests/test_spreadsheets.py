@@ -29,7 +29,7 @@ from wir_manager.services.spreadsheets import (
     write_request_template,
     write_requests,
 )
-from wir_manager.services.spreadsheets import workbook as workbook_mod
+from wir_manager.services.spreadsheets import formats as formats_mod
 from wir_manager.services.spreadsheets.export import CANDIDATE_COLUMNS, candidate_rows
 from wir_manager.storage import models as m
 from wir_manager.storage.database import Database
@@ -66,7 +66,15 @@ def _sheet(path: Path, rows: list[list[object]], title: str = "Sheet1") -> Path:
 def existing(db):
     demo.ensure_reference_data(db)
     with db.session() as s:
-        s.add(m.Candidate(full_name="José Pérez", username="JPerez", email="jp@example.org"))
+        s.add(
+            m.Candidate(
+                full_name="José Pérez",
+                username="JPerez",
+                email="jp@example.org",
+                consent_store=True,
+                consent_store_at=dt.date(2026, 1, 5),
+            )
+        )
     return db
 
 
@@ -155,31 +163,39 @@ def test_messy_sheet_gives_exact_report_and_writes_nothing(existing, tmp_path: P
     before = _counts(db)
     report = read_candidates(db, path)
     assert report.headers[0] == "Full NAME"
-    assert report.notes == ("Column “Favourite colour” is not used.",)
+    assert report.notes == (
+        "Column “Favourite colour” is not used.",
+        "The file has no “consent to store” column: make sure everyone in it agreed to be "
+        "kept in the pool.",
+    )
     assert report.blank_rows == 2
     assert report.lines() == [
         "Row 5, E-Mail: This is not an e-mail address (name@example.org).",
-        "Row 5, Country: “Narnia” is not a known country.",
-        "Row 5, Languages: “xx” is not a known language code.",
-        "Row 5, skills: 5 is out of range for Wikidata (use 0 to 3).",
-        "Row 5, Topics: “astrology” is not a known topic area.",
-        "Row 5, Available FROM: “15/01/2027” is not a date (use a date cell or YYYY-MM-DD).",
+        "Row 5, Country: “Narnia” is not a country we know (write its name or ISO code, like SE).",
+        "Row 5, Languages: “xx” is not a language we know (write its name or ISO code, like ar).",
+        "Row 5, skills: “5” is not a skill level for Wikidata (use 0–3 or none, basic, "
+        "intermediate, advanced).",
+        "Row 5, Topics: “astrology” is not a topic area (use one of: Gender, Climate change & "
+        "biodiversity, Health, Education, Cultural heritage, Human rights, Sustainable "
+        "development goals, Science, Open access).",
         "Row 5, Stage: “sleeping” is not a stage (use one of: Applied, Screened, In training, "
         "Ready, Proposed, Placed, Alumni, Withdrawn).",
-        "Row 6, wikimedia username: a candidate with this username already exists (id 1).",
-        "Row 6, E-Mail: a candidate with this email already exists (id 1).",
         "Warning: Row 6, Full NAME: nearly the same name as existing candidate 1 (“José Pérez”).",
-        "Row 7, wikimedia username: the same username as row 3.",
+        "Row 6, wikimedia username: a candidate with this username already exists (id 1); "
+        "choose “update existing candidates” to change them from the file.",
+        "Row 6, E-Mail: a candidate with this email already exists (id 1).",
         "Warning: Row 7, Full NAME: nearly the same name as row 3.",
+        "Row 7, wikimedia username: the same username as row 3.",
     ]
-    assert not report.ok and len(report.errors) == 10
+    # "15/01/2027" is a date now (day first: 15 cannot be a month), so row 5 has 6 errors.
+    assert not report.ok and len(report.errors) == 9
     assert [r.data.username for r in report.records] == ["AminaY", "LeeMin"]
     first = report.records[0].data
     assert {(x.code, x.level) for x in first.languages} == {("ha", 7), ("en", 5)}
     assert {(x.platform, x.level) for x in first.skills} == {("wikidata", 3), ("commons", 2)}
     assert set(first.topics) == {"health", "gender"}
     assert first.available_from == dt.date(2027, 1, 1) and first.stage == "ready"
-    with pytest.raises(ImportRefusedError, match="10 problem"):
+    with pytest.raises(ImportRefusedError, match="9 problem"):
         write_candidates(db, report)
     assert _counts(db) == before
 
@@ -238,7 +254,13 @@ def test_export_neutralises_formulas_and_import_restores_them(existing, tmp_path
     with db.session() as s:
         s.add(
             m.Candidate(
-                full_name=evil, username="@cmd", notes="+1 call me\n-2", gender="-", phone="=1+1"
+                full_name=evil,
+                username="@cmd",
+                notes="+1 call me\n-2",
+                gender="-",
+                phone="=1+1",
+                consent_store=True,
+                consent_store_at=dt.date(2026, 1, 5),
             )
         )
     out = tmp_path / "export.xlsx"
@@ -415,8 +437,8 @@ def test_template_has_dropdowns_and_its_example_imports(existing, tmp_path: Path
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"Name,Username\nA,B\n", "not an Excel workbook"),
-        (workbook_mod.OLE2_MAGIC + b"\0" * 600, "password-protected or in the old .xls"),
+        (b"Name,Username\nA,B\n", "is not a spreadsheet"),
+        (formats_mod.OLE2_MAGIC + b"\0" * 600, "password-protected"),
         (b"", "is empty"),
     ],
 )
@@ -439,7 +461,7 @@ def test_too_large_zip_bomb_and_plain_zip(existing, tmp_path: Path, monkeypatch)
     plain = tmp_path / "plain.xlsx"
     with zipfile.ZipFile(plain, "w") as zf:
         zf.writestr("hello.txt", "hi")
-    with pytest.raises(SpreadsheetError, match="zip file but not an Excel"):
+    with pytest.raises(SpreadsheetError, match="zip file but not a spreadsheet"):
         read_candidates(existing, plain)
     good = _good_sheet(tmp_path / "big.xlsx")
     monkeypatch.setattr(limits, "MAX_FILE_BYTES", 100)  # the limits every reader shares
@@ -500,6 +522,7 @@ def test_import_requests(existing, tmp_path: Path) -> None:
     )
     before = _counts(db)
     report = read_requests(db, path)
+    print("LINES", report.lines())
     assert report.lines() == [
         "Row 3, Organization: there is no organisation named “Nowhere Org”; add it first.",
         "Row 4, Language requirements: “xx” is not a known language code.",
@@ -558,9 +581,19 @@ def test_nasty_text_round_trips_exactly(existing, tmp_path: Path) -> None:
                     notes=text,
                     gender=text,
                     phone=text,
+                    consent_store=True,
+                    consent_store_at=dt.date(2026, 1, 5),
                 )
             )
-        s.add(m.Candidate(full_name="Bell", username="bell", notes="ring\x07ring"))
+        s.add(
+            m.Candidate(
+                full_name="Bell",
+                username="bell",
+                notes="ring\x07ring",
+                consent_store=True,
+                consent_store_at=dt.date(2026, 1, 5),
+            )
+        )
     out = tmp_path / "nasty.xlsx"
     export_candidates(db, out)
     fresh = Database.create(tmp_path / "n.db", PASSPHRASE, "Op")

@@ -47,7 +47,10 @@ def test_import_needs_confirmation_without_a_terminal(cli_db, tmp_path, capsys) 
     assert "add --yes" in captured.err and "Nothing was written" in captured.err
     assert _count(cli_db) == 20
     assert main([*args, "--yes"]) == 0
-    assert "Imported 1 record(s) in one transaction." in capsys.readouterr().out
+    assert (
+        "Imported 1 new and updated 0 existing candidate(s) in one transaction."
+        in capsys.readouterr().out
+    )
     assert _count(cli_db) == 21
     # the same file again: duplicate username, refused with the reason
     assert main([*args, "--yes"]) == 1
@@ -71,7 +74,7 @@ def test_export_and_template_commands(cli_db, tmp_path, capsys) -> None:
     bad = tmp_path / "bad.xlsx"
     bad.write_text("name,username\n")
     assert main([*base, "import", "candidates", str(bad)]) == 1
-    assert "not an Excel workbook" in capsys.readouterr().err
+    assert "is not a spreadsheet" in capsys.readouterr().err
 
 
 def test_import_requests_command(cli_db, tmp_path, capsys) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import openpyxl
@@ -75,8 +76,20 @@ def test_export_then_import_round_trip(existing, tmp_path: Path) -> None:  # noq
     with existing.session() as s:
         s.add_all(
             [
-                m.Candidate(full_name="Ama Mensah", username="AmaM", willing_to_relocate=True),
-                m.Candidate(full_name="Bilal Haddad", username="BilalH", willing_to_relocate=False),
+                m.Candidate(
+                    full_name="Ama Mensah",
+                    username="AmaM",
+                    willing_to_relocate=True,
+                    consent_store=True,
+                    consent_store_at=dt.date(2026, 2, 1),
+                ),
+                m.Candidate(
+                    full_name="Bilal Haddad",
+                    username="BilalH",
+                    willing_to_relocate=False,
+                    consent_store=True,
+                    consent_store_at=dt.date(2026, 2, 1),
+                ),
             ]
         )
     out = tmp_path / "all.xlsx"

@@ -1170,7 +1170,6 @@
     </message>
     <message>
         <source>Candidates</source>
-        <extracomment>Emitted after a successful import with the number of records written.</extracomment>
         <translation>Kandidater</translation>
     </message>
     <message>
@@ -1198,6 +1197,27 @@
         <translation>Spara importmall</translation>
     </message>
     <message>
+        <source>Choose a spreadsheet or text file (.xlsx, .ods, .xls, .csv) and say what its columns mean. Every row is checked first; nothing is written until you import.</source>
+        <extracomment>Emitted after a successful import with the number of records written.</extracomment>
+        <translation>Välj ett kalkylark eller en textfil (.xlsx, .ods, .xls, .csv) och ange vad kolumnerna betyder. Varje rad kontrolleras först; inget skrivs förrän du importerar.</translation>
+    </message>
+    <message>
+        <source>Training progress (Open edX, Moodle, Dashboard)</source>
+        <translation>Utbildningsframsteg (Open edX, Moodle, Dashboard)</translation>
+    </message>
+    <message>
+        <source>Import &amp;good rows…</source>
+        <translation>Importera &amp;felfria rader…</translation>
+    </message>
+    <message>
+        <source>Import the rows without problems and save the others, with what to fix, in a workbook you can import again.</source>
+        <translation>Importera raderna utan problem och spara de andra, med vad som ska rättas, i en arbetsbok som du kan importera igen.</translation>
+    </message>
+    <message>
+        <source>Spreadsheets and text files (*.xlsx *.ods *.xls *.csv *.txt *.tsv)</source>
+        <translation>Kalkylark och textfiler (*.xlsx *.ods *.xls *.csv *.txt *.tsv)</translation>
+    </message>
+    <message>
         <source>Checking every row…</source>
         <translation>Kontrollerar varje rad…</translation>
     </message>
@@ -1208,6 +1228,22 @@
     <message>
         <source>Checking the spreadsheet…</source>
         <translation>Kontrollerar kalkylbladet…</translation>
+    </message>
+    <message>
+        <source>Saved the mapping “{name}”.</source>
+        <translation>Sparade mappningen ”{name}”.</translation>
+    </message>
+    <message>
+        <source>Row {row}: updates {name}: {changes}</source>
+        <translation>Rad {row}: uppdaterar {name}: {changes}</translation>
+    </message>
+    <message>
+        <source>Save the rows with problems</source>
+        <translation>Spara raderna med problem</translation>
+    </message>
+    <message>
+        <source>Wrote {n} training record(s) in one transaction; {p} candidate(s) are now ready.</source>
+        <translation>Skrev {n} utbildningsposter i en transaktion; {p} kandidater är nu redo.</translation>
     </message>
     <message>
         <source>Import despite warnings?</source>
@@ -1259,6 +1295,21 @@
     </message>
 </context>
 <context>
+    <name>ItemsModel</name>
+    <message>
+        <source>On the platform</source>
+        <translation>På plattformen</translation>
+    </message>
+    <message>
+        <source>Programme module</source>
+        <translation>Programmets modul</translation>
+    </message>
+    <message>
+        <source>(not used)</source>
+        <translation>(används inte)</translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <source>Language</source>
@@ -1275,6 +1326,45 @@
     <message>
         <source>System default</source>
         <translation>Systemets språk</translation>
+    </message>
+</context>
+<context>
+    <name>LearnersModel</name>
+    <message>
+        <source>Row</source>
+        <translation>Rad</translation>
+    </message>
+    <message>
+        <source>On the platform</source>
+        <translation>På plattformen</translation>
+    </message>
+    <message>
+        <source>Matched</source>
+        <translation>Matchad</translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation>Kandidat</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Resultat</translation>
+    </message>
+    <message>
+        <source>by username</source>
+        <translation>på användarnamn</translation>
+    </message>
+    <message>
+        <source>by e-mail</source>
+        <translation>på e-post</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>hittades inte</translation>
+    </message>
+    <message>
+        <source>ambiguous</source>
+        <translation>tvetydig</translation>
     </message>
 </context>
 <context>
@@ -1569,6 +1659,77 @@
     <message>
         <source>The language changes the next time WiR Manager starts.</source>
         <translation>Språket byts nästa gång WiR Manager startar.</translation>
+    </message>
+</context>
+<context>
+    <name>MappingModel</name>
+    <message>
+        <source>Column in the file</source>
+        <translation>Kolumn i filen</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>Exempel</translation>
+    </message>
+    <message>
+        <source>Means</source>
+        <translation>Betyder</translation>
+    </message>
+    <message>
+        <source>{label} (unsure)</source>
+        <translation>{label} (osäker)</translation>
+    </message>
+    <message>
+        <source>Only a guess from the header; check it, or pick another meaning.</source>
+        <translation>Bara en gissning utifrån rubriken; kontrollera den eller välj en annan betydelse.</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPanel</name>
+    <message>
+        <source>&amp;Encoding:</source>
+        <extracomment>The user asked to save the current mapping under a name. The user picked a saved mapping by name (&quot;&quot; = the suggestion). The user chose another encoding or delimiter (the file is read again).</extracomment>
+        <translation>&amp;Teckenkodning:</translation>
+    </message>
+    <message>
+        <source>&amp;Separated by:</source>
+        <translation>&amp;Avgränsad med:</translation>
+    </message>
+    <message>
+        <source>&amp;Dates:</source>
+        <translation>&amp;Datum:</translation>
+    </message>
+    <message>
+        <source>Detect from the file</source>
+        <translation>Känn av från filen</translation>
+    </message>
+    <message>
+        <source>Saved &amp;mapping:</source>
+        <translation>Sparad &amp;mappning:</translation>
+    </message>
+    <message>
+        <source>Name, e.g. “Autumn form”</source>
+        <translation>Namn, t.ex. ”Höstformuläret”</translation>
+    </message>
+    <message>
+        <source>Save m&amp;apping</source>
+        <translation>Spara m&amp;appning</translation>
+    </message>
+    <message>
+        <source>&amp;Update people already in the database (matched by username, else e-mail)</source>
+        <translation>&amp;Uppdatera personer som redan finns i databasen (matchas på användarnamn, annars e-post)</translation>
+    </message>
+    <message>
+        <source>&amp;Blank cells erase values</source>
+        <translation>&amp;Tomma celler raderar värden</translation>
+    </message>
+    <message>
+        <source>(suggested from the headers)</source>
+        <translation>(föreslagen utifrån rubrikerna)</translation>
+    </message>
+    <message>
+        <source>Every date in the file could be day/month or month/day: choose the order.</source>
+        <translation>Varje datum i filen kan vara dag/månad eller månad/dag: välj ordningen.</translation>
     </message>
 </context>
 <context>
@@ -3453,6 +3614,21 @@
     </message>
 </context>
 <context>
+    <name>TrainingPanel</name>
+    <message>
+        <source>&amp;Platform:</source>
+        <translation>&amp;Plattform:</translation>
+    </message>
+    <message>
+        <source>Course name, e.g. “WIR 101 autumn”</source>
+        <translation>Kursnamn, t.ex. ”WIR 101 hösten”</translation>
+    </message>
+    <message>
+        <source>Save m&amp;apping</source>
+        <translation>Spara m&amp;appning</translation>
+    </message>
+</context>
+<context>
     <name>TrainingView</name>
     <message>
         <source>Programme modules</source>
@@ -3883,6 +4059,13 @@
     <message>
         <source>Something unexpected went wrong ({kind}). Your data is unchanged. Details for support are in {path}.</source>
         <translation>Något oväntat gick fel ({kind}). Dina uppgifter är oförändrade. Detaljer för support finns i {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>self._model</name>
+    <message>
+        <source>(not used)</source>
+        <translation>(används inte)</translation>
     </message>
 </context>
 </TS>

@@ -38,12 +38,38 @@ def register(sub: argparse._SubParsersAction) -> None:
         "transaction only after confirmation (--yes, or a question at a terminal).",
     )
     what = p.add_subparsers(dest="what", metavar="WHAT", required=True)
-    for kind, text in (("candidates", "candidates"), ("requests", "placement requests")):
-        q = what.add_parser(kind, help=f"import {text}")
-        q.add_argument("file", type=Path, metavar="FILE.xlsx")
-        q.add_argument("--dry-run", action="store_true", help="check and report; write nothing")
-        q.add_argument("--yes", "-y", action="store_true", help="import without asking")
-        q.set_defaults(func=cmd_import, kind=kind)
+    q = what.add_parser(
+        "candidates",
+        help="import candidates from a staff sheet or form export (.xlsx, .ods, .xls, .csv)",
+        description="Each column is mapped to a field (the saved mapping for these headers, "
+        "--map, or the suggestion, which is printed); every row is checked first.",
+    )
+    q.add_argument("file", type=Path, metavar="FILE")
+    q.add_argument(
+        "--map",
+        metavar="NAME|FILE",
+        help='a saved mapping (see "mappings") or a JSON file {"Header": "field"}',
+    )
+    q.add_argument(
+        "--update",
+        action="store_true",
+        help="rows matching an existing candidate (username, else e-mail) update them",
+    )
+    q.add_argument(
+        "--skip-bad-rows",
+        type=Path,
+        metavar="PROBLEMS.xlsx",
+        help="import the good rows; write the others to this workbook to fix and re-import",
+    )
+    q.add_argument("--dry-run", action="store_true", help="check and report; write nothing")
+    q.add_argument("--date-order", choices=("dmy", "mdy", "ymd"), help="the order of day and month")
+    q.add_argument("--yes", "-y", action="store_true", help="import without asking")
+    q.set_defaults(func=cmd_import_candidates, kind="candidates")
+    q = what.add_parser("requests", help="import placement requests")
+    q.add_argument("file", type=Path, metavar="FILE")
+    q.add_argument("--dry-run", action="store_true", help="check and report; write nothing")
+    q.add_argument("--yes", "-y", action="store_true", help="import without asking")
+    q.set_defaults(func=cmd_import, kind="requests")
     from wir_manager.cli.commands.imports import register_training
 
     register_training(what)
@@ -102,6 +128,104 @@ def _confirm(question: str) -> bool:
     except EOFError:
         return False
     return answer.strip().casefold() in {"y", "yes"}
+
+
+def cmd_import_candidates(ctx: CliContext, args: argparse.Namespace) -> int:
+    """Map (saved, --map or suggested, printed), check every row, then write after
+    confirmation: all rows, or with --skip-bad-rows the good ones and a problems file."""
+    from wir_manager.services.spreadsheets import mapping as mp
+    from wir_manager.services.spreadsheets.candidates_import import (
+        look_at,
+        read_candidates,
+        write_candidates,
+    )
+
+    with ctx.open() as db:
+        look = look_at(db, args.file)
+        if args.map:
+            saved = mp.load_mapping_argument(db, "candidates", args.map)
+            mapping = mp.apply_saved(saved, look.headers)
+            print(_("Using the mapping “{name}”:").format(name=saved.name))
+        else:
+            mapping = look.mapping
+            if mapping.name:
+                print(_("Using the saved mapping “{name}”:").format(name=mapping.name))
+            else:
+                print(_("Using the suggested mapping:"))
+        for line in mapping.lines():
+            print("  " + line)
+        unsure = mapping.unsure()
+        if unsure and not args.map:
+            first = unsure[0]
+            raise UserError(
+                _(
+                    "Column “{header}” might mean “{target}”, but that is only a guess; "
+                    'map it with --map FILE (JSON such as {{"{header}": "ignore"}}) '
+                    "and import again. Nothing was written."
+                ).format(header=first.header, target=mp.target_label(first.target))
+            )
+        report = read_candidates(
+            db,
+            args.file,
+            _progress(),
+            mapping=mapping,
+            update=args.update,
+            date_order=args.date_order,
+        )
+        _clear()
+        print_report(report)
+        for change in report.updates:
+            print(
+                "  "
+                + _("Row {row}: updates {name} (id {id}):").format(
+                    row=change.row, name=change.name, id=change.candidate_id
+                )
+            )
+            for item in change.changes:
+                print(f"    {_(item.field)}: {item.before} → {item.after}")
+        if report.errors and not (args.skip_bad_rows and report.good_rows_possible):
+            raise UserError(
+                _(
+                    "The sheet has {n} problem(s); fix them and try again (or import the good "
+                    "rows with --skip-bad-rows PROBLEMS.xlsx). Nothing was written."
+                ).format(n=len(report.errors))
+            )
+        if args.dry_run:
+            print(_("Dry run: nothing was written."))
+            return 0
+        if not report.records and not report.updates:
+            print(_("There is nothing to import."))
+            return 0
+        if not args.yes:
+            if not sys.stdin.isatty():
+                raise UserError(
+                    _("Nothing was written: add --yes to import without a terminal to confirm.")
+                )
+            question = _("Import {n} new and update {u} existing candidate(s) now?").format(
+                n=len(report.records), u=len(report.updates)
+            )
+            if not _confirm(question):
+                print(_("Nothing was written."))
+                return 0
+        result = write_candidates(
+            db,
+            report,
+            _progress(),
+            problems_path=args.skip_bad_rows if report.errors else None,
+        )
+        _clear()
+    print(
+        _("Imported {n} new and updated {u} existing candidate(s) in one transaction.").format(
+            n=result.created, u=result.updated
+        )
+    )
+    if result.problems_file:
+        print(
+            _("{n} row(s) with problems are in {path}: fix them there and import it again.").format(
+                n=result.skipped, path=result.problems_file
+            )
+        )
+    return 0
 
 
 def cmd_import(ctx: CliContext, args: argparse.Namespace) -> int:

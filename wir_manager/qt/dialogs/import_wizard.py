@@ -1,20 +1,28 @@
-"""Import wizard: choose a file → see every row and its problems → import in the
-background with progress and Cancel.
+"""Import wizard: choose a file → say what its columns mean → see every row, read as a
+person would, with its problems → import in the background with progress and Cancel.
+
+Candidate files (.xlsx, .ods, .xls, .csv) get a mapping step above the preview
+(:class:`~wir_manager.qt.widgets.import_mapping.MappingPanel`): each column's meaning,
+suggested from its header or taken from a saved mapping, how a text file was read, the
+date order, and "update people already in the database". Any change re-checks the file
+in the background. The preview shows each interpreted cell as "raw → reading".
 
 Reading and checking run off the GUI thread (a 10,000-row sheet takes a few seconds);
-the preview shows rows with problems tinted and the problem list below. "Import" is
-enabled only when the sheet has no errors; warnings (a name very like an existing
-person's) ask for confirmation first. Writing is one transaction: Cancel or any error
-leaves the database exactly as before.
+rows with problems are tinted and listed below. "Import" is enabled only when the sheet
+has no errors; "Import good rows…" writes the rows without problems and puts the
+others in a problems workbook to fix and import again. Warnings (a name very like an
+existing person's) ask for confirmation first. Writing is one transaction: Cancel or
+any error leaves the database exactly as before.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, QStringListModel, Signal
+from PySide6.QtCore import QStandardPaths, QStringListModel, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -30,6 +38,8 @@ from wir_manager.qt.errors import show_error
 from wir_manager.qt.forms.ui_import_wizard import Ui_ImportWizard
 from wir_manager.qt.models.import_preview import ImportPreviewModel, ProblemRowsFilter
 from wir_manager.qt.tasks import TaskHandle
+from wir_manager.qt.widgets.import_mapping import MappingPanel
+from wir_manager.qt.widgets.training_import import TrainingPanel
 from wir_manager.services.progress import Progress
 from wir_manager.services.spreadsheets import (
     ImportReport,
@@ -38,6 +48,21 @@ from wir_manager.services.spreadsheets import (
     write_candidate_template,
     write_report,
     write_request_template,
+)
+from wir_manager.services.spreadsheets import mapping as mp
+from wir_manager.services.spreadsheets.candidates_import import (
+    FileLook,
+    look_at,
+    read_candidates,
+    write_candidates,
+)
+from wir_manager.services.spreadsheets.training_import import (
+    TrainingReport,
+    TrainingResult,
+    read_training,
+    save_course_mapping,
+    saved_course_mapping,
+    write_training,
 )
 
 LAST_DIR_KEY = "import/last_dir"
@@ -79,9 +104,36 @@ class ImportWizard(QDialog):
         self.task: TaskHandle | None = None
         self._token: object | None = None
         self.result: ImportResult | None = None
+        self.look: FileLook | None = None
+        self.ui.headingLabel.setText(
+            self.tr(
+                "Choose a spreadsheet or text file (.xlsx, .ods, .xls, .csv) and say what its "
+                "columns mean. Every row is checked first; nothing is written until you import."
+            )
+        )
+        self.mapping_panel = MappingPanel(self)
+        self.ui.splitter.insertWidget(0, self.mapping_panel)
+        self._recheck_timer = QTimer(self)
+        self._recheck_timer.setSingleShot(True)
+        self._recheck_timer.setInterval(250)
+        self._recheck_timer.timeout.connect(self.recheck)
+        self.mapping_panel.changed.connect(self._recheck_timer.start)
+        self.mapping_panel.reading_changed.connect(self._reread)
+        self.mapping_panel.saved_chosen.connect(self._saved_chosen)
+        self.mapping_panel.save_requested.connect(self.save_mapping)
+        self.training_panel = TrainingPanel(self)
+        self.ui.splitter.insertWidget(1, self.training_panel)
+        self.training_panel.changed.connect(self._recheck_timer.start)
+        self.training_panel.source_changed.connect(self._reread)
+        self.training_panel.save_requested.connect(self.save_course_mapping)
 
         self.ui.kindCombo.addItem(self.tr("Candidates"), "candidates")
         self.ui.kindCombo.addItem(self.tr("Placement requests"), "requests")
+        self.ui.kindCombo.addItem(
+            self.tr("Training progress (Open edX, Moodle, Dashboard)"), "training"
+        )
+        self.training_report: TrainingReport | None = None
+        self.training_result: TrainingResult | None = None
         self.ui.kindCombo.setCurrentIndex(max(self.ui.kindCombo.findData(kind), 0))
         self.ui.kindCombo.currentIndexChanged.connect(self._kind_changed)
 
@@ -96,8 +148,9 @@ class ImportWizard(QDialog):
         self.ui.previewTable.horizontalHeader().setStretchLastSection(True)
         self.problems = QStringListModel(self)
         self.ui.problemsView.setModel(self.problems)
-        self.ui.splitter.setStretchFactor(0, 3)
-        self.ui.splitter.setStretchFactor(1, 1)
+        self.ui.splitter.setStretchFactor(0, 2)
+        self.ui.splitter.setStretchFactor(1, 3)
+        self.ui.splitter.setStretchFactor(2, 1)
         self.ui.onlyProblemsCheck.toggled.connect(self.proxy.set_only_problems)
         self.ui.problemsView.clicked.connect(self._jump_to_problem)
 
@@ -105,7 +158,19 @@ class ImportWizard(QDialog):
             self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.import_button.setEnabled(False)
-        self.import_button.clicked.connect(self.start_import)
+        self.import_button.clicked.connect(lambda: self.start_import())
+        self.good_rows_button: QPushButton = self.ui.buttonBox.addButton(
+            self.tr("Import &good rows…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.good_rows_button.setObjectName("importGoodRowsButton")
+        self.good_rows_button.setEnabled(False)
+        self.good_rows_button.setToolTip(
+            self.tr(
+                "Import the rows without problems and save the others, with what to fix, "
+                "in a workbook you can import again."
+            )
+        )
+        self.good_rows_button.clicked.connect(lambda: self.import_good_rows())
         self.ui.buttonBox.rejected.connect(self.reject)
         self.ui.browseButton.clicked.connect(self.browse)
         self.ui.templateButton.clicked.connect(self.save_template)
@@ -122,6 +187,13 @@ class ImportWizard(QDialog):
         return self.model.report
 
     def _kind_changed(self) -> None:
+        self.mapping_panel.setVisible(self.kind == "candidates")
+        self.good_rows_button.setVisible(self.kind == "candidates")
+        training = self.kind == "training"
+        self.training_panel.setVisible(training)
+        self.ui.onlyProblemsCheck.setVisible(not training)
+        self.ui.templateButton.setVisible(not training)
+        self.ui.previewTable.setModel(self.training_panel.learners if training else self.proxy)
         path = self.ui.fileEdit.text()
         if path:
             self.load_file(Path(path))
@@ -141,7 +213,7 @@ class ImportWizard(QDialog):
             self,
             self.tr("Choose a spreadsheet"),
             self._folder(),
-            self.tr("Excel workbooks (*.xlsx)"),
+            self.tr("Spreadsheets and text files (*.xlsx *.ods *.xls *.csv *.txt *.tsv)"),
         )
         if name:
             self.ctx.settings.setValue(LAST_DIR_KEY, str(Path(name).parent))
@@ -164,23 +236,52 @@ class ImportWizard(QDialog):
         except Exception as exc:
             show_error(self, exc)
 
-    def load_file(self, path: Path) -> TaskHandle:
-        """Read and check ``path`` in the background, then fill the preview."""
+    def load_file(self, path: Path, *, keep_reading: bool = False) -> TaskHandle:
+        """Read ``path`` in the background: for candidates, find its columns and suggest
+        (or recall) a mapping, then check every row; then fill the panels."""
         self.ui.fileEdit.setText(str(path))
         self.model.set_report(None)
         self.problems.setStringList([])
         self.import_button.setEnabled(False)
+        self.good_rows_button.setEnabled(False)
         self._show_summary(self.tr("Checking every row…"))
         kind = self.kind
+        db = self.ctx.db
         token = self._token = object()  # a newer file makes older results stale
+        encoding = self.mapping_panel.encoding if keep_reading else None
+        delimiter = self.mapping_panel.delimiter if keep_reading else None
+        if kind == "training":
+            return self._load_training(path, token)
 
-        def work(progress: Progress) -> ImportReport:
-            return read_sheet(self.ctx.db, path, kind, progress)
+        def work(progress: Progress) -> tuple[FileLook | None, ImportReport]:
+            if kind != "candidates":
+                return None, read_sheet(db, path, kind, progress)
+            look = look_at(db, path, encoding=encoding, delimiter=delimiter)
+            report = read_candidates(
+                db,
+                path,
+                progress,
+                mapping=look.mapping,
+                encoding=encoding,
+                delimiter=delimiter,
+            )
+            return look, report
 
-        def done(report: ImportReport) -> None:
-            if token is self._token:
-                self._report_ready(report)
+        def done(result: tuple[FileLook | None, ImportReport]) -> None:
+            if token is not self._token:
+                return
+            look, report = result
+            self.look = look
+            if look is not None:
+                self.mapping_panel.set_csv(look.guess)
+                names = [s.name for s in mp.saved_mappings(db, "candidates")]
+                self.mapping_panel.set_saved(names, look.mapping.name)
+                self.mapping_panel.set_mapping(look.mapping, look.examples)
+            self._report_ready(report)
 
+        return self._run_check(work, done, token)
+
+    def _run_check(self, work: Any, done: Any, token: object) -> TaskHandle:
         def failed(exc: BaseException) -> None:
             if token is not self._token:
                 return
@@ -197,15 +298,135 @@ class ImportWizard(QDialog):
         )
         return self.task
 
+    def _load_training(
+        self, path: Path, token: object, mapping: dict[str, int | None] | None = None
+    ) -> TaskHandle:
+        """Read a learning platform's export (with the course's saved mapping when there
+        is one for these items) and show items, modules and learners."""
+        db = self.ctx.db
+        source = self.training_panel.source
+        self.training_report = None
+
+        def work(progress: Progress) -> tuple[TrainingReport, str | None]:
+            report = read_training(db, path, source, mapping=mapping, progress=progress)
+            if mapping is None:
+                saved = saved_course_mapping(db, source, report.items)
+                if saved is not None:
+                    name, chosen = saved
+                    return read_training(db, path, source, mapping=chosen), name
+            return report, None
+
+        def done(result: tuple[TrainingReport, str | None]) -> None:
+            if token is not self._token:
+                return
+            report, name = result
+            self.training_report = report
+            self.training_panel.set_report(report, name)
+            self.ui.previewTable.resizeColumnsToContents()
+            self.problems.setStringList([*report.notes, *report.lines()])
+            self._show_summary(report.summary())
+            self.import_button.setEnabled(report.ok and bool(report.changes))
+
+        return self._run_check(work, done, token)
+
+    def save_course_mapping(self, name: str) -> None:
+        if self.training_report is None:
+            return
+        report = self.training_report
+        mapped = dataclasses.replace(report, mapping=dict(self.training_panel.items.mapping))
+        try:
+            save_course_mapping(self.ctx.db, name, mapped)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self._show_summary(self.tr("Saved the mapping “{name}”.").format(name=name))
+
+    def recheck(self) -> TaskHandle | None:
+        """Check the file again with the mapping and options as they are now."""
+        path = self.ui.fileEdit.text()
+        if path and self.kind == "training":
+            token = self._token = object()
+            self.import_button.setEnabled(False)
+            return self._load_training(Path(path), token, dict(self.training_panel.items.mapping))
+        if not path or self.kind != "candidates" or self.look is None:
+            return None
+        panel = self.mapping_panel
+        mapping = panel.mapping
+        update, erase = panel.update_check.isChecked(), panel.erase_check.isChecked()
+        encoding, delimiter = panel.encoding, panel.delimiter
+        db = self.ctx.db
+        token = self._token = object()
+        self.import_button.setEnabled(False)
+        self.good_rows_button.setEnabled(False)
+        self._show_summary(self.tr("Checking every row…"))
+
+        def work(progress: Progress) -> ImportReport:
+            return read_candidates(
+                db,
+                Path(path),
+                progress,
+                mapping=mapping,
+                update=update,
+                erase_blanks=erase,
+                date_order=mapping.date_order,
+                encoding=encoding,
+                delimiter=delimiter,
+            )
+
+        def done(report: ImportReport) -> None:
+            if token is self._token:
+                self._report_ready(report)
+
+        return self._run_check(work, done, token)
+
+    def _reread(self) -> None:
+        path = self.ui.fileEdit.text()
+        if path:
+            self.load_file(Path(path), keep_reading=True)
+
+    def _saved_chosen(self, name: str) -> None:
+        if self.look is None:
+            return
+        if name:
+            saved = next((s for s in mp.saved_mappings(self.ctx.db) if s.name == name), None)
+            if saved is None:
+                return
+            mapping = mp.apply_saved(saved, self.look.headers)
+        else:
+            mapping = mp.suggest_mapping(self.look.headers)
+        self.mapping_panel.set_mapping(mapping, self.look.examples)
+        self.recheck()
+
+    def save_mapping(self, name: str) -> None:
+        """Save the mapping as it is now, offered again for files with these headers."""
+        try:
+            mp.save_mapping(self.ctx.db, name, "candidates", self.mapping_panel.mapping)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        names = [s.name for s in mp.saved_mappings(self.ctx.db, "candidates")]
+        self.mapping_panel.set_saved(names, name)
+        self._show_summary(self.tr("Saved the mapping “{name}”.").format(name=name))
+
     def _report_ready(self, report: ImportReport) -> None:
         self.model.set_report(report)
         self.ui.previewTable.resizeColumnsToContents()
         for column in range(self.model.columnCount()):
             if self.ui.previewTable.columnWidth(column) > 260:
                 self.ui.previewTable.setColumnWidth(column, 260)
-        self.problems.setStringList([*report.notes, *report.lines()])
+        updates = [
+            self.tr("Row {row}: updates {name}: {changes}").format(
+                row=u.row,
+                name=u.name,
+                changes="; ".join(f"{c.field}: {c.before} → {c.after}" for c in u.changes),
+            )
+            for u in report.updates
+        ]
+        self.problems.setStringList([*report.notes, *report.lines(), *updates])
         self._show_summary(report.summary())
-        self.import_button.setEnabled(report.ok and bool(report.records))
+        self.mapping_panel.ask_date_order(report.date_question)
+        self.import_button.setEnabled(report.ok and bool(report.records or report.updates))
+        self.good_rows_button.setEnabled(bool(report.errors) and report.good_rows_possible)
 
     def _jump_to_problem(self, index: Any) -> None:
         report = self.report
@@ -235,10 +456,65 @@ class ImportWizard(QDialog):
         )
         return answer == QMessageBox.StandardButton.Yes
 
-    def start_import(self) -> TaskHandle | None:
-        """Write the accepted report in one transaction, off the GUI thread."""
+    def import_good_rows(self) -> TaskHandle | None:
+        """Ask where the problems workbook goes, then import the good rows."""
         report = self.report
-        if report is None or not report.ok or not report.records:
+        if report is None or not report.good_rows_possible:
+            return None
+        stem = Path(report.file_name).stem
+        name = self._ask_save(
+            self,
+            self.tr("Save the rows with problems"),
+            str(Path(self._folder()) / f"{stem}-problems.xlsx"),
+            self.tr("Excel workbooks (*.xlsx)"),
+        )
+        if not name:
+            return None
+        return self.start_import(problems_path=Path(name))
+
+    def start_training_import(self) -> TaskHandle | None:
+        """Write the training records in one transaction, then promote the finished."""
+        report = self.training_report
+        if report is None or not report.ok or not report.changes:
+            return None
+        self.import_button.setEnabled(False)
+        self.ui.browseButton.setEnabled(False)
+        db = self.ctx.db
+
+        def done(result: TrainingResult) -> None:
+            self.training_result = result
+            self.ui.browseButton.setEnabled(True)
+            self._show_summary(
+                self.tr(
+                    "Wrote {n} training record(s) in one transaction; {p} candidate(s) are "
+                    "now ready."
+                ).format(n=result.written, p=len(result.promoted))
+            )
+            self.imported.emit(result.written)
+
+        def failed(exc: BaseException) -> None:
+            self.ui.browseButton.setEnabled(True)
+            self.import_button.setEnabled(True)
+            show_error(self, exc)
+
+        self.task = self.ctx.tasks.run(
+            lambda progress: write_training(db, report, progress),
+            on_done=done,
+            on_error=failed,
+            on_cancel=lambda: self.ui.browseButton.setEnabled(True),
+            label=self.tr("Importing…"),
+            parent=self,
+        )
+        return self.task
+
+    def start_import(self, problems_path: Path | None = None) -> TaskHandle | None:
+        """Write the accepted report in one transaction, off the GUI thread."""
+        if self.kind == "training":
+            return self.start_training_import()
+        report = self.report
+        if report is None or not (report.records or report.updates):
+            return None
+        if not report.ok and problems_path is None:
             return None
         if report.warnings and not self._confirm(
             self,
@@ -253,9 +529,12 @@ class ImportWizard(QDialog):
         ):
             return None
         self.import_button.setEnabled(False)
+        self.good_rows_button.setEnabled(False)
         self.ui.browseButton.setEnabled(False)
 
         def work(progress: Progress) -> ImportResult:
+            if report.kind == "candidates":
+                return write_candidates(self.ctx.db, report, progress, problems_path=problems_path)
             return write_report(self.ctx.db, report, progress)
 
         def done(result: ImportResult) -> None:
@@ -264,7 +543,7 @@ class ImportWizard(QDialog):
             self._show_summary(
                 self.tr("Imported %Ln record(s) in one transaction.", None, result.created)
             )
-            self.imported.emit(result.created)
+            self.imported.emit(result.created + result.updated)
             self.accept()
 
         def failed(exc: BaseException) -> None:

@@ -1,48 +1,53 @@
-"""Import candidates from .xlsx: read and validate every row, then write all or nothing.
+"""Import candidates from any staff sheet or form export: map, read, check, then write.
 
-Phase 1 (:func:`read_candidates`) reads the sheet once with openpyxl's read-only
-iterator, parses each cell, and checks each row against the database (username, e-mail,
-near-identical names) and against the other rows. Nothing is written; the result is an
-:class:`ImportReport`. Phase 2 (:func:`write_candidates`) runs only when the report has
-no errors and the user accepted it: Core bulk inserts in ONE transaction, audited as one
-``import`` entry. A failure or Cancel anywhere in phase 2 rolls everything back.
+Phase 1 (:func:`read_candidates`) opens the file through :mod:`formats` (xlsx, ods, xls,
+csv), finds the header row, maps each column to a field (:mod:`mapping`: the saved
+mapping for these headers, else the suggestion, or the caller's), decides each date
+column's day/month order from all of its values, and reads every row with the
+forgiving parsers of :mod:`values` — keeping each interpretation for the preview. Each
+row becomes :class:`CandidateData` and is checked by the editor's own validation, so no
+import can create a record the editor would refuse. Every problem is found in this one
+pass: cells, validation, consent, duplicates in the file and in the database. Rows that
+match an existing person (username, else e-mail) become field-by-field updates when
+asked. Nothing is written; the result is an :class:`ImportReport`.
+
+Phase 2 (:func:`write_candidates`) writes new people and updates in ONE transaction,
+audited. With ``problems_path`` the rows with problems are left out and written to a
+"problems" workbook ready to fix and re-import; without it any error refuses the lot.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 
-from wir_manager.domain.enums import AuditAction, Platform, Stage
+from wir_manager.domain.enums import AuditAction, Platform, Stage, Topic
 from wir_manager.i18n import _
 from wir_manager.services import candidate_records
-from wir_manager.services.candidate_records import FIELD, CandidateData, Kind
+from wir_manager.services.candidate_records import CONSENTS, FIELD, CandidateData, Kind
 from wir_manager.services.progress import NO_PROGRESS, Progress
 from wir_manager.services.records import LanguageSkill, PlatformSkill
-from wir_manager.services.spreadsheets import cells, limits
+from wir_manager.services.spreadsheets import cells, limits, values
+from wir_manager.services.spreadsheets import mapping as mp
 from wir_manager.services.spreadsheets.cells import CellProblem
 from wir_manager.services.spreadsheets.errors import ImportRefusedError, SpreadsheetError
-from wir_manager.services.spreadsheets.headers import (
-    CANDIDATE_FIELDS,
-    REQUIRED_CANDIDATE_FIELDS,
-    candidate_field,
-    label_of,
-)
+from wir_manager.services.spreadsheets.formats import CsvGuess, FileFormat, open_table
+from wir_manager.services.spreadsheets.headers import REQUIRED_CANDIDATE_FIELDS
 from wir_manager.services.spreadsheets.report import (
+    ERROR,
     WARNING,
     ImportReport,
     ImportResult,
     PreviewRow,
     Problem,
 )
-from wir_manager.services.spreadsheets.workbook import open_workbook, pick_sheet, rows
 from wir_manager.storage import models as m
 from wir_manager.storage.database import Database
 from wir_manager.storage.ids import new_ids
@@ -50,17 +55,56 @@ from wir_manager.storage.ids import new_ids
 MAX_ROWS = limits.MAX_ROWS
 BATCH = 2_000
 HEADER_SEARCH_ROWS = 10
+EXAMPLES = 3
+_WIDE = 2**62  # whole numbers are range-checked by the validation, not here
+PREFERRED_SHEETS = ("candidates", "candidate", "people", "kandidater", "personer")
 
 
 @dataclass(frozen=True, slots=True)
 class CandidateRow:
-    """One checked row: the candidate exactly as the editor would save it, and the
-    affiliate by name (a new one is added on write)."""
+    """One checked new person: exactly what the editor would save, and the affiliate by
+    name (a new one is added on write)."""
 
     data: CandidateData
     affiliate: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    field: str  # the field's label (English; translated where shown)
+    before: str
+    after: str
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateUpdate:
+    """A row that matched an existing person, and what it changes, field by field."""
+
+    row: int
+    candidate_id: int
+    name: str
+    data: CandidateData
+    affiliate: str | None
+    changes: tuple[FieldChange, ...]
+    matched_by: str  # "username" or "email"
+
+
+@dataclass(frozen=True)
+class FileLook:
+    """What the mapping step shows before anything is checked."""
+
+    file_name: str
+    format: FileFormat
+    sheet: str
+    sheets: tuple[str, ...]
+    guess: CsvGuess | None
+    header_row: int
+    headers: tuple[str, ...]
+    examples: dict[int, tuple[str, ...]]
+    mapping: mp.Mapping
+
+
+# --------------------------------------------------------------------------- reading
 @dataclass
 class _Existing:
     usernames: dict[str, int]
@@ -88,153 +132,375 @@ def _existing(db: Database) -> _Existing:
     return _Existing(usernames, emails, names, affiliates)
 
 
-def _find_header(rows: list[tuple[Any, ...]]) -> int:
-    """Index of the header row: the first row with a Name or Username header."""
+def _header_index(rows: list[tuple[Any, ...]], saved: mp.Mapping | None) -> int:
+    """The header row: the first with a name or username column (by suggestion, or every
+    header of the given mapping)."""
+    wanted = {c.header for c in saved.columns} if saved else set()
     for i, row in enumerate(rows):
-        keys = {candidate_field(v) for v in row if not cells.is_blank(v)}
-        if keys & set(REQUIRED_CANDIDATE_FIELDS):
+        cells_ = [str(v).strip() for v in row if not cells.is_blank(v)]
+        if wanted and wanted <= set(cells_):
+            return i
+        targets = {mp.suggest(v)[0] for v in cells_}
+        if targets & {*REQUIRED_CANDIDATE_FIELDS, "email"}:
             return i
     return -1
 
 
-_WIDE = 2**62  # whole-number cells are parsed here and range-checked by the validation
+def _load_rows(
+    path: Path, encoding: str | None, delimiter: str | None, sheet: str | None
+) -> tuple[Any, list[tuple[Any, ...]]]:
+    with open_table(
+        path, sheet=sheet, preferred=PREFERRED_SHEETS, encoding=encoding, delimiter=delimiter
+    ) as table:
+        rows: list[tuple[Any, ...]] = []
+        for row in table.rows:
+            rows.append(row)
+            if len(rows) > MAX_ROWS + HEADER_SEARCH_ROWS + 1:
+                raise SpreadsheetError(
+                    _("The sheet has more than {n} rows; split it into smaller files.").format(
+                        n=f"{MAX_ROWS:,}"
+                    )
+                )
+    while rows and all(cells.is_blank(v) for v in rows[-1]):
+        rows.pop()
+    return table, rows
 
 
-#: How a cell of each kind of field is read (the range and format rules are the
-#: validation's, shared with the editor).
-_PARSERS: dict[Kind, Callable[[Any], Any]] = {
-    Kind.TEXT: cells.text,
-    Kind.LONG_TEXT: cells.text,
-    Kind.USERNAME: cells.text,
-    Kind.EMAIL: cells.text,
-    Kind.COUNTRY: cells.country_cell,
-    Kind.AFFILIATE: cells.text,
-    Kind.STAGE: cells.stage,
-    Kind.DATE: cells.date,
-    Kind.YEAR: lambda v: cells.whole_number(v, low=-_WIDE, high=_WIDE, what=_("the year")),
-    Kind.COUNT: lambda v: cells.whole_number(v, low=-_WIDE, high=_WIDE, what=_("the number")),
-    Kind.YES_NO: cells.yes_no,
-    Kind.YES_NO_UNKNOWN: cells.yes_no_blank,
-    Kind.LANGUAGES: cells.languages,
-    Kind.SKILLS: cells.skills,
-    Kind.TOPICS: cells.topics,
+def _no_header(table: Any) -> SpreadsheetError:
+    return SpreadsheetError(
+        _(
+            "No header row with a “Name” or “Username” column was found in the first "
+            "{n} rows of sheet “{sheet}”."
+        ).format(n=HEADER_SEARCH_ROWS, sheet=table.sheet)
+    )
+
+
+def _headers(row: tuple[Any, ...]) -> tuple[str, ...]:
+    return tuple("" if cells.is_blank(v) else str(v).strip() for v in row)
+
+
+def _choose_mapping(db: Database, headers: Sequence[str]) -> mp.Mapping:
+    saved = mp.matching_saved(db, "candidates", headers)
+    if saved is not None:
+        return mp.apply_saved(saved, headers)
+    return mp.suggest_mapping(headers)
+
+
+def look_at(
+    db: Database,
+    path: os.PathLike[str] | str,
+    *,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    sheet: str | None = None,
+) -> FileLook:
+    """Open ``path``, find its header row and suggest a mapping (or offer the saved one
+    made for these headers); reads a few rows only for examples."""
+    path = Path(path)
+    table, rows = _load_rows(path, encoding, delimiter, sheet)
+    h = _header_index(rows[:HEADER_SEARCH_ROWS], None)
+    if h < 0:
+        raise _no_header(table)
+    headers = _headers(rows[h])
+    examples: dict[int, list[str]] = {}
+    for row in rows[h + 1 :]:
+        for i, value in enumerate(row):
+            if i < len(headers) and not cells.is_blank(value):
+                found = examples.setdefault(i, [])
+                if len(found) < EXAMPLES:
+                    found.append(PreviewRow(0, (value,)).text(0))
+        if len(examples) == len(headers) and all(len(v) >= EXAMPLES for v in examples.values()):
+            break
+    return FileLook(
+        path.name,
+        table.format,
+        table.sheet,
+        table.sheets,
+        table.guess,
+        h + 1,
+        headers,
+        {i: tuple(v) for i, v in examples.items()},
+        _choose_mapping(db, headers),
+    )
+
+
+# --------------------------------------------------------------------------- columns
+DATE_TARGETS = {
+    *(spec.name for spec in candidate_records.FIELDS if spec.kind is Kind.DATE),
+    "consent_at",
+    "timestamp",
 }
 
 
+def _text(value: object) -> values.Reading:
+    return cells.text(value), None
+
+
+def _stage(value: object) -> values.Reading:
+    found = cells.stage(value)
+    return (Stage(found) if found else None), None
+
+
+def _whole(value: object) -> values.Reading:
+    return cells.whole_number(value, low=-_WIDE, high=_WIDE, what=_("the number")), None
+
+
+_BY_KIND: dict[Kind, Callable[[object], values.Reading]] = {
+    Kind.TEXT: _text,
+    Kind.LONG_TEXT: _text,
+    Kind.USERNAME: _text,
+    Kind.EMAIL: _text,
+    Kind.AFFILIATE: _text,
+    Kind.COUNTRY: values.country,
+    Kind.STAGE: _stage,
+    Kind.YEAR: _whole,
+    Kind.COUNT: _whole,
+    Kind.YES_NO: values.yes_no_blank,  # blank = "not in the file" (no, for new people)
+    Kind.YES_NO_UNKNOWN: values.yes_no_blank,
+    Kind.LANGUAGES: values.languages,
+    Kind.SKILLS: values.skills,
+    Kind.TOPICS: values.topics,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Column:
+    index: int
+    header: str
+    target: str
+    parse: Callable[[object], values.Reading]
+
+
+def _parser(target: str, order: values.DateOrder | None) -> Callable[[object], values.Reading]:
+    if target in DATE_TARGETS:
+        return lambda v: values.date(v, order)
+    if target.startswith("skill:"):
+        label = Platform(target[6:]).label
+        return lambda v: values.skill(v, label)
+    if target.startswith("lang:"):
+        return values.language_only
+    if target.startswith("level:"):
+        return values.language_level
+    return _BY_KIND[FIELD[target].kind]
+
+
+def _date_orders(
+    mapping: mp.Mapping, body: list[tuple[Any, ...]], chosen: values.DateOrder | None
+) -> tuple[dict[int, values.DateOrder | None], bool]:
+    """Each date column's order; ambiguous columns take the file's decided order (or the
+    user's). Returns (orders, still_ambiguous)."""
+    orders: dict[int, values.DateOrder | None] = {}
+    ambiguous: list[int] = []
+    for column in mapping.columns:
+        if column.target not in DATE_TARGETS:
+            continue
+        i = column.index
+        order, unsure = values.detect_order(r[i] for r in body if i < len(r))
+        orders[i] = order
+        if unsure:
+            ambiguous.append(i)
+    decided = {o for o in orders.values() if o is not None}
+    fallback = chosen or (next(iter(decided)) if len(decided) == 1 else None)
+    for i in ambiguous:
+        orders[i] = fallback
+    if chosen:
+        orders = {i: o or chosen for i, o in orders.items()}
+    return orders, bool(ambiguous) and fallback is None
+
+
+# --------------------------------------------------------------------------- the pass
 def read_candidates(
-    db: Database, path: os.PathLike[str] | str, progress: Progress = NO_PROGRESS
+    db: Database,
+    path: os.PathLike[str] | str,
+    progress: Progress = NO_PROGRESS,
+    *,
+    mapping: mp.Mapping | None = None,
+    update: bool = False,
+    erase_blanks: bool = False,
+    date_order: values.DateOrder | str | None = None,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    sheet: str | None = None,
+    today: dt.date | None = None,
 ) -> ImportReport:
-    """Validate a candidate sheet against the database; writes nothing."""
+    """Check every row of a candidate file against the database; writes nothing."""
     path = Path(path)
-    wb = open_workbook(path)
-    try:
-        sheet = pick_sheet(wb, ("candidates", "candidate", "people"))
-        return _read_sheet(db, path, sheet, progress)
-    finally:
-        wb.close()
-
-
-def _read_sheet(db: Database, path: Path, sheet: Any, progress: Progress) -> ImportReport:
-    it = rows(sheet)
-    head_rows: list[tuple[Any, ...]] = []
-    for row in it:
-        head_rows.append(row)
-        if len(head_rows) >= HEADER_SEARCH_ROWS or _find_header(head_rows[-1:]) == 0:
-            break
-    h = _find_header(head_rows)
+    today = today or dt.date.today()
+    order = values.DateOrder(date_order) if date_order else None
+    table, rows = _load_rows(path, encoding, delimiter, sheet)
+    h = _header_index(rows[:HEADER_SEARCH_ROWS], mapping)
     if h < 0:
+        raise _no_header(table)
+    headers = _headers(rows[h])
+    header_row = h + 1
+    mapping = _choose_mapping(db, headers) if mapping is None else _align(mapping, headers)
+    if order is None and mapping.date_order:
+        order = values.DateOrder(mapping.date_order)
+    body = rows[h + 1 :]
+    if len(body) > MAX_ROWS:
         raise SpreadsheetError(
-            _(
-                "No header row with a “Name” or “Username” column was found in the first "
-                "{n} rows of sheet “{sheet}”."
-            ).format(n=HEADER_SEARCH_ROWS, sheet=sheet.title)
-        )
-    header = head_rows[h]
-    header_row_number = h + 1
-    columns: list[tuple[int, str, str]] = []  # (index, field key, header text)
-    notes: list[str] = []
-    seen_keys: dict[str, str] = {}
-    for i, value in enumerate(header):
-        if cells.is_blank(value):
-            continue
-        title = str(value).strip()
-        key = candidate_field(value)
-        if key is None:
-            notes.append(_("Column “{name}” is not used.").format(name=title))
-            continue
-        if key in seen_keys:
-            notes.append(
-                _("Column “{name}” repeats “{first}” and is not used.").format(
-                    name=title, first=seen_keys[key]
-                )
+            _("The sheet has more than {n} rows; split it into smaller files.").format(
+                n=f"{MAX_ROWS:,}"
             )
-            continue
-        seen_keys[key] = title
-        columns.append((i, key, title))
+        )
     problems: list[Problem] = []
+    notes: list[str] = []
+    targets = mapping.targets()
+    by_target = {t: i for i, t in targets.items()}
+    titles = {t: headers[i] for i, t in targets.items()}
+    for column in mapping.columns:
+        if column.ignored:
+            notes.append(_("Column “{name}” is not used.").format(name=column.header))
     for key in REQUIRED_CANDIDATE_FIELDS:
-        if key not in seen_keys:
+        if key not in by_target and not update:  # updates need only a way to match
             problems.append(
                 Problem(
-                    header_row_number,
+                    header_row,
                     "",
-                    _("the sheet has no “{label}” column.").format(
-                        label=label_of(CANDIDATE_FIELDS, key)
-                    ),
+                    _("the sheet has no “{label}” column.").format(label=_(FIELD[key].label)),
                 )
             )
+    orders, ambiguous = _date_orders(mapping, body, order)
+    if ambiguous:
+        problems.append(
+            Problem(
+                0,
+                "",
+                _(
+                    "Every date in the file could be day/month or month/day; choose the "
+                    "file's date order (--date-order dmy or mdy)."
+                ),
+            )
+        )
+    plan = [
+        _Column(c.index, c.header, c.target, _parser(c.target, orders.get(c.index)))
+        for c in mapping.columns
+        if c.target
+    ]
+    has_store = "consent_store" in by_target
+    if not has_store:
+        notes.append(
+            _(
+                "The file has no “consent to store” column: make sure everyone in it agreed "
+                "to be kept in the pool."
+            )
+        )
     existing = _existing(db)
-    plan = _plan(columns)
-    titles = {k: t for _i, k, t in columns}
+    seen_user: dict[str, int] = {}
+    seen_mail: dict[str, int] = {}
+    seen_name: dict[str, int] = {}
+    new_affiliates: dict[str, str] = {}
     records: list[CandidateRow] = []
     record_rows: list[int] = []
     preview: list[PreviewRow] = []
+    pending: list[tuple[int, int, str, dict[str, Any], str | None, set[str]]] = []
+    bad_rows: dict[int, tuple[Any, ...]] = {}
     blank = 0
-    pending_blank = 0  # blank rows count only when data follows (not trailing formatting)
-    in_file_user: dict[str, int] = {}
-    in_file_email: dict[str, int] = {}
-    in_file_name: dict[str, int] = {}
-    new_affiliates: dict[str, str] = {}
-    row_number = header_row_number
-    today = dt.date.today()
-    total_hint = max((sheet.max_row or 0) - header_row_number, 0)
-    for raw in it:
-        row_number += 1
+    import_dated = 0
+    user_col, mail_col = by_target.get("username"), by_target.get("email")
+    for offset, raw in enumerate(body):
+        number = header_row + 1 + offset
         if all(cells.is_blank(v) for v in raw):
-            pending_blank += 1
+            blank += 1
             continue
-        blank += pending_blank
-        pending_blank = 0
-        if len(preview) >= MAX_ROWS:
-            raise SpreadsheetError(
-                _("The sheet has more than {n} rows; split it into smaller files.").format(
-                    n=f"{MAX_ROWS:,}"
+        row_problems: list[Problem] = []
+        parsed, readings, blanks = _read_row(number, plan, raw, row_problems)
+        preview.append(
+            PreviewRow(
+                number,
+                tuple(raw[c.index] if c.index < len(raw) else None for c in plan),
+                tuple(readings.get(c.index) for c in plan),
+            )
+        )
+        # Identity first, from the raw cells: duplicates show whatever else is wrong.
+        username = (
+            cells.text(raw[user_col]) if user_col is not None and user_col < len(raw) else None
+        )
+        email = cells.text(raw[mail_col]) if mail_col is not None and mail_col < len(raw) else None
+        match = _match(existing, username, email) if update else None
+        row_problems += _duplicates(
+            number, username, email, titles, existing, seen_user, seen_mail, match is not None
+        )
+        if match is None:
+            dated = _fill_consent_dates(parsed, today)
+            import_dated += dated
+            if has_store and parsed.get("consent_store") is not True:
+                row_problems.append(
+                    Problem(
+                        number,
+                        titles["consent_store"],
+                        _(
+                            "this person has not agreed to be kept in the pool, so the row "
+                            "cannot be imported; ask for consent first."
+                        ),
+                    )
                 )
-            )
-        values = [raw[i] if i < len(raw) else None for i, _k, _t in columns]
-        preview.append(PreviewRow(row_number, tuple(values)))
-        record, row_problems = _parse_row(row_number, plan, titles, values, today)
-        if record is not None:
-            row_problems += _duplicates(
-                row_number, record.data, titles, existing, in_file_user, in_file_email, in_file_name
-            )
-            if record.affiliate and record.affiliate.casefold() not in existing.affiliates:
-                new_affiliates.setdefault(record.affiliate.casefold(), record.affiliate)
+            candidate, affiliate = _candidate(parsed)
+            _validate(number, candidate, affiliate, parsed, titles, row_problems, today, update)
+            name = candidate.full_name
+            key = cells.name_key(name) if name else ""
+            if key and key in existing.names:
+                cid, other = existing.names[key]
+                row_problems.append(
+                    Problem(
+                        number,
+                        titles.get("full_name", ""),
+                        _("nearly the same name as existing candidate {id} (“{name}”).").format(
+                            id=cid, name=other
+                        ),
+                        WARNING,
+                    )
+                )
+            elif key and key in seen_name:
+                row_problems.append(
+                    Problem(
+                        number,
+                        titles.get("full_name", ""),
+                        _("nearly the same name as row {row}.").format(row=seen_name[key]),
+                        WARNING,
+                    )
+                )
+            if key:
+                seen_name.setdefault(key, number)
+            if not any(p.severity == ERROR for p in row_problems):
+                records.append(CandidateRow(candidate, affiliate))
+                record_rows.append(number)
+                if affiliate and affiliate.casefold() not in existing.affiliates:
+                    new_affiliates.setdefault(affiliate.casefold(), affiliate)
+        elif not any(p.severity == ERROR for p in row_problems):
+            cid, how = match
+            pending.append((number, cid, how, parsed, None, blanks))
+        if any(p.severity == ERROR for p in row_problems):
+            bad_rows[number] = tuple(raw)
+        order_of = {c.header: n for n, c in enumerate(plan)}
+        row_problems.sort(key=lambda p: order_of.get(p.column, len(order_of)))
         problems += row_problems
-        if record is not None and not any(p.severity != WARNING for p in row_problems):
-            records.append(record)
-            record_rows.append(row_number)
         if len(preview) % 1000 == 0:
-            progress.report(len(preview), total_hint, _("Checking rows"))
-    if not preview and not problems:
+            progress.report(len(preview), len(body), _("Checking rows"))
+    updates, unchanged = _plan_updates(
+        db, pending, titles, existing, erase_blanks, today, problems, bad_rows, body, header_row
+    )
+    for update_ in updates:
+        if update_.affiliate and update_.affiliate.casefold() not in existing.affiliates:
+            new_affiliates.setdefault(update_.affiliate.casefold(), update_.affiliate)
+    if not preview and not any(p.row == header_row for p in problems):
         problems.append(Problem(0, "", _("the sheet has a header row but no data rows.")))
+    if import_dated:
+        notes.append(
+            _(
+                "{n} consent(s) have no date in the file; they are dated today and the "
+                "file name is recorded as their source."
+            ).format(n=import_dated)
+        )
+    if unchanged:
+        notes.append(_("{n} existing candidate(s) are already up to date.").format(n=unchanged))
     for name in new_affiliates.values():
         notes.append(_("Affiliate “{name}” is new and will be added.").format(name=name))
     return ImportReport(
         kind="candidates",
         file_name=path.name,
-        sheet=sheet.title,
-        headers=tuple(t for _i, _k, t in columns),
+        sheet=table.sheet,
+        headers=tuple(c.header for c in plan),
         preview=tuple(preview),
         records=tuple(records),
         record_rows=tuple(record_rows),
@@ -242,212 +508,460 @@ def _read_sheet(db: Database, path: Path, sheet: Any, progress: Progress) -> Imp
         notes=tuple(notes),
         blank_rows=blank,
         new_affiliates=tuple(new_affiliates.values()),
+        updates=tuple(updates),
+        file_headers=headers,
+        bad_rows=tuple(sorted(bad_rows.items())),
+        mapping=mapping,
+        guess=table.guess,
+        date_question=ambiguous,
+        header_row=header_row,
+        consent_source=path.name if import_dated else None,
     )
 
 
-@dataclass(frozen=True, slots=True)
-class _Column:
-    """How to read one matched column, decided once per sheet (not once per cell)."""
-
-    kind: str  # "scalar", "lang", "level" or "skill"
-    key: str  # field key, pair number or platform value
-    title: str
-    parse: Callable[[Any], Any] | None = None
-    label: str = ""
-
-
-def _plan(columns: list[tuple[int, str, str]]) -> list[_Column]:
-    plan = []
-    for _i, key, title in columns:
-        if key.startswith(("lang:", "level:")):
-            kind, number = key.split(":")
-            plan.append(_Column(kind, number, title))
-        elif key.startswith("skill:"):
-            platform = key.split(":", 1)[1]
-            plan.append(_Column("skill", platform, title, label=Platform(platform).label))
-        else:
-            plan.append(_Column("scalar", key, title, _PARSERS[FIELD[key].kind]))
-    return plan
+def _align(mapping: mp.Mapping, headers: Sequence[str]) -> mp.Mapping:
+    """A mapping made for (or edited on) these headers, re-indexed by header text."""
+    by_header = {c.header: c for c in mapping.columns}
+    columns = []
+    for i, header in enumerate(headers):
+        if header and header in by_header:
+            c = by_header[header]
+            columns.append(mp.ColumnChoice(i, header, c.target, c.score, c.sure))
+        elif header:
+            target, score, sure = mp.suggest(header)
+            columns.append(mp.ColumnChoice(i, header, target, score, sure))
+    return mp.Mapping(tuple(columns), mapping.name, mapping.date_order, dict(mapping.extra))
 
 
-def _parse_row(
-    row_number: int,
-    plan: list[_Column],
-    titles: dict[str, str],
-    values: list[Any],
-    today: dt.date,
-) -> tuple[CandidateRow | None, list[Problem]]:
-    """Read one row into :class:`CandidateData` and check it with the editor's own
-    validation; every problem names the row and the column."""
-    problems: list[Problem] = []
-    data: dict[str, Any] = {}
-    unreadable: set[str] = set()  # fields whose cell could not be read (reported once)
+def _read_row(
+    number: int, plan: list[_Column], raw: tuple[Any, ...], problems: list[Problem]
+) -> tuple[dict[str, Any], dict[int, str], set[str]]:
+    """Every mapped cell parsed: field → value (languages, skills merged), readings by
+    column index, and the fields whose cells were blank."""
+    parsed: dict[str, Any] = {}
+    readings: dict[int, str] = {}
+    blanks: set[str] = set()
     pairs: dict[str, dict[str, tuple[Any, str]]] = {}
-    langs: dict[str, int] = {}
-    skills: dict[str, int] = {}
-    for column, value in zip(plan, values, strict=True):
+    unreadable: set[str] = set()
+    for column in plan:
+        value = raw[column.index] if column.index < len(raw) else None
         try:
-            if column.parse is not None:
-                data[column.key] = column.parse(value)
-            elif column.kind == "skill":
-                if not cells.is_blank(value):
-                    level = cells.skill_level(value, column.label)
-                    if level:
-                        skills[column.key] = level
-            else:
-                pairs.setdefault(column.key, {})[column.kind] = (value, column.title)
+            clean, reading = column.parse(value)
         except CellProblem as exc:
-            problems.append(Problem(row_number, column.title, str(exc)))
-            unreadable.add(column.key if column.kind == "scalar" else "skills")
-    for _number, pair in sorted(pairs.items()):
-        code_value, code_title = pair.get("lang", (None, ""))
-        level_value, level_title = pair.get("level", (None, ""))
-        if cells.is_blank(code_value) and cells.is_blank(level_value):
+            problems.append(Problem(number, column.header, str(exc)))
+            unreadable.add(_field_of(column.target))
             continue
-        try:
-            if cells.is_blank(code_value):
-                raise CellProblem(_("a level is given but no language."))
-            code = cells.language_code(cells.text(code_value) or "")
-        except CellProblem as exc:
-            problems.append(Problem(row_number, code_title or level_title, str(exc)))
-            unreadable.add("languages")
+        if reading:
+            readings[column.index] = reading
+        target = column.target
+        if clean is None or clean == {} or clean == ():
+            blanks.add(_field_of(target))
+            if not target.startswith(("lang:", "level:")):
+                continue
+        if target.startswith("skill:"):
+            parsed.setdefault("skills", {})[target[6:]] = clean
+        elif target.startswith(("lang:", "level:")):
+            kind, n = target.split(":")
+            pairs.setdefault(n, {})[kind] = (clean, column.header)
+        elif target == "languages":
+            langs = parsed.setdefault("languages", {})
+            for code, level in clean.items():
+                langs[code] = max(level, langs.get(code, 0))
+        elif target == "skills":
+            parsed.setdefault("skills", {}).update(clean)
+        else:
+            parsed[target] = clean
+    for _n, pair in sorted(pairs.items()):
+        code, code_title = pair.get("lang", (None, ""))
+        level, level_title = pair.get("level", (None, ""))
+        if code is None and level is None:
             continue
-        try:
-            if cells.is_blank(level_value):
-                raise CellProblem(_("a language is given but no level."))
-            langs[code] = max(
-                langs.get(code, 0), cells.language_level(cells.text(level_value) or "")
-            )
-        except CellProblem as exc:
-            problems.append(Problem(row_number, level_title or code_title, str(exc)))
-            unreadable.add("languages")
-    for code, level in data.pop("languages", {}).items():
-        langs[code] = max(langs.get(code, 0), level)
-    skills = {**data.pop("skills", {}), **skills}
-    affiliate = data.pop("affiliate_id", None)
-    stage = data.pop("stage", None) or Stage.APPLIED
+        if code is None:
+            problems.append(Problem(number, level_title, _("a level is given but no language.")))
+        elif level is None:
+            problems.append(Problem(number, code_title, _("a language is given but no level.")))
+        else:
+            langs = parsed.setdefault("languages", {})
+            langs[code] = max(level, langs.get(code, 0))
+            blanks.discard("languages")
+    parsed["__unreadable__"] = unreadable
+    return parsed, readings, blanks
+
+
+def _field_of(target: str) -> str:
+    if target.startswith("skill:"):
+        return "skills"
+    if target.startswith(("lang:", "level:")):
+        return "languages"
+    return target
+
+
+def _fill_consent_dates(parsed: dict[str, Any], today: dt.date) -> int:
+    """A consent without its own date takes the file's consent date, else the form's
+    timestamp, else today (counted: the file name is recorded as the source)."""
+    dated = 0
+    for flag, when in CONSENTS:
+        if parsed.get(flag) is True and parsed.get(when) is None:
+            source = parsed.get("consent_at") or parsed.get("timestamp")
+            if source is None:
+                source = today
+                dated += 1
+            parsed[when] = source
+    return dated
+
+
+def _candidate(parsed: dict[str, Any]) -> tuple[CandidateData, str | None]:
+    fields = {
+        name: value
+        for name, value in parsed.items()
+        if name in FIELD and name not in {"languages", "skills", "topics", "affiliate_id"}
+    }
+    for flag, _when in CONSENTS:
+        fields[flag] = bool(fields.get(flag))
+    fields.setdefault("full_name", "")
+    fields.setdefault("username", "")
     candidate = CandidateData(
-        **{k: v for k, v in data.items() if v is not None or FIELD[k].required is None},
-        stage=stage,
-        languages=tuple(LanguageSkill(code, level) for code, level in langs.items()),
-        skills=tuple(PlatformSkill(Platform(p), level) for p, level in skills.items()),
+        **fields,
+        languages=tuple(
+            LanguageSkill(code, level) for code, level in parsed.get("languages", {}).items()
+        ),
+        skills=tuple(
+            PlatformSkill(Platform(p), level) for p, level in parsed.get("skills", {}).items()
+        ),
+        topics=tuple(Topic(t) for t in parsed.get("topics", ())),
     ).normalised()
+    return candidate, parsed.get("affiliate_id")
+
+
+def _validate(
+    number: int,
+    candidate: CandidateData,
+    affiliate: str | None,
+    parsed: dict[str, Any],
+    titles: dict[str, str],
+    problems: list[Problem],
+    today: dt.date,
+    update: bool = False,
+) -> None:
+    """The editor's validation on the row; each sentence names the row and the column."""
     errors = candidate_records.validate(candidate, today=today)
     affiliate_problem = candidate_records.length_problem(FIELD["affiliate_id"], affiliate)
     if affiliate_problem:
         errors["affiliate_id"] = affiliate_problem
+    unreadable = parsed.get("__unreadable__", set())
     for name, message in errors.items():
         if name in unreadable:
             continue
-        if FIELD[name].required and name not in titles:
+        if FIELD[name].required and name not in titles and not update:
             continue  # the missing column is reported once for the whole sheet
-        problems.append(Problem(row_number, titles.get(name, FIELD[name].header), message))
-    # In the sheet's column order, whichever check found the problem.
-    order = {column.title: n for n, column in enumerate(plan)}
-    problems.sort(key=lambda p: order.get(p.column, len(order)))
-    if errors or problems:
-        return None, problems
-    return CandidateRow(candidate, affiliate), problems
+        column = titles.get(name)
+        if column is None and name.endswith("_at"):
+            column = titles.get(name[:-3])
+        problems.append(Problem(number, column or FIELD[name].header, message))
 
 
-def _check_duplicate(
-    found: list[Problem],
-    row_number: int,
-    column: str,
-    key: str,
-    in_database: dict[str, int],
-    in_file: dict[str, int],
-    database_message: str,
-    file_message: str,
-) -> None:
-    """One uniqueness rule (username or e-mail): already in the database, else already
-    earlier in the file; either way the first row with ``key`` is remembered."""
-    if key in in_database:
-        found.append(Problem(row_number, column, database_message.format(id=in_database[key])))
-    elif key in in_file:
-        found.append(Problem(row_number, column, file_message.format(row=in_file[key])))
-    in_file.setdefault(key, row_number)
+def _match(existing: _Existing, username: str | None, email: str | None) -> tuple[int, str] | None:
+    if username and username.casefold() in existing.usernames:
+        return existing.usernames[username.casefold()], "username"
+    if email and email.casefold() in existing.emails:
+        return existing.emails[email.casefold()], "email"
+    return None
 
 
 def _duplicates(
-    row_number: int,
-    record: CandidateData,
+    number: int,
+    username: str | None,
+    email: str | None,
     titles: dict[str, str],
     existing: _Existing,
-    in_file_user: dict[str, int],
-    in_file_email: dict[str, int],
-    in_file_name: dict[str, int],
+    seen_user: dict[str, int],
+    seen_mail: dict[str, int],
+    updating: bool,
 ) -> list[Problem]:
     found: list[Problem] = []
-    user = record.username.casefold()
-    _check_duplicate(
-        found,
-        row_number,
-        titles["username"],
-        user,
-        existing.usernames,
-        in_file_user,
-        _("a candidate with this username already exists (id {id})."),
-        _("the same username as row {row}."),
-    )
-    if record.email:
-        _check_duplicate(
-            found,
-            row_number,
-            titles["email"],
-            record.email.casefold(),
-            existing.emails,
-            in_file_email,
-            _("a candidate with this email already exists (id {id})."),
-            _("the same email as row {row}."),
-        )
-    key = cells.name_key(record.full_name)
-    if key and key in existing.names:
-        cid, name = existing.names[key]
-        found.append(
-            Problem(
-                row_number,
-                titles["full_name"],
-                _("nearly the same name as existing candidate {id} (“{name}”).").format(
-                    id=cid, name=name
-                ),
-                WARNING,
+    if username:
+        key = username.casefold()
+        if key in seen_user:
+            found.append(
+                Problem(
+                    number,
+                    titles["username"],
+                    _("the same username as row {row}.").format(row=seen_user[key]),
+                )
             )
-        )
-    elif key and key in in_file_name:
-        found.append(
-            Problem(
-                row_number,
-                titles["full_name"],
-                _("nearly the same name as row {row}.").format(row=in_file_name[key]),
-                WARNING,
+        elif key in existing.usernames and not updating:
+            found.append(
+                Problem(
+                    number,
+                    titles["username"],
+                    _(
+                        "a candidate with this username already exists (id {id}); choose "
+                        "“update existing candidates” to change them from the file."
+                    ).format(id=existing.usernames[key]),
+                )
             )
-        )
-    if key:
-        in_file_name.setdefault(key, row_number)
+        seen_user.setdefault(key, number)
+    if email:
+        key = email.casefold()
+        if key in seen_mail:
+            found.append(
+                Problem(
+                    number,
+                    titles["email"],
+                    _("the same email as row {row}.").format(row=seen_mail[key]),
+                )
+            )
+        elif key in existing.emails and not updating:
+            found.append(
+                Problem(
+                    number,
+                    titles["email"],
+                    _("a candidate with this email already exists (id {id}).").format(
+                        id=existing.emails[key]
+                    ),
+                )
+            )
+        seen_mail.setdefault(key, number)
     return found
 
 
-def write_candidates(
-    db: Database, report: ImportReport, progress: Progress = NO_PROGRESS
-) -> ImportResult:
-    """Insert every record of an accepted report in ONE transaction.
+# --------------------------------------------------------------------------- updates
+def _load_data(db: Database, ids: Sequence[int]) -> dict[int, tuple[CandidateData, str | None]]:
+    """Existing people as the editor has them, with their affiliate's name."""
+    c = m.Candidate
+    stored = [spec.name for spec in candidate_records.FIELDS if spec.stored]
+    out: dict[int, tuple[CandidateData, str | None]] = {}
+    with db.engine.connect() as conn:
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            langs: dict[int, list[tuple[str, int]]] = {}
+            skills: dict[int, list[tuple[str, int]]] = {}
+            topics: dict[int, list[str]] = {}
+            for cid, code, level in conn.execute(
+                select(
+                    m.CandidateLanguage.candidate_id,
+                    m.CandidateLanguage.code,
+                    m.CandidateLanguage.level,
+                ).where(m.CandidateLanguage.candidate_id.in_(chunk))
+            ):
+                langs.setdefault(cid, []).append((code, level))
+            for cid, platform, level in conn.execute(
+                select(
+                    m.CandidateSkill.candidate_id, m.CandidateSkill.platform, m.CandidateSkill.level
+                ).where(m.CandidateSkill.candidate_id.in_(chunk))
+            ):
+                skills.setdefault(cid, []).append((platform, level))
+            for cid, topic in conn.execute(
+                select(m.CandidateTopic.candidate_id, m.CandidateTopic.topic).where(
+                    m.CandidateTopic.candidate_id.in_(chunk)
+                )
+            ):
+                topics.setdefault(cid, []).append(topic)
+            for row in conn.execute(
+                select(*(getattr(c, name) for name in stored), c.id, m.Affiliate.name)
+                .outerjoin(m.Affiliate, c.affiliate_id == m.Affiliate.id)
+                .where(c.id.in_(chunk))
+            ):
+                values_ = dict(zip(stored, row[: len(stored)], strict=True))
+                cid, affiliate = row[len(stored)], row[len(stored) + 1]
+                data = candidate_records.data_from_columns(
+                    values_, langs.get(cid, ()), skills.get(cid, ()), topics.get(cid, ())
+                )
+                out[cid] = (data, affiliate)
+    return out
 
-    Raises :class:`ImportRefusedError` when the report has errors; any exception inside
-    (including ``Cancelled`` from ``progress``) rolls everything back.
-    """
+
+def _words(name: str, value: Any) -> str:
+    """A field's value in words for the field-by-field preview."""
+    from wir_manager.domain import codes
+
+    if value is None or value == () or value == "":
+        return "—"
+    kind = FIELD[name].kind
+    if kind is Kind.LANGUAGES:
+        return ", ".join(
+            f"{codes.language_name(lang.code)} {values.level_label(lang.level)}" for lang in value
+        )
+    if kind is Kind.SKILLS:
+        return ", ".join(f"{Platform(s.platform).label} {s.level}" for s in value)
+    if kind is Kind.TOPICS:
+        return ", ".join(_(Topic(t).label) for t in value)
+    if kind in (Kind.YES_NO, Kind.YES_NO_UNKNOWN):
+        return FIELD[name].words(value)
+    if kind is Kind.STAGE:
+        return _(Stage(value).label)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _plan_updates(
+    db: Database,
+    pending: list[tuple[int, int, str, dict[str, Any], str | None, set[str]]],
+    titles: dict[str, str],
+    existing: _Existing,
+    erase_blanks: bool,
+    today: dt.date,
+    problems: list[Problem],
+    bad_rows: dict[int, tuple[Any, ...]],
+    body: list[tuple[Any, ...]],
+    header_row: int,
+) -> tuple[list[CandidateUpdate], int]:
+    """Merge each matched row over the person it matched: only fields the file has,
+    blanks keep the old value unless ``erase_blanks``; then the editor's validation."""
+    if not pending:
+        return [], 0
+    current = _load_data(db, [cid for _n, cid, *_r in pending])
+    updates: list[CandidateUpdate] = []
+    unchanged = 0
+    seen: dict[int, int] = {}
+    for number, cid, how, parsed, _a, blanks in pending:
+        if cid not in current:
+            continue
+        if cid in seen:
+            problems.append(
+                Problem(
+                    number,
+                    titles.get("username", ""),
+                    _("row {row} already updates the same candidate.").format(row=seen[cid]),
+                )
+            )
+            bad_rows[number] = tuple(body[number - header_row - 1])
+            continue
+        seen[cid] = number
+        old, old_affiliate = current[cid]
+        new = _merge(old, parsed, blanks, titles, erase_blanks)
+        affiliate = old_affiliate
+        if "affiliate_id" in titles and (
+            parsed.get("affiliate_id") or (erase_blanks and "affiliate_id" in blanks)
+        ):
+            affiliate = parsed.get("affiliate_id")
+        row_problems: list[Problem] = []
+        for flag, when in CONSENTS:
+            if getattr(new, flag) and getattr(new, when) is None:
+                source = parsed.get("consent_at") or parsed.get("timestamp") or today
+                new = replace(new, **{when: source})
+        errors = candidate_records.validate(
+            new,
+            username_taken=lambda u, cid=cid: existing.usernames.get(u.casefold(), cid) != cid,
+            today=today,
+        )
+        for name, message in errors.items():
+            problems.append(Problem(number, titles.get(name, FIELD[name].header), message))
+            row_problems.append(problems[-1])
+        if row_problems:
+            bad_rows[number] = tuple(body[number - header_row - 1])
+            continue
+        changes = tuple(
+            FieldChange(
+                spec.label, _words(spec.name, getattr(old, spec.name)),
+                _words(spec.name, getattr(new, spec.name)),
+            )
+            for spec in candidate_records.FIELDS
+            if spec.name != "affiliate_id" and getattr(old, spec.name) != getattr(new, spec.name)
+        )  # fmt: skip
+        if affiliate != old_affiliate:
+            changes += (
+                FieldChange(FIELD["affiliate_id"].label, old_affiliate or "—", affiliate or "—"),
+            )
+        if not changes:
+            unchanged += 1
+            continue
+        updates.append(CandidateUpdate(number, cid, new.full_name, new, affiliate, changes, how))
+    return updates, unchanged
+
+
+def _merge(
+    old: CandidateData,
+    parsed: dict[str, Any],
+    blanks: set[str],
+    titles: dict[str, str],
+    erase_blanks: bool,
+) -> CandidateData:
+    changes: dict[str, Any] = {}
+    for name in titles:
+        if name not in FIELD or name == "affiliate_id":
+            continue
+        spec = FIELD[name]
+        if name in blanks:
+            if not erase_blanks or spec.required:
+                continue
+            empty: Any = {
+                Kind.LANGUAGES: (), Kind.SKILLS: (), Kind.TOPICS: (), Kind.YES_NO: False,
+            }.get(spec.kind)  # fmt: skip
+            changes[name] = empty
+            continue
+        if name not in parsed:
+            continue
+        value = parsed[name]
+        if spec.kind is Kind.LANGUAGES:
+            value = tuple(LanguageSkill(c, lv) for c, lv in value.items())
+        elif spec.kind is Kind.TOPICS:
+            value = tuple(Topic(t) for t in value)
+        elif spec.kind is Kind.SKILLS:
+            continue
+        changes[name] = value
+    skill_targets = [t for t in titles if t.startswith("skill:") or t == "skills"]
+    if skill_targets and parsed.get("skills"):
+        merged = {s.platform: s.level for s in old.skills}
+        merged.update(parsed["skills"])
+        changes["skills"] = tuple(PlatformSkill(Platform(p), lv) for p, lv in merged.items())
+    if (
+        "languages" not in titles
+        and any(t.startswith("lang:") for t in titles)
+        and parsed.get("languages")
+    ):
+        changes["languages"] = tuple(LanguageSkill(c, lv) for c, lv in parsed["languages"].items())
+    for flag, when in CONSENTS:
+        if flag in changes and changes[flag] is None:
+            del changes[flag]
+        if when not in changes and flag in changes and changes[flag] and not getattr(old, flag):
+            changes[when] = None  # a new consent takes the file's date (filled later)
+    return replace(old, **changes).normalised()
+
+
+# --------------------------------------------------------------------------- writing
+def write_candidates(
+    db: Database,
+    report: ImportReport,
+    progress: Progress = NO_PROGRESS,
+    *,
+    problems_path: os.PathLike[str] | str | None = None,
+) -> ImportResult:
+    """Insert the new people and apply the updates of an accepted report in ONE
+    transaction. Without ``problems_path`` a report with errors is refused; with it, the
+    rows with problems are written to that workbook (first, so a failure there writes
+    nothing) and the good rows are imported."""
+    from wir_manager.services import candidates as candidate_service
+    from wir_manager.services.spreadsheets.problems_workbook import write_problems_workbook
+
     if report.kind != "candidates":
         raise ImportRefusedError(_("This report is not about candidates."))
-    if not report.ok:
+    if report.errors and problems_path is None:
         raise ImportRefusedError(
             _(
                 "The sheet has {n} problem(s); fix them and import again. Nothing was written."
             ).format(n=len(report.errors))
         )
+    if problems_path is not None and report.file_errors:
+        raise ImportRefusedError(
+            _("The file itself has a problem ({problem}); nothing was written.").format(
+                problem=report.file_errors[0].message
+            )
+        )
+    skipped = 0
+    if problems_path is not None and report.bad_rows:
+        by_row = report.problems_by_row()
+        skipped = write_problems_workbook(
+            problems_path,
+            report.file_headers,
+            [(n, raw, by_row.get(n, [])) for n, raw in report.bad_rows],
+        )
     records = report.records
     total = len(records)
     try:
-        with db.connection(write=True) as conn:
+        with db.session(write=True) as s:
+            conn = s.connection()
             affiliates = {
                 name.casefold(): aid
                 for aid, name in conn.execute(select(m.Affiliate.id, m.Affiliate.name))
@@ -490,6 +1004,31 @@ def write_candidates(
                     if rows:
                         conn.execute(insert(table), rows)
                 progress.report(start + len(chunk), total, _("Writing languages and skills"))
+            for n, update_ in enumerate(report.updates):
+                row = s.get(m.Candidate, update_.candidate_id)
+                if row is None:
+                    raise ImportRefusedError(
+                        _(
+                            "A candidate the file updates was deleted meanwhile; check the "
+                            "file again. Nothing was written."
+                        )
+                    )
+                data = replace(
+                    update_.data,
+                    affiliate_id=affiliates.get(update_.affiliate.casefold())
+                    if update_.affiliate
+                    else None,
+                )
+                with s.no_autoflush:
+                    candidate_service._apply(s, row, data)
+                row.updated_at = now
+                if n % 200 == 0:
+                    progress.report(n, len(report.updates), _("Updating candidates"))
+            fields = ["spreadsheet", f"rows:{total}"]
+            if report.updates:
+                fields.append(f"updated:{len(report.updates)}")
+            if report.consent_source:
+                fields.append(f"consent-source:{report.consent_source}")
             conn.execute(
                 insert(m.AuditEntry),
                 [
@@ -499,7 +1038,7 @@ def write_candidates(
                         "action": AuditAction.IMPORT.value,
                         "entity": "candidate",
                         "entity_id": None,
-                        "fields": ["spreadsheet", f"rows:{total}"],
+                        "fields": fields,
                     }
                 ],
             )
@@ -510,7 +1049,16 @@ def write_candidates(
                 "check the sheet again. Nothing was written."
             )
         ) from None
-    return ImportResult("candidates", total, False, tuple(ids), tuple(report.new_affiliates))
+    return ImportResult(
+        "candidates",
+        total,
+        False,
+        tuple(ids),
+        tuple(report.new_affiliates),
+        updated=len(report.updates),
+        skipped=skipped,
+        problems_file=str(problems_path) if skipped else None,
+    )
 
 
 def import_candidates(
@@ -519,13 +1067,14 @@ def import_candidates(
     *,
     dry_run: bool = False,
     progress: Progress = NO_PROGRESS,
+    **options: Any,
 ) -> tuple[ImportReport, ImportResult | None]:
     """Read, validate and (unless ``dry_run`` or there are errors) write, in one call.
 
     Interactive callers read first, show the report, and call :func:`write_candidates`
     only after the user accepted.
     """
-    report = read_candidates(db, path, progress)
+    report = read_candidates(db, path, progress, **options)
     if dry_run or not report.ok:
         return report, None
     return report, write_candidates(db, report, progress)

@@ -61,7 +61,7 @@ EXTRA_SYNONYMS: dict[str, tuple[str, ...]] = {
                        "startdatum"),
     "available_until": ("tillgänglig till", "tillgänglig tom", "end date", "slutdatum"),
     "willing_to_relocate": ("kan flytta", "villig att flytta", "willing to relocate abroad",
-                            "flytta utomlands", "open to relocation"),
+                            "flytta utomlands", "open to relocation", "kan flytta utomlands"),
     "active_since": ("aktiv sedan", "wikimedian sedan", "redigerar sedan", "year started"),
     "edit_count": ("antal redigeringar", "redigeringar", "total edits"),
     "languages": ("språk", "språkkunskaper", "talade språk", "languages spoken",
@@ -126,9 +126,10 @@ def target_label(target: str) -> str:
         return _("Consent date (all consents)")
     if target == "timestamp":
         return _("Form timestamp")
-    for f in CANDIDATE_FIELDS:
-        if f.key == target:
-            return _(f.label)
+    from wir_manager.services.candidate_records import FIELD
+
+    if target in FIELD:
+        return _(FIELD[target].label)
     return target
 
 
@@ -141,6 +142,19 @@ def candidate_targets() -> list[str]:
     ]
 
 
+def field_key(name: str) -> str:
+    """The field key the synonyms call ``name`` ("affiliate" is ``affiliate_id`` where the
+    field list names the stored column)."""
+    keys = {f.key for f in CANDIDATE_FIELDS}
+    if name in keys or name in EXTRA_TARGETS:
+        return name
+    return f"{name}_id" if f"{name}_id" in keys else name
+
+
+#: Headers that are never data: the problems workbook's own column.
+IGNORED_HEADERS = {"whattofix", "attratta"}
+
+
 def _synonyms() -> dict[str, str]:
     table: dict[str, str] = {}
     for f in CANDIDATE_FIELDS:
@@ -148,7 +162,7 @@ def _synonyms() -> dict[str, str]:
             table.setdefault(_words(name), f.key)
     for key, names in EXTRA_SYNONYMS.items():
         for name in names:
-            table.setdefault(_words(name), key)
+            table.setdefault(_words(name), field_key(key))
     for p in Platform:
         for name in (p.value, p.label):
             for suffix in ("", " skill", " experience", " level", " erfarenhet", " kunskap"):
@@ -243,6 +257,8 @@ def suggest(header: object) -> tuple[str, int, bool]:
     if not words:
         return IGNORE, 0, True
     key = words.replace(" ", "")
+    if key in IGNORED_HEADERS:
+        return IGNORE, 100, True
     if key in _BY_NORM:
         return _BY_NORM[key], 100, True
     template = candidate_field(header)

@@ -48,12 +48,23 @@ class PreviewRow:
 
     row: int
     values: tuple[Any, ...]
+    #: How each interpreted cell was read ("Arabic C1"), None where it is taken as is.
+    readings: tuple[str | None, ...] = ()
 
-    def text(self, column: int) -> str:
+    def raw(self, column: int) -> str:
         return display(self.values[column]) if column < len(self.values) else ""
 
+    def reading(self, column: int) -> str | None:
+        return self.readings[column] if column < len(self.readings) else None
+
+    def text(self, column: int) -> str:
+        """The cell as typed, and its reading when it was interpreted: "ar-C1 → Arabic C1"."""
+        raw = self.raw(column)
+        reading = self.reading(column)
+        return f"{raw} → {reading}" if reading and reading != raw else raw
+
     def texts(self) -> tuple[str, ...]:
-        return tuple(display(v) for v in self.values)
+        return tuple(self.text(i) for i in range(len(self.values)))
 
 
 def display(value: Any) -> str:
@@ -86,6 +97,20 @@ class ImportReport:
     notes: tuple[str, ...] = ()
     blank_rows: int = 0
     new_affiliates: tuple[str, ...] = field(default_factory=tuple)
+    #: Existing people the file changes (candidate imports with "update").
+    updates: tuple[Any, ...] = ()
+    #: The file's header row as written, and its rows with errors in full (row, cells):
+    #: what a "problems" workbook holds.
+    file_headers: tuple[str, ...] = ()
+    bad_rows: tuple[tuple[int, tuple[Any, ...]], ...] = ()
+    #: The column mapping used, and how a text file was read.
+    mapping: Any = None
+    guess: Any = None
+    #: True when the file's date order must be chosen before it can be read.
+    date_question: bool = False
+    header_row: int = 1
+    #: Set when some consent is dated by the import: the file name recorded as source.
+    consent_source: str | None = None
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -99,6 +124,21 @@ class ImportReport:
     def ok(self) -> bool:
         """True when the import may go ahead (warnings allowed)."""
         return not self.errors
+
+    @property
+    def file_errors(self) -> tuple[Problem, ...]:
+        """Errors about the file as a whole (a missing column, the date order): no row
+        can be imported until they are fixed."""
+        return tuple(p for p in self.errors if p.row in (0, self.header_row))
+
+    @property
+    def good_rows_possible(self) -> bool:
+        """Some rows can be imported while the others go to a problems workbook."""
+        return not self.file_errors and bool(self.records or self.updates)
+
+    @property
+    def problem_rows(self) -> int:
+        return len({p.row for p in self.errors if p.row not in (0, self.header_row)})
 
     @property
     def rows_read(self) -> int:
@@ -125,8 +165,17 @@ class ImportReport:
             tail = _("{n} problem(s) must be fixed in the file before it can be imported.").format(
                 n=len(self.errors)
             )
+            if self.good_rows_possible:
+                tail += " " + _(
+                    "Or import the {good} good row(s) now and fix the {bad} others in a "
+                    "problems workbook."
+                ).format(good=len(self.records) + len(self.updates), bad=self.problem_rows)
         else:
             tail = _("{n} new record(s) can be imported.").format(n=len(self.records))
+        if self.updates:
+            tail += " " + _("{n} existing candidate(s) will be updated.").format(
+                n=len(self.updates)
+            )
         return f"{head} {tail}"
 
 
@@ -137,3 +186,6 @@ class ImportResult:
     dry_run: bool
     ids: tuple[int, ...] = ()
     new_affiliates: tuple[str, ...] = ()
+    updated: int = 0
+    skipped: int = 0
+    problems_file: str | None = None

@@ -29,6 +29,7 @@ from wir_manager.services.requests import (
 from wir_manager.services.spreadsheets import cells
 from wir_manager.services.spreadsheets.cells import CellProblem
 from wir_manager.services.spreadsheets.errors import ImportRefusedError, SpreadsheetError
+from wir_manager.services.spreadsheets.formats import open_table
 from wir_manager.services.spreadsheets.headers import (
     REQUEST_FIELDS,
     REQUIRED_REQUEST_FIELDS,
@@ -36,7 +37,6 @@ from wir_manager.services.spreadsheets.headers import (
     request_field,
 )
 from wir_manager.services.spreadsheets.report import ImportReport, ImportResult, PreviewRow, Problem
-from wir_manager.services.spreadsheets.workbook import open_workbook, pick_sheet, rows
 from wir_manager.storage import models as m
 from wir_manager.storage.database import Database
 
@@ -119,10 +119,9 @@ def read_requests(
 ) -> ImportReport:
     """Validate a sheet of placement requests; writes nothing."""
     path = Path(path)
-    wb = open_workbook(path)
+    table = open_table(path, preferred=("requests", "placement requests", "placements"))
     try:
-        sheet = pick_sheet(wb, ("requests", "placement requests", "placements"))
-        it = rows(sheet)
+        it = table.rows
         header: tuple[Any, ...] | None = None
         row_number = 0
         for row in it:
@@ -226,7 +225,7 @@ def read_requests(
         return ImportReport(
             kind="requests",
             file_name=path.name,
-            sheet=sheet.title,
+            sheet=table.sheet,
             headers=tuple(t for _i, _k, t in columns),
             preview=tuple(preview),
             records=tuple(records),
@@ -236,7 +235,7 @@ def read_requests(
             blank_rows=blank,
         )
     finally:
-        wb.close()
+        table.close()
 
 
 def write_requests(

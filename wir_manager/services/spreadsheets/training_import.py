@@ -53,7 +53,7 @@ from wir_manager.i18n import _
 from wir_manager.services import training as tr
 from wir_manager.services.progress import NO_PROGRESS, Progress
 from wir_manager.services.spreadsheets import mapping as mp
-from wir_manager.services.spreadsheets import values
+from wir_manager.services.spreadsheets import limits, values
 from wir_manager.services.spreadsheets.cells import CellProblem, is_blank, text
 from wir_manager.services.spreadsheets.errors import ImportRefusedError, SpreadsheetError
 from wir_manager.services.spreadsheets.formats import open_table
@@ -64,7 +64,7 @@ from wir_manager.storage.database import Database
 #: Fraction of a graded item's points that counts as completing it.
 DEFAULT_PASS_MARK = 0.5
 HEADER_SEARCH_ROWS = 10
-MAX_ROWS = 100_000
+MAX_ROWS = limits.MAX_ROWS
 
 
 class Source(StrEnum):
@@ -709,7 +709,7 @@ def write_training(
         )
     table = m.table_of(m.TrainingProgress)
     touched = sorted({c.candidate_id for c in report.changes})
-    with db.connection() as conn:
+    with db.connection(write=True) as conn:
         found = 0
         for start in range(0, len(touched), 500):
             chunk = touched[start : start + 500]

@@ -253,6 +253,7 @@ def _one_language(item: str) -> tuple[str, int]:
     else:
         match = _LEVEL_BEFORE.match(item)
         if not match:
+            _level_problem(item)
             raise CellProblem(
                 _(
                     "“{item}” needs a language and a level, like “Arabic C1”, “ar-C1” or "
@@ -263,6 +264,25 @@ def _one_language(item: str) -> tuple[str, int]:
     value = level_word(level)
     assert value is not None
     return language_name_to_code(name.strip(" -–—:=()")), value
+
+
+_ANY_PAIR = re.compile(r"^(?P<name>.+?)\s*(?:[:=(]|\s[-–—]\s|-)\s*(?P<lvl>[^\s():=]+)\)?$")
+
+
+def _level_problem(item: str) -> None:
+    """A language followed by something that is not a level: say so about the level."""
+    pair = _ANY_PAIR.match(item) or re.match(r"^(?P<name>.+)\s+(?P<lvl>\S+)$", item)
+    if not pair:
+        return
+    try:
+        language_name_to_code(pair.group("name").strip())
+    except CellProblem:
+        return
+    raise CellProblem(
+        _("level “{value}” is out of range (use A1, A2, B1, B2, C1, C2 or native).").format(
+            value=pair.group("lvl")
+        )
+    )
 
 
 def level_label(level: int) -> str:
@@ -624,3 +644,53 @@ def _date_text_cached(raw: str, order: DateOrder | None) -> Reading:
 def timestamp(value: object, order: DateOrder | None = None) -> Reading:
     """A form's timestamp ("2027-01-15 10:32:07", "15/01/2027 10:32:07"): its date."""
     return date(value, order)
+
+
+# --------------------------------------------------------------------------- topics
+#: Swedish (and a few more English) names of the topic areas.
+TOPIC_WORDS: dict[str, str] = {
+    "jamstalldhet": "gender", "kon": "gender", "genus": "gender", "women": "gender",
+    "klimat": "climate_biodiversity", "klimatforandringar": "climate_biodiversity",
+    "biologiskmangfald": "climate_biodiversity", "miljo": "climate_biodiversity",
+    "environment": "climate_biodiversity",
+    "halsa": "health", "folkhalsa": "health", "medicine": "health",
+    "utbildning": "education", "skola": "education",
+    "kulturarv": "cultural_heritage", "kultur": "cultural_heritage", "culture": "cultural_heritage",
+    "manskligarattigheter": "human_rights", "rights": "human_rights",
+    "hallbarutveckling": "sdg", "globalamalen": "sdg", "agenda2030": "sdg",
+    "vetenskap": "science", "forskning": "science", "research": "science",
+    "oppentillgang": "open_access", "oppenkunskap": "open_access", "openknowledge": "open_access",
+    "opendata": "open_access", "oppnadata": "open_access",
+}  # fmt: skip
+
+
+@functools.lru_cache(maxsize=1024)
+def topics_text(raw: str) -> Reading:
+    from wir_manager.domain.enums import Topic
+
+    found: dict[str, None] = {}
+    for item in re.split(r"[;,\n/]+", raw):
+        item = item.strip()
+        if not item:
+            continue
+        try:
+            found[Topic.parse(item).value] = None
+        except ValueError:
+            key = TOPIC_WORDS.get(fold(item))
+            if key is None:
+                names = ", ".join(t.label for t in Topic)
+                raise CellProblem(
+                    _("“{value}” is not a topic area (use one of: {names}).").format(
+                        value=item, names=names
+                    )
+                ) from None
+            found[key] = None
+    labels = ", ".join(_(Topic(t).label) for t in found)
+    return tuple(found), None if fold(labels) == fold(raw) else labels
+
+
+def topics(value: object) -> Reading:
+    raw = text(value)
+    if raw is None:
+        return (), None
+    return topics_text(raw)
