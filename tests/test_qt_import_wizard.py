@@ -265,6 +265,8 @@ def test_mapping_step_with_a_real_staff_sheet(ctx, qtbot, tmp_path: Path) -> Non
     wizard.import_button.click()
     qtbot.waitUntil(lambda: wizard.result is not None, timeout=30_000)
     assert wizard.result.created == 10 and _count(ctx.db) == 11
+    again.close()
+    ctx.tasks.wait()
 
 
 def test_good_rows_and_problems_workbook_from_the_wizard(ctx, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -341,8 +341,16 @@ class ImportWizard(QDialog):
             return
         self._show_summary(self.tr("Saved the mapping “{name}”.").format(name=name))
 
+    def done(self, result: int) -> None:
+        """Closing stops a pending re-check: no task may outlive the wizard."""
+        self._recheck_timer.stop()
+        self._token = object()
+        super().done(result)
+
     def recheck(self) -> TaskHandle | None:
         """Check the file again with the mapping and options as they are now."""
+        if not self.isVisible():
+            return None
         path = self.ui.fileEdit.text()
         if path and self.kind == "training":
             token = self._token = object()
