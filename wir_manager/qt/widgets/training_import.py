@@ -217,12 +217,12 @@ class TrainingPanel(QWidget):
         self.learners = LearnersModel(self)
         self.items.changed.connect(self.changed)
         self.source_combo.activated.connect(lambda _i: self.source_changed.emit())
-        self.save_button.clicked.connect(
-            lambda: (
-                self.name_edit.text().strip()
-                and self.save_requested.emit(self.name_edit.text().strip())
-            )
-        )
+        self.save_button.clicked.connect(self._save_clicked)
+
+    def _save_clicked(self) -> None:
+        name = self.name_edit.text().strip()
+        if name:
+            self.save_requested.emit(name)
 
     @property
     def source(self) -> str:

@@ -839,13 +839,13 @@ def _plan_updates(
         row_problems: list[Problem] = []
         for flag, when in CONSENTS:
             if getattr(new, flag) and getattr(new, when) is None:
-                source = parsed.get("consent_at") or parsed.get("timestamp") or today
+                source: Any = parsed.get("consent_at") or parsed.get("timestamp") or today
                 new = replace(new, **{when: source})
-        errors = candidate_records.validate(
-            new,
-            username_taken=lambda u, cid=cid: existing.usernames.get(u.casefold(), cid) != cid,
-            today=today,
-        )
+
+        def taken_by_other(username: str, cid: int = cid) -> bool:
+            return existing.usernames.get(username.casefold(), cid) != cid
+
+        errors = candidate_records.validate(new, username_taken=taken_by_other, today=today)
         for name, message in errors.items():
             problems.append(Problem(number, titles.get(name, FIELD[name].header), message))
             row_problems.append(problems[-1])
@@ -968,8 +968,8 @@ def write_candidates(
             }
             for name in report.new_affiliates:
                 if name.casefold() not in affiliates:
-                    result = conn.execute(insert(m.Affiliate).values(name=name))
-                    affiliates[name.casefold()] = result.inserted_primary_key[0]
+                    new_id = insert(m.Affiliate).values(name=name).returning(m.Affiliate.id)
+                    affiliates[name.casefold()] = conn.execute(new_id).scalar_one()
             new_candidate_ids = new_ids(conn, m.Candidate, total)
             now = m.utcnow()
             ids: list[int] = []
