@@ -5,6 +5,7 @@ spreadsheet import, export and template, the subject export, the dossier and the
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import unicodedata
 from pathlib import Path
@@ -82,9 +83,12 @@ def test_spreadsheets_carry_it_both_ways(db: Database, tmp_path: Path) -> None:
     header = [c.value for c in openpyxl.load_workbook(template).active[1]]
     assert header.index("Name in Latin script") == header.index("Name") + 1
 
-    svc.create_candidate(
-        db, CandidateData(full_name="王芳", latin_name="Wang Fang", username="WangFang")
-    )
+    # She agreed to be kept in the pool: an import refuses a row without that consent.
+    person = CandidateData(
+        full_name="王芳", latin_name="Wang Fang", username="WangFang",
+        consent_store=True, consent_store_at=dt.date(2026, 3, 1),
+    )  # fmt: skip
+    svc.create_candidate(db, person)
     out = tmp_path / "export.xlsx"
     export_candidates(db, out)
     rows = list(openpyxl.load_workbook(out).active.iter_rows(values_only=True))
