@@ -152,8 +152,7 @@ def test_a_megabyte_in_one_cell_is_refused_quickly(
     ("cell", "expected"),
     [
         (b'<c r="C2" t="n"><v>abc</v></c>', "Cell C2 of sheet “Sheet” is stored as a number"),
-        (b'<c r="C2"><v>1.2.3</v></c>', "Cell C2 of sheet “Sheet” is stored as a number"),
-        (b'<c r="C2" t="d"><v>2020-13-45</v></c>', "Cell C2 of sheet “Sheet” is stored as a date"),
+        (b'<c r="C2" t="n"><v>1.2.3</v></c>', "Cell C2 of sheet “Sheet” is stored as a number"),
         (b'<c r="C2" t="b"><v>maybe</v></c>', "Cell C2 of sheet “Sheet” is stored as yes/no"),
         (b'<c r="C2" t="s"><v>99</v></c>', "Cell C2 of sheet “Sheet” cannot be read"),
     ],
@@ -174,6 +173,30 @@ def test_a_cell_the_reader_cannot_decode_is_named_in_one_sentence(
     err = capsys.readouterr().err
     assert code == 1 and expected in err
     assert not any(t in err for t in PY_TEXTS), err
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [b'<c r="D2"><v>1.2.3</v></c>', b'<c r="D2" t="d"><v>2020-13-45</v></c>'],
+)
+def test_a_cell_read_as_the_text_it_holds_is_judged_like_any_value(
+    db, tmp_path: Path, cell: bytes
+) -> None:  # type: ignore[no-untyped-def]
+    """python-calamine reads an untyped "1.2.3" and a date cell holding "2020-13-45" as
+    the text stored: the row is then held back by the date reading, naming the value
+    ("1.2.3" could be 1 February or 2 January 2003; 2020-13-45 is no date)."""
+    header = (
+        b'<row r="1">' + _inline("A1", "Name") + _inline("B1", "Username")
+        + _inline("C1", "Consent to store") + _inline("D1", "Date of consent") + b"</row>"
+    )  # fmt: skip
+    row = b'<row r="2">' + _inline("A2", "Ana Lima") + _inline("B2", "AnaL")
+    row += _inline("C2", "yes") + cell + b"</row>"
+    path = _workbook_with_sheet_xml(tmp_path / "cells.xlsx", _sheet_xml([header, row]))
+    report = read_candidates(db, path)
+    held = "1.2.3" if b"1.2.3" in cell else "2020-13-45"
+    assert f"Row 2, Date of consent: “{held}”" in "\n".join(report.lines())
+    assert not report.ok and not report.records
+    assert not any(t in line for t in PY_TEXTS for line in report.lines())
 
 
 def test_a_workbook_without_sheets_is_a_sentence(db, db_path: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]

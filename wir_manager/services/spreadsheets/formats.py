@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from wir_manager.i18n import _
-from wir_manager.services.spreadsheets import limits
+from wir_manager.services.spreadsheets import limits, xlsx
 from wir_manager.services.spreadsheets.errors import SpreadsheetError
 
 # The limits every reader shares (file, unpacked size, rows, cell length): one module.
@@ -332,16 +332,30 @@ def open_table(
 
     try:
         workbook = CalamineWorkbook.from_path(str(path))
+    except Exception as exc:
+        raise _read_error(path, kind, exc) from None
+    try:
         names = [
             meta.name for meta in workbook.sheets_metadata if "WorkSheet" in str(meta.typ)
         ] or list(workbook.sheet_names)
         if not names:
             raise SpreadsheetError(_("“{name}” has no sheets.").format(name=path.name))
         chosen_sheet = _pick(names, sheet, preferred)
-        ws = workbook.get_sheet_by_name(chosen_sheet)
+        if kind is FileFormat.XLSX:  # calamine loads the whole sheet: check its claim first
+            limits.check_rows(xlsx.declared_rows(path, chosen_sheet), chosen_sheet)
+        try:
+            ws = workbook.get_sheet_by_name(chosen_sheet)
+        except Exception:
+            # calamine's error names no cell; openpyxl finds it (only for a refused file).
+            bad = xlsx.unreadable_cell(path, chosen_sheet) if kind is FileFormat.XLSX else None
+            if bad is not None:
+                raise limits.unreadable(bad, chosen_sheet) from None
+            raise
     except SpreadsheetError:
+        workbook.close()
         raise
     except Exception as exc:
+        workbook.close()
         raise _read_error(path, kind, exc) from None
     limits.check_rows(int(ws.total_height or 0), chosen_sheet)  # before a row is read
     return Table(

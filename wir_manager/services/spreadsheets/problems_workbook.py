@@ -9,7 +9,6 @@ is imported again with the same mapping.
 
 from __future__ import annotations
 
-import io
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,8 +18,7 @@ from openpyxl import Workbook
 
 from wir_manager.i18n import _
 from wir_manager.services.spreadsheets import inmemory
-from wir_manager.services.spreadsheets.errors import SpreadsheetError
-from wir_manager.services.spreadsheets.export import SheetWriter, check_target
+from wir_manager.services.spreadsheets.export import SheetWriter, check_target, save_workbook
 from wir_manager.services.spreadsheets.report import Problem
 
 inmemory.install()
@@ -52,27 +50,5 @@ def write_problems_workbook(
         ) or _("Row {row}").format(row=number)
         sheet.append([*cells, fix])
     sheet.finish()
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    _write_private(path, buffer.getvalue())
+    save_workbook(wb, path)  # private (0600) and atomic, like every export
     return len(rows)
-
-
-def _write_private(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` created 0600 (it holds personal data), through a
-    temporary file beside it so a full disk never leaves half a workbook."""
-    partial = path.with_name(f".{path.name}.partial")
-    try:
-        fd = os.open(partial, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(partial, path)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise SpreadsheetError(
-            _("{path} could not be written ({reason}).").format(
-                path=path, reason=exc.strerror or type(exc).__name__
-            )
-        ) from None

@@ -52,8 +52,8 @@ from wir_manager.domain.enums import AuditAction, TrainingStatus
 from wir_manager.i18n import _
 from wir_manager.services import training as tr
 from wir_manager.services.progress import NO_PROGRESS, Progress
-from wir_manager.services.spreadsheets import mapping as mp
 from wir_manager.services.spreadsheets import limits, values
+from wir_manager.services.spreadsheets import mapping as mp
 from wir_manager.services.spreadsheets.cells import CellProblem, is_blank, text
 from wir_manager.services.spreadsheets.errors import ImportRefusedError, SpreadsheetError
 from wir_manager.services.spreadsheets.formats import open_table
