@@ -3824,6 +3824,10 @@
         <translation>Välj en databasfil först.</translation>
     </message>
     <message>
+        <source>Type your name; it signs your changes in the history.</source>
+        <translation type="unfinished">Skriv ditt namn; det visas vid dina ändringar i historiken.</translation>
+    </message>
+    <message>
         <source>Type the passphrase.</source>
         <translation>Skriv lösenfrasen.</translation>
     </message>
@@ -3854,6 +3858,14 @@
     <message>
         <source>Remember on this computer</source>
         <translation>Kom ihåg på den här datorn</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation type="unfinished">Ditt &amp;namn:</translation>
+    </message>
+    <message>
+        <source>Signs your changes in the history on this computer; it is asked once.</source>
+        <translation>Signerar dina ändringar i historiken på den här datorn; det frågas en gång.</translation>
     </message>
     <message>
         <source>Other options…</source>

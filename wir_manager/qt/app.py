@@ -134,6 +134,8 @@ class Launcher(QObject):
         except StorageError as exc:
             self.show_unlock(path, error=str(exc))
             return
+        if not demo:
+            opts.apply_operator(self.settings, db)
         opts.add_recent_file(self.settings, str(path))
         self.show_main(db, verify=True)
         if demo:

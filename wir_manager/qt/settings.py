@@ -94,6 +94,9 @@ class ListOption(Option[list[str]]):
 RECENT_FILES = ListOption("files/recent")
 #: Team servers connected to, as addresses without any password (postgresql://user@host/db).
 RECENT_SERVERS = ListOption("servers/recent")
+#: The person using this computer account, signing their changes to local files (asked at
+#: the first unlock; on a team server the login signs instead).
+OPERATOR_NAME = TextOption("identity/operator", "")
 AUTO_LOCK_MINUTES = IntOption("security/auto_lock_minutes", 10, minimum=0, maximum=24 * 60)
 LAST_SCREEN = TextOption("window/last_screen", "candidates")
 WINDOW_GEOMETRY = Option("window/geometry", QByteArray(), _to_bytes)
@@ -120,6 +123,15 @@ def add_recent_file(settings: QSettings, path: str) -> None:
     from wir_manager import startup
 
     startup.remember_last_database(Path(path))  # read at the next start, before Qt
+
+
+def apply_operator(settings: QSettings, db: object) -> None:
+    """Sign changes to a local file with this person's name (:data:`OPERATOR_NAME`), when
+    set; on a team server the login signs, whatever the setting."""
+    name = OPERATOR_NAME.get(settings)
+    use = getattr(db, "use_operator", None)
+    if name and use is not None and not getattr(db, "is_server", False):
+        use(name)
 
 
 def recent_servers(settings: QSettings) -> list[str]:

@@ -461,9 +461,19 @@ class Database:
     # ----------------------------------------------------------------- settings
     @property
     def operator(self) -> str:
+        """Who signs this connection's changes in the audit log: the person's own name
+        when the app set one (:meth:`use_operator`), else the name stored in the file
+        when it was created."""
         if self._operator is None:
             self._operator = self.setting("operator") or "unknown"
         return self._operator
+
+    def use_operator(self, name: str) -> None:
+        """Sign this connection's changes with ``name`` (the desktop app's per-person
+        setting): one file shared by several people records each one's own name."""
+        name = name.strip()
+        if name:
+            self._operator = name
 
     def setting(self, key: str, default: str | None = None) -> str | None:
         from sqlalchemy import select

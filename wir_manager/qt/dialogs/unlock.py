@@ -51,6 +51,15 @@ class UnlockDialog(QDialog):
         self.ui.fileCombo.currentIndexChanged.connect(self._sync_tooltip)
         self.can_remember = common.setup_remember(self.ui.rememberCheck, self.ui.keyringNote)
         self.ui.errorLabel.setVisible(False)
+        # The operator's name is a per-person setting, asked once (at the first unlock);
+        # the file's own stored name is only the default until then.
+        self.ask_operator = not opts.OPERATOR_NAME.get(settings)
+        self.ui.operatorLabel.setVisible(self.ask_operator)
+        self.ui.operatorEdit.setVisible(self.ask_operator)
+        if self.ask_operator:
+            from wir_manager.qt.dialogs.welcome import default_operator
+
+            self.ui.operatorEdit.setText(default_operator())
         self.ui.unlockButton.clicked.connect(self.try_unlock)
         self.ui.cancelButton.clicked.connect(self.reject)
         self.ui.browseButton.clicked.connect(self._browse)
@@ -93,6 +102,14 @@ class UnlockDialog(QDialog):
                 self.ui.errorLabel, self.tr("Choose a database file first."), error=True
             )
             return False
+        if self.ask_operator and not self.ui.operatorEdit.text().strip():
+            common.show_message(
+                self.ui.errorLabel,
+                self.tr("Type your name; it signs your changes in the history."),
+                error=True,
+            )
+            self.ui.operatorEdit.setFocus()
+            return False
         passphrase = self.ui.passphraseEdit.text()
         if not passphrase:
             common.show_message(self.ui.errorLabel, self.tr("Type the passphrase."), error=True)
@@ -123,6 +140,9 @@ class UnlockDialog(QDialog):
                 keystore.remember(path, db.key)
             except KeyringUnavailableError as exc:
                 common.show_message(self.ui.errorLabel, str(exc), error=True)
+        if self.ask_operator:
+            opts.OPERATOR_NAME.set(self.settings, self.ui.operatorEdit.text().strip())
+        opts.apply_operator(self.settings, db)
         opts.add_recent_file(self.settings, str(path))
         self.database = db
         self.unlocked.emit(db)

@@ -71,7 +71,7 @@ class WelcomeDialog(QDialog):
         self.ui.createButton.setIcon(theme.icon("add"))
         self.ui.openButton.setIcon(theme.icon("search"))
         self.ui.pathEdit.setText(str(create_path or default_db_path()))
-        self.ui.operatorEdit.setText(default_operator())
+        self.ui.operatorEdit.setText(opts.OPERATOR_NAME.get(settings) or default_operator())
         self.can_remember = common.setup_remember(self.ui.rememberCheck, self.ui.keyringNote)
         self.ui.createError.setVisible(False)
         self.ui.demoButton.clicked.connect(self._demo)
@@ -199,6 +199,7 @@ class WelcomeDialog(QDialog):
         if self.can_remember and self.ui.rememberCheck.isChecked():
             with contextlib.suppress(KeyringUnavailableError):
                 keystore.remember(path, db.key)
+        opts.OPERATOR_NAME.set(self.settings, self.ui.operatorEdit.text().strip())
         opts.add_recent_file(self.settings, str(path))
         self.database = db
         self.created.emit(db)

@@ -92,6 +92,16 @@ class Ui_UnlockDialog(object):
 
         self.form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.keyringNote)
 
+        self.operatorLabel = QLabel(UnlockDialog)
+        self.operatorLabel.setObjectName(u"operatorLabel")
+
+        self.form.setWidget(5, QFormLayout.ItemRole.LabelRole, self.operatorLabel)
+
+        self.operatorEdit = QLineEdit(UnlockDialog)
+        self.operatorEdit.setObjectName(u"operatorEdit")
+
+        self.form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.operatorEdit)
+
 
         self.dialogLayout.addLayout(self.form)
 
@@ -126,6 +136,7 @@ class Ui_UnlockDialog(object):
 #if QT_CONFIG(shortcut)
         self.fileLabel.setBuddy(self.fileCombo)
         self.passphraseLabel.setBuddy(self.passphraseEdit)
+        self.operatorLabel.setBuddy(self.operatorEdit)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.passphraseEdit, self.unlockButton)
         QWidget.setTabOrder(self.unlockButton, self.fileCombo)
@@ -145,6 +156,10 @@ class Ui_UnlockDialog(object):
         self.browseButton.setText(QCoreApplication.translate("UnlockDialog", u"Browse\u2026", None))
         self.passphraseLabel.setText(QCoreApplication.translate("UnlockDialog", u"&Passphrase:", None))
         self.rememberCheck.setText(QCoreApplication.translate("UnlockDialog", u"Remember on this computer", None))
+        self.operatorLabel.setText(QCoreApplication.translate("UnlockDialog", u"Your &name:", None))
+#if QT_CONFIG(tooltip)
+        self.operatorEdit.setToolTip(QCoreApplication.translate("UnlockDialog", u"Signs your changes in the history on this computer; it is asked once.", None))
+#endif // QT_CONFIG(tooltip)
         self.otherButton.setText(QCoreApplication.translate("UnlockDialog", u"Other options\u2026", None))
         self.cancelButton.setText(QCoreApplication.translate("UnlockDialog", u"Quit", None))
         self.unlockButton.setText(QCoreApplication.translate("UnlockDialog", u"&Unlock", None))
