@@ -3825,7 +3825,7 @@
     </message>
     <message>
         <source>Type your name; it signs your changes in the history.</source>
-        <translation type="unfinished">Skriv ditt namn; det visas vid dina ändringar i historiken.</translation>
+        <translation>Skriv ditt namn; det signerar dina ändringar i historiken.</translation>
     </message>
     <message>
         <source>Type the passphrase.</source>
@@ -3861,7 +3861,7 @@
     </message>
     <message>
         <source>Your &amp;name:</source>
-        <translation type="unfinished">Ditt &amp;namn:</translation>
+        <translation>Ditt &amp;namn:</translation>
     </message>
     <message>
         <source>Signs your changes in the history on this computer; it is asked once.</source>
