@@ -186,6 +186,20 @@ def test_every_screen_fits_a_1366x768_laptop(
         seen[spec.key] = (hint.width(), hint.height())
     too_big = {k: v for k, v in seen.items() if v[0] > 1366 or v[1] > 768}
     assert too_big == {}, too_big
+    # The score legend wraps between its entries, never inside one.
+    legend = window.screen("shortlists").ranking.legend
+    from wir_manager.services.matching import PARTS, part_label
+
+    widest_entry = max(legend.fontMetrics().horizontalAdvance(f"■ {part_label(p)}") for p in PARTS)
+    assert legend.minimumSizeHint().width() <= widest_entry + 2 * legend.margin() + 8
+    # At that size every tab of the candidate editor is in view: no scroll arrows that
+    # shift the tabs under the pointer.
+    window.resize(1366, 768)
+    candidates = window.show_screen("candidates")
+    QApplication.processEvents()
+    bar = candidates.editor.ui.tabs.tabBar()
+    assert not bar.usesScrollButtons()
+    assert all(bar.rect().contains(bar.tabRect(i)) for i in range(bar.count()))
     window.close()
 
 
@@ -239,3 +253,95 @@ def test_editor_names_the_tab_with_a_problem_and_jumps_there(
     from wir_manager.services import candidates as svc
 
     assert svc.get_candidate(db, person).data.consent_propose_at.isoformat() == "2025-03-14"
+
+
+def _shown_whole(combo) -> bool:
+    """The combo's text fits its edit field (not elided)."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    field = combo.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+    )
+    return combo.fontMetrics().horizontalAdvance(combo.currentText()) <= field.width()
+
+
+@pytest.mark.parametrize(
+    ("code", "any_topic", "skill_level", "stage"),
+    [
+        ("en", "Any topic", "≥ Intermediate", "Ready"),
+        ("sv", "Alla ämnen", "≥ Medel", "Redo"),
+    ],
+)
+def test_filter_bar_words_fit_and_clear_filters_resets_levels(
+    qtbot, db, language, code: str, any_topic: str, skill_level: str, stage: str
+) -> None:
+    """Issues #16.16/#16.17 on the Candidates screen at 1366×768: the skill level reads
+    in the user's language, "Any topic" is not cut off, the table's stage column is
+    translated (also after the other language was shown in the same process), and Clear
+    filters puts the level boxes back to their defaults instead of leaving "≥ C1"."""
+    from tests.test_qt_candidates import make_view
+    from wir_manager.domain.enums import LanguageLevel
+    from wir_manager.qt.widgets import pickers
+    from wir_manager.qt.widgets.candidate_filter_bar import CandidateFilterBar
+
+    language(code)
+    person = add_person(db, "Priya Raman प्रिया रमन", "PriyaR", "priya@example.org")
+    view, _answers = make_view(qtbot, db)
+    view.resize(1366 - 210, 740)
+    bar = view.findChild(CandidateFilterBar)
+    qtbot.wait(50)
+    assert bar.topicFilter.currentText() == any_topic and _shown_whole(bar.topicFilter)
+    assert bar.skillLevelFilter.currentText() == skill_level
+    column = next(
+        c
+        for c in range(view.model.columnCount())
+        if view.model.headerData(c, Qt.Orientation.Horizontal) in ("Stage", "Fas")
+    )
+    row = view.model.row_of(person)
+    assert view.model.index(row, column).data() == stage
+
+    pickers.select_code(bar.languageFilter, "ar")
+    bar.languageLevelFilter.setCurrentIndex(bar.languageLevelFilter.findData(int(LanguageLevel.C1)))
+    bar.skillFilter.setCurrentIndex(1)
+    bar.skillLevelFilter.setCurrentIndex(bar.skillLevelFilter.count() - 1)
+    assert bar.languageLevelFilter.currentText() == "≥ C1"
+    qtbot.mouseClick(bar.clearFiltersButton, Qt.MouseButton.LeftButton)
+    assert bar.languageFilter.currentIndex() == 0 and not bar.languageLevelFilter.isEnabled()
+    assert bar.languageLevelFilter.currentText() == "≥ B2"
+    assert bar.skillLevelFilter.currentText() == skill_level
+    assert bar.current_filter().language is None and bar.current_filter().skill is None
+
+
+def test_a_long_database_path_does_not_widen_the_window(qtbot, tmp_path: Path) -> None:
+    """The status bar shows the database's path shortened in the middle (the whole path
+    in its tooltip): a long folder name used to make the window wider than the screen."""
+    from tests.conftest import OPERATOR, PASSPHRASE
+    from wir_manager.qt.app import Launcher
+    from wir_manager.storage.database import Database
+
+    folder = tmp_path.joinpath(
+        *(f"Wikimedians in Residence – programme files, part {n}" for n in range(1, 6))
+    )
+    folder.mkdir(parents=True)
+    path = folder / "Unesco och FN-organisationernas kandidatregister (arbetskopia).db"
+    database = Database.create(path, PASSPHRASE, OPERATOR)
+    try:
+        launcher = Launcher(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+        launcher.show_main(database)
+        window = launcher.window
+        qtbot.addWidget(window)
+        launcher.tasks.release()
+        window.resize(1366, 768)
+        qtbot.wait(50)
+        label = window.path_label
+        assert label.fontMetrics().horizontalAdvance(str(path)) > 1366
+        assert window.minimumSizeHint().expandedTo(window.minimumSize()).width() <= 1366
+        assert label.full_text() == str(path) and str(path) in label.toolTip()
+        shown = label.text()
+        assert "…" in shown and shown.endswith("(arbetskopia).db")
+        assert label.fontMetrics().horizontalAdvance(shown) <= label.width()
+        window.close()
+    finally:
+        database.close()

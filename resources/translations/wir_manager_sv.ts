@@ -514,7 +514,7 @@
     </message>
     <message>
         <source>Any topic</source>
-        <translation>Alla ämnesområden</translation>
+        <translation>Alla ämnen</translation>
     </message>
 </context>
 <context>
@@ -991,34 +991,6 @@
     <message>
         <source>Open access</source>
         <translation>Öppen tillgång</translation>
-    </message>
-    <message>
-        <source>A1</source>
-        <translation>A1</translation>
-    </message>
-    <message>
-        <source>A2</source>
-        <translation>A2</translation>
-    </message>
-    <message>
-        <source>B1</source>
-        <translation>B1</translation>
-    </message>
-    <message>
-        <source>B2</source>
-        <translation>B2</translation>
-    </message>
-    <message>
-        <source>C1</source>
-        <translation>C1</translation>
-    </message>
-    <message>
-        <source>C2</source>
-        <translation>C2</translation>
-    </message>
-    <message>
-        <source>native</source>
-        <translation>modersmål</translation>
     </message>
 </context>
 <context>
@@ -1555,8 +1527,8 @@
         <translation>Servern registrerar det här användarnamnet som upphov till varje ändring.</translation>
     </message>
     <message>
-        <source>Database file</source>
-        <translation>Databasfil</translation>
+        <source>Database file: {path}</source>
+        <translation>Databasfil: {path}</translation>
     </message>
     <message>
         <source>Operator: {name}</source>

@@ -38,6 +38,7 @@ from wir_manager.qt.forms.ui_main_window import Ui_MainWindow
 from wir_manager.qt.idle import IdleWatcher
 from wir_manager.qt.views.registry import SCREENS, Screen
 from wir_manager.qt.widgets import screen as screen_api
+from wir_manager.qt.widgets.elided_label import ElidedLabel
 from wir_manager.qt.widgets.screen import PlaceholderScreen
 from wir_manager.storage.changes import Changes, Kind
 from wir_manager.storage.database import Database
@@ -228,7 +229,7 @@ class MainWindow(QMainWindow):
         return bool(screen_api.call(self.current_screen(), "confirm_leave", default=True))
 
     def _setup_status_bar(self) -> None:
-        self.path_label = QLabel(self)
+        self.path_label = ElidedLabel(self)
         self.path_label.setObjectName("statusPath")
         self.counts_label = QLabel(self)
         self.counts_label.setObjectName("statusCounts")
@@ -349,7 +350,9 @@ class MainWindow(QMainWindow):
                 self.tr("The server records this login as the author of every change.")
             )
         else:
-            self.path_label.setToolTip(self.tr("Database file"))
+            self.path_label.setToolTip(
+                self.tr("Database file: {path}").format(path=self.db_location)
+            )
             self.operator_label.setText(self.tr("Operator: {name}").format(name=self.operator_name))
             self.operator_label.setToolTip(
                 self.tr("Your changes are signed with this name in the history.")

@@ -236,23 +236,35 @@ class Ui_CandidateEditor(object):
         self.skillsTab.setObjectName(u"skillsTab")
         self.skillsTabLayout = QVBoxLayout(self.skillsTab)
         self.skillsTabLayout.setObjectName(u"skillsTabLayout")
-        self.skillsGroup = QGroupBox(self.skillsTab)
+        self.skillsScroll = QScrollArea(self.skillsTab)
+        self.skillsScroll.setObjectName(u"skillsScroll")
+        self.skillsScroll.setWidgetResizable(True)
+        self.skillsScroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.skillsContents = QWidget()
+        self.skillsContents.setObjectName(u"skillsContents")
+        self.skillsContentsLayout = QVBoxLayout(self.skillsContents)
+        self.skillsContentsLayout.setObjectName(u"skillsContentsLayout")
+        self.skillsGroup = QGroupBox(self.skillsContents)
         self.skillsGroup.setObjectName(u"skillsGroup")
         self.skillsForm = QFormLayout(self.skillsGroup)
         self.skillsForm.setObjectName(u"skillsForm")
 
-        self.skillsTabLayout.addWidget(self.skillsGroup)
+        self.skillsContentsLayout.addWidget(self.skillsGroup)
 
-        self.topicsGroup = QGroupBox(self.skillsTab)
+        self.topicsGroup = QGroupBox(self.skillsContents)
         self.topicsGroup.setObjectName(u"topicsGroup")
         self.topicsGrid = QGridLayout(self.topicsGroup)
         self.topicsGrid.setObjectName(u"topicsGrid")
 
-        self.skillsTabLayout.addWidget(self.topicsGroup)
+        self.skillsContentsLayout.addWidget(self.topicsGroup)
 
         self.skillsSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
-        self.skillsTabLayout.addItem(self.skillsSpacer)
+        self.skillsContentsLayout.addItem(self.skillsSpacer)
+
+        self.skillsScroll.setWidget(self.skillsContents)
+
+        self.skillsTabLayout.addWidget(self.skillsScroll)
 
         self.tabs.addTab(self.skillsTab, "")
         self.trainingTab = QWidget()

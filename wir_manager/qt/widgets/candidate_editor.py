@@ -165,7 +165,9 @@ class CandidateEditor(QWidget):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             combo.setMinimumContentsLength(10)
-        ui.tabs.setUsesScrollButtons(True)
+        # Every tab stays in view: scroll arrows shifted the tabs under the pointer and
+        # caused misclicks (#16.5). The editor is as wide as its tab bar, at least.
+        ui.tabs.setUsesScrollButtons(False)
         ui.tabs.setElideMode(Qt.TextElideMode.ElideNone)
         ui.saveButton.setIcon(theme.icon("save"))
         ui.addLanguageButton.setIcon(theme.icon("add"))

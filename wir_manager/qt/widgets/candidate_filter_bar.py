@@ -106,15 +106,14 @@ class CandidateFilterBar(QWidget):
         )
         for level in LanguageLevel:
             self.languageLevelFilter.addItem("≥ " + level_label(level), int(level))
-        self.languageLevelFilter.setCurrentIndex(
-            self.languageLevelFilter.findData(int(LanguageLevel.B2))
-        )
         self.skillFilter.addItem(self.tr("Any skill"), None)
         for platform in Platform:
             self.skillFilter.addItem(_enum_tr(platform.label), platform.value)
         for level in (SkillLevel.BASIC, SkillLevel.INTERMEDIATE, SkillLevel.ADVANCED):
-            self.skillLevelFilter.addItem("≥ " + _enum_tr(level.label), int(level))
-        self.skillLevelFilter.setCurrentIndex(1)
+            # The skill levels' own context: "Enums" has no "Intermediate" (#16.16).
+            label = QCoreApplication.translate("SkillLevel", SkillLevel(level).label)
+            self.skillLevelFilter.addItem("≥ " + label, int(level))
+        self._default_levels()
         self.topicFilter.addItem(self.tr("Any topic"), None)
         for topic in Topic:
             self.topicFilter.addItem(_enum_tr(topic.label), topic.value)
@@ -123,7 +122,7 @@ class CandidateFilterBar(QWidget):
             (self.placeFilter, 10),
             (self.languageFilter, 10),
             (self.skillFilter, 10),
-            (self.topicFilter, 10),
+            (self.topicFilter, 13),
         ):
             box.setSizeAdjustPolicy(box.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(length)
@@ -137,6 +136,15 @@ class CandidateFilterBar(QWidget):
         self.skillFilter.currentIndexChanged.connect(self._sync_level_filters)
         self._sync_level_filters()
         self.clearFiltersButton.clicked.connect(self.clear)
+
+    def _default_levels(self) -> None:
+        """At least B2 in a language, at least intermediate in a skill."""
+        self.languageLevelFilter.setCurrentIndex(
+            self.languageLevelFilter.findData(int(LanguageLevel.B2))
+        )
+        self.skillLevelFilter.setCurrentIndex(
+            self.skillLevelFilter.findData(int(SkillLevel.INTERMEDIATE))
+        )
 
     def _combos(self) -> tuple[QComboBox, ...]:
         return (
@@ -171,17 +179,13 @@ class CandidateFilterBar(QWidget):
         )
 
     def clear(self) -> None:
-        """Back to "everyone" (the level boxes keep their choice), one ``changed``."""
-        widgets = (
-            self.stageFilter,
-            self.placeFilter,
-            self.languageFilter,
-            self.skillFilter,
-            self.topicFilter,
-        )
-        for box in widgets:
+        """Back to "everyone", with the level boxes at their defaults (a "≥ C1" left
+        behind looked like a filter still in force, #16.17); one ``changed``."""
+        for box in self._combos():
             box.blockSignals(True)
             box.setCurrentIndex(0)
+        self._default_levels()
+        for box in self._combos():
             box.blockSignals(False)
         self._sync_level_filters()
         self.trainingFilter.blockSignals(True)

@@ -7,6 +7,8 @@ deficiencies and legible on light and dark palettes.
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
@@ -32,8 +34,12 @@ def parts_tooltip(parts: dict[str, float]) -> str:
 
 def legend_html() -> str:
     """Coloured squares with part names, for a QLabel above the table."""
-    return "&nbsp;&nbsp;".join(
-        f'<span style="color:{PART_COLOURS[p].name()}">■</span>&nbsp;{part_label(p)}' for p in PARTS
+    # Each entry holds together (no-break spaces inside), and the line may break between
+    # entries: one unbreakable run made the Shortlists screen too wide in Swedish (#16.5).
+    return "&nbsp; ".join(
+        f'<span style="color:{PART_COLOURS[p].name()}">■</span>&nbsp;'
+        + escape(part_label(p)).replace(" ", "&nbsp;")
+        for p in PARTS
     )
 
 
