@@ -246,3 +246,34 @@ def app_font_restored(request: pytest.FixtureRequest) -> Iterator[None]:
     yield
     if QApplication.instance() is app and app.font() != before:
         app.setFont(before)
+
+
+# ------------------------------------------------------------------ shared worlds
+@pytest.fixture
+def world(db):
+    """The matching rules' hand-built request 1 and its candidates (tests/worlds.py)."""
+    from tests.worlds import matching_world
+
+    return matching_world(db)
+
+
+@pytest.fixture
+def shortlisted(db):
+    """(db, request id, {kind: candidate id}): a saved shortlist of six in many scripts."""
+    from tests.worlds import shortlisted_request
+
+    return shortlisted_request(db)
+
+
+@pytest.fixture
+def language(qapp) -> Iterator[object]:
+    """Switch the app's language for one test (``language("sv")``); English afterwards."""
+    from PySide6.QtWidgets import QApplication
+
+    from wir_manager.qt.i18n import install_translations
+
+    def use(code: str) -> None:
+        install_translations(QApplication.instance(), language=code)
+
+    yield use
+    install_translations(QApplication.instance(), language="en")

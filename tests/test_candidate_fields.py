@@ -17,7 +17,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.conftest import PASSPHRASE
-from tests.test_qt_candidates import make_view
+from tests.qt_support import make_view
 from wir_manager.services import candidate_records, demo
 from wir_manager.services import candidates as svc
 from wir_manager.services.candidate_records import FIELD, FIELDS, CandidateData, Kind

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import unicodedata
 from pathlib import Path
@@ -12,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.conftest import PASSPHRASE
-from wir_manager.domain.enums import LanguageLevel, Platform, Stage, Topic
+from tests.worlds import ARABIC, CJK, MARKUP, _candidate
 from wir_manager.services import demo
 from wir_manager.services.dossier import (
     DossierError,
@@ -21,78 +20,6 @@ from wir_manager.services.dossier import (
     render_dossier,
 )
 from wir_manager.storage import models as m
-
-ARABIC = "جودي آل سعود"
-DEVANAGARI = "कृष्ण श्रेष्ठ"
-CJK = "周艳"
-MARKUP = "<b>x</b> & <font>"
-
-
-def _candidate(s, name: str, username: str, *, propose: bool = True, share: bool = True) -> int:
-    c = m.Candidate(
-        full_name=name,
-        username=username,
-        email=f"{username.lower()}@mail.example",
-        phone="+41 22 555 01 02" if share else "+41 22 555 09 09",
-        country="EG",
-        stage=Stage.READY,
-        available_from=dt.date(2027, 1, 1),
-        available_until=dt.date(2027, 12, 31),
-        active_since=2012,
-        edit_count=12345,
-        consent_store=True,
-        consent_propose=propose,
-        consent_share_contact=share,
-    )
-    c.languages = [
-        m.CandidateLanguage(code="ar", level=int(LanguageLevel.NATIVE)),
-        m.CandidateLanguage(code="en", level=int(LanguageLevel.C1)),
-    ]
-    c.skills = [m.CandidateSkill(platform=Platform.WIKIDATA, level=3)]
-    c.topics = [m.CandidateTopic(topic=Topic.HEALTH)]
-    s.add(c)
-    s.flush()
-    return c.id
-
-
-@pytest.fixture
-def shortlisted(db):
-    """A request with a saved shortlist of six: scripts, markup, and consent edge cases."""
-    ids = demo.ensure_reference_data(db)
-    with db.session() as s:
-        req = m.PlacementRequest(
-            organisation_id=ids["org:WHO"],
-            title="Wikidata resident for health data",
-            description="Open WHO's health statistics on Wikidata.",
-            duty_city="Geneva",
-            duty_country="CH",
-            start_date=dt.date(2027, 3, 1),
-            duration_months=9,
-            positions=2,
-            deadline=dt.date(2027, 1, 15),
-        )
-        s.add(req)
-        s.flush()
-        people = {
-            "latin": _candidate(s, "Amara Okafor", "AmaraO"),
-            "arabic": _candidate(s, ARABIC, "JudyS", share=False),
-            "devanagari": _candidate(s, DEVANAGARI, "Krishna"),
-            "cjk": _candidate(s, CJK, "ZhouYan"),
-            "markup": _candidate(s, MARKUP, "Markup"),
-            "refused": _candidate(s, "Nadia Refused", "NoConsent", propose=False),
-        }
-        for rank, cid in enumerate(people.values(), start=1):
-            s.add(
-                m.ShortlistEntry(
-                    request_id=req.id,
-                    candidate_id=cid,
-                    rank=rank,
-                    score=90 - rank,
-                    score_parts={"language": 30.0, "skills": 25.0, "topics": 35.0 - rank},
-                )
-            )
-        request_id = req.id
-    return db, request_id, people
 
 
 def _text(path: Path) -> str:

@@ -15,8 +15,7 @@ import pypdf
 from PySide6.QtCore import Qt
 
 from tests.conftest import PASSPHRASE
-from tests.test_dossier import shortlisted  # noqa: F401  (fixture)
-from tests.test_qt_candidates import make_view
+from tests.qt_support import make_view
 from wir_manager.services import candidates as svc
 from wir_manager.services import demo, subject_export
 from wir_manager.services.candidate_records import CandidateData
@@ -130,7 +129,7 @@ def test_the_subject_export_lists_it(db: Database, tmp_path: Path) -> None:
     assert ("Name in Latin script", "Maria Ivanova") in values
 
 
-def test_the_dossier_facts_carry_it(shortlisted, tmp_path: Path) -> None:  # noqa: F811
+def test_the_dossier_facts_carry_it(shortlisted, tmp_path: Path) -> None:
     db, request_id, people = shortlisted
     with db.session() as s:
         s.get(m.Candidate, people["cjk"]).latin_name = "Zhou Yan"

@@ -9,7 +9,6 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from tests.test_matching_rules import world  # noqa: F401  (fixture)
 from wir_manager.services.matching import rank
 from wir_manager.services.matching.assignment import assign
 from wir_manager.storage import models as m
@@ -34,7 +33,7 @@ def _ranked(db) -> dict[int, tuple[str, ...]]:
     return {c.candidate_id: c.explanations for c in rank(db, 1).ranked}
 
 
-def test_remote_request_never_asks_anyone_to_move(world) -> None:  # noqa: F811
+def test_remote_request_never_asks_anyone_to_move(world) -> None:
     _willing(world, c10=False, c20=False)
     _duty(world, "remote", None)
     shown = _ranked(world)
@@ -45,7 +44,7 @@ def test_remote_request_never_asks_anyone_to_move(world) -> None:  # noqa: F811
     assert set(_ranked(world)) == {10, 20}
 
 
-def test_no_duty_country_is_no_constraint(world) -> None:  # noqa: F811
+def test_no_duty_country_is_no_constraint(world) -> None:
     _willing(world, c10=False, c20=False)
     _duty(world, "onsite", None, "Somewhere")
     shown = _ranked(world)
@@ -53,7 +52,7 @@ def test_no_duty_country_is_no_constraint(world) -> None:  # noqa: F811
     assert not any("Duty station" in e for e in shown[20])
 
 
-def test_living_in_the_duty_country_passes_whatever_the_answer(world) -> None:  # noqa: F811
+def test_living_in_the_duty_country_passes_whatever_the_answer(world) -> None:
     _willing(world, c10=False)
     _duty(world, "onsite", "KE", "Nairobi")
     shown = _ranked(world)
@@ -61,7 +60,7 @@ def test_living_in_the_duty_country_passes_whatever_the_answer(world) -> None:  
     assert f"{NAIROBI}; already based in that country." in shown[10]
 
 
-def test_willing_to_relocate_passes_and_says_so(world) -> None:  # noqa: F811
+def test_willing_to_relocate_passes_and_says_so(world) -> None:
     before = {c.candidate_id: c for c in rank(world, 1).ranked}
     _willing(world, c20=True)
     _duty(world, "onsite", "KE", "Nairobi")
@@ -73,7 +72,7 @@ def test_willing_to_relocate_passes_and_says_so(world) -> None:  # noqa: F811
     assert after[20].score == before[20].score
 
 
-def test_will_not_relocate_knocks_out_and_is_a_near_miss(world) -> None:  # noqa: F811
+def test_will_not_relocate_knocks_out_and_is_a_near_miss(world) -> None:
     _willing(world, c20=False)
     _duty(world, "onsite", "KE", "Nairobi")
     result = rank(world, 1)
@@ -91,7 +90,7 @@ def test_will_not_relocate_knocks_out_and_is_a_near_miss(world) -> None:  # noqa
     )
 
 
-def test_two_failed_items_is_no_longer_a_near_miss(world) -> None:  # noqa: F811
+def test_two_failed_items_is_no_longer_a_near_miss(world) -> None:
     """Bo (11, Sweden) misses English C1; refusing to move to Kenya is a second miss."""
     _duty(world, "onsite", "KE", "Nairobi")
     assert 11 in {nm.candidate_id for nm in rank(world, 1).near_misses}
@@ -99,7 +98,7 @@ def test_two_failed_items_is_no_longer_a_near_miss(world) -> None:  # noqa: F811
     assert 11 not in {nm.candidate_id for nm in rank(world, 1).near_misses}
 
 
-def test_unknown_answer_is_eligible_with_a_note(world) -> None:  # noqa: F811
+def test_unknown_answer_is_eligible_with_a_note(world) -> None:
     _willing(world, c20=None)
     _duty(world, "onsite", "KE", "Nairobi")
     shown = _ranked(world)
@@ -107,7 +106,7 @@ def test_unknown_answer_is_eligible_with_a_note(world) -> None:  # noqa: F811
     assert f"{NAIROBI}; lives in Nigeria; willingness to relocate is not recorded." in shown[20]
 
 
-def test_assignment_respects_the_duty_station(world) -> None:  # noqa: F811
+def test_assignment_respects_the_duty_station(world) -> None:
     _duty(world, "onsite", "KE", "Nairobi")
     plan = assign(world)
     assert {p.candidate_id for p in plan.requests[0].placements} == {10, 20}
@@ -129,13 +128,13 @@ def test_assignment_respects_the_duty_station(world) -> None:  # noqa: F811
 
 
 @pytest.mark.parametrize("answer", [True, None])
-def test_duty_station_without_city(world, answer) -> None:  # noqa: F811
+def test_duty_station_without_city(world, answer) -> None:
     _willing(world, c20=answer)
     _duty(world, "onsite", "KE", None)
     assert 20 in _ranked(world)
 
 
-def test_saved_shortlist_flags_a_later_refusal_to_relocate(world, qtbot) -> None:  # noqa: F811
+def test_saved_shortlist_flags_a_later_refusal_to_relocate(world, qtbot) -> None:
     """Saved while Ka (20, Nigeria) had not answered; then Ka says no to moving to Kenya."""
     from wir_manager.qt.models.shortlist_tables import SavedShortlistModel
     from wir_manager.services.matching import save_shortlist, saved_shortlist

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_qt_candidates import make_view
+from tests.qt_support import make_view
 from wir_manager.services import candidates as svc
 from wir_manager.services.candidate_records import CandidateData
 from wir_manager.storage.database import Database

@@ -8,54 +8,15 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from tests.qt_support import Answers, make_view
 from wir_manager.domain.enums import LanguageLevel
-from wir_manager.qt import settings as opts
-from wir_manager.qt.context import AppContext
-from wir_manager.qt.tasks import TaskRunner
 from wir_manager.qt.views.candidates import CandidatesView
 from wir_manager.qt.widgets import pickers
-from wir_manager.qt.widgets.confirm import LeaveAnswer
 from wir_manager.services import candidates as svc
 from wir_manager.services.candidates import CandidateFilter
 from wir_manager.storage.database import Database
 
 Button = QMessageBox.StandardButton
-
-
-class Answers:
-    """Stands in for the user at confirmation dialogs; records what was asked."""
-
-    def __init__(self) -> None:
-        self.queue: list[Button] = []
-        self.asked: list[str] = []
-
-    def __call__(self, _parent, _title, text, _buttons, _default):
-        self.asked.append(text)
-        assert self.queue, f"unexpected question: {text}"
-        return self.queue.pop(0)
-
-    def unsaved(self) -> LeaveAnswer:
-        """The unsaved-changes question, answered with the next queued button."""
-        button = self(None, "", "unsaved changes", None, None)
-        return {Button.Save: LeaveAnswer.SAVE, Button.Discard: LeaveAnswer.DISCARD}.get(
-            button, LeaveAnswer.CANCEL
-        )
-
-
-def make_view(qtbot, db: Database) -> tuple[CandidatesView, Answers]:
-    ctx = AppContext(db=db, tasks=TaskRunner(), settings=opts.open_settings())
-    view = CandidatesView(ctx)
-    qtbot.addWidget(view)
-    view.resize(1300, 800)
-    view.show()
-    answers = Answers()
-    view.ask = answers
-    view.ask_unsaved = answers.unsaved
-    errors: list[BaseException] = []
-    view.report_error = lambda _parent, exc: errors.append(exc)
-    view._errors = errors
-    qtbot.waitUntil(lambda: view.is_loaded, timeout=10_000)
-    return view, answers
 
 
 @pytest.fixture

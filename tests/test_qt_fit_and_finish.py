@@ -3,7 +3,6 @@ English and Swedish."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,18 +10,6 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.trust_support import add_person
-from wir_manager.qt.i18n import install_translations
-
-
-@pytest.fixture
-def language(qapp) -> Iterator[callable]:
-    """Switch the app's language for one test; English again afterwards."""
-
-    def use(code: str) -> None:
-        install_translations(QApplication.instance(), language=code)
-
-    yield use
-    install_translations(QApplication.instance(), language="en")  # as conftest left it
 
 
 @pytest.mark.parametrize(
@@ -67,7 +54,7 @@ def test_privacy_screen_has_subject_export_and_disclosure_log(
 
     import openpyxl
 
-    from tests.test_trust_qt import _ctx
+    from tests.qt_support import make_ctx
     from wir_manager.qt.views.privacy import PrivacyView
     from wir_manager.services.dossier import generate_dossier
     from wir_manager.services.matching import rank
@@ -79,7 +66,7 @@ def test_privacy_screen_has_subject_export_and_disclosure_log(
 
     with demo_db.session() as s:
         s.get(m.Candidate, person).consent_requested_at = dt.date(2026, 11, 2)
-    view = PrivacyView(_ctx(demo_db, tmp_path))
+    view = PrivacyView(make_ctx(demo_db, tmp_path))
     qtbot.addWidget(view)
     view.resize(1366, 700)
     view.show()
@@ -115,14 +102,14 @@ def test_retention_list_forgets_a_candidate_deleted_elsewhere(qtbot, db, tmp_pat
     Retention list and recounts, while hidden or shown."""
     import datetime as dt
 
-    from tests.test_trust_qt import _ctx
+    from tests.qt_support import make_ctx
     from wir_manager.qt.views.privacy import PrivacyView
     from wir_manager.services import candidates as cs
 
     old = dt.date(2019, 5, 1)
     due = add_person(db, "Nguyễn Thị Lan", "NguyenLan", "lan@example.org", consent_at=old)
     add_person(db, "Kenji Watanabe 渡辺", "KenjiW", "kenji@example.org", consent_at=old)
-    view = PrivacyView(_ctx(db, tmp_path))
+    view = PrivacyView(make_ctx(db, tmp_path))
     qtbot.addWidget(view)
     view.show()
     view.ui.consentMonths.setValue(24)
@@ -143,10 +130,10 @@ def test_training_columns_have_short_titles_and_full_tooltips(
 ) -> None:
     from PySide6.QtCore import Qt
 
-    from tests.test_trust_qt import _ctx
+    from tests.qt_support import make_ctx
     from wir_manager.qt.views.training import TrainingView
 
-    view = TrainingView(_ctx(demo_db, tmp_path))
+    view = TrainingView(make_ctx(demo_db, tmp_path))
     qtbot.addWidget(view)
     view.show()
     model = view.grid_model
@@ -219,7 +206,7 @@ def test_editor_names_the_tab_with_a_problem_and_jumps_there(
     cursor in the field; once fixed, Save works."""
     from sqlalchemy import update
 
-    from tests.test_qt_candidates import make_view
+    from tests.qt_support import make_view
     from wir_manager.storage import models as m
 
     language(code)

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QSpinBox
+from PySide6.QtWidgets import QLabel, QSpinBox
 
 from tests.wiki_server import (
     Account,
@@ -22,7 +21,6 @@ from tests.wiki_server import (
 from wir_manager.domain.enums import PlacementStatus
 from wir_manager.qt import settings as opts
 from wir_manager.qt.context import AppContext
-from wir_manager.qt.i18n import install_translations
 from wir_manager.qt.tasks import TaskRunner
 from wir_manager.qt.widgets.impact_dialog import ImpactDialog
 from wir_manager.services import placements as pl
@@ -31,15 +29,6 @@ from wir_manager.storage import models as m
 from wir_manager.storage.database import Database
 
 SHOTS = Path("/tmp/shots-lead")
-
-
-@pytest.fixture
-def language(qapp) -> Iterator[object]:
-    def use(code: str) -> None:
-        install_translations(QApplication.instance(), language=code)
-
-    yield use
-    install_translations(QApplication.instance(), language="en")
 
 
 def resident(db: Database) -> int:

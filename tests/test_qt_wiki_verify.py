@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QProgressDialog, QPushButton
 
-from tests.test_qt_candidates import make_view
+from tests.qt_support import make_view
 from tests.wiki_server import (
     Account,
     WikiFamily,

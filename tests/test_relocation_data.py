@@ -13,7 +13,6 @@ import pytest
 from sqlalchemy import select
 
 from tests.conftest import PASSPHRASE
-from tests.test_dossier import shortlisted  # noqa: F401  (fixture)
 from wir_manager.domain.enums import WorkMode
 from wir_manager.services import demo, subject_export
 from wir_manager.services.dossier import generate_dossier
@@ -110,7 +109,7 @@ def test_subject_export_states_the_answer(
     assert ("Willing to relocate", words) in [tuple(v[:2]) for v in values]
 
 
-def test_dossier_states_the_answer(shortlisted, tmp_path: Path) -> None:  # noqa: F811
+def test_dossier_states_the_answer(shortlisted, tmp_path: Path) -> None:
     db, request_id, people = shortlisted
     with db.session() as s:
         s.get(m.Candidate, people["latin"]).willing_to_relocate = True

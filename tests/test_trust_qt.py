@@ -7,25 +7,18 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from sqlalchemy import update
 
 from tests.conftest import PASSPHRASE
+from tests.qt_support import make_ctx
 from tests.trust_support import add_person
-from wir_manager.qt.context import AppContext
 from wir_manager.qt.dialogs.erase_dialog import EraseDialog, confirm_and_erase
-from wir_manager.qt.tasks import TaskRunner
 from wir_manager.qt.views.privacy import PrivacyView
 from wir_manager.services import backups, privacy
 from wir_manager.storage import models as m
 from wir_manager.storage.database import Database
-
-
-def _ctx(db, tmp_path: Path) -> AppContext:
-    return AppContext(
-        db, TaskRunner(), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    )
 
 
 @pytest.fixture
@@ -36,7 +29,7 @@ def view(qtbot, demo_db, tmp_path: Path) -> PrivacyView:
             .where(m.Candidate.id <= 5)
             .values(consent_store_at=dt.date(2020, 1, 1), updated_at=dt.datetime(2020, 1, 1))
         )
-    widget = PrivacyView(_ctx(demo_db, tmp_path))
+    widget = PrivacyView(make_ctx(demo_db, tmp_path))
     qtbot.addWidget(widget)
     widget.resize(1100, 650)
     widget.show()
@@ -179,7 +172,7 @@ def test_erase_dialog_needs_the_exact_username(qtbot, db, tmp_path: Path) -> Non
     assert ok.isEnabled()
 
     # the whole flow through the real modal dialog
-    ctx = _ctx(db, tmp_path)
+    ctx = make_ctx(db, tmp_path)
 
     def type_and_accept() -> None:
         box = next(
@@ -230,7 +223,7 @@ def test_restore_inside_the_main_window_locks_it(qtbot, demo_db, tmp_path: Path)
 
     saved = backups.backup_now(demo_db, tmp_path / "saved.db")
     privacy.erase_candidate(demo_db, 3)
-    window = MainWindow(_ctx(demo_db, tmp_path))
+    window = MainWindow(make_ctx(demo_db, tmp_path))
     qtbot.addWidget(window)
     window.show()
     locked: list[str] = []
