@@ -43,6 +43,23 @@
     </message>
 </context>
 <context>
+    <name>PlacementsView</name>
+    <message numerus="yes">
+        <source>%Ln placement(s)</source>
+        <translation>
+            <numerusform>%Ln placement</numerusform>
+            <numerusform>%Ln placements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %Ln placement(s)</source>
+        <translation>
+            <numerusform>{shown} of %Ln placement</numerusform>
+            <numerusform>{shown} of %Ln placements</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Plurals</name>
     <message numerus="yes">
         <source>Also active on %Ln other shortlist(s)</source>
@@ -121,6 +138,23 @@
         <translation>
             <numerusform>%Ln dossier named {name}.</numerusform>
             <numerusform>%Ln dossiers named {name}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message numerus="yes">
+        <source>Today: %Ln thing(s) due</source>
+        <translation>
+            <numerusform>Today: %Ln thing due</numerusform>
+            <numerusform>Today: %Ln things due</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %Ln overdue</source>
+        <translation>
+            <numerusform>, %Ln overdue</numerusform>
+            <numerusform>, %Ln overdue</numerusform>
         </translation>
     </message>
 </context>

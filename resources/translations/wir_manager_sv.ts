@@ -79,15 +79,78 @@
     <name>AssignmentPane</name>
     <message>
         <source>Best assignment per request</source>
+        <extracomment>The assignment was saved as shortlists. The assignment was written to this file.</extracomment>
         <translation>Bästa fördelning per förfrågan</translation>
     </message>
     <message>
+        <source>&amp;Apply as shortlists…</source>
+        <extracomment>The last assignment found (None until &quot;Find&quot; ran).</extracomment>
+        <translation>&amp;Spara som kortlistor…</translation>
+    </message>
+    <message>
+        <source>Save each request&apos;s assigned people as its saved shortlist.</source>
+        <translation>Spara varje förfrågans tilldelade personer som dess sparade kortlista.</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportera…</translation>
+    </message>
+    <message>
+        <source>Write the assignment to a spreadsheet (.xlsx).</source>
+        <translation>Skriv tilldelningen till ett kalkylblad (.xlsx).</translation>
+    </message>
+    <message>
         <source>Total score {total:.2f} over {n} open requests; the greedy request-by-request baseline reaches {greedy:.2f}, so the best assignment gains {gain:.2f}. Unfilled positions: {unfilled}.</source>
+        <extracomment>(question) -&gt; True to go ahead; replaceable in tests. (default name) -&gt; path or &quot;&quot;; replaceable in tests.</extracomment>
         <translation>Total poäng {total:.2f} för {n} öppna förfrågningar; den giriga jämförelsen, förfrågan för förfrågan, når {greedy:.2f}, så den bästa fördelningen vinner {gain:.2f}. Otillsatta platser: {unfilled}.</translation>
     </message>
     <message>
         <source>Finding the best assignment…</source>
         <translation>Söker den bästa fördelningen…</translation>
+    </message>
+    <message>
+        <source>Save the assignment as saved shortlists: {people} people on {n} requests? Each request&apos;s people still at “proposed” are replaced; anyone already sent or answered stays.</source>
+        <translation>Spara tilldelningen som sparade kortlistor: {people} personer på {n} förfrågningar? Varje förfrågans personer som fortfarande är ”föreslagna” ersätts; den som redan skickats eller fått svar står kvar.</translation>
+    </message>
+    <message>
+        <source>Saved shortlists for {n} requests ({people} people).</source>
+        <translation>Kortlistor sparade för {n} förfrågningar ({people} personer).</translation>
+    </message>
+    <message>
+        <source>Saving the shortlists…</source>
+        <translation>Sparar kortlistorna…</translation>
+    </message>
+    <message>
+        <source>{n} rows written to {path}.</source>
+        <translation>{n} rader skrivna till {path}.</translation>
+    </message>
+    <message>
+        <source>Writing the spreadsheet…</source>
+        <translation>Skriver kalkylbladet…</translation>
+    </message>
+    <message>
+        <source>Apply the assignment</source>
+        <translation>Använd tilldelningen</translation>
+    </message>
+    <message>
+        <source>Save shortlists</source>
+        <translation>Spara kortlistor</translation>
+    </message>
+    <message>
+        <source>Export the assignment</source>
+        <translation>Exportera tilldelningen</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-arbetsbok (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>BarChart</name>
+    <message>
+        <source>Nothing to show yet.</source>
+        <extracomment>A target drawn as a tick across the bar (outcomes), or None. Shown after the value (&quot;45 %&quot;), else the value formatted for the locale.</extracomment>
+        <translation>Inget att visa ännu.</translation>
     </message>
 </context>
 <context>
@@ -677,6 +740,21 @@
     </message>
 </context>
 <context>
+    <name>CheckinKind</name>
+    <message>
+        <source>Monthly check-in</source>
+        <translation>Månadsavstämning</translation>
+    </message>
+    <message>
+        <source>Mid-term report</source>
+        <translation>Halvtidsrapport</translation>
+    </message>
+    <message>
+        <source>Final report</source>
+        <translation>Slutrapport</translation>
+    </message>
+</context>
+<context>
     <name>Confirm</name>
     <message>
         <source>Unsaved changes</source>
@@ -842,6 +920,33 @@
     </message>
 </context>
 <context>
+    <name>DeclineReason</name>
+    <message>
+        <source>Profile does not fit</source>
+        <translation>Profilen passar inte</translation>
+    </message>
+    <message>
+        <source>Language skills</source>
+        <translation>Språkkunskaper</translation>
+    </message>
+    <message>
+        <source>Availability or dates</source>
+        <translation>Tillgänglighet eller datum</translation>
+    </message>
+    <message>
+        <source>Budget or funding</source>
+        <translation>Budget eller finansiering</translation>
+    </message>
+    <message>
+        <source>Position filled otherwise</source>
+        <translation>Tjänsten tillsatt på annat sätt</translation>
+    </message>
+    <message>
+        <source>Other reason</source>
+        <translation>Annat skäl</translation>
+    </message>
+</context>
+<context>
     <name>DossierAction</name>
     <message>
         <source>Generate dossier</source>
@@ -876,6 +981,25 @@
     <message>
         <source>• Candidate {id}: {reason}</source>
         <translation>• Kandidat {id}: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>DueModel</name>
+    <message>
+        <source>Due</source>
+        <translation>Förfaller</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Läge</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Vad</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Försenad</translation>
     </message>
 </context>
 <context>
@@ -1759,6 +1883,45 @@
     </message>
 </context>
 <context>
+    <name>OutcomeMetric</name>
+    <message>
+        <source>Articles created</source>
+        <translation>Skapade artiklar</translation>
+    </message>
+    <message>
+        <source>Articles improved</source>
+        <translation>Förbättrade artiklar</translation>
+    </message>
+    <message>
+        <source>Media files uploaded</source>
+        <translation>Uppladdade mediefiler</translation>
+    </message>
+    <message>
+        <source>Wikidata items created or edited</source>
+        <translation>Skapade eller redigerade Wikidata-objekt</translation>
+    </message>
+    <message>
+        <source>Events held</source>
+        <translation>Genomförda evenemang</translation>
+    </message>
+    <message>
+        <source>People trained</source>
+        <translation>Utbildade personer</translation>
+    </message>
+    <message>
+        <source>IGO staff trained</source>
+        <translation>Utbildad IGO-personal</translation>
+    </message>
+    <message>
+        <source>Content pageviews</source>
+        <translation>Sidvisningar av innehållet</translation>
+    </message>
+    <message>
+        <source>Licences changed to an open licence</source>
+        <translation>Licenser ändrade till en öppen licens</translation>
+    </message>
+</context>
+<context>
     <name>Passphrase</name>
     <message>
         <source>The passphrase cannot be remembered here: this computer has no secure keyring (GNOME Keyring, KWallet, macOS Keychain or Windows Credential Manager).</source>
@@ -1802,6 +1965,595 @@
     <message>
         <source>{title} is not available</source>
         <translation>{title} är inte tillgänglig</translation>
+    </message>
+</context>
+<context>
+    <name>PlacementForm</name>
+    <message>
+        <source>New placement</source>
+        <extracomment>Largest funding amount the form accepts (whole units).</extracomment>
+        <translation>Ny placering</translation>
+    </message>
+    <message>
+        <source>Placement details</source>
+        <translation>Placeringens uppgifter</translation>
+    </message>
+    <message>
+        <source>&amp;Start date:</source>
+        <extracomment>The service&apos;s answer once the form was accepted.</extracomment>
+        <translation>&amp;Startdatum:</translation>
+    </message>
+    <message>
+        <source>&amp;End date:</source>
+        <translation>S&amp;lutdatum:</translation>
+    </message>
+    <message>
+        <source>Share of &amp;full time:</source>
+        <translation>Andel av &amp;heltid:</translation>
+    </message>
+    <message>
+        <source>&amp;Work mode:</source>
+        <translation>&amp;Arbetsform:</translation>
+    </message>
+    <message>
+        <source>Duty &amp;city:</source>
+        <translation>Tjänstgörings&amp;ort:</translation>
+    </message>
+    <message>
+        <source>Duty c&amp;ountry:</source>
+        <translation>Tjänstgörings&amp;land:</translation>
+    </message>
+    <message>
+        <source>Chapter&apos;s &amp;mentor:</source>
+        <translation>Föreningens &amp;mentor:</translation>
+    </message>
+    <message>
+        <source>IGO liaison</source>
+        <translation>Kontaktperson hos organisationen</translation>
+    </message>
+    <message>
+        <source>A new contact (type below)</source>
+        <translation>En ny kontakt (skriv nedan)</translation>
+    </message>
+    <message>
+        <source>&amp;Contact:</source>
+        <translation>&amp;Kontakt:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Namn:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Roll:</translation>
+    </message>
+    <message>
+        <source>E-&amp;mail:</source>
+        <translation>E-&amp;post:</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ingen</translation>
+    </message>
+    <message>
+        <source>&amp;Host affiliate:</source>
+        <translation>&amp;Värdförening:</translation>
+    </message>
+    <message>
+        <source>Fiscal s&amp;ponsor:</source>
+        <translation>Ekonomisk &amp;huvudman:</translation>
+    </message>
+    <message>
+        <source>Funding so&amp;urce:</source>
+        <translation>Finansierings&amp;källa:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ingen</translation>
+    </message>
+    <message>
+        <source>USD</source>
+        <translation>SEK</translation>
+    </message>
+    <message>
+        <source>Currency (ISO code)</source>
+        <translation>Valuta (ISO-kod)</translation>
+    </message>
+    <message>
+        <source>&amp;Amount:</source>
+        <translation>&amp;Belopp:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Anteckningar:</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Anteckningar</translation>
+    </message>
+    <message>
+        <source>&amp;Plan placement</source>
+        <translation>&amp;Planera placering</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Spara</translation>
+    </message>
+</context>
+<context>
+    <name>PlacementStatus</name>
+    <message>
+        <source>Planned</source>
+        <translation>Planerad</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Pågående</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Avklarad</translation>
+    </message>
+    <message>
+        <source>Ended early</source>
+        <translation>Avslutad i förtid</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Inställd</translation>
+    </message>
+</context>
+<context>
+    <name>PlacementTables</name>
+    <message>
+        <source>Resident</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Slut</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Förfaller</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Klar</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Anteckning</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>När</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Vad</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Händelse</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>försenad</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Fas</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Utbildning</translation>
+    </message>
+    <message>
+        <source>Shortlist</source>
+        <translation>Kortlista</translation>
+    </message>
+    <message>
+        <source>Dossier</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>IGO answer</source>
+        <translation>Organisationens svar</translation>
+    </message>
+    <message>
+        <source>Placement</source>
+        <translation>Placering</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>Avstämning</translation>
+    </message>
+    <message>
+        <source>Contact note</source>
+        <translation>Kontaktanteckning</translation>
+    </message>
+    <message>
+        <source>erased person</source>
+        <translation>raderad person</translation>
+    </message>
+</context>
+<context>
+    <name>PlacementsView</name>
+    <message>
+        <source>Residencies</source>
+        <extracomment>(title, label, default) -&gt; text, or None when cancelled. (title, label, default) -&gt; date, or None when cancelled. (suffix, default file name) -&gt; path, or &quot;&quot; when cancelled. (question) -&gt; True to go ahead. The placement form (tests fill and accept it).</extracomment>
+        <translation>Residens</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Programmet</translation>
+    </message>
+    <message>
+        <source>Search resident or organisation</source>
+        <translation>Sök resident eller organisation</translation>
+    </message>
+    <message>
+        <source>Status filter</source>
+        <translation>Statusfilter</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alla statusar</translation>
+    </message>
+    <message>
+        <source>Planned or active</source>
+        <translation>Planerade eller pågående</translation>
+    </message>
+    <message>
+        <source>Placements</source>
+        <translation>Placeringar</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starta</translation>
+    </message>
+    <message>
+        <source>&amp;Complete</source>
+        <translation>S&amp;lutför</translation>
+    </message>
+    <message>
+        <source>&amp;End early…</source>
+        <translation>&amp;Avsluta i förtid…</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel…</source>
+        <translation>Ställ &amp;in…</translation>
+    </message>
+    <message>
+        <source>E&amp;xtend…</source>
+        <translation>&amp;Förläng…</translation>
+    </message>
+    <message>
+        <source>&amp;Details…</source>
+        <translation>&amp;Uppgifter…</translation>
+    </message>
+    <message>
+        <source>Placement &amp;report…</source>
+        <translation>Placerings&amp;rapport…</translation>
+    </message>
+    <message>
+        <source>Check-ins and reports</source>
+        <translation>Avstämningar och rapporter</translation>
+    </message>
+    <message>
+        <source>Outcomes</source>
+        <translation>Utfall</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Tidslinje</translation>
+    </message>
+    <message>
+        <source>Mark &amp;done today</source>
+        <translation>Markera som &amp;klar i dag</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>Inte klar</translation>
+    </message>
+    <message>
+        <source>&amp;Move…</source>
+        <translation>&amp;Flytta…</translation>
+    </message>
+    <message>
+        <source>N&amp;ote…</source>
+        <translation>A&amp;nteckning…</translation>
+    </message>
+    <message>
+        <source>&amp;Add report…</source>
+        <translation>&amp;Lägg till rapport…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Ta bort</translation>
+    </message>
+    <message>
+        <source>Kind of report to add</source>
+        <translation>Vilken sorts rapport som läggs till</translation>
+    </message>
+    <message>
+        <source>&amp;Actuals of:</source>
+        <translation>&amp;Utfall för:</translation>
+    </message>
+    <message>
+        <source>Another metric, e.g. podcast episodes</source>
+        <translation>Ett annat mått, t.ex. poddavsnitt</translation>
+    </message>
+    <message>
+        <source>Add &amp;metric</source>
+        <translation>Lägg till &amp;mått</translation>
+    </message>
+    <message>
+        <source>Save &amp;outcomes</source>
+        <translation>Spara &amp;resultat</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Från:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Till:</translation>
+    </message>
+    <message>
+        <source>Show &amp;figures</source>
+        <translation>Visa &amp;siffror</translation>
+    </message>
+    <message>
+        <source>&amp;Programme report…</source>
+        <translation>&amp;Programrapport…</translation>
+    </message>
+    <message>
+        <source>Pipeline: people at each stage or beyond</source>
+        <translation>Flödet: personer i varje fas eller längre</translation>
+    </message>
+    <message>
+        <source>Placements per organisation</source>
+        <translation>Placeringar per organisation</translation>
+    </message>
+    <message>
+        <source>Placements per UN region</source>
+        <translation>Placeringar per FN-region</translation>
+    </message>
+    <message>
+        <source>Outcomes against targets</source>
+        <translation>Resultat mot mål</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln placement(s)</source>
+        <translation>
+            <numerusform>%Ln placering</numerusform>
+            <numerusform>%Ln placeringar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %Ln placement(s)</source>
+        <translation>
+            <numerusform>{shown} av %Ln placering</numerusform>
+            <numerusform>{shown} av %Ln placeringar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No placement yet: accept a candidate on a shortlist.</source>
+        <translation>Ingen placering än: anta en kandidat på en kortlista.</translation>
+    </message>
+    <message>
+        <source>{name} at {org}</source>
+        <translation>{name} hos {org}</translation>
+    </message>
+    <message>
+        <source>erased person</source>
+        <translation>raderad person</translation>
+    </message>
+    <message>
+        <source>Period: {start} – {end} · {status}</source>
+        <translation>Period: {start} – {end} · {status}</translation>
+    </message>
+    <message>
+        <source>Request: {title}</source>
+        <translation>Förfrågan: {title}</translation>
+    </message>
+    <message>
+        <source>Work mode: {mode} · {place}</source>
+        <translation>Arbetsform: {mode} · {place}</translation>
+    </message>
+    <message>
+        <source>Work mode: {mode}</source>
+        <translation>Arbetsform: {mode}</translation>
+    </message>
+    <message>
+        <source>IGO liaison: {name}</source>
+        <translation>Kontaktperson på IGO:n: {name}</translation>
+    </message>
+    <message>
+        <source>Mentor: {name}</source>
+        <translation>Mentor: {name}</translation>
+    </message>
+    <message>
+        <source>Host: {host}</source>
+        <translation>Värd: {host}</translation>
+    </message>
+    <message>
+        <source>Share of full time: {n} %</source>
+        <translation>Andel av heltid: {n} %</translation>
+    </message>
+    <message>
+        <source>Funding: {amount} ({source})</source>
+        <translation>Finansiering: {amount} ({source})</translation>
+    </message>
+    <message>
+        <source>Extended on {day}: {old} → {new}</source>
+        <translation>Förlängd {day}: {old} → {new}</translation>
+    </message>
+    <message>
+        <source>Reason: {text}</source>
+        <translation>Skäl: {text}</translation>
+    </message>
+    <message>
+        <source>Not tied to a report</source>
+        <translation>Inte knutet till en rapport</translation>
+    </message>
+    <message>
+        <source>{report} of {day}</source>
+        <translation>{report} den {day}</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Mått</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Framsteg</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>Utfall</translation>
+    </message>
+    <message>
+        <source>Progress: {metric}</source>
+        <translation>Framsteg: {metric}</translation>
+    </message>
+    <message>
+        <source>{actual} of {target}</source>
+        <translation>{actual} av {target}</translation>
+    </message>
+    <message>
+        <source>Target: {metric}</source>
+        <translation>Mål: {metric}</translation>
+    </message>
+    <message>
+        <source>Actual: {metric}</source>
+        <translation>Utfall: {metric}</translation>
+    </message>
+    <message>
+        <source>{n} more are entered with other reports.</source>
+        <translation>{n} till är införda med andra rapporter.</translation>
+    </message>
+    <message>
+        <source>End early</source>
+        <translation>Avsluta i förtid</translation>
+    </message>
+    <message>
+        <source>Why did the placement end early?</source>
+        <translation>Varför avslutades placeringen i förtid?</translation>
+    </message>
+    <message>
+        <source>Cancel placement</source>
+        <translation>Ställ in placeringen</translation>
+    </message>
+    <message>
+        <source>Why is it cancelled?</source>
+        <translation>Varför ställs den in?</translation>
+    </message>
+    <message>
+        <source>Extend placement</source>
+        <translation>Förläng placeringen</translation>
+    </message>
+    <message>
+        <source>New end date:</source>
+        <translation>Nytt slutdatum:</translation>
+    </message>
+    <message>
+        <source>Move report</source>
+        <translation>Flytta rapport</translation>
+    </message>
+    <message>
+        <source>New due date:</source>
+        <translation>Nytt förfallodatum:</translation>
+    </message>
+    <message>
+        <source>Note on the report</source>
+        <translation>Anteckning om rapporten</translation>
+    </message>
+    <message>
+        <source>What was said or sent:</source>
+        <translation>Vad som sades eller skickades:</translation>
+    </message>
+    <message>
+        <source>Add report</source>
+        <translation>Lägg till rapport</translation>
+    </message>
+    <message>
+        <source>Due date of the {what}:</source>
+        <translation>Förfallodatum för {what}:</translation>
+    </message>
+    <message>
+        <source>Remove the {what} due {day}? Outcome values entered with it go too.</source>
+        <translation>Ta bort {what} som förfaller {day}? Utfall som förts in med den tas också bort.</translation>
+    </message>
+    <message>
+        <source>Outcomes saved.</source>
+        <translation>Resultaten sparades.</translation>
+    </message>
+    <message>
+        <source>The outcomes of this placement have unsaved changes.</source>
+        <translation>Utfallen för den här placeringen har osparade ändringar.</translation>
+    </message>
+    <message>
+        <source>{placements} placements in the period; {candidates} candidates. Median time from request to filled: {days}.</source>
+        <translation>{placements} placeringar under perioden; {candidates} kandidater. Mediantid från förfrågan till tillsatt: {days}.</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} dagar</translation>
+    </message>
+    <message>
+        <source>no request filled yet</source>
+        <translation>ingen förfrågan tillsatt ännu</translation>
+    </message>
+    <message>
+        <source>Placement report saved to {path}.</source>
+        <translation>Placeringsrapporten sparades i {path}.</translation>
+    </message>
+    <message>
+        <source>Writing the placement report…</source>
+        <translation>Skriver placeringsrapporten…</translation>
+    </message>
+    <message>
+        <source>Programme report saved to {path} ({n} placements).</source>
+        <translation>Programrapporten sparades i {path} ({n} placeringar).</translation>
+    </message>
+    <message>
+        <source>Writing the programme report…</source>
+        <translation>Skriver programrapporten…</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Spreadsheet (*.xlsx)</source>
+        <translation>Kalkylblad (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>Spara rapport</translation>
     </message>
 </context>
 <context>
@@ -2505,6 +3257,46 @@
     </message>
 </context>
 <context>
+    <name>ProgrammeReportDialog</name>
+    <message>
+        <source>Programme report</source>
+        <extracomment>What the list and the detail show.</extracomment>
+        <translation>Programrapport</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Engelska</translation>
+    </message>
+    <message>
+        <source>Swedish</source>
+        <translation>Svenska</translation>
+    </message>
+    <message>
+        <source>PDF with charts</source>
+        <translation>PDF med diagram</translation>
+    </message>
+    <message>
+        <source>Spreadsheet (.xlsx)</source>
+        <translation>Kalkylblad (.xlsx)</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Från:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Till:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Språk:</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+</context>
+<context>
     <name>RankedTreeModel</name>
     <message>
         <source>Candidate</source>
@@ -3052,16 +3844,49 @@
     <name>SavedPane</name>
     <message>
         <source>Saved shortlist</source>
-        <extracomment>The saved list was written (``rows`` as stored). A save failed (the screen re-enables its buttons). The current row of the saved table changed.</extracomment>
+        <extracomment>The saved list was written (``rows`` as stored). A save failed (the screen re-enables its buttons). The current row of the saved table changed. An acceptance was recorded with its placement.</extracomment>
         <translation>Sparad kortlista</translation>
     </message>
     <message>
+        <source>The IGO&apos;s answer</source>
+        <translation>Organisationens svar</translation>
+    </message>
+    <message>
+        <source>Interview date</source>
+        <translation>Intervjudatum</translation>
+    </message>
+    <message>
+        <source>Reason for declining</source>
+        <translation>Skäl till nej</translation>
+    </message>
+    <message>
+        <source>In the IGO&apos;s words (optional)</source>
+        <translation>Med organisationens ord (frivilligt)</translation>
+    </message>
+    <message>
+        <source>Why declined, in the IGO&apos;s words</source>
+        <translation>Varför nej, med organisationens ord</translation>
+    </message>
+    <message>
         <source>Saved shortlist ({n})</source>
+        <extracomment>The placement form of an acceptance while it is open (tests fill it).</extracomment>
         <translation>Sparad kortlista ({n})</translation>
+    </message>
+    <message>
+        <source>{accepted}… (plan the placement)</source>
+        <translation>{accepted}… (planera placeringen)</translation>
+    </message>
+    <message>
+        <source>{name} accepted for “{title}”</source>
+        <translation>{name} antagen till ”{title}”</translation>
     </message>
 </context>
 <context>
     <name>Screens</name>
+    <message>
+        <source>Today</source>
+        <translation>I dag</translation>
+    </message>
     <message>
         <source>Candidates</source>
         <translation>Kandidater</translation>
@@ -3077,6 +3902,10 @@
     <message>
         <source>Shortlists</source>
         <translation>Kortlistor</translation>
+    </message>
+    <message>
+        <source>Placements</source>
+        <translation>Placeringar</translation>
     </message>
     <message>
         <source>Privacy &amp; audit</source>
@@ -3147,6 +3976,10 @@
     <message>
         <source>Title</source>
         <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
     </message>
     <message>
         <source>Positions</source>
@@ -3424,6 +4257,81 @@
     <message>
         <source>Working…</source>
         <translation>Arbetar…</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineDialog</name>
+    <message>
+        <source>Timeline of {name}</source>
+        <translation>Tidslinje för {name}</translation>
+    </message>
+    <message>
+        <source>Everything that happened with {name}, newest first.</source>
+        <translation>Allt som hänt med {name}, det senaste först.</translation>
+    </message>
+</context>
+<context>
+    <name>TimelinePanel</name>
+    <message>
+        <source>Timeline</source>
+        <translation>Tidslinje</translation>
+    </message>
+    <message>
+        <source>Date of the contact</source>
+        <translation>Datum för kontakten</translation>
+    </message>
+    <message>
+        <source>A contact, e.g. phoned about the UNEP post</source>
+        <translation>En kontakt, t.ex. ringde om tjänsten hos UNEP</translation>
+    </message>
+    <message>
+        <source>Contact note</source>
+        <translation>Kontaktanteckning</translation>
+    </message>
+    <message>
+        <source>Add &amp;note</source>
+        <translation>Lägg till &amp;anteckning</translation>
+    </message>
+    <message>
+        <source>Remove note</source>
+        <translation>Ta bort anteckning</translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Uppdatera</translation>
+    </message>
+    <message>
+        <source>Read the list again (dates move on at midnight).</source>
+        <translation>Läs listan igen (datumen flyttas fram vid midnatt).</translation>
+    </message>
+    <message>
+        <source>Double-click a line (or press Enter) to open what it is about.</source>
+        <translation>Dubbelklicka på en rad (eller tryck Enter) för att öppna det den gäller.</translation>
+    </message>
+    <message>
+        <source>What is due</source>
+        <translation>Det som förfaller</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>I dag</translation>
+    </message>
+    <message numerus="yes">
+        <source>Today: %Ln thing(s) due</source>
+        <translation>
+            <numerusform>I dag: %Ln sak att göra</numerusform>
+            <numerusform>I dag: %Ln saker att göra</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %Ln overdue</source>
+        <translation>
+            <numerusform>, %Ln försenad</numerusform>
+            <numerusform>, %Ln försenade</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4028,6 +4936,21 @@
     <message>
         <source>Verifying usernames on the wikis…</source>
         <translation>Verifierar användarnamn på wikierna…</translation>
+    </message>
+</context>
+<context>
+    <name>WorkMode</name>
+    <message>
+        <source>On site</source>
+        <translation>På plats</translation>
+    </message>
+    <message>
+        <source>Remote</source>
+        <translation>Distans</translation>
+    </message>
+    <message>
+        <source>Hybrid</source>
+        <translation>Hybrid</translation>
     </message>
 </context>
 <context>

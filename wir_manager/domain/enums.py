@@ -373,6 +373,17 @@ class DueKind(StrEnum):
     CONSENT_RENEWAL = "consent_renewal"
 
 
+class DueSubject(StrEnum):
+    """The record a line of the Today screen opens."""
+
+    REQUEST = "request"
+    PLACEMENT = "placement"
+    #: A request's saved shortlist, at one candidate.
+    SHORTLIST = "shortlist"
+    #: The retention list of the privacy screen.
+    RETENTION = "retention"
+
+
 class AuditAction(StrEnum):
     CREATE = "create"
     UPDATE = "update"

@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from wir_manager.domain.enums import ShortlistStatus
+from wir_manager.domain.enums import DeclineReason, ShortlistStatus
 from wir_manager.qt.models.records import SORT_ROLE, Column, RecordTableModel
 from wir_manager.qt.plurals import plurals
 from wir_manager.qt.widgets.score_bars import PARTS_ROLE, parts_tooltip
@@ -25,6 +25,10 @@ Index = QModelIndex | QPersistentModelIndex
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ShortlistTables", text)
+
+
+def decline_label(reason: DeclineReason) -> str:
+    return QCoreApplication.translate("DeclineReason", reason.label)
 
 
 def status_label(value: str) -> str:
@@ -114,6 +118,7 @@ class AssignmentModel(RecordTableModel[RequestAssignment]):
     columns = (
         Column("Request", lambda r: str(r.request_id), lambda r: r.request_id, right=True),
         Column("Title", lambda r: r.title, tooltip=lambda r: r.title),
+        Column("Organisation", lambda r: r.organisation, tooltip=lambda r: r.organisation),
         Column("Positions", lambda r: str(r.positions), lambda r: r.positions, right=True),
         Column("Eligible", lambda r: str(r.eligible_count), lambda r: r.eligible_count, right=True),
         Column("Best placements (score)", _picks, tooltip=_picks),

@@ -152,6 +152,11 @@ class PrivacyView(SidebarScreen):
         if changes.touches(Kind.CANDIDATES):
             self.check_retention(save=False)
 
+    def show_retention(self) -> None:
+        """Bring the retention list forward (the Today screen's consent-renewal line)."""
+        self.ui.tabs.setCurrentWidget(self.ui.retentionTab)
+        self.ui.retentionTable.setFocus()
+
     # ------------------------------------------------------------------ loading
     def reload(self) -> None:
         db = self.ctx.db

@@ -20,6 +20,7 @@ class Screen:
 
 
 SCREENS: tuple[Screen, ...] = (
+    Screen("today", "Today", "wir_manager.qt.views.today", "TodayView", "today.svg"),
     Screen(
         "candidates",
         "Candidates",
@@ -41,6 +42,13 @@ SCREENS: tuple[Screen, ...] = (
         "wir_manager.qt.views.shortlists",
         "ShortlistsView",
         "shortlists.svg",
+    ),
+    Screen(
+        "placements",
+        "Placements",
+        "wir_manager.qt.views.placements",
+        "PlacementsView",
+        "placements.svg",
     ),
     Screen(
         "privacy", "Privacy & audit", "wir_manager.qt.views.privacy", "PrivacyView", "privacy.svg"

@@ -201,6 +201,18 @@ class RequestsView(SidebarScreen):
                 self.editor.load(None)
         self._update_actions()
 
+    def select_request(self, request_id: int) -> bool:
+        """Select and open one request (the Today screen opens deadline lines here),
+        after the unsaved-changes question for the request being edited."""
+        if request_id == self.editor.request_id:
+            return self._select_id(request_id)
+        if not self.confirm_leave():
+            return False
+        if self._select_id(request_id):
+            self._open(request_id)
+            return True
+        return False
+
     def _select_id(self, request_id: int) -> bool:
         row = self.model.row_of(request_id)
         if row < 0:

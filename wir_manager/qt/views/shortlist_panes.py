@@ -12,22 +12,31 @@ on ``ctx.tasks`` and reports through its signals.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping
 from html import escape
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
     QSizePolicy,
     QSlider,
     QTableView,
     QWidget,
 )
 
-from wir_manager.domain.enums import ShortlistStatus
+from wir_manager.domain.enums import DeclineReason, ShortlistStatus
 from wir_manager.qt.context import AppContext
+from wir_manager.qt.dialogs.placement_form import PlacementForm, pydate, qdate
 from wir_manager.qt.errors import show_error
 from wir_manager.qt.forms.ui_shortlists_view import Ui_ShortlistsView
 from wir_manager.qt.models.shortlist_ranked import COL, RankedProxy, RankedTreeModel
@@ -36,10 +45,12 @@ from wir_manager.qt.models.shortlist_tables import (
     NearMissModel,
     SavedShortlistModel,
     SortProxy,
+    decline_label,
     status_label,
 )
 from wir_manager.qt.widgets.score_bars import ScoreBarDelegate, legend_html
-from wir_manager.services import matching
+from wir_manager.services import candidates, matching, placements
+from wir_manager.services import requests as rq
 from wir_manager.services.matching import (
     PARTS,
     AssignmentResult,
@@ -49,6 +60,7 @@ from wir_manager.services.matching import (
     part_label,
 )
 from wir_manager.services.progress import Progress
+from wir_manager.services.spreadsheets import export_assignment
 
 #: Candidates shown per ranking (the eligible count is shown in full).
 SHOWN = 200
@@ -391,6 +403,8 @@ class SavedPane(_Pane):
     save_failed = Signal()
     #: The current row of the saved table changed.
     current_changed = Signal()
+    #: An acceptance was recorded with its placement.
+    answered = Signal()
 
     def __init__(
         self,
@@ -406,12 +420,42 @@ class SavedPane(_Pane):
         ui.savedTable.setAccessibleName(self.tr("Saved shortlist"))
         for col, width in ((0, 40), (1, 240), (2, 70), (3, 180), (4, 100)):
             ui.savedTable.setColumnWidth(col, width)
-        for status in ShortlistStatus:
-            ui.statusCombo.addItem(status_label(status.value), status.value)
+        page = ui.savedPage
+        # The IGO's answer: the control offers only the allowed next steps of the chosen
+        # person; an interview needs its date, a decline its reason (and free text).
+        ui.statusCombo.setAccessibleName(self.tr("The IGO's answer"))
+        self.interview_date = QDateEdit(qdate(dt.date.today() + dt.timedelta(days=7)), page)
+        self.interview_date.setObjectName("interviewDate")
+        self.interview_date.setCalendarPopup(True)
+        self.interview_date.setAccessibleName(self.tr("Interview date"))
+        self.decline_reason = QComboBox(page)
+        self.decline_reason.setObjectName("declineReason")
+        self.decline_reason.setAccessibleName(self.tr("Reason for declining"))
+        for reason in DeclineReason:
+            self.decline_reason.addItem(decline_label(reason), reason.value)
+        self.decline_note = QLineEdit(page)
+        self.decline_note.setObjectName("declineNote")
+        self.decline_note.setPlaceholderText(self.tr("In the IGO's words (optional)"))
+        self.decline_note.setAccessibleName(self.tr("Why declined, in the IGO's words"))
+        at = ui.statusLayout.indexOf(ui.statusButton)
+        for offset, widget in enumerate(
+            (self.interview_date, self.decline_reason, self.decline_note)
+        ):
+            ui.statusLayout.insertWidget(at + offset, widget)
+        ui.statusLayout.setStretchFactor(self.decline_note, 1)
+        self.message = QLabel(page)
+        self.message.setObjectName("savedMessage")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        ui.savedLayout.insertWidget(0, self.message)
+        #: The placement form of an acceptance while it is open (tests fill it).
+        self.form: PlacementForm | None = None
+        ui.statusCombo.currentIndexChanged.connect(self._answer_chosen)
         ui.statusButton.clicked.connect(self.apply_status)
         ui.noteButton.clicked.connect(self.apply_note)
         ui.noteEdit.returnPressed.connect(self.apply_note)
         ui.savedTable.selectionModel().currentRowChanged.connect(self._current)
+        self._fill_answers(None)
 
     def has_current(self) -> bool:
         return self.ui.savedTable.currentIndex().isValid()
@@ -448,7 +492,15 @@ class SavedPane(_Pane):
         self.saved_model.set_records(rows)
         self._tab_title(len(rows))
         self.ui.lowerTabs.setCurrentWidget(self.ui.savedPage)
+        rid = self._request_id()
+        warning = matching.positions_warning(self.ctx.db, rid) if rid is not None else None
+        self._say(warning)
         self.saved.emit(rows)
+
+    def _say(self, text: str | None) -> None:
+        """One sentence above the saved list (a warning or what an answer changed)."""
+        self.message.setText(text or "")
+        self.message.setVisible(bool(text))
 
     def _tab_title(self, n: int) -> None:
         tabs = self.ui.lowerTabs
@@ -457,9 +509,13 @@ class SavedPane(_Pane):
         )
 
     def reload(self, keep_candidate: int | None = None) -> None:
+        """Read the saved list again, keeping the chosen person chosen."""
         rid = self._request_id()
         if rid is None:
             return
+        if keep_candidate is None:
+            current = self._selected()
+            keep_candidate = current.candidate_id if current is not None else None
         try:
             rows = matching.saved_shortlist(self.ctx.db, rid)
         except Exception as exc:
@@ -474,27 +530,111 @@ class SavedPane(_Pane):
         self.current_changed.emit()
 
     def _current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            row = self.saved_model.record(current.row())
-            self.ui.noteEdit.setText(row.note or "")
-            self.ui.statusCombo.setCurrentIndex(self.ui.statusCombo.findData(row.status))
+        row = self.saved_model.record(current.row()) if current.isValid() else None
+        self.ui.noteEdit.setText(row.note if row is not None and row.note else "")
+        self._fill_answers(row)
         self.current_changed.emit()
+
+    def _fill_answers(self, row: ShortlistRow | None) -> None:
+        """Only the steps allowed from the person's status (none once answered)."""
+        combo = self.ui.statusCombo
+        combo.blockSignals(True)
+        combo.clear()
+        steps = matching.allowed_next(row.status) if row is not None else ()
+        for status in steps:
+            text = status_label(status.value)
+            if status is ShortlistStatus.ACCEPTED:
+                text = self.tr("{accepted}… (plan the placement)").format(accepted=text)
+            combo.addItem(text, status.value)
+        if row is not None and not steps:
+            combo.addItem(status_label(row.status), None)
+        combo.blockSignals(False)
+        combo.setEnabled(bool(steps))
+        self.ui.statusButton.setEnabled(bool(steps))
+        if row is not None and row.interview_on is not None:
+            self.interview_date.setDate(qdate(row.interview_on))
+        self.decline_note.clear()
+        self._answer_chosen()
+
+    def _answer_chosen(self, *_args: object) -> None:
+        value = self.ui.statusCombo.currentData()
+        self.interview_date.setVisible(value == ShortlistStatus.INTERVIEW.value)
+        declined = value == ShortlistStatus.DECLINED.value
+        self.decline_reason.setVisible(declined)
+        self.decline_note.setVisible(declined)
 
     def _selected(self) -> ShortlistRow | None:
         index = self.ui.savedTable.currentIndex()
         return self.saved_model.record(index.row()) if index.isValid() else None
 
     def apply_status(self) -> None:
+        """Record the chosen answer; "accepted" opens the placement form instead."""
         row, rid = self._selected(), self._request_id()
-        if row is None or rid is None:
+        value = self.ui.statusCombo.currentData()
+        if row is None or rid is None or value is None:
+            return
+        status = ShortlistStatus(value)
+        if status is ShortlistStatus.ACCEPTED:
+            self.accept(rid, row)
             return
         try:
             matching.set_status(
-                self.ctx.db, rid, row.candidate_id, self.ui.statusCombo.currentData()
+                self.ctx.db,
+                rid,
+                row.candidate_id,
+                status.value,
+                interview_on=(
+                    pydate(self.interview_date.date())
+                    if status is ShortlistStatus.INTERVIEW
+                    else None
+                ),
+                reason=(
+                    self.decline_reason.currentData()
+                    if status is ShortlistStatus.DECLINED
+                    else None
+                ),
+                note=self.decline_note.text() if status is ShortlistStatus.DECLINED else None,
             )
         except Exception as exc:
             show_error(self.view, exc)
+            return
+        self._say(None)
         self.reload(keep_candidate=row.candidate_id)
+
+    def accept(self, request_id: int, row: ShortlistRow) -> None:
+        """The IGO accepted ``row``: the placement form, pre-filled from the request
+        (dates, work mode, duty station, the organisation's last liaison); saving it
+        records the acceptance and plans the placement in one transaction."""
+        db = self.ctx.db
+        try:
+            data = placements.placement_defaults(db, request_id, row.candidate_id)
+            request = rq.get_request(db, request_id)
+        except Exception as exc:
+            show_error(self.view, exc)
+            return
+        org_id = request.organisation_id
+        self.form = PlacementForm(
+            data,
+            heading=self.tr("{name} accepted for “{title}”").format(
+                name=row.name, title=request.title
+            ),
+            contacts=placements.contacts_of(db, org_id) if org_id is not None else [],
+            affiliates=candidates.affiliates(db),
+            submit=lambda d: placements.accept(db, d),
+            parent=self.view,
+        )
+        self.form.finished.connect(lambda result: self._accepted(result, row.candidate_id))
+        self.form.open()
+
+    def _accepted(self, result: int, candidate_id: int) -> None:
+        form, self.form = self.form, None
+        if form is None:
+            return
+        if result == QDialog.DialogCode.Accepted and form.change is not None:
+            self._say(" ".join(form.change.messages))
+            self.reload(keep_candidate=candidate_id)
+            self.answered.emit()
+        form.deleteLater()
 
     def apply_note(self) -> None:
         row, rid = self._selected(), self._request_id()
@@ -511,6 +651,10 @@ class AssignmentPane(_Pane):
     """The optimal assignment of candidates over every open request."""
 
     assigned = Signal()
+    #: The assignment was saved as shortlists.
+    applied = Signal()
+    #: The assignment was written to this file.
+    exported = Signal(str)
 
     def __init__(self, ctx: AppContext, ui: Ui_ShortlistsView, view: QWidget) -> None:
         super().__init__(ctx, ui, view)
@@ -520,17 +664,55 @@ class AssignmentPane(_Pane):
         ui.assignTable.setModel(self.assign_proxy)
         _plain_table(ui.assignTable)
         ui.assignTable.setAccessibleName(self.tr("Best assignment per request"))
-        for col, width in ((0, 70), (1, 260), (2, 70), (3, 70), (4, 300), (5, 70), (6, 240)):
+        for col, width in (
+            (0, 70),
+            (1, 240),
+            (2, 90),
+            (3, 70),
+            (4, 70),
+            (5, 280),
+            (6, 70),
+            (7, 220),
+        ):
             ui.assignTable.setColumnWidth(col, width)
         ui.assignTable.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        #: The last assignment found (None until "Find" ran).
+        self.result: AssignmentResult | None = None
+        self._weights: dict[str, float] = {}
+        self.apply_button = QPushButton(self.tr("&Apply as shortlists…"), ui.assignTab)
+        self.apply_button.setObjectName("applyAssignmentButton")
+        self.apply_button.setToolTip(
+            self.tr("Save each request's assigned people as its saved shortlist.")
+        )
+        self.export_button = QPushButton(self.tr("E&xport…"), ui.assignTab)
+        self.export_button.setObjectName("exportAssignmentButton")
+        self.export_button.setToolTip(self.tr("Write the assignment to a spreadsheet (.xlsx)."))
+        ui.assignTop.addWidget(self.apply_button)
+        ui.assignTop.addWidget(self.export_button)
+        self.apply_button.clicked.connect(self.apply)
+        self.export_button.clicked.connect(lambda: self.export())
+        #: (question) -> True to go ahead; replaceable in tests.
+        self.confirm: Callable[[str], bool] = self._confirm_dialog
+        #: (default name) -> path or ""; replaceable in tests.
+        self.ask_path: Callable[[str], str] = self._path_dialog
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        has = self.result is not None and any(r.placements for r in self.result.requests)
+        self.apply_button.setEnabled(has)
+        self.export_button.setEnabled(self.result is not None)
 
     def run(self, weights: dict[str, float]) -> None:
         db = self.ctx.db
         ui = self.ui
         ui.assignButton.setEnabled(False)
 
+        self._weights = dict(weights)
+
         def done(result: AssignmentResult) -> None:
             ui.assignButton.setEnabled(True)
+            self.result = result
+            self._update_buttons()
             self.assign_model.set_records(result.requests)
             unfilled = sum(r.unfilled for r in result.requests)
             ui.assignSummary.setText(
@@ -561,5 +743,94 @@ class AssignmentPane(_Pane):
             parent=self.view,
         )
 
+    def apply(self) -> None:
+        """After a confirmation, save each request's assigned people as its shortlist (in
+        the background); people already sent or answered keep their history."""
+        result = self.result
+        if result is None:
+            return
+        todo = [r for r in result.requests if r.placements]
+        if not todo:
+            return
+        people = sum(len(r.placements) for r in todo)
+        question = self.tr(
+            "Save the assignment as saved shortlists: {people} people on {n} requests? "
+            "Each request's people still at “proposed” are replaced; anyone already sent "
+            "or answered stays."
+        ).format(people=people, n=len(todo))
+        if not self.confirm(question):
+            return
+        db, weights = self.ctx.db, self._weights
+        self.apply_button.setEnabled(False)
+
+        def done(saved: list[tuple[int, int]]) -> None:
+            self._update_buttons()
+            self.ui.assignSummary.setText(
+                self.tr("Saved shortlists for {n} requests ({people} people).").format(
+                    n=len(saved), people=sum(k for _r, k in saved)
+                )
+            )
+            self.applied.emit()
+
+        def failed(exc: BaseException) -> None:
+            self._update_buttons()
+            show_error(self.view, exc)
+
+        self.ctx.tasks.run(
+            lambda progress: matching.apply_assignment(
+                db, result, weights=weights, progress=progress
+            ),
+            on_done=done,
+            on_error=failed,
+            on_cancel=self._update_buttons,
+            label=self.tr("Saving the shortlists…"),
+            parent=self.view,
+        )
+
+    def export(self, path: str | None = None) -> None:
+        """Write the assignment to .xlsx (``path`` skips the file dialog)."""
+        result = self.result
+        if result is None:
+            return
+        target = path or self.ask_path("assignment.xlsx")
+        if not target:
+            return
+        if not target.lower().endswith(".xlsx"):
+            target += ".xlsx"
+        db = self.ctx.db
+
+        def done(rows: int) -> None:
+            self.ui.assignSummary.setText(
+                self.tr("{n} rows written to {path}.").format(n=rows, path=target)
+            )
+            self.exported.emit(target)
+
+        self.ctx.tasks.run(
+            lambda _p: export_assignment(db, result, target),
+            on_done=done,
+            on_error=lambda exc: show_error(self.view, exc),
+            label=self.tr("Writing the spreadsheet…"),
+            parent=self.view,
+        )
+
+    def _confirm_dialog(self, question: str) -> bool:
+        box = QMessageBox(self.view)
+        box.setObjectName("confirmApplyAssignment")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Apply the assignment"))
+        box.setText(question)
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Save shortlists"))
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def _path_dialog(self, default: str) -> str:
+        path, _f = QFileDialog.getSaveFileName(
+            self.view, self.tr("Export the assignment"), default, self.tr("Excel workbook (*.xlsx)")
+        )
+        return path
+
     def clear(self) -> None:
+        self.result = None
+        self._update_buttons()
         self.assign_model.set_records([])

@@ -90,6 +90,8 @@ class ShortlistsView(SidebarScreen):
         self.saved_pane.save_failed.connect(self._update_buttons)
         self.saved_pane.current_changed.connect(self._update_buttons)
         self.assignment.assigned.connect(self.assigned)
+        self.saved_pane.answered.connect(self.changed)
+        self.assignment.applied.connect(self.changed)
 
     def _load_requests(self) -> None:
         combo = self.ui.requestCombo
@@ -126,10 +128,15 @@ class ShortlistsView(SidebarScreen):
         value = self.ui.requestCombo.currentData()
         return int(value) if value is not None else None
 
-    def select_request(self, request_id: int) -> None:
+    def select_request(self, request_id: int, candidate_id: int | None = None) -> None:
+        """Show the request (and on its saved shortlist, the candidate: the Today
+        screen opens an interview line here)."""
         index = self.ui.requestCombo.findData(request_id)
         if index >= 0:
             self.ui.requestCombo.setCurrentIndex(index)
+        if candidate_id is not None:
+            self.saved_pane.reload(keep_candidate=candidate_id)
+            self.ui.lowerTabs.setCurrentWidget(self.ui.savedPage)
 
     @property
     def _result(self) -> MatchResult | None:

@@ -7,6 +7,7 @@ Public API (plain frozen dataclasses in and out, no ORM objects, no Qt)::
     save_shortlist(db, request_id, top, *, weights=None, candidate_ids=None) -> list[ShortlistRow]
     saved_shortlist(db, request_id) -> list[ShortlistRow]
     assign(db, *, weights=None, progress=NO_PROGRESS) -> AssignmentResult
+    apply_assignment(db, result, *, weights=None) -> [(request id, people saved)]
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from wir_manager.services.matching.assignment import (
     AssignedCandidate,
     AssignmentResult,
     RequestAssignment,
+    apply_assignment,
     assign,
     open_request_ids,
 )
@@ -70,6 +72,7 @@ __all__ = [
     "WeightsError",
     "active_shortlist_counts",
     "allowed_next",
+    "apply_assignment",
     "assign",
     "clear_shortlist",
     "current_profile",

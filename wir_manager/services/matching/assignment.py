@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 import numpy as np
-from sqlalchemy import String, select, type_coerce
+from sqlalchemy import String, func, select, type_coerce
 
 from wir_manager.i18n import _, ngettext
 from wir_manager.services.matching import solver
@@ -28,6 +28,7 @@ from wir_manager.services.matching.requirements import (
     load_many_requirements,
 )
 from wir_manager.services.matching.scoring import Evaluation, evaluate, ranking_order
+from wir_manager.services.matching.shortlists import save_shortlist
 from wir_manager.services.progress import NO_PROGRESS, Progress
 from wir_manager.storage import models as m
 from wir_manager.storage.database import Database
@@ -51,6 +52,8 @@ class RequestAssignment:
     reason: str | None
     eligible_count: int
     greedy_placements: tuple[AssignedCandidate, ...] = ()
+    #: The requesting organisation (acronym, else name).
+    organisation: str = ""
 
 
 @dataclass(frozen=True)
@@ -148,8 +151,17 @@ def assign(
     best = solver.solve(options, positions)
     base = solver.greedy(options, positions)
     people = sorted({int(c) for cs in (*best, *base) for c in cs})
+    r_, o_ = m.PlacementRequest, m.Organisation
     with db.engine.connect() as conn:
         names = names_of(conn, people)
+        organisations = {
+            int(rid): str(org or "")
+            for rid, org in conn.execute(
+                select(r_.id, func.coalesce(o_.acronym, o_.name))
+                .join(o_, o_.id == r_.organisation_id)
+                .where(r_.id.in_([req.request_id for req in reqs]))
+            )
+        }
 
     def picks(r: int, chosen: list) -> tuple[AssignedCandidate, ...]:
         return tuple(
@@ -174,6 +186,7 @@ def assign(
                 ),
                 eligible_count=eligible_counts[r],
                 greedy_placements=picks(r, base[r]),
+                organisation=organisations.get(req.request_id, ""),
             )
         )
     progress.report(steps, steps, "")
@@ -187,3 +200,33 @@ def assign(
         edges=sum(len(o) for o in options),
         seconds=time.perf_counter() - started,
     )
+
+
+def apply_assignment(
+    db: Database,
+    result: AssignmentResult,
+    *,
+    weights: Mapping[str, float] | None = None,
+    profile: str = DEFAULT_PROFILE,
+    progress: Progress = NO_PROGRESS,
+) -> list[tuple[int, int]]:
+    """Save the assignment as saved shortlists, one per request that got anyone:
+    (request id, people saved) per request. Each request's list is saved by
+    :func:`save_shortlist` in its own transaction, exactly as a coordinator saving the
+    ticked people would, so people already sent, interviewed or answered stay with their
+    history. Requests nobody was assigned to are left alone."""
+    todo = [r for r in result.requests if r.placements]
+    saved: list[tuple[int, int]] = []
+    for n, req in enumerate(todo):
+        progress.report(n, len(todo), req.title)
+        rows = save_shortlist(
+            db,
+            req.request_id,
+            len(req.placements),
+            weights=weights,
+            candidate_ids=[p.candidate_id for p in req.placements],
+            profile=profile,
+        )
+        saved.append((req.request_id, len(rows)))
+    progress.report(len(todo), len(todo), "")
+    return saved

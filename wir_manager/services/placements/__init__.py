@@ -7,6 +7,7 @@ from wir_manager.services.placements.due import DueItem, count_overdue, due_item
 from wir_manager.services.placements.outcomes import (
     outcomes,
     remove_metric,
+    save_outcomes,
     set_actual,
     set_target,
     set_totals,
@@ -93,6 +94,7 @@ __all__ = [
     "outcomes",
     "placement_defaults",
     "remove_metric",
+    "save_outcomes",
     "set_actual",
     "set_target",
     "set_totals",

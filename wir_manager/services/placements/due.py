@@ -10,13 +10,15 @@ is about (``subject`` + ``subject_id``) so the screen can open it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import String, select, type_coerce
+from sqlalchemy import Connection, String, select, type_coerce
 
 from wir_manager.domain.enums import (
     CheckinKind,
     DueKind,
+    DueSubject,
     PlacementStatus,
     RequestStatus,
     ShortlistStatus,
@@ -30,15 +32,17 @@ from wir_manager.storage.database import Database
 LOOKAHEAD_DAYS = 14
 #: Placements ending within this many days are listed.
 ENDING_DAYS = 30
+#: Placements that are still to run or running.
+_LIVE = (PlacementStatus.PLANNED.value, PlacementStatus.ACTIVE.value)
 
 
 @dataclass(frozen=True, slots=True)
 class DueItem:
-    kind: str  # DueKind value
+    kind: DueKind
     due_on: dt.date | None
     title: str
-    #: "request", "placement", "shortlist" (request + candidate) or "retention".
-    subject: str
+    #: The record the line opens (a shortlist line opens the request at the candidate).
+    subject: DueSubject
     subject_id: int | None
     overdue: bool
     candidate_id: int | None = None
@@ -47,16 +51,16 @@ class DueItem:
     @property
     def id(self) -> str:
         """Stable key of the line: kind and record."""
-        return f"{self.kind}:{self.subject_id or 0}:{self.candidate_id or 0}"
+        return f"{self.kind.value}:{self.subject_id or 0}:{self.candidate_id or 0}"
 
     def to_json(self) -> dict[str, object]:
         return {
             "id": self.id,
-            "kind": self.kind,
+            "kind": self.kind.value,
             "due_on": self.due_on.isoformat() if self.due_on else None,
             "overdue": self.overdue,
             "title": self.title,
-            "subject": self.subject,
+            "subject": self.subject.value,
             "subject_id": self.subject_id,
             "candidate_id": self.candidate_id,
             "request_id": self.request_id,
@@ -67,173 +71,180 @@ def _org(acronym: str | None, name: str | None) -> str:
     return acronym or name or _("another organisation")
 
 
+def _item(
+    kind: DueKind,
+    day: dt.date,
+    today: dt.date,
+    late: str,
+    coming: str,
+    subject: DueSubject,
+    subject_id: int,
+    **ids: int | None,
+) -> DueItem:
+    """One dated line: overdue (with the ``late`` wording) when ``day`` has passed, else
+    upcoming (``coming``). The wordings are already translated and filled in."""
+    overdue = day < today
+    return DueItem(kind, day, late if overdue else coming, subject, subject_id, overdue, **ids)
+
+
+def _request_deadlines(conn: Connection, today: dt.date, ahead: dt.date) -> Iterator[DueItem]:
+    r, o = m.PlacementRequest, m.Organisation
+    for rid, title, acronym, name, deadline in conn.execute(
+        select(r.id, r.title, o.acronym, o.name, r.deadline)
+        .join(o, o.id == r.organisation_id)
+        .where(
+            type_coerce(r.status, String).in_(
+                (RequestStatus.OPEN.value, RequestStatus.SHORTLISTING.value)
+            ),
+            r.deadline.is_not(None),
+            r.deadline <= ahead,
+        )
+    ):
+        text = _("Deadline of “{title}” ({org})").format(title=title, org=_org(acronym, name))
+        yield _item(
+            DueKind.REQUEST_DEADLINE,
+            deadline,
+            today,
+            text,
+            text,
+            DueSubject.REQUEST,
+            rid,
+            request_id=rid,
+        )
+
+
+def _interviews(conn: Connection, today: dt.date, ahead: dt.date) -> Iterator[DueItem]:
+    r, o, e, c = m.PlacementRequest, m.Organisation, m.ShortlistEntry, m.Candidate
+    for rid, cid, person, acronym, name, day in conn.execute(
+        select(e.request_id, e.candidate_id, c.full_name, o.acronym, o.name, e.interview_on)
+        .join(c, c.id == e.candidate_id)
+        .join(r, r.id == e.request_id)
+        .join(o, o.id == r.organisation_id)
+        .where(
+            type_coerce(e.status, String) == ShortlistStatus.INTERVIEW.value,
+            e.interview_on.is_not(None),
+            e.interview_on <= ahead,
+        )
+    ):
+        org = _org(acronym, name)
+        yield _item(
+            DueKind.INTERVIEW,
+            day,
+            today,
+            _("Interview held? Record {org}'s answer for {name}").format(name=person, org=org),
+            _("Interview of {name} with {org}").format(name=person, org=org),
+            DueSubject.SHORTLIST,
+            rid,
+            candidate_id=cid,
+            request_id=rid,
+        )
+
+
+def _checkins(conn: Connection, today: dt.date, ahead: dt.date) -> Iterator[DueItem]:
+    p, k, c, o = m.Placement, m.PlacementCheckin, m.Candidate, m.Organisation
+    for pid, kind, day, person, acronym, name in conn.execute(
+        select(p.id, type_coerce(k.kind, String), k.due_on, c.full_name, o.acronym, o.name)
+        .join(p, p.id == k.placement_id)
+        .outerjoin(c, c.id == p.candidate_id)
+        .outerjoin(o, o.id == p.organisation_id)
+        .where(
+            type_coerce(p.status, String).in_(_LIVE),
+            k.done_on.is_(None),
+            k.due_on <= ahead,
+        )
+        .order_by(k.due_on)
+    ):
+        text = _("{what}: {name} at {org}").format(
+            what=_(CheckinKind(kind).label),
+            name=person or _("erased person"),
+            org=_org(acronym, name),
+        )
+        yield _item(DueKind.CHECKIN, day, today, text, text, DueSubject.PLACEMENT, pid)
+
+
+def _placements(conn: Connection, today: dt.date, ahead: dt.date) -> Iterator[DueItem]:
+    """Planned placements whose start has come, active ones ending soon (or past)."""
+    p, c, o = m.Placement, m.Candidate, m.Organisation
+    ending = today + dt.timedelta(days=ENDING_DAYS)
+    for pid, cid, person, acronym, name, start, end, status in conn.execute(
+        select(
+            p.id,
+            p.candidate_id,
+            c.full_name,
+            o.acronym,
+            o.name,
+            p.start_date,
+            p.end_date,
+            type_coerce(p.status, String),
+        )
+        .outerjoin(c, c.id == p.candidate_id)
+        .outerjoin(o, o.id == p.organisation_id)
+        .where(type_coerce(p.status, String).in_(_LIVE))
+    ):
+        words = {"name": person or _("erased person"), "org": _org(acronym, name)}
+        state = PlacementStatus(status)
+        if state is PlacementStatus.PLANNED and start <= ahead:
+            yield _item(
+                DueKind.PLACEMENT_START,
+                start,
+                today,
+                _("Placement of {name} at {org} should have started: mark it started").format(
+                    **words
+                ),
+                _("Placement of {name} at {org} starts").format(**words),
+                DueSubject.PLACEMENT,
+                pid,
+                candidate_id=cid,
+            )
+        elif state is PlacementStatus.ACTIVE and end <= ending:
+            yield _item(
+                DueKind.PLACEMENT_ENDING,
+                end,
+                today,
+                _("Placement of {name} at {org} has ended: mark it completed").format(**words),
+                _("Placement of {name} at {org} ends").format(**words),
+                DueSubject.PLACEMENT,
+                pid,
+                candidate_id=cid,
+            )
+
+
+def _consent_renewals(db: Database, today: dt.date) -> Iterator[DueItem]:
+    report = retention.report(db, today=today)
+    waiting = [
+        item
+        for item in report.items
+        if (
+            retention.REASON_CONSENT_OLD in item.reasons
+            or retention.REASON_NO_CONSENT in item.reasons
+        )
+        and item.consent_requested_at is None
+    ]
+    if waiting:
+        yield DueItem(
+            DueKind.CONSENT_RENEWAL,
+            None,
+            ngettext(
+                "Consent renewal due for {n} person (retention rules)",
+                "Consent renewal due for {n} people (retention rules)",
+                len(waiting),
+            ).format(n=len(waiting)),
+            DueSubject.RETENTION,
+            None,
+            False,
+        )
+
+
 def due_items(db: Database, *, today: dt.date | None = None) -> list[DueItem]:
     """Everything due, overdue first, then by date."""
     today = today or dt.date.today()
     ahead = today + dt.timedelta(days=LOOKAHEAD_DAYS)
     items: list[DueItem] = []
-    r, o = m.PlacementRequest, m.Organisation
     with db.engine.connect() as conn:
-        for rid, title, acronym, name, deadline in conn.execute(
-            select(r.id, r.title, o.acronym, o.name, r.deadline)
-            .join(o, o.id == r.organisation_id)
-            .where(
-                type_coerce(r.status, String).in_(
-                    (RequestStatus.OPEN.value, RequestStatus.SHORTLISTING.value)
-                ),
-                r.deadline.is_not(None),
-                r.deadline <= ahead,
-            )
-        ):
-            items.append(
-                DueItem(
-                    DueKind.REQUEST_DEADLINE.value,
-                    deadline,
-                    _("Deadline of “{title}” ({org})").format(title=title, org=_org(acronym, name)),
-                    "request",
-                    rid,
-                    deadline < today,
-                    request_id=rid,
-                )
-            )
-        e, c = m.ShortlistEntry, m.Candidate
-        for rid, cid, person, _title, acronym, name, day in conn.execute(
-            select(
-                e.request_id,
-                e.candidate_id,
-                c.full_name,
-                r.title,
-                o.acronym,
-                o.name,
-                e.interview_on,
-            )
-            .join(c, c.id == e.candidate_id)
-            .join(r, r.id == e.request_id)
-            .join(o, o.id == r.organisation_id)
-            .where(
-                type_coerce(e.status, String) == ShortlistStatus.INTERVIEW.value,
-                e.interview_on.is_not(None),
-                e.interview_on <= ahead,
-            )
-        ):
-            items.append(
-                DueItem(
-                    DueKind.INTERVIEW.value,
-                    day,
-                    (
-                        _("Interview held? Record {org}'s answer for {name}")
-                        if day < today
-                        else _("Interview of {name} with {org}")
-                    ).format(name=person, org=_org(acronym, name)),
-                    "shortlist",
-                    rid,
-                    day < today,
-                    candidate_id=cid,
-                    request_id=rid,
-                )
-            )
-        p, k = m.Placement, m.PlacementCheckin
-        live = (PlacementStatus.PLANNED.value, PlacementStatus.ACTIVE.value)
-        for pid, kind, day, person, acronym, name in conn.execute(
-            select(p.id, type_coerce(k.kind, String), k.due_on, c.full_name, o.acronym, o.name)
-            .join(p, p.id == k.placement_id)
-            .outerjoin(c, c.id == p.candidate_id)
-            .outerjoin(o, o.id == p.organisation_id)
-            .where(
-                type_coerce(p.status, String).in_(live),
-                k.done_on.is_(None),
-                k.due_on <= ahead,
-            )
-            .order_by(k.due_on)
-        ):
-            items.append(
-                DueItem(
-                    DueKind.CHECKIN.value,
-                    day,
-                    _("{what}: {name} at {org}").format(
-                        what=_(CheckinKind(kind).label),
-                        name=person or _("erased person"),
-                        org=_org(acronym, name),
-                    ),
-                    "placement",
-                    pid,
-                    day < today,
-                )
-            )
-        for pid, cid, person, acronym, name, start, end, status in conn.execute(
-            select(
-                p.id,
-                p.candidate_id,
-                c.full_name,
-                o.acronym,
-                o.name,
-                p.start_date,
-                p.end_date,
-                type_coerce(p.status, String),
-            )
-            .outerjoin(c, c.id == p.candidate_id)
-            .outerjoin(o, o.id == p.organisation_id)
-            .where(type_coerce(p.status, String).in_(live))
-        ):
-            who = person or _("erased person")
-            if status == PlacementStatus.PLANNED.value and start <= ahead:
-                items.append(
-                    DueItem(
-                        DueKind.PLACEMENT_START.value,
-                        start,
-                        (
-                            _("Placement of {name} at {org} should have started: mark it started")
-                            if start < today
-                            else _("Placement of {name} at {org} starts")
-                        ).format(name=who, org=_org(acronym, name)),
-                        "placement",
-                        pid,
-                        start < today,
-                        candidate_id=cid,
-                    )
-                )
-            elif status == PlacementStatus.ACTIVE.value and end <= today + dt.timedelta(
-                days=ENDING_DAYS
-            ):
-                items.append(
-                    DueItem(
-                        DueKind.PLACEMENT_ENDING.value,
-                        end,
-                        (
-                            _("Placement of {name} at {org} has ended: mark it completed")
-                            if end < today
-                            else _("Placement of {name} at {org} ends")
-                        ).format(name=who, org=_org(acronym, name)),
-                        "placement",
-                        pid,
-                        end < today,
-                        candidate_id=cid,
-                    )
-                )
-    report = retention.report(db, today=today)
-    renew = [
-        item
-        for item in report.items
-        if retention.REASON_CONSENT_OLD in item.reasons
-        or retention.REASON_NO_CONSENT in item.reasons
-    ]
-    waiting = [i for i in renew if i.consent_requested_at is None]
-    if waiting:
-        items.append(
-            DueItem(
-                DueKind.CONSENT_RENEWAL.value,
-                None,
-                ngettext(
-                    "Consent renewal due for {n} person (retention rules)",
-                    "Consent renewal due for {n} people (retention rules)",
-                    len(waiting),
-                ).format(n=len(waiting)),
-                "retention",
-                None,
-                False,
-            )
-        )
-    items.sort(key=lambda i: (not i.overdue, i.due_on or today, i.kind, i.title))
+        for source in (_request_deadlines, _interviews, _checkins, _placements):
+            items.extend(source(conn, today, ahead))
+    items.extend(_consent_renewals(db, today))
+    items.sort(key=lambda i: (not i.overdue, i.due_on or today, i.kind.value, i.title))
     return items
 
 

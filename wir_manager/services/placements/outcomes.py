@@ -190,6 +190,66 @@ def set_totals(
         return outcomes_in(s, placement_id)
 
 
+def save_outcomes(
+    db: Database,
+    placement_id: int,
+    values: Mapping[str, tuple[int | str | None, int | str | None]],
+    *,
+    checkin_id: int | None = None,
+) -> list[OutcomeRecord]:
+    """Targets and actuals of several metrics as a form holds them (metric → (target,
+    actual); None or "" clears), in ONE transaction: every value is checked first, so
+    one bad value changes nothing and its sentence names it. The actuals belong to
+    report ``checkin_id`` (None: not tied to a report). Metrics left empty that were
+    never stored are not created."""
+    checked: list[tuple[str, int | None, int | None]] = []
+    for metric, (target, actual) in values.items():
+        name = normalise_metric(metric)
+        t = None if target is None or str(target).strip() == "" else _value(target)
+        a = None if actual is None or str(actual).strip() == "" else _value(actual)
+        checked.append((name, t, a))
+    with db.session() as s:
+        if s.get(m.Placement, placement_id) is None:
+            raise PlacementNotFoundError(
+                _("There is no placement with id {id}.").format(id=placement_id)
+            )
+        if checkin_id is not None:
+            c = s.get(m.PlacementCheckin, checkin_id)
+            if c is None or c.placement_id != placement_id:
+                raise PlacementError(
+                    _("Report {id} does not belong to placement {pid}.").format(
+                        id=checkin_id, pid=placement_id
+                    )
+                )
+        o, v = m.PlacementOutcome, m.OutcomeValue
+        stored = {
+            row.metric: row for row in s.scalars(select(o).where(o.placement_id == placement_id))
+        }
+        for name, target, actual in checked:
+            row = stored.get(name)
+            if row is None:
+                if target is None and actual is None:
+                    continue
+                row = _outcome(s, placement_id, name)
+            if row.target != target:
+                row.target = target
+            existing = s.scalars(
+                select(v).where(
+                    v.outcome_id == row.id,
+                    v.checkin_id.is_(None) if checkin_id is None else v.checkin_id == checkin_id,
+                )
+            ).first()
+            if actual is None:
+                if existing is not None:
+                    s.delete(existing)
+            elif existing is None:
+                s.add(m.OutcomeValue(outcome_id=row.id, checkin_id=checkin_id, value=actual))
+            elif existing.value != actual:
+                existing.value = actual
+        s.flush()
+        return outcomes_in(s, placement_id)
+
+
 def remove_metric(db: Database, placement_id: int, metric: str) -> None:
     """Drop a (free) metric with its target and values."""
     name = normalise_metric(metric)

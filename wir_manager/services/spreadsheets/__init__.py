@@ -8,6 +8,7 @@ Public API::
     read_requests(db, path) / write_requests(db, report)
     export_candidates(db, path, *, ids=None) -> int
     export_shortlist(db, request_id, path) -> int
+    export_assignment(db, assignment_result, path) -> int
     export_training(db, path) -> int
     write_candidate_template(path) -> Path
     write_request_template(path) -> Path
@@ -21,6 +22,7 @@ from wir_manager.services.spreadsheets.candidates_import import (
 )
 from wir_manager.services.spreadsheets.errors import ImportRefusedError, SpreadsheetError
 from wir_manager.services.spreadsheets.export import (
+    export_assignment,
     export_candidates,
     export_shortlist,
     export_training,
@@ -66,6 +68,7 @@ __all__ = [
     "PreviewRow",
     "Problem",
     "SpreadsheetError",
+    "export_assignment",
     "export_candidates",
     "export_shortlist",
     "export_training",

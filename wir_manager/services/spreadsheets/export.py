@@ -14,7 +14,7 @@ import os
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -41,6 +41,9 @@ from wir_manager.services.spreadsheets.headers import CANDIDATE_FIELDS
 from wir_manager.storage import audit, files
 from wir_manager.storage import models as m
 from wir_manager.storage.database import Database
+
+if TYPE_CHECKING:
+    from wir_manager.services.matching import AssignmentResult
 
 inmemory.install()
 
@@ -310,6 +313,56 @@ def export_shortlist(db: Database, request_id: int, path: os.PathLike[str] | str
     _save(wb, path)
     _audit(db, "request", request_id, ["shortlist", "spreadsheet"])
     return len(rows)
+
+
+def export_assignment(db: Database, result: AssignmentResult, path: os.PathLike[str] | str) -> int:
+    """Write the best assignment (an :class:`AssignmentResult`): one row per request and
+    assigned person, with the organisation, the score and the greedy baseline's pick, and
+    requests left unfilled with the reason. Returns the number of rows written."""
+    path = Path(path)
+    check_target(path)
+    headers = [
+        _("Request"),
+        _("Title"),
+        _("Organisation"),
+        _("Positions"),
+        _("Eligible"),
+        _("Candidate"),
+        _("Candidate id"),
+        _("Score"),
+        _("Unfilled"),
+        _("Why unfilled"),
+    ]
+    wb = Workbook(write_only=True)
+    sheet = SheetWriter(wb, _("Assignment"), headers)
+    for req in result.requests:
+        base = [req.request_id, req.title, req.organisation, req.positions, req.eligible_count]
+        people = req.placements or (None,)
+        for i, person in enumerate(people):
+            last = i == len(people) - 1
+            sheet.append(
+                [
+                    *base,
+                    person.name if person else None,
+                    person.candidate_id if person else None,
+                    round(person.score, 2) if person else None,
+                    req.unfilled if last and req.unfilled else None,
+                    req.reason if last else None,
+                ]
+            )
+    sheet.finish()
+    summary = SheetWriter(wb, _("Summary"), [_("Figure"), _("Value")])
+    for label, value in (
+        (_("Total score"), result.total),
+        (_("Greedy baseline"), result.greedy_total),
+        (_("Gain"), result.gain),
+        (_("Weight profile"), f"{result.profile_name} v{result.profile_version}"),
+    ):
+        summary.append([label, value])
+    summary.finish()
+    _save(wb, path)
+    _audit(db, "request", None, ["assignment", "spreadsheet"])
+    return sheet.rows
 
 
 # ----------------------------------------------------------------------------- training

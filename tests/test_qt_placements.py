@@ -1,0 +1,390 @@
+"""Issue #12 in the real GUI, in English and Swedish: the IGO's answers on the saved
+shortlist (only the allowed steps; interview date; decline reason), accepting through
+the placement form (a refused value keeps the form open with what was typed), the
+Today screen opening the placement, the status steps and their consequences, check-ins,
+outcomes per report with progress bars, the timeline with a contact note, the
+programme charts, both reports read back, and the assignment applied as shortlists and
+exported with its organisation column.
+
+Real encrypted database files and real widgets; the world is small and multilingual
+(Arabic, Devanagari, CJK, Cyrillic and Swedish names), with dates relative to today so
+the Today screen has something due."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+from PySide6.QtCore import QSettings, Qt
+
+from wir_manager.domain.codes import region_of
+from wir_manager.domain.enums import (
+    DueKind,
+    PlacementStatus,
+    RequestStatus,
+    ShortlistStatus,
+    Stage,
+)
+from wir_manager.qt.context import AppContext
+from wir_manager.qt.tasks import TaskRunner
+from wir_manager.services import placements as pl
+from wir_manager.services.matching import allowed_next, save_shortlist, saved_shortlist
+from wir_manager.storage import models as m
+
+TODAY = dt.date.today()
+START = TODAY + dt.timedelta(days=5)
+END = START + dt.timedelta(days=182)
+
+PEOPLE = (
+    (10, "أمينة الحسن", "EG", "woman"),
+    (11, "प्रिया शर्मा", "IN", "woman"),
+    (12, "王伟", "CN", "man"),
+    (13, "Мария Иванова", "RU", "woman"),
+    (14, "Lars Svensson", "SE", "man"),
+)
+
+
+@pytest.fixture
+def week(db):
+    """WHO asks for one resident, UNEP for two, both starting in five days, remote,
+    English at B2 or better; five ready people; WHO's saved shortlist holds two."""
+    with db.session() as s:
+        who = m.Organisation(name="World Health Organization", acronym="WHO")
+        unep = m.Organisation(name="UN Environment Programme", acronym="UNEP")
+        s.add_all([who, unep])
+        s.flush()
+        for rid, org, positions, title in (
+            (1, who, 1, "Wikidata resident for health data"),
+            (2, unep, 2, "Commons resident for climate media"),
+        ):
+            s.add(
+                m.PlacementRequest(
+                    id=rid,
+                    organisation_id=org.id,
+                    title=title,
+                    start_date=START,
+                    duration_months=6,
+                    positions=positions,
+                    deadline=TODAY + dt.timedelta(days=10),
+                    work_mode="remote",
+                    status=RequestStatus.OPEN,
+                )
+            )
+            s.flush()
+            s.add(m.RequestLanguage(request_id=rid, code="en", min_level=4, importance="required"))
+        for cid, name, country, gender in PEOPLE:
+            region = region_of(country)
+            s.add(
+                m.Candidate(
+                    id=cid,
+                    full_name=name,
+                    username=f"user{cid}",
+                    email=f"user{cid}@example.org",
+                    country=country,
+                    region=region.region_code if region else None,
+                    subregion=region.subregion_code if region else None,
+                    gender=gender,
+                    stage=Stage.READY,
+                    consent_store=True,
+                    consent_store_at=TODAY - dt.timedelta(days=30),
+                    consent_propose=True,
+                    available_from=TODAY - dt.timedelta(days=30),
+                    available_until=TODAY + dt.timedelta(days=900),
+                )
+            )
+            s.flush()
+            s.add(m.CandidateLanguage(candidate_id=cid, code="en", level=5))
+    save_shortlist(db, 1, 2, candidate_ids=[10, 11])
+    return db
+
+
+def _window(db, tmp_path: Path, qtbot):  # type: ignore[no-untyped-def]
+    from wir_manager.qt.main_window import MainWindow
+
+    ctx = AppContext(
+        db, TaskRunner(), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    )
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def _choose_saved(view, candidate_id: int) -> None:  # type: ignore[no-untyped-def]
+    rows = view.saved_model.records()
+    row = next(i for i, r in enumerate(rows) if r.candidate_id == candidate_id)
+    view.ui.savedTable.selectRow(row)
+
+
+def _answer(view, status: ShortlistStatus) -> None:  # type: ignore[no-untyped-def]
+    combo = view.ui.statusCombo
+    combo.setCurrentIndex(combo.findData(status.value))
+    assert combo.currentData() == status.value
+    view.ui.statusButton.click()
+
+
+def _offered(view) -> list[str]:  # type: ignore[no-untyped-def]
+    combo = view.ui.statusCombo
+    return [combo.itemData(i) for i in range(combo.count())]
+
+
+WORDS = {
+    "en": {"residencies": "Residencies", "timeline": "Timeline", "planned": "Placement planned"},
+    "sv": {"residencies": "Residens", "timeline": "Tidslinje", "planned": "Placering planerad"},
+}
+
+
+@pytest.mark.parametrize("code", ["en", "sv"])
+def test_a_week_from_the_answer_to_both_reports(
+    qtbot, week, tmp_path: Path, language, code: str
+) -> None:
+    language(code)
+    window = _window(week, tmp_path, qtbot)
+    shortlists = window.show_screen("shortlists")
+    shortlists.select_request(1, candidate_id=10)  # as the Today screen opens it
+    assert shortlists.ui.lowerTabs.currentWidget() is shortlists.ui.savedPage
+    qtbot.waitUntil(lambda: len(shortlists.saved_model.records()) == 2, timeout=20000)
+    pane = shortlists.saved_pane
+
+    # The answer control offers only the allowed next steps.
+    _choose_saved(shortlists, 10)
+    assert _offered(shortlists) == [s.value for s in allowed_next(ShortlistStatus.PROPOSED)]
+    assert not pane.interview_date.isVisible()
+    _answer(shortlists, ShortlistStatus.SENT)
+    assert _offered(shortlists) == [s.value for s in allowed_next(ShortlistStatus.SENT)]
+    shortlists.ui.statusCombo.setCurrentIndex(
+        shortlists.ui.statusCombo.findData(ShortlistStatus.INTERVIEW.value)
+    )
+    assert pane.interview_date.isVisible() and not pane.decline_reason.isVisible()
+    interview = TODAY - dt.timedelta(days=1)
+    pane.interview_date.setDate(interview)
+    _answer(shortlists, ShortlistStatus.INTERVIEW)
+    row = next(r for r in saved_shortlist(week, 1) if r.candidate_id == 10)
+    assert row.status == ShortlistStatus.INTERVIEW and row.interview_on == interview
+
+    # The other one is declined, with a reason from the short list and the IGO's words.
+    _choose_saved(shortlists, 11)
+    shortlists.ui.statusCombo.setCurrentIndex(
+        shortlists.ui.statusCombo.findData(ShortlistStatus.DECLINED.value)
+    )
+    assert pane.decline_reason.isVisible() and pane.decline_note.isVisible()
+    pane.decline_reason.setCurrentIndex(pane.decline_reason.findData("language"))
+    pane.decline_note.setText("Needs Arabic at C1 — نحتاج إلى العربية")
+    _answer(shortlists, ShortlistStatus.DECLINED)
+    row = next(r for r in saved_shortlist(week, 1) if r.candidate_id == 11)
+    assert (row.status, row.decline_reason) == (ShortlistStatus.DECLINED, "language")
+    assert "العربية" in (row.decline_note or "")
+    assert _offered(shortlists) == [None] and not shortlists.ui.statusCombo.isEnabled()
+
+    # Accepted… opens the placement form pre-filled from the request.
+    _choose_saved(shortlists, 10)
+    _answer(shortlists, ShortlistStatus.ACCEPTED)
+    form = pane.form
+    assert form is not None and form.isVisible()
+    assert form.start.date().toPython() == START
+    form.liaison_name.setText("Ольга Петрова")
+    form.liaison_role.setText("Knowledge manager")
+    form.liaison_email.setText("o.petrova@who.example")
+    form.mentor.setText("李娜")
+    form.share.setValue(80)
+    form.funding_source.setText("Wikimedia Sverige")
+    form.amount.setValue(12000)
+    form.currency.setText("XYZ")
+    form.save_button.click()
+    # Refused: one sentence in the form, which stays open with everything typed.
+    assert form.isVisible() and "XYZ" in form.error.text()
+    assert form.liaison_name.text() == "Ольга Петрова"
+    assert pl.list_placements(week) == []
+    form.currency.setText("EUR")
+    form.save_button.click()
+    assert pane.form is None
+    assert WORDS[code]["planned"] in pane.message.text()
+    placements = pl.list_placements(week)
+    assert len(placements) == 1
+    pid = placements[0].id
+    with week.session() as s:
+        assert s.get(m.PlacementRequest, 1).status == RequestStatus.FILLED
+    rec = pl.get_placement(week, pid)
+    assert rec.liaison is not None and rec.liaison.name == "Ольга Петрова"
+    assert (rec.mentor, rec.time_share, rec.funding_currency) == ("李娜", 80, "EUR")
+    window.grab().save(str(tmp_path / f"shortlists-{code}.png"))
+
+    # Today lists the start, and opening the line shows that placement.
+    today = window.show_screen("today")
+    qtbot.waitUntil(
+        lambda: any(i.kind is DueKind.PLACEMENT_START for i in today.model.records()),
+        timeout=20000,
+    )
+    kinds = {i.kind for i in today.model.records()}
+    assert {DueKind.REQUEST_DEADLINE, DueKind.PLACEMENT_START} <= kinds
+    line = next(n for n, i in enumerate(today.model.records()) if i.kind is DueKind.PLACEMENT_START)
+    today.open_index(today.model.index(line, 2))
+    view = window.current_screen()
+    assert window.current_key() == "placements"
+    assert view.tabs.tabText(0) == WORDS[code]["residencies"]
+    assert view.record is not None and view.record.id == pid
+    assert view.start_button.isEnabled() and not view.complete_button.isEnabled()
+
+    # Starting: her stage becomes placed; the list follows through the change hub.
+    view.start_button.click()
+    assert view.record.status == PlacementStatus.ACTIVE
+    assert "أمينة الحسن" in view.message.text()
+    with week.session() as s:
+        assert s.get(m.Candidate, 10).stage == Stage.PLACED
+    qtbot.waitUntil(
+        lambda: view.model.record(view.model.row_of(pid)).status == PlacementStatus.ACTIVE,
+        timeout=5000,
+    )
+
+    # Check-ins: done, moved, noted, one added.
+    view.detail_tabs.setCurrentIndex(0)
+    view.checkin_table.selectRow(0)
+    view.done_button.click()
+    first = view.record.checkins[0]
+    assert first.done_on == TODAY
+    view.checkin_table.selectRow(1)
+    moved_to = view.record.checkins[1].due_on + dt.timedelta(days=3)
+    view.ask_date = lambda _t, _l, _d: moved_to
+    view.move_button.click()
+    assert moved_to in {c.due_on for c in view.record.checkins}
+    view.checkin_table.selectRow(0)
+    view.ask_text = lambda _t, _l, _d: "Sent 14 articles — 14 статей"
+    view.note_button.click()
+    assert view.record.checkins[0].note == "Sent 14 articles — 14 статей"
+    before = len(view.record.checkins)
+    view.ask_date = lambda _t, _l, _d: START + dt.timedelta(days=45)
+    view.add_checkin_button.click()
+    assert len(view.record.checkins) == before + 1
+
+    # Outcomes: the actuals of the first report; the bar shows the share of the target.
+    view.detail_tabs.setCurrentIndex(1)
+    view.report_combo.setCurrentIndex(view.report_combo.findData(first.id))
+    bar, target, actual = view._metric_widgets["articles_created"]
+    target.setText("40")
+    actual.setText("12")
+    assert view.has_unsaved_changes()
+    view.save_outcomes_button.click()
+    bar = view._metric_widgets["articles_created"][0]
+    assert bar.value() == 30 and "12" in bar.format()
+    outcome = next(o for o in view.record.outcomes if o.metric == "articles_created")
+    assert dict(outcome.per_report) == {first.id: 12}
+    # One bad value: its sentence, nothing stored (not even the good one), typing kept.
+    errors: list[str] = []
+    import wir_manager.qt.views.placements as module
+
+    original = module.show_error
+    module.show_error = lambda _parent, exc, *a: errors.append(str(exc))  # type: ignore[assignment]
+    try:
+        view._metric_widgets["people_trained"][1].setText("25")
+        view._metric_widgets["events_held"][2].setText("a few")
+        view.save_outcomes_button.click()
+    finally:
+        module.show_error = original
+    assert errors and "a few" in errors[0]
+    assert view._metric_widgets["events_held"][2].text() == "a few"
+    assert "people_trained" not in {o.metric for o in pl.outcomes(week, pid)}
+    view._metric_widgets["events_held"][2].setText("")
+    view._metric_widgets["people_trained"][1].setText("")
+    assert not view.has_unsaved_changes()
+
+    # The timeline: the answers and the placement, and a contact note added here.
+    view.detail_tabs.setCurrentIndex(2)
+    assert view.detail_tabs.tabText(2) == WORDS[code]["timeline"]
+    panel = view.timeline
+    panel.note_edit.setText("फ़ोन किया: UNEP post")
+    panel.add_button.click()
+    texts = [e.text for e in panel.model.records()]
+    assert any("फ़ोन किया" in t for t in texts)
+    assert {e.kind for e in panel.model.records()} >= {"answer", "placement", "note"}
+
+    # Details…: the form over the placement; the edit shows in the facts.
+    view.edit_button.click()
+    assert view.form is not None
+    view.form.mentor.setText("Amani Njeri")
+    view.form.save_button.click()
+    assert view.form is None and "Amani Njeri" in view.facts.text()
+    window.grab().save(str(tmp_path / f"placements-{code}.png"))
+
+    # Programme figures as charts.
+    view.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: bool(view.org_chart.bars()), timeout=30000)
+    # A period before the placement: nobody placed in it.
+    view.figures_to.setDate(TODAY - dt.timedelta(days=1))
+    view.figures_button.click()
+    qtbot.waitUntil(lambda: not view.org_chart.bars(), timeout=30000)
+    view.figures_to.setDate(END)
+    view.figures_button.click()
+    qtbot.waitUntil(lambda: bool(view.org_chart.bars()), timeout=30000)
+    assert ("WHO", 1.0) in {(b.label, b.value) for b in view.org_chart.bars()}
+    assert view.funnel_chart.bars() and "WHO" in view.org_chart.accessibleDescription()
+    outcome_bars = {b.label: (b.value, b.target) for b in view.outcome_chart.bars()}
+    assert (12, 40) in outcome_bars.values()
+    view.tabs.setCurrentIndex(0)
+
+    # Both reports, written off the GUI thread, read back.
+    view.ask_path = lambda suffix, default: str(tmp_path / default)
+    view.report_button.click()
+    out = tmp_path / f"placement-{pid}.pdf"
+    qtbot.waitUntil(lambda: str(out) in view.message.text(), timeout=60000)
+    text = "".join(p.extract_text() for p in PdfReader(str(out)).pages)
+    assert "WHO" in text and "Wikidata resident for health data" in text
+    period = (TODAY - dt.timedelta(days=400), TODAY + dt.timedelta(days=400))
+    view.programme_report((*period, code, ".pdf"))
+    prog = tmp_path / "programme-report.pdf"
+    qtbot.waitUntil(prog.exists, timeout=60000)
+    qtbot.waitUntil(lambda: "programme-report.pdf" in view.message.text(), timeout=60000)
+    text = "".join(p.extract_text() for p in PdfReader(str(prog)).pages)
+    assert ("Programrapport" if code == "sv" else "Programme report") in text
+    assert "أمينة" not in text  # nothing personal in the programme report
+
+
+@pytest.mark.parametrize("code", ["en", "sv"])
+def test_assignment_applied_as_shortlists_and_exported(
+    qtbot, week, tmp_path: Path, language, code: str
+) -> None:
+    language(code)
+    window = _window(week, tmp_path, qtbot)
+    view = window.show_screen("shortlists")
+    view.ui.tabs.setCurrentWidget(view.ui.assignTab)
+    pane = view.assignment
+    assert not pane.apply_button.isEnabled() and not pane.export_button.isEnabled()
+    view.ui.assignButton.click()
+    qtbot.waitUntil(lambda: pane.result is not None, timeout=30000)
+    model = view.assign_model
+    horizontal = Qt.Orientation.Horizontal
+    headers = [model.headerData(c, horizontal, 0) for c in range(model.columnCount())]
+    assert headers[2] == "Organisation"  # the same word in Swedish
+    orgs = {model.data(model.index(r, 2)) for r in range(model.rowCount())}
+    assert orgs == {"WHO", "UNEP"}
+    assigned = {r.request_id: [p.candidate_id for p in r.placements] for r in pane.result.requests}
+    assert len(assigned[1]) == 1 and len(assigned[2]) == 2
+    # Refusing the confirmation changes nothing.
+    questions: list[str] = []
+    pane.confirm = lambda q: questions.append(q) or False
+    pane.apply_button.click()
+    assert questions and saved_shortlist(week, 2) == []
+    pane.confirm = lambda q: True
+    pane.apply_button.click()
+    qtbot.waitUntil(lambda: len(saved_shortlist(week, 2)) == 2, timeout=30000)
+    assert {r.candidate_id for r in saved_shortlist(week, 2)} == set(assigned[2])
+    # WHO's list keeps its earlier entries and gains the assigned person.
+    assert set(assigned[1]) <= {r.candidate_id for r in saved_shortlist(week, 1)}
+    # Export: the workbook names the organisation of every line.
+    target = tmp_path / "assignment.xlsx"
+    pane.ask_path = lambda default: str(target)
+    pane.export_button.click()
+    qtbot.waitUntil(target.exists, timeout=30000)
+    qtbot.waitUntil(lambda: "assignment.xlsx" in view.ui.assignSummary.text(), timeout=30000)
+    sheet = load_workbook(target).worksheets[0]
+    rows = list(sheet.iter_rows(values_only=True))
+    head = list(rows[0])
+    org_col = head.index("Organisation")
+    name_col = head.index("Kandidat" if code == "sv" else "Candidate")
+    assert {r[org_col] for r in rows[1:]} == {"WHO", "UNEP"}
+    names = {r[name_col] for r in rows[1:]}
+    assert names <= {name for _cid, name, _c, _g in PEOPLE} and len(names) == 3

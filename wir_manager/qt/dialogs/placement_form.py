@@ -1,0 +1,258 @@
+"""The placement form: what an acceptance writes (and later edits) — dates, the IGO
+liaison, mentor, host affiliate or fiscal sponsor, share of full time, work mode and
+duty station, funding.
+
+The form holds no rules. It builds a :class:`PlacementData` and hands it to ``submit``
+(``placements.accept`` for a new placement, ``placements.update_placement`` for an
+edit); when the service refuses, its one sentence shows in the form, which stays open
+with everything typed, so nothing is lost.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wir_manager.domain.enums import WorkMode
+from wir_manager.qt import accessibility as a11y
+from wir_manager.qt import theme
+from wir_manager.qt.widgets.pickers import country_items, fill_with_completion
+from wir_manager.services.placements import (
+    ContactRecord,
+    LiaisonData,
+    PlacementChange,
+    PlacementData,
+)
+
+#: Largest funding amount the form accepts (whole units).
+MAX_AMOUNT = 2_000_000_000
+
+
+def qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def pydate(q: QDate) -> dt.date:
+    return dt.date(q.year(), q.month(), q.day())
+
+
+def work_mode_label(mode: WorkMode) -> str:
+    return QCoreApplication.translate("WorkMode", mode.label)
+
+
+class PlacementForm(QDialog):
+    """New placement (after "accepted") or the details of an existing one."""
+
+    def __init__(
+        self,
+        data: PlacementData,
+        *,
+        heading: str,
+        contacts: Sequence[ContactRecord],
+        affiliates: Sequence[tuple[int, str]],
+        submit: Callable[[PlacementData], PlacementChange],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("placementForm")
+        self.setWindowTitle(
+            self.tr("New placement") if data.id is None else self.tr("Placement details")
+        )
+        self._data = data
+        self._submit = submit
+        #: The service's answer once the form was accepted.
+        self.change: PlacementChange | None = None
+        outer = QVBoxLayout(self)
+        title = QLabel(heading, self)
+        title.setWordWrap(True)
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
+        outer.addWidget(title)
+        columns = QHBoxLayout()
+        outer.addLayout(columns)
+        left = QFormLayout()
+        right = QFormLayout()
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+
+        self.start = QDateEdit(qdate(data.start_date), self)
+        self.start.setObjectName("placementStart")
+        self.start.setCalendarPopup(True)
+        self.end = QDateEdit(qdate(data.end_date), self)
+        self.end.setObjectName("placementEnd")
+        self.end.setCalendarPopup(True)
+        left.addRow(self.tr("&Start date:"), self.start)
+        left.addRow(self.tr("&End date:"), self.end)
+        self.share = QSpinBox(self)
+        self.share.setObjectName("placementShare")
+        self.share.setRange(1, 100)
+        self.share.setSuffix(" %")
+        self.share.setValue(data.time_share)
+        left.addRow(self.tr("Share of &full time:"), self.share)
+        self.mode = QComboBox(self)
+        self.mode.setObjectName("placementMode")
+        for mode in WorkMode:
+            self.mode.addItem(work_mode_label(mode), mode.value)
+        self.mode.setCurrentIndex(max(0, self.mode.findData(data.work_mode or "onsite")))
+        left.addRow(self.tr("&Work mode:"), self.mode)
+        self.city = QLineEdit(data.duty_city or "", self)
+        self.city.setObjectName("placementCity")
+        left.addRow(self.tr("Duty &city:"), self.city)
+        self.country = QComboBox(self)
+        self.country.setObjectName("placementCountry")
+        fill_with_completion(self.country, country_items(), empty="")
+        found = self.country.findData(data.duty_country) if data.duty_country else 0
+        self.country.setCurrentIndex(max(0, found))
+        left.addRow(self.tr("Duty c&ountry:"), self.country)
+        self.mentor = QLineEdit(data.mentor or "", self)
+        self.mentor.setObjectName("placementMentor")
+        left.addRow(self.tr("Chapter's &mentor:"), self.mentor)
+
+        liaison = QGroupBox(self.tr("IGO liaison"), self)
+        lform = QFormLayout(liaison)
+        self.contact = QComboBox(liaison)
+        self.contact.setObjectName("placementContact")
+        self.contact.addItem(self.tr("A new contact (type below)"), None)
+        for c in contacts:
+            label = c.display + (f" <{c.email}>" if c.email else "")
+            self.contact.addItem(label, c.id)
+        if data.liaison_id is not None:
+            self.contact.setCurrentIndex(max(0, self.contact.findData(data.liaison_id)))
+        lform.addRow(self.tr("&Contact:"), self.contact)
+        typed = data.liaison or LiaisonData("")
+        self.liaison_name = QLineEdit(typed.name, liaison)
+        self.liaison_name.setObjectName("liaisonName")
+        self.liaison_role = QLineEdit(typed.role or "", liaison)
+        self.liaison_role.setObjectName("liaisonRole")
+        self.liaison_email = QLineEdit(typed.email or "", liaison)
+        self.liaison_email.setObjectName("liaisonEmail")
+        lform.addRow(self.tr("&Name:"), self.liaison_name)
+        lform.addRow(self.tr("&Role:"), self.liaison_role)
+        lform.addRow(self.tr("E-&mail:"), self.liaison_email)
+        self.contact.currentIndexChanged.connect(self._contact_chosen)
+        right.addRow(liaison)
+        self.host = QComboBox(self)
+        self.host.setObjectName("placementHost")
+        self.host.addItem(self.tr("None"), None)
+        for aid, name in affiliates:
+            self.host.addItem(name, aid)
+        if data.host_affiliate_id is not None:
+            self.host.setCurrentIndex(max(0, self.host.findData(data.host_affiliate_id)))
+        right.addRow(self.tr("&Host affiliate:"), self.host)
+        self.sponsor = QLineEdit(data.fiscal_sponsor or "", self)
+        self.sponsor.setObjectName("placementSponsor")
+        right.addRow(self.tr("Fiscal s&ponsor:"), self.sponsor)
+        self.funding_source = QLineEdit(data.funding_source or "", self)
+        self.funding_source.setObjectName("fundingSource")
+        right.addRow(self.tr("Funding so&urce:"), self.funding_source)
+        money = QHBoxLayout()
+        self.amount = QSpinBox(self)
+        self.amount.setObjectName("fundingAmount")
+        self.amount.setRange(0, MAX_AMOUNT)
+        self.amount.setGroupSeparatorShown(True)
+        self.amount.setSpecialValueText(self.tr("none"))
+        self.amount.setValue(data.funding_amount or 0)
+        self.currency = QLineEdit(data.funding_currency or "", self)
+        self.currency.setObjectName("fundingCurrency")
+        self.currency.setMaxLength(3)
+        self.currency.setPlaceholderText(self.tr("USD"))
+        self.currency.setAccessibleName(self.tr("Currency (ISO code)"))
+        self.currency.setMaximumWidth(70)
+        money.addWidget(self.amount, 1)
+        money.addWidget(self.currency)
+        right.addRow(self.tr("&Amount:"), money)
+        self.notes = QPlainTextEdit(data.notes or "", self)
+        self.notes.setObjectName("placementNotes")
+        self.notes.setMaximumHeight(70)
+        outer.addWidget(QLabel(self.tr("Notes:"), self))
+        outer.addWidget(self.notes)
+        self.notes.setAccessibleName(self.tr("Notes"))
+        self.error = QLabel(self)
+        self.error.setObjectName("placementFormError")
+        self.error.setWordWrap(True)
+        palette = self.error.palette()
+        palette.setColor(self.error.foregroundRole(), theme.error_text())
+        self.error.setPalette(palette)
+        self.error.hide()
+        outer.addWidget(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(
+            self.tr("&Plan placement") if data.id is None else self.tr("&Save")
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        outer.addWidget(buttons)
+        self._contact_chosen()
+        a11y.make_accessible(self)
+
+    def _contact_chosen(self) -> None:
+        new = self.contact.currentData() is None
+        for edit in (self.liaison_name, self.liaison_role, self.liaison_email):
+            edit.setEnabled(new)
+
+    def data(self) -> PlacementData:
+        """The form as a :class:`PlacementData` (nothing checked here: the service does)."""
+        contact = self.contact.currentData()
+        name = self.liaison_name.text().strip()
+        liaison = (
+            LiaisonData(
+                name,
+                self.liaison_role.text().strip() or None,
+                self.liaison_email.text().strip() or None,
+            )
+            if contact is None and name
+            else None
+        )
+        amount = self.amount.value() or None
+        return PlacementData(
+            request_id=self._data.request_id,
+            candidate_id=self._data.candidate_id,
+            start_date=pydate(self.start.date()),
+            end_date=pydate(self.end.date()),
+            liaison=liaison,
+            liaison_id=contact,
+            mentor=self.mentor.text().strip() or None,
+            host_affiliate_id=self.host.currentData(),
+            fiscal_sponsor=self.sponsor.text().strip() or None,
+            time_share=self.share.value(),
+            work_mode=str(self.mode.currentData()),
+            duty_city=self.city.text().strip() or None,
+            duty_country=self.country.currentData() or None,
+            funding_source=self.funding_source.text().strip() or None,
+            funding_amount=amount,
+            funding_currency=self.currency.text().strip().upper() or None,
+            notes=self.notes.toPlainText().strip() or None,
+            schedule=self._data.schedule,
+            id=self._data.id,
+        )
+
+    def accept(self) -> None:
+        """Save through the service; on a refusal show its sentence and stay open."""
+        try:
+            self.change = self._submit(self.data())
+        except ValueError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        super().accept()

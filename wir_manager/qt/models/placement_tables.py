@@ -1,0 +1,178 @@
+"""Read-only table models of the Placements screen: the placements, one placement's
+check-ins and reports, and a candidate's timeline.
+
+Each is a :class:`~wir_manager.qt.models.records.RecordTableModel` over the typed records
+a service handed over (:class:`PlacementRow`, :class:`CheckinRecord`,
+:class:`TimelineEvent`). ``ID_ROLE`` is the placement's id in the placement list (not
+the resident's), the check-in's id in the check-ins, and a contact note's id in the
+timeline (other events have none: only notes can be removed there).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
+
+from wir_manager.domain.enums import CheckinKind, PlacementStatus
+from wir_manager.qt import theme
+from wir_manager.qt.models.records import (
+    ID_ROLE,
+    RECORD_ROLE,
+    SORT_ROLE,
+    Column,
+    Index,
+    RecordTableModel,
+)
+from wir_manager.services.localefmt import format_date
+from wir_manager.services.placements import CheckinRecord, PlacementRow, TimelineEvent
+
+__all__ = [
+    "ID_ROLE",
+    "RECORD_ROLE",
+    "CheckinModel",
+    "PlacementFilterProxy",
+    "PlacementListModel",
+    "TimelineModel",
+    "checkin_label",
+    "status_label",
+]
+
+
+def status_label(status: str | PlacementStatus) -> str:
+    return QCoreApplication.translate("PlacementStatus", PlacementStatus(status).label)
+
+
+def checkin_label(kind: str | CheckinKind) -> str:
+    return QCoreApplication.translate("CheckinKind", CheckinKind(kind).label)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PlacementTables", text)
+
+
+def _status_colour(rec: PlacementRow) -> Any:
+    if rec.status == PlacementStatus.ACTIVE:
+        return theme.ok_text()
+    if rec.status == PlacementStatus.CANCELLED:
+        return theme.muted_text()
+    return None
+
+
+class _ById(RecordTableModel[Any]):
+    """Rows whose ``ID_ROLE`` is the record's own ``id``."""
+
+    context = "PlacementTables"
+
+    def row_of(self, record_id: int) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.id == record_id), -1)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == ID_ROLE and index.isValid():
+            return self._rows[index.row()].id
+        return super().data(index, role)
+
+
+class PlacementListModel(_ById):
+    columns = (
+        Column("Resident", lambda r: r.candidate_name or _tr("erased person"), tooltip=True),
+        Column("Organisation", lambda r: r.organisation or "", tooltip=True),
+        Column("Start", lambda r: format_date(r.start_date), lambda r: r.start_date.toordinal()),
+        Column("End", lambda r: format_date(r.end_date), lambda r: r.end_date.toordinal()),
+        Column(
+            "Status",
+            lambda r: status_label(r.status),
+            lambda r: list(PlacementStatus).index(PlacementStatus(r.status)),
+            foreground=_status_colour,
+        ),
+    )
+
+    def record(self, row: int) -> PlacementRow:
+        rec: PlacementRow = self._rows[row]
+        return rec
+
+
+class PlacementFilterProxy(QSortFilterProxyModel):
+    """Search over resident, organisation and request, and a status filter."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._needle = ""
+        self._statuses: frozenset[PlacementStatus] | None = None
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(True)
+
+    def set_search(self, text: str) -> None:
+        self.beginFilterChange()
+        self._needle = text.strip().casefold()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_statuses(self, statuses: frozenset[PlacementStatus] | None) -> None:
+        self.beginFilterChange()
+        self._statuses = statuses or None
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        assert isinstance(model, PlacementListModel)
+        rec = model.record(source_row)
+        if self._statuses is not None and PlacementStatus(rec.status) not in self._statuses:
+            return False
+        if not self._needle:
+            return True
+        hay = " ".join(
+            (rec.candidate_name or "", rec.organisation or "", rec.request_title or "")
+        ).casefold()
+        return all(word in hay for word in self._needle.split())
+
+
+def _done_text(rec: CheckinRecord) -> str:
+    if rec.done_on:
+        return format_date(rec.done_on)
+    return _tr("overdue") if rec.overdue(dt.date.today()) else ""
+
+
+class CheckinModel(_ById):
+    columns = (
+        Column("Report", lambda r: checkin_label(r.kind)),
+        Column("Due", lambda r: format_date(r.due_on), lambda r: r.due_on.toordinal()),
+        Column(
+            "Done",
+            _done_text,
+            foreground=lambda r: theme.error_text() if r.overdue(dt.date.today()) else None,
+        ),
+        Column("Note", lambda r: r.note or "", tooltip=True),
+    )
+
+    def record(self, row: int) -> CheckinRecord:
+        rec: CheckinRecord = self._rows[row]
+        return rec
+
+
+#: Timeline event kinds (the service's keys) → English column text.
+EVENT_KINDS = {
+    "stage": "Stage",
+    "training": "Training",
+    "shortlist": "Shortlist",
+    "dossier": "Dossier",
+    "answer": "IGO answer",
+    "placement": "Placement",
+    "checkin": "Check-in",
+    "note": "Contact note",
+}
+
+
+class TimelineModel(RecordTableModel[TimelineEvent]):
+    context = "PlacementTables"
+    columns = (
+        Column("When", lambda r: format_date(r.at.date()), lambda r: r.at),
+        Column("What", lambda r: _tr(EVENT_KINDS.get(r.kind, r.kind))),
+        Column("Event", lambda r: r.text, tooltip=True),
+    )
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == ID_ROLE and index.isValid():
+            rec = self.record(index.row())
+            return rec.subject_id if rec.subject == "note" else None
+        return super().data(index, role)

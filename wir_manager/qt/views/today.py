@@ -1,0 +1,164 @@
+"""The Today screen (first in the sidebar): what is due, overdue first.
+
+The list comes from :func:`wir_manager.services.placements.due_items`, read off the GUI
+thread when the screen is built and again whenever the change hub reports a change to
+what the list is made of (requests, shortlists, placements, candidates); nothing
+re-reads because the screen was shown. Activating a line (double-click or Enter) opens
+the record it is about: a request, a shortlist at the candidate, a placement, or the
+retention list.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QModelIndex
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wir_manager.domain.enums import DueSubject
+from wir_manager.qt import accessibility as a11y
+from wir_manager.qt import theme
+from wir_manager.qt.context import AppContext
+from wir_manager.qt.errors import show_error
+from wir_manager.qt.models.records import RECORD_ROLE, Column, RecordTableModel
+from wir_manager.qt.widgets.screen import SidebarScreen
+from wir_manager.services import placements as pl
+from wir_manager.services.localefmt import format_date
+from wir_manager.storage.changes import Changes, Kind
+
+# What the due list is made of.
+DUE_KINDS = Kind.REQUESTS | Kind.SHORTLISTS | Kind.PLACEMENTS | Kind.CANDIDATES
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DueModel", text)
+
+
+class DueModel(RecordTableModel[pl.DueItem]):
+    """Read-only table over :class:`DueItem` records (``RECORD_ROLE`` gives the line)."""
+
+    context = "DueModel"
+    columns = (
+        Column(
+            "Due",
+            lambda i: format_date(i.due_on) if i.due_on else "",
+            lambda i: i.due_on.toordinal() if i.due_on else 0,
+        ),
+        Column(
+            "State",
+            lambda i: _tr("Overdue") if i.overdue else _tr("Due"),
+            foreground=lambda i: QBrush(theme.error_text()) if i.overdue else None,
+        ),
+        Column("What", lambda i: i.title, tooltip=True),
+    )
+
+
+class TodayView(SidebarScreen):
+    """Sidebar screen "Today"."""
+
+    TITLE = "Today"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.heading = QLabel(self)
+        self.heading.setObjectName("todayHeading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.heading.setFont(font)
+        top.addWidget(self.heading, 1)
+        self.refresh_button = QPushButton(self.tr("&Refresh"), self)
+        self.refresh_button.setToolTip(self.tr("Read the list again (dates move on at midnight)."))
+        self.refresh_button.clicked.connect(self.refresh)
+        top.addWidget(self.refresh_button)
+        layout.addLayout(top)
+        self.hint = QLabel(
+            self.tr("Double-click a line (or press Enter) to open what it is about."), self
+        )
+        self.hint.setWordWrap(True)
+        layout.addWidget(self.hint)
+        self.model = DueModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("todayTable")
+        self.table.setAccessibleName(self.tr("What is due"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.activated.connect(self.open_index)
+        self.table.doubleClicked.connect(self.open_index)
+        layout.addWidget(self.table, 1)
+        a11y.make_accessible(self)
+        # Lines read at least once.
+        self.loaded = False
+        self.heading.setText(self.tr("Today"))
+        self.refresh()
+
+    def on_changes(self, changes: Changes) -> None:
+        """Something the list is made of changed (here or elsewhere): read it again."""
+        if changes.touches(DUE_KINDS):
+            self.refresh()
+
+    def refresh(self) -> None:
+        db = self.ctx.db
+        self.ctx.tasks.run(lambda _p: pl.due_items(db), on_done=self._show, on_error=self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        show_error(self, exc)
+
+    def _show(self, items: list[pl.DueItem]) -> None:
+        self.model.set_records(items)
+        self.loaded = True
+        overdue = sum(1 for i in items if i.overdue)
+        self.heading.setText(
+            self.tr("Today: %Ln thing(s) due", None, len(items))
+            + (self.tr(", %Ln overdue", None, overdue) if overdue else "")
+        )
+
+    def open_index(self, index: QModelIndex) -> None:
+        item = self.model.data(index, RECORD_ROLE)
+        if item is not None:
+            self.open_item(item)
+
+    def open_item(self, item: pl.DueItem) -> QWidget | None:
+        """Show the screen the line is about and select its record there."""
+        show = getattr(self.window(), "show_screen", None)
+        if show is None:
+            return None
+        if item.subject is DueSubject.PLACEMENT:
+            screen = show("placements")
+            if screen is not None and item.subject_id is not None:
+                screen.select_placement(item.subject_id)
+            return screen
+        if item.subject is DueSubject.SHORTLIST:
+            screen = show("shortlists")
+            if screen is not None and item.request_id is not None:
+                screen.select_request(item.request_id, candidate_id=item.candidate_id)
+            return screen
+        if item.subject is DueSubject.REQUEST:
+            screen = show("requests")
+            if screen is not None and item.request_id is not None:
+                screen.select_request(item.request_id)
+            return screen
+        screen = show("privacy")
+        if screen is not None:
+            screen.show_retention()
+        return screen
+
+    def release(self) -> None:
+        self.model.set_records([])

@@ -1,0 +1,149 @@
+"""One candidate's history, newest first, and the coordinator's contact notes.
+
+The events come from :func:`wir_manager.services.placements.timeline` (stage changes,
+training, shortlists, dossiers sent, the IGO's answers, placements, check-ins, notes);
+a note is added with a date and a sentence ("phoned about the UNEP post") and can be
+removed again. The panel is shown beside a placement and in its own window from the
+Candidates screen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wir_manager.qt import accessibility as a11y
+from wir_manager.qt.context import AppContext
+from wir_manager.qt.dialogs.placement_form import pydate, qdate
+from wir_manager.qt.errors import show_error
+from wir_manager.qt.models.placement_tables import ID_ROLE, TimelineModel
+from wir_manager.services import placements as pl
+from wir_manager.services.placements.records import PlacementError
+
+
+class TimelinePanel(QWidget):
+    """The timeline of :attr:`candidate_id` with a line to add a contact note."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.candidate_id: int | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.model = TimelineModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("timelineTable")
+        self.table.setAccessibleName(self.tr("Timeline"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
+        layout.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        self.note_day = QDateEdit(qdate(dt.date.today()), self)
+        self.note_day.setObjectName("noteDay")
+        self.note_day.setCalendarPopup(True)
+        self.note_day.setAccessibleName(self.tr("Date of the contact"))
+        self.note_edit = QLineEdit(self)
+        self.note_edit.setObjectName("contactNoteEdit")
+        self.note_edit.setPlaceholderText(self.tr("A contact, e.g. phoned about the UNEP post"))
+        self.note_edit.setAccessibleName(self.tr("Contact note"))
+        self.note_edit.returnPressed.connect(self.add_note)
+        self.add_button = QPushButton(self.tr("Add &note"), self)
+        self.add_button.clicked.connect(self.add_note)
+        self.remove_button = QPushButton(self.tr("Remove note"), self)
+        self.remove_button.clicked.connect(self.remove_note)
+        row.addWidget(self.note_day)
+        row.addWidget(self.note_edit, 1)
+        row.addWidget(self.add_button)
+        row.addWidget(self.remove_button)
+        layout.addLayout(row)
+        a11y.make_accessible(self)
+        self.set_candidate(None)
+
+    def set_candidate(self, candidate_id: int | None) -> None:
+        """Show this person's timeline (None: an erased person, nothing to show)."""
+        self.candidate_id = candidate_id
+        events: list[pl.TimelineEvent] = []
+        if candidate_id is not None:
+            try:
+                events = pl.timeline(self.ctx.db, candidate_id)
+            except PlacementError:
+                self.candidate_id = None  # deleted meanwhile
+        self.model.set_records(events)
+        for w in (self.note_edit, self.note_day, self.add_button):
+            w.setEnabled(self.candidate_id is not None)
+        self._update_buttons()
+
+    def _update_buttons(self, *_args: object) -> None:
+        index = self.table.currentIndex()
+        self.remove_button.setEnabled(index.isValid() and index.data(ID_ROLE) is not None)
+
+    def add_note(self) -> None:
+        if self.candidate_id is None:
+            return
+        try:
+            pl.add_contact_note(
+                self.ctx.db,
+                self.candidate_id,
+                self.note_edit.text(),
+                on=pydate(self.note_day.date()),
+            )
+        except PlacementError as exc:
+            show_error(self, exc)
+            return
+        self.note_edit.clear()
+        self.set_candidate(self.candidate_id)
+
+    def remove_note(self) -> None:
+        index = self.table.currentIndex()
+        note_id = index.data(ID_ROLE) if index.isValid() else None
+        if note_id is None:
+            return
+        pl.delete_contact_note(self.ctx.db, int(note_id))
+        self.set_candidate(self.candidate_id)
+
+
+class TimelineDialog(QDialog):
+    """The timeline in its own window (from the Candidates screen)."""
+
+    def __init__(
+        self, ctx: AppContext, candidate_id: int, name: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("timelineDialog")
+        self.setWindowTitle(self.tr("Timeline of {name}").format(name=name))
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel(
+                self.tr("Everything that happened with {name}, newest first.").format(name=name),
+                self,
+            )
+        )
+        self.panel = TimelinePanel(ctx, self)
+        layout.addWidget(self.panel, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.panel.set_candidate(candidate_id)
+        self.resize(760, 480)
