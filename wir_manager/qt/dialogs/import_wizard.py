@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wir_manager.qt import settings as opts
 from wir_manager.qt.context import AppContext
 from wir_manager.qt.errors import show_error
 from wir_manager.qt.forms.ui_import_wizard import Ui_ImportWizard
@@ -64,8 +65,6 @@ from wir_manager.services.spreadsheets.training_import import (
     saved_course_mapping,
     write_training,
 )
-
-LAST_DIR_KEY = "import/last_dir"
 
 FileAsker = Callable[[QWidget, str, str, str], str]
 
@@ -203,7 +202,7 @@ class ImportWizard(QDialog):
 
     def _folder(self) -> str:
         return str(
-            self.ctx.settings.value(LAST_DIR_KEY, "")
+            opts.IMPORT_FOLDER.get(self.ctx.settings)
             or QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         )
 
@@ -216,7 +215,7 @@ class ImportWizard(QDialog):
             self.tr("Spreadsheets and text files (*.xlsx *.ods *.xls *.csv *.txt *.tsv)"),
         )
         if name:
-            self.ctx.settings.setValue(LAST_DIR_KEY, str(Path(name).parent))
+            opts.IMPORT_FOLDER.set(self.ctx.settings, str(Path(name).parent))
             self.load_file(Path(name))
 
     def save_template(self) -> None:
