@@ -120,3 +120,58 @@ def test_unreachable_wikis_are_one_sentence_and_nothing_is_stored(
     assert dialog.status.text() == dialog.error and len(dialog.error.splitlines()) == 1
     assert not dialog.acceptButton.isEnabled()
     assert pl.outcomes(db, pid) == []
+
+
+def test_placements_screen_takes_the_impact_as_outcomes(
+    qtbot, db: Database, wiki: WikiFamily, language
+) -> None:
+    """On the real Placements screen, in Swedish: the completed residency's "From the
+    wikis…" opens the dialog, the figures are accepted, and the screen's outcomes show
+    them; a planned placement offers no such button."""
+    from wir_manager.qt.views.placements import PlacementsView
+    from wir_manager.qt.widgets.confirm import LeaveAnswer
+
+    language("sv")
+    acc = wiki.add(Account("Priya Sharma", edits={"hiwiki": 300}))
+    acc.contributions = [
+        Contribution("hiwiki", f"2026-05-{d:02d}T09:00:00Z", 0, f"लेख {d}", new=d <= 3)
+        for d in range(1, 9)
+    ]
+    acc.uploads = 0
+    wiki_settings.save_wiki_settings(db, api=wiki.url(), uploads_api="", contact="wir@example.org")
+    pid = resident(db)
+    with db.session() as s:
+        s.add(
+            m.Placement(
+                candidate_id=1,
+                start_date=dt.date(2027, 3, 1),
+                end_date=dt.date(2027, 8, 31),
+                status=PlacementStatus.PLANNED,
+            )
+        )
+    ctx = AppContext(db=db, tasks=TaskRunner(), settings=opts.open_settings())
+    view = PlacementsView(ctx)
+    qtbot.addWidget(view)
+    view.resize(1300, 760)
+    view.show()
+    view.ask_unsaved = lambda: LeaveAnswer.CANCEL
+    view.select_placement(pid + 1)
+    qtbot.waitUntil(lambda: view.record is not None and view.record.id == pid + 1)
+    assert not view.impact_button.isEnabled()  # nothing done yet in a planned residency
+    view.select_placement(pid)
+    qtbot.waitUntil(lambda: view.record is not None and view.record.id == pid)
+    assert view.impact_button.isEnabled()
+    assert view.impact_button.text().replace("&", "") == "Från wikierna…"
+    qtbot.mouseClick(view.impact_button, Qt.MouseButton.LeftButton)
+    dialog = view.impact_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.acceptButton.isEnabled, timeout=30_000)
+    if os.environ.get("WIR_SHOTS"):
+        SHOTS.mkdir(exist_ok=True)
+        view.grab().save(str(SHOTS / "placements-with-impact-sv.png"))
+    qtbot.mouseClick(dialog.acceptButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.record is not None and bool(view.record.outcomes))
+    totals = {o.metric: o.actual for o in view.record.outcomes}
+    assert totals["articles_created"] == 3 and totals["articles_improved"] == 5
+    assert view.message.text() == "Utfall från wikierna sparade."
+    assert not view.has_unsaved_changes()

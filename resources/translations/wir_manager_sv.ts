@@ -2198,7 +2198,7 @@
     <name>PlacementsView</name>
     <message>
         <source>Residencies</source>
-        <extracomment>(title, label, default) -&gt; text, or None when cancelled. (title, label, default) -&gt; date, or None when cancelled. (suffix, default file name) -&gt; path, or &quot;&quot; when cancelled. (question) -&gt; True to go ahead. The placement form (tests fill and accept it).</extracomment>
+        <extracomment>(title, label, default) -&gt; text, or None when cancelled. (title, label, default) -&gt; date, or None when cancelled. (suffix, default file name) -&gt; path, or &quot;&quot; when cancelled. (question) -&gt; True to go ahead. The placement form (tests fill and accept it). The impact-from-the-wikis dialog while it is open.</extracomment>
         <translation>Residens</translation>
     </message>
     <message>
@@ -2308,6 +2308,14 @@
     <message>
         <source>Save &amp;outcomes</source>
         <translation>Spara &amp;resultat</translation>
+    </message>
+    <message>
+        <source>From the &amp;wikis…</source>
+        <translation>Från &amp;wikierna…</translation>
+    </message>
+    <message>
+        <source>Count the resident&apos;s contributions on the wikis during the placement and offer them as actuals to accept or correct</source>
+        <translation>Räkna residentens bidrag på wikierna under placeringen och föreslå dem som utfall att godta eller rätta</translation>
     </message>
     <message>
         <source>&amp;From:</source>
@@ -2510,6 +2518,10 @@
     <message>
         <source>Outcomes saved.</source>
         <translation>Resultaten sparades.</translation>
+    </message>
+    <message>
+        <source>Outcomes from the wikis saved.</source>
+        <translation>Utfall från wikierna sparade.</translation>
     </message>
     <message>
         <source>The outcomes of this placement have unsaved changes.</source>

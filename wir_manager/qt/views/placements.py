@@ -60,6 +60,7 @@ from wir_manager.qt.models.placement_tables import (
     status_label,
 )
 from wir_manager.qt.widgets.bar_chart import Bar, BarChart
+from wir_manager.qt.widgets.impact_dialog import ImpactDialog
 from wir_manager.qt.widgets.screen import SidebarScreen
 from wir_manager.qt.widgets.timeline import TimelinePanel
 from wir_manager.services import candidates as cands
@@ -142,6 +143,8 @@ class PlacementsView(SidebarScreen):
         self.confirm: Callable[[str], bool] = self._confirm_dialog
         #: The placement form (tests fill and accept it).
         self.form: PlacementForm | None = None
+        #: The impact-from-the-wikis dialog while it is open.
+        self.impact_dialog: ImpactDialog | None = None
         outer = QVBoxLayout(self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("placementTabs")
@@ -330,8 +333,18 @@ class PlacementsView(SidebarScreen):
         self.add_metric_button.clicked.connect(self.add_metric)
         self.save_outcomes_button = QPushButton(self.tr("Save &outcomes"), page)
         self.save_outcomes_button.clicked.connect(self.save_outcomes)
+        self.impact_button = QPushButton(self.tr("From the &wikis…"), page)
+        self.impact_button.setObjectName("impactButton")
+        self.impact_button.setToolTip(
+            self.tr(
+                "Count the resident's contributions on the wikis during the placement and "
+                "offer them as actuals to accept or correct"
+            )
+        )
+        self.impact_button.clicked.connect(self.measure_impact)
         orow.addWidget(self.free_metric, 1)
         orow.addWidget(self.add_metric_button)
+        orow.addWidget(self.impact_button)
         orow.addWidget(self.save_outcomes_button)
         v.addLayout(orow)
         return page
@@ -524,6 +537,10 @@ class PlacementsView(SidebarScreen):
         self.complete_button.setEnabled(status is PlacementStatus.ACTIVE)
         self.early_button.setEnabled(status is PlacementStatus.ACTIVE)
         self.extend_button.setEnabled(status in (PlacementStatus.PLANNED, PlacementStatus.ACTIVE))
+        self.impact_button.setEnabled(
+            status in (PlacementStatus.ACTIVE, PlacementStatus.COMPLETED)
+            and rec.candidate_id is not None
+        )
         self.checkins.set_records(list(rec.checkins))
         self._update_checkin_buttons()
         self._fill_reports(list(rec.checkins))
@@ -877,6 +894,26 @@ class PlacementsView(SidebarScreen):
         self._load(self.record.id)
         self.changed.emit()
         return True
+
+    def measure_impact(self) -> ImpactDialog | None:
+        """Open the impact dialog for this placement; it reads the wikis in the background
+        and stores nothing unless the coordinator accepts (the outcomes then reload)."""
+        if self.record is None:
+            return None
+        if self.has_unsaved_changes() and not self.confirm_leave():
+            return None  # typed outcomes first: saved, or kept and the dialog not opened
+        dialog = ImpactDialog(self.ctx, self.record.id, self)
+        dialog.accepted_figures.connect(self._impact_accepted)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        dialog.fetch()
+        self.impact_dialog = dialog
+        return dialog
+
+    def _impact_accepted(self, placement_id: int) -> None:
+        self.message.setText(self.tr("Outcomes from the wikis saved."))
+        self._load(placement_id)
+        self.changed.emit()
 
     def _typed_outcomes(self) -> dict[str, tuple[str | None, str | None]]:
         """Metric → (target, actual of the chosen report) as typed; empty is None."""
