@@ -13,17 +13,17 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from wir_manager.domain.enums import CheckinKind, PlacementStatus
 from wir_manager.qt import theme
 from wir_manager.qt.models.records import (
     ID_ROLE,
     RECORD_ROLE,
-    SORT_ROLE,
     Column,
     Index,
     RecordTableModel,
+    SearchProxy,
 )
 from wir_manager.services.localefmt import format_date
 from wir_manager.services.placements import CheckinRecord, PlacementRow, TimelineEvent
@@ -93,38 +93,16 @@ class PlacementListModel(_ById):
         return rec
 
 
-class PlacementFilterProxy(QSortFilterProxyModel):
+class PlacementFilterProxy(SearchProxy):
     """Search over resident, organisation and request, and a status filter."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._needle = ""
-        self._statuses: frozenset[PlacementStatus] | None = None
-        self.setSortRole(SORT_ROLE)
-        self.setDynamicSortFilter(True)
+    def haystack(self, record: PlacementRow) -> str:
+        return " ".join(
+            (record.candidate_name or "", record.organisation or "", record.request_title or "")
+        )
 
-    def set_search(self, text: str) -> None:
-        self.beginFilterChange()
-        self._needle = text.strip().casefold()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def set_statuses(self, statuses: frozenset[PlacementStatus] | None) -> None:
-        self.beginFilterChange()
-        self._statuses = statuses or None
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        model = self.sourceModel()
-        assert isinstance(model, PlacementListModel)
-        rec = model.record(source_row)
-        if self._statuses is not None and PlacementStatus(rec.status) not in self._statuses:
-            return False
-        if not self._needle:
-            return True
-        hay = " ".join(
-            (rec.candidate_name or "", rec.organisation or "", rec.request_title or "")
-        ).casefold()
-        return all(word in hay for word in self._needle.split())
+    def status(self, record: PlacementRow) -> PlacementStatus:
+        return PlacementStatus(record.status)
 
 
 def _done_text(rec: CheckinRecord) -> str:

@@ -11,7 +11,7 @@ record itself.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, TypeVar
 
@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
+    QSortFilterProxyModel,
     Qt,
 )
 
@@ -120,3 +121,45 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         if role == RECORD_ROLE:
             return rec
         return None
+
+
+class SearchProxy(QSortFilterProxyModel):
+    """Free-text search (every word must occur) and a status filter over a
+    :class:`RecordTableModel`; subclasses say what a record's text and status are."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._needle = ""
+        self._statuses: frozenset[Any] | None = None
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(True)
+
+    def haystack(self, record: Any) -> str:
+        """The text a search looks in (casefolded by the proxy)."""
+        raise NotImplementedError
+
+    def status(self, record: Any) -> Any:
+        """The record's status, as the members given to :meth:`set_statuses`."""
+        raise NotImplementedError
+
+    def set_search(self, text: str) -> None:
+        self.beginFilterChange()
+        self._needle = text.strip().casefold()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_statuses(self, statuses: Iterable[Any] | None) -> None:
+        """Show only these statuses (None or empty: all)."""
+        self.beginFilterChange()
+        self._statuses = frozenset(statuses) if statuses else None
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        assert isinstance(model, RecordTableModel)
+        rec = model.record(source_row)
+        if self._statuses is not None and self.status(rec) not in self._statuses:
+            return False
+        if not self._needle:
+            return True
+        hay = self.haystack(rec).casefold()
+        return all(word in hay for word in self._needle.split())

@@ -8,19 +8,17 @@ Requests number in the tens or hundreds, so the model holds every row; sorting u
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
 )
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from wir_manager.domain.enums import RequestStatus
 from wir_manager.qt import theme
-from wir_manager.qt.models.records import SORT_ROLE, Column, RecordTableModel
+from wir_manager.qt.models.records import Column, RecordTableModel, SearchProxy
 from wir_manager.services.requests import RequestRow
 
 Index = QModelIndex | QPersistentModelIndex
@@ -91,43 +89,20 @@ class RequestListModel(RecordTableModel[RequestRow]):
         return -1
 
 
-class RequestFilterProxy(QSortFilterProxyModel):
+class RequestFilterProxy(SearchProxy):
     """Free-text search over every visible column plus a status filter."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._needle = ""
-        self._statuses: frozenset[str] | None = None
-        self.setSortRole(SORT_ROLE)
-        self.setDynamicSortFilter(True)
-
-    def set_search(self, text: str) -> None:
-        self.beginFilterChange()
-        self._needle = text.strip().casefold()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def set_statuses(self, statuses: set[str] | frozenset[str] | None) -> None:
-        """Show only these statuses (None or empty: all)."""
-        self.beginFilterChange()
-        self._statuses = frozenset(statuses) if statuses else None
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        model = self.sourceModel()
-        assert isinstance(model, RequestListModel)
-        row = model.record(source_row)
-        if self._statuses is not None and row.status not in self._statuses:
-            return False
-        if not self._needle:
-            return True
-        haystack = " ".join(
+    def haystack(self, record: RequestRow) -> str:
+        return " ".join(
             (
-                row.title,
-                row.organisation,
-                row.organisation_acronym or "",
-                row.place,
-                row.languages,
-                status_label(row.status),
+                record.title,
+                record.organisation,
+                record.organisation_acronym or "",
+                record.place,
+                record.languages,
+                status_label(record.status),
             )
-        ).casefold()
-        return all(word in haystack for word in self._needle.split())
+        )
+
+    def status(self, record: RequestRow) -> RequestStatus:
+        return RequestStatus(record.status)

@@ -251,7 +251,7 @@ class RequestsView(SidebarScreen):
     def _status_filter_changed(self) -> None:
         value = self.ui.statusFilter.currentData()
         if value == "active":
-            self.proxy.set_statuses({RequestStatus.OPEN.value, RequestStatus.SHORTLISTING.value})
+            self.proxy.set_statuses({RequestStatus.OPEN, RequestStatus.SHORTLISTING})
         else:
             self.proxy.set_statuses({value} if value else None)
         self._update_count()
