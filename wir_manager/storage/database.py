@@ -356,13 +356,14 @@ class Database:
     def _build_engine(self) -> None:
         from sqlalchemy.orm import sessionmaker
 
-        from wir_manager.storage import audit, changes
+        from wir_manager.storage import audit, changes, text_limits
 
         self._check_open()
         engine = self._make_engine()
         changes.install(engine)
         sessions = sessionmaker(engine, expire_on_commit=False)
         audit.install(sessions)
+        text_limits.install(sessions)
         self._sessions = sessions
         self._engine = engine
 

@@ -98,3 +98,8 @@ def stale_record(exc: BaseException) -> StaleRecordError | None:
             "saved; reload it and make them again."
         )
     )
+
+
+class TextTooLongError(StorageError, ValueError):
+    """A text is longer than its field allows (``storage.text_limits``); nothing was
+    written. A ValueError too: to the caller it is bad input, like any validation."""

@@ -71,6 +71,15 @@ def str_enum(enum: type[Enum], length: int = 32) -> SAEnum:
     )
 
 
+#: The longest free text a person may write in one field: notes, reasons, answers
+#: (:data:`LONG_TEXT` for descriptions of a request or a training module). SQLite
+#: ignores VARCHAR(n), so ``bounded_text_checks`` adds a CHECK, and ``storage.limits``
+#: refuses longer text with a sentence before anything is written (issue #17: a 1 MiB
+#: "name" broke the PDFs, which are a legal duty).
+NOTE_TEXT = 10_000
+LONG_TEXT = 20_000
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
@@ -244,7 +253,7 @@ class TrainingModule(Versioned, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     title: Mapped[str] = mapped_column(String(300))
-    description: Mapped[str | None] = mapped_column(Text)
+    description: Mapped[str | None] = mapped_column(String(LONG_TEXT))
     mandatory: Mapped[bool] = mapped_column(Boolean, default=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
@@ -296,7 +305,7 @@ class PlacementRequest(Versioned, Base):
         ForeignKey("organisations.id", ondelete="RESTRICT"), index=True
     )
     title: Mapped[str] = mapped_column(String(300))
-    description: Mapped[str | None] = mapped_column(Text)
+    description: Mapped[str | None] = mapped_column(String(LONG_TEXT))
     duty_city: Mapped[str | None] = mapped_column(String(200))
     duty_country: Mapped[str | None] = mapped_column(String(2))
     work_mode: Mapped[WorkMode] = mapped_column(str_enum(WorkMode), default=WorkMode.ONSITE)
@@ -414,11 +423,11 @@ class ShortlistEntry(Versioned, Base):
     status: Mapped[ShortlistStatus] = mapped_column(
         str_enum(ShortlistStatus), default=ShortlistStatus.PROPOSED
     )
-    note: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(String(NOTE_TEXT))
     #: The IGO's latest answer in detail (its history is in ``shortlist_answers``).
     interview_on: Mapped[dt.date | None] = mapped_column(Date)
     decline_reason: Mapped[str | None] = mapped_column(String(32))
-    decline_note: Mapped[str | None] = mapped_column(Text)
+    decline_note: Mapped[str | None] = mapped_column(String(NOTE_TEXT))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
@@ -441,7 +450,7 @@ class ShortlistAnswer(Base):
     at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     interview_on: Mapped[dt.date | None] = mapped_column(Date)
     reason: Mapped[str | None] = mapped_column(String(32))
-    note: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(String(NOTE_TEXT))
 
 
 class Contact(Base):
@@ -500,8 +509,8 @@ class Placement(Versioned, Base):
     funding_amount: Mapped[int | None] = mapped_column(BigInteger)
     funding_currency: Mapped[str | None] = mapped_column(String(3))
     #: Why a placement ended early (free text; cleared on erasure).
-    end_reason: Mapped[str | None] = mapped_column(Text)
-    notes: Mapped[str | None] = mapped_column(Text)
+    end_reason: Mapped[str | None] = mapped_column(String(NOTE_TEXT))
+    notes: Mapped[str | None] = mapped_column(String(NOTE_TEXT))
     started_on: Mapped[dt.date | None] = mapped_column(Date)
     ended_on: Mapped[dt.date | None] = mapped_column(Date)
     created_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=utcnow)
@@ -529,7 +538,7 @@ class PlacementExtension(Base):
     at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     old_end: Mapped[dt.date] = mapped_column(Date)
     new_end: Mapped[dt.date] = mapped_column(Date)
-    reason: Mapped[str | None] = mapped_column(Text)
+    reason: Mapped[str | None] = mapped_column(String(NOTE_TEXT))
 
 
 class PlacementCheckin(Base):
@@ -544,7 +553,7 @@ class PlacementCheckin(Base):
     kind: Mapped[CheckinKind] = mapped_column(str_enum(CheckinKind))
     due_on: Mapped[dt.date] = mapped_column(Date, index=True)
     done_on: Mapped[dt.date | None] = mapped_column(Date)
-    note: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(String(NOTE_TEXT))
 
 
 class PlacementOutcome(Base):
@@ -589,7 +598,7 @@ class ContactNote(Base):
         ForeignKey("candidates.id", ondelete="CASCADE"), index=True
     )
     happened_on: Mapped[dt.date] = mapped_column(Date)
-    text: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(String(NOTE_TEXT))
     by: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
@@ -688,3 +697,23 @@ class AuditEntry(Base):
     entity: Mapped[str] = mapped_column(String(64))
     entity_id: Mapped[int | None] = mapped_column(Integer, index=True)
     fields: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+
+#: Every table holding text a person types or imports (revision 0009; candidates and
+#: affiliates since 0005).
+for _table in (
+    TrainingModule,
+    Organisation,
+    PlacementRequest,
+    WeightProfile,
+    ShortlistEntry,
+    ShortlistAnswer,
+    Contact,
+    Placement,
+    PlacementExtension,
+    PlacementCheckin,
+    PlacementOutcome,
+    ContactNote,
+    Disclosure,
+):
+    bounded_text_checks(_table.__table__)

@@ -516,7 +516,7 @@ class ServerDatabase:
         from sqlalchemy import create_engine, event
         from sqlalchemy.orm import sessionmaker
 
-        from wir_manager.storage import audit, changes
+        from wir_manager.storage import audit, changes, text_limits
 
         if self._closed:
             raise StorageError(_("The connection to the team server is closed; connect again."))
@@ -545,6 +545,7 @@ class ServerDatabase:
         changes.install(engine)
         sessions = sessionmaker(engine, expire_on_commit=False)
         audit.install(sessions)
+        text_limits.install(sessions)
         self._sessions = sessions
         self._engine = engine
 

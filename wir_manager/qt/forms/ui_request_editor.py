@@ -151,6 +151,12 @@ class Ui_RequestEditor(object):
 
         self.requestForm.setWidget(6, QFormLayout.ItemRole.FieldRole, self.descriptionEdit)
 
+        self.descriptionError = QLabel(self.requestGroup)
+        self.descriptionError.setObjectName(u"descriptionError")
+        self.descriptionError.setWordWrap(True)
+
+        self.requestForm.setWidget(7, QFormLayout.ItemRole.FieldRole, self.descriptionError)
+
 
         self.contentsLayout.addWidget(self.requestGroup)
 

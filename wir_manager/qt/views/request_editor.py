@@ -460,6 +460,7 @@ class RequestEditor(QWidget):
         ui = self.ui
         return {
             "title": ui.titleError,
+            "description": ui.descriptionError,
             "organisation": ui.organisationError,
             "duty": ui.dutyError,
             "dates": ui.datesError,

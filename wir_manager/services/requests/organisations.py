@@ -15,6 +15,7 @@ from wir_manager.services.requests.records import (
     clean_text,
 )
 from wir_manager.storage import models as m
+from wir_manager.storage import text_limits
 from wir_manager.storage.database import Database
 
 
@@ -51,9 +52,12 @@ def check_new_organisation(org: NewOrganisation) -> NewOrganisation:
             raise OrganisationError(
                 _("“{code}” is not a known country.").format(code=org.country)
             ) from None
-    return NewOrganisation(
-        name, clean_text(org.acronym), kind.value, country, clean_text(org.website)
-    )
+    acronym, website = clean_text(org.acronym), clean_text(org.website)
+    for column, value in (("name", name), ("acronym", acronym), ("website", website)):
+        problem = text_limits.too_long("organisations", column, value)
+        if problem:
+            raise OrganisationError(problem)
+    return NewOrganisation(name, acronym, kind.value, country, website)
 
 
 def add_organisation(s: Session, org: NewOrganisation, *, reuse: bool) -> int:

@@ -40,6 +40,7 @@ from wir_manager.services.requests.records import (
     clean_text,
 )
 from wir_manager.storage import models as m
+from wir_manager.storage import text_limits
 from wir_manager.storage.database import Database
 
 MAX_POSITIONS = 50
@@ -94,6 +95,11 @@ def normalise(data: RequestData, db: Database | None) -> tuple[RequestData, list
     elif len(title) > MAX_TITLE:
         bad("title", _("The title is too long (at most {n} characters).").format(n=MAX_TITLE))
 
+    description = (data.description or "").strip()
+    description_problem = text_limits.too_long("placement_requests", "description", description)
+    if description_problem:
+        bad("description", description_problem)
+
     new_org = data.new_organisation
     if data.organisation_id is None and new_org is None:
         bad("organisation", _("Choose the organisation that makes the request."))
@@ -116,6 +122,9 @@ def normalise(data: RequestData, db: Database | None) -> tuple[RequestData, list
         bad("duty", _("Choose on site, hybrid or remote."))
         mode = WorkMode.ONSITE
     city = clean_text(data.duty_city)
+    city_problem = text_limits.too_long("placement_requests", "duty_city", city)
+    if city_problem:
+        bad("duty", city_problem)
     country: str | None = None
     if mode is WorkMode.REMOTE:
         city = None
@@ -197,7 +206,7 @@ def normalise(data: RequestData, db: Database | None) -> tuple[RequestData, list
     clean = replace(
         data,
         title=title,
-        description=(data.description or "").strip(),
+        description=description,
         work_mode=mode.value,
         duty_city=city,
         duty_country=country,
