@@ -52,6 +52,19 @@ def _value(value: int | str) -> int:
     return number
 
 
+def _check_report(s: Session, placement_id: int, checkin_id: int | None) -> None:
+    """A value tied to a report must be tied to one of this placement's reports."""
+    if checkin_id is None:
+        return
+    c = s.get(m.PlacementCheckin, checkin_id)
+    if c is None or c.placement_id != placement_id:
+        raise PlacementError(
+            _("Report {id} does not belong to placement {pid}.").format(
+                id=checkin_id, pid=placement_id
+            )
+        )
+
+
 def _outcome(s: Session, placement_id: int, metric: str) -> m.PlacementOutcome:
     if s.get(m.Placement, placement_id) is None:
         raise PlacementNotFoundError(
@@ -129,14 +142,7 @@ def set_actual(
     ``value`` None removes that report's value."""
     name = normalise_metric(metric)
     with db.session() as s:
-        if checkin_id is not None:
-            c = s.get(m.PlacementCheckin, checkin_id)
-            if c is None or c.placement_id != placement_id:
-                raise PlacementError(
-                    _("Report {id} does not belong to placement {pid}.").format(
-                        id=checkin_id, pid=placement_id
-                    )
-                )
+        _check_report(s, placement_id, checkin_id)
         row = _outcome(s, placement_id, name)
         v = m.OutcomeValue
         existing = s.scalars(
@@ -213,14 +219,7 @@ def save_outcomes(
             raise PlacementNotFoundError(
                 _("There is no placement with id {id}.").format(id=placement_id)
             )
-        if checkin_id is not None:
-            c = s.get(m.PlacementCheckin, checkin_id)
-            if c is None or c.placement_id != placement_id:
-                raise PlacementError(
-                    _("Report {id} does not belong to placement {pid}.").format(
-                        id=checkin_id, pid=placement_id
-                    )
-                )
+        _check_report(s, placement_id, checkin_id)
         o, v = m.PlacementOutcome, m.OutcomeValue
         stored = {
             row.metric: row for row in s.scalars(select(o).where(o.placement_id == placement_id))
