@@ -89,6 +89,12 @@ def test_the_sentence_in_swedish(db: Database, swedish) -> None:  # type: ignore
     assert str(caught.value) == (
         f"Profilnamnet har för många tecken: högst 100 är tillåtna, {len(name)} angavs."
     )
+    data = rq.RequestData(title="Hälsodata", organisation_id=1, description="ö" * 20_001)
+    problems = {p.field: p.message for p in rq.validate_request(data)}
+    assert problems["description"] == (  # Swedish digit grouping
+        "Förfrågans beskrivning har för många tecken: högst 20\u00a0000 är tillåtna, "
+        "20\u00a0001 angavs."
+    )
 
 
 def test_request_validation_names_the_description_and_the_city() -> None:

@@ -62,8 +62,20 @@ def problem(table: str, column: str, limit: int, value: str) -> str:
     name = FIELD_NAMES.get((table, column))
     what = _(name) if name else _("The text ({field})").format(field=column)
     return _("{what} is too long: at most {limit} characters, this one has {count}.").format(
-        what=what, limit=f"{limit:,}", count=f"{len(value):,}"
+        what=what, limit=_number(limit), count=_number(len(value))
     )
+
+
+def _number(n: int) -> str:
+    """Grouped digits in the language in use (20,000 in English, 20 000 in Swedish)."""
+    from babel import UnknownLocaleError, numbers
+
+    from wir_manager.i18n import current_language
+
+    try:
+        return numbers.format_decimal(n, locale=current_language())
+    except (UnknownLocaleError, ValueError):  # plain digits rather than a crash
+        return str(n)
 
 
 def too_long(table: str, column: str, value: str | None) -> str | None:
