@@ -1606,8 +1606,20 @@
         <translation>&amp;Om WiR Manager</translation>
     </message>
     <message>
-        <source>{title} (Ctrl+{n})</source>
+        <source>{app} — team server</source>
         <extracomment>Emitted after the database was closed by Lock or auto-lock; carries its path. The window&apos;s first frame is on screen (emitted once, from the event loop). Why the window locked itself, for the unlock dialog (None: the user locked it).</extracomment>
+        <translation>{app} — teamserver</translation>
+    </message>
+    <message>
+        <source>{app} — snapshot of {source} (read-only)</source>
+        <translation>{app} — ögonblicksbild av {source} (skrivskyddad)</translation>
+    </message>
+    <message>
+        <source>{app} — snapshot of {source}</source>
+        <translation>{app} — ögonblicksbild av {source}</translation>
+    </message>
+    <message>
+        <source>{title} (Ctrl+{n})</source>
         <translation>{title} (Ctrl+{n})</translation>
     </message>
     <message>

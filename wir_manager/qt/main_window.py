@@ -102,6 +102,28 @@ class MainWindow(QMainWindow):
         self.db_location = db.location
         self.operator_name = db.operator
         self.ui.actionChangePassphrase.setVisible(not self.is_server)
+        self.setWindowTitle(self._title(db))
+
+    def _title(self, db: object) -> str:
+        """ "WiR Manager", plus what kind of copy is open when it is not the live data."""
+        from wir_manager.storage.snapshot import snapshot_info
+
+        if not hasattr(self, "_base_title"):
+            self._base_title = self.windowTitle() or "WiR Manager"  # the form's title
+        base = self._base_title
+        if self.is_server:
+            return self.tr("{app} — team server").format(app=base)
+        try:
+            info = snapshot_info(db)  # type: ignore[arg-type]
+        except Exception:  # the title is not worth failing the window for
+            info = None
+        if info is None:
+            return base
+        if info.read_only:
+            return self.tr("{app} — snapshot of {source} (read-only)").format(
+                app=base, source=info.source
+            )
+        return self.tr("{app} — snapshot of {source}").format(app=base, source=info.source)
 
     def _data_changed(self, changes: Changes) -> None:
         """Counts in the status bar follow every change, also those made elsewhere."""

@@ -40,6 +40,7 @@ from wir_manager.storage.errors import (
     DatabaseExistsError,
     DatabaseInUseError,
     NotADatabaseError,
+    ReadOnlyDatabaseError,
     StorageError,
     WrongPassphraseError,
     stale_record,
@@ -155,6 +156,8 @@ class Database:
         #: Set once a statement that changes the file ran: only then does closing
         #: checkpoint (a read-only command must not wait for another process's writer).
         self._wrote = False
+        #: True for a read-only snapshot of a team server (read at the first connection).
+        self.snapshot_read_only: bool | None = None
 
     # ----------------------------------------------------------------- opening
     @classmethod
@@ -340,7 +343,35 @@ class Database:
         # Decrypted pages stay in this connection's cache (64 MiB), so repeated queries do
         # not pay for decryption again; the OS cache only ever sees ciphertext.
         conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        if self._is_read_only_snapshot(conn):
+            conn.execute("PRAGMA query_only = ON")
         return conn
+
+    def _is_read_only_snapshot(self, conn: sqlcipher3.Connection) -> bool:
+        """A read-only snapshot of a team server (``server snapshot``): SQLite itself
+        refuses every write on its connections (``query_only``)."""
+        if self.snapshot_read_only is None:
+            from wir_manager.storage.snapshot import SNAPSHOT_SETTING, SnapshotInfo
+
+            try:
+                row = conn.execute(
+                    "SELECT value FROM settings WHERE key = ?", (SNAPSHOT_SETTING,)
+                ).fetchone()
+            except sqlcipher3.dbapi2.DatabaseError:  # no settings table yet (creating)
+                return False
+            info = SnapshotInfo.parse(row[0] if row else None)
+            self.snapshot_read_only = bool(info and info.read_only)
+        return self.snapshot_read_only
+
+    def _snapshot_refusal(self, translated: StorageError | None) -> StorageError | None:
+        if self.snapshot_read_only and isinstance(translated, ReadOnlyDatabaseError):
+            return ReadOnlyDatabaseError(
+                _(
+                    "This is a read-only snapshot of the team server, so nothing can be "
+                    "changed in it; make the change on the server."
+                )
+            )
+        return translated
 
     @property
     def engine(self) -> Engine:
@@ -426,7 +457,9 @@ class Database:
         except BaseException as exc:
             s.rollback()
             take_committed()  # nothing of a failed unit of work is announced
-            translated = translate_os_error(exc, self.path) or stale_record(exc)
+            translated = self._snapshot_refusal(
+                translate_os_error(exc, self.path) or stale_record(exc)
+            )
             if translated is not None:
                 raise translated from None
             raise
@@ -449,7 +482,7 @@ class Database:
                 with conn.begin():
                     yield conn
         except (SAOperationalError, SADatabaseError, OSError) as exc:
-            translated = translate_os_error(exc, self.path)
+            translated = self._snapshot_refusal(translate_os_error(exc, self.path))
             if translated is not None:
                 raise translated from None
             raise

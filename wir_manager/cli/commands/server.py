@@ -8,6 +8,7 @@ the server, not only by this program.
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from wir_manager.cli.context import (
     CliContext,
@@ -96,6 +97,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("file", type=file_argument, help="the local database file")
     p.set_defaults(func=cmd_copy_from)
+
+    p = cmds.add_parser(
+        "snapshot",
+        help="write an encrypted file with what your login may see (for travel)",
+        description="Copy what your login may see on the server (row security and column "
+        "privileges apply) into a new encrypted database file, for working without a "
+        "connection. The file's passphrase comes from WIR_MANAGER_PASSPHRASE or is typed "
+        "twice. The copy is read-only unless --writable: edits in it never reach the server.",
+    )
+    p.add_argument("file", type=file_argument, help="the new database file (must not exist)")
+    p.add_argument(
+        "--writable", action="store_true", help="allow changes in the copy (they stay in it)"
+    )
+    p.set_defaults(func=cmd_snapshot)
 
     p = cmds.add_parser("whoami", help="your login and role on this server")
     p.add_argument("--json", action="store_true", help="machine-readable output")
@@ -224,5 +239,28 @@ def cmd_copy_from(ctx: CliContext, args: argparse.Namespace) -> int:
     print(
         f"Copied {total:,} rows ({result.counts.get('candidates', 0):,} candidates) into "
         f"{server.location}; counts and content hash match (sha256 {result.sha256[:16]}…)."
+    )
+    return 0
+
+
+def cmd_snapshot(ctx: CliContext, args: argparse.Namespace) -> int:
+    from wir_manager.storage.snapshot import take_snapshot
+
+    target = Path(args.file)
+    if target.exists():
+        raise UserError(f"{target} already exists; a snapshot is written to a new file.")
+    with _connect(ctx) as server:
+        passphrase = ctx.new_passphrase()
+        result = take_snapshot(server, target, passphrase, read_only=not args.writable)
+    mode = "writable" if args.writable else "read-only"
+    left_out = (
+        f"; {result.dropped:,} rows about records you may not see were left out"
+        if result.dropped
+        else ""
+    )
+    print(
+        f"Wrote a {mode} snapshot of {result.info.source} as {result.info.taken_by} to "
+        f"{target}: {result.counts.get('candidates', 0):,} candidates, "
+        f"{result.counts.get('requests', 0):,} requests{left_out}."
     )
     return 0
