@@ -332,3 +332,91 @@ def test_a_long_database_path_does_not_widen_the_window(qtbot, tmp_path: Path) -
         window.close()
     finally:
         database.close()
+
+
+@pytest.mark.parametrize(
+    ("code", "stage_words", "finished_words"),
+    [
+        ("en", "in stage Applied", "applied or screened"),
+        ("sv", "i fasen Ansökt", "sökande eller granskad"),
+    ],
+)
+def test_shortlist_says_who_is_not_considered_and_links_to_them(
+    qtbot, demo_db, tmp_path: Path, language, code: str, stage_words: str, finished_words: str
+) -> None:
+    """Issue #16.6: an applied candidate who finished every mandatory module is not
+    ranked (screening comes first), and the Shortlists screen says so: "N not
+    considered: M in stage Applied, … K without consent to be proposed", and that
+    finished applicants wait for review. A stage is a link to those people."""
+    from collections import Counter
+
+    from sqlalchemy import select
+
+    from wir_manager.domain.enums import Stage
+    from wir_manager.qt.app import Launcher
+    from wir_manager.services import training
+    from wir_manager.storage import models as m
+
+    language(code)
+    with demo_db.session() as s:
+        people = s.execute(
+            select(m.Candidate.id, m.Candidate.stage, m.Candidate.consent_propose)
+        ).all()
+        mandatory = s.scalars(
+            select(m.TrainingModule.id).where(
+                m.TrainingModule.mandatory.is_(True), m.TrainingModule.active.is_(True)
+            )
+        ).all()
+    applicant = next(cid for cid, stage, _c in people if Stage(stage) is Stage.APPLIED)
+    training.mark_completed(demo_db, [applicant], mandatory)
+    with demo_db.session() as s:
+        done = Counter(
+            s.scalars(
+                select(m.TrainingProgress.candidate_id).where(
+                    m.TrainingProgress.status == "completed",
+                    m.TrainingProgress.module_id.in_(mandatory),
+                )
+            ).all()
+        )
+    finished = sum(
+        1 for cid, st, _c in people if st in ("applied", "screened") and done[cid] == len(mandatory)
+    )
+    assert finished >= 1
+    considered = {"ready", "proposed", "in_training", "placed"}
+    left_out = Counter(
+        Stage(st).value for _i, st, _c in people if Stage(st).value not in considered
+    )
+    no_consent = sum(1 for _i, st, c in people if Stage(st).value in considered and not c)
+
+    launcher = Launcher(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    launcher.show_main(demo_db)
+    window = launcher.window
+    qtbot.addWidget(window)
+    launcher.tasks.release()
+    view = window.show_screen("shortlists")
+    qtbot.waitUntil(lambda: view.ranking.not_considered is not None, timeout=20_000)
+    label = view.ranking.not_considered_label
+    text = label.text()
+    total = sum(left_out.values()) + no_consent
+    assert label.isVisibleTo(view)
+    from wir_manager.qt.plurals import plurals
+
+    def number(n: int) -> str:
+        return plurals().candidates(n).split()[0] if n < 1000 else str(n)
+
+    assert text.startswith(number(total) + " "), text
+    assert f"{number(left_out['applied'])} {stage_words}" in text
+    assert f"{number(finished)} {finished_words}" in text
+    if no_consent:
+        assert number(no_consent) in text
+
+    label.linkActivated.emit("stage:applied")
+    assert window.current_key() == "candidates"
+    candidates = window.screen("candidates")
+    qtbot.waitUntil(lambda: candidates.is_loaded, timeout=10_000)
+    assert candidates.filters.stageFilter.currentData() == "applied"
+    qtbot.waitUntil(
+        lambda: len(candidates.model.visible_ids()) == left_out["applied"], timeout=5_000
+    )
+    assert applicant in candidates.model.visible_ids()
+    window.close()

@@ -108,6 +108,37 @@
     </message>
 </context>
 <context>
+    <name>RankingPane</name>
+    <message numerus="yes">
+        <source>%Ln in stage %1</source>
+        <translation>
+            <numerusform>%Ln in stage %1</numerusform>
+            <numerusform>%Ln in stage %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln without consent to be proposed</source>
+        <translation>
+            <numerusform>%Ln without consent to be proposed</numerusform>
+            <numerusform>%Ln without consent to be proposed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln not considered:</source>
+        <translation>
+            <numerusform>%Ln not considered:</numerusform>
+            <numerusform>%Ln not considered:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln applied or screened completed every mandatory module; finishing training does not skip screening, so review them and move them on.</source>
+        <translation>
+            <numerusform>%Ln applied or screened candidate completed every mandatory module; finishing training does not skip screening, so review them and move them on.</numerusform>
+            <numerusform>%Ln applied or screened candidates completed every mandatory module; finishing training does not skip screening, so review them and move them on.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RequestsView</name>
     <message numerus="yes">
         <source>%Ln request(s)</source>

@@ -783,7 +783,7 @@
     </message>
     <message>
         <source>This screen has unsaved changes.</source>
-        <extracomment>English title in the sidebar (translated in the context &quot;Screens&quot;). Object name of the unsaved-changes box (tests and screen readers find it by name). Records were added, changed or deleted here (the status bar recounts). The unsaved-changes question; tests replace it to answer without a modal loop.</extracomment>
+        <extracomment>English title in the sidebar (translated in the context &quot;Screens&quot;). Object name of the unsaved-changes box (tests and screen readers find it by name). Records were added, changed or deleted here (the status bar recounts). Show another screen (its key) with something chosen there (its ``show_what``). The unsaved-changes question; tests replace it to answer without a modal loop.</extracomment>
         <translation>Den här skärmen har ändringar som inte är sparade.</translation>
     </message>
 </context>
@@ -3347,7 +3347,7 @@
     <name>RankingPane</name>
     <message>
         <source>Unticked, each request&apos;s own rule applies; ticked, people still in training count as eligible.</source>
-        <extracomment>Candidates shown per ranking (the eligible count is shown in full). A ranking has been shown. The ticked people changed (the screen updates its buttons).</extracomment>
+        <extracomment>Candidates shown per ranking (the eligible count is shown in full). A ranking has been shown. The ticked people changed (the screen updates its buttons). A &quot;not considered&quot; link was clicked: show the Candidates screen in this stage.</extracomment>
         <translation>Utan kryss gäller varje förfrågans egen regel; med kryss räknas personer som fortfarande utbildas som behöriga.</translation>
     </message>
     <message>
@@ -3375,6 +3375,10 @@
         <translation>Ge minst en poängdel en vikt.</translation>
     </message>
     <message>
+        <source>Nobody meets every required item of this request, and nobody misses just one.</source>
+        <translation>Ingen uppfyller alla krav i den här förfrågan, och ingen saknar bara ett.</translation>
+    </message>
+    <message>
         <source>Nobody meets every required item of this request; see the near misses below.</source>
         <translation>Ingen uppfyller alla krav i den här förfrågan; se de nästan behöriga nedan.</translation>
     </message>
@@ -3389,6 +3393,34 @@
     <message>
         <source>Near misses ({n})</source>
         <translation>Nästan behöriga ({n})</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln in stage %1</source>
+        <translation>
+            <numerusform>%Ln i fasen %1</numerusform>
+            <numerusform>%Ln i fasen %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln without consent to be proposed</source>
+        <translation>
+            <numerusform>%Ln utan samtycke till att föreslås</numerusform>
+            <numerusform>%Ln utan samtycke till att föreslås</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln not considered:</source>
+        <translation>
+            <numerusform>%Ln kommer inte i fråga:</numerusform>
+            <numerusform>%Ln kommer inte i fråga:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln applied or screened completed every mandatory module; finishing training does not skip screening, so review them and move them on.</source>
+        <translation>
+            <numerusform>%Ln sökande eller granskad har slutfört alla obligatoriska moduler; avklarad utbildning hoppar inte över granskningen, så gå igenom dem och flytta dem vidare.</numerusform>
+            <numerusform>%Ln sökande eller granskade har slutfört alla obligatoriska moduler; avklarad utbildning hoppar inte över granskningen, så gå igenom dem och flytta dem vidare.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Tick candidates to see their spread.</source>

@@ -337,9 +337,19 @@ class MainWindow(QMainWindow):
         changed = getattr(widget, "changed", None)
         if changed is not None and hasattr(changed, "connect"):
             changed.connect(self.refresh_status)
+        go_to = getattr(widget, "go_to", None)
+        if go_to is not None and hasattr(go_to, "connect"):
+            go_to.connect(self.go_to)
         self._screens[key] = widget
         self.ui.stack.addWidget(widget)
         return widget
+
+    def go_to(self, key: str, what: object) -> None:
+        """Show screen ``key`` (through the unsaved-changes question of the screen left)
+        and hand it ``what`` another screen pointed at."""
+        self.show_screen(key)
+        if self.current_key() == key:
+            screen_api.call(self._screens.get(key), "show_what", what)
 
     def _failed_screen(self, title: str, exc: BaseException) -> QWidget:
         path = logsetup.log_crash(type(exc), exc, exc.__traceback__)

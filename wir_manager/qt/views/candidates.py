@@ -400,6 +400,12 @@ class CandidatesView(SidebarScreen):
         self.ui.stageButton.setEnabled(has_selection)
 
     # ------------------------------------------------------------------ screen API
+    def show_what(self, what: object) -> None:
+        """Another screen pointed here: ``{"stage": "applied"}`` shows everyone in that
+        stage (the Shortlists screen's "not considered" links)."""
+        if isinstance(what, dict) and isinstance(what.get("stage"), str):
+            self.filters.show_only_stage(what["stage"])
+
     def focus_search(self) -> None:
         self.ui.searchEdit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.ui.searchEdit.selectAll()

@@ -16,7 +16,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from html import escape
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wir_manager.domain.enums import DeclineReason, ShortlistStatus
+from wir_manager.domain.enums import DeclineReason, ShortlistStatus, Stage
 from wir_manager.qt.context import AppContext
 from wir_manager.qt.dialogs.placement_form import PlacementForm, pydate, qdate
 from wir_manager.qt.errors import show_error
@@ -56,6 +56,7 @@ from wir_manager.services.matching import (
     AssignmentResult,
     Diversity,
     MatchResult,
+    NotConsidered,
     ShortlistRow,
     part_label,
 )
@@ -99,6 +100,8 @@ class RankingPane(_Pane):
     ranked = Signal()
     #: The ticked people changed (the screen updates its buttons).
     picked_changed = Signal()
+    #: A "not considered" link was clicked: show the Candidates screen in this stage.
+    show_stage = Signal(str)
 
     def __init__(
         self,
@@ -172,6 +175,22 @@ class RankingPane(_Pane):
         ui.nearTable.setAccessibleName(self.tr("Near misses"))
         ui.nearTable.sortByColumn(1, Qt.SortOrder.DescendingOrder)
         ui.summaryLabel.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        # Who no ranking considers, and why (#16.6): each stage a link to those people.
+        left_out = QLabel(self.view)
+        left_out.setObjectName("notConsideredLabel")
+        left_out.setWordWrap(True)
+        left_out.setTextFormat(Qt.TextFormat.RichText)
+        left_out.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        left_out.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        left_out.linkActivated.connect(self._left_out_link)
+        left_out.hide()
+        layout = ui.rankLayout
+        layout.insertWidget(layout.indexOf(ui.summaryLabel) + 1, left_out)
+        self.not_considered_label = left_out
+        self.not_considered: NotConsidered | None = None
 
     def _setup_weights(self) -> None:
         form = self.ui.weightsForm
@@ -292,17 +311,17 @@ class RankingPane(_Pane):
         db = self.ctx.db
         include = self.include_in_training()
 
-        def work(_progress: Progress) -> tuple[MatchResult, dict[int, int]]:
+        def work(_progress: Progress) -> tuple[MatchResult, dict[int, int], NotConsidered]:
             result = matching.rank(db, rid, weights=weights, top=SHOWN, include_in_training=include)
             others = matching.active_shortlist_counts(
                 db, [c.candidate_id for c in result.ranked], exclude_request_id=rid
             )
-            return result, others
+            return result, others, matching.not_considered(db)
 
         self.ctx.tasks.run(
             work,
             on_done=lambda out: self._show_ranking(
-                generation, out[0], out[1], keep_ticks=keep_ticks
+                generation, out[0], out[1], keep_ticks=keep_ticks, left_out=out[2]
             ),
             on_error=lambda exc: self._rank_failed(generation, exc),
             parent=self.view,
@@ -319,6 +338,7 @@ class RankingPane(_Pane):
         result: MatchResult,
         others: dict[int, int],
         keep_ticks: bool = False,
+        left_out: NotConsidered | None = None,
     ) -> None:
         if generation != self._generation:
             return  # a newer ranking is on its way
@@ -328,7 +348,11 @@ class RankingPane(_Pane):
             self.ranked_model.pick_top(self.ui.topSpin.value())
         self.near_model.set_records(result.near_misses)
         shown = len(result.ranked)
-        if result.eligible_count == 0:
+        if result.eligible_count == 0 and not result.near_misses:
+            text = self.tr(
+                "Nobody meets every required item of this request, and nobody misses just one."
+            )
+        elif result.eligible_count == 0:
             text = self.tr(
                 "Nobody meets every required item of this request; see the near misses below."
             )
@@ -339,12 +363,57 @@ class RankingPane(_Pane):
         else:
             text = self.tr("{n} eligible candidate(s).").format(n=result.eligible_count)
         self.ui.summaryLabel.setText(text)
+        self.show_not_considered(left_out)
         tabs = self.ui.lowerTabs
         tabs.setTabText(
             tabs.indexOf(self.ui.nearPage),
             self.tr("Near misses ({n})").format(n=len(result.near_misses)),
         )
         self.ranked.emit()
+
+    def show_not_considered(self, left_out: NotConsidered | None) -> None:
+        """ "N not considered: M in stage Applied, K without consent to be proposed";
+        each stage links to those people on the Candidates screen."""
+        self.not_considered = left_out
+        label = self.not_considered_label
+        if left_out is None or left_out.total == 0:
+            label.hide()
+            label.setText("")
+            return
+        parts = [
+            '<a href="stage:{value}">{text}</a>'.format(
+                value=stage.value,
+                text=escape(
+                    self.tr("%Ln in stage %1", None, n).replace(
+                        "%1", QCoreApplication.translate("Enums", Stage(stage).label)
+                    )
+                ),
+            )
+            for stage, n in left_out.by_stage
+        ]
+        if left_out.without_consent:
+            parts.append(
+                escape(
+                    self.tr("%Ln without consent to be proposed", None, left_out.without_consent)
+                )
+            )
+        text = escape(self.tr("%Ln not considered:", None, left_out.total)) + " " + ", ".join(parts)
+        if left_out.finished:
+            text += ". " + escape(
+                self.tr(
+                    "%Ln applied or screened completed every mandatory module; finishing "
+                    "training does not skip screening, so review them and move them on.",
+                    None,
+                    left_out.finished,
+                )
+            )
+        label.setText(text)
+        label.show()
+
+    def _left_out_link(self, link: str) -> None:
+        kind, _sep, value = link.partition(":")
+        if kind == "stage":
+            self.show_stage.emit(value)
 
     def _span_children(self, proxy_index: QModelIndex) -> None:
         """Explanation sentences read across the whole row."""

@@ -86,6 +86,9 @@ class ShortlistsView(SidebarScreen):
         ui.assignButton.clicked.connect(self.run_assignment)
         self.ranking.ranked.connect(self.ranked)
         self.ranking.picked_changed.connect(self._update_buttons)
+        self.ranking.show_stage.connect(
+            lambda stage: self.go_to.emit("candidates", {"stage": stage})
+        )
         self.saved_pane.saved.connect(self._saved)
         self.saved_pane.save_failed.connect(self._update_buttons)
         self.saved_pane.current_changed.connect(self._update_buttons)

@@ -178,7 +178,15 @@ class CandidateFilterBar(QWidget):
             training_complete=self.trainingFilter.isChecked(),
         )
 
-    def clear(self) -> None:
+    def show_only_stage(self, stage: str) -> None:
+        """Everyone in ``stage`` (every other filter cleared); one ``changed``."""
+        self.clear(emit=False)
+        self.stageFilter.blockSignals(True)
+        self.stageFilter.setCurrentIndex(max(0, self.stageFilter.findData(stage)))
+        self.stageFilter.blockSignals(False)
+        self.changed.emit()
+
+    def clear(self, emit: bool = True) -> None:
         """Back to "everyone", with the level boxes at their defaults (a "≥ C1" left
         behind looked like a filter still in force, #16.17); one ``changed``."""
         for box in self._combos():
@@ -194,4 +202,5 @@ class CandidateFilterBar(QWidget):
         self.searchEdit.blockSignals(True)
         self.searchEdit.clear()
         self.searchEdit.blockSignals(False)
-        self.changed.emit()
+        if emit:
+            self.changed.emit()

@@ -16,6 +16,8 @@ through :func:`call`, so a placeholder (or a screen of a build without that modu
 ``save_layout()``             store splitter / header state (called on lock and quit)
 ``changed`` (Signal)          emitted after saves so the status bar counts refresh
 ``on_changes(changes)``       stored data changed (anywhere): refresh what is affected
+``go_to`` (Signal)            (key, what): show screen ``key``, then its ``show_what(what)``
+``show_what(what)``           bring forward what another screen pointed at
 """
 
 from __future__ import annotations
@@ -60,6 +62,8 @@ class SidebarScreen(QWidget):
     UNSAVED_DIALOG: ClassVar[str] = "unsavedDialog"
     #: Records were added, changed or deleted here (the status bar recounts).
     changed = Signal()
+    #: Show another screen (its key) with something chosen there (its ``show_what``).
+    go_to = Signal(str, object)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

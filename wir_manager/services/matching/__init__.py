@@ -20,6 +20,7 @@ from wir_manager.services.matching.assignment import (
     assign,
     open_request_ids,
 )
+from wir_manager.services.matching.considered import NotConsidered, not_considered
 from wir_manager.services.matching.diversity import Diversity, diversity, shortlist_diversity
 from wir_manager.services.matching.errors import (
     MatchingError,
@@ -63,6 +64,7 @@ __all__ = [
     "MatchResult",
     "MatchingError",
     "NearMiss",
+    "NotConsidered",
     "RankedCandidate",
     "RequestAssignment",
     "ShortlistError",
@@ -78,6 +80,7 @@ __all__ = [
     "current_profile",
     "diversity",
     "list_profiles",
+    "not_considered",
     "open_request_ids",
     "over_positions",
     "part_label",
