@@ -181,8 +181,8 @@ def test_every_screen_fits_a_1366x768_laptop(
     assert legend.minimumSizeHint().width() <= widest_entry + 2 * legend.margin() + 8
     # At that size every tab of the candidate editor is in view: no scroll arrows that
     # shift the tabs under the pointer.
-    window.resize(1366, 768)
     candidates = window.show_screen("candidates")
+    window.resize(1366, 768)  # after the switch: the offscreen "screen" is smaller
     QApplication.processEvents()
     bar = candidates.editor.ui.tabs.tabBar()
     assert not bar.usesScrollButtons()
