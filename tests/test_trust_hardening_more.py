@@ -172,6 +172,31 @@ def test_bidi_controls_are_stripped_from_names_at_validation(db, tmp_path: Path)
     assert ("Carol LRO Dee", "CarolRLO") in names
 
 
+def test_bidi_and_control_characters_leave_request_and_organisation_names(db) -> None:
+    """Request titles, organisations and duty cities are shown in tables, dossiers and
+    the terminal like candidates' names: the same cleaning at validation."""
+    from wir_manager.services import requests as rq
+    from wir_manager.services.requests.organisations import NewOrganisation
+
+    saved = rq.save_request(
+        db,
+        rq.RequestData(
+            title="Health \u202eATAD\u202c data\x1b[31m resident",
+            new_organisation=NewOrganisation("منظمة \u2067الصحة\u2069 العالمية", "W\x07HO", "igo"),
+            work_mode="onsite",
+            duty_city="Gen\u202deva\u202c",
+            duty_country="CH",
+        ),
+    )
+    stored = rq.get_request(db, saved.id)
+    assert stored.title == "Health ATAD data[31m resident"
+    assert stored.duty_city == "Geneva"
+    with db.session() as s:
+        org = s.get(m.Organisation, stored.organisation_id)
+        assert org is not None
+        assert (org.name, org.acronym) == ("منظمة الصحة العالمية", "WHO")
+
+
 # ------------------------------------------------------------------ 8. leftovers
 def test_leftovers_of_interrupted_operations_are_removed_at_the_next_open(
     db, db_path: Path, tmp_path: Path

@@ -18,6 +18,7 @@ from wir_manager.domain.enums import (
     SkillLevel,
     WorkMode,
 )
+from wir_manager.domain.text_safety import clean_name
 from wir_manager.i18n import _
 
 
@@ -194,8 +195,11 @@ def language_summary(
 
 
 def clean_text(value: str | None) -> str | None:
-    """Runs of white space become one space; empty text becomes ``None``."""
+    """Runs of white space become one space; empty text becomes ``None``. Bidi
+    override/embedding controls and control characters go, as in candidates' names
+    (:func:`~wir_manager.domain.text_safety.clean_name`): a request title, an
+    organisation or a duty city is shown in tables, dossiers and the terminal."""
     if value is None:
         return None
-    value = " ".join(value.split())
+    value = " ".join(clean_name(value).split())
     return value or None
