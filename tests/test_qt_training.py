@@ -6,12 +6,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QItemSelectionModel, QSettings
+from PySide6.QtCore import QDate, QItemSelectionModel
 from sqlalchemy import select
 
+from tests.qt_support import make_ctx
 from wir_manager.domain.enums import Stage
-from wir_manager.qt.context import AppContext
-from wir_manager.qt.tasks import TaskRunner
 from wir_manager.qt.views.training import TrainingView
 from wir_manager.qt.widgets.confirm import LeaveAnswer
 from wir_manager.qt.widgets.progress_grid import chip_colours, contrast_ratio
@@ -20,15 +19,9 @@ from wir_manager.services.training import COMPLETED, IN_PROGRESS
 from wir_manager.storage import models as m
 
 
-def _ctx(db, tmp_path: Path) -> AppContext:
-    return AppContext(
-        db, TaskRunner(), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    )
-
-
 @pytest.fixture
 def view(qtbot, demo_db, tmp_path: Path) -> TrainingView:
-    widget = TrainingView(_ctx(demo_db, tmp_path))
+    widget = TrainingView(make_ctx(demo_db, tmp_path))
     qtbot.addWidget(widget)
     widget.resize(1280, 800)
     with qtbot.waitSignal(widget.grid_updated, timeout=10_000):
@@ -153,7 +146,7 @@ def test_unsaved_module_guard(view: TrainingView) -> None:
 
 
 def test_empty_programme_offers_default_curriculum(qtbot, db, tmp_path: Path) -> None:
-    widget = TrainingView(_ctx(db, tmp_path))
+    widget = TrainingView(make_ctx(db, tmp_path))
     qtbot.addWidget(widget)
     with qtbot.waitSignal(widget.grid_updated, timeout=10_000):
         widget.show()
@@ -195,7 +188,7 @@ def test_promote_finished_after_retiring_a_module(qtbot, view: TrainingView, dem
 
 
 def test_screen_dropped_while_loading_ignores_late_result(qtbot, demo_db, tmp_path: Path) -> None:
-    ctx = _ctx(demo_db, tmp_path)
+    ctx = make_ctx(demo_db, tmp_path)
     widget = TrainingView(ctx)  # starts loading the grid in the background
     widget.release()
     widget.deleteLater()
@@ -203,3 +196,17 @@ def test_screen_dropped_while_loading_ignores_late_result(qtbot, demo_db, tmp_pa
     assert ctx.tasks.wait(10_000)
     qtbot.wait(50)  # the late result arrives and is dropped without touching dead widgets
     assert not ctx.tasks.busy
+
+
+def test_names_stay_readable_on_a_laptop_screen(qtbot, view: TrainingView) -> None:
+    """At the width the screen gets in a 1366-pixel window, with the demo's nine modules,
+    a candidate's name is shown whole (the grid scrolls sideways instead of eliding every
+    name to three letters)."""
+    view.resize(1366 - 190, 700)  # the sidebar takes the rest
+    qtbot.waitUntil(lambda: view.grid_model.rowCount() > 0, timeout=20_000)
+    grid = view.ui.grid
+    model = view.grid_model
+    name = "Abdullahi Jibril"
+    width = grid.fontMetrics().horizontalAdvance(name) + 16
+    assert grid.columnWidth(model.NAME) >= width
+    assert len(list(model.module_columns())) >= 9

@@ -16,20 +16,17 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from sqlalchemy import select, update
 
 from tests.conftest import PASSPHRASE
+from tests.qt_support import make_ctx
 from tests.trust_support import add_person
-from wir_manager.qt.context import AppContext
 from wir_manager.qt.dialogs.erase_dialog import EraseDialog, confirm_and_erase
-from wir_manager.qt.i18n import install_translations
-from wir_manager.qt.tasks import TaskRunner
 from wir_manager.services import privacy
 from wir_manager.storage import maintenance
 from wir_manager.storage import models as m
@@ -47,21 +44,6 @@ WAITING = {
     "en": "Waiting for the work running in the background",
     "sv": "Väntar på att arbetet som pågår i bakgrunden",
 }
-
-
-@pytest.fixture
-def language(qapp) -> Iterator[object]:
-    def use(code: str) -> None:
-        install_translations(QApplication.instance(), language=code)
-
-    yield use
-    install_translations(QApplication.instance(), language="en")
-
-
-def _ctx(db: Database, tmp_path: Path) -> AppContext:
-    return AppContext(
-        db, TaskRunner(), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    )
 
 
 def _disk_full_at_compaction(monkeypatch) -> list[str]:  # type: ignore[no-untyped-def]
@@ -118,7 +100,7 @@ def test_typed_erasure_with_a_full_disk_says_it_is_done_and_compaction_is_pendin
     cid = add_person(db, "Аглая Преображенская", "Aglaya_Preobr", "aglaya@example.org")
     kept = add_person(db, "李 小龍", "LiXiaolong", "li@example.org")
     calls = _disk_full_at_compaction(monkeypatch)
-    ctx = _ctx(db, tmp_path)
+    ctx = make_ctx(db, tmp_path)
 
     def type_and_accept() -> None:
         box = next(
@@ -147,7 +129,7 @@ def test_typed_erasure_with_a_full_disk_says_it_is_done_and_compaction_is_pendin
 
 def test_an_erasure_that_compacts_shows_no_note(qtbot, db, tmp_path: Path) -> None:
     cid = add_person(db, "अनन्या शर्मा", "Ananya_S", "ananya@example.org")
-    ctx = _ctx(db, tmp_path)
+    ctx = make_ctx(db, tmp_path)
     assert confirm_and_erase(ctx, None, cid, ask=lambda parent, expected, what: True)
     assert not any(
         isinstance(w, QMessageBox) and w.isVisible() for w in QApplication.topLevelWidgets()
@@ -168,7 +150,7 @@ def test_retention_bulk_erase_with_a_full_disk_says_so(
             .where(m.Candidate.id <= 3)
             .values(consent_store_at=dt.date(2020, 1, 1), updated_at=dt.datetime(2020, 1, 1))
         )
-    view = PrivacyView(_ctx(demo_db, tmp_path))
+    view = PrivacyView(make_ctx(demo_db, tmp_path))
     qtbot.addWidget(view)
     view.resize(1100, 650)
     view.show()

@@ -37,6 +37,8 @@ from wir_manager.services.progress import Progress
 from wir_manager.storage.changes import Changes, Kind
 
 SETTINGS_KEY = "training"
+#: Width of the candidate column of the grid, in pixels (about 22 characters).
+NAME_COLUMN_WIDTH = 170
 ALL_STAGES = ""
 
 
@@ -397,9 +399,11 @@ class TrainingView(SidebarScreen):
         model = self.grid_model
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        if model.columnCount():
-            header.setSectionResizeMode(model.NAME, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
+        if model.columnCount():
+            # A readable name first: with many modules the grid scrolls sideways rather
+            # than squeezing every name to "Aar…" on a laptop screen.
+            self.ui.grid.setColumnWidth(model.NAME, NAME_COLUMN_WIDTH)
         self.ui.grid.setColumnWidth(model.STAGE, 96)
         for col in model.module_columns():
             self.ui.grid.setColumnWidth(col, 58 if model.grid.modules[col - 2].mandatory else 66)
