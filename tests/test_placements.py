@@ -561,3 +561,56 @@ def test_cli_names_scripts_rely_on(
     texts = [e["text"] for e in json.loads(out)]
     assert "WHO declined: Budget or funding — No funds" in texts
     assert any(t.startswith("Contact: Phoned about the UNEP post") for t in texts)
+
+
+def test_demo_runs_again_on_a_filled_database_with_realistic_placements(db) -> None:
+    """Seed 2, then seed 1 with no new requests (the shortlists it would answer are the
+    first run's), then seed 1 again: each run places only its own people, at most
+    MAX_PLACEMENTS (+ three planned) of them, nobody twice, and every placed or alumni
+    person has a placement."""
+    from wir_manager.services import demo
+    from wir_manager.services.demo_placements import MAX_PLACEMENTS
+
+    demo.generate(db, candidates=500, requests=20, seed=2)
+    with db.engine.connect() as conn:
+        first = conn.execute(select(func.count()).select_from(m.Placement)).scalar()
+    assert 0 < first <= MAX_PLACEMENTS + 3
+    demo.generate(db, candidates=100, requests=0, seed=1)
+    demo.generate(db, candidates=500, requests=20, seed=1)
+    rows = pl.list_placements(db)
+    held = [r for r in rows if r.status != "cancelled"]
+    assert len({r.candidate_id for r in held}) == len(held)  # nobody placed twice
+    assert len(rows) <= 3 * (MAX_PLACEMENTS + 3)
+    with db.engine.connect() as conn:
+        entries = conn.execute(
+            select(m.ShortlistEntry.request_id, m.ShortlistEntry.candidate_id)
+        ).all()
+        staged = set(
+            conn.execute(
+                select(m.Candidate.id).where(m.Candidate.stage.in_([Stage.PLACED, Stage.ALUMNI]))
+            ).scalars()
+        )
+    assert len(entries) == len(set(entries))
+    assert staged <= {r.candidate_id for r in held}
+
+
+def test_placement_writes_announce_their_own_kind_not_everything(world) -> None:
+    """Outcomes, check-ins, contact notes and answers name what they changed, so a
+    check-in marked done refreshes the placement views and not every screen (an unknown
+    audit entity is announced as "everything")."""
+    from wir_manager.storage.changes import Kind
+
+    heard: list = []
+    world.changes.subscribe(heard.append)
+    pid = _accept(world, 1, 10).placement.id
+    heard.clear()
+    checkin = pl.get_placement(world, pid).checkins[0]
+    pl.update_checkin(world, checkin.id, done_on=START)
+    pl.save_outcomes(world, pid, {"articles_created": ("10", "4")}, checkin_id=checkin.id)
+    pl.add_contact_note(world, 10, "Phoned about the UNEP post")
+    save_shortlist(world, 2, 2)
+    set_status(world, 2, save_shortlist(world, 2, 2)[0].candidate_id, "sent")
+    kinds = [c.kinds for c in heard]
+    assert kinds and all(k != Kind.ALL for k in kinds)
+    assert kinds[0] == kinds[1] == kinds[2] == Kind.PLACEMENTS | Kind.AUDIT
+    assert kinds[-1] == Kind.SHORTLISTS | Kind.AUDIT

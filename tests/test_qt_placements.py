@@ -388,3 +388,42 @@ def test_assignment_applied_as_shortlists_and_exported(
     assert {r[org_col] for r in rows[1:]} == {"WHO", "UNEP"}
     names = {r[name_col] for r in rows[1:]}
     assert names <= {name for _cid, name, _c, _g in PEOPLE} and len(names) == 3
+
+
+@pytest.mark.parametrize("code", ["en", "sv"])
+def test_candidate_timeline_from_the_candidates_screen(
+    qtbot, week, tmp_path: Path, language, code: str
+) -> None:
+    language(code)
+    window = _window(week, tmp_path, qtbot)
+    view = window.show_screen("candidates")
+    qtbot.waitUntil(lambda: view.model.row_of(13) is not None, timeout=20000)
+    view._select_row_quietly(13)
+    dialog = view.show_timeline()
+    assert dialog is not None and "Мария Иванова" in dialog.windowTitle()
+    panel = dialog.panel
+    assert [e.kind for e in panel.model.records()] == ["stage"]  # only "record created"
+    assert not panel.remove_button.isEnabled()
+    panel.note_edit.setText("电话：UNEP 的职位")
+    panel.add_button.click()
+    notes = [e for e in panel.model.records() if e.kind == "note"]
+    assert len(notes) == 1 and "UNEP" in notes[0].text
+    # An empty note is refused with its sentence and nothing is added.
+    errors: list[str] = []
+    import wir_manager.qt.widgets.timeline as module
+
+    original = module.show_error
+    module.show_error = lambda _parent, exc, *a: errors.append(str(exc))  # type: ignore[assignment]
+    try:
+        panel.note_edit.setText("   ")
+        panel.add_button.click()
+    finally:
+        module.show_error = original
+    assert errors and len([e for e in panel.model.records() if e.kind == "note"]) == 1
+    # The note can be removed again.
+    row = next(i for i, e in enumerate(panel.model.records()) if e.kind == "note")
+    panel.table.selectRow(row)
+    assert panel.remove_button.isEnabled()
+    panel.remove_button.click()
+    assert [e.kind for e in pl.timeline(week, 13)] == ["stage"]
+    dialog.close()

@@ -703,6 +703,10 @@
         <translation>Verifiera på wikierna</translation>
     </message>
     <message>
+        <source>Timeline…</source>
+        <translation>Tidslinje…</translation>
+    </message>
+    <message>
         <source>Erased.</source>
         <translation>Raderad.</translation>
     </message>
@@ -4628,7 +4632,7 @@
     </message>
     <message>
         <source>Training progress by candidate and module</source>
-        <extracomment>Emitted after the grid (re)loaded or rows were patched; tests wait on it. Changes announced while this screen&apos;s own marking ran (see ``on_changes``).</extracomment>
+        <extracomment>Width of the candidate column of the grid, in pixels (about 22 characters). Emitted after the grid (re)loaded or rows were patched; tests wait on it. Changes announced while this screen&apos;s own marking ran (see ``on_changes``).</extracomment>
         <translation>Utbildningsframsteg per kandidat och modul</translation>
     </message>
     <message>

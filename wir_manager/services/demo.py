@@ -343,10 +343,16 @@ def generate(
                 flush()
                 progress.report(n + 1, candidates + requests, "candidates")
         flush()
-        _insert_requests(conn, rng, ids, requests)
+        request_ids = _insert_requests(conn, rng, ids, requests)
         # Placements, liaisons, check-ins, outcomes and answers (see demo_placements).
         demo_placements.add(
-            conn, random.Random(f"placements:{seed}"), ids, db.operator, dt.date.today()
+            conn,
+            random.Random(f"placements:{seed}"),
+            ids,
+            db.operator,
+            dt.date.today(),
+            candidate_ids=candidate_ids,
+            request_ids=request_ids,
         )
         progress.report(candidates + requests, candidates + requests, "requests")
         conn.execute(
@@ -405,7 +411,7 @@ def _training_rows(
     return rows
 
 
-def _insert_requests(conn, rng: random.Random, ids: dict[str, int], count: int) -> None:
+def _insert_requests(conn, rng: random.Random, ids: dict[str, int], count: int) -> list[int]:
     orgs = [o for o in catalogue.ORGANISATIONS if f"org:{o.acronym}" in ids]
     request_ids = new_ids(conn, m.PlacementRequest, count)
     topics = [t for t, _ in TOPIC_WEIGHTS]
@@ -510,3 +516,4 @@ def _insert_requests(conn, rng: random.Random, ids: dict[str, int], count: int) 
             conn.execute(
                 insert(m.RequestPriorityRegion), [{"request_id": rid, "region": r} for r in regions]
             )
+    return request_ids

@@ -51,6 +51,9 @@ NOTES = (
     "E-mailed the training certificate",
     "Met at Wikimania; interested in a remote post",
 )
+#: Residencies (current and past) one demo run writes at most: a programme of a few
+#: hundred candidates has placed dozens of people, not thousands.
+MAX_PLACEMENTS = 60
 #: Typical targets per month of a full-time residency, per standard metric.
 MONTHLY = {
     OutcomeMetric.ARTICLES_CREATED: 6,
@@ -71,18 +74,62 @@ def _months(start: dt.date, months: int) -> dt.date:
     return add_months(start, months)
 
 
-def add(conn, rng: random.Random, ids: dict[str, int], operator: str, today: dt.date) -> None:  # type: ignore[no-untyped-def]
-    """Placements for everyone at stage placed (active) or alumni (completed, a few
-    ended early), three planned ones from accepted shortlist entries, answers on two
-    open requests' shortlists, and a handful of contact notes."""
+def _realistic(conn, placed: list[int], alumni: list[int]) -> tuple[list[int], list[int]]:  # type: ignore[no-untyped-def]
+    """At most :data:`MAX_PLACEMENTS` residencies per demo run, shared between current
+    and past ones as the stages were drawn; the others are moved back to *ready* (they
+    finished training, nobody placed them), so every placed or alumni person has a
+    placement and a large demo pool does not bring thousands of residencies."""
+    total = len(placed) + len(alumni)
+    if total <= MAX_PLACEMENTS:
+        return placed, alumni
+    keep_placed = round(MAX_PLACEMENTS * len(placed) / total)
+    kept_placed, kept_alumni = placed[:keep_placed], alumni[: MAX_PLACEMENTS - keep_placed]
+    rest = placed[keep_placed:] + alumni[MAX_PLACEMENTS - keep_placed :]
+    for start in range(0, len(rest), 500):
+        conn.execute(
+            update(m.Candidate)
+            .where(m.Candidate.id.in_(rest[start : start + 500]))
+            .values(stage=Stage.READY.value)
+        )
+    return kept_placed, kept_alumni
+
+
+def add(  # type: ignore[no-untyped-def]
+    conn,
+    rng: random.Random,
+    ids: dict[str, int],
+    operator: str,
+    today: dt.date,
+    *,
+    candidate_ids: list[int],
+    request_ids: list[int],
+) -> None:
+    """Placements for this run's people at stage placed (active) or alumni (completed,
+    a few ended early) — at most :data:`MAX_PLACEMENTS` —, three planned ones from
+    accepted shortlist entries, answers on two open requests' shortlists, and a handful
+    of contact notes.
+
+    Only the people and requests this run added are used: running the demo again on a
+    filled database never gives someone a second, overlapping placement or a second
+    entry on a shortlist she is already on."""
     from wir_manager.services.placements.service import default_schedule
 
+    if not candidate_ids:
+        return
     c = m.Candidate
-    people = conn.execute(
-        select(c.id, c.stage)
-        .where(c.stage.in_([Stage.PLACED, Stage.ALUMNI, Stage.PROPOSED, Stage.READY]))
-        .order_by(c.id)
-    ).all()
+    mine = set(candidate_ids)
+    people = [
+        (cid, stage)
+        for cid, stage in conn.execute(
+            select(c.id, c.stage)
+            .where(
+                c.id.between(min(candidate_ids), max(candidate_ids)),
+                c.stage.in_([Stage.PLACED, Stage.ALUMNI, Stage.PROPOSED, Stage.READY]),
+            )
+            .order_by(c.id)
+        )
+        if cid in mine
+    ]
     if not people:
         return
     orgs = [o for o in catalogue.ORGANISATIONS if f"org:{o.acronym}" in ids]
@@ -104,8 +151,11 @@ def add(conn, rng: random.Random, ids: dict[str, int], operator: str, today: dt.
         contact_of[oid] = int(result.inserted_primary_key[0])
     # Past and current placements predate the demo's requests: they name their
     # organisation only (the demo's request count stays what was asked for).
-    placed = [cid for cid, st in people if st == Stage.PLACED]
-    alumni = [cid for cid, st in people if st == Stage.ALUMNI]
+    placed, alumni = _realistic(
+        conn,
+        [cid for cid, st in people if st == Stage.PLACED],
+        [cid for cid, st in people if st == Stage.ALUMNI],
+    )
     groups: dict[tuple[str, int], list[tuple[int, str]]] = defaultdict(list)
     for kind, members in (("alumni", alumni), ("placed", placed)):
         for n, cid in enumerate(members):
@@ -178,7 +228,10 @@ def add(conn, rng: random.Random, ids: dict[str, int], operator: str, today: dt.
             m.PlacementRequest.duty_city,
             m.PlacementRequest.duty_country,
         )
-        .where(m.PlacementRequest.status.in_([RequestStatus.OPEN, RequestStatus.SHORTLISTING]))
+        .where(
+            m.PlacementRequest.status.in_([RequestStatus.OPEN, RequestStatus.SHORTLISTING]),
+            m.PlacementRequest.id.in_(request_ids or [-1]),
+        )
         .order_by(m.PlacementRequest.id)
     ).all()
     proposed = [cid for cid, st in people if st == Stage.PROPOSED]

@@ -91,6 +91,12 @@ ENTITY_KINDS: Mapping[str, Kind] = {
     "organisation": Kind.REQUESTS,
     "shortlist_entry": Kind.SHORTLISTS,
     "placement": Kind.PLACEMENTS,
+    # A placement's outcomes, its liaison contacts and the timeline's contact notes are
+    # shown with the placements; an IGO's answer is part of the saved shortlist.
+    "outcome": Kind.PLACEMENTS,
+    "contact": Kind.PLACEMENTS,
+    "contact_note": Kind.PLACEMENTS,
+    "shortlist_answer": Kind.SHORTLISTS,
     "weight_profile": Kind.SETTINGS,
     "setting": Kind.SETTINGS,
 }

@@ -526,7 +526,28 @@ class CandidatesView(SidebarScreen):
         )
         erase.setEnabled(len(ids) == 1)
         menu.addAction(self.tr("Verify on the wikis"), self.wiki.verify)
+        timeline = menu.addAction(self.tr("Timeline…"), self.show_timeline)
+        timeline.setEnabled(len(ids) == 1)
         menu.popup(self.ui.table.viewport().mapToGlobal(pos))
+
+    def show_timeline(self) -> QWidget | None:
+        """The selected person's history (stage changes, shortlists, dossiers, answers,
+        placements, check-ins) with the coordinator's contact notes, in its own window."""
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return None
+        from wir_manager.qt.widgets.timeline import TimelineDialog
+        from wir_manager.services import candidates as svc
+
+        try:
+            name = svc.get_candidate(self.ctx.db, ids[0]).data.full_name
+        except Exception as exc:
+            self.report_error(self, exc)
+            return None
+        dialog = TimelineDialog(self.ctx, ids[0], name, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def erase_selected(self) -> bool:
         """GDPR erasure of the one selected person: unlike Delete, the person's strings are
