@@ -356,3 +356,40 @@ def test_a_lost_connection_keeps_the_form_and_reconnecting_resumes(
         pg_server.cluster.execute(f"ALTER DATABASE {name} WITH ALLOW_CONNECTIONS true")
     assert screen.save() is True  # the pool reconnects by itself
     assert svc.get_candidate(window.ctx.db, cid).data.notes == "Написала статьи о Байкале"
+
+
+def test_a_viewer_sees_people_without_contact_details_and_a_save_is_refused_by_the_server(
+    qtbot, settings, pg_server: PgServer, server_db_url: str
+) -> None:
+    from wir_manager.services import demo
+    from wir_manager.storage import server_admin
+    from wir_manager.storage.errors import PermissionRefusedError
+    from wir_manager.storage.server_admin import TeamRole
+
+    dbname = server_db_url.rsplit("/", 1)[1]
+    login = f"ngozi_{dbname}"
+    with ServerDatabase.connect(server_db_url) as admin:
+        demo.generate(admin, candidates=20, requests=2, seed=8)
+        server_admin.add_user(admin, login, TeamRole.VIEWER, password=LOGIN_PASSWORD)
+    launcher = Launcher(pg_server.url(login, dbname), settings=settings)
+    with qtbot.waitSignal(launcher.window_ready, timeout=20_000):
+        launcher.start()
+    window: MainWindow = launcher.window
+    qtbot.addWidget(window)
+    assert window.operator_label.text() == f"Signed in as {login}"
+    screen = window.show_screen("candidates")
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 20, timeout=10_000)
+    from wir_manager.services import candidate_index as ci
+
+    assert all(row[ci.EMAIL] == "" for row in screen.model.candidate_index.rows)
+    cid = screen.model.candidate_index.rows[0][0]
+    errors: list[BaseException] = []
+    screen.report_error = lambda _parent, exc: errors.append(exc)
+    assert screen.select_candidate(cid) and not errors
+    assert screen.editor.ui.notesEdit.toPlainText() == ""
+    screen.editor.ui.fullNameEdit.setText("Ngozi Okonkwo-Adeyemi")
+    assert screen.save() is False
+    assert isinstance(errors[-1], PermissionRefusedError)  # PostgreSQL said no
+    assert login in str(errors[-1]) and "\n" not in str(errors[-1])
+    assert screen.editor.ui.fullNameEdit.text() == "Ngozi Okonkwo-Adeyemi"  # form kept
+    _close(launcher)

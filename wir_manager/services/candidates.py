@@ -15,7 +15,9 @@ from collections import defaultdict
 from collections.abc import Iterable, MutableMapping, Sequence
 from dataclasses import replace
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import delete, func, null, or_, select
+from sqlalchemy.orm import defer
+from sqlalchemy.orm.attributes import set_committed_value
 
 from wir_manager.domain import codes
 from wir_manager.domain.enums import AuditAction, Platform, Stage, Topic, TrainingStatus
@@ -102,14 +104,22 @@ __all__ = [
 ]
 
 
+def _hidden(db: Database, table: str) -> frozenset[str]:
+    """Columns the login may not read on a team server (none on a file)."""
+    hidden = getattr(db, "hidden_columns", None)
+    return hidden(table) if hidden is not None else frozenset()
+
+
 def _index_rows(db: Database, ids: Sequence[int] | None = None) -> list[Row]:
     c = m.Candidate
+    # A viewer on a team server may not read e-mail addresses: the column shows empty.
+    email = null().label("email") if "email" in _hidden(db, "candidates") else c.email
     query = (
         select(
             c.id,
             c.full_name,
             c.username,
-            c.email,
+            email,
             c.country,
             c.region,
             c.subregion,
@@ -349,8 +359,18 @@ def load_data(db: Database, ids: Sequence[int]) -> dict[int, CandidateData]:
 
 
 def get_candidate(db: Database, candidate_id: int) -> CandidateDetail:
+    hidden = _hidden(db, "candidates")
     with db.session() as s:
-        row = s.get(m.Candidate, candidate_id)
+        if hidden:
+            # Not loaded, and set to nothing so they are never loaded on access either.
+            row = s.get(
+                m.Candidate, candidate_id, options=[defer(getattr(m.Candidate, h)) for h in hidden]
+            )
+            if row is not None:
+                for name in hidden:
+                    set_committed_value(row, name, None)
+        else:
+            row = s.get(m.Candidate, candidate_id)
         if row is None:
             raise CandidateNotFoundError(_("This candidate no longer exists."))
         data = _data_of(row)

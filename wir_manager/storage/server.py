@@ -596,6 +596,26 @@ class ServerDatabase:
         """Announce what this thread committed (on :attr:`changes`)."""
         self.changes.publish(take_committed())
 
+    def hidden_columns(self, table: str) -> frozenset[str]:
+        """Columns of ``table`` this login may not read (a viewer's contact details and
+        notes, see ``server_admin.VIEWER_HIDDEN``): readers select NULL in their place
+        instead of being refused the whole row. Asked of the server once per table."""
+        cache: dict[str, frozenset[str]] = self.__dict__.setdefault("_hidden", {})
+        if table not in cache:
+            from sqlalchemy import text
+
+            from wir_manager.storage.models import Base
+
+            names = [c.name for c in Base.metadata.tables[table].columns]
+            checks = ", ".join(
+                f"has_column_privilege(:t, :c{i}, 'SELECT')" for i in range(len(names))
+            )
+            params = {"t": table, **{f"c{i}": n for i, n in enumerate(names)}}
+            with self.engine.connect() as conn:
+                allowed = conn.execute(text(f"SELECT {checks}"), params).one()
+            cache[table] = frozenset(n for n, ok in zip(names, allowed, strict=True) if not ok)
+        return cache[table]
+
     # ------------------------------------------------------------- identity, settings
     @property
     def operator(self) -> str:

@@ -76,6 +76,7 @@ class ConnectDialog(QDialog):
         self._connect = connect
         self._busy = False
         self.setWindowTitle(self.tr("Connect to a team server"))
+        self.setMinimumWidth(480)
         self.setWindowIcon(theme.app_icon())
         layout = QVBoxLayout(self)
         intro = QLabel(
@@ -119,7 +120,9 @@ class ConnectDialog(QDialog):
         self.ca_button.setObjectName("caBrowseButton")
         self.ca_button.clicked.connect(self._browse_ca)
         ca_row.addWidget(self.ca_button)
-        form.addRow(self.tr("&CA file:"), ca_row)
+        ca_label = QLabel(self.tr("&CA file:"), self)
+        ca_label.setBuddy(self.ca_edit)
+        form.addRow(ca_label, ca_row)
         self.password_label = QLabel(self.tr("Pass&word:"), self)
         self.password_edit = QLineEdit(self)
         self.password_edit.setObjectName("passwordEdit")
@@ -205,7 +208,11 @@ class ConnectDialog(QDialog):
 
     def _recent_chosen(self, index: int) -> None:
         text = self.recent_combo.itemData(index)
-        if not text:
+        if not text:  # "New server": empty fields, verified TLS
+            for edit in (self.host_edit, self.port_edit, self.database_edit, self.user_edit):
+                edit.clear()
+            self.ca_edit.clear()
+            self.tls_combo.setCurrentIndex(0)
             return
         try:
             self.fill(ServerAddress.parse(text))
