@@ -149,3 +149,66 @@ def test_writer_blocked_past_the_timeout_gets_a_sentence(db, db_path: Path) -> N
         holder.close()
     db.set_setting("blocked", "1")
     assert db.setting("blocked") == "1"
+
+
+def test_probing_for_other_programs_keeps_our_own_sqlite_locks(
+    db, db_path: Path, tmp_path: Path
+) -> None:
+    """Issue #16.2: "Back up now" failed twice in one GUI session ("the disk reported an
+    error") while a CLI backup of the same file succeeded. The recipe: this process,
+    connected, probes SQLite's locks (a probe that locked, unlocked and closed a
+    descriptor of the -shm dropped SQLite's own DMS lock); a CLI backup then closes its
+    last connection, believes it is alone and deletes the -wal and -shm; our next backup
+    failed. The probe now asks with F_GETLK on a descriptor kept open: our locks stay,
+    the CLI leaves the files, our backups keep working, and another program holding the
+    file is still seen."""
+    import os
+
+    from wir_manager.services import backups
+
+    add_person(db, "Lakshmi Narayanan லட்சுமி", "LakshmiN", "lakshmi@example.org")
+    shm = Path(f"{db_path}-shm")
+    assert shm.exists()
+    assert not lock.sqlite_open_elsewhere(db_path)  # our own connection does not count
+    cli = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "wir_manager",
+            "--db",
+            str(db_path),
+            "backup",
+            str(tmp_path / "c.db"),
+        ],
+        env={**os.environ, "WIR_MANAGER_PASSPHRASE": PASSPHRASE},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert cli.returncode == 0, cli.stderr
+    assert shm.exists(), "the CLI saw our connection and left the WAL index alone"
+    add_person(db, "Олег Петренко", "OlegP", "oleg@example.org")
+    made = backups.backup_now(db)
+    assert backups.verify_backup(made, passphrase=PASSPHRASE) is not None
+
+    other_program = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, sqlcipher3\n"
+            f"c = sqlcipher3.connect({str(db_path)!r})\n"
+            f"c.execute(\"PRAGMA key = '{PASSPHRASE}'\")\n"
+            "c.execute('BEGIN'); c.execute('SELECT count(*) FROM sqlite_master').fetchone()\n"
+            "print('reading', flush=True); sys.stdin.read()",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert other_program.stdout.readline().strip() == "reading"
+        assert lock.sqlite_open_elsewhere(db_path)
+    finally:
+        other_program.stdin.close()
+        other_program.wait(timeout=30)
+    assert not lock.sqlite_open_elsewhere(db_path)

@@ -17,8 +17,10 @@ file stays empty (nothing about the user or the data is in it); the last holder 
 it, and whoever locks a file that was removed meanwhile retries on the new one.
 
 :func:`open_elsewhere` also still probes SQLite's WAL locks, so another program (the
-``sqlcipher`` shell, an older WiR Manager) that has the file open in WAL mode counts too;
-that probe is made only when this process holds no SQLite connection to the file.
+``sqlcipher`` shell, an older WiR Manager) that has the file open in WAL mode counts too.
+That probe asks with F_GETLK on descriptors kept open, so it is safe even while this
+process has SQLite connections to the file (a probe that locked, unlocked and closed
+once dropped SQLite's own locks, see :func:`_sqlite_locked_by_other`).
 
 On systems without ``fcntl`` (Windows) the checks answer "nobody", and the OS's
 mandatory file locks make a replace under an open file fail with a clear error instead.
@@ -28,6 +30,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import struct
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -205,29 +209,60 @@ class BusyElsewhere(Exception):
     """Another process holds the lock exclusively (it is restoring or re-keying)."""
 
 
+#: ``struct flock`` of F_GETLK, per system: (format, field order). Asking with F_GETLK
+#: changes no lock, and locks of this very process never conflict with the question.
+_FLOCK_LAYOUT: dict[str, tuple[str, tuple[str, ...]]] = {
+    "linux": ("hhqqi4x", ("type", "whence", "start", "len", "pid")),
+    "darwin": ("qqihh", ("start", "len", "pid", "type", "whence")),
+}
+#: Probe descriptors, one per file (device, inode), kept open for the process's life:
+#: closing *any* descriptor of a file drops every POSIX lock the process holds on it,
+#: SQLite's included. With the -shm's DMS lock gone, another process closing its last
+#: connection believed it was alone and deleted the -wal and -shm under us; every later
+#: read or backup here then failed with a "disk I/O error" until a restart (#16.2).
+_probe_fds: dict[tuple[int, int], int] = {}
+_probe_guard = threading.Lock()
+
+
+def _probe_fd(path: Path) -> int | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    key = (st.st_dev, st.st_ino)
+    with _probe_guard:
+        fd = _probe_fds.get(key)
+        if fd is None:
+            try:
+                fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+            except OSError:
+                return None
+            _probe_fds[key] = fd
+        return fd
+
+
 def _sqlite_locked_by_other(path: Path, start: int, length: int) -> bool:
+    """Another process holds a lock on ``length`` bytes from ``start`` of ``path``.
+
+    Safe while this process has SQLite connections to the file: the question is asked
+    with F_GETLK (nothing is locked or unlocked) on a descriptor that is never closed."""
     if fcntl is None or not path.exists():
         return False
-    try:
-        fd = os.open(path, os.O_RDWR)
-    except OSError:
-        try:
-            fd = os.open(path, os.O_RDONLY)
-        except OSError:
-            return False
-        kind = fcntl.LOCK_SH
-    else:
-        kind = fcntl.LOCK_EX
-    try:
-        try:
-            fcntl.lockf(fd, kind | fcntl.LOCK_NB, length, start, os.SEEK_SET)
-        except OSError:
-            return True
-        with contextlib.suppress(OSError):
-            fcntl.lockf(fd, fcntl.LOCK_UN, length, start, os.SEEK_SET)
+    layout = next((v for k, v in _FLOCK_LAYOUT.items() if sys.platform.startswith(k)), None)
+    if layout is None:  # pragma: no cover - other Unixes: no F_GETLK layout known, say "nobody"
         return False
-    finally:
-        os.close(fd)
+    fd = _probe_fd(path)
+    if fd is None:
+        return False
+    fmt, order = layout
+    values = {"type": fcntl.F_WRLCK, "whence": os.SEEK_SET, "start": start, "len": length, "pid": 0}
+    query = struct.pack(fmt, *(values[name] for name in order))
+    try:
+        answer = fcntl.fcntl(fd, fcntl.F_GETLK, query)
+    except OSError:
+        return False
+    found = dict(zip(order, struct.unpack(fmt, answer), strict=True))
+    return found["type"] != fcntl.F_UNLCK
 
 
 def sqlite_open_elsewhere(path: Path) -> bool:
