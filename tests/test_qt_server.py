@@ -393,3 +393,41 @@ def test_a_viewer_sees_people_without_contact_details_and_a_save_is_refused_by_t
     assert login in str(errors[-1]) and "\n" not in str(errors[-1])
     assert screen.editor.ui.fullNameEdit.text() == "Ngozi Okonkwo-Adeyemi"  # form kept
     _close(launcher)
+
+
+def test_the_connect_dialog_and_the_server_window_in_swedish(
+    qtbot, settings, no_libpq_password: str
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from wir_manager.qt.i18n import install_translations
+
+    assert install_translations(QApplication.instance(), settings, language="sv") == "sv"
+    try:
+        launcher = Launcher(settings=settings)
+        launcher.show_connect()
+        dialog = launcher.dialog
+        assert isinstance(dialog, ConnectDialog)
+        qtbot.addWidget(dialog)
+        assert dialog.windowTitle() == "Anslut till en teamserver"
+        dialog.host_edit.setText("db.wikimedia.se")
+        dialog.database_edit.setText("wir")
+        dialog.user_edit.setText("amina")
+        dialog.tls_combo.setCurrentIndex(dialog.tls_combo.findData(NO_TLS))
+        assert dialog.try_connect() is False
+        assert "skulle inte vara verifierad TLS" in dialog.error_label.text()
+        _fill(dialog, no_libpq_password)
+        assert dialog.try_connect()
+        qtbot.waitUntil(lambda: dialog.password_edit.isVisible(), timeout=15_000)
+        assert "vill ha ett lösenord" in dialog.error_label.text()
+        dialog.password_edit.setText(LOGIN_PASSWORD)
+        with qtbot.waitSignal(launcher.window_ready, timeout=20_000):
+            dialog.try_connect()
+        window: MainWindow = launcher.window
+        qtbot.addWidget(window)
+        assert window.operator_label.text() == f"Inloggad som {SERVER_ADMIN}"
+        assert window.windowTitle().endswith("teamserver")
+        qtbot.waitUntil(lambda: not launcher.tasks.busy, timeout=20_000)
+        _close(launcher)
+    finally:
+        install_translations(QApplication.instance(), settings, language="en")
