@@ -178,15 +178,29 @@ def grow(db: object, extra: int) -> None:
                 ),
                 {"s": suffix, "s2": str(round_no), "n": take},
             )
-            conn.execute(
-                text(
-                    "INSERT INTO candidate_languages (candidate_id, code, level) "
-                    "SELECT n.id, l.code, l.level FROM candidate_languages l "
-                    "JOIN candidates o ON o.id = l.candidate_id "
-                    "JOIN candidates n ON n.username = o.username || :s"
-                ),
-                {"s": suffix},
-            )
+            # The copies' languages, matched by username in Python: a join on
+            # ``username || suffix`` cannot use the username index and is quadratic.
+            by_name = dict(conn.execute(text("SELECT username, id FROM candidates")).all())
+            new_of = {
+                by_name[name[: -len(suffix)]]: cid
+                for name, cid in by_name.items()
+                if name.endswith(suffix) and name[: -len(suffix)] in by_name
+            }
+            languages = [
+                {"c": new_of[old], "code": code, "level": level}
+                for old, code, level in conn.execute(
+                    text("SELECT candidate_id, code, level FROM candidate_languages")
+                )
+                if old in new_of
+            ]
+            for start in range(0, len(languages), 1000):
+                conn.execute(
+                    text(
+                        "INSERT INTO candidate_languages (candidate_id, code, level) "
+                        "VALUES (:c, :code, :level)"
+                    ),
+                    languages[start : start + 1000],
+                )
         made += take
         round_no += 1
 
