@@ -265,3 +265,60 @@ def test_cancel_while_waiting_changes_nothing(qtbot, window, db: Database, db_pa
     window.close()
     db.close()
     Database.open(db_path, PASSPHRASE).close()
+
+
+# ------------------------------------------------------------ unlock names a full disk
+FULL = {
+    "en": "cannot be opened because the disk is full",
+    "sv": "kan inte öppnas eftersom disken är full",
+}
+
+
+@pytest.mark.parametrize("code", ["en", "sv"])
+def test_the_unlock_window_names_a_full_disk_not_a_wrong_passphrase(
+    qtbot, isolated_home: Path, tmp_path: Path, language, code: str
+) -> None:
+    """A real 2 MB tmpfs filled to the last byte (root only, as in CI)."""
+    import os
+    import shutil
+    import subprocess
+
+    from wir_manager.qt import settings as opts
+    from wir_manager.qt.app import Launcher
+    from wir_manager.qt.dialogs.unlock import UnlockDialog
+
+    where = tmp_path / "full"
+    where.mkdir()
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("mounting a tmpfs needs root")
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(where)], capture_output=True
+    )
+    if mounted.returncode != 0:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        path = where / "full.db"
+        Database.create(path, PASSPHRASE, "Ngozi Okafor").close()
+        fd = os.open(where / "filler", os.O_WRONLY | os.O_CREAT)
+        try:
+            while os.write(fd, b"\0" * 4096):
+                pass
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
+        language(code)
+        launcher = Launcher(path, settings=opts.open_settings())
+        launcher.start()
+        dialog = launcher.dialog
+        assert isinstance(dialog, UnlockDialog)
+        qtbot.addWidget(dialog)
+        qtbot.keyClicks(dialog.ui.passphraseEdit, PASSPHRASE)
+        dialog.ui.unlockButton.click()
+        message = dialog.ui.errorLabel.text()
+        assert FULL[code] in message, message
+        assert "wrong" not in message and "fel" not in message
+        assert launcher.window is None and dialog.isVisible()
+        dialog.reject()
+    finally:
+        subprocess.run(["umount", "-l", str(where)], capture_output=True)

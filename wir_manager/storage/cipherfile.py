@@ -238,6 +238,26 @@ def read_counts(path: Path, key: DatabaseKey) -> dict[str, int]:
         raw.close()
 
 
+def disk_full_beside(path: Path) -> bool:
+    """True when the folder of ``path`` has no room for the journal (-wal, -shm) that
+    opening the database needs: a few pages."""
+    import shutil
+
+    try:
+        return shutil.disk_usage(path.parent).free < PAGE_SIZE * 4
+    except OSError:
+        return False
+
+
+def disk_full_error(path: Path) -> DiskFullError:
+    return DiskFullError(
+        _(
+            "{file} cannot be opened because the disk is full (WiR Manager needs a little "
+            "space beside the database for its journal); free some space and try again."
+        ).format(file=describe(path))
+    )
+
+
 def _open_failure(exc: sqlcipher3.DatabaseError, path: Path) -> StorageError:
     """Why the first read failed, honestly.
 
@@ -246,8 +266,6 @@ def _open_failure(exc: sqlcipher3.DatabaseError, path: Path) -> StorageError:
     read-only medium or a disk with no space left SQLite cannot make it, and that used to
     be reported as a wrong passphrase.
     """
-    import shutil
-
     text = str(exc).lower()
     if "malformed" in text:  # page 1 decrypted, but the file is cut short
         return DamagedDatabaseError(damaged_message(path))
@@ -255,17 +273,8 @@ def _open_failure(exc: sqlcipher3.DatabaseError, path: Path) -> StorageError:
         return WrongPassphraseError(
             _("The passphrase is wrong, or this file is not a WiR Manager database.")
         )
-    try:
-        full = shutil.disk_usage(path.parent).free < PAGE_SIZE * 4
-    except OSError:
-        full = False
-    if full or "disk is full" in text:
-        return DiskFullError(
-            _(
-                "{file} cannot be opened because the disk is full (WiR Manager needs a little "
-                "space beside the database for its journal); free some space and try again."
-            ).format(file=describe(path))
-        )
+    if disk_full_beside(path) or "disk is full" in text:
+        return disk_full_error(path)
     writable = os.access(path.parent, os.W_OK) and not _read_only_mount(path.parent)
     if not writable or "readonly" in text or "read-only" in text or "unable to open" in text:
         return ReadOnlyDatabaseError(

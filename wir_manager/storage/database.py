@@ -30,6 +30,8 @@ from wir_manager.storage.cipherfile import (
     SQLITE_PLAIN_HEADER,
     FileIdentity,
     describe,
+    disk_full_beside,
+    disk_full_error,
     integrity_check,
     not_ours_message,
     precheck_file,
@@ -256,6 +258,10 @@ class Database:
         # is not ours.
         if not identity.is_ours:
             raise NotADatabaseError(not_ours_message(path))
+        if disk_full_beside(path):
+            # The read-only check above needs no space; the first real use (its -wal and
+            # -shm) does, and would fail later with a less helpful message.
+            raise disk_full_error(path)
         try:
             hold = lock.OpenHold(path)
         except lock.BusyElsewhere:
