@@ -5,8 +5,9 @@ Run:  .venv/bin/python packaging/screenshots.py [--out resources/screenshots] [-
 Starts WiR Manager exactly as ``wir-manager gui --demo`` does, in a throw-away
 ``WIR_MANAGER_HOME`` (so your own settings and databases are not touched), on Qt's
 offscreen platform, and saves one PNG per sidebar screen that exists in this build
-(``<key>.png``), plus the welcome and unlock dialogs. Screens whose module is missing
-are skipped, so the script keeps working while screens are being written.
+(``<key>.png``), plus the welcome and unlock dialogs, and — on a throwaway PostgreSQL
+cluster — the team-server connect dialog and a save the server refuses. Screens whose
+module is missing are skipped, so the script keeps working while screens are written.
 """
 
 from __future__ import annotations
@@ -157,9 +158,104 @@ def main(argv: list[str] | None = None) -> int:
             dialog.close()
         window.close()
         print(f"database used: {path.name} in a temporary home (deleted)")
+        saved += _team_server_shots(app, args.out)
     for name in saved:
         print(f"wrote {args.out / name}")
     return 0
+
+
+def _team_server_shots(app, out: Path) -> list[str]:  # type: ignore[no-untyped-def]
+    """The connect dialog refusing plaintext to a remote host (``connect.png``), and a
+    viewer's save refused by a real PostgreSQL (``team-refused.png``), on a throwaway
+    cluster started like the tests' (skipped when PostgreSQL is not installed)."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QPainter
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests import pg_cluster
+    from wir_manager.qt import settings as opts
+    from wir_manager.qt.app import Launcher
+    from wir_manager.qt.dialogs.connect import NO_TLS, ConnectDialog
+    from wir_manager.qt.errors import user_message
+    from wir_manager.services import demo
+    from wir_manager.storage import server_admin
+    from wir_manager.storage.server import ServerDatabase
+
+    try:
+        pg_cluster.find_bin_dir()
+    except pg_cluster.PostgresMissing as exc:
+        print(f"skipped the team-server pictures: {exc}")
+        return []
+    saved: list[str] = []
+    settings = opts.open_settings()
+    cluster = pg_cluster.start_cluster()
+    try:
+        pw = pg_cluster.LOGIN_PASSWORD
+        cluster.execute(f"CREATE ROLE wir_dba LOGIN CREATEROLE PASSWORD '{pw}'")
+        cluster.execute("CREATE DATABASE wir OWNER wir_dba")
+        with ServerDatabase.connect(
+            cluster.url("wir_dba", "wir"), password=pw, check_schema=False
+        ) as setup:
+            server_admin.init_server(setup)
+            server_admin.add_user(setup, "lena", server_admin.TeamRole.ADMIN, password=pw)
+        with ServerDatabase.connect(cluster.url("lena", "wir"), password=pw) as admin:
+            demo.generate(admin, 120, 4, 5)
+            server_admin.add_user(admin, "ngozi", server_admin.TeamRole.VIEWER, password=pw)
+
+        dialog = ConnectDialog(settings)
+        dialog.host_edit.setText("db.wikimedia.se")
+        dialog.database_edit.setText("wir")
+        dialog.user_edit.setText("amina")
+        dialog.tls_combo.setCurrentIndex(dialog.tls_combo.findData(NO_TLS))
+        dialog.show()
+        dialog.try_connect()
+        settle(app)
+        dialog.grab().save(str(out / "connect.png"))
+        saved.append("connect.png")
+        dialog.close()
+
+        launcher = Launcher(settings=settings)
+        launcher.show_main(ServerDatabase.connect(cluster.url("ngozi", "wir"), password=pw))
+        window = launcher.window
+        window.resize(*SIZE)
+        view = window.show_screen("candidates")
+        _show_non_latin_candidate(view, app)
+        settle(app, 600)
+        boxes: list[QMessageBox] = []
+
+        def report(_parent, exc) -> None:  # type: ignore[no-untyped-def]
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                "WiR Manager",
+                user_message(exc)[0],
+                QMessageBox.StandardButton.Ok,
+                window,
+            )
+            box.show()
+            boxes.append(box)
+
+        view.report_error = report
+        view.editor.ui.fullNameEdit.setText("Ngozi Okonkwo-Adeyemi")
+        view.save()
+        settle(app, 400)
+        shot = window.grab()
+        if boxes:
+            picture = boxes[0].grab()
+            painter = QPainter(shot)
+            painter.drawPixmap(
+                QPoint(
+                    (shot.width() - picture.width()) // 2, (shot.height() - picture.height()) // 2
+                ),
+                picture,
+            )
+            painter.end()
+        shot.save(str(out / "team-refused.png"))
+        saved.append("team-refused.png")
+        window._closing_confirmed = True
+        window.close()
+    finally:
+        cluster.stop()
+    return saved
 
 
 def _show_non_latin_candidate(view, app) -> None:  # type: ignore[no-untyped-def]
