@@ -171,8 +171,10 @@ def test_cli_dossier_reports_left_out_candidates(
     shortlisted, tmp_path, db_path, monkeypatch, capsys
 ) -> None:
     from wir_manager.cli.main import main
+    from wir_manager.services.candidates import get_candidate
 
     db, request_id, people = shortlisted
+    refused_name = get_candidate(db, people["refused"]).data.full_name
     db.close()
     monkeypatch.setenv("WIR_MANAGER_PASSPHRASE", PASSPHRASE)
     out = tmp_path / "cli.pdf"
@@ -183,7 +185,10 @@ def test_cli_dossier_reports_left_out_candidates(
     assert code == 0, captured.err
     assert out.exists()
     assert "5 candidates from the saved shortlist" in captured.out
-    assert f"Left out candidate {people['refused']}: has not consented" in captured.out
+    assert (
+        f"Left out {refused_name} (candidate {people['refused']}): has not consented"
+        in captured.out
+    )  # named, with the number other commands take
     assert "disclosure log" in captured.out
     assert main(["--db", str(db_path), "dossier", "12345", "-o", str(out)]) == 1
     assert "no placement request 12345" in capsys.readouterr().err

@@ -420,3 +420,41 @@ def test_shortlist_says_who_is_not_considered_and_links_to_them(
     )
     assert applicant in candidates.model.visible_ids()
     window.close()
+
+
+@pytest.mark.parametrize(
+    ("code", "intro", "reason"),
+    [
+        ("en", "Some shortlisted candidates were left out:", "has not consented"),
+        ("sv", "Några kortlistade kandidater utelämnades:", "har inte samtyckt"),
+    ],
+)
+def test_dossier_left_out_box_names_people(
+    qtbot, shortlisted, tmp_path: Path, language, code: str, intro: str, reason: str
+) -> None:
+    """Issue #16.8: the box after "Generate dossier…" names who was left out ("• Name
+    (username): reason"), not "Candidate 1060"."""
+    from tests.qt_support import make_ctx
+    from wir_manager.qt.dossier_action import generate_dossier_interactively
+    from wir_manager.services.candidates import get_candidate
+
+    language(code)
+    db, request_id, people = shortlisted
+    refused = get_candidate(db, people["refused"]).data
+    told: list[str] = []
+    finished: list[object] = []
+    generate_dossier_interactively(
+        make_ctx(db, tmp_path),
+        None,
+        request_id,
+        ask=lambda _p, _r, _f: ("UNESCO liaison", tmp_path / "d.pdf"),
+        open_file=lambda _path: None,
+        on_finished=finished.append,
+        inform=lambda _parent, _title, text: told.append(text),
+    )
+    qtbot.waitUntil(lambda: bool(finished), timeout=30_000)
+    assert finished[0] is not None and len(told) == 1
+    lines = told[0].splitlines()
+    assert lines[0] == intro
+    assert f"• {refused.full_name} ({refused.username}): " in told[0] and reason in told[0]
+    assert f"Candidate {people['refused']}" not in told[0]

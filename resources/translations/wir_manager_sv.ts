@@ -973,6 +973,10 @@
         <translation>Skapar dossiern…</translation>
     </message>
     <message>
+        <source>• {name}: {reason}</source>
+        <translation>• {name}: {reason}</translation>
+    </message>
+    <message>
         <source>Dossier generated</source>
         <translation>Dossiern har skapats</translation>
     </message>

@@ -19,6 +19,8 @@ from wir_manager.qt import settings as opts
 from wir_manager.qt.context import AppContext
 from wir_manager.qt.errors import show_error
 from wir_manager.qt.tasks import TaskHandle
+from wir_manager.services.candidate_records import CandidateData
+from wir_manager.services.candidates import load_data
 from wir_manager.services.dossier import DossierResult, generate_dossier
 from wir_manager.services.dossier.content import load_request
 from wir_manager.services.progress import Progress
@@ -54,6 +56,23 @@ def ask_recipient_and_file(
     return recipient.strip(), chosen
 
 
+def person_label(data: CandidateData) -> str:
+    """ "Name (username)", or whichever of the two there is."""
+    name, user = data.full_name.strip(), data.username.strip()
+    if name and user:
+        return f"{name} ({user})"
+    return name or user
+
+
+def left_out_line(candidate_id: int, reason: str, names: dict[int, str]) -> str:
+    """One line of the "left out" box: the person's name; their number only when the
+    record is gone (nothing else is left to call them by)."""
+    name = names.get(candidate_id)
+    if name:
+        return _tr("• {name}: {reason}").format(name=name, reason=reason)
+    return _tr("• Candidate {id}: {reason}").format(id=candidate_id, reason=reason)
+
+
 def open_in_viewer(path: Path) -> None:
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
@@ -66,6 +85,7 @@ def generate_dossier_interactively(
     ask: Asker = ask_recipient_and_file,
     open_file: Callable[[Path], None] = open_in_viewer,
     on_finished: Callable[[DossierResult | None], None] | None = None,
+    inform: Callable[[QWidget | None, str, str], object] = QMessageBox.information,
 ) -> TaskHandle | None:
     """Ask, generate in the background, report who was left out, open the PDF.
 
@@ -88,16 +108,21 @@ def generate_dossier_interactively(
     recipient, path = answer
     opts.DOSSIER_FOLDER.set(ctx.settings, str(path.parent))
 
+    names: dict[int, str] = {}
+
     def work(progress: Progress) -> DossierResult:
-        return generate_dossier(ctx.db, request_id, path, recipient=recipient, progress=progress)
+        result = generate_dossier(ctx.db, request_id, path, recipient=recipient, progress=progress)
+        # People are named, not numbered, in what the coordinator reads (#16.8).
+        left_out = load_data(ctx.db, [e.candidate_id for e in result.excluded])
+        names.update({cid: person_label(data) for cid, data in left_out.items()})
+        return result
 
     def done(result: DossierResult) -> None:
         if result.excluded:
             lines = "\n".join(
-                _tr("• Candidate {id}: {reason}").format(id=e.candidate_id, reason=e.reason)
-                for e in result.excluded
+                left_out_line(e.candidate_id, e.reason, names) for e in result.excluded
             )
-            QMessageBox.information(
+            inform(
                 parent,
                 _tr("Dossier generated"),
                 _tr("Some shortlisted candidates were left out:\n{lines}").format(lines=lines),

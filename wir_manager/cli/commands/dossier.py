@@ -9,6 +9,7 @@ from pathlib import Path
 
 from wir_manager.cli.context import CliContext, UserError, print_json, print_table
 from wir_manager.i18n import _, ngettext
+from wir_manager.services.candidates import load_data
 from wir_manager.services.dossier import DossierError, disclosures_for_candidate, generate_dossier
 from wir_manager.services.progress import Progress
 
@@ -58,6 +59,8 @@ def cmd_dossier(ctx: CliContext, args: argparse.Namespace) -> int:
             )
         except DossierError as exc:
             raise UserError(str(exc)) from None
+        left_out = [e.candidate_id for e in result.excluded]
+        names = load_data(db, left_out) if left_out else {}
     if sys.stderr.isatty():
         sys.stderr.write("\r\033[K")
     source = (
@@ -79,11 +82,16 @@ def cmd_dossier(ctx: CliContext, args: argparse.Namespace) -> int:
         )
     )
     for exclusion in result.excluded:
-        print(
-            _("Left out candidate {id}: {reason}.").format(
+        data = names.get(exclusion.candidate_id)
+        if data is not None and data.full_name:
+            line = _("Left out {name} (candidate {id}): {reason}.").format(
+                name=data.full_name, id=exclusion.candidate_id, reason=exclusion.reason
+            )
+        else:
+            line = _("Left out candidate {id}: {reason}.").format(
                 id=exclusion.candidate_id, reason=exclusion.reason
             )
-        )
+        print(line)
     print(
         _("Recorded in the disclosure log (entry {id}, SHA-256 {sha}).").format(
             id=result.disclosure_id, sha=result.sha256[:16] + "…"
