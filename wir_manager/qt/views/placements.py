@@ -201,7 +201,7 @@ class PlacementsView(SidebarScreen):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in ((0, 150), (1, 70), (2, 84), (3, 84)):
+        for col, width in ((0, 140), (1, 90), (2, 88), (3, 88)):
             self.table.setColumnWidth(col, width)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         lv.addWidget(self.table, 1)
@@ -248,6 +248,7 @@ class PlacementsView(SidebarScreen):
         ):
             button.clicked.connect(slot)
             steps.addWidget(button, i // 4, i % 4)
+        steps.setColumnStretch(4, 1)
         d.addLayout(steps)
         self.message = QLabel(detail)
         self.message.setObjectName("placementMessage")
@@ -277,33 +278,39 @@ class PlacementsView(SidebarScreen):
         self.checkin_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.checkin_table.verticalHeader().hide()
         self.checkin_table.horizontalHeader().setStretchLastSection(True)
+        self.checkin_table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents
+        )
         self.checkin_table.selectionModel().currentRowChanged.connect(self._update_checkin_buttons)
         b.addWidget(self.checkin_table, 1)
-        row = QHBoxLayout()
+        # Two rows of buttons, so the check-ins never make the screen wider than a laptop.
+        row = QGridLayout()
         self.done_button = QPushButton(self.tr("Mark &done today"), page)
         self.undone_button = QPushButton(self.tr("Not done"), page)
         self.move_button = QPushButton(self.tr("&Move…"), page)
         self.note_button = QPushButton(self.tr("N&ote…"), page)
         self.add_checkin_button = QPushButton(self.tr("&Add report…"), page)
         self.delete_checkin_button = QPushButton(self.tr("Remove"), page)
-        for button, slot in (
-            (self.done_button, self.mark_done),
-            (self.undone_button, self.mark_not_done),
-            (self.move_button, self.move_checkin),
-            (self.note_button, self.note_checkin),
-            (self.add_checkin_button, self.add_checkin),
-            (self.delete_checkin_button, self.delete_checkin),
-        ):
-            button.clicked.connect(slot)
-            row.addWidget(button)
-        row.addStretch(1)
-        b.addLayout(row)
         self.add_kind = QComboBox(page)
         self.add_kind.setObjectName("checkinKind")
         self.add_kind.setAccessibleName(self.tr("Kind of report to add"))
         for kind in CheckinKind:
             self.add_kind.addItem(checkin_label(kind), kind.value)
-        row.insertWidget(row.count() - 1, self.add_kind)
+        for i, (button, slot) in enumerate(
+            (
+                (self.done_button, self.mark_done),
+                (self.undone_button, self.mark_not_done),
+                (self.move_button, self.move_checkin),
+                (self.note_button, self.note_checkin),
+                (self.delete_checkin_button, self.delete_checkin),
+                (self.add_checkin_button, self.add_checkin),
+            )
+        ):
+            button.clicked.connect(slot)
+            row.addWidget(button, i // 3, i % 3)
+        row.addWidget(self.add_kind, 1, 3)
+        row.setColumnStretch(4, 1)
+        b.addLayout(row)
         return page
 
     def _outcomes_page(self) -> QWidget:
@@ -390,12 +397,15 @@ class PlacementsView(SidebarScreen):
         self.org_chart.setObjectName("organisationChart")
         self.region_chart = BarChart(self.tr("Placements per UN region"), charts)
         self.region_chart.setObjectName("regionChart")
-        self.outcome_chart = BarChart(self.tr("Outcomes against targets"), charts)
+        self.outcome_chart = BarChart(
+            self.tr("Outcomes against targets"), charts, against_target=True
+        )
         self.outcome_chart.setObjectName("outcomeChart")
-        grid.addWidget(self.funnel_chart, 0, 0)
-        grid.addWidget(self.org_chart, 0, 1)
-        grid.addWidget(self.outcome_chart, 1, 0)
-        grid.addWidget(self.region_chart, 1, 1)
+        top = Qt.AlignmentFlag.AlignTop
+        grid.addWidget(self.funnel_chart, 0, 0, top)
+        grid.addWidget(self.org_chart, 0, 1, top)
+        grid.addWidget(self.outcome_chart, 1, 0, top)
+        grid.addWidget(self.region_chart, 1, 1, top)
         grid.setRowStretch(2, 1)
         scroll.setWidget(charts)
         v.addWidget(scroll, 1)
@@ -727,11 +737,13 @@ class PlacementsView(SidebarScreen):
     def edit_details(self) -> None:
         """The placement form over this placement; saving goes through the service."""
         rec = self.record
-        if rec is None or rec.request_id is None or rec.candidate_id is None:
+        if rec is None:
             return
         data = pl.PlacementData(
-            request_id=rec.request_id,
-            candidate_id=rec.candidate_id,
+            # An edit keeps the placement's own request and person (an erased person's
+            # placement keeps only anonymous numbers, and older ones name no request).
+            request_id=rec.request_id or 0,
+            candidate_id=rec.candidate_id or 0,
             start_date=rec.start_date,
             end_date=rec.end_date,
             liaison_id=rec.liaison.id if rec.liaison else None,

@@ -35,9 +35,14 @@ class BarChart(QWidget):
 
     ROW_EM = 1.7
 
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, parent: QWidget | None = None, *, against_target: bool = False
+    ) -> None:
         super().__init__(parent)
         self._title = title
+        #: Each bar on its own scale (its target, or its value when past the target):
+        #: outcomes differ by orders of magnitude (pageviews against events held).
+        self._against_target = against_target
         self._bars: tuple[Bar, ...] = ()
         self.setAccessibleName(title)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -112,11 +117,12 @@ class BarChart(QWidget):
                 label,
             )
             inner = QRectF(bar_x, y + row * 0.2, bar_w, row * 0.6)
+            scale = (max(bar.value, bar.target or 0) or 1) if self._against_target else top
             painter.fillRect(inner, track)
-            filled = QRectF(inner.x(), inner.y(), inner.width() * bar.value / top, inner.height())
+            filled = QRectF(inner.x(), inner.y(), inner.width() * bar.value / scale, inner.height())
             painter.fillRect(filled, accent)
             if bar.target is not None:
-                x = inner.x() + inner.width() * bar.target / top
+                x = inner.x() + inner.width() * bar.target / scale
                 painter.setPen(text_colour)
                 painter.drawLine(int(x), int(y + row * 0.1), int(x), int(y + row * 0.9))
             painter.setPen(text_colour)

@@ -13,8 +13,8 @@ Period semantics (``start``/``end``, both inclusive, None = open):
 * time to fill: requests whose last position was filled within it;
 * equity: shortlist entries made within it (see :mod:`.equity`).
 
-All figures come from a handful of grouped queries (the equity counts too), so 50,000 candidates and 2,000
-placements take well under a second (``bench/reports.py``).
+All figures come from a handful of grouped queries (the equity counts too), so 50,000
+candidates and 2,000 placements take well under a second (``bench/reports.py``).
 """
 
 from __future__ import annotations
