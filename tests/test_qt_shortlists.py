@@ -221,3 +221,22 @@ def test_weight_change_keeps_hand_ticks_until_the_best_are_asked_for(ctx, qtbot,
         view.set_weight("language", 0 if view.weights()["language"] else 30)
     third_order = [model.candidate(r).candidate_id for r in range(model.rowCount())]
     assert model.picked_ids() == third_order[:2], "untouched ticks follow the ranking"
+
+
+def test_assignment_headers_end_in_an_ellipsis_with_the_title_in_a_tooltip(ctx, qtbot) -> None:
+    """Issue #16.17: the assignment tab's last header read "eedy baseline would p" (a
+    narrow header clipped on both sides); now it is elided at the end and the whole
+    title is its tooltip."""
+    view = make_view(ctx, qtbot)
+    view.resize(1366 - 210, 700)
+    view.ui.tabs.setCurrentIndex(1)
+    with qtbot.waitSignal(view.assigned, timeout=WAIT):
+        qtbot.mouseClick(view.ui.assignButton, Qt.MouseButton.LeftButton)
+    table = view.ui.assignTable
+    header = table.horizontalHeader()
+    assert header.textElideMode() == Qt.TextElideMode.ElideRight
+    model = table.model()
+    last = model.columnCount() - 1
+    title = model.headerData(last, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+    assert title == "Greedy baseline would pick"
+    assert model.headerData(last, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == title

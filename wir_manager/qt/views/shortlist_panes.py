@@ -73,6 +73,10 @@ def _plain_table(table: QTableView) -> None:
     table.verticalHeader().setVisible(False)
     table.setEditTriggers(table.EditTrigger.NoEditTriggers)
     table.horizontalHeader().setStretchLastSection(True)
+    # A header narrower than its title ends in "…" (Qt's default clipped it on both
+    # sides of the centre: "eedy baseline would p", #16.17); the model's header tooltip
+    # has the whole title.
+    table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
 
 
 class _Pane(QObject):
