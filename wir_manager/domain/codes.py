@@ -26,6 +26,7 @@ class CodeError(ValueError):
     """A language or country code that no standard knows."""
 
 
+@functools.lru_cache(maxsize=4096)  # pure; an import asks for the same few codes often
 def normalize_language(code: str) -> str:
     """Return the canonical BCP 47 tag for ``code`` or raise :class:`CodeError`.
 
@@ -89,6 +90,7 @@ def all_languages() -> list[tuple[str, str]]:
     return sorted(out, key=lambda item: item[1])
 
 
+@functools.lru_cache(maxsize=1024)  # pure; an import asks for the same few codes often
 def normalize_country(code: str) -> str:
     """ISO 3166-1 alpha-2 code from alpha-2, alpha-3 or an English name."""
     import pycountry

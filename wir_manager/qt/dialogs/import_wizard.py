@@ -147,9 +147,16 @@ class ImportWizard(QDialog):
         self.ui.previewTable.horizontalHeader().setStretchLastSection(True)
         self.problems = QStringListModel(self)
         self.ui.problemsView.setModel(self.problems)
-        self.ui.splitter.setStretchFactor(0, 2)
-        self.ui.splitter.setStretchFactor(1, 3)
-        self.ui.splitter.setStretchFactor(2, 1)
+        # Mapping and training panels share the top, the preview gets the most room and
+        # the problem list the least (it says "no problems" in one line when all is well).
+        splitter = self.ui.splitter
+        for widget, stretch in (
+            (self.mapping_panel, 2),
+            (self.training_panel, 2),
+            (self.ui.previewTable, 3),
+            (self.ui.problemsView, 1),
+        ):
+            splitter.setStretchFactor(splitter.indexOf(widget), stretch)
         self.ui.onlyProblemsCheck.toggled.connect(self.proxy.set_only_problems)
         self.ui.problemsView.clicked.connect(self._jump_to_problem)
 

@@ -19,6 +19,7 @@ audited. With ``problems_path`` the rows with problems are left out and written 
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -133,17 +134,24 @@ def _existing(db: Database) -> _Existing:
 
 
 def _header_index(rows: list[tuple[Any, ...]], saved: mp.Mapping | None) -> int:
-    """The header row: the first with a name or username column (by suggestion, or every
-    header of the given mapping)."""
+    """The header row: the first holding every header of the given mapping; else, of the
+    rows with a name, username or e-mail column (by suggestion), the one naming the most
+    fields — a row of merged group headings above the headers ("Person", "Consent")
+    names a field or two, the header row itself many."""
     wanted = {c.header for c in saved.columns} if saved else set()
+    best, best_fields = -1, 0
     for i, row in enumerate(rows):
         cells_ = [str(v).strip() for v in row if not cells.is_blank(v)]
         if wanted and wanted <= set(cells_):
             return i
-        targets = {mp.suggest(v)[0] for v in cells_}
-        if targets & {*REQUIRED_CANDIDATE_FIELDS, "email"}:
-            return i
-    return -1
+        suggested = [mp.suggest(v) for v in cells_]
+        targets = {target for target, _score, _sure in suggested if target}
+        if not targets & {*REQUIRED_CANDIDATE_FIELDS, "email"}:
+            continue
+        named = len({target for target, _score, sure in suggested if target and sure})
+        if named > best_fields:
+            best, best_fields = i, named
+    return best
 
 
 def _load_rows(
@@ -284,6 +292,49 @@ def _parser(target: str, order: values.DateOrder | None) -> Callable[[object], v
     return _BY_KIND[FIELD[target].kind]
 
 
+#: Distinct values one column's memo keeps, and how it judges whether a column repeats
+#: (a staff sheet repeats its countries, levels, yes/no and dates; names and e-mails are
+#: unique, and remembering them costs more than reading them again).
+_MEMO_SIZE = 20_000
+_MEMO_TRIAL = 256
+
+
+def _memo(parse: Callable[[object], values.Reading]) -> Callable[[object], values.Reading]:
+    """``parse`` remembering its answer per distinct cell value for one pass: the value
+    parsers are pure, and the same "Arabic (native)" or "15/01/2027" is read once. Keys
+    carry the type (``1``, ``1.0`` and ``True`` are equal in Python but not as cells). A
+    column whose first values hardly repeat is read directly from then on."""
+    cache: dict[tuple[type, object], tuple[bool, Any]] = {}
+    calls = 0
+    direct = False
+
+    def run(value: object) -> values.Reading:
+        nonlocal calls, direct
+        if direct:
+            return parse(value)
+        calls += 1
+        key = (type(value), value)
+        try:
+            ok, answer = cache[key]
+        except KeyError:
+            try:
+                ok, answer = True, parse(value)
+            except CellProblem as exc:
+                ok, answer = False, str(exc)
+            if calls >= _MEMO_TRIAL and len(cache) > calls * 3 // 4:
+                direct = True  # mostly unique values: stop remembering
+                cache.clear()
+            elif len(cache) < _MEMO_SIZE:
+                cache[key] = ok, answer
+        except TypeError:  # an unhashable cell value: read it every time
+            return parse(value)
+        if ok:
+            return answer
+        raise CellProblem(answer)
+
+    return run
+
+
 def _date_orders(
     mapping: mp.Mapping, body: list[tuple[Any, ...]], chosen: values.DateOrder | None
 ) -> tuple[dict[int, values.DateOrder | None], bool]:
@@ -373,7 +424,7 @@ def read_candidates(
             )
         )
     plan = [
-        _Column(c.index, c.header, c.target, _parser(c.target, orders.get(c.index)))
+        _Column(c.index, c.header, c.target, _memo(_parser(c.target, orders.get(c.index))))
         for c in mapping.columns
         if c.target
     ]
@@ -385,6 +436,11 @@ def read_candidates(
                 "to be kept in the pool."
             )
         )
+    order_of = {c.header: n for n, c in enumerate(plan)}
+    indexes = [c.index for c in plan]
+    widest = max(indexes, default=-1)
+    shown = _picker(indexes)
+    no_readings = (None,) * len(plan)
     existing = _existing(db)
     seen_user: dict[str, int] = {}
     seen_mail: dict[str, int] = {}
@@ -400,7 +456,7 @@ def read_candidates(
     user_col, mail_col = by_target.get("username"), by_target.get("email")
     for offset, raw in enumerate(body):
         number = header_row + 1 + offset
-        if all(cells.is_blank(v) for v in raw):
+        if raw.count(None) == len(raw) or all(cells.is_blank(v) for v in raw):
             blank += 1
             continue
         row_problems: list[Problem] = []
@@ -408,8 +464,8 @@ def read_candidates(
         preview.append(
             PreviewRow(
                 number,
-                tuple(raw[c.index] if c.index < len(raw) else None for c in plan),
-                tuple(readings.get(c.index) for c in plan),
+                shown(raw) if len(raw) > widest else tuple(_cell(raw, i) for i in indexes),
+                tuple(map(readings.get, indexes)) if readings else no_readings,
             )
         )
         # Identity first, from the raw cells: duplicates show whatever else is wrong.
@@ -462,19 +518,19 @@ def read_candidates(
                 )
             if key:
                 seen_name.setdefault(key, number)
-            if not any(p.severity == ERROR for p in row_problems):
+            if not _has_error(row_problems):
                 records.append(CandidateRow(candidate, affiliate))
                 record_rows.append(number)
                 if affiliate and affiliate.casefold() not in existing.affiliates:
                     new_affiliates.setdefault(affiliate.casefold(), affiliate)
-        elif not any(p.severity == ERROR for p in row_problems):
+        elif not _has_error(row_problems):
             cid, how = match
             pending.append((number, cid, how, parsed, None, blanks))
-        if any(p.severity == ERROR for p in row_problems):
-            bad_rows[number] = tuple(raw)
-        order_of = {c.header: n for n, c in enumerate(plan)}
-        row_problems.sort(key=lambda p: order_of.get(p.column, len(order_of)))
-        problems += row_problems
+        if row_problems:
+            if _has_error(row_problems):
+                bad_rows[number] = tuple(raw)
+            row_problems.sort(key=lambda p: order_of.get(p.column, len(order_of)))
+            problems += row_problems
         if len(preview) % 1000 == 0:
             progress.report(len(preview), len(body), _("Checking rows"))
     updates, unchanged = _plan_updates(
@@ -588,6 +644,24 @@ def _read_row(
     return parsed, readings, blanks
 
 
+def _has_error(problems: list[Problem]) -> bool:
+    return bool(problems) and any(p.severity == ERROR for p in problems)
+
+
+def _cell(raw: tuple[Any, ...], i: int) -> Any:
+    return raw[i] if i < len(raw) else None
+
+
+def _picker(indexes: list[int]) -> Callable[[tuple[Any, ...]], tuple[Any, ...]]:
+    """The cells at ``indexes`` of a row long enough to hold them all, as a tuple."""
+    if not indexes:
+        return lambda _row: ()
+    get = operator.itemgetter(*indexes)
+    if len(indexes) == 1:
+        return lambda row: (get(row),)
+    return get
+
+
 def _field_of(target: str) -> str:
     if target.startswith("skill:"):
         return "skills"
@@ -610,25 +684,35 @@ def _fill_consent_dates(parsed: dict[str, Any], today: dt.date) -> int:
     return dated
 
 
+_NOT_SCALAR = frozenset({"languages", "skills", "topics", "affiliate_id"})
+
+
 def _candidate(parsed: dict[str, Any]) -> tuple[CandidateData, str | None]:
     fields = {
-        name: value
-        for name, value in parsed.items()
-        if name in FIELD and name not in {"languages", "skills", "topics", "affiliate_id"}
+        name: value for name, value in parsed.items() if name in FIELD and name not in _NOT_SCALAR
     }
     for flag, _when in CONSENTS:
         fields[flag] = bool(fields.get(flag))
     fields.setdefault("full_name", "")
     fields.setdefault("username", "")
+    # Children in the normalised order already, so normalising rarely has to copy.
     candidate = CandidateData(
         **fields,
         languages=tuple(
-            LanguageSkill(code, level) for code, level in parsed.get("languages", {}).items()
+            LanguageSkill(code, level)
+            for code, level in sorted(parsed.get("languages", {}).items())
         ),
         skills=tuple(
-            PlatformSkill(Platform(p), level) for p, level in parsed.get("skills", {}).items()
+            sorted(
+                (
+                    PlatformSkill(Platform(p), level)
+                    for p, level in parsed.get("skills", {}).items()
+                    if level > 0
+                ),
+                key=lambda s: s.platform,
+            )
         ),
-        topics=tuple(Topic(t) for t in parsed.get("topics", ())),
+        topics=tuple(sorted({Topic(t) for t in parsed.get("topics", ())})),
     ).normalised()
     return candidate, parsed.get("affiliate_id")
 
@@ -644,7 +728,7 @@ def _validate(
     update: bool = False,
 ) -> None:
     """The editor's validation on the row; each sentence names the row and the column."""
-    errors = candidate_records.validate(candidate, today=today)
+    errors = candidate_records.validate(candidate, today=today, normalised=True)
     affiliate_problem = candidate_records.length_problem(FIELD["affiliate_id"], affiliate)
     if affiliate_problem:
         errors["affiliate_id"] = affiliate_problem
@@ -845,7 +929,9 @@ def _plan_updates(
         def taken_by_other(username: str, cid: int = cid) -> bool:
             return existing.usernames.get(username.casefold(), cid) != cid
 
-        errors = candidate_records.validate(new, username_taken=taken_by_other, today=today)
+        errors = candidate_records.validate(
+            new, username_taken=taken_by_other, today=today, normalised=True
+        )
         for name, message in errors.items():
             problems.append(Problem(number, titles.get(name, FIELD[name].header), message))
             row_problems.append(problems[-1])

@@ -20,16 +20,35 @@ import datetime as dt
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 from wir_manager.domain import codes
 from wir_manager.domain.enums import LanguageLevel, Platform, SkillLevel
-from wir_manager.i18n import _
+from wir_manager.i18n import _, current_language
 from wir_manager.services.spreadsheets.cells import CellProblem, is_blank, text
 
 Reading = tuple[Any, str | None]
+_Fn = TypeVar("_Fn", bound=Callable[..., Any])
+
+
+def _cached_per_language(maxsize: int) -> Callable[[_Fn], _Fn]:
+    """``functools.lru_cache`` keyed by the user's language too: a reading ("Arabic C1",
+    "arabiska C1") is in the language of the screen, which can change between files."""
+
+    def wrap(fn: _Fn) -> _Fn:
+        @functools.lru_cache(maxsize=maxsize)
+        def cached(_language: str, *args: Any) -> Any:
+            return fn(*args)
+
+        @functools.wraps(fn)
+        def run(*args: Any) -> Any:
+            return cached(current_language(), *args)
+
+        return run  # type: ignore[return-value]
+
+    return wrap
 
 
 def fold(value: str) -> str:
@@ -73,9 +92,10 @@ def yes_no_word(value: object) -> bool | None:
 
 def _yes_no_reading(value: object, answer: bool) -> str | None:
     raw = text(value)
-    if raw is None or fold(raw) in {"yes", "no"}:
-        return None
-    return _("yes") if answer else _("no")
+    shown = _("yes") if answer else _("no")
+    if raw is None or fold(raw) in {"yes", "no", fold(shown)}:
+        return None  # "Ja" needs no "→ ja"
+    return shown
 
 
 def yes_no(value: object) -> Reading:
@@ -159,7 +179,7 @@ def display_country(code: str) -> str:
     return Locale.parse(current_language()).territories.get(code) or codes.country_name(code)
 
 
-@functools.lru_cache(maxsize=2048)
+@_cached_per_language(maxsize=2048)
 def country_text(raw: str) -> Reading:
     key = fold(raw)
     if key in AMBIGUOUS_COUNTRIES:
@@ -246,6 +266,7 @@ def language_name_to_code(name: str) -> str:
         ) from None
 
 
+@functools.lru_cache(maxsize=4096)  # (code, level): no words, so any language's cache
 def _one_language(item: str) -> tuple[str, int]:
     match = _LEVEL_AFTER.match(item)
     if match:
@@ -286,10 +307,11 @@ def _level_problem(item: str) -> None:
 
 
 def level_label(level: int) -> str:
-    return LanguageLevel(level).label
+    """ "C1", or "native" in the user's language ("modersmål")."""
+    return _("native") if level == LanguageLevel.NATIVE else LanguageLevel(level).name
 
 
-@functools.lru_cache(maxsize=4096)
+@_cached_per_language(maxsize=4096)
 def languages_text(raw: str) -> Reading:
     found: dict[str, int] = {}
     for item in _ITEM_SPLIT.split(raw):
@@ -351,7 +373,7 @@ _SKILL_WORDS: dict[str, int] = {
 _SKILL_PREFIX = re.compile(r"^\s*([0-3])\s*(?:[-–—:=(]|$)")
 
 
-@functools.lru_cache(maxsize=1024)
+@_cached_per_language(maxsize=1024)
 def skill_text(raw: str, what: str) -> Reading:
     key = fold(raw)
     level = _SKILL_WORDS.get(key)
@@ -373,8 +395,9 @@ def skill_text(raw: str, what: str) -> Reading:
                 "intermediate, advanced)."
             ).format(value=raw, what=what)
         )
-    label = SkillLevel(level).label
-    return level, None if key in {fold(label), str(level)} else f"{label} ({level})"
+    label = _(SkillLevel(level).label)  # "Advanced", "Avancerad"
+    unchanged = {fold(label), fold(SkillLevel(level).label), str(level)}
+    return level, None if key in unchanged else f"{label} ({level})"
 
 
 def skill(value: object, what: str) -> Reading:
@@ -391,7 +414,7 @@ def skill(value: object, what: str) -> Reading:
     return skill_text(text(value) or "", what)
 
 
-@functools.lru_cache(maxsize=1024)
+@_cached_per_language(maxsize=1024)
 def skills_text(raw: str) -> Reading:
     """ "Wikidata: advanced; Commons 2" → {"wikidata": 3, "commons": 2}."""
     found: dict[str, int] = {}
@@ -415,7 +438,7 @@ def skills_text(raw: str) -> Reading:
         level, _r = skill_text(match.group("lvl"), Platform(platform).label)
         found[platform] = level
     reading = ", ".join(
-        f"{Platform(p).label} {SkillLevel(lv).label.lower()}" for p, lv in found.items()
+        f"{Platform(p).label} {_(SkillLevel(lv).label).lower()}" for p, lv in found.items()
     )
     return found, reading
 
@@ -664,7 +687,7 @@ TOPIC_WORDS: dict[str, str] = {
 }  # fmt: skip
 
 
-@functools.lru_cache(maxsize=1024)
+@_cached_per_language(maxsize=1024)
 def topics_text(raw: str) -> Reading:
     from wir_manager.domain.enums import Topic
 
