@@ -492,3 +492,54 @@ def test_a_coordinators_workbook_with_merged_headings_through_the_wizard(
     assert (sara.consent_propose, sara.consent_propose_at) == (True, dt.date(2026, 2, 20))
     for person in by_user.values():  # the editor would save each of them as it is
         assert candidate_records.validate(person) == {}, person.username
+
+
+@pytest.mark.parametrize(
+    ("code", "change"),
+    [
+        ("en", "Row 2: updates Mikko Virtanen: Country: FI → SE"),
+        ("sv", "Rad 2: uppdaterar Mikko Virtanen: Land: FI → SE"),
+    ],
+)
+def test_updating_people_already_in_the_database_through_the_wizard(
+    ctx, qtbot, tmp_path: Path, language, code: str, change: str
+) -> None:  # type: ignore[no-untyped-def]
+    """People imported last month, a sheet of changes this month: with "update" ticked
+    the wizard lists each change field by field in the screen's language, an empty cell
+    keeps the stored value, and the import changes exactly those fields."""
+    from wir_manager.services.spreadsheets import read_candidates, write_candidates
+
+    fixtures = Path(__file__).parent / "fixtures" / "imports"
+    write_candidates(ctx.db, read_candidates(ctx.db, fixtures / "personal-sv.xlsx"))
+    sheet = _sheet(
+        tmp_path / "changes.xlsx",
+        [
+            ["Namn", "Användarnamn", "Land", "Anteckningar"],
+            ["Mikko Virtanen", "MikkoV", "Sverige", None],
+            ["Åsa Lindqvist", "Åsa L", "Norge", "Flyttar till Oslo"],
+        ],
+    )
+    language(code)
+    wizard = ImportWizard(ctx, ask_open=lambda *_a: str(sheet))
+    qtbot.addWidget(wizard)
+    wizard.resize(1366, 768)
+    wizard.show()
+    wizard.ui.browseButton.click()
+    _wait_report(qtbot, wizard)
+    assert not wizard.report.ok  # without "update", both are already in the database
+    wizard.mapping_panel.update_check.click()
+    qtbot.waitUntil(
+        lambda: wizard.report is not None and len(wizard.report.updates) == 2, timeout=20_000
+    )
+    lines = wizard.problems.stringList()
+    assert change in lines, lines
+    assert not any("Anteckningar" in line and "Mikko" in line for line in lines)
+    wizard.grab().save(str(tmp_path / f"update-{code}.png"))
+    wizard.import_button.click()
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=30_000)
+    assert (wizard.result.created, wizard.result.updated) == (0, 2)
+    with ctx.db.engine.connect() as conn:
+        rows = conn.execute(select(m.Candidate.username, m.Candidate.country, m.Candidate.notes))
+        found = {user: (country, notes) for user, country, notes in rows}
+    assert found["MikkoV"] == ("SE", "Kan börja efter sommaren")  # the blank cell kept it
+    assert found["Åsa L"] == ("NO", "Flyttar till Oslo")

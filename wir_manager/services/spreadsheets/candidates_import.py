@@ -321,7 +321,7 @@ def _memo(parse: Callable[[object], values.Reading]) -> Callable[[object], value
                 ok, answer = True, parse(value)
             except CellProblem as exc:
                 ok, answer = False, str(exc)
-            if calls >= _MEMO_TRIAL and len(cache) > calls * 3 // 4:
+            if calls >= _MEMO_TRIAL and len(cache) > calls * 9 // 10:
                 direct = True  # mostly unique values: stop remembering
                 cache.clear()
             elif len(cache) < _MEMO_SIZE:
@@ -940,7 +940,7 @@ def _plan_updates(
             continue
         changes = tuple(
             FieldChange(
-                spec.label, _words(spec.name, getattr(old, spec.name)),
+                _(spec.label), _words(spec.name, getattr(old, spec.name)),
                 _words(spec.name, getattr(new, spec.name)),
             )
             for spec in candidate_records.FIELDS
