@@ -29,6 +29,7 @@ from wir_manager.domain.enums import (
     Stage,
 )
 from wir_manager.qt.context import AppContext
+from wir_manager.qt.main_window import SCREEN_ROLE
 from wir_manager.qt.tasks import TaskRunner
 from wir_manager.services import placements as pl
 from wir_manager.services.matching import allowed_next, save_shortlist, saved_shortlist
@@ -427,3 +428,32 @@ def test_candidate_timeline_from_the_candidates_screen(
     panel.remove_button.click()
     assert [e.kind for e in pl.timeline(week, 13)] == ["stage"]
     dialog.close()
+
+
+@pytest.mark.parametrize("code", ["en", "sv"])
+def test_today_lines_open_the_request_and_the_retention_list(
+    qtbot, week, tmp_path: Path, language, code: str
+) -> None:
+    language(code)
+    with week.session() as s:
+        s.get(m.Candidate, 14).consent_store_at = TODAY - dt.timedelta(days=3 * 365)
+    window = _window(week, tmp_path, qtbot)
+    assert window.ui.sidebar.item(0).data(SCREEN_ROLE) == "today"  # first in the sidebar
+    today = window.show_screen("today")
+    qtbot.waitUntil(lambda: today.loaded, timeout=20000)
+    items = today.model.records()
+    kinds = [i.kind for i in items]
+    assert DueKind.REQUEST_DEADLINE in kinds and DueKind.CONSENT_RENEWAL in kinds
+    heading = today.heading.text()
+    assert str(len(items)) in heading and (("saker" if code == "sv" else "things") in heading)
+    line = kinds.index(DueKind.REQUEST_DEADLINE)
+    today.open_index(today.model.index(line, 2))
+    assert window.current_key() == "requests"
+    requests = window.current_screen()
+    assert requests.editor.request_id == items[line].request_id
+    window.show_screen("today")
+    line = kinds.index(DueKind.CONSENT_RENEWAL)
+    today.open_index(today.model.index(line, 2))
+    privacy = window.current_screen()
+    assert window.current_key() == "privacy"
+    assert privacy.ui.tabs.currentWidget() is privacy.ui.retentionTab

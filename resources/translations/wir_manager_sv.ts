@@ -149,7 +149,6 @@
     <name>BarChart</name>
     <message>
         <source>Nothing to show yet.</source>
-        <extracomment>A target drawn as a tick across the bar (outcomes), or None. Shown after the value (&quot;45 %&quot;), else the value formatted for the locale.</extracomment>
         <translation>Inget att visa ännu.</translation>
     </message>
 </context>

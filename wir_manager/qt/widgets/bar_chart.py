@@ -24,9 +24,9 @@ from wir_manager.services.localefmt import format_number
 class Bar:
     label: str
     value: float
-    #: A target drawn as a tick across the bar (outcomes), or None.
+    # A target drawn as a tick across the bar (outcomes), or None.
     target: float | None = None
-    #: Shown after the value ("45 %"), else the value formatted for the locale.
+    # Shown after the value ("45 %"), else the value formatted for the locale.
     note: str | None = None
 
 
@@ -40,8 +40,8 @@ class BarChart(QWidget):
     ) -> None:
         super().__init__(parent)
         self._title = title
-        #: Each bar on its own scale (its target, or its value when past the target):
-        #: outcomes differ by orders of magnitude (pageviews against events held).
+        # Each bar on its own scale (its target, or its value when past the target):
+        # outcomes differ by orders of magnitude (pageviews against events held).
         self._against_target = against_target
         self._bars: tuple[Bar, ...] = ()
         self.setAccessibleName(title)
