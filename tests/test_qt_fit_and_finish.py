@@ -458,3 +458,31 @@ def test_dossier_left_out_box_names_people(
     assert lines[0] == intro
     assert f"• {refused.full_name} ({refused.username}): " in told[0] and reason in told[0]
     assert f"Candidate {people['refused']}" not in told[0]
+
+
+def test_language_picker_starts_empty_and_enter_goes_to_the_level(qtbot, db) -> None:
+    """Issue #16.12: the first click into the editor's language box leaves it empty (it
+    filled "Arabic (ar)", and typing then gave "Arabic (ar)Arab"); Enter after typing
+    goes on to the level instead of adding the language at B2; Add adds it at the level
+    chosen."""
+    from tests.test_qt_candidates import make_view
+    from wir_manager.domain.enums import LanguageLevel
+
+    view, _answers = make_view(qtbot, db)
+    view.new_item()
+    ui = view.editor.ui
+    ui.tabs.setCurrentWidget(ui.languagesTab)
+    combo = ui.languageCombo
+    qtbot.mouseClick(combo.lineEdit(), Qt.MouseButton.LeftButton)
+    assert combo.currentText() == "" and combo.count() > 100
+    qtbot.keyClicks(combo.lineEdit(), "Arab")
+    assert combo.currentText() == "Arab"
+    combo.setCurrentIndex(combo.findData("ar"))
+    qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
+    assert view.editor.languages.records() == []
+    assert ui.languageLevelCombo.hasFocus()
+    ui.languageLevelCombo.setCurrentIndex(ui.languageLevelCombo.findData(int(LanguageLevel.C1)))
+    qtbot.mouseClick(ui.addLanguageButton, Qt.MouseButton.LeftButton)
+    assert [(r.code, r.level) for r in view.editor.languages.records()] == [
+        ("ar", LanguageLevel.C1)
+    ]

@@ -245,7 +245,11 @@ class CandidateEditor(QWidget):
             )
         ui.addLanguageButton.clicked.connect(self.add_language)
         ui.removeLanguageButton.clicked.connect(self.remove_language)
-        ui.languageCombo.lineEdit().returnPressed.connect(self.add_language)
+        # Enter after picking a language goes on to its level (it added the language at
+        # the default B2 before a level was chosen, #16.12); Add adds it.
+        ui.languageCombo.lineEdit().returnPressed.connect(
+            lambda: ui.languageLevelCombo.setFocus(Qt.FocusReason.TabFocusReason)
+        )
         ui.saveButton.clicked.connect(self.saveRequested)
         ui.revertButton.clicked.connect(self.revertRequested)
         ui.problemButton.clicked.connect(self.go_to_problem)

@@ -78,6 +78,13 @@ class _FillOnUse(QObject):
         fill_with_completion(combo, self.items(), empty=self.empty)
         if text and text != self.empty:
             combo.setEditText(text)
+        elif self.empty is None:
+            # Nothing chosen yet: filling must not choose the first item (the first click
+            # showed "Arabic (ar)", and typing then gave "Arabic (ar)Arab", #16.12).
+            combo.blockSignals(True)
+            combo.setCurrentIndex(-1)
+            combo.setEditText("")
+            combo.blockSignals(False)
         # The filter object stays a (now idle) child of the combo: deleting it from
         # inside the event it is filtering crashed Qt on a synthetic focus event.
         combo._fill_on_use = None  # type: ignore[attr-defined]
