@@ -303,14 +303,9 @@ def test_database_at_the_first_revision_gets_the_indexes_at_unlock(
     db: Database, db_path: Path
 ) -> None:
     """A file written before revision 0002 is backed up, then upgraded, when opened."""
-    from alembic import command
-
     from wir_manager.storage import paths
 
-    cfg = migrate.alembic_config()
-    with db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0001")
+    migrate.downgrade(db, "0001")  # the migration runner: foreign keys off, checked after
     assert migrate.current_revision(db) == "0001"
     with db.engine.connect() as conn:
         names = {
@@ -333,14 +328,11 @@ def test_downgrade_then_upgrade_leaves_no_drift(db: Database) -> None:
     """Revision 0002 drops its indexes and puts them back (0003, above it, adds the
     relocation column, so going down to 0001 also drops that, and later revisions
     their tables and columns)."""
-    from alembic import command
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 
-    cfg = migrate.alembic_config()
-    with db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0001")
+    migrate.downgrade(db, "0001")  # the migration runner: foreign keys off, checked after
+    with db.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), m.Base.metadata)
 
         def name(d):
@@ -353,7 +345,8 @@ def test_downgrade_then_upgrade_leaves_no_drift(db: Database) -> None:
 
         changed = {name(d) for d in diff} - {None}
         assert {*COVERING.values(), "willing_to_relocate"} <= changed
-        command.upgrade(cfg, "head")
+    migrate.upgrade(db)
+    with db.engine.connect() as conn:
         assert compare_metadata(MigrationContext.configure(conn), m.Base.metadata) == []
     assert migrate.current_revision(db) == migrate.head_revision()
 
