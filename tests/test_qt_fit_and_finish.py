@@ -144,6 +144,8 @@ def test_training_columns_have_short_titles_and_full_tooltips(
     number, short = text.split("\n")
     assert number.startswith("1") and len(short) <= 15 and short.rstrip("…") in tip
     assert "Wikimedia" in short
+    # where a column is narrower than its short title, the title ends in "…"
+    assert view.ui.grid.horizontalHeader().textElideMode() == Qt.TextElideMode.ElideRight
 
 
 @pytest.mark.parametrize("code", ["en", "sv"])

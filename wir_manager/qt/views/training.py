@@ -106,6 +106,9 @@ class TrainingView(SidebarScreen):
         grid.setEditTriggers(grid.EditTrigger.NoEditTriggers)
         grid.horizontalHeader().setSortIndicatorShown(True)
         grid.horizontalHeader().setHighlightSections(False)
+        # A module's short title ends in "…" where its column is narrow (clipped on both
+        # sides it read "ikimedia"); the whole title is the header's tooltip (#16.17).
+        grid.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         grid.selectionModel().selectionChanged.connect(self._selection_changed)
         grid.viewport().installEventFilter(self)
         self.grid_model.modelReset.connect(self._columns_reset)
