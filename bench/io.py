@@ -280,7 +280,10 @@ def main(argv: list[str] | None = None) -> int:
                     .limit(args.dossier)
                 )
             ]
-        with source.connection() as conn:
+        with source.connection(write=True) as conn:
+            # The demo saves shortlists of its own (for its placements): request 1's is
+            # replaced by exactly these N people.
+            conn.execute(delete(m.ShortlistEntry).where(m.ShortlistEntry.request_id == 1))
             conn.execute(
                 insert(m.ShortlistEntry),
                 [
