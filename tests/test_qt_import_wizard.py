@@ -356,20 +356,6 @@ def test_training_progress_from_open_edx_through_the_wizard(ctx, qtbot, tmp_path
     assert tr.candidate_progress(ctx.db, layla)[coi] == "completed"
 
 
-@pytest.fixture
-def language(qapp):  # type: ignore[no-untyped-def]
-    """Switch the app's language for one test; English again afterwards."""
-    from PySide6.QtWidgets import QApplication
-
-    from wir_manager.qt.i18n import install_translations
-
-    def use(code: str) -> None:
-        install_translations(QApplication.instance(), language=code)
-
-    yield use
-    install_translations(QApplication.instance(), language="en")
-
-
 #: What a person reads in the wizard for the coordinator's own workbook (merged title and
 #: group headings above half-Swedish, half-English headers), per language: column → what
 #: it is taken to mean, and cells shown as raw → reading.
