@@ -62,6 +62,7 @@ from wir_manager.qt.models.placement_tables import (
 from wir_manager.qt.widgets.bar_chart import Bar, BarChart
 from wir_manager.qt.widgets.impact_dialog import ImpactDialog
 from wir_manager.qt.widgets.screen import SidebarScreen
+from wir_manager.qt.widgets.tables import record_table
 from wir_manager.qt.widgets.timeline import TimelinePanel
 from wir_manager.services import candidates as cands
 from wir_manager.services import placements as pl
@@ -269,17 +270,12 @@ class PlacementsView(SidebarScreen):
         page = QWidget(self)
         b = QVBoxLayout(page)
         self.checkins = CheckinModel(self)
-        self.checkin_table = QTableView(page)
-        self.checkin_table.setObjectName("checkinTable")
-        self.checkin_table.setAccessibleName(self.tr("Check-ins and reports"))
-        self.checkin_table.setModel(self.checkins)
-        self.checkin_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.checkin_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.checkin_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.checkin_table.verticalHeader().hide()
-        self.checkin_table.horizontalHeader().setStretchLastSection(True)
-        self.checkin_table.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.ResizeToContents
+        self.checkin_table = record_table(
+            page,
+            self.checkins,
+            name="checkinTable",
+            accessible_name=self.tr("Check-ins and reports"),
+            fit_columns=(0,),
         )
         self.checkin_table.selectionModel().currentRowChanged.connect(self._update_checkin_buttons)
         b.addWidget(self.checkin_table, 1)

@@ -13,12 +13,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QModelIndex
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +27,7 @@ from wir_manager.qt.context import AppContext
 from wir_manager.qt.errors import show_error
 from wir_manager.qt.models.records import RECORD_ROLE, Column, RecordTableModel
 from wir_manager.qt.widgets.screen import SidebarScreen
+from wir_manager.qt.widgets.tables import record_table
 from wir_manager.services import placements as pl
 from wir_manager.services.localefmt import format_date
 from wir_manager.storage.changes import Changes, Kind
@@ -88,18 +86,13 @@ class TodayView(SidebarScreen):
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
         self.model = DueModel(self)
-        self.table = QTableView(self)
-        self.table.setObjectName("todayTable")
-        self.table.setAccessibleName(self.tr("What is due"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table = record_table(
+            self,
+            self.model,
+            name="todayTable",
+            accessible_name=self.tr("What is due"),
+            fit_columns=(0, 1),
+        )
         self.table.activated.connect(self.open_index)
         self.table.doubleClicked.connect(self.open_index)
         layout.addWidget(self.table, 1)

@@ -12,16 +12,13 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +28,7 @@ from wir_manager.qt.context import AppContext
 from wir_manager.qt.dialogs.placement_form import pydate, qdate
 from wir_manager.qt.errors import show_error
 from wir_manager.qt.models.placement_tables import ID_ROLE, TimelineModel
+from wir_manager.qt.widgets.tables import record_table
 from wir_manager.services import placements as pl
 from wir_manager.services.placements.records import PlacementError
 
@@ -45,18 +43,13 @@ class TimelinePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.model = TimelineModel(self)
-        self.table = QTableView(self)
-        self.table.setObjectName("timelineTable")
-        self.table.setAccessibleName(self.tr("Timeline"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table = record_table(
+            self,
+            self.model,
+            name="timelineTable",
+            accessible_name=self.tr("Timeline"),
+            fit_columns=(0, 1),
+        )
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
