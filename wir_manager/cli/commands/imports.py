@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
 from wir_manager.cli.context import CliContext, UserError, print_json, print_table
@@ -113,7 +112,7 @@ def _module_mapping(db, source: str, value: str) -> dict[str, int | None]:
 
 
 def cmd_import_training(ctx: CliContext, args: argparse.Namespace) -> int:
-    from wir_manager.cli.commands.spreadsheets import _clear, _confirm, _progress
+    from wir_manager.cli.commands.spreadsheets import _clear, _progress, may_write
     from wir_manager.services.spreadsheets.training_import import (
         read_training,
         saved_course_mapping,
@@ -143,20 +142,9 @@ def cmd_import_training(ctx: CliContext, args: argparse.Namespace) -> int:
                     n=len(report.problems)
                 )
             )
-        if args.dry_run:
-            print(_("Dry run: nothing was written."))
+        question = _("Write {n} training record(s) now?").format(n=len(report.changes))
+        if not may_write(args, count=len(report.changes), question=question):
             return 0
-        if not report.changes:
-            print(_("There is nothing to import."))
-            return 0
-        if not args.yes:
-            if not sys.stdin.isatty():
-                raise UserError(
-                    _("Nothing was written: add --yes to import without a terminal to confirm.")
-                )
-            if not _confirm(_("Write {n} training record(s) now?").format(n=len(report.changes))):
-                print(_("Nothing was written."))
-                return 0
         try:
             result = write_training(db, report, _progress())
         except SpreadsheetError as exc:

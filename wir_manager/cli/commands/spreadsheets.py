@@ -130,6 +130,27 @@ def _confirm(question: str) -> bool:
     return answer.strip().casefold() in {"y", "yes"}
 
 
+def may_write(args: argparse.Namespace, *, count: int, question: str) -> bool:
+    """The one "go ahead?" of every import: a dry run, nothing to write, no terminal to
+    ask without --yes, or a "no" each stop with their sentence and write nothing."""
+    if args.dry_run:
+        print(_("Dry run: nothing was written."))
+        return False
+    if not count:
+        print(_("There is nothing to import."))
+        return False
+    if args.yes:
+        return True
+    if not sys.stdin.isatty():
+        raise UserError(
+            _("Nothing was written: add --yes to import without a terminal to confirm.")
+        )
+    if not _confirm(question):
+        print(_("Nothing was written."))
+        return False
+    return True
+
+
 def cmd_import_candidates(ctx: CliContext, args: argparse.Namespace) -> int:
     """Map (saved, --map or suggested, printed), check every row, then write after
     confirmation: all rows, or with --skip-bad-rows the good ones and a problems file."""
@@ -190,23 +211,11 @@ def cmd_import_candidates(ctx: CliContext, args: argparse.Namespace) -> int:
                     "rows with --skip-bad-rows PROBLEMS.xlsx). Nothing was written."
                 ).format(n=len(report.errors))
             )
-        if args.dry_run:
-            print(_("Dry run: nothing was written."))
+        question = _("Import {n} new and update {u} existing candidate(s) now?").format(
+            n=len(report.records), u=len(report.updates)
+        )
+        if not may_write(args, count=len(report.records) + len(report.updates), question=question):
             return 0
-        if not report.records and not report.updates:
-            print(_("There is nothing to import."))
-            return 0
-        if not args.yes:
-            if not sys.stdin.isatty():
-                raise UserError(
-                    _("Nothing was written: add --yes to import without a terminal to confirm.")
-                )
-            question = _("Import {n} new and update {u} existing candidate(s) now?").format(
-                n=len(report.records), u=len(report.updates)
-            )
-            if not _confirm(question):
-                print(_("Nothing was written."))
-                return 0
         result = write_candidates(
             db,
             report,
@@ -239,20 +248,9 @@ def cmd_import(ctx: CliContext, args: argparse.Namespace) -> int:
                     "The sheet has {n} problem(s); fix them and try again. Nothing was written."
                 ).format(n=len(report.errors))
             )
-        if args.dry_run:
-            print(_("Dry run: nothing was written."))
+        question = _("Import {n} record(s) now?").format(n=len(report.records))
+        if not may_write(args, count=len(report.records), question=question):
             return 0
-        if not report.records:
-            print(_("There is nothing to import."))
-            return 0
-        if not args.yes:
-            if not sys.stdin.isatty():
-                raise UserError(
-                    _("Nothing was written: add --yes to import without a terminal to confirm.")
-                )
-            if not _confirm(_("Import {n} record(s) now?").format(n=len(report.records))):
-                print(_("Nothing was written."))
-                return 0
         result = write_report(db, report, _progress())
         _clear()
     print(_("Imported {n} record(s) in one transaction.").format(n=result.created))
