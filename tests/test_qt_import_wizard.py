@@ -180,10 +180,6 @@ def test_generate_dossier_interactively(ctx, qtbot, tmp_path: Path, monkeypatch)
             )
         rid, no_id = req.id, no.id
     infos: list[str] = []
-    monkeypatch.setattr(
-        "wir_manager.qt.dossier_action.QMessageBox.information",
-        lambda _p, _title, text: infos.append(text),
-    )
     opened: list[Path] = []
     results: list[object] = []
     target = tmp_path / "out.pdf"
@@ -195,13 +191,21 @@ def test_generate_dossier_interactively(ctx, qtbot, tmp_path: Path, monkeypatch)
         return "UNEP Data Unit", target
 
     handle = generate_dossier_interactively(
-        ctx, None, rid, ask=ask, open_file=opened.append, on_finished=results.append
+        ctx,
+        None,
+        rid,
+        ask=ask,
+        open_file=opened.append,
+        on_finished=results.append,
+        inform=lambda _parent, _title, text: infos.append(text),
     )
     assert handle is not None
     qtbot.waitUntil(lambda: bool(results), timeout=20_000)
     assert asked == ["UNEP"]
     assert opened == [target] and target.read_bytes().startswith(b"%PDF")
-    assert infos and f"Candidate {no_id}" in infos[0]
+    # The person left out is named (#16.8), not "Candidate 2".
+    assert infos and "Unwilling Person (Unwilling)" in infos[0]
+    assert f"Candidate {no_id}" not in infos[0]
     with db.engine.connect() as conn:
         assert conn.execute(select(m.Disclosure.recipient)).scalar_one() == "UNEP Data Unit"
     # Cancelling the questions does nothing
