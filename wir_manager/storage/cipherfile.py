@@ -240,9 +240,17 @@ def read_counts(path: Path, key: DatabaseKey) -> dict[str, int]:
 
 def disk_full_beside(path: Path) -> bool:
     """True when the folder of ``path`` has no room for the journal (-wal, -shm) that
-    opening the database needs: a few pages."""
+    opening the database needs: a few pages. A journal already that large (a write that
+    filled the disk was rolled back and left its pages) is reused in place, so the file
+    can still be opened and read."""
     import shutil
 
+    wal, shm = (path.with_name(path.name + suffix) for suffix in ("-wal", "-shm"))
+    try:
+        if shm.exists() and wal.stat().st_size >= PAGE_SIZE * 4:
+            return False
+    except OSError:
+        pass
     try:
         return shutil.disk_usage(path.parent).free < PAGE_SIZE * 4
     except OSError:
