@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.conftest import PASSPHRASE
+from tests.worlds import two_requests
 from wir_manager.cli.main import main
 from wir_manager.domain.codes import region_of
 from wir_manager.domain.enums import (
@@ -71,29 +72,7 @@ def world(db):
     """Request 1 (WHO, one position) and request 2 (UNEP, two positions), both from
     2027-01-04 for six months, English ≥ B2; five ready people."""
     with db.session() as s:
-        who = m.Organisation(name="World Health Organization", acronym="WHO")
-        unep = m.Organisation(name="UN Environment Programme", acronym="UNEP")
-        s.add_all([who, unep])
-        s.flush()
-        for rid, org, positions, title in (
-            (1, who, 1, "Wikidata resident for health data"),
-            (2, unep, 2, "Commons resident for climate media"),
-        ):
-            s.add(
-                m.PlacementRequest(
-                    id=rid,
-                    organisation_id=org.id,
-                    title=title,
-                    start_date=START,
-                    duration_months=6,
-                    positions=positions,
-                    deadline=dt.date(2026, 12, 28),
-                    work_mode="remote",
-                    status=RequestStatus.OPEN,
-                )
-            )
-            s.flush()
-            s.add(m.RequestLanguage(request_id=rid, code="en", min_level=4, importance="required"))
+        two_requests(s, start=START, deadline=dt.date(2026, 12, 28))
         _person(s, 10, "أمينة الحسن", "EG", "woman")
         _person(s, 11, "प्रिया शर्मा", "IN", "woman")
         _person(s, 12, "王伟", "CN", "man")

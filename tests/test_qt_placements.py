@@ -20,6 +20,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from PySide6.QtCore import QSettings, Qt
 
+from tests.worlds import two_requests
 from wir_manager.domain.codes import region_of
 from wir_manager.domain.enums import (
     DueKind,
@@ -53,29 +54,7 @@ def week(db):
     """WHO asks for one resident, UNEP for two, both starting in five days, remote,
     English at B2 or better; five ready people; WHO's saved shortlist holds two."""
     with db.session() as s:
-        who = m.Organisation(name="World Health Organization", acronym="WHO")
-        unep = m.Organisation(name="UN Environment Programme", acronym="UNEP")
-        s.add_all([who, unep])
-        s.flush()
-        for rid, org, positions, title in (
-            (1, who, 1, "Wikidata resident for health data"),
-            (2, unep, 2, "Commons resident for climate media"),
-        ):
-            s.add(
-                m.PlacementRequest(
-                    id=rid,
-                    organisation_id=org.id,
-                    title=title,
-                    start_date=START,
-                    duration_months=6,
-                    positions=positions,
-                    deadline=TODAY + dt.timedelta(days=10),
-                    work_mode="remote",
-                    status=RequestStatus.OPEN,
-                )
-            )
-            s.flush()
-            s.add(m.RequestLanguage(request_id=rid, code="en", min_level=4, importance="required"))
+        two_requests(s, start=START, deadline=TODAY + dt.timedelta(days=10))
         for cid, name, country, gender in PEOPLE:
             region = region_of(country)
             s.add(

@@ -212,3 +212,31 @@ def shortlisted_request(db):
             )
         request_id = req.id
     return db, request_id, people
+
+
+def two_requests(s, *, start: dt.date, deadline: dt.date) -> None:
+    """WHO asks for one resident (request 1), UNEP for two (request 2), both remote from
+    ``start`` for six months, English at B2 or better: the placements tests' requests."""
+    who = m.Organisation(name="World Health Organization", acronym="WHO")
+    unep = m.Organisation(name="UN Environment Programme", acronym="UNEP")
+    s.add_all([who, unep])
+    s.flush()
+    for rid, org, positions, title in (
+        (1, who, 1, "Wikidata resident for health data"),
+        (2, unep, 2, "Commons resident for climate media"),
+    ):
+        s.add(
+            m.PlacementRequest(
+                id=rid,
+                organisation_id=org.id,
+                title=title,
+                start_date=start,
+                duration_months=6,
+                positions=positions,
+                deadline=deadline,
+                work_mode="remote",
+                status=RequestStatus.OPEN,
+            )
+        )
+        s.flush()
+        s.add(m.RequestLanguage(request_id=rid, code="en", min_level=4, importance="required"))
