@@ -21,19 +21,15 @@ Finland keeps Finnish-Swedish conventions) and the language's main locale otherw
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QDate,
-    QDateTime,
     QLibraryInfo,
     QLocale,
     QSettings,
-    QTime,
     QTranslator,
 )
 from PySide6.QtGui import QActionGroup
@@ -140,54 +136,6 @@ def install_translations(
 def installed_catalogues() -> list[str]:
     """File paths of the translators now installed (for diagnostics and tests)."""
     return [t.filePath() for t in _installed]
-
-
-# ------------------------------------------------------------------ formatting (Qt side)
-
-
-def _locale(locale: QLocale | None) -> QLocale:
-    return locale if locale is not None else QLocale()
-
-
-def format_date(value: dt.date | None, long: bool = False, locale: QLocale | None = None) -> str:
-    """A date as the user writes it ("25 Nov 2026", "2026-11-25"); empty for None."""
-    if value is None:
-        return ""
-    fmt = QLocale.FormatType.LongFormat if long else QLocale.FormatType.ShortFormat
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    return _locale(locale).toString(QDate(value.year, value.month, value.day), fmt)
-
-
-def format_datetime(value: dt.datetime | None, locale: QLocale | None = None) -> str:
-    """Date and time in the short form of the user's locale; empty for None."""
-    if value is None:
-        return ""
-    qdt = QDateTime(
-        QDate(value.year, value.month, value.day),
-        QTime(value.hour, value.minute, value.second),
-    )
-    return _locale(locale).toString(qdt, QLocale.FormatType.ShortFormat)
-
-
-def format_number(value: float | int, decimals: int = 0, locale: QLocale | None = None) -> str:
-    """A number with the locale's digit grouping and decimal sign (1 234,5 in Swedish)."""
-    loc = _locale(locale)
-    if decimals == 0 and float(value).is_integer():
-        return loc.toString(int(value))
-    return loc.toString(float(value), "f", decimals)
-
-
-def format_percent(fraction: float, decimals: int = 0, locale: QLocale | None = None) -> str:
-    """0.875 -> "88 %" in Swedish, "88%" in English."""
-    loc = _locale(locale)
-    number = loc.toString(fraction * 100, "f", decimals)
-    sign = loc.percent()
-    return (
-        f"{number}\N{NO-BREAK SPACE}{sign}"
-        if loc.language() == QLocale.Language.Swedish
-        else (f"{number}{sign}")
-    )
 
 
 # ------------------------------------------------------------------ language menu

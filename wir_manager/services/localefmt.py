@@ -1,7 +1,8 @@
-"""Dates, numbers and place/language names in the user's locale for core output.
+"""Dates, numbers and place/language names in the user's locale — for every output.
 
-The Qt side formats with ``QLocale`` (``wir_manager.qt.i18n``); the core has no Qt, so it
-uses Babel's CLDR data. The locale follows the language chosen with
+Screens, PDFs, spreadsheets and the CLI all format through here, so a date reads the
+same in the Placements screen as in the placement report it prints. The core has no Qt,
+so this uses Babel's CLDR data rather than ``QLocale``. The locale follows the language chosen with
 :func:`wir_manager.i18n.set_language`: the system locale when it speaks that language
 (``sv_FI`` keeps its conventions), otherwise the language's main locale. The Qt side
 may call the name helpers too (they return plain strings).

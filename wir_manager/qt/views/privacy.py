@@ -411,7 +411,7 @@ class PrivacyView(SidebarScreen):
         beside the current database's, and a warning when the backup has fewer people."""
         from html import escape as html_escape
 
-        from wir_manager.qt.i18n import format_datetime, format_number
+        from wir_manager.services.localefmt import format_datetime, format_number
 
         b, c = comparison.backup, comparison.current
         rows = [

@@ -25,7 +25,6 @@ from wir_manager.qt import theme
 from wir_manager.qt.context import AppContext
 from wir_manager.qt.errors import show_error
 from wir_manager.qt.forms.ui_requests_view import Ui_RequestsView
-from wir_manager.qt.i18n import format_number
 from wir_manager.qt.models.records import ID_ROLE
 from wir_manager.qt.models.request_list import (
     COL,
@@ -39,6 +38,7 @@ from wir_manager.qt.widgets.screen import SidebarScreen
 from wir_manager.qt.widgets.view_actions import drop_conflicting_shortcuts
 from wir_manager.services import requests as rq
 from wir_manager.services.concurrency import ConcurrentEditError
+from wir_manager.services.localefmt import format_number
 from wir_manager.services.requests import RequestRow
 from wir_manager.storage.changes import Changes, Kind
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from wir_manager.i18n import _ as core_text
-from wir_manager.qt.i18n import format_date, format_number
+from wir_manager.services.localefmt import format_date, format_number
 
 if TYPE_CHECKING:
     from wir_manager.domain.enums import OutcomeMetric
