@@ -11,6 +11,10 @@ Authentication is ``scram-sha-256`` for everyone except the cluster's superuser,
 tests exercise real passwords (PGPASSWORD, ~/.pgpass, wrong password); the superuser
 connects over the socket, which is reachable only through the 0700 directory.
 
+The cluster lives exactly as long as the test process: a watchdog (``tests/pg_watchdog.py``)
+started before ``initdb`` stops and deletes it when pytest ends in any way, also killed
+by a timeout or crashed, when no fixture teardown runs.
+
 When PostgreSQL is not installed, the PostgreSQL half of the suite is skipped on a
 developer machine and FAILS under CI (``CI=true``): in CI these tests must run.
 """
@@ -24,6 +28,7 @@ import pwd
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -88,6 +93,8 @@ class Cluster:
     port: int
     run_as: str | None
     log: Path = field(init=False)
+    #: The watchdog that stops this cluster if the test process dies (see pg_watchdog).
+    watchdog: subprocess.Popen[bytes] | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         self.data = self.base / "data"
@@ -106,6 +113,30 @@ class Cluster:
         return subprocess.run(
             self._cmd(*argv), check=True, capture_output=True, text=True, env=env, cwd=self.base
         )
+
+    def watch(self) -> None:
+        """Start the watchdog that stops this cluster when this process is gone.
+
+        It runs in a session of its own and reads a pipe whose write end only this
+        process holds (Python's pipes are not inherited by ``subprocess`` children), so
+        the read returns end-of-file when this process exits, is killed or crashes."""
+        self.watchdog = subprocess.Popen(
+            [
+                sys.executable,
+                str(Path(__file__).with_name("pg_watchdog.py")),
+                str(self.bin_dir),
+                str(self.base),
+                self.run_as or "-",
+            ],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            start_new_session=True,
+        )
+        assert self.watchdog.stdout is not None
+        # Ready only once it ignores the signals meant for our process group.
+        if self.watchdog.stdout.readline().strip() != b"watching":
+            raise RuntimeError("the PostgreSQL test cluster's watchdog did not start")
+        self.watchdog.stdout.close()
 
     def start(self) -> None:
         self.socket_dir.mkdir()
@@ -161,6 +192,13 @@ class Cluster:
                 str(self.bin_dir / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop"
             )
         shutil.rmtree(self.base, ignore_errors=True)
+        if self.watchdog is not None:
+            # Nothing left for it to stop: closing the pipe lets it end.
+            with contextlib.suppress(Exception):
+                assert self.watchdog.stdin is not None
+                self.watchdog.stdin.close()
+                self.watchdog.wait(timeout=30)
+            self.watchdog = None
 
     # ------------------------------------------------------------------ access
     def superuser_conninfo(self, dbname: str = "postgres") -> str:
@@ -185,6 +223,7 @@ def start_cluster() -> Cluster:
     base = Path(tempfile.mkdtemp(prefix="wir-pg-", dir="/tmp"))
     cluster = Cluster(bin_dir=bin_dir, base=base, port=_free_port(), run_as=run_as)
     try:
+        cluster.watch()
         cluster.start()
     except subprocess.CalledProcessError as exc:
         log = cluster.log.read_text(errors="replace") if cluster.log.exists() else ""
