@@ -92,7 +92,7 @@ def test_connect_from_the_welcome_dialog_asks_for_the_password_and_remembers_it(
     dialog.tls_combo.setCurrentIndex(dialog.tls_combo.findData(NO_TLS))
     assert dialog.try_connect() is False
     refusal = dialog.error_label.text()
-    assert "db.example.org" in refusal and "verify-full" in refusal
+    assert "db.example.org" in refusal and "“Verified TLS” under TLS" in refusal
     assert refusal.count(". ") == 0 and "\n" not in refusal
 
     # This computer: no TLS is fine. libpq has no password, nor the keyring: it asks.

@@ -902,6 +902,14 @@
         <translation>Skriv ditt användarnamn på servern.</translation>
     </message>
     <message>
+        <source>The connection to {host} would not be verified TLS, so passwords and candidate data could be read or changed on the way; choose “Verified TLS” under TLS, or ask the server&apos;s administrator to turn TLS on if it is off.</source>
+        <translation>Anslutningen till {host} skulle inte vara verifierad TLS, så lösenord och kandidatuppgifter skulle kunna läsas eller ändras på vägen; välj “Verifierad TLS” under TLS, eller be serverns administratör att slå på TLS om den är avstängd.</translation>
+    </message>
+    <message>
+        <source>The server at {host} did not complete a verified TLS connection; choose the server&apos;s CA certificate under CA file, or ask the server&apos;s administrator to turn TLS on or for that certificate.</source>
+        <translation>Servern på {host} slutförde ingen verifierad TLS-anslutning; välj serverns CA-certifikat under CA-fil, eller be serverns administratör att slå på TLS eller om det certifikatet.</translation>
+    </message>
+    <message>
         <source>Type your password.</source>
         <translation>Skriv ditt lösenord.</translation>
     </message>

@@ -39,6 +39,7 @@ from wir_manager.qt import theme
 from wir_manager.qt.dialogs import common
 from wir_manager.storage import keystore
 from wir_manager.storage.errors import (
+    InsecureConnectionError,
     KeyringUnavailableError,
     NoPassphraseError,
     StorageError,
@@ -266,6 +267,24 @@ class ConnectDialog(QDialog):
             sslrootcert=self.ca_edit.text() if mode == VERIFY_FULL else "",
         )
 
+    def tls_refusal(self) -> str:
+        """Why a remote host without TLS is refused, in this dialog's own words (the
+        storage layer's sentence names ``sslmode``, which is the CLI's URL parameter)."""
+        return self.tr(
+            "The connection to {host} would not be verified TLS, so passwords and candidate "
+            "data could be read or changed on the way; choose “Verified TLS” under TLS, or "
+            "ask the server's administrator to turn TLS on if it is off."
+        ).format(host=self.host_edit.text().strip())
+
+    def tls_failure(self) -> str:
+        """The server did not complete verified TLS: what to do here (the CA file field,
+        or the administrator), not the CLI's ``sslrootcert``."""
+        return self.tr(
+            "The server at {host} did not complete a verified TLS connection; choose the "
+            "server's CA certificate under CA file, or ask the server's administrator to "
+            "turn TLS on or for that certificate."
+        ).format(host=self.host_edit.text().strip())
+
     def _error(self, text: str) -> None:
         common.show_message(self.error_label, text, error=True)
 
@@ -280,6 +299,9 @@ class ConnectDialog(QDialog):
             return False
         try:
             address = self.address()
+        except InsecureConnectionError:
+            self._error(self.tls_refusal())
+            return False
         except StorageError as exc:
             self._error(str(exc))
             return False
@@ -347,7 +369,9 @@ class ConnectDialog(QDialog):
                 self._show_password(True)
                 self.password_edit.selectAll()
                 self.password_edit.setFocus()
-            if isinstance(error, StorageError):
+            if isinstance(error, InsecureConnectionError):
+                self._error(self.tls_failure())
+            elif isinstance(error, StorageError):
                 self._error(str(error))
                 if isinstance(error, WrongPassphraseError):
                     common.shake(self.password_edit)
