@@ -8,35 +8,42 @@ Labels are English source strings; the UI translates them.
 from __future__ import annotations
 
 from enum import IntEnum, StrEnum
+from typing import Self
 
 
-class Stage(StrEnum):
-    """Where a candidate stands in the programme; ``withdrawn`` can happen at any time."""
+class LabelledEnum(StrEnum):
+    """A closed vocabulary whose English label is written beside each member's value.
 
-    APPLIED = "applied"
-    SCREENED = "screened"
-    IN_TRAINING = "in_training"
-    READY = "ready"
-    PROPOSED = "proposed"
-    PLACED = "placed"
-    ALUMNI = "alumni"
-    WITHDRAWN = "withdrawn"
+    ``NAME = "stored value", "English label"``: the label sits on the line it describes,
+    so a new member cannot be added without one (the translation extractor reads
+    ``member.label``; the UI translates it).
+    """
+
+    _value_: str
+    _label: str
+
+    def __new__(cls, value: str, label: str = "") -> Self:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member._label = label
+        return member
 
     @property
     def label(self) -> str:
-        return _STAGE_LABELS[self]
+        return self._label
 
 
-_STAGE_LABELS = {
-    Stage.APPLIED: "Applied",
-    Stage.SCREENED: "Screened",
-    Stage.IN_TRAINING: "In training",
-    Stage.READY: "Ready",
-    Stage.PROPOSED: "Proposed",
-    Stage.PLACED: "Placed",
-    Stage.ALUMNI: "Alumni",
-    Stage.WITHDRAWN: "Withdrawn",
-}
+class Stage(LabelledEnum):
+    """Where a candidate stands in the programme; ``withdrawn`` can happen at any time."""
+
+    APPLIED = "applied", "Applied"
+    SCREENED = "screened", "Screened"
+    IN_TRAINING = "in_training", "In training"
+    READY = "ready", "Ready"
+    PROPOSED = "proposed", "Proposed"
+    PLACED = "placed", "Placed"
+    ALUMNI = "alumni", "Alumni"
+    WITHDRAWN = "withdrawn", "Withdrawn"
 
 
 class LanguageLevel(IntEnum):
@@ -68,21 +75,17 @@ class LanguageLevel(IntEnum):
             ) from None
 
 
-class Platform(StrEnum):
+class Platform(LabelledEnum):
     """Wikimedia platforms a resident may be asked to master."""
 
-    WIKIPEDIA = "wikipedia"
-    WIKIDATA = "wikidata"
-    COMMONS = "commons"
-    SDC = "sdc"
-    WIKISOURCE = "wikisource"
-    WIKIBASE = "wikibase"
-    OUTREACH = "outreach"
-    DASHBOARD = "dashboard"
-
-    @property
-    def label(self) -> str:
-        return _PLATFORM_LABELS[self]
+    WIKIPEDIA = "wikipedia", "Wikipedia"
+    WIKIDATA = "wikidata", "Wikidata"
+    COMMONS = "commons", "Wikimedia Commons"
+    SDC = "sdc", "Structured Data on Commons"
+    WIKISOURCE = "wikisource", "Wikisource"
+    WIKIBASE = "wikibase", "Wikibase"
+    OUTREACH = "outreach", "Wikimedia Outreach"
+    DASHBOARD = "dashboard", "Programs & Events Dashboard"
 
     @classmethod
     def parse(cls, text: str) -> Platform:
@@ -94,17 +97,6 @@ class Platform(StrEnum):
                 return member
         raise ValueError(f"{text!r} is not a known Wikimedia platform")
 
-
-_PLATFORM_LABELS = {
-    Platform.WIKIPEDIA: "Wikipedia",
-    Platform.WIKIDATA: "Wikidata",
-    Platform.COMMONS: "Wikimedia Commons",
-    Platform.SDC: "Structured Data on Commons",
-    Platform.WIKISOURCE: "Wikisource",
-    Platform.WIKIBASE: "Wikibase",
-    Platform.OUTREACH: "Wikimedia Outreach",
-    Platform.DASHBOARD: "Programs & Events Dashboard",
-}
 
 _PLATFORM_ALIASES: dict[Platform, tuple[str, ...]] = {
     Platform.COMMONS: ("wikimediacommons", "wmc"),
@@ -125,20 +117,16 @@ class SkillLevel(IntEnum):
         return self.name.capitalize()
 
 
-class Topic(StrEnum):
-    GENDER = "gender"
-    CLIMATE = "climate_biodiversity"
-    HEALTH = "health"
-    EDUCATION = "education"
-    HERITAGE = "cultural_heritage"
-    HUMAN_RIGHTS = "human_rights"
-    SDG = "sdg"
-    SCIENCE = "science"
-    OPEN_ACCESS = "open_access"
-
-    @property
-    def label(self) -> str:
-        return _TOPIC_LABELS[self]
+class Topic(LabelledEnum):
+    GENDER = "gender", "Gender"
+    CLIMATE = "climate_biodiversity", "Climate change & biodiversity"
+    HEALTH = "health", "Health"
+    EDUCATION = "education", "Education"
+    HERITAGE = "cultural_heritage", "Cultural heritage"
+    HUMAN_RIGHTS = "human_rights", "Human rights"
+    SDG = "sdg", "Sustainable development goals"
+    SCIENCE = "science", "Science"
+    OPEN_ACCESS = "open_access", "Open access"
 
     @classmethod
     def parse(cls, text: str) -> Topic:
@@ -153,18 +141,6 @@ class Topic(StrEnum):
         raise ValueError(f"{text!r} is not a known topic area")
 
 
-_TOPIC_LABELS = {
-    Topic.GENDER: "Gender",
-    Topic.CLIMATE: "Climate change & biodiversity",
-    Topic.HEALTH: "Health",
-    Topic.EDUCATION: "Education",
-    Topic.HERITAGE: "Cultural heritage",
-    Topic.HUMAN_RIGHTS: "Human rights",
-    Topic.SDG: "Sustainable development goals",
-    Topic.SCIENCE: "Science",
-    Topic.OPEN_ACCESS: "Open access",
-}
-
 _TOPIC_ALIASES: dict[Topic, tuple[str, ...]] = {
     Topic.CLIMATE: ("climate", "biodiversity", "climatechange"),
     Topic.HERITAGE: ("heritage", "wikilovesmonuments", "builtheritage"),
@@ -172,49 +148,31 @@ _TOPIC_ALIASES: dict[Topic, tuple[str, ...]] = {
 }
 
 
-class Importance(StrEnum):
+class Importance(LabelledEnum):
     """How much a request cares about one requirement: required items knock candidates out."""
 
-    REQUIRED = "required"
-    PREFERRED = "preferred"
-    NICE = "nice_to_have"
-
-    @property
-    def label(self) -> str:
-        return {"required": "Required", "preferred": "Preferred", "nice_to_have": "Nice to have"}[
-            self.value
-        ]
+    REQUIRED = "required", "Required"
+    PREFERRED = "preferred", "Preferred"
+    NICE = "nice_to_have", "Nice to have"
 
 
-class RequestStatus(StrEnum):
-    OPEN = "open"
-    SHORTLISTING = "shortlisting"
-    FILLED = "filled"
-    CLOSED = "closed"
-
-    @property
-    def label(self) -> str:
-        return self.value.capitalize()
+class RequestStatus(LabelledEnum):
+    OPEN = "open", "Open"
+    SHORTLISTING = "shortlisting", "Shortlisting"
+    FILLED = "filled", "Filled"
+    CLOSED = "closed", "Closed"
 
 
-class WorkMode(StrEnum):
-    ONSITE = "onsite"
-    REMOTE = "remote"
-    HYBRID = "hybrid"
-
-    @property
-    def label(self) -> str:
-        return {"onsite": "On site", "remote": "Remote", "hybrid": "Hybrid"}[self.value]
+class WorkMode(LabelledEnum):
+    ONSITE = "onsite", "On site"
+    REMOTE = "remote", "Remote"
+    HYBRID = "hybrid", "Hybrid"
 
 
-class OrganisationKind(StrEnum):
-    UN_AGENCY = "un_agency"
-    IGO = "igo"
-    INGO = "ingo"
-
-    @property
-    def label(self) -> str:
-        return {"un_agency": "UN agency", "igo": "IGO", "ingo": "INGO"}[self.value]
+class OrganisationKind(LabelledEnum):
+    UN_AGENCY = "un_agency", "UN agency"
+    IGO = "igo", "IGO"
+    INGO = "ingo", "INGO"
 
 
 class AffiliateKind(StrEnum):
@@ -224,142 +182,65 @@ class AffiliateKind(StrEnum):
     NONE = "none"
 
 
-class TrainingStatus(StrEnum):
-    NOT_STARTED = "not_started"
-    IN_PROGRESS = "in_progress"
-    COMPLETED = "completed"
-
-    @property
-    def label(self) -> str:
-        return {
-            "not_started": "Not started",
-            "in_progress": "In progress",
-            "completed": "Completed",
-        }[self.value]
+class TrainingStatus(LabelledEnum):
+    NOT_STARTED = "not_started", "Not started"
+    IN_PROGRESS = "in_progress", "In progress"
+    COMPLETED = "completed", "Completed"
 
 
-class ShortlistStatus(StrEnum):
+class ShortlistStatus(LabelledEnum):
     """Where a shortlisted person stands with the IGO: the liaison's answer, per candidate."""
 
-    PROPOSED = "proposed"
-    SENT = "sent"
-    INTERVIEW = "interview"
-    ACCEPTED = "accepted"
-    DECLINED = "declined"
+    PROPOSED = "proposed", "Proposed"
+    SENT = "sent", "Sent"
+    INTERVIEW = "interview", "Interview"
+    ACCEPTED = "accepted", "Accepted"
+    DECLINED = "declined", "Declined"
     #: The candidate withdrew from this request (the IGO did not decline her).
-    WITHDREW = "withdrew"
-
-    @property
-    def label(self) -> str:
-        return _SHORTLIST_LABELS[self]
+    WITHDREW = "withdrew", "Candidate withdrew"
 
 
-_SHORTLIST_LABELS = {
-    ShortlistStatus.PROPOSED: "Proposed",
-    ShortlistStatus.SENT: "Sent",
-    ShortlistStatus.INTERVIEW: "Interview",
-    ShortlistStatus.ACCEPTED: "Accepted",
-    ShortlistStatus.DECLINED: "Declined",
-    ShortlistStatus.WITHDREW: "Candidate withdrew",
-}
-
-
-class DeclineReason(StrEnum):
+class DeclineReason(LabelledEnum):
     """Why an IGO declined a candidate: a short list so the programme can count them."""
 
-    PROFILE = "profile"
-    LANGUAGE = "language"
-    AVAILABILITY = "availability"
-    BUDGET = "budget"
-    POSITION_FILLED = "position_filled"
-    OTHER = "other"
-
-    @property
-    def label(self) -> str:
-        return _DECLINE_LABELS[self]
+    PROFILE = "profile", "Profile does not fit"
+    LANGUAGE = "language", "Language skills"
+    AVAILABILITY = "availability", "Availability or dates"
+    BUDGET = "budget", "Budget or funding"
+    POSITION_FILLED = "position_filled", "Position filled otherwise"
+    OTHER = "other", "Other reason"
 
 
-_DECLINE_LABELS = {
-    DeclineReason.PROFILE: "Profile does not fit",
-    DeclineReason.LANGUAGE: "Language skills",
-    DeclineReason.AVAILABILITY: "Availability or dates",
-    DeclineReason.BUDGET: "Budget or funding",
-    DeclineReason.POSITION_FILLED: "Position filled otherwise",
-    DeclineReason.OTHER: "Other reason",
-}
-
-
-class PlacementStatus(StrEnum):
+class PlacementStatus(LabelledEnum):
     """planned → active → completed, or ended early; a planned one can be cancelled."""
 
-    PLANNED = "planned"
-    ACTIVE = "active"
-    COMPLETED = "completed"
-    ENDED_EARLY = "ended_early"
-    CANCELLED = "cancelled"
-
-    @property
-    def label(self) -> str:
-        return _PLACEMENT_LABELS[self]
+    PLANNED = "planned", "Planned"
+    ACTIVE = "active", "Active"
+    COMPLETED = "completed", "Completed"
+    ENDED_EARLY = "ended_early", "Ended early"
+    CANCELLED = "cancelled", "Cancelled"
 
 
-_PLACEMENT_LABELS = {
-    PlacementStatus.PLANNED: "Planned",
-    PlacementStatus.ACTIVE: "Active",
-    PlacementStatus.COMPLETED: "Completed",
-    PlacementStatus.ENDED_EARLY: "Ended early",
-    PlacementStatus.CANCELLED: "Cancelled",
-}
-
-
-class CheckinKind(StrEnum):
+class CheckinKind(LabelledEnum):
     """The reporting schedule of a residency: monthly check-ins, a mid-term and a final report."""
 
-    CHECKIN = "checkin"
-    MIDTERM = "midterm"
-    FINAL = "final"
-
-    @property
-    def label(self) -> str:
-        return _CHECKIN_LABELS[self]
+    CHECKIN = "checkin", "Monthly check-in"
+    MIDTERM = "midterm", "Mid-term report"
+    FINAL = "final", "Final report"
 
 
-_CHECKIN_LABELS = {
-    CheckinKind.CHECKIN: "Monthly check-in",
-    CheckinKind.MIDTERM: "Mid-term report",
-    CheckinKind.FINAL: "Final report",
-}
-
-
-class OutcomeMetric(StrEnum):
+class OutcomeMetric(LabelledEnum):
     """The standard outcome metrics of a residency (keys used by the CLI and reports)."""
 
-    ARTICLES_CREATED = "articles_created"
-    ARTICLES_IMPROVED = "articles_improved"
-    MEDIA_UPLOADED = "media_uploaded"
-    WIKIDATA_ITEMS = "wikidata_items"
-    EVENTS_HELD = "events_held"
-    PEOPLE_TRAINED = "people_trained"
-    IGO_STAFF_TRAINED = "igo_staff_trained"
-    PAGEVIEWS = "pageviews"
-    LICENCES_OPENED = "licences_opened"
-
-    @property
-    def label(self) -> str:
-        return _METRIC_LABELS[self]
-
-
-_METRIC_LABELS = {
-    OutcomeMetric.ARTICLES_CREATED: "Articles created",
-    OutcomeMetric.ARTICLES_IMPROVED: "Articles improved",
-    OutcomeMetric.MEDIA_UPLOADED: "Media files uploaded",
-    OutcomeMetric.WIKIDATA_ITEMS: "Wikidata items created or edited",
-    OutcomeMetric.EVENTS_HELD: "Events held",
-    OutcomeMetric.PEOPLE_TRAINED: "People trained",
-    OutcomeMetric.IGO_STAFF_TRAINED: "IGO staff trained",
-    OutcomeMetric.PAGEVIEWS: "Content pageviews",
-    OutcomeMetric.LICENCES_OPENED: "Licences changed to an open licence",
-}
+    ARTICLES_CREATED = "articles_created", "Articles created"
+    ARTICLES_IMPROVED = "articles_improved", "Articles improved"
+    MEDIA_UPLOADED = "media_uploaded", "Media files uploaded"
+    WIKIDATA_ITEMS = "wikidata_items", "Wikidata items created or edited"
+    EVENTS_HELD = "events_held", "Events held"
+    PEOPLE_TRAINED = "people_trained", "People trained"
+    IGO_STAFF_TRAINED = "igo_staff_trained", "IGO staff trained"
+    PAGEVIEWS = "pageviews", "Content pageviews"
+    LICENCES_OPENED = "licences_opened", "Licences changed to an open licence"
 
 
 class DueKind(StrEnum):
