@@ -23,6 +23,7 @@ from wir_manager.domain.enums import (
     ShortlistStatus,
     Stage,
 )
+from wir_manager.i18n import using_language
 from wir_manager.services import placements as pl
 from wir_manager.services import privacy
 from wir_manager.services.dossier.disclosure import record_disclosure
@@ -105,8 +106,17 @@ def test_answer_state_machine_offers_only_allowed_steps(world) -> None:
     ]
     assert allowed_next("accepted") == () and allowed_next("declined") == ()
     save_shortlist(world, 1, 3)
-    with pytest.raises(ShortlistError, match="cannot go from Proposed to Interview"):
+    # A refusal names the steps that are allowed (#16.14), in the user's language.
+    with pytest.raises(ShortlistError) as refused:
         set_status(world, 1, 10, "interview", interview_on=dt.date(2026, 12, 22))
+    assert str(refused.value) == (
+        "A shortlist entry cannot go from Proposed to Interview; from Proposed the next "
+        "step is one of: Sent, Declined, Candidate withdrew."
+    )
+    with using_language("sv"), pytest.raises(ShortlistError) as refused:
+        set_status(world, 1, 10, "accepted")
+    assert "Föreslagen" in str(refused.value) and "Skickad" in str(refused.value)
+    assert "cannot" not in str(refused.value)
     set_status(world, 1, 10, "sent")
     with pytest.raises(ShortlistError, match="date of the interview"):
         set_status(world, 1, 10, "interview")
@@ -127,6 +137,8 @@ def test_answer_state_machine_offers_only_allowed_steps(world) -> None:
     with pytest.raises(ShortlistError, match="reason for declining"):
         set_status(world, 1, 12, "declined", reason="rude")
     assert set_status(world, 1, 12, "withdrew").status == "withdrew"
+    with pytest.raises(ShortlistError, match="Candidate withdrew is a final answer"):
+        set_status(world, 1, 12, "sent")
     with db_session(world) as s:
         answers = s.execute(
             select(m.ShortlistAnswer.candidate_id, m.ShortlistAnswer.status).order_by(

@@ -53,6 +53,22 @@ def allowed_next(status: str | ShortlistStatus) -> tuple[ShortlistStatus, ...]:
     return tuple(x for x in ShortlistStatus if x.value in allowed)
 
 
+def refused_step_message(old: ShortlistStatus, new: ShortlistStatus) -> str:
+    """One sentence naming the steps that *are* allowed from ``old`` (issue #16.14: a
+    refusal that only said "cannot go from Proposed to Accepted" left the person to guess
+    the next step), or that ``old`` is a final answer."""
+    steps = allowed_next(old)
+    if not steps:
+        return _(
+            "A shortlist entry cannot go from {old} to {new}: {old} is a final answer, "
+            "so nothing follows it."
+        ).format(old=_(old.label), new=_(new.label))
+    return _(
+        "A shortlist entry cannot go from {old} to {new}; from {old} the next step is "
+        "one of: {steps}."
+    ).format(old=_(old.label), new=_(new.label), steps=", ".join(_(x.label) for x in steps))
+
+
 @dataclass(frozen=True)
 class ShortlistRow:
     candidate_id: int
@@ -332,11 +348,7 @@ def set_status(
         if new == old and new != ShortlistStatus.INTERVIEW:
             return next(r for r in _rows(s, request_id) if r.candidate_id == candidate_id)
         if new.value not in TRANSITIONS[old.value]:
-            raise ShortlistError(
-                _("A shortlist entry cannot go from {old} to {new}.").format(
-                    old=_(old.label), new=_(new.label)
-                )
-            )
+            raise ShortlistError(refused_step_message(old, new))
         if new == ShortlistStatus.ACCEPTED:
             raise ShortlistError(
                 _(
