@@ -14,6 +14,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 
 from tests.conftest import PASSPHRASE
@@ -320,3 +322,35 @@ def test_the_column_mapping_names_only_described_fields() -> None:
     assert set(mapping.EXTRA_SYNONYMS) <= set(mapping.candidate_targets())
     assert mapping.suggest("Förening")[0] == "affiliate_id"
     assert mapping.suggest("Name in Latin script")[0] == "latin_name"
+
+
+_EMAIL_PARTS = [
+    "a", "Ö", "é", "x", "0", ".", "..", "@", "@@", "-", "_", "+", "'", '"', "<", ">", " ",
+    "[", "]", "1.2.3.4", "example", "org", "se", "c", "xn--bcher-kva", "xn--zz", "localhost",
+    "test", "invalid", "arpa", "ab--cd", "info", "ｘ", "＠", "\u0301", "\u200b", "x" * 63,
+    "y" * 64, "z" * 200,
+]  # fmt: skip
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_EMAIL_PARTS), min_size=1, max_size=9))
+def test_the_email_shortcut_answers_as_email_validator_does(parts: list[str]) -> None:
+    """An import checks thousands of addresses, so plain ASCII ones take a shortcut (the
+    domain read once): it must never answer otherwise than the full check would."""
+    address = "".join(parts)
+    assert candidate_records.email_problem(address) == candidate_records._email_full(address)
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "maria.garcia@example.org", "x@b.c", "x..y@example.org", ".x@example.org",
+        "a@b@example.org", "a@localhost", "a@[1.2.3.4]", "a@xn--bcher-kva.example",
+        "a@exa_mple.org", "a@-x.org", "INFO@example.org", "a@x.test", "é@example.org",
+        "a@" + "x" * 63 + "." + "y" * 63 + "." + "z" * 63 + "." + "w" * 60 + ".org",
+        "l" * 64 + "@" + "x" * 63 + "." + "y" * 63 + "." + "z" * 55 + ".org",
+        "l" * 65 + "@example.org", "a@example.123", "a@ab--cd.org", "a @example.org", "",
+    ],
+)  # fmt: skip
+def test_the_email_shortcut_on_edge_cases(address: str) -> None:
+    assert candidate_records.email_problem(address) == candidate_records._email_full(address)

@@ -314,16 +314,23 @@ def level_label(level: int) -> str:
 @_cached_per_language(maxsize=4096)
 def languages_text(raw: str) -> Reading:
     found: dict[str, int] = {}
+    words: dict[str, str] = {}
     for item in _ITEM_SPLIT.split(raw):
         item = item.strip()
         if not item:
             continue
         code, level = _one_language(item)
-        found[code] = max(level, found.get(code, 0))
-    reading = ", ".join(
-        f"{codes.language_name(code)} {level_label(level)}" for code, level in found.items()
-    )
-    return found, reading
+        if level >= found.get(code, 0):
+            found[code] = level
+            words[code] = _language_words(code, level)
+    return found, ", ".join(words.values())
+
+
+@_cached_per_language(maxsize=4096)
+def _language_words(code: str, level: int) -> str:
+    """ "Arabic native", "arabiska C1": one language of a reading (a staff sheet's
+    combinations are many, its languages and levels few)."""
+    return f"{codes.language_name(code)} {level_label(level)}"
 
 
 def languages(value: object) -> Reading:
