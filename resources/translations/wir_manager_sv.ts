@@ -411,10 +411,6 @@
         <translation>Välj ett land i listan.</translation>
     </message>
     <message>
-        <source>Pick an affiliate from the list.</source>
-        <translation>Välj en ansluten organisation i listan.</translation>
-    </message>
-    <message>
         <source>Another candidate already has this username.</source>
         <translation>En annan kandidat har redan det här användarnamnet.</translation>
     </message>
@@ -503,6 +499,10 @@
         <translation>(inget namn)</translation>
     </message>
     <message>
+        <source>“{name}” is not in the list: pick one, or Add affiliate to add it.</source>
+        <translation>”{name}” finns inte i listan: välj en, eller lägg till den med Lägg till ny.</translation>
+    </message>
+    <message>
         <source>Go to {tab}</source>
         <translation>Gå till {tab}</translation>
     </message>
@@ -513,6 +513,14 @@
     <message>
         <source>Use a date like 2026-09-01.</source>
         <translation>Ange ett datum som 2026-09-01.</translation>
+    </message>
+    <message>
+        <source>Add affiliate</source>
+        <translation>Lägg till ny</translation>
+    </message>
+    <message>
+        <source>Add the affiliate typed here to the list</source>
+        <translation>Lägg till den anslutna organisation som skrivits här i listan</translation>
     </message>
     <message>
         <source>Use a whole number.</source>
@@ -668,6 +676,14 @@
     <message>
         <source>Saved.</source>
         <translation>Sparat.</translation>
+    </message>
+    <message>
+        <source>Added the affiliate “{name}”.</source>
+        <translation>Lade till den anslutna organisationen ”{name}”.</translation>
+    </message>
+    <message>
+        <source>“{name}” is in the list already: picked it.</source>
+        <translation>”{name}” finns redan i listan: den är vald.</translation>
     </message>
     <message>
         <source>Delete {name} ({username}) with their languages, training records and shortlist entries? This cannot be undone.</source>

@@ -59,6 +59,18 @@ class CandidateValidationError(ValueError):
         super().__init__(" ".join(self.errors.values()))
 
 
+def affiliate_key(name: str) -> str:
+    """What two affiliate names must share to be the same one: "Wikimedia  sverige" and
+    "Wikimedia Sverige" are one chapter, so a person cannot add it twice by a typo."""
+    return " ".join(name.split()).casefold()
+
+
+def find_affiliate(items: Iterable[tuple[int, str]], name: str) -> tuple[int, str] | None:
+    """The affiliate among ``items`` that ``name`` means (ignoring case and spacing)."""
+    key = affiliate_key(name)
+    return next((item for item in items if affiliate_key(item[1]) == key), None)
+
+
 class Kind(StrEnum):
     """What a field holds; it decides how the field is parsed from a spreadsheet cell,
     written to one, shown in words and checked."""

@@ -51,9 +51,11 @@ from wir_manager.services.candidate_records import (
     CandidateValidationError,
     HistoryEntry,
     TrainingItem,
+    find_affiliate,
 )
 from wir_manager.services.concurrency import ensure_unchanged
 from wir_manager.storage import models as m
+from wir_manager.storage import text_limits
 from wir_manager.storage.database import Database
 
 # The plain types live in SQLAlchemy-free modules (the desktop app builds its Candidates
@@ -421,6 +423,36 @@ def affiliates(db: Database) -> list[tuple[int, str]]:
     with db.engine.connect() as conn:
         rows = conn.execute(select(m.Affiliate.id, m.Affiliate.name)).all()
     return sorted(((i, n) for i, n in rows), key=lambda item: item[1].casefold())
+
+
+class AffiliateExistsError(ValueError):
+    """An affiliate of that name exists already (ignoring case and spacing)."""
+
+    def __init__(self, affiliate_id: int, name: str) -> None:
+        self.affiliate_id = affiliate_id
+        self.name = name
+        super().__init__(_("The affiliate “{name}” exists already.").format(name=name))
+
+
+def add_affiliate(db: Database, name: str) -> tuple[int, str]:
+    """Add an affiliate where it is picked (a fresh database has none, and none is
+    seeded behind the person's back). Refuses an empty or too long name and one that
+    exists already; the insert is audited and announced on the change feed like every
+    write. Returns the new ``(id, name)``."""
+    clean = " ".join(name.split())
+    if not clean:
+        raise CandidateValidationError({"affiliate_id": _("Type the affiliate's name.")})
+    problem = text_limits.too_long("affiliates", "name", clean)
+    if problem:
+        raise CandidateValidationError({"affiliate_id": problem})
+    with db.session(write=True) as s:
+        existing = find_affiliate(s.execute(select(m.Affiliate.id, m.Affiliate.name)).all(), clean)
+        if existing is not None:
+            raise AffiliateExistsError(*existing)
+        affiliate = m.Affiliate(name=clean)
+        s.add(affiliate)
+        s.flush()
+        return affiliate.id, affiliate.name
 
 
 def username_taken(db: Database, username: str, exclude_id: int | None = None) -> bool:

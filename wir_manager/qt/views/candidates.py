@@ -383,6 +383,7 @@ class CandidatesView(SidebarScreen):
             self.ui.editorLayout.addWidget(editor)
             editor.saveRequested.connect(self.save)
             editor.revertRequested.connect(self.revert)
+            editor.addAffiliateRequested.connect(self.add_affiliate)
             editor.dirtyChanged.connect(lambda _d: self._update_buttons())
             self._make_accessible(editor)
             self._editor = editor
@@ -482,6 +483,29 @@ class CandidatesView(SidebarScreen):
         self._status(self.tr("Saved."))
         self.changed.emit()
         return True
+
+    def add_affiliate(self, name: str) -> int | None:
+        """Add the affiliate typed in the editor (through the service: validated against
+        the ones there, audited, announced on the change hub) and pick it; one that
+        exists already under another spelling is picked instead. Returns its id."""
+        from wir_manager.services import candidates as svc
+
+        db = self.ctx.db
+        try:
+            affiliate_id, added = svc.add_affiliate(db, name)
+            message = self.tr("Added the affiliate “{name}”.").format(name=added)
+        except svc.AffiliateExistsError as exc:
+            affiliate_id = exc.affiliate_id
+            message = self.tr("“{name}” is in the list already: picked it.").format(name=exc.name)
+        except svc.CandidateValidationError as exc:
+            self.editor.show_errors(exc.errors)
+            return None
+        except Exception as exc:
+            self.report_error(self, exc)
+            return None
+        self.editor.set_affiliates(svc.affiliates(db), select=affiliate_id)
+        self._status(message)
+        return affiliate_id
 
     def delete_selected(self) -> int:
         from wir_manager.services import candidates as svc

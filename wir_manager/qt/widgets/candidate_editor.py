@@ -17,9 +17,11 @@ from PySide6.QtGui import QAction, QFont, QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QStyle,
     QWidget,
 )
@@ -49,6 +51,7 @@ from wir_manager.services.candidate_records import (
     FieldSpec,
     HistoryEntry,
     Kind,
+    find_affiliate,
 )
 from wir_manager.services.records import PlatformSkill
 
@@ -70,6 +73,9 @@ class CandidateEditor(QWidget):
     dirtyChanged = Signal(bool)
     saveRequested = Signal()
     revertRequested = Signal()
+    #: The person asked to add the affiliate name they typed (the screen adds it through
+    #: the service and hands the new list back with :meth:`set_affiliates`).
+    addAffiliateRequested = Signal(str)
 
     def __init__(
         self,
@@ -169,6 +175,19 @@ class CandidateEditor(QWidget):
         # caused misclicks (#16.5). The editor is as wide as its tab bar, at least.
         ui.tabs.setUsesScrollButtons(False)
         ui.tabs.setElideMode(Qt.TextElideMode.ElideNone)
+        # A fresh database has no affiliates and none is seeded: the one a person types
+        # is added where it is picked (#16.11).
+        row = QWidget(ui.profileContents)
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        ui.profileForm.replaceWidget(ui.affiliateCombo, row)
+        layout.addWidget(ui.affiliateCombo, 1)
+        self.add_affiliate_button = QPushButton(_tr("Add affiliate"), row)
+        self.add_affiliate_button.setObjectName("addAffiliateButton")
+        self.add_affiliate_button.setIcon(theme.icon("add"))
+        self.add_affiliate_button.setToolTip(_tr("Add the affiliate typed here to the list"))
+        self.add_affiliate_button.setEnabled(False)
+        layout.addWidget(self.add_affiliate_button)
         ui.saveButton.setIcon(theme.icon("save"))
         ui.addLanguageButton.setIcon(theme.icon("add"))
         ui.removeLanguageButton.setIcon(theme.icon("delete"))
@@ -244,6 +263,9 @@ class CandidateEditor(QWidget):
                 )
             )
         ui.addLanguageButton.clicked.connect(self.add_language)
+        self.add_affiliate_button.clicked.connect(
+            lambda: self.addAffiliateRequested.emit(self.typed_affiliate())
+        )
         ui.removeLanguageButton.clicked.connect(self.remove_language)
         # Enter after picking a language goes on to its level (it added the language at
         # the default B2 before a level was chosen, #16.12); Add adds it.
@@ -265,17 +287,37 @@ class CandidateEditor(QWidget):
             (ui.consentShareCheck, ui.consentShareDate),
         ]
 
-    def set_affiliates(self, items: Sequence[tuple[int, str]]) -> None:
+    def set_affiliates(
+        self, items: Sequence[tuple[int, str]], *, select: int | None = None
+    ) -> None:
+        """The affiliates to pick from; ``select`` picks one (a just-added affiliate),
+        else the one shown stays picked."""
         combo = self.ui.affiliateCombo
-        current = combo.currentData()
+        current = combo.currentData() if select is None else select
+        typed = self.typed_affiliate()
         combo.blockSignals(True)
         combo.clear()
-        combo.addItem("—", None)
+        # "None" is an empty box showing "—" as placeholder: a "—" text would become
+        # "—Wiki…" once the person types (the language picker's "Arabic (ar)Arab").
+        combo.addItem("", None)
+        combo.lineEdit().setPlaceholderText("—")
         for affiliate_id, name in items:
             combo.addItem(name, affiliate_id)
         pickers.fill_completer_only(combo)
         combo.setCurrentIndex(max(0, combo.findData(current)))
+        if select is None and typed and combo.currentIndex() == 0:
+            combo.setEditText(typed)  # a name typed but not yet added stays
         combo.blockSignals(False)
+        self._changed()
+
+    def affiliate_items(self) -> list[tuple[int, str]]:
+        combo = self.ui.affiliateCombo
+        return [(combo.itemData(i), combo.itemText(i)) for i in range(1, combo.count())]
+
+    def typed_affiliate(self) -> str:
+        """The affiliate name in the box ("" for none)."""
+        typed = " ".join(self.ui.affiliateCombo.currentText().split())
+        return "" if typed == "—" else typed
 
     # ------------------------------------------------------------------ load
     def load(self, detail: CandidateDetail | None, history: Sequence[HistoryEntry] = ()) -> None:
@@ -361,14 +403,19 @@ class CandidateEditor(QWidget):
     # ------------------------------------------------------------------ read back
     def form_data(self) -> tuple[CandidateData, dict[str, str]]:
         """What the form says now, and the fields that cannot even be read."""
-        ui = self.ui
         problems: dict[str, str] = {}
         values = {
             name: _read(FIELD[name], widget, problems) for name, widget in self.bindings.items()
         }
-        typed = ui.affiliateCombo.currentText().strip()
-        if typed not in ("", "—") and ui.affiliateCombo.findText(typed) < 0:
-            problems["affiliate_id"] = _tr("Pick an affiliate from the list.")
+        typed = self.typed_affiliate()
+        found = find_affiliate(self.affiliate_items(), typed) if typed else None
+        values["affiliate_id"] = found[0] if found else None
+        addable = bool(typed) and found is None
+        self.add_affiliate_button.setEnabled(addable)
+        if addable:
+            problems["affiliate_id"] = _tr(
+                "“{name}” is not in the list: pick one, or Add affiliate to add it."
+            ).format(name=typed)
         data = CandidateData(
             **values,
             languages=self.languages.records(),
