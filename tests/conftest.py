@@ -202,6 +202,18 @@ def db(request: pytest.FixtureRequest, backend: str, db_path: Path):
 
 
 @pytest.fixture
+def db_args(request: pytest.FixtureRequest, backend: str, monkeypatch: pytest.MonkeyPatch):
+    """``["--db", TARGET]`` for the CLI on this test's backend, reaching the same database
+    as ``db``: the SQLCipher file (passphrase in WIR_MANAGER_PASSPHRASE) or the server URL
+    (password in PGPASSWORD, as libpq users set it). Call ``db.close()`` first on a file,
+    as one person's app would."""
+    if backend == "postgresql":
+        return ["--db", str(request.getfixturevalue("server_db_url"))]
+    monkeypatch.setenv("WIR_MANAGER_PASSPHRASE", PASSPHRASE)
+    return ["--db", str(request.getfixturevalue("db_path"))]
+
+
+@pytest.fixture
 def demo_db(db):
     """A database with 300 synthetic candidates and 12 requests (seed 42)."""
     from wir_manager.services import demo

@@ -14,13 +14,14 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 
-from tests.conftest import PASSPHRASE
 from wir_manager.cli.main import main
 from wir_manager.domain.codes import region_of
 from wir_manager.domain.enums import PlacementStatus, RequestStatus, ShortlistStatus, Stage
 from wir_manager.services import placements as pl
 from wir_manager.services import reports
 from wir_manager.storage import models as m
+
+pytestmark = pytest.mark.backends
 
 PERIOD = (dt.date(2026, 1, 1), dt.date(2026, 12, 31))
 IN_PERIOD = dt.datetime(2026, 3, 1, 10)
@@ -348,14 +349,12 @@ def test_placement_report_pdf(world, tmp_path: Path) -> None:
         reports.write_placement_report(world, pid, tmp_path / "placement.docx")
 
 
-def test_cli_report_programme(world, db_path: Path, tmp_path: Path, capsys, monkeypatch) -> None:
+def test_cli_report_programme(world, db_args: list[str], tmp_path: Path, capsys) -> None:
     world.close()
-    monkeypatch.setenv("WIR_MANAGER_PASSPHRASE", PASSPHRASE)
     out = tmp_path / "r.pdf"
     code = main(
         [
-            "--db",
-            str(db_path),
+            *db_args,
             "report",
             "programme",
             "-o",
@@ -369,5 +368,5 @@ def test_cli_report_programme(world, db_path: Path, tmp_path: Path, capsys, monk
         ]
     )
     assert code == 0 and "Programrapport" in _pdf_text(out)
-    code = main(["--db", str(db_path), "report", "programme", "-o", str(tmp_path / "r.txt")])
+    code = main([*db_args, "report", "programme", "-o", str(tmp_path / "r.txt")])
     assert code == 1 and ".pdf or .xlsx" in capsys.readouterr().err

@@ -15,8 +15,9 @@ Everything here is enforced by PostgreSQL itself, not by hidden buttons:
 * **Affiliate staff** see and edit only their affiliate's candidates: row-level security
   on ``candidates`` and every table holding a candidate's rows, ``FORCE``d so that the
   owner is bound by it too.
-* **Who** is ``session_user``, written by BEFORE INSERT triggers into the audit log and
-  the disclosure log; the audit log is insert-only for everyone but admin.
+* **Who** is ``session_user``, written by BEFORE INSERT triggers into the audit log,
+  the disclosure log and contact notes (who phoned whom); the audit log is insert-only
+  for everyone but admin.
 
 These objects are server-only, so they live here rather than in Alembic revisions (a
 local SQLCipher file has no roles); ``apply_server_objects`` is idempotent and is rerun
@@ -40,6 +41,13 @@ if TYPE_CHECKING:
 OWNER = "wir_owner"
 MAINTAINER = "wir_maintainer"
 MEMBERS_TABLE = "wir_team_members"
+#: (table, trigger) that stamp a new row with the login; ``server copy-from`` turns them
+#: off for its one transaction so a file's history keeps its own names.
+IDENTITY_TRIGGERS = (
+    ("audit_log", "wir_audit_who"),
+    ("disclosures", "wir_disclosure_who"),
+    ("contact_notes", "wir_contact_note_who"),
+)
 
 
 class TeamRole(StrEnum):
@@ -302,6 +310,19 @@ def apply_server_objects(conn: Any) -> None:
             NEW.created_by := session_user;
             RETURN NEW;
         END $$"""
+    )
+    x(
+        """CREATE OR REPLACE FUNCTION wir_stamp_by() RETURNS trigger
+        LANGUAGE plpgsql AS $$
+        BEGIN
+            NEW.by := session_user;
+            RETURN NEW;
+        END $$"""
+    )
+    x("DROP TRIGGER IF EXISTS wir_contact_note_who ON contact_notes")
+    x(
+        "CREATE TRIGGER wir_contact_note_who BEFORE INSERT ON contact_notes "
+        "FOR EACH ROW EXECUTE FUNCTION wir_stamp_by()"
     )
     x("DROP TRIGGER IF EXISTS wir_audit_who ON audit_log")
     x(

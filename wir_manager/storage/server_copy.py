@@ -5,8 +5,8 @@ every table is copied in foreign-key order with its ids, the sequences are moved
 highest id, and then the row counts and a content hash of every table are computed on
 both sides and compared before the commit. Any difference rolls the whole copy back.
 
-The audit history keeps its original names and times: the identity trigger (which
-stamps new rows with the login) is disabled for the copy only, inside the transaction.
+The audit history keeps its original names and times: the identity triggers (which
+stamp new rows with the login) are disabled for the copy only, inside the transaction.
 """
 
 from __future__ import annotations
@@ -74,7 +74,7 @@ def copy_from(server: ServerDatabase, source: Database) -> CopyResult:
     from sqlalchemy import func, insert, select, text
 
     from wir_manager.storage.models import Base
-    from wir_manager.storage.server_admin import _as_owner
+    from wir_manager.storage.server_admin import IDENTITY_TRIGGERS, _as_owner
 
     tables = list(Base.metadata.sorted_tables)
     with source.engine.connect() as src:
@@ -92,8 +92,8 @@ def copy_from(server: ServerDatabase, source: Database) -> CopyResult:
                         "into a freshly set-up, empty database."
                     ).format(table=table.name)
                 )
-        conn.exec_driver_sql("ALTER TABLE audit_log DISABLE TRIGGER wir_audit_who")
-        conn.exec_driver_sql("ALTER TABLE disclosures DISABLE TRIGGER wir_disclosure_who")
+        for table_name, trigger in IDENTITY_TRIGGERS:
+            conn.exec_driver_sql(f"ALTER TABLE {table_name} DISABLE TRIGGER {trigger}")
         for table in tables:
             rows = data[table.name]
             if table.name == "settings":
@@ -110,8 +110,8 @@ def copy_from(server: ServerDatabase, source: Database) -> CopyResult:
                     ),
                     {"t": table.name},
                 )
-        conn.exec_driver_sql("ALTER TABLE audit_log ENABLE TRIGGER wir_audit_who")
-        conn.exec_driver_sql("ALTER TABLE disclosures ENABLE TRIGGER wir_disclosure_who")
+        for table_name, trigger in IDENTITY_TRIGGERS:
+            conn.exec_driver_sql(f"ALTER TABLE {table_name} ENABLE TRIGGER {trigger}")
         counts, sha = _digest(conn, tables)
         if counts != expected_counts or sha != expected_hash:
             raise StorageError(
