@@ -333,8 +333,8 @@ def test_cli_prints_the_mapping_stops_on_a_guess_and_skips_bad_rows(
     problems = tmp_path / "problems.xlsx"
     assert main([*base, form, "--skip-bad-rows", str(problems), "--yes"]) == 0
     out = capsys.readouterr().out
-    assert "Imported 2 new and updated 0 existing candidate(s) in one transaction." in out
-    assert "1 row(s) with problems are in" in out and problems.exists()
+    assert "Imported 2 new candidates and updated 0 existing candidates in one transaction." in out
+    assert "1 row with problems is in" in out and problems.exists()
     # A column whose meaning is only a guess stops the import, naming it.
     guess = tmp_path / "guess.csv"
     guess.write_text(

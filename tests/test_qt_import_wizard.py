@@ -81,7 +81,7 @@ def test_preview_highlights_problems_and_blocks_import(ctx, qtbot, tmp_path: Pat
     assert "not an e-mail address" in model.data(model.index(1, 5))
     assert "Row 3, Email" in model.data(model.index(1, 2), Qt.ItemDataRole.ToolTipRole)
     assert not wizard.import_button.isEnabled()
-    assert "2 problem(s) must be fixed" in wizard.ui.summaryLabel.text()
+    assert "2 problems must be fixed" in wizard.ui.summaryLabel.text()
     assert wizard.problems.stringList() == [
         "The file has no “consent to store” column: make sure everyone in it agreed to be "
         "kept in the pool.",
@@ -383,7 +383,7 @@ MERGED_EXPECTED = {
             ("Дмитрий Смирнов", "Samtyckesdatum"): "46077 → 2026-02-24",
             ("Sara Berg", "Samtycke att lagra"): "Ja → yes",
         },
-        "summary": "5 new record(s) can be imported.",
+        "summary": "5 new records can be imported.",
     },
     "sv": {
         "means": {
@@ -533,3 +533,87 @@ def test_updating_people_already_in_the_database_through_the_wizard(
         found = {user: (country, notes) for user, country, notes in rows}
     assert found["MikkoV"] == ("SE", "Kan börja efter sommaren")  # the blank cell kept it
     assert found["Åsa L"] == ("NO", "Flyttar till Oslo")
+
+
+#: What the wizard says for one and for two of each count, per language.
+PLURAL_WORDS = {
+    "en": {
+        1: [
+            "2 rows of candidates read.",
+            "1 problem must be fixed in the file before it can be imported.",
+            "Or import the 1 good row now and fix the 1 other in a problems workbook.",
+        ],
+        2: [
+            "4 rows of candidates read.",
+            "2 problems must be fixed in the file before it can be imported.",
+            "Or import the 2 good rows now and fix the 2 others in a problems workbook.",
+        ],
+    },
+    "sv": {
+        1: [
+            "2 rader med kandidater lästa.",
+            "1 problem måste rättas i filen innan den kan importeras.",
+            "Eller importera den 1 felfria raden nu och rätta den 1 andra i en problemarbetsbok.",
+        ],
+        2: [
+            "4 rader med kandidater lästa.",
+            "2 problem måste rättas i filen innan den kan importeras.",
+            "Eller importera de 2 felfria raderna nu och rätta de 2 andra i en problemarbetsbok.",
+        ],
+    },
+}
+PLURAL_DONE = {
+    "en": {
+        1: ["1 row of candidates read.", "1 new record can be imported.",
+            "Imported 1 record in one transaction.",
+            "Wrote 1 training record in one transaction. 1 candidate is now ready."],
+        2: ["2 rows of candidates read.", "2 new records can be imported.",
+            "Imported 2 records in one transaction.",
+            "Wrote 2 training records in one transaction. 2 candidates are now ready."],
+    },
+    "sv": {
+        1: ["1 rad med kandidater läst.", "1 ny post kan importeras.",
+            "Importerade 1 post i en transaktion.",
+            "Skrev 1 utbildningspost i en transaktion. 1 kandidat är nu redo."],
+        2: ["2 rader med kandidater lästa.", "2 nya poster kan importeras.",
+            "Importerade 2 poster i en transaktion.",
+            "Skrev 2 utbildningsposter i en transaktion. 2 kandidater är nu redo."],
+    },
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("n", [1, 2])
+@pytest.mark.parametrize("code", ["en", "sv"])
+def test_the_wizard_counts_in_real_plurals(
+    ctx, qtbot, tmp_path: Path, language, code: str, n: int
+) -> None:
+    """ "1 problem", "2 problems" (Swedish "1 problem", "2 problem"; "den 1 felfria raden",
+    "de 2 felfria raderna"), never "1 problem(s)": for problems, good rows, rows read,
+    records imported and training written, with n = 1 and n = 2."""
+    language(code)
+    rows: list[list[object]] = [["Name", "Username", "Email"]]
+    for i in range(n):
+        rows.append([f"Nour Haddad {i}", f"NourH{i}", f"nour{i}@example.org"])
+        rows.append([f"Ananya Sharma {i}", f"AnanyaS{i}", f"ananya{i}@"])  # not an address
+    mixed = _sheet(tmp_path / f"mixed-{n}.xlsx", rows)
+    wizard = ImportWizard(ctx, ask_open=lambda *_a: str(mixed))
+    qtbot.addWidget(wizard)
+    wizard.ui.browseButton.click()
+    _wait_report(qtbot, wizard)
+    summary = wizard.ui.summaryLabel.text()
+    for words in PLURAL_WORDS[code][n]:
+        assert words in summary
+    assert "(s)" not in summary
+    good = _sheet(tmp_path / f"good-{n}.xlsx", rows[0:1] + rows[1::2])
+    wizard.load_file(good)
+    qtbot.waitUntil(lambda: wizard.report is not None and wizard.report.ok, timeout=20_000)
+    read, can, imported, trained = PLURAL_DONE[code][n]
+    assert read in wizard.ui.summaryLabel.text() and can in wizard.ui.summaryLabel.text()
+    wizard.import_button.click()
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=20_000)
+    assert wizard.ui.summaryLabel.text() == imported
+    assert (
+        wizard.tr("Wrote %Ln training record(s) in one transaction.", None, n)
+        + " "
+        + wizard.tr("%Ln candidate(s) now ready.", None, n)
+    ) == trained

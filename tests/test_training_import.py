@@ -250,6 +250,6 @@ def test_cli_import_training_prints_unmatched_and_writes_after_yes(
         json.dumps({"Editing basics": "The Wikimedia movement and its projects"}), "utf-8"
     )
     assert main([*base, "--map", str(mapping), "--yes"]) == 0
-    assert "Wrote 3 training record(s) in one transaction" in capsys.readouterr().out
+    assert "Wrote 3 training records in one transaction." in capsys.readouterr().out
     assert main(["--db", str(db_path), "mappings", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == []

@@ -4,6 +4,20 @@
 <context>
     <name>ImportWizard</name>
     <message numerus="yes">
+        <source>Wrote %Ln training record(s) in one transaction.</source>
+        <translation>
+            <numerusform>Wrote %Ln training record in one transaction.</numerusform>
+            <numerusform>Wrote %Ln training records in one transaction.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln candidate(s) now ready.</source>
+        <translation>
+            <numerusform>%Ln candidate is now ready.</numerusform>
+            <numerusform>%Ln candidates are now ready.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln row(s) with warnings (for example a name very like an existing candidate&apos;s).</source>
         <translation>
             <numerusform>%Ln row with warnings (for example a name very like an existing candidate&apos;s).</numerusform>

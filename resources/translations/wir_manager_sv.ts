@@ -1368,9 +1368,19 @@
         <source>Save the rows with problems</source>
         <translation>Spara raderna med problem</translation>
     </message>
-    <message>
-        <source>Wrote {n} training record(s) in one transaction; {p} candidate(s) are now ready.</source>
-        <translation>Skrev {n} utbildningsposter i en transaktion; {p} kandidater är nu redo.</translation>
+    <message numerus="yes">
+        <source>Wrote %Ln training record(s) in one transaction.</source>
+        <translation>
+            <numerusform>Skrev %Ln utbildningspost i en transaktion.</numerusform>
+            <numerusform>Skrev %Ln utbildningsposter i en transaktion.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln candidate(s) now ready.</source>
+        <translation>
+            <numerusform>%Ln kandidat är nu redo.</numerusform>
+            <numerusform>%Ln kandidater är nu redo.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Import despite warnings?</source>

@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 
 from wir_manager.cli.context import CliContext, UserError, print_json, print_table
-from wir_manager.i18n import _
+from wir_manager.i18n import _, ngettext
 from wir_manager.services.spreadsheets import mapping as mp
 from wir_manager.services.spreadsheets.errors import SpreadsheetError
 from wir_manager.services.spreadsheets.values import DateOrder
@@ -111,6 +111,21 @@ def _module_mapping(db, source: str, value: str) -> dict[str, int | None]:
     return out
 
 
+def wrote_training(written: int, ready: int) -> str:
+    """ "Wrote 1 training record in one transaction. 2 candidates are now ready." """
+    return (
+        ngettext(
+            "Wrote {n} training record in one transaction.",
+            "Wrote {n} training records in one transaction.",
+            written,
+        ).format(n=written)
+        + " "
+        + ngettext("{n} candidate is now ready.", "{n} candidates are now ready.", ready).format(
+            n=ready
+        )
+    )
+
+
 def cmd_import_training(ctx: CliContext, args: argparse.Namespace) -> int:
     from wir_manager.cli.commands.spreadsheets import _clear, _progress, may_write
     from wir_manager.services.spreadsheets.training_import import (
@@ -138,11 +153,16 @@ def cmd_import_training(ctx: CliContext, args: argparse.Namespace) -> int:
             print("  " + line)
         if not report.ok:
             raise UserError(
-                _("The file has {n} problem(s); nothing was written.").format(
-                    n=len(report.problems)
-                )
+                ngettext(
+                    "The file has {n} problem; nothing was written.",
+                    "The file has {n} problems; nothing was written.",
+                    len(report.problems),
+                ).format(n=len(report.problems))
             )
-        question = _("Write {n} training record(s) now?").format(n=len(report.changes))
+        n = len(report.changes)
+        question = ngettext(
+            "Write {n} training record now?", "Write {n} training records now?", n
+        ).format(n=n)
         if not may_write(args, count=len(report.changes), question=question):
             return 0
         try:
@@ -150,9 +170,5 @@ def cmd_import_training(ctx: CliContext, args: argparse.Namespace) -> int:
         except SpreadsheetError as exc:
             raise UserError(str(exc)) from None
         _clear()
-    print(
-        _(
-            "Wrote {n} training record(s) in one transaction; {p} candidate(s) are now ready."
-        ).format(n=result.written, p=len(result.promoted))
-    )
+    print(wrote_training(result.written, len(result.promoted)))
     return 0

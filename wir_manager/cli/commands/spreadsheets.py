@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from wir_manager.cli.context import CliContext, UserError
-from wir_manager.i18n import _
+from wir_manager.i18n import _, ngettext
 from wir_manager.services.progress import Progress
 from wir_manager.services.spreadsheets import (
     ImportReport,
@@ -206,13 +206,16 @@ def cmd_import_candidates(ctx: CliContext, args: argparse.Namespace) -> int:
                 print(f"    {_(item.field)}: {item.before} → {item.after}")
         if report.errors and not (args.skip_bad_rows and report.good_rows_possible):
             raise UserError(
-                _(
-                    "The sheet has {n} problem(s); fix them and try again (or import the good "
-                    "rows with --skip-bad-rows PROBLEMS.xlsx). Nothing was written."
+                ngettext(
+                    "The sheet has {n} problem; fix it and try again (or import the good "
+                    "rows with --skip-bad-rows PROBLEMS.xlsx). Nothing was written.",
+                    "The sheet has {n} problems; fix them and try again (or import the good "
+                    "rows with --skip-bad-rows PROBLEMS.xlsx). Nothing was written.",
+                    len(report.errors),
                 ).format(n=len(report.errors))
             )
-        question = _("Import {n} new and update {u} existing candidate(s) now?").format(
-            n=len(report.records), u=len(report.updates)
+        question = _("Import {new} and update {existing} now?").format(
+            **_new_and_existing(len(report.records), len(report.updates))
         )
         if not may_write(args, count=len(report.records) + len(report.updates), question=question):
             return 0
@@ -224,17 +227,29 @@ def cmd_import_candidates(ctx: CliContext, args: argparse.Namespace) -> int:
         )
         _clear()
     print(
-        _("Imported {n} new and updated {u} existing candidate(s) in one transaction.").format(
-            n=result.created, u=result.updated
+        _("Imported {new} and updated {existing} in one transaction.").format(
+            **_new_and_existing(result.created, result.updated)
         )
     )
     if result.problems_file:
         print(
-            _("{n} row(s) with problems are in {path}: fix them there and import it again.").format(
-                n=result.skipped, path=result.problems_file
-            )
+            ngettext(
+                "{n} row with problems is in {path}: fix it there and import it again.",
+                "{n} rows with problems are in {path}: fix them there and import it again.",
+                result.skipped,
+            ).format(n=result.skipped, path=result.problems_file)
         )
     return 0
+
+
+def _new_and_existing(new: int, existing: int) -> dict[str, str]:
+    """ "1 new candidate", "2 existing candidates": each count with its own plural."""
+    return {
+        "new": ngettext("{n} new candidate", "{n} new candidates", new).format(n=new),
+        "existing": ngettext("{n} existing candidate", "{n} existing candidates", existing).format(
+            n=existing
+        ),
+    }
 
 
 def cmd_import(ctx: CliContext, args: argparse.Namespace) -> int:
@@ -244,16 +259,25 @@ def cmd_import(ctx: CliContext, args: argparse.Namespace) -> int:
         print_report(report)
         if not report.ok:
             raise UserError(
-                _(
-                    "The sheet has {n} problem(s); fix them and try again. Nothing was written."
+                ngettext(
+                    "The sheet has {n} problem; fix it and try again. Nothing was written.",
+                    "The sheet has {n} problems; fix them and try again. Nothing was written.",
+                    len(report.errors),
                 ).format(n=len(report.errors))
             )
-        question = _("Import {n} record(s) now?").format(n=len(report.records))
+        n = len(report.records)
+        question = ngettext("Import {n} record now?", "Import {n} records now?", n).format(n=n)
         if not may_write(args, count=len(report.records), question=question):
             return 0
         result = write_report(db, report, _progress())
         _clear()
-    print(_("Imported {n} record(s) in one transaction.").format(n=result.created))
+    print(
+        ngettext(
+            "Imported {n} record in one transaction.",
+            "Imported {n} records in one transaction.",
+            result.created,
+        ).format(n=result.created)
+    )
     return 0
 
 

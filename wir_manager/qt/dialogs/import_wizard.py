@@ -499,10 +499,9 @@ class ImportWizard(QDialog):
             self.training_result = result
             self.ui.browseButton.setEnabled(True)
             self._show_summary(
-                self.tr(
-                    "Wrote {n} training record(s) in one transaction; {p} candidate(s) are "
-                    "now ready."
-                ).format(n=result.written, p=len(result.promoted))
+                self.tr("Wrote %Ln training record(s) in one transaction.", None, result.written)
+                + " "
+                + self.tr("%Ln candidate(s) now ready.", None, len(result.promoted))
             )
             self.imported.emit(result.written)
 

@@ -32,7 +32,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 
 from wir_manager.domain.enums import AuditAction, Platform, Stage, Topic
-from wir_manager.i18n import _
+from wir_manager.i18n import _, ngettext
 from wir_manager.services import candidate_records
 from wir_manager.services.candidate_records import CONSENTS, FIELD, CandidateData, Kind
 from wir_manager.services.progress import NO_PROGRESS, Progress
@@ -581,13 +581,22 @@ def _read_candidates(
         problems.append(Problem(0, "", _("the sheet has a header row but no data rows.")))
     if import_dated:
         notes.append(
-            _(
-                "{n} consent(s) have no date in the file; they are dated today and the "
-                "file name is recorded as their source."
+            ngettext(
+                "{n} consent has no date in the file; it is dated today and the file name "
+                "is recorded as its source.",
+                "{n} consents have no date in the file; they are dated today and the file "
+                "name is recorded as their source.",
+                import_dated,
             ).format(n=import_dated)
         )
     if unchanged:
-        notes.append(_("{n} existing candidate(s) are already up to date.").format(n=unchanged))
+        notes.append(
+            ngettext(
+                "{n} existing candidate is already up to date.",
+                "{n} existing candidates are already up to date.",
+                unchanged,
+            ).format(n=unchanged)
+        )
     for name in new_affiliates.values():
         notes.append(_("Affiliate “{name}” is new and will be added.").format(name=name))
     return ImportReport(
@@ -1063,8 +1072,10 @@ def write_candidates(
         raise ImportRefusedError(_("This report is not about candidates."))
     if report.errors and problems_path is None:
         raise ImportRefusedError(
-            _(
-                "The sheet has {n} problem(s); fix them and import again. Nothing was written."
+            ngettext(
+                "The sheet has {n} problem; fix it and import again. Nothing was written.",
+                "The sheet has {n} problems; fix them and import again. Nothing was written.",
+                len(report.errors),
             ).format(n=len(report.errors))
         )
     if problems_path is not None and report.file_errors:

@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from wir_manager.i18n import _
+from wir_manager.i18n import _, ngettext
 
 ERROR = "error"
 WARNING = "warning"
@@ -155,27 +155,43 @@ class ImportReport:
 
     def summary(self) -> str:
         what = _("candidates") if self.kind == "candidates" else _("placement requests")
-        head = _("{file} (sheet “{sheet}”): {rows} rows of {what} read").format(
-            file=self.file_name, sheet=self.sheet, rows=self.rows_read, what=what
-        )
+        head = ngettext(
+            "{file} (sheet “{sheet}”): {rows} row of {what} read",
+            "{file} (sheet “{sheet}”): {rows} rows of {what} read",
+            self.rows_read,
+        ).format(file=self.file_name, sheet=self.sheet, rows=self.rows_read, what=what)
         if self.blank_rows:
-            head += _(", {n} blank rows skipped").format(n=self.blank_rows)
+            head += ngettext(
+                ", {n} blank row skipped", ", {n} blank rows skipped", self.blank_rows
+            ).format(n=self.blank_rows)
         head += "."
         if self.errors:
-            tail = _("{n} problem(s) must be fixed in the file before it can be imported.").format(
-                n=len(self.errors)
-            )
+            n = len(self.errors)
+            tail = ngettext(
+                "{n} problem must be fixed in the file before it can be imported.",
+                "{n} problems must be fixed in the file before it can be imported.",
+                n,
+            ).format(n=n)
             if self.good_rows_possible:
+                good, bad = len(self.records) + len(self.updates), self.problem_rows
                 tail += " " + _(
-                    "Or import the {good} good row(s) now and fix the {bad} others in a "
-                    "problems workbook."
-                ).format(good=len(self.records) + len(self.updates), bad=self.problem_rows)
+                    "Or import {good} now and fix {bad} in a problems workbook."
+                ).format(
+                    good=ngettext("the {n} good row", "the {n} good rows", good).format(n=good),
+                    bad=ngettext("the {n} other", "the {n} others", bad).format(n=bad),
+                )
         else:
-            tail = _("{n} new record(s) can be imported.").format(n=len(self.records))
+            n = len(self.records)
+            tail = ngettext(
+                "{n} new record can be imported.", "{n} new records can be imported.", n
+            ).format(n=n)
         if self.updates:
-            tail += " " + _("{n} existing candidate(s) will be updated.").format(
-                n=len(self.updates)
-            )
+            n = len(self.updates)
+            tail += " " + ngettext(
+                "{n} existing candidate will be updated.",
+                "{n} existing candidates will be updated.",
+                n,
+            ).format(n=n)
         return f"{head} {tail}"
 
 

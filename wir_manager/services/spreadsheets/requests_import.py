@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import insert, select
 
 from wir_manager.domain.enums import AuditAction, RequestStatus, WorkMode
-from wir_manager.i18n import _
+from wir_manager.i18n import _, ngettext
 from wir_manager.services.progress import NO_PROGRESS, Progress
 from wir_manager.services.requests import (
     LanguageRequirement,
@@ -246,8 +246,10 @@ def write_requests(
         raise ImportRefusedError(_("This report is not about placement requests."))
     if not report.ok:
         raise ImportRefusedError(
-            _(
-                "The sheet has {n} problem(s); fix them and import again. Nothing was written."
+            ngettext(
+                "The sheet has {n} problem; fix it and import again. Nothing was written.",
+                "The sheet has {n} problems; fix them and import again. Nothing was written.",
+                len(report.errors),
             ).format(n=len(report.errors))
         )
     ids: list[int] = []

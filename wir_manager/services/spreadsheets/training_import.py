@@ -49,7 +49,7 @@ from typing import Any
 from sqlalchemy import func, insert, select, update
 
 from wir_manager.domain.enums import AuditAction, TrainingStatus
-from wir_manager.i18n import _
+from wir_manager.i18n import _, ngettext
 from wir_manager.services import training as tr
 from wir_manager.services.progress import NO_PROGRESS, Progress
 from wir_manager.services.spreadsheets import limits, values
@@ -176,17 +176,19 @@ class TrainingReport:
         return not self.problems
 
     def summary(self) -> str:
-        return _(
-            "{file} ({layout}): {n} learners — {matched} matched, {unmatched} not found, "
-            "{ambiguous} ambiguous; {changes} training records to write."
-        ).format(
+        n, changes = len(self.learners), len(self.changes)
+        return _("{file} ({layout}): {learners} — {counts}; {records}.").format(
             file=self.file_name,
             layout=self.layout.label,
-            n=len(self.learners),
-            matched=len(self.matched),
-            unmatched=len(self.unmatched),
-            ambiguous=len(self.ambiguous),
-            changes=len(self.changes),
+            learners=ngettext("{n} learner", "{n} learners", n).format(n=n),
+            counts=_("{matched} matched, {unmatched} not found, {ambiguous} ambiguous").format(
+                matched=len(self.matched),
+                unmatched=len(self.unmatched),
+                ambiguous=len(self.ambiguous),
+            ),
+            records=ngettext(
+                "{n} training record to write", "{n} training records to write", changes
+            ).format(n=changes),
         )
 
     def lines(self) -> list[str]:
@@ -705,7 +707,11 @@ def write_training(
     candidates whose training is now complete (as the grid does)."""
     if not report.ok:
         raise ImportRefusedError(
-            _("The file has {n} problem(s); nothing was written.").format(n=len(report.problems))
+            ngettext(
+                "The file has {n} problem; nothing was written.",
+                "The file has {n} problems; nothing was written.",
+                len(report.problems),
+            ).format(n=len(report.problems))
         )
     table = m.table_of(m.TrainingProgress)
     touched = sorted({c.candidate_id for c in report.changes})
