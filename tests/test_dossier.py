@@ -243,3 +243,98 @@ def test_every_font_in_the_dossier_is_embedded(shortlisted, tmp_path: Path) -> N
             ["pdffonts", str(out)], capture_output=True, text=True, check=True
         ).stdout.splitlines()[2:]
         assert listing and all(line.split()[-5] == "yes" for line in listing), listing
+
+
+def _page_texts(data: bytes) -> list[str]:
+    import io
+
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    return [unicodedata.normalize("NFKC", page.extract_text()) for page in reader.pages]
+
+
+@pytest.mark.parametrize("code", ["en", "sv"])
+def test_summary_a_liaison_can_read(shortlisted, code: str) -> None:
+    """Issue #16.7: ranks on what is sent run 1..N although #1 declined; skill levels are
+    words ("Wikidata advanced", not "Wikidata 3"); a name in another script has its
+    Latin-script form and the username beside it."""
+    import re
+
+    from wir_manager.i18n import using_language
+
+    db, request_id, people = shortlisted
+    with db.session(write=True) as s:
+        s.execute(
+            m.ShortlistEntry.__table__.update()
+            .where(m.ShortlistEntry.candidate_id == people["latin"])
+            .values(status="declined")
+        )
+        s.get(m.Candidate, people["arabic"]).latin_name = "Judy Al Saud"
+    with using_language(code):
+        data, _pages, dossier = render_dossier(db, request_id)
+    assert [s.rank for s in dossier.sections] == [1, 2, 3, 4]
+    assert dossier.sections[0].candidate_id == people["arabic"]
+    texts = _page_texts(data)
+    summary = texts[1]
+    advanced = {"en": "advanced", "sv": "avancerad"}[code]
+    assert f"Wikidata {advanced}" in summary
+    assert re.search(r"Wikidata \d", summary) is None
+    user = {"en": "User:", "sv": "Användare:"}[code]
+    assert f"Judy Al Saud · {user}JudyS" in summary
+    assert f"{user}Krishna" in summary and f"{user}ZhouYan" in summary
+    assert "Amara Okafor" not in summary  # declined: not sent
+    rows = [line.strip() for line in summary.splitlines() if line.strip().isdigit()]
+    assert rows == ["1", "2", "3", "4"], summary
+    for number, page in enumerate(texts[2:6], start=1):  # one page per candidate here
+        assert f"{number}. " in page
+
+
+def _demo_shortlist_with_first_declined(db) -> int:
+    from wir_manager.services.matching import save_shortlist, set_status
+
+    for request_id in range(1, 13):
+        rows = save_shortlist(db, request_id, 4)
+        proposed = [r for r in rows if r.status == "proposed"]
+        if len(rows) >= 3 and proposed and proposed[0].rank == 1:
+            set_status(db, request_id, rows[0].candidate_id, "declined", reason="profile")
+            return request_id
+    pytest.skip("no demo request with three eligible people")
+
+
+def test_parts_and_weights_agree_on_the_page(demo_db) -> None:
+    """Issue #16.7: 'Language fit 32.0' beside a slider weight of 30 read as an error.
+    Each part's row shows its weight and the most points it can give (its weight's
+    share of 100 among the parts the request uses), and the page says so in words."""
+    request_id = _demo_shortlist_with_first_declined(demo_db)
+    data, _pages, dossier = render_dossier(demo_db, request_id)
+    most = dossier.most_points()
+    assert most and sum(most.values()) == pytest.approx(100.0)
+    assert dossier.weights["language"] == 30.0  # the default profile's slider weight
+    for sec in dossier.sections:
+        assert sum(sec.parts.values()) == pytest.approx(sec.score, abs=0.02)
+        for part, points in sec.parts.items():
+            assert points <= most.get(part, 0.0) + 0.01, (part, points, most)
+    texts = _page_texts(data)
+    page = texts[2]
+    assert "Weight" in page and "Most points" in page
+    assert "The weights are relative" in page
+    total = f"{dossier.weight_total:.0f}"
+    assert f"weights add up to {total}" in " ".join(page.split())
+    language_row = f"Language fit 30 {most['language']:.1f}"
+    assert language_row in " ".join(page.split()), page
+
+
+def test_no_near_empty_page_for_the_last_table_rows(demo_db, tmp_path: Path) -> None:
+    """Issue #16.7: a candidate whose page overflowed by two training rows got a page of
+    its own for them. A candidate that overflows by a little is set on one page (text at
+    least 85 %); every page after the summary is well filled. Rendered and looked at
+    with pdftoppm."""
+    request_id = _demo_shortlist_with_first_declined(demo_db)
+    out = tmp_path / "fit.pdf"
+    result = generate_dossier(demo_db, request_id, out, recipient="FAO")
+    reader = pypdf.PdfReader(str(out))
+    starts = [reader.get_destination_page_number(item) for item in reader.outline[1:]]
+    assert len(starts) == len(result.candidate_ids)
+    texts = [page.extract_text() for page in reader.pages]
+    for number, text in enumerate(texts[2:], start=3):
+        body = [line for line in text.splitlines() if line.strip()]
+        assert len(body) > 15, (number, body)

@@ -158,6 +158,15 @@ class CandidateSection:
     def topic_labels(self) -> list[str]:
         return [_(t.label) for t in self.topics]
 
+    def name_aside(self) -> str:
+        """What a reader who cannot read the name's script goes by, beside the name in the
+        summary: the stored Latin-script form (for a name in another script) and the
+        wiki username."""
+        latin = (self.data.latin_name or "").strip()
+        user = _("User:{username}").format(username=self.username) if self.username else ""
+        shown = [latin] if latin and latin != self.name else []
+        return " · ".join([*shown, user] if user else shown)
+
     @property
     def stage_label(self) -> str:
         return _(Stage(self.data.stage).label)
@@ -259,6 +268,25 @@ class DossierContent:
     profile_name: str | None = None
     profile_version: int | None = None
     part_labels: dict[str, str] = field(default_factory=dict)
+    #: The weights that produced the scores (the saved shortlist's profile version, or
+    #: the ranking's) and the parts the request uses; empty when unknown.
+    weights: dict[str, float] = field(default_factory=dict)
+    applicable: tuple[str, ...] = ()
+
+    def most_points(self) -> dict[str, float]:
+        """Part → the most points it can give: its weight's share of 100 among the parts
+        the request uses. The slider weights are relative, so a part weighted 30 gives up
+        to 35.3 points when the weights of the parts in use add up to 85; the dossier
+        shows both so a liaison is not puzzled by 32 points for a weight of 30."""
+        used = [p for p in self.applicable if p in self.weights]
+        total = sum(self.weights[p] for p in used)
+        if total <= 0:
+            return {}
+        return {p: 100.0 * self.weights[p] / total for p in used}
+
+    @property
+    def weight_total(self) -> float:
+        return sum(self.weights.get(p, 0.0) for p in self.applicable)
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,12 +347,34 @@ def _saved_entries(db: Database, request_id: int) -> tuple[list[_Entry], str | N
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Scoring:
+    """How the scores were made: the weights and the parts the request uses."""
+
+    weights: dict[str, float]
+    applicable: tuple[str, ...]
+
+
+def _profile_weights(db: Database, name: str | None, version: int | None) -> dict[str, float]:
+    """The weights of one stored profile version ({} when it is not stored: an unsaved
+    change of weights has version 0)."""
+    if not name or not version:
+        return {}
+    with db.engine.connect() as conn:
+        stored = conn.execute(
+            select(m.WeightProfile.weights).where(
+                m.WeightProfile.name == name, m.WeightProfile.version == version
+            )
+        ).scalar()
+    return {str(k): float(v) for k, v in (stored or {}).items()}
+
+
 def choose_entries(
     db: Database, request_id: int
-) -> tuple[list[_Entry], str, str | None, int | None]:
-    """(entries, source, profile name, profile version): the saved shortlist, else the
-    current top five of the ranking, with explanation sentences where the ranking has
-    them."""
+) -> tuple[list[_Entry], str, str | None, int | None, _Scoring]:
+    """(entries, source, profile name, profile version, scoring): the saved shortlist,
+    else the current top five of the ranking, with explanation sentences where the
+    ranking has them."""
     entries, profile_name, profile_version = _saved_entries(db, request_id)
     source = "saved"
     try:
@@ -336,15 +386,18 @@ def choose_entries(
         # without them beats no dossier. (Type only: messages may quote data.)
         log.warning("ranking unavailable for dossier explanations (%s)", type(exc).__name__)
         result = None
+    applicable = result.applicable if result is not None else ()
     if not entries:
         source = "ranking"
         if result is None:
-            return [], source, None, None
+            return [], source, None, None, _Scoring({}, ())
         entries = [
             _Entry(r.candidate_id, n, float(r.score), dict(r.parts), None, tuple(r.explanations))
             for n, r in enumerate(result.ranked, start=1)
         ]
-        return entries, source, result.profile_name, result.profile_version
+        scoring = _Scoring(dict(result.weights), applicable)
+        return entries, source, result.profile_name, result.profile_version, scoring
+    scoring = _Scoring(_profile_weights(db, profile_name, profile_version), applicable)
     if result is not None:
         why = {r.candidate_id: tuple(r.explanations) for r in result.ranked}
         missed = {n.candidate_id: n.reason for n in result.near_misses}
@@ -360,7 +413,7 @@ def choose_entries(
             )
             for e in entries
         ]
-    return entries, source, profile_name, profile_version
+    return entries, source, profile_name, profile_version, scoring
 
 
 def _consent_states(db: Database, ids: Sequence[int]) -> dict[int, ConsentState]:
@@ -378,7 +431,7 @@ def _consent_states(db: Database, ids: Sequence[int]) -> dict[int, ConsentState]
 def load_content(db: Database, request_id: int) -> DossierContent:
     """Read everything one dossier shows, consent already applied."""
     request = load_request(db, request_id)
-    entries, source, profile_name, profile_version = choose_entries(db, request_id)
+    entries, source, profile_name, profile_version, scoring = choose_entries(db, request_id)
     declined = [e for e in entries if e.status is ShortlistStatus.DECLINED]
     entries = [e for e in entries if e.status is not ShortlistStatus.DECLINED]
     states = _consent_states(db, [e.candidate_id for e in entries])
@@ -387,7 +440,13 @@ def load_content(db: Database, request_id: int) -> DossierContent:
         *excluded,
         *(Exclusion(e.candidate_id, _("declined on the shortlist")) for e in declined),
     )
-    kept = [e for e in entries if e.candidate_id in set(kept_ids)]
+    # Ranks on what is sent run 1..N: a liaison reading "2, 3, 4" asks who #1 was (the
+    # person who declined, or who may not be proposed, is not in the dossier).
+    sent = set(kept_ids)
+    kept = [
+        replace(e, rank=n)
+        for n, e in enumerate((e for e in entries if e.candidate_id in sent), start=1)
+    ]
     sections = _sections(db, kept, states, duty_station=request.work_mode != WorkMode.REMOTE)
     labels = {part: part_label(part) for e in kept for part in e.parts}
     return DossierContent(
@@ -398,6 +457,8 @@ def load_content(db: Database, request_id: int) -> DossierContent:
         profile_name=profile_name,
         profile_version=profile_version,
         part_labels=labels,
+        weights=scoring.weights,
+        applicable=scoring.applicable,
     )
 
 

@@ -31,6 +31,7 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     Image,
+    KeepInFrame,
     KeepTogether,
     PageBreak,
     PageTemplate,
@@ -39,6 +40,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.flowables import _listWrapOn
 
 from wir_manager.domain.codes import language_name
 from wir_manager.domain.enums import LanguageLevel, Platform, SkillLevel, TrainingStatus
@@ -184,6 +186,11 @@ def _t(template: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(template, style)
 
 
+def _number(value: float) -> str:
+    """A weight as the slider shows it: 30, not 30.0 (a fraction keeps one decimal)."""
+    return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
+
+
 class _Bookmark(Flowable):
     """Zero-size flowable that adds a PDF outline entry where it lands."""
 
@@ -235,6 +242,39 @@ def _numbered_canvas(draw_total: Callable[[Canvas, int, int], None]) -> type[Can
             Canvas.save(self)
 
     return NumberedCanvas
+
+
+#: The body frame's inner size (the frame's 6 pt padding on every side).
+FRAME_W = PAGE_W - 2 * MARGIN - 12
+FRAME_H = PAGE_H - (MARGIN + 4 * mm) - (MARGIN + 2 * mm) - 12
+#: A candidate's pages shrink to one page when the text stays at least this size: at
+#: 9.5 pt body text, 0.85 keeps it above 8 pt.
+FIT_SCALE = 0.85
+
+
+def _unkept(flowables: list[Flowable]) -> list[Flowable]:
+    """``flowables`` with every :class:`KeepTogether` opened (on one page it keeps
+    nothing, and it measures itself as infinitely tall to force a split)."""
+    flat: list[Flowable] = []
+    for f in flowables:
+        if isinstance(f, KeepTogether):
+            flat += _unkept(list(f._content))
+        else:
+            flat.append(f)
+    return flat
+
+
+def _on_one_page_if_close(flowables: list[Flowable]) -> list[Flowable]:
+    """A candidate's pages (a :class:`PageBreak`, a bookmark, the content), shrunk onto
+    one page when they overflow it by a little: otherwise the last two rows of the
+    training table sat alone on a near-empty page (issue #16.7). Content longer than
+    that flows on as before."""
+    # The bookmark stays outside: KeepInFrame does not draw zero-size flowables.
+    head, body = flowables[:2], _unkept(flowables[2:])
+    _w, height = _listWrapOn(body, FRAME_W, None)
+    if FRAME_H < height <= FRAME_H / FIT_SCALE:
+        return [*head, KeepInFrame(FRAME_W, FRAME_H, body, mode="shrink")]
+    return flowables
 
 
 class DossierLayout:
@@ -312,7 +352,10 @@ class DossierLayout:
         data: list[list[Any]] = [[_l(h, self.s["cellhead"]) for h in head]]
         for row in rows:
             data.append(
-                [cell if isinstance(cell, Flowable) else _p(cell, self.s["cell"]) for cell in row]
+                [
+                    cell if isinstance(cell, (Flowable, list)) else _p(cell, self.s["cell"])
+                    for cell in row
+                ]
             )
         table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=1)
         style = [
@@ -406,8 +449,16 @@ class DossierLayout:
             langs = ", ".join(
                 f"{code} {_(LanguageLevel(level).label)}" for code, level in sec.languages[:4]
             )
-            skills = ", ".join(f"{_(Platform(p).label)} {level}" for p, level in sec.skills[:3])
-            rows.append([str(sec.rank), sec.name, f"{sec.score:.1f}", langs or "—", skills or "—"])
+            # Levels in words ("Wikidata advanced"): a liaison cannot know what "3" means.
+            skills = ", ".join(
+                f"{_(Platform(p).label)} {_(SkillLevel(level).label).lower()}"
+                for p, level in sec.skills[:3]
+            )
+            name: list[Flowable] = [_p(sec.name, self.s["cell"])]
+            aside = sec.name_aside()
+            if aside:
+                name.append(_p(aside, self.s["small"]))
+            rows.append([str(sec.rank), name, f"{sec.score:.1f}", langs or "—", skills or "—"])
         width = PAGE_W - 2 * MARGIN
         story.append(
             self._grid(
@@ -473,7 +524,44 @@ class DossierLayout:
                 self.s["h3"],
             )
         ]
-        if sec.parts:
+        most = self.c.most_points()
+        # A saved entry without its parts (demo answers, old lists) shows no table of
+        # zeros beside a score that they would not add up to.
+        parts_known = any(sec.parts.values())
+        if parts_known and most:
+            # Parts and weights side by side: the weights are relative, so a part's most
+            # points (its weight's share of 100) can exceed its weight; said in words too.
+            rows = [
+                [
+                    self.c.part_labels.get(part, part),
+                    _number(self.c.weights.get(part, 0.0)),
+                    f"{most[part]:.1f}",
+                    f"{sec.parts.get(part, 0.0):.1f}",
+                ]
+                for part in sec.parts
+                if part in most
+            ]
+            block.append(
+                self._grid(
+                    [_("Score part"), _("Weight"), _("Most points"), _("Points")],
+                    rows,
+                    [62 * mm, 20 * mm, 26 * mm, 20 * mm],
+                )
+            )
+            block.append(Spacer(1, 1 * mm))
+            block.append(
+                _l(
+                    _(
+                        "The weights are relative: each part gives at most its weight's "
+                        "share of 100 points among the parts this request uses (their "
+                        "weights add up to {total}), so a part can give more points than "
+                        "its weight."
+                    ).format(total=_number(self.c.weight_total)),
+                    self.s["small"],
+                )
+            )
+            block.append(Spacer(1, 2 * mm))
+        elif parts_known:
             rows = [
                 [self.c.part_labels.get(part, part), f"{points:.1f}"]
                 for part, points in sec.parts.items()
@@ -509,7 +597,7 @@ class DossierLayout:
             self._grid(
                 [_("Module"), _("Status"), _("Completed on")],
                 rows,
-                [width - 60 * mm, 28 * mm, 32 * mm],
+                [width - 64 * mm, 28 * mm, 36 * mm],
             )
         )
         return story
@@ -518,7 +606,7 @@ class DossierLayout:
     def story(self, progress: Callable[[int, int], None] | None = None) -> list[Flowable]:
         story = self._cover() + self._summary()
         for n, sec in enumerate(self.c.sections, start=1):
-            story += self._candidate(sec)
+            story += _on_one_page_if_close(self._candidate(sec))
             if progress is not None:
                 progress(n, len(self.c.sections))
         return story

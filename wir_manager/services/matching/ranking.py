@@ -60,6 +60,9 @@ class MatchResult:
     weights: dict[str, float] = field(default_factory=dict)
     profile_id: int | None = None
     request_title: str = ""
+    #: The parts this request uses (a part applies when the request gives something to
+    #: measure); the weights of these share the 100 points (see :mod:`parts`).
+    applicable: tuple[str, ...] = ()
 
 
 def names_of(conn: Connection, ids: list[int]) -> dict[int, str]:
@@ -158,4 +161,5 @@ def rank(
         weights=merged,
         profile_id=profile_id,
         request_title=req.title,
+        applicable=tuple(ev.applicable),
     )
