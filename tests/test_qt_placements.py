@@ -436,3 +436,149 @@ def test_today_lines_open_the_request_and_the_retention_list(
     privacy = window.current_screen()
     assert window.current_key() == "privacy"
     assert privacy.ui.tabs.currentWidget() is privacy.ui.retentionTab
+
+
+# ------------------------------------------------------------------ stale saves (#13)
+@pytest.fixture
+def colleague(week, db_path: Path):
+    """A second service session on the same encrypted file, as a colleague's window."""
+    from tests.conftest import PASSPHRASE
+    from wir_manager.storage.database import Database
+
+    other = Database.open(db_path, PASSPHRASE)
+    other.use_operator("Priya Raghunathan")
+    yield other
+    other.close()
+
+
+def _asking(screen, answers: list):  # type: ignore[no-untyped-def]
+    """Answer the reload-or-keep question with ``answers`` in turn; returns what was asked."""
+    asked: list[str] = []
+    screen.ask_stale = lambda _parent, text: asked.append(text) or answers.pop(0)
+    return asked
+
+
+def test_a_stale_shortlist_note_and_answer_offer_reload_or_keep(
+    qtbot, week, colleague, tmp_path: Path
+) -> None:
+    from wir_manager.qt.widgets.confirm import StaleAnswer
+    from wir_manager.services import matching
+    from wir_manager.storage.changes import Changes, Kind
+
+    window = _window(week, tmp_path, qtbot)
+    shortlists = window.show_screen("shortlists")
+    shortlists.select_request(1, candidate_id=10)
+    qtbot.waitUntil(lambda: len(shortlists.saved_model.records()) == 2, timeout=20000)
+    pane = shortlists.saved_pane
+    _choose_saved(shortlists, 10)
+    asked = _asking(shortlists, [StaleAnswer.CANCEL, StaleAnswer.KEEP_MINE, StaleAnswer.RELOAD])
+
+    # A note is being typed when the colleague saves theirs; the list is read again
+    # (their change arriving) and the typed note stays.
+    shortlists.ui.noteEdit.setText("Spricht fließend Arabisch — تتحدث العربية")
+    matching.set_note(colleague, 1, 10, "प्रिया: call back on Monday")
+    with qtbot.waitSignal(window.ctx.hub.changed, timeout=5000):
+        window.ctx.hub.publish(Changes(Kind.SHORTLISTS))
+    assert pane.saved_model.records()[0].note == "प्रिया: call back on Monday"
+    assert shortlists.ui.noteEdit.text() == "Spricht fließend Arabisch — تتحدث العربية"
+    # Saving says who changed it; Cancel keeps the typed note, unsaved.
+    shortlists.ui.noteButton.click()
+    assert len(asked) == 1 and "Priya Raghunathan" in asked[0]
+    assert f"{TODAY:%Y-%m-%d}" in asked[0]
+    assert shortlists.ui.noteEdit.text() == "Spricht fließend Arabisch — تتحدث العربية"
+    note = lambda: next(r.note for r in saved_shortlist(week, 1) if r.candidate_id == 10)  # noqa: E731
+    assert note() == "प्रिया: call back on Monday"
+    # Keep my version: saved over theirs.
+    shortlists.ui.noteButton.click()
+    assert note() == "Spricht fließend Arabisch — تتحدث العربية"
+
+    # The IGO's answer: the colleague records "sent" meanwhile; Reload shows theirs.
+    combo = shortlists.ui.statusCombo
+    combo.setCurrentIndex(combo.findData(ShortlistStatus.WITHDREW.value))
+    matching.set_status(colleague, 1, 10, ShortlistStatus.SENT.value)
+    shortlists.ui.statusButton.click()
+    assert len(asked) == 3 and "Priya Raghunathan" in asked[2]
+    row = next(r for r in saved_shortlist(week, 1) if r.candidate_id == 10)
+    assert row.status == ShortlistStatus.SENT  # theirs stands
+    assert _offered(shortlists) == [s.value for s in allowed_next(ShortlistStatus.SENT)]
+    assert shortlists.ui.noteEdit.text() == row.note
+
+
+def test_stale_weights_offer_reload_or_keep(qtbot, week, colleague, tmp_path: Path) -> None:
+    from wir_manager.qt.widgets.confirm import StaleAnswer
+    from wir_manager.services import matching
+
+    window = _window(week, tmp_path, qtbot)
+    shortlists = window.show_screen("shortlists")
+    shortlists.select_request(1)
+    ranking = shortlists.ranking
+    first = ranking.profile_version
+    asked = _asking(shortlists, [StaleAnswer.KEEP_MINE, StaleAnswer.RELOAD])
+    ranking.set_weight("language", 7)
+    assert ranking.has_unsaved_weights()
+    theirs = {**ranking.stored_weights, "topics": 3.0}
+    matching.save_profile(colleague, matching.DEFAULT_PROFILE, theirs)
+    shortlists.ui.saveWeightsButton.click()
+    assert len(asked) == 1 and "Priya Raghunathan" in asked[0]
+    stored = matching.current_profile(week)
+    assert stored.version == first + 2 and stored.weights["language"] == 7  # mine, on top
+    assert ranking.profile_version == stored.version and not ranking.has_unsaved_weights()
+
+    ranking.set_weight("skills", 1)
+    matching.save_profile(colleague, matching.DEFAULT_PROFILE, {**stored.weights, "skills": 9})
+    shortlists.ui.saveWeightsButton.click()
+    assert len(asked) == 2
+    assert ranking.weights()["skills"] == 9 and not ranking.has_unsaved_weights()  # theirs
+    assert matching.current_profile(week).version == first + 3
+
+
+def test_a_stale_placement_form_offers_reload_or_keep(
+    qtbot, week, colleague, tmp_path: Path
+) -> None:
+    from dataclasses import replace
+
+    from wir_manager.qt.widgets.confirm import StaleAnswer
+
+    pid = pl.accept(week, pl.placement_defaults(week, 1, 10)).placement.id
+    window = _window(week, tmp_path, qtbot)
+    view = window.show_screen("placements")
+    view.select_placement(pid)
+    assert view.record is not None and view.record.id == pid
+    view.edit_button.click()
+    form = view.form
+    assert form is not None
+    asked = _asking(form, [StaleAnswer.CANCEL, StaleAnswer.RELOAD, StaleAnswer.KEEP_MINE])
+    form.mentor.setText("Amani Njeri")
+
+    def colleague_saves(mentor: str) -> None:
+        rec = pl.get_placement(colleague, pid)
+        data = pl.placement_defaults(colleague, 1, 10)
+        pl.update_placement(
+            colleague,
+            replace(
+                data,
+                id=pid,
+                start_date=rec.start_date,
+                end_date=rec.end_date,
+                mentor=mentor,
+                schedule=False,
+                updated_at=rec.updated_at,
+            ),
+        )
+
+    colleague_saves("Sofía Hernández")
+    # Cancel: the form stays open with what was typed, nothing saved.
+    form.save_button.click()
+    assert len(asked) == 1 and "Priya Raghunathan" in asked[0]
+    assert view.form is form and form.isVisible() and form.mentor.text() == "Amani Njeri"
+    assert pl.get_placement(week, pid).mentor == "Sofía Hernández"
+    # Reload: their version in the form, still open.
+    form.save_button.click()
+    assert form.isVisible() and form.mentor.text() == "Sofía Hernández"
+    # Typed again, changed again by the colleague; Keep my version saves over theirs.
+    form.mentor.setText("अमित कुमार")
+    colleague_saves("Lars Svensson")
+    form.save_button.click()
+    assert len(asked) == 3 and view.form is None
+    assert pl.get_placement(week, pid).mentor == "अमित कुमार"
+    assert "अमित कुमार" in view.facts.text()

@@ -329,6 +329,41 @@ def test_a_stale_request_save_offers_reload_or_keep(qtbot, window_and_colleague)
     assert rq.get_request(colleague, rid).title == "ويكي مصدر للمخطوطات"
 
 
+def test_stale_module_and_weights_saves_on_the_server_say_who(qtbot, window_and_colleague) -> None:
+    from wir_manager.qt.widgets.confirm import StaleAnswer
+    from wir_manager.services import matching
+    from wir_manager.services import training as tr
+
+    window, colleague = window_and_colleague
+    # The training module editor: the colleague (another login) changes the module
+    # while it is being edited here; the refusal names their login; keep mine.
+    screen = window.show_screen("training")
+    qtbot.waitUntil(lambda: screen.modules.rowCount() > 0, timeout=10_000)
+    screen.ui.moduleList.setCurrentIndex(screen.modules.index(0))
+    module = screen.module_editor.module
+    assert module is not None
+    asked: list[str] = []
+    answers = [StaleAnswer.KEEP_MINE, StaleAnswer.RELOAD]
+    screen.ask_stale = lambda _parent, text: asked.append(text) or answers.pop(0)
+    screen.module_editor.ui.titleEdit.setText("Викиданные для начинающих")
+    tr.update_module(colleague, module.id, description="Mit Übungen zu Abfragen")
+    screen.module_editor.ui.saveButton.click()
+    assert len(asked) == 1 and colleague.operator in asked[0]
+    stored = next(x for x in tr.list_modules(colleague) if x.id == module.id)
+    assert stored.title == "Викиданные для начинающих"
+
+    # The matching weights: a newer profile saved by the colleague; Reload takes theirs.
+    shortlists = window.show_screen("shortlists")
+    shortlists.ask_stale = screen.ask_stale
+    ranking = shortlists.ranking
+    ranking.set_weight("language", 4)
+    theirs = {**ranking.stored_weights, "language": 11.0}
+    matching.save_profile(colleague, matching.DEFAULT_PROFILE, theirs)
+    shortlists.ui.saveWeightsButton.click()
+    assert len(asked) == 2 and colleague.operator in asked[1]
+    assert ranking.weights()["language"] == 11 and not ranking.has_unsaved_weights()
+
+
 def test_a_lost_connection_keeps_the_form_and_reconnecting_resumes(
     qtbot, window_and_colleague, pg_server: PgServer
 ) -> None:

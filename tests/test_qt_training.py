@@ -210,3 +210,45 @@ def test_names_stay_readable_on_a_laptop_screen(qtbot, view: TrainingView) -> No
     width = grid.fontMetrics().horizontalAdvance(name) + 16
     assert grid.columnWidth(model.NAME) >= width
     assert len(list(model.module_columns())) >= 9
+
+
+def test_a_stale_module_save_says_who_and_offers_reload_or_keep(
+    qtbot, view: TrainingView, demo_db, db_path: Path
+) -> None:
+    from tests.conftest import PASSPHRASE
+    from wir_manager.qt.widgets.confirm import StaleAnswer
+    from wir_manager.storage.database import Database
+
+    editor = view.module_editor
+    view.ui.moduleList.setCurrentIndex(view.modules.index(0))
+    module = editor.module
+    assert module is not None
+    answers = [StaleAnswer.CANCEL, StaleAnswer.KEEP_MINE, StaleAnswer.RELOAD]
+    asked: list[str] = []
+    view.ask_stale = lambda _parent, text: asked.append(text) or answers.pop(0)
+    colleague = Database.open(db_path, PASSPHRASE)
+    colleague.use_operator("Priya Raghunathan")
+    try:
+        editor.ui.titleEdit.setText("विकिपीडिया संपादन की मूल बातें")
+        tr.update_module(colleague, module.id, description="Jetzt mit Übungen")
+        # Cancel: the form stays as typed, unsaved.
+        editor.ui.saveButton.click()
+        assert len(asked) == 1 and "Priya Raghunathan" in asked[0]
+        assert f"{dt.date.today():%Y-%m-%d}" in asked[0]
+        assert editor.ui.titleEdit.text() == "विकिपीडिया संपादन की मूल बातें"
+        assert editor.is_dirty()
+        # Keep my version: saved over theirs (their description too: the form's stands).
+        editor.ui.saveButton.click()
+        stored = next(x for x in tr.list_modules(colleague) if x.id == module.id)
+        assert stored.title == "विकिपीडिया संपादन की मूल बातें"
+        assert stored.description == module.description
+        assert not editor.is_dirty()
+        # Reload: their newer title replaces what was typed.
+        editor.ui.titleEdit.setText("Mein Titel")
+        tr.update_module(colleague, module.id, title="Редактирование Википедии")
+        editor.ui.saveButton.click()
+        assert len(asked) == 3
+        assert editor.ui.titleEdit.text() == "Редактирование Википедии"
+        assert not editor.is_dirty()
+    finally:
+        colleague.close()

@@ -658,7 +658,7 @@
     </message>
     <message>
         <source>Loading candidates…</source>
-        <extracomment>The candidate index finished loading (tests and the bench wait for it). Replaced by tests to answer questions without a modal loop. Reload or keep my version after a stale save; replaced by tests. Right-to-erasure flow (typed confirmation, then erase + compaction); replaceable in tests. Id sets of the SQL-answered filter parts, per value, until the next change. Changes that arrived while the index was loading (applied when it arrives).</extracomment>
+        <extracomment>The candidate index finished loading (tests and the bench wait for it). Replaced by tests to answer questions without a modal loop. Right-to-erasure flow (typed confirmation, then erase + compaction); replaceable in tests. Id sets of the SQL-answered filter parts, per value, until the next change. Changes that arrived while the index was loading (applied when it arrives).</extracomment>
         <translation>Läser in kandidater…</translation>
     </message>
     <message>
@@ -802,7 +802,7 @@
     </message>
     <message>
         <source>This screen has unsaved changes.</source>
-        <extracomment>English title in the sidebar (translated in the context &quot;Screens&quot;). Object name of the unsaved-changes box (tests and screen readers find it by name). Records were added, changed or deleted here (the status bar recounts). Show another screen (its key) with something chosen there (its ``show_what``). The unsaved-changes question; tests replace it to answer without a modal loop.</extracomment>
+        <extracomment>English title in the sidebar (translated in the context &quot;Screens&quot;). Object name of the unsaved-changes box (tests and screen readers find it by name). Records were added, changed or deleted here (the status bar recounts). Show another screen (its key) with something chosen there (its ``show_what``). The unsaved-changes question; tests replace it to answer without a modal loop. Reload or keep my version after a stale save (``confirm.save_resolving_stale``); tests replace it to answer without a modal loop.</extracomment>
         <translation>Den här skärmen har ändringar som inte är sparade.</translation>
     </message>
 </context>
@@ -2033,7 +2033,7 @@
     </message>
     <message>
         <source>&amp;Start date:</source>
-        <extracomment>The service&apos;s answer once the form was accepted.</extracomment>
+        <extracomment>Reload or keep my version after a stale save; tests assign their own answer. The service&apos;s answer once the form was accepted.</extracomment>
         <translation>&amp;Startdatum:</translation>
     </message>
     <message>
@@ -3817,7 +3817,7 @@
     <name>RequestsView</name>
     <message>
         <source>Placement requests</source>
-        <extracomment>Reload or keep my version after a stale save; replaced by tests. True to go ahead deleting these requests; replaceable in tests.</extracomment>
+        <extracomment>True to go ahead deleting these requests; replaceable in tests.</extracomment>
         <translation>Placeringsförfrågningar</translation>
     </message>
     <message>
@@ -3966,7 +3966,7 @@
     </message>
     <message>
         <source>Saved shortlist ({n})</source>
-        <extracomment>The placement form of an acceptance while it is open (tests fill it).</extracomment>
+        <extracomment>The placement form of an acceptance while it is open (tests fill it). The entry as shown when the note and answer controls were filled.</extracomment>
         <translation>Sparad kortlista ({n})</translation>
     </message>
     <message>

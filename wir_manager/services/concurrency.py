@@ -5,7 +5,10 @@ see is the *human* read-modify-write: window A shows a candidate, window B saves
 then A saves its form and silently overwrites B. The cure is optimistic concurrency:
 a form remembers the ``updated_at`` it loaded and the save checks, inside the saving
 transaction, that the row still carries it. ``updated_at`` changes on every ORM or Core
-update (``onupdate=utcnow``), so no schema change is needed.
+update (``onupdate=utcnow``), so no schema change is needed. A record without
+``updated_at`` (a training module) is compared by its ``row_version`` instead: the form
+remembers that integer. A weight profile is never updated (each save adds a version), so
+its service compares the version number the sliders were loaded from.
 
 Services that save forms call :func:`ensure_unchanged` first::
 
@@ -25,13 +28,18 @@ from wir_manager.i18n import _
 
 T = TypeVar("T")
 
+#: What a form remembers of the record it loaded: its ``updated_at``, or (for a record
+#: without one) its ``row_version`` / profile version.
+Seen = dt.datetime | int
+
 
 class ConcurrentEditError(ValueError):
     """The record changed (or vanished) since the form was loaded; nothing was saved.
 
     ``changed_by`` / ``changed_at`` say who saved it last and when (from the audit log,
-    which on a team server records the real login), ``current_updated_at`` is what the
-    record carries now: an editor that offers "keep my version" saves again with it.
+    which on a team server records the real login), ``current`` is what the record
+    carries now (its ``updated_at``, or its version where it has none; None when it was
+    deleted): an editor that offers "keep my version" saves again with it.
     """
 
     def __init__(
@@ -40,20 +48,44 @@ class ConcurrentEditError(ValueError):
         *,
         changed_by: str | None = None,
         changed_at: dt.datetime | None = None,
-        current_updated_at: dt.datetime | None = None,
+        current: Seen | None = None,
     ) -> None:
         super().__init__(message)
         self.changed_by = changed_by
         self.changed_at = changed_at
-        self.current_updated_at = current_updated_at
+        self.current = current
+
+    @property
+    def current_updated_at(self) -> dt.datetime | None:
+        """The record's ``updated_at`` now (None for a version-compared record)."""
+        return self.current if isinstance(self.current, dt.datetime) else None
 
 
-def ensure_unchanged(
-    session: Session, model: type[T], record_id: int, seen_updated_at: dt.datetime | None
-) -> T:
+def changed_elsewhere(
+    session: Session, model: type, record_id: int | None, current: Seen | None
+) -> ConcurrentEditError:
+    """The refusal for a record someone else saved since the form loaded it: who and when
+    in one sentence (from the audit log), carrying ``current`` for "keep my version"."""
+    who, when = _last_change(session, model, record_id) if record_id is not None else (None, None)
+    if who is None or when is None:
+        message = _(
+            "Someone changed this record in another window or program after you opened "
+            "it; your changes were not saved. Reload it and make them again."
+        )
+    else:
+        message = _(
+            "{who} changed this record at {when} (in another window or program) after "
+            "you opened it; your changes were not saved, so reload it or keep your "
+            "version and save again."
+        ).format(who=who, when=f"{when:%Y-%m-%d %H:%M} UTC")
+    return ConcurrentEditError(message, changed_by=who, changed_at=when, current=current)
+
+
+def ensure_unchanged(session: Session, model: type[T], record_id: int, seen: Seen | None) -> T:
     """The row, locked into this transaction, if it still is as the caller saw it.
 
-    ``seen_updated_at=None`` skips the check (a caller that did not load the row first).
+    ``seen`` is the ``updated_at`` the form loaded, or an int: its ``row_version``.
+    ``seen=None`` skips the check (a caller that did not load the row first).
     The row is read ``FOR UPDATE``: on a team server a second client's save waits here
     until the first one commits and then sees its change, so two saves from the same
     starting point cannot both pass (SQLite serialises writers by itself and ignores it).
@@ -64,22 +96,10 @@ def ensure_unchanged(
         raise ConcurrentEditError(
             _("This record was deleted in another window; your changes were not saved.")
         )
-    if seen_updated_at is not None and row.updated_at != seen_updated_at:
-        who, when = _last_change(session, model, record_id)
-        if who is None or when is None:
-            message = _(
-                "Someone changed this record in another window or program after you opened "
-                "it; your changes were not saved. Reload it and make them again."
-            )
-        else:
-            message = _(
-                "{who} changed this record at {when} (in another window or program) after "
-                "you opened it; your changes were not saved, so reload it or keep your "
-                "version and save again."
-            ).format(who=who, when=f"{when:%Y-%m-%d %H:%M} UTC")
-        raise ConcurrentEditError(
-            message, changed_by=who, changed_at=when, current_updated_at=row.updated_at
-        )
+    if seen is not None:
+        now: Seen = row.row_version if isinstance(seen, int) else row.updated_at
+        if now != seen:
+            raise changed_elsewhere(session, model, record_id, now)
     return row
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 from wir_manager.domain.enums import WorkMode
 from wir_manager.qt import accessibility as a11y
 from wir_manager.qt import theme
+from wir_manager.qt.widgets import confirm
 from wir_manager.qt.widgets.pickers import country_items, fill_with_completion
 from wir_manager.services.placements import (
     ContactRecord,
@@ -68,8 +70,10 @@ class PlacementForm(QDialog):
         contacts: Sequence[ContactRecord],
         affiliates: Sequence[tuple[int, str]],
         submit: Callable[[PlacementData], PlacementChange],
+        fetch: Callable[[], PlacementData] | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``fetch`` reads the placement as stored now (for "Reload" after a stale save)."""
         super().__init__(parent)
         self.setObjectName("placementForm")
         self.setWindowTitle(
@@ -77,6 +81,9 @@ class PlacementForm(QDialog):
         )
         self._data = data
         self._submit = submit
+        self._fetch = fetch
+        #: Reload or keep my version after a stale save; tests assign their own answer.
+        self.ask_stale: confirm.AskStale = confirm.ask_stale
         #: The service's answer once the form was accepted.
         self.change: PlacementChange | None = None
         outer = QVBoxLayout(self)
@@ -93,10 +100,10 @@ class PlacementForm(QDialog):
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
 
-        self.start = QDateEdit(qdate(data.start_date), self)
+        self.start = QDateEdit(self)
         self.start.setObjectName("placementStart")
         self.start.setCalendarPopup(True)
-        self.end = QDateEdit(qdate(data.end_date), self)
+        self.end = QDateEdit(self)
         self.end.setObjectName("placementEnd")
         self.end.setCalendarPopup(True)
         left.addRow(self.tr("&Start date:"), self.start)
@@ -105,24 +112,20 @@ class PlacementForm(QDialog):
         self.share.setObjectName("placementShare")
         self.share.setRange(1, 100)
         self.share.setSuffix(" %")
-        self.share.setValue(data.time_share)
         left.addRow(self.tr("Share of &full time:"), self.share)
         self.mode = QComboBox(self)
         self.mode.setObjectName("placementMode")
         for mode in WorkMode:
             self.mode.addItem(work_mode_label(mode), mode.value)
-        self.mode.setCurrentIndex(max(0, self.mode.findData(data.work_mode or "onsite")))
         left.addRow(self.tr("&Work mode:"), self.mode)
-        self.city = QLineEdit(data.duty_city or "", self)
+        self.city = QLineEdit(self)
         self.city.setObjectName("placementCity")
         left.addRow(self.tr("Duty &city:"), self.city)
         self.country = QComboBox(self)
         self.country.setObjectName("placementCountry")
         fill_with_completion(self.country, country_items(), empty="")
-        found = self.country.findData(data.duty_country) if data.duty_country else 0
-        self.country.setCurrentIndex(max(0, found))
         left.addRow(self.tr("Duty c&ountry:"), self.country)
-        self.mentor = QLineEdit(data.mentor or "", self)
+        self.mentor = QLineEdit(self)
         self.mentor.setObjectName("placementMentor")
         left.addRow(self.tr("Chapter's &mentor:"), self.mentor)
 
@@ -134,15 +137,12 @@ class PlacementForm(QDialog):
         for c in contacts:
             label = c.display + (f" <{c.email}>" if c.email else "")
             self.contact.addItem(label, c.id)
-        if data.liaison_id is not None:
-            self.contact.setCurrentIndex(max(0, self.contact.findData(data.liaison_id)))
         lform.addRow(self.tr("&Contact:"), self.contact)
-        typed = data.liaison or LiaisonData("")
-        self.liaison_name = QLineEdit(typed.name, liaison)
+        self.liaison_name = QLineEdit(liaison)
         self.liaison_name.setObjectName("liaisonName")
-        self.liaison_role = QLineEdit(typed.role or "", liaison)
+        self.liaison_role = QLineEdit(liaison)
         self.liaison_role.setObjectName("liaisonRole")
-        self.liaison_email = QLineEdit(typed.email or "", liaison)
+        self.liaison_email = QLineEdit(liaison)
         self.liaison_email.setObjectName("liaisonEmail")
         lform.addRow(self.tr("&Name:"), self.liaison_name)
         lform.addRow(self.tr("&Role:"), self.liaison_role)
@@ -154,13 +154,11 @@ class PlacementForm(QDialog):
         self.host.addItem(self.tr("None"), None)
         for aid, name in affiliates:
             self.host.addItem(name, aid)
-        if data.host_affiliate_id is not None:
-            self.host.setCurrentIndex(max(0, self.host.findData(data.host_affiliate_id)))
         right.addRow(self.tr("&Host affiliate:"), self.host)
-        self.sponsor = QLineEdit(data.fiscal_sponsor or "", self)
+        self.sponsor = QLineEdit(self)
         self.sponsor.setObjectName("placementSponsor")
         right.addRow(self.tr("Fiscal s&ponsor:"), self.sponsor)
-        self.funding_source = QLineEdit(data.funding_source or "", self)
+        self.funding_source = QLineEdit(self)
         self.funding_source.setObjectName("fundingSource")
         right.addRow(self.tr("Funding so&urce:"), self.funding_source)
         money = QHBoxLayout()
@@ -169,8 +167,7 @@ class PlacementForm(QDialog):
         self.amount.setRange(0, MAX_AMOUNT)
         self.amount.setGroupSeparatorShown(True)
         self.amount.setSpecialValueText(self.tr("none"))
-        self.amount.setValue(data.funding_amount or 0)
-        self.currency = QLineEdit(data.funding_currency or "", self)
+        self.currency = QLineEdit(self)
         self.currency.setObjectName("fundingCurrency")
         self.currency.setMaxLength(3)
         self.currency.setPlaceholderText(self.tr("USD"))
@@ -181,7 +178,7 @@ class PlacementForm(QDialog):
         amount_label = QLabel(self.tr("&Amount:"), self)
         amount_label.setBuddy(self.amount)  # a row holding a layout gets no buddy itself
         right.addRow(amount_label, money)
-        self.notes = QPlainTextEdit(data.notes or "", self)
+        self.notes = QPlainTextEdit(self)
         self.notes.setObjectName("placementNotes")
         self.notes.setMaximumHeight(70)
         notes_label = QLabel(self.tr("Notes:"), self)
@@ -207,8 +204,40 @@ class PlacementForm(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
-        self._contact_chosen()
+        self.fill(data)
         a11y.make_accessible(self)
+
+    def fill(self, data: PlacementData) -> None:
+        """Show ``data`` in the fields (when the form opens, and after "Reload" took
+        someone else's newer version of the placement)."""
+        self._data = data
+        self.start.setDate(qdate(data.start_date))
+        self.end.setDate(qdate(data.end_date))
+        self.share.setValue(data.time_share)
+        self.mode.setCurrentIndex(max(0, self.mode.findData(data.work_mode or "onsite")))
+        self.city.setText(data.duty_city or "")
+        found = self.country.findData(data.duty_country) if data.duty_country else 0
+        self.country.setCurrentIndex(max(0, found))
+        self.mentor.setText(data.mentor or "")
+        self.contact.setCurrentIndex(
+            max(0, self.contact.findData(data.liaison_id)) if data.liaison_id is not None else 0
+        )
+        typed = data.liaison or LiaisonData("")
+        self.liaison_name.setText(typed.name)
+        self.liaison_role.setText(typed.role or "")
+        self.liaison_email.setText(typed.email or "")
+        self.host.setCurrentIndex(
+            max(0, self.host.findData(data.host_affiliate_id))
+            if data.host_affiliate_id is not None
+            else 0
+        )
+        self.sponsor.setText(data.fiscal_sponsor or "")
+        self.funding_source.setText(data.funding_source or "")
+        self.amount.setValue(data.funding_amount or 0)
+        self.currency.setText(data.funding_currency or "")
+        self.notes.setPlainText(data.notes or "")
+        self.error.hide()
+        self._contact_chosen()
 
     def _contact_chosen(self) -> None:
         new = self.contact.currentData() is None
@@ -249,14 +278,31 @@ class PlacementForm(QDialog):
             notes=self.notes.toPlainText().strip() or None,
             schedule=self._data.schedule,
             id=self._data.id,
+            updated_at=self._data.updated_at,
         )
 
     def accept(self) -> None:
-        """Save through the service; on a refusal show its sentence and stay open."""
+        """Save through the service; on a refusal show its sentence and stay open. When
+        someone else saved the placement since the form was filled: reload or keep mine
+        (``confirm.save_resolving_stale``), the form staying open either way."""
+        data = self.data()
         try:
-            self.change = self._submit(self.data())
+            change = confirm.save_resolving_stale(
+                self,
+                self.ask_stale,
+                lambda seen: self._submit(replace(data, updated_at=seen)),
+                data.updated_at,
+                reload=self._reload,
+            )
         except ValueError as exc:
             self.error.setText(str(exc))
             self.error.show()
             return
+        if change is None:
+            return
+        self.change = change
         super().accept()
+
+    def _reload(self) -> None:
+        if self._fetch is not None:
+            self.fill(self._fetch())

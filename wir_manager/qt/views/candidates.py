@@ -68,8 +68,6 @@ class CandidatesView(SidebarScreen):
         self.ui.setupUi(self)
         #: Replaced by tests to answer questions without a modal loop.
         self.ask: confirm.Ask = confirm.ask
-        #: Reload or keep my version after a stale save; replaced by tests.
-        self.ask_stale: confirm.AskStale = confirm.ask_stale
         self.report_error: Callable[[QWidget | None, BaseException], None] = show_error
         #: Right-to-erasure flow (typed confirmation, then erase + compaction); replaceable
         #: in tests.
@@ -439,7 +437,6 @@ class CandidatesView(SidebarScreen):
     def save(self) -> bool:
         """Save the editor's candidate; True when saved (or nothing to save)."""
         from wir_manager.services import candidates as svc
-        from wir_manager.services.concurrency import ConcurrentEditError
 
         if not self.editor.is_dirty():
             return True
@@ -449,34 +446,33 @@ class CandidatesView(SidebarScreen):
             return False
         db = self.ctx.db
         cid = self.editor.candidate_id
-        seen = self.editor.loaded_updated_at
-        while True:
-            try:
-                if cid is None:
-                    cid = svc.create_candidate(db, data)
-                else:
-                    svc.update_candidate(db, cid, data, expected_updated_at=seen)
-                break
-            except svc.CandidateValidationError as exc:
-                self.editor.show_errors(exc.errors)
+
+        def reload(known: int) -> None:
+            self.show_candidate(known)
+            self._refresh_rows([known])
+
+        try:
+            if cid is None:
+                cid = svc.create_candidate(db, data)
+            elif (
+                confirm.save_resolving_stale(
+                    self,
+                    self.ask_stale,
+                    lambda seen, known=cid: (
+                        svc.update_candidate(db, known, data, expected_updated_at=seen) or True
+                    ),
+                    self.editor.loaded_updated_at,
+                    reload=lambda known=cid: reload(known),
+                )
+                is None
+            ):
                 return False
-            except ConcurrentEditError as exc:
-                # Someone else saved (or deleted) this person since the form was loaded:
-                # say who and when, and let the user choose. The form stays as typed.
-                if cid is None or exc.current_updated_at is None:
-                    self.report_error(self, exc)
-                    return False
-                answer = self.ask_stale(self, str(exc))
-                if answer is confirm.StaleAnswer.RELOAD:
-                    self.show_candidate(cid)
-                    self._refresh_rows([cid])
-                    return False
-                if answer is not confirm.StaleAnswer.KEEP_MINE:
-                    return False
-                seen = exc.current_updated_at  # save over their version, on purpose
-            except Exception as exc:
-                self.report_error(self, exc)  # e.g. connection lost: the form is kept
-                return False
+        except svc.CandidateValidationError as exc:
+            self.editor.show_errors(exc.errors)
+            return False
+        except Exception as exc:
+            self.report_error(self, exc)  # e.g. deleted meanwhile, connection lost: kept
+            return False
         self._refresh_rows([cid])
         self.show_candidate(cid)
         self._select_row_quietly(cid)

@@ -37,7 +37,6 @@ from wir_manager.qt.widgets import confirm
 from wir_manager.qt.widgets.screen import SidebarScreen
 from wir_manager.qt.widgets.view_actions import drop_conflicting_shortcuts
 from wir_manager.services import requests as rq
-from wir_manager.services.concurrency import ConcurrentEditError
 from wir_manager.services.localefmt import format_number
 from wir_manager.services.requests import RequestRow
 from wir_manager.storage.changes import Changes, Kind
@@ -60,8 +59,6 @@ class RequestsView(SidebarScreen):
         self.proxy.setSourceModel(self.model)
         self.editor = RequestEditor(self)
         self.editor.setObjectName("requestEditor")
-        #: Reload or keep my version after a stale save; replaced by tests.
-        self.ask_stale: confirm.AskStale = confirm.ask_stale
         self.ui.editorLayout.addWidget(self.editor)
         #: True to go ahead deleting these requests; replaceable in tests.
         self.confirm_delete: Callable[[list[RequestRow]], bool] = self._confirm_delete_dialog
@@ -325,31 +322,33 @@ class RequestsView(SidebarScreen):
             self.editor.touch_all()
             return False
         data = self.editor.form_data()
-        while True:
-            try:
+
+        def reload(rid: int) -> None:
+            self.editor.load(rq.get_request(self.ctx.db, rid))
+            self.reload(select_id=rid)
+
+        try:
+            if data.id is None:
                 saved = rq.save_request(self.ctx.db, data)
-                break
-            except ConcurrentEditError as exc:
-                # Changed by someone else since it was loaded: who and when, then reload
-                # or keep my version. The form stays as typed.
-                if data.id is None or exc.current_updated_at is None:
-                    show_error(self, exc)
+            else:
+                rid = data.id
+                found = confirm.save_resolving_stale(
+                    self,
+                    self.ask_stale,
+                    lambda seen: rq.save_request(self.ctx.db, replace(data, updated_at=seen)),
+                    data.updated_at,
+                    reload=lambda: reload(rid),
+                )
+                if found is None:
                     return False
-                answer = self.ask_stale(self, str(exc))
-                if answer is confirm.StaleAnswer.RELOAD:
-                    self.editor.load(rq.get_request(self.ctx.db, data.id))
-                    self.reload(select_id=data.id)
-                    return False
-                if answer is not confirm.StaleAnswer.KEEP_MINE:
-                    return False
-                data = replace(data, updated_at=exc.current_updated_at)
-            except (rq.RequestError, rq.OrganisationError) as exc:
-                self.editor.touch_all()
-                show_error(self, exc)
-                return False
-            except Exception as exc:
-                show_error(self, exc)  # e.g. connection lost: the form is kept
-                return False
+                saved = found
+        except (rq.RequestError, rq.OrganisationError) as exc:
+            self.editor.touch_all()
+            show_error(self, exc)
+            return False
+        except Exception as exc:
+            show_error(self, exc)  # e.g. deleted meanwhile, connection lost: the form is kept
+            return False
         self.editor.set_organisations(rq.list_organisations(self.ctx.db))
         self.editor.load(saved)
         self.reload(select_id=saved.id)

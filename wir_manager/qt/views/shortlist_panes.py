@@ -48,6 +48,7 @@ from wir_manager.qt.models.shortlist_tables import (
     decline_label,
     status_label,
 )
+from wir_manager.qt.widgets import confirm
 from wir_manager.qt.widgets.score_bars import ScoreBarDelegate, legend_html
 from wir_manager.services import candidates, matching, placements
 from wir_manager.services import requests as rq
@@ -95,6 +96,11 @@ class _Pane(QObject):
         self.ui = ui
         self.view = view
         self._request_id = request_id
+
+    def ask_stale(self, parent: QWidget | None, refusal: str) -> confirm.StaleAnswer:
+        """The screen's reload-or-keep question (one place for tests to answer it)."""
+        ask: confirm.AskStale = getattr(self.view, "ask_stale", confirm.ask_stale)
+        return ask(parent, refusal)
 
 
 class RankingPane(_Pane):
@@ -278,11 +284,30 @@ class RankingPane(_Pane):
         self._set_sliders(self.stored_weights)
         self.rerank()
 
+    def revert_to_stored(self) -> None:
+        """Take the profile as stored now (someone else's newer version) and rank with it."""
+        self.load_profile()
+        self.rerank()
+
     def save_weights(self) -> None:
+        """Store the sliders as the next profile version. When someone else saved a
+        version since these weights were loaded: who and when, then reload theirs or
+        keep these (``confirm.save_resolving_stale``)."""
+        db, weights = self.ctx.db, self.weights()
         try:
-            profile = matching.save_profile(self.ctx.db, matching.DEFAULT_PROFILE, self.weights())
+            profile = confirm.save_resolving_stale(
+                self.view,
+                self.ask_stale,
+                lambda seen: matching.save_profile(
+                    db, matching.DEFAULT_PROFILE, weights, expected_version=seen
+                ),
+                self.profile_version or None,
+                reload=self.revert_to_stored,
+            )
         except Exception as exc:
             show_error(self.view, exc)
+            return
+        if profile is None:
             return
         self.stored_weights = dict(profile.weights)
         self.profile_version = profile.version
@@ -523,6 +548,8 @@ class SavedPane(_Pane):
         ui.savedLayout.insertWidget(0, self.message)
         #: The placement form of an acceptance while it is open (tests fill it).
         self.form: PlacementForm | None = None
+        #: The entry as shown when the note and answer controls were filled.
+        self._seen: ShortlistRow | None = None
         ui.statusCombo.currentIndexChanged.connect(self._answer_chosen)
         ui.statusButton.clicked.connect(self.apply_status)
         ui.noteButton.clicked.connect(self.apply_note)
@@ -604,9 +631,42 @@ class SavedPane(_Pane):
 
     def _current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         row = self.saved_model.record(current.row()) if current.isValid() else None
+        seen = self._seen
+        if (
+            row is not None
+            and seen is not None
+            and row.candidate_id == seen.candidate_id
+            and self._typed()
+        ):
+            # The list was read again (someone's change) while a note or an answer is
+            # being typed for this person: keep it, and keep comparing with what was
+            # shown when typing began, so the save says if the entry changed meanwhile.
+            self.current_changed.emit()
+            return
+        self._show(row)
+
+    def _show(self, row: ShortlistRow | None) -> None:
+        self._seen = row
         self.ui.noteEdit.setText(row.note if row is not None and row.note else "")
         self._fill_answers(row)
         self.current_changed.emit()
+
+    def _typed(self) -> bool:
+        """A note or a decline text typed for the shown person and not yet saved."""
+        seen = self._seen
+        note = (seen.note or "") if seen is not None else ""
+        return self.ui.noteEdit.text() != note or bool(self.decline_note.text().strip())
+
+    def _reload_shown(self, candidate_id: int) -> None:
+        """After "Reload": show the entry as stored now, dropping what was typed."""
+        self._seen = None
+        self.reload(keep_candidate=candidate_id)
+        self._show(self._selected())
+
+    def _shown(self, row: ShortlistRow) -> ShortlistRow:
+        """The version of ``row`` the editor was filled from (what a save compares with)."""
+        seen = self._seen
+        return seen if seen is not None and seen.candidate_id == row.candidate_id else row
 
     def _fill_answers(self, row: ShortlistRow | None) -> None:
         """Only the steps allowed from the person's status (none once answered)."""
@@ -651,28 +711,39 @@ class SavedPane(_Pane):
             self.accept(rid, row)
             return
         try:
-            matching.set_status(
-                self.ctx.db,
-                rid,
-                row.candidate_id,
-                status.value,
-                interview_on=(
-                    pydate(self.interview_date.date())
-                    if status is ShortlistStatus.INTERVIEW
-                    else None
-                ),
-                reason=(
-                    self.decline_reason.currentData()
-                    if status is ShortlistStatus.DECLINED
-                    else None
-                ),
-                note=self.decline_note.text() if status is ShortlistStatus.DECLINED else None,
+            done = confirm.save_resolving_stale(
+                self.view,
+                self.ask_stale,
+                lambda seen: self._set_status(rid, row, status, seen),
+                self._shown(row).updated_at,
+                reload=lambda: self._reload_shown(row.candidate_id),
             )
         except Exception as exc:
             show_error(self.view, exc)
             return
+        if done is None:
+            return
+        self._seen = None
         self._say(None)
         self.reload(keep_candidate=row.candidate_id)
+
+    def _set_status(
+        self, rid: int, row: ShortlistRow, status: ShortlistStatus, seen: dt.datetime | None
+    ) -> ShortlistRow:
+        return matching.set_status(
+            self.ctx.db,
+            rid,
+            row.candidate_id,
+            status.value,
+            interview_on=(
+                pydate(self.interview_date.date()) if status is ShortlistStatus.INTERVIEW else None
+            ),
+            reason=(
+                self.decline_reason.currentData() if status is ShortlistStatus.DECLINED else None
+            ),
+            note=self.decline_note.text() if status is ShortlistStatus.DECLINED else None,
+            expected_updated_at=seen,
+        )
 
     def accept(self, request_id: int, row: ShortlistRow) -> None:
         """The IGO accepted ``row``: the placement form, pre-filled from the request
@@ -713,10 +784,23 @@ class SavedPane(_Pane):
         row, rid = self._selected(), self._request_id()
         if row is None or rid is None:
             return
+        note = self.ui.noteEdit.text()
         try:
-            matching.set_note(self.ctx.db, rid, row.candidate_id, self.ui.noteEdit.text())
+            done = confirm.save_resolving_stale(
+                self.view,
+                self.ask_stale,
+                lambda seen: matching.set_note(
+                    self.ctx.db, rid, row.candidate_id, note, expected_updated_at=seen
+                ),
+                self._shown(row).updated_at,
+                reload=lambda: self._reload_shown(row.candidate_id),
+            )
         except Exception as exc:
             show_error(self.view, exc)
+            return
+        if done is None:
+            return
+        self._seen = None
         self.reload(keep_candidate=row.candidate_id)
 
 

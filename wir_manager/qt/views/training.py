@@ -30,6 +30,7 @@ from wir_manager.qt.forms.ui_training_view import Ui_TrainingView
 from wir_manager.qt.models.training_grid import STATUS_ROLE, PreparedGrid, TrainingGridModel
 from wir_manager.qt.models.training_modules import ModuleListModel
 from wir_manager.qt.views.module_editor import ModuleEditor
+from wir_manager.qt.widgets import confirm
 from wir_manager.qt.widgets.screen import SidebarScreen
 from wir_manager.qt.widgets.view_actions import drop_conflicting_shortcuts
 from wir_manager.services import training as tr
@@ -323,22 +324,33 @@ class TrainingView(SidebarScreen):
         if not editor.is_dirty():
             return True
         form = editor.form()
+        module = editor.module
         try:
-            if editor.module is None:
+            if module is None:
                 saved = tr.add_module(
                     self.ctx.db, form.title, form.description, mandatory=form.mandatory
                 )
             else:
-                saved = tr.update_module(
-                    self.ctx.db,
-                    editor.module.id,
-                    title=form.title,
-                    description=form.description,
-                    mandatory=form.mandatory,
-                    active=form.active,
+                found = confirm.save_resolving_stale(
+                    self,
+                    self.ask_stale,
+                    lambda seen: tr.update_module(
+                        self.ctx.db,
+                        module.id,
+                        title=form.title,
+                        description=form.description,
+                        mandatory=form.mandatory,
+                        active=form.active,
+                        expected_version=seen,
+                    ),
+                    module.version,
+                    reload=lambda: self.reload_modules(select_id=module.id),
                 )
+                if found is None:
+                    return False
+                saved = found
         except Exception as exc:
-            show_error(self, exc)
+            show_error(self, exc)  # e.g. deleted meanwhile, connection lost: the form stays
             return False
         editor.load(saved)
         # The grid follows through the change hub (a module change re-reads it once).

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
+from typing import TypeVar, cast
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
+
+from wir_manager.services.concurrency import ConcurrentEditError
 
 Button = QMessageBox.StandardButton
 Ask = Callable[[QWidget | None, str, str, Button, Button], Button]
@@ -99,3 +102,39 @@ def ask_stale(parent: QWidget | None, refusal: str) -> StaleAnswer:
     if clicked is keep_button:
         return StaleAnswer.KEEP_MINE
     return StaleAnswer.CANCEL
+
+
+S = TypeVar("S")
+T = TypeVar("T")
+
+
+def save_resolving_stale(
+    parent: QWidget | None,
+    ask: AskStale,
+    save: Callable[[S], T],
+    seen: S,
+    reload: Callable[[], object],
+) -> T | None:
+    """``save(seen)``, the one way every editor resolves a stale save.
+
+    ``seen`` is what the form remembered of the record it loaded (its ``updated_at`` or
+    version). When someone else saved the record since, the service refuses with who and
+    when; ``ask`` shows that sentence and the user chooses: *Reload* calls ``reload()``
+    (their version is shown, the typed edits dropped, on purpose), *Keep my version*
+    saves again over theirs, *Cancel* leaves the form as typed. Returns what ``save``
+    returned, or None when nothing was saved. A record deleted meanwhile (nothing to
+    keep it over) and any other error propagate to the caller's one-sentence handler.
+    """
+    while True:
+        try:
+            return save(seen)
+        except ConcurrentEditError as exc:
+            if exc.current is None:
+                raise
+            answer = ask(parent, str(exc))
+            if answer is StaleAnswer.RELOAD:
+                reload()
+                return None
+            if answer is not StaleAnswer.KEEP_MINE:
+                return None
+            seen = cast(S, exc.current)  # save over their version, on purpose

@@ -29,7 +29,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from wir_manager.qt import theme
-from wir_manager.qt.widgets.confirm import LeaveAnswer, ask_save_discard_cancel
+from wir_manager.qt.widgets.confirm import AskStale, LeaveAnswer, ask_save_discard_cancel, ask_stale
 
 if TYPE_CHECKING:
     from wir_manager.qt.context import AppContext
@@ -70,6 +70,9 @@ class SidebarScreen(QWidget):
         self.ctx = ctx
         #: The unsaved-changes question; tests replace it to answer without a modal loop.
         self.ask_unsaved: Callable[[], LeaveAnswer] = self._ask_unsaved_dialog
+        #: Reload or keep my version after a stale save (``confirm.save_resolving_stale``);
+        #: tests replace it to answer without a modal loop.
+        self.ask_stale: AskStale = ask_stale
         ctx.hub.changed.connect(self._hub_changed)
 
     @classmethod

@@ -15,6 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from wir_manager.i18n import _
+from wir_manager.services.concurrency import changed_elsewhere
 from wir_manager.services.matching.errors import WeightsError
 from wir_manager.services.matching.parts import DEFAULT_PROFILE, DEFAULT_WEIGHTS, merge_weights
 from wir_manager.storage import models as m
@@ -74,9 +75,15 @@ def current_profile(db: Database, name: str = DEFAULT_PROFILE) -> WeightProfileI
             return latest_profile_in(s, name)
 
 
-def save_profile_in(s: Session, name: str, weights: Mapping[str, float]) -> WeightProfileInfo:
+def save_profile_in(
+    s: Session, name: str, weights: Mapping[str, float], *, expected_version: int | None = None
+) -> WeightProfileInfo:
     name = _check_name(name)
     row = _latest(s, name)
+    if expected_version is not None and row is not None and row.version != expected_version:
+        # Someone saved a newer version since these weights were loaded: say who and when
+        # rather than stacking this one on top unseen (the caller may keep it on purpose).
+        raise changed_elsewhere(s, m.WeightProfile, row.id, row.version)
     if row is None and name == DEFAULT_PROFILE:
         row = m.WeightProfile(name=name, version=1, weights=dict(DEFAULT_WEIGHTS))
         s.add(row)
@@ -91,11 +98,15 @@ def save_profile_in(s: Session, name: str, weights: Mapping[str, float]) -> Weig
     return _info(new)
 
 
-def save_profile(db: Database, name: str, weights: Mapping[str, float]) -> WeightProfileInfo:
+def save_profile(
+    db: Database, name: str, weights: Mapping[str, float], *, expected_version: int | None = None
+) -> WeightProfileInfo:
     """Store ``weights`` (partial weights are merged onto the latest version) as the next
-    version of ``name``; identical weights return the latest version unchanged."""
+    version of ``name``; identical weights return the latest version unchanged. With
+    ``expected_version`` (the version the sliders were loaded from), a newer version saved
+    meanwhile by someone else refuses the save with :class:`ConcurrentEditError`."""
     with db.session() as s:
-        return save_profile_in(s, name, weights)
+        return save_profile_in(s, name, weights, expected_version=expected_version)
 
 
 def list_profiles(db: Database) -> list[WeightProfileInfo]:

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from wir_manager.domain.enums import DeclineReason, ShortlistStatus, WorkMode
 from wir_manager.i18n import _
+from wir_manager.services.concurrency import ensure_unchanged
 from wir_manager.services.matching.errors import ShortlistError, UnknownRequestError
 from wir_manager.services.matching.explain import near_miss_reason
 from wir_manager.services.matching.parts import DEFAULT_PROFILE, PARTS
@@ -93,6 +94,9 @@ class ShortlistRow:
     interview_on: dt.date | None = None
     decline_reason: str | None = None
     decline_note: str | None = None
+    #: The entry's ``updated_at`` when read: an answer or note saved with it is refused
+    #: (who and when) if someone else changed the entry since.
+    updated_at: dt.datetime | None = None
 
 
 def _check_request(s: Session, request_id: int) -> None:
@@ -135,6 +139,7 @@ def _rows(s: Session, request_id: int) -> list[ShortlistRow]:
             e.interview_on,
             e.decline_reason,
             e.decline_note,
+            e.updated_at,
         )
         .join(m.Candidate, m.Candidate.id == e.candidate_id)
         .outerjoin(m.WeightProfile, m.WeightProfile.id == e.profile_id)
@@ -159,6 +164,7 @@ def _rows(s: Session, request_id: int) -> list[ShortlistRow]:
             interview_on=interview_on,
             decline_reason=reason,
             decline_note=reason_note,
+            updated_at=updated_at,
         )
         for (
             cid,
@@ -177,6 +183,7 @@ def _rows(s: Session, request_id: int) -> list[ShortlistRow]:
             interview_on,
             reason,
             reason_note,
+            updated_at,
         ) in rows
     ]
 
@@ -327,12 +334,15 @@ def set_status(
     interview_on: dt.date | None = None,
     reason: str | None = None,
     note: str | None = None,
+    expected_updated_at: dt.datetime | None = None,
 ) -> ShortlistRow:
     """Record the IGO's answer for one shortlisted person: sent, interview requested (on
     ``interview_on``), declined (``reason`` from :class:`DeclineReason` plus free
     ``note``) or the candidate withdrew. Only the allowed next steps are accepted; each
     answer is kept in ``shortlist_answers`` for the timeline and the equity figures.
-    *Accepted* is recorded by ``placements.accept`` together with the placement."""
+    *Accepted* is recorded by ``placements.accept`` together with the placement. With
+    ``expected_updated_at`` (the :attr:`ShortlistRow.updated_at` shown), an entry someone
+    else changed since is not answered over: :class:`ConcurrentEditError`."""
     try:
         new = ShortlistStatus(status)
     except ValueError:
@@ -343,7 +353,9 @@ def set_status(
         ) from None
     text = (note or "").strip() or None
     with db.session(write=True) as s:
-        entry = _entry(s, request_id, candidate_id)
+        entry = ensure_unchanged(
+            s, m.ShortlistEntry, _entry(s, request_id, candidate_id).id, expected_updated_at
+        )
         old = ShortlistStatus(entry.status)
         if new == old and new != ShortlistStatus.INTERVIEW:
             return next(r for r in _rows(s, request_id) if r.candidate_id == candidate_id)
@@ -422,10 +434,20 @@ def positions_warning(db: Database, request_id: int) -> str | None:
     ).format(n=over[0], positions=over[1])
 
 
-def set_note(db: Database, request_id: int, candidate_id: int, note: str | None) -> ShortlistRow:
-    """Store the coordinator's note on one shortlisted person (empty text clears it)."""
+def set_note(
+    db: Database,
+    request_id: int,
+    candidate_id: int,
+    note: str | None,
+    *,
+    expected_updated_at: dt.datetime | None = None,
+) -> ShortlistRow:
+    """Store the coordinator's note on one shortlisted person (empty text clears it);
+    ``expected_updated_at`` as for :func:`set_status`."""
     with db.session(write=True) as s:
-        entry = _entry(s, request_id, candidate_id)
+        entry = ensure_unchanged(
+            s, m.ShortlistEntry, _entry(s, request_id, candidate_id).id, expected_updated_at
+        )
         entry.note = (note or "").strip() or None
         s.flush()
         return next(r for r in _rows(s, request_id) if r.candidate_id == candidate_id)

@@ -84,6 +84,9 @@ class PlacementData:
     #: Default check-in schedule (monthly, mid-term, final) when the placement is created.
     schedule: bool = True
     id: int | None = None
+    #: The placement's ``updated_at`` when the form was filled: a save over a placement
+    #: someone else changed since is refused (who and when) instead of overwriting it.
+    updated_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

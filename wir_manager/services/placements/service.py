@@ -31,6 +31,7 @@ from wir_manager.domain.enums import (
     WorkMode,
 )
 from wir_manager.i18n import _
+from wir_manager.services.concurrency import ensure_unchanged
 from wir_manager.services.placements.records import (
     CheckinRecord,
     ContactRecord,
@@ -599,11 +600,14 @@ def accept(db: Database, data: PlacementData) -> PlacementChange:
 
 
 def update_placement(db: Database, data: PlacementData) -> PlacementChange:
-    """Save the form's edits. Dates change only while planned (later: extend)."""
+    """Save the form's edits. Dates change only while planned (later: extend). With
+    ``data.updated_at``, a placement changed meanwhile elsewhere is not overwritten:
+    :class:`ConcurrentEditError` says who and when."""
     if data.id is None:
         raise PlacementError(_("This placement has not been saved yet."))
     with db.session() as s:
         row = _placement(s, data.id)
+        row = ensure_unchanged(s, m.Placement, data.id, data.updated_at)
         if (data.start_date, data.end_date) != (row.start_date, row.end_date):
             if row.status != PlacementStatus.PLANNED:
                 raise PlacementError(

@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 
 from wir_manager.domain import catalogue
 from wir_manager.i18n import _
+from wir_manager.services.concurrency import ensure_unchanged
 from wir_manager.services.training.records import ModuleRecord, TrainingError
 from wir_manager.storage import models as m
 from wir_manager.storage.database import Database
@@ -21,6 +22,7 @@ def _module(row: m.TrainingModule) -> ModuleRecord:
         row.description or "",
         bool(row.mandatory),
         bool(row.active),
+        row.row_version or 0,
     )
 
 
@@ -68,8 +70,13 @@ def update_module(
     description: str | None = None,
     mandatory: bool | None = None,
     active: bool | None = None,
+    expected_version: int | None = None,
 ) -> ModuleRecord:
     """Change any of a module's title, description, mandatory flag or active flag.
+
+    With ``expected_version`` (the :attr:`ModuleRecord.version` the form loaded), a module
+    changed meanwhile by someone else is not overwritten: :class:`ConcurrentEditError`
+    says who and when.
 
     Deactivating keeps the module and everyone's progress on it (history stays true) but
     drops it from the grid and from the ready rule.
@@ -78,6 +85,7 @@ def update_module(
         row = s.get(m.TrainingModule, module_id)
         if row is None:
             raise TrainingError(_("That training module no longer exists."))
+        row = ensure_unchanged(s, m.TrainingModule, module_id, expected_version)
         if title is not None:
             row.title = _clean_title(title)
         if description is not None:

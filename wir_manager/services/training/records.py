@@ -20,6 +20,9 @@ class ModuleRecord:
     description: str
     mandatory: bool
     active: bool
+    #: The row's ``row_version`` when read: the module editor saves with it, so a module
+    #: someone else changed meanwhile is not silently overwritten.
+    version: int = 0
 
 
 @dataclass(frozen=True, slots=True)
