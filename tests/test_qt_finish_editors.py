@@ -77,3 +77,77 @@ def test_a_fresh_database_adds_the_affiliate_typed_in_the_editor(
     assert len(svc.affiliates(db)) == 1
     assert view._errors == []
     hub.watch(None)
+
+
+NOT_SET = {"en": "not set", "sv": "inte angivet"}
+
+
+@pytest.mark.parametrize("code", ["en", "sv"])
+def test_dates_are_picked_from_a_calendar_or_typed_and_may_be_not_set(
+    qtbot, db, language, code: str
+) -> None:
+    """Issue #16.12: the candidate editor's dates were ISO text boxes while the request
+    editor had spin boxes faking "not set" as 1900-01-01; both now use one DateField:
+    empty says "not set", a calendar (its button, or Alt+Down) picks a day, typing ISO
+    still works, a typo is refused beside the field, the clear button unsets it."""
+    import datetime as dt
+
+    from PySide6.QtWidgets import QTableView
+
+    from wir_manager.qt.views.request_editor import RequestEditor
+    from wir_manager.qt.widgets.date_field import DateField
+    from wir_manager.services import candidates as svc
+
+    language(code)
+    view, _answers = make_view(qtbot, db)
+    view.new_item()
+    ed = view.editor
+    ui = ed.ui
+    ui.fullNameEdit.setText("देवनागरी शर्मा")
+    ui.usernameEdit.setText("DevSharma")
+    field = ui.availableFromEdit
+    assert isinstance(field, DateField) and field.value() is None
+    assert field.placeholderText() == NOT_SET[code]
+    assert isinstance(ui.consentStoreDate, DateField)
+    # Pick from the calendar by keyboard: Alt+Down opens it on this month, Right, Enter.
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    calendar = field.calendar
+    assert calendar is not None and calendar.isVisible()
+    today = dt.date.today()
+    assert calendar.selectedDate().toPython() == today
+    grid = calendar.findChild(QTableView)
+    qtbot.keyClick(grid, Qt.Key.Key_Right)
+    qtbot.keyClick(grid, Qt.Key.Key_Return)
+    assert not calendar.isVisible()
+    assert field.value() == today + dt.timedelta(days=1)
+    assert field.text() == (today + dt.timedelta(days=1)).isoformat()
+    # The calendar button opens the date shown.
+    field.calendar_action.trigger()
+    assert calendar.isVisible() and calendar.selectedDate().toPython() == field.value()
+    calendar.hide()
+    # Typed text still works; a typo is named beside the field.
+    ui.availableUntilEdit.setText("2026-13-01")
+    assert "available_until" in ed.errors() and not ui.saveButton.isEnabled()
+    ui.availableUntilEdit.clear()
+    assert "available_until" not in ed.errors() and ui.availableUntilEdit.value() is None
+    assert view.save()
+    cid = ed.candidate_id
+    assert svc.get_candidate(db, cid).data.available_from == today + dt.timedelta(days=1)
+    assert svc.get_candidate(db, cid).data.available_until is None
+    # The request editor uses the same field: its deadline can be unset.
+    editor = RequestEditor()
+    qtbot.addWidget(editor)
+    editor.show()
+    deadline = editor.ui.deadlineEdit
+    assert type(deadline) is DateField and type(editor.ui.startDateEdit) is DateField
+    assert editor.form_data().deadline == deadline.value() is not None
+    deadline.clear()
+    assert editor.form_data().deadline is None
+    assert deadline.placeholderText() == NOT_SET[code]
+    deadline.setText("2027-02-30")
+    assert any(p.field == "dates" for p in editor.problems)
+    deadline.set_value(dt.date(2027, 2, 28))
+    assert editor.form_data().deadline == dt.date(2027, 2, 28)
+    assert not any("2026-09-01" in p.message for p in editor.problems)
+    assert view._errors == []

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QSettings, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QComboBox
 
 from wir_manager.qt.context import AppContext
@@ -91,11 +92,12 @@ def test_inline_validation_disables_save(view: RequestsView) -> None:
     country.setCurrentIndex(country.findData("KE"))
     assert editor.is_valid(), editor.problems
     assert editor.ui.saveButton.isEnabled()
-    editor.ui.deadlineEdit.setDate(editor.ui.startDateEdit.date().addDays(10))
+    start = editor.ui.startDateEdit.value()
+    editor.ui.deadlineEdit.set_value(start + dt.timedelta(days=10))
     assert not editor.ui.saveButton.isEnabled()
     assert "must not be after the start date" in editor.ui.datesError.text()
     assert editor.ui.datesError.isVisible()
-    editor.ui.deadlineEdit.setDate(QDate(editor.ui.startDateEdit.date()).addDays(-10))
+    editor.ui.deadlineEdit.set_value(start - dt.timedelta(days=10))
     editor.ui.positionsSpin.setValue(0)
     assert "at least one position" in editor.ui.datesError.text()
     editor.ui.positionsSpin.setValue(2)

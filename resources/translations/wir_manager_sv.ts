@@ -295,10 +295,6 @@
         <translation>Tillgänglig &amp;från:</translation>
     </message>
     <message>
-        <source>YYYY-MM-DD</source>
-        <translation>ÅÅÅÅ-MM-DD</translation>
-    </message>
-    <message>
         <source>Available &amp;until:</source>
         <translation>Tillgänglig &amp;till:</translation>
     </message>
@@ -361,10 +357,6 @@
     <message>
         <source>Agrees to be kept in the candidate pool</source>
         <translation>Samtycker till att finnas kvar i kandidatpoolen</translation>
-    </message>
-    <message>
-        <source>date given, YYYY-MM-DD</source>
-        <translation>datum för samtycket, ÅÅÅÅ-MM-DD</translation>
     </message>
     <message>
         <source>Agrees to be proposed to organisations</source>
@@ -944,6 +936,21 @@
     <message>
         <source>WiR Manager is locked. Type your password to connect again.</source>
         <translation>WiR Manager är låst. Skriv ditt lösenord för att ansluta igen.</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>not set</source>
+        <translation>inte angivet</translation>
+    </message>
+    <message>
+        <source>Type a date as YYYY-MM-DD, or pick one from the calendar.</source>
+        <translation>Skriv ett datum som ÅÅÅÅ-MM-DD, eller välj det i kalendern.</translation>
+    </message>
+    <message>
+        <source>Pick a date</source>
+        <translation>Välj datum</translation>
     </message>
 </context>
 <context>
@@ -3487,10 +3494,6 @@
 <context>
     <name>RequestEditor</name>
     <message>
-        <source>Not set</source>
-        <translation>Inte angivet</translation>
-    </message>
-    <message>
         <source> months</source>
         <translation> månader</translation>
     </message>
@@ -3533,6 +3536,10 @@
     <message>
         <source>Last changed {when}</source>
         <translation>Senast ändrad {when}</translation>
+    </message>
+    <message>
+        <source>Use a date like 2026-09-01.</source>
+        <translation>Ange ett datum som 2026-09-01.</translation>
     </message>
     <message>
         <source>1 thing to fix before saving</source>

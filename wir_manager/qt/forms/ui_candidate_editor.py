@@ -10,6 +10,8 @@
 from PySide6.QtCore import QCoreApplication, QMetaObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy, QSpacerItem, QTabWidget, QTableView, QVBoxLayout, QWidget
 
+from wir_manager.qt.widgets.date_field import DateField
+
 class Ui_CandidateEditor(object):
     def setupUi(self, CandidateEditor):
         if not CandidateEditor.objectName():
@@ -157,7 +159,7 @@ class Ui_CandidateEditor(object):
 
         self.profileForm.setWidget(11, QFormLayout.ItemRole.LabelRole, self.availableFromLabel)
 
-        self.availableFromEdit = QLineEdit(self.profileContents)
+        self.availableFromEdit = DateField(self.profileContents)
         self.availableFromEdit.setObjectName(u"availableFromEdit")
 
         self.profileForm.setWidget(11, QFormLayout.ItemRole.FieldRole, self.availableFromEdit)
@@ -167,7 +169,7 @@ class Ui_CandidateEditor(object):
 
         self.profileForm.setWidget(12, QFormLayout.ItemRole.LabelRole, self.availableUntilLabel)
 
-        self.availableUntilEdit = QLineEdit(self.profileContents)
+        self.availableUntilEdit = DateField(self.profileContents)
         self.availableUntilEdit.setObjectName(u"availableUntilEdit")
 
         self.profileForm.setWidget(12, QFormLayout.ItemRole.FieldRole, self.availableUntilEdit)
@@ -302,7 +304,7 @@ class Ui_CandidateEditor(object):
 
         self.consentGrid.addWidget(self.consentStoreCheck, 0, 0, 1, 1)
 
-        self.consentStoreDate = QLineEdit(self.consentTab)
+        self.consentStoreDate = DateField(self.consentTab)
         self.consentStoreDate.setObjectName(u"consentStoreDate")
 
         self.consentGrid.addWidget(self.consentStoreDate, 0, 1, 1, 1)
@@ -312,7 +314,7 @@ class Ui_CandidateEditor(object):
 
         self.consentGrid.addWidget(self.consentProposeCheck, 1, 0, 1, 1)
 
-        self.consentProposeDate = QLineEdit(self.consentTab)
+        self.consentProposeDate = DateField(self.consentTab)
         self.consentProposeDate.setObjectName(u"consentProposeDate")
 
         self.consentGrid.addWidget(self.consentProposeDate, 1, 1, 1, 1)
@@ -322,7 +324,7 @@ class Ui_CandidateEditor(object):
 
         self.consentGrid.addWidget(self.consentShareCheck, 2, 0, 1, 1)
 
-        self.consentShareDate = QLineEdit(self.consentTab)
+        self.consentShareDate = DateField(self.consentTab)
         self.consentShareDate.setObjectName(u"consentShareDate")
 
         self.consentGrid.addWidget(self.consentShareDate, 2, 1, 1, 1)
@@ -439,9 +441,7 @@ class Ui_CandidateEditor(object):
         self.editCountLabel.setText(QCoreApplication.translate("CandidateEditor", u"Edit c&ount:", None))
         self.editCountEdit.setPlaceholderText(QCoreApplication.translate("CandidateEditor", u"global edit count", None))
         self.availableFromLabel.setText(QCoreApplication.translate("CandidateEditor", u"Available &from:", None))
-        self.availableFromEdit.setPlaceholderText(QCoreApplication.translate("CandidateEditor", u"YYYY-MM-DD", None))
         self.availableUntilLabel.setText(QCoreApplication.translate("CandidateEditor", u"Available &until:", None))
-        self.availableUntilEdit.setPlaceholderText(QCoreApplication.translate("CandidateEditor", u"YYYY-MM-DD", None))
         self.relocationLabel.setText(QCoreApplication.translate("CandidateEditor", u"Re&location:", None))
 #if QT_CONFIG(tooltip)
         self.relocationCombo.setToolTip(QCoreApplication.translate("CandidateEditor", u"Whether the person would move to another country for an on-site or hybrid placement. \u201cWill not relocate\u201d rules them out of on-site and hybrid requests in other countries.", None))
@@ -468,11 +468,8 @@ class Ui_CandidateEditor(object):
         self.tabs.setTabText(self.tabs.indexOf(self.trainingTab), QCoreApplication.translate("CandidateEditor", u"Training", None))
         self.consentIntro.setText(QCoreApplication.translate("CandidateEditor", u"Without consent to be proposed, the person never appears in a shortlist or a dossier.", None))
         self.consentStoreCheck.setText(QCoreApplication.translate("CandidateEditor", u"Agrees to be kept in the candidate pool", None))
-        self.consentStoreDate.setPlaceholderText(QCoreApplication.translate("CandidateEditor", u"date given, YYYY-MM-DD", None))
         self.consentProposeCheck.setText(QCoreApplication.translate("CandidateEditor", u"Agrees to be proposed to organisations", None))
-        self.consentProposeDate.setPlaceholderText(QCoreApplication.translate("CandidateEditor", u"date given, YYYY-MM-DD", None))
         self.consentShareCheck.setText(QCoreApplication.translate("CandidateEditor", u"Agrees that contact details go into dossiers", None))
-        self.consentShareDate.setPlaceholderText(QCoreApplication.translate("CandidateEditor", u"date given, YYYY-MM-DD", None))
         self.tabs.setTabText(self.tabs.indexOf(self.consentTab), QCoreApplication.translate("CandidateEditor", u"Consent", None))
         self.notesEdit.setPlaceholderText(QCoreApplication.translate("CandidateEditor", u"Notes for the programme team (kept encrypted; never in dossiers)", None))
         self.tabs.setTabText(self.tabs.indexOf(self.notesTab), QCoreApplication.translate("CandidateEditor", u"Notes", None))

@@ -8,7 +8,9 @@
 ################################################################################
 
 from PySide6.QtCore import QCoreApplication, QMetaObject, QSize
-from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy, QSpacerItem, QSpinBox, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy, QSpacerItem, QSpinBox, QTableView, QVBoxLayout, QWidget
+
+from wir_manager.qt.widgets.date_field import DateField
 
 class Ui_RequestEditor(object):
     def setupUi(self, RequestEditor):
@@ -205,9 +207,8 @@ class Ui_RequestEditor(object):
 
         self.placementGrid.addWidget(self.startDateLabel, 3, 0, 1, 1)
 
-        self.startDateEdit = QDateEdit(self.placementGroup)
+        self.startDateEdit = DateField(self.placementGroup)
         self.startDateEdit.setObjectName(u"startDateEdit")
-        self.startDateEdit.setCalendarPopup(True)
 
         self.placementGrid.addWidget(self.startDateEdit, 3, 1, 1, 1)
 
@@ -229,9 +230,8 @@ class Ui_RequestEditor(object):
 
         self.placementGrid.addWidget(self.deadlineLabel, 4, 0, 1, 1)
 
-        self.deadlineEdit = QDateEdit(self.placementGroup)
+        self.deadlineEdit = DateField(self.placementGroup)
         self.deadlineEdit.setObjectName(u"deadlineEdit")
-        self.deadlineEdit.setCalendarPopup(True)
 
         self.placementGrid.addWidget(self.deadlineEdit, 4, 1, 1, 1)
 

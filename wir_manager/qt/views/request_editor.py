@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QHeaderView,
     QLabel,
     QListWidgetItem,
@@ -52,32 +51,6 @@ from wir_manager.qt.widgets.requirement_delegates import ChoiceDelegate, Languag
 from wir_manager.services import requests as rq
 
 NEW_ORGANISATION = -1
-NULL_DATE = QDate(1900, 1, 1)
-
-
-def _to_qdate(value: dt.date | None) -> QDate:
-    return QDate(value.year, value.month, value.day) if value else NULL_DATE
-
-
-def _from_qdate(value: QDate) -> dt.date | None:
-    if value == NULL_DATE or not value.isValid():
-        return None
-    return dt.date(value.year(), value.month(), value.day())
-
-
-class _CalendarToday(QObject):
-    """When an empty date field opens its calendar, show this month instead of 1900."""
-
-    def __init__(self, edit: QDateEdit) -> None:
-        super().__init__(edit)
-        self._edit = edit
-        edit.calendarWidget().installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Show and self._edit.date() == NULL_DATE:
-            today = QDate.currentDate()
-            self._edit.calendarWidget().setCurrentPage(today.year(), today.month())
-        return False
 
 
 class RequestEditor(QWidget):
@@ -122,12 +95,6 @@ class RequestEditor(QWidget):
             ui.orgKindCombo.addItem(self.tr(kind.label), kind.value)
         for combo in (ui.dutyCountryCombo, ui.orgCountryCombo):
             self._fill_countries(combo)
-        for edit in (ui.startDateEdit, ui.deadlineEdit):
-            edit.setMinimumDate(NULL_DATE)
-            edit.setMaximumDate(QDate(2100, 12, 31))
-            edit.setSpecialValueText(self.tr("Not set"))
-            edit.setDisplayFormat("yyyy-MM-dd")
-            _CalendarToday(edit)
         for spin in (ui.durationSpin, ui.positionsSpin):
             spin.setMaximumWidth(160)
         ui.placementGrid.setColumnStretch(1, 1)
@@ -245,7 +212,7 @@ class RequestEditor(QWidget):
         ui.dutyCountryCombo.currentTextChanged.connect(lambda: self._edited("duty"))
         ui.allowInTrainingCheck.toggled.connect(lambda: self._edited("status"))
         for widget in (ui.startDateEdit, ui.deadlineEdit):
-            widget.dateChanged.connect(lambda: self._edited("dates"))
+            widget.textChanged.connect(lambda: self._edited("dates"))
         ui.durationSpin.valueChanged.connect(lambda: self._edited("dates"))
         ui.positionsSpin.valueChanged.connect(lambda: self._edited("dates"))
         for model, area in ((self.languages, "languages"), (self.skills, "skills")):
@@ -316,8 +283,8 @@ class RequestEditor(QWidget):
         ui.workModeCombo.setCurrentIndex(max(ui.workModeCombo.findData(data.work_mode), 0))
         ui.dutyCityEdit.setText(data.duty_city or "")
         self._set_country(ui.dutyCountryCombo, data.duty_country)
-        ui.startDateEdit.setDate(_to_qdate(data.start_date))
-        ui.deadlineEdit.setDate(_to_qdate(data.deadline))
+        ui.startDateEdit.set_value(data.start_date)
+        ui.deadlineEdit.set_value(data.deadline)
         ui.durationSpin.setValue(data.duration_months)
         ui.positionsSpin.setValue(data.positions)
         ui.allowInTrainingCheck.setChecked(data.allow_in_training)
@@ -393,10 +360,10 @@ class RequestEditor(QWidget):
             work_mode=ui.workModeCombo.currentData(),
             duty_city=ui.dutyCityEdit.text() or None,
             duty_country=self._country_of(ui.dutyCountryCombo),
-            start_date=_from_qdate(ui.startDateEdit.date()),
+            start_date=ui.startDateEdit.value_or_none(),
             duration_months=ui.durationSpin.value(),
             positions=ui.positionsSpin.value(),
-            deadline=_from_qdate(ui.deadlineEdit.date()),
+            deadline=ui.deadlineEdit.value_or_none(),
             status=ui.statusCombo.currentData(),
             allow_in_training=ui.allowInTrainingCheck.isChecked(),
             languages=self.languages.requirements(),
@@ -475,6 +442,8 @@ class RequestEditor(QWidget):
 
     def _revalidate(self) -> None:
         self._problems = rq.validate_request(self.form_data())
+        if not (self.ui.startDateEdit.is_valid() and self.ui.deadlineEdit.is_valid()):
+            self._problems.append(rq.Problem("dates", self.tr("Use a date like 2026-09-01.")))
         labels = self._error_labels()
         shown: dict[QLabel, list[str]] = {label: [] for label in labels.values()}
         touched = self._touched | ({"dates"} if self._touched else set())
