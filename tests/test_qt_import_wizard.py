@@ -617,3 +617,98 @@ def test_the_wizard_counts_in_real_plurals(
         + " "
         + wizard.tr("%Ln candidate(s) now ready.", None, n)
     ) == trained
+
+
+#: The programme's people in the training tests: (name, username, e-mail).
+LEARNERS = [
+    ("ليلى حداد", "Layla Haddad", "layla.haddad@example.org"),
+    ("अनन्या शर्मा", "Ananya Sharma WMIN", "ananya.sharma@example.in"),
+    ("Иван Петров", "Ivan Petrov", "ivan.petrov@example.ru"),
+    ("Åsa Lindqvist", "Åsa L", "asa.lindqvist@example.se"),
+]
+IMPORTS = Path(__file__).parent / "fixtures" / "imports"
+#: Each platform's export: the file, who is not in the programme, and what is written.
+PLATFORMS = {
+    "openedx": (IMPORTS / "WikiLearn+WIR101+2026_grade_report_2026-11-20-1015.csv", "Stranger99"),
+    "moodle": (IMPORTS / "completion-wir101.csv", "okand@example.se"),
+    "dashboard": (IMPORTS / "dashboard-editors-wir-2026-11-25.csv", "Nobody_Known"),
+}
+#: What the wizard says about a training file, per language (never English in Swedish).
+TRAINING_WORDS = {
+    "en": {"headers": ["On the platform", "Programme module"], "matched": "by username",
+           "mailed": "by e-mail", "missing": "not found", "unused": "(not used)",
+           "learners": "learners —", "wrote": "Wrote {n} training records in one transaction."},
+    "sv": {"headers": ["På plattformen", "Programmets modul"], "matched": "på användarnamn",
+           "mailed": "på e-post", "missing": "hittades inte", "unused": "(används inte)",
+           "learners": "deltagare —",
+           "wrote": "Skrev {n} utbildningsposter i en transaktion."},
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("source", list(PLATFORMS))
+@pytest.mark.parametrize("code", ["en", "sv"])
+def test_training_from_each_learning_platform_through_the_wizard(
+    ctx, qtbot, tmp_path: Path, language, code: str, source: str
+) -> None:
+    """Open edX / WikiLearn, Moodle (Swedish dates) and the Programs & Events Dashboard,
+    each through the real wizard in English and Swedish: the platform picked in its combo
+    box, items mapped to modules, learners matched by username or e-mail and the unknown
+    one listed, every word on screen in the screen's language, then written."""
+    from wir_manager.services import training as tr
+    from wir_manager.services.candidate_records import CandidateData
+    from wir_manager.services.candidates import create_candidate
+
+    language(code)
+    words = TRAINING_WORDS[code]
+    tr.install_default_modules(ctx.db)
+    ids = {
+        username: create_candidate(
+            ctx.db, CandidateData(full_name=name, username=username, email=email)
+        )
+        for name, username, email in LEARNERS
+    }
+    path, stranger = PLATFORMS[source]
+    wizard = ImportWizard(ctx, kind="training", ask_open=lambda *_a: str(path))
+    qtbot.addWidget(wizard)
+    wizard.resize(1366, 768)
+    wizard.show()
+    combo = wizard.training_panel.source_combo
+    combo.setCurrentIndex(combo.findData(source))
+    combo.activated.emit(combo.currentIndex())
+    wizard.ui.browseButton.click()
+    qtbot.waitUntil(lambda: wizard.training_report is not None, timeout=20_000)
+    report = wizard.training_report
+    assert report.layout.value == {
+        "openedx": "edx_grades", "moodle": "moodle_completion", "dashboard": "dashboard_editors",
+    }[source]  # fmt: skip
+    panel = wizard.training_panel
+    items = panel.items
+    assert [items.headerData(c, Qt.Orientation.Horizontal) for c in range(2)] == words["headers"]
+    shown = [items.index(r, 1).data() for r in range(items.rowCount())]
+    assert shown and all(shown)
+    if report.unmapped:
+        assert words["unused"] in shown
+    learners = panel.learners
+    rows = [
+        [learners.index(r, c).data() for c in range(learners.columnCount())]
+        for r in range(learners.rowCount())
+    ]
+    matched = {row[3]: row[2] for row in rows if row[3]}
+    assert words["missing"] in [row[2] for row in rows]
+    assert set(matched.values()) <= {words["matched"], words["mailed"]}
+    if source == "moodle":  # Moodle's report has no usernames: e-mail it is
+        assert matched["Åsa Lindqvist"] == words["mailed"]
+    else:
+        assert matched["ليلى حداد"] == words["matched"]
+    assert any(stranger in line for line in wizard.problems.stringList())
+    assert words["learners"] in wizard.ui.summaryLabel.text()
+    assert "(s)" not in wizard.ui.summaryLabel.text()
+    wizard.grab().save(str(tmp_path / f"training-{source}-{code}.png"))
+    assert wizard.import_button.isEnabled()
+    wizard.import_button.click()
+    qtbot.waitUntil(lambda: wizard.training_result is not None, timeout=20_000)
+    written = wizard.training_result.written
+    assert written == len(report.changes) and written >= 2
+    assert wizard.ui.summaryLabel.text().startswith(words["wrote"].format(n=written))
+    done = tr.candidate_progress(ctx.db, ids["Layla Haddad"])
+    assert "completed" in done.values()
