@@ -184,7 +184,8 @@ def test_dates_order_detected_per_column_and_ambiguity_reported() -> None:
 @pytest.mark.parametrize(
     ("raw", "answer"),
     [("Ja", True), ("nej", False), ("Yes, I agree", True), ("x", True), ("No", False),
-     (True, True), ("Jag samtycker", True)],
+     (True, True), ("Jag samtycker", True), ("Ja, jag samtycker", True),
+     ("Nej, jag samtycker inte", False), ("Ja, jag godkänner", True)],
 )  # fmt: skip
 def test_yes_no_in_both_languages(raw, answer) -> None:
     assert v.yes_no(raw)[0] is answer

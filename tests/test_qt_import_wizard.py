@@ -273,7 +273,31 @@ def test_mapping_step_with_a_real_staff_sheet(ctx, qtbot, tmp_path: Path) -> Non
     ctx.tasks.wait()
 
 
-def test_good_rows_and_problems_workbook_from_the_wizard(ctx, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+#: The problems-workbook walk's words, per language: the summary's offer, the fix column
+#: and its sentence, how the person writes "yes" when fixing, and the final summary.
+WORKBOOK_WORDS = {
+    "en": {"offer": "Or import the 2 good rows now and fix the 1 other in a problems workbook.",
+           "fix": "What to fix", "why": "has not agreed to be kept in the pool",
+           "yes": "Yes, I agree", "ready": "1 new record can be imported.",
+           "done": "Imported 1 record in one transaction."},
+    "sv": {"offer": "Eller importera de 2 felfria raderna nu och rätta den 1 andra i en "
+                    "problemarbetsbok.",
+           "fix": "Att rätta", "why": "har inte samtyckt till att finnas i poolen",
+           "yes": "Ja, jag samtycker", "ready": "1 ny post kan importeras.",
+           "done": "Importerade 1 post i en transaktion."},
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("code", ["en", "sv"])
+def test_good_rows_and_problems_workbook_from_the_wizard(
+    ctx, qtbot, tmp_path: Path, language, code: str
+) -> None:  # type: ignore[no-untyped-def]
+    """The whole walk in each language: a form export with one person who did not agree
+    to be stored; the wizard offers the good rows, writes the other to a problems
+    workbook with a column saying what to fix (in the screen's language), the person
+    fixes that cell, and the same workbook comes back in through the wizard."""
+    language(code)
+    words = WORKBOOK_WORDS[code]
     fixture = Path(__file__).parent / "fixtures" / "imports" / "form-responses.csv"
     target = tmp_path / "form-problems.xlsx"
     wizard = ImportWizard(ctx, ask_open=lambda *_a: str(fixture), ask_save=lambda *_a: str(target))
@@ -285,11 +309,35 @@ def test_good_rows_and_problems_workbook_from_the_wizard(ctx, qtbot, tmp_path: P
     assert panel.encoding_combo.isVisible()
     assert panel.encoding_combo.currentData() == "utf-8-sig"
     assert panel.delimiter_combo.currentData() == ","
+    assert words["offer"] in wizard.ui.summaryLabel.text()
     assert not wizard.import_button.isEnabled() and wizard.good_rows_button.isEnabled()
     wizard.good_rows_button.click()
     qtbot.waitUntil(lambda: wizard.result is not None, timeout=30_000)
     assert (wizard.result.created, wizard.result.skipped) == (2, 1)
     assert target.exists() and _count(ctx.db) == 3
+    # The person opens the workbook, reads what to fix, and fixes it.
+    wb = openpyxl.load_workbook(target)
+    sheet = wb.active
+    headers = [c.value for c in sheet[1]]
+    assert headers[-1] == words["fix"]
+    row = [c.value for c in sheet[2]]
+    assert row[2] == "प्रिया पटेल" and words["why"] in row[-1]
+    consent = headers.index("I agree that Wikimedia Sverige stores my data for the WiR programme")
+    assert row[consent] == "No"
+    sheet.cell(2, consent + 1, words["yes"])
+    wb.save(target)
+    again = ImportWizard(ctx, ask_open=lambda *_a: str(target))
+    qtbot.addWidget(again)
+    again.show()
+    again.ui.browseButton.click()
+    _wait_report(qtbot, again)
+    assert again.report.ok, again.report.lines()
+    assert words["ready"] in again.ui.summaryLabel.text()
+    assert any(words["fix"] in note for note in again.report.notes)  # read, not used
+    again.import_button.click()
+    qtbot.waitUntil(lambda: again.result is not None, timeout=30_000)
+    assert again.ui.summaryLabel.text() == words["done"]
+    assert again.result.created == 1 and _count(ctx.db) == 4
 
 
 def test_training_progress_from_open_edx_through_the_wizard(ctx, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -63,12 +63,13 @@ _YES = {
     "yes", "y", "true", "1", "x", "✓", "✔", "☑", "ja", "j", "sant", "oui", "si", "sí",
     "iagree", "agree", "agreed", "iconsent", "consent", "consented", "yesiagree",
     "yesiconsent", "jagsamtycker", "samtycker", "jasamtycker", "jaglamnarsamtycke",
-    "godkanner", "jaggodkanner", "accepted", "accept",
+    "godkanner", "jaggodkanner", "accepted", "accept", "jajagsamtycker", "jajaggodkanner",
 }  # fmt: skip
 _NO = {
     "no", "n", "false", "0", "nej", "falskt", "non", "nein", "idonotagree", "idontagree",
     "disagree", "donotconsent", "dontconsent", "idonotconsent", "noidonotconsent",
     "jagsamtyckerinte", "samtyckerinte", "nejtack", "notack", "declined", "-",
+    "nejjagsamtyckerinte", "nejjaggodkannerinte", "jaggodkannerinte",
 }  # fmt: skip
 
 
