@@ -3202,7 +3202,7 @@
     </message>
     <message>
         <source>All records</source>
-        <extracomment>(expected text, heading) -&gt; True to go ahead; replaceable in tests. (backup file, backup beside current) -&gt; True to replace the database with it. -&gt; the passphrase a backup was made with, or None when the user cancels. -&gt; a backup file chosen from disk, or None.</extracomment>
+        <extracomment>(expected text, heading) -&gt; True to go ahead; replaceable in tests. (backup file, backup beside current) -&gt; True to replace the database with it. -&gt; the passphrase a backup was made with, or None when the user cancels. -&gt; a backup file chosen from disk, or None. Tells why &quot;Back up now&quot; failed (the storage layer&apos;s one sentence naming the cause); replaceable in tests, where a real message box would wait forever.</extracomment>
         <translation>Alla poster</translation>
     </message>
     <message>

@@ -22,6 +22,7 @@ from wir_manager.storage.errors import (
     DatabaseInUseError,
     DatabaseMissingError,
     DiskFullError,
+    FolderMissingError,
     NotADatabaseError,
     ReadOnlyDatabaseError,
     StorageError,
@@ -149,6 +150,78 @@ def translate_os_error(exc: BaseException, path: Path) -> StorageError | None:
                 "{file} is busy in another WiR Manager window or program; close it there and "
                 "try again."
             ).format(file=describe(path))
+        )
+    return None
+
+
+def backup_failed(exc: BaseException, dest: Path) -> StorageError | None:
+    """Why a backup to ``dest`` was not written, as one sentence naming the real cause.
+
+    Issue #16.2: every failed backup said "the disk reported an error", which sent a
+    coordinator with 78 GB free looking for a broken disk. A backup has its own
+    causes, each with its own remedy: a full disk, a folder this user may not write, a
+    folder that is gone (an unplugged drive, a link to nowhere), a read-only medium
+    (a locked SD card, a CD, a share mounted read-only), the database held by another
+    program, a file-size limit (FAT32), an I/O error. The errno is read when there is
+    one (creating the temporary file fails first in a folder that cannot take it);
+    SQLite's own words otherwise. None: not a cause we know; the caller says more.
+    """
+    message = str(exc).lower()
+    number = exc.errno if isinstance(exc, OSError) else None
+    folder = f"“{dest.parent}”"
+    if number in (errno.ENOSPC, errno.EDQUOT) or "disk is full" in message:
+        return DiskFullError(
+            _(
+                "The backup was not written because the disk holding {folder} is full; free "
+                "some space or choose a folder on another disk."
+            ).format(folder=folder)
+        )
+    if number == errno.EROFS or "read-only file system" in message:
+        return ReadOnlyDatabaseError(
+            _(
+                "The backup was not written because {folder} is on a read-only disk (a "
+                "locked memory card, a disc or a read-only share); choose a folder on a "
+                "writable disk."
+            ).format(folder=folder)
+        )
+    if number in (errno.EACCES, errno.EPERM) or "readonly" in message:
+        return ReadOnlyDatabaseError(
+            _(
+                "The backup was not written because this user may not write to {folder}; "
+                "check the folder's permissions or choose another folder."
+            ).format(folder=folder)
+        )
+    if number in (errno.ENOENT, errno.ENOTDIR, errno.EEXIST):
+        return FolderMissingError(
+            _(
+                "The backup was not written because the folder {folder} is not there (an "
+                "unplugged drive, or a link to a folder that is gone); plug the drive in "
+                "or choose another folder."
+            ).format(folder=folder)
+        )
+    if "database is locked" in message or "database is busy" in message:
+        return DatabaseInUseError(
+            _(
+                "The backup was not written because another program is holding the "
+                "database right now; close it there (or wait for it to finish) and back "
+                "up again."
+            )
+        )
+    if number == errno.EFBIG:
+        return WriteFailedError(
+            _(
+                "The backup was not written because the file reached the size limit of "
+                "the disk holding {folder} (FAT32 takes at most 4 GB a file); choose a "
+                "folder on another disk."
+            ).format(folder=folder)
+        )
+    if number == errno.EIO or "disk i/o error" in message:
+        return WriteFailedError(
+            _(
+                "The backup was not written because the disk holding {folder} reported a "
+                "read or write error (it may be failing or was unplugged); check the disk "
+                "or choose another folder."
+            ).format(folder=folder)
         )
     return None
 

@@ -29,6 +29,7 @@ from wir_manager.storage.cipherfile import (
     COUNTED_TABLES,
     SQLITE_PLAIN_HEADER,
     FileIdentity,
+    backup_failed,
     describe,
     disk_full_beside,
     disk_full_error,
@@ -558,14 +559,12 @@ class Database:
         try:
             files.private_folder(dest.parent)
         except OSError as exc:
-            raise translate_os_error(exc, dest) or StorageError(
+            raise backup_failed(exc, dest) or StorageError(
                 files.write_failed_message(exc, dest)
             ) from None
 
         def failed(exc: OSError, where: Path) -> Exception:
-            return translate_os_error(exc, where) or StorageError(
-                files.write_failed_message(exc, where)
-            )
+            return backup_failed(exc, where) or StorageError(files.write_failed_message(exc, where))
 
         try:
             with files.atomic_output(dest, error=failed, prefix=BACKUP_PREFIX) as tmp:
@@ -582,7 +581,7 @@ class Database:
                 make_wal(tmp, self._key)
                 verify_key(tmp, self._key, quick_check=True, closed=True)
         except sqlcipher3.DatabaseError as exc:
-            translated = translate_os_error(exc, dest)
+            translated = backup_failed(exc, dest)
             if translated is not None:
                 raise translated from None
             raise

@@ -59,6 +59,10 @@ class WriteFailedError(StorageError):
     """The disk refused a write (I/O error, file size limit); the transaction rolled back."""
 
 
+class FolderMissingError(StorageError):
+    """The folder to write into is not there (an unplugged drive, a dangling link)."""
+
+
 class MigrationError(StorageError):
     pass
 

@@ -102,6 +102,11 @@ class PrivacyView(SidebarScreen):
         self.ask_passphrase: Callable[[Path], str | None] = self._passphrase_dialog
         #: -> a backup file chosen from disk, or None.
         self.choose_backup_file: Callable[[], Path | None] = self._file_dialog
+        #: Tells why "Back up now" failed (the storage layer's one sentence naming the
+        #: cause); replaceable in tests, where a real message box would wait forever.
+        self.inform_backup_failed: Callable[[BaseException], None] = lambda exc: show_error(
+            self, exc
+        )
         self.audit = audit_model(self)
         self.retention = retention_model(self)
         self.backups = backups_model(self)
@@ -332,7 +337,17 @@ class PrivacyView(SidebarScreen):
         def done(_path: object) -> None:
             self.reload_backups()
 
-        self.ctx.tasks.run(work, on_done=done, label=self.tr("Writing a backup…"), parent=self)
+        self.ctx.tasks.run(
+            work,
+            on_done=done,
+            on_error=self._backup_failed,
+            label=self.tr("Writing a backup…"),
+            parent=self,
+        )
+
+    def _backup_failed(self, exc: BaseException) -> None:
+        """A bound method, so the task runner drops the answer once this screen is gone."""
+        self.inform_backup_failed(exc)
 
     def _selected_backup(self) -> Path | None:
         table = self.ui.backupsTable
