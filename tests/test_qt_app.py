@@ -189,7 +189,9 @@ def test_window_geometry_and_screen_persist_across_restart(qtbot, settings, db_p
     assert not stored.isEmpty() and window2.restoreGeometry(stored)
     available = QApplication.primaryScreen().availableGeometry()
     if size.width() <= available.width() and size.height() <= available.height():
-        assert window2.size() == size  # screens may need more than the offscreen 800x600
+        # The stored size comes back, grown to what the restored screen needs at least
+        # (Training needs more width than the Today screen the first window started on).
+        assert window2.size() == size.expandedTo(window2.minimumSize())
     # Screens written by others may need more width than the offscreen screen has, which
     # squeezes the sidebar; the stored splitter state is what must survive.
     assert again.value("layout/main/splitter") == splitter_state
@@ -355,10 +357,40 @@ def test_an_empty_demo_database_is_filled_again(qtbot, settings) -> None:
     with qtbot.waitSignals([launcher.window_ready, launcher.demo_filled], timeout=30_000):
         launcher.start()
     qtbot.addWidget(launcher.window)
-    assert launcher.window.ctx.db.info().counts["candidates"] == 25
-    view = launcher.window.current_screen()
+    window = launcher.window
+    assert window.ctx.db.info().counts["candidates"] == 25
+    # The rebuilt screen is the one a new user starts on (Today), read from the new data;
+    # the candidates are all on their screen.
+    assert window.current_key() == "today"
+    today = window.current_screen()
+    qtbot.waitUntil(lambda: today.is_loaded, timeout=10_000)
+    assert today.model.rowCount() > 0  # the demo's placements and requests fall due
+    view = window.show_screen("candidates")
     qtbot.waitUntil(lambda: view.is_loaded and view.model.rowCount() == 25, timeout=10_000)
-    launcher.window.close()
+    window.close()
+
+
+@pytest.mark.parametrize(("code", "title"), [("en", "Today"), ("sv", "I dag")])
+def test_a_new_user_starts_on_today(
+    qtbot, settings, db: Database, language, code: str, title: str
+) -> None:
+    """No screen saved yet: the window opens on Today (first in the sidebar, what is
+    due), not on Candidates; once another screen was used, that one opens next time."""
+    language(code)
+    assert opts.LAST_SCREEN.get(settings) == "today"
+    launcher = Launcher(settings=settings)
+    launcher.show_main(db)
+    window: MainWindow = launcher.window
+    qtbot.addWidget(window)
+    assert window.current_key() == "today"
+    assert window.ui.sidebar.currentRow() == 0
+    assert window.ui.sidebar.currentItem().text() == title
+    today = window.current_screen()
+    qtbot.waitUntil(lambda: today.is_loaded, timeout=10_000)
+    assert today.heading.text().startswith(title)
+    window.show_screen("candidates")
+    assert opts.LAST_SCREEN.get(settings) == "candidates"
+    _close_window(launcher)
 
 
 def test_main_entry_point_opens_the_demo(isolated_home: Path) -> None:
@@ -391,7 +423,7 @@ sys.exit(main(["--demo"]))
         [sys.executable, "-c", child], env=env, capture_output=True, text=True, timeout=180
     )
     assert result.returncode == 0, result.stderr[-2000:]
-    assert "SCREEN candidates" in result.stdout
+    assert "SCREEN today" in result.stdout  # a new user's first screen
     assert demo_path().exists()
     assert "Traceback" not in result.stderr
 

@@ -419,7 +419,7 @@ def test_today_lines_open_the_request_and_the_retention_list(
     window = _window(week, tmp_path, qtbot)
     assert window.ui.sidebar.item(0).data(SCREEN_ROLE) == "today"  # first in the sidebar
     today = window.show_screen("today")
-    qtbot.waitUntil(lambda: today.loaded, timeout=20000)
+    qtbot.waitUntil(lambda: today.is_loaded, timeout=20000)
     items = today.model.records()
     kinds = [i.kind for i in items]
     assert DueKind.REQUEST_DEADLINE in kinds and DueKind.CONSENT_RENEWAL in kinds

@@ -63,7 +63,9 @@ def test_the_start_path_imports_nothing_heavy() -> None:
     code = (
         "import json, sys\n"
         "import wir_manager.startup, wir_manager.cli.main\n"
-        "import wir_manager.qt.app, wir_manager.qt.main_window, wir_manager.qt.views.candidates\n"
+        "import wir_manager.qt.app, wir_manager.qt.main_window\n"
+        # Today: a new user's first screen; Candidates: a returning user's usual one.
+        "import wir_manager.qt.views.today, wir_manager.qt.views.candidates\n"
         "print(json.dumps(sorted(sys.modules)))\n"
     )
     out = subprocess.run(
@@ -317,7 +319,12 @@ def test_start_from_the_environment_shows_the_window_then_checks_the_file(
     launcher, window = _start_from_environment(qtbot, path, monkeypatch)
     assert not window.is_locked
     qtbot.waitUntil(lambda: not launcher.tasks.held, timeout=5_000)  # first frame painted
-    view = window.current_screen()
+    # No screen saved yet (a new user): the window opens on Today, what is due.
+    assert window.current_key() == "today"
+    today = window.current_screen()
+    qtbot.waitUntil(lambda: today.is_loaded, timeout=10_000)
+    assert today.heading.text().startswith("Today")
+    view = window.show_screen("candidates")
     qtbot.waitUntil(lambda: view.is_loaded, timeout=10_000)
     assert view.model.rowCount() == 300
     backups = path.parent / "backups"

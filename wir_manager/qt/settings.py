@@ -98,7 +98,9 @@ RECENT_SERVERS = ListOption("servers/recent")
 #: the first unlock; on a team server the login signs instead).
 OPERATOR_NAME = TextOption("identity/operator", "")
 AUTO_LOCK_MINUTES = IntOption("security/auto_lock_minutes", 10, minimum=0, maximum=24 * 60)
-LAST_SCREEN = TextOption("window/last_screen", "candidates")
+#: The sidebar screen shown last; a new user starts on Today (what is due), the first
+#: screen of the sidebar, which is where a coordinator's day begins.
+LAST_SCREEN = TextOption("window/last_screen", "today")
 WINDOW_GEOMETRY = Option("window/geometry", QByteArray(), _to_bytes)
 WINDOW_STATE = Option("window/state", QByteArray(), _to_bytes)
 #: "system", "en" or "sv" (qt.i18n checks the choice and applies it at the next start).

@@ -6,11 +6,18 @@ what the list is made of (requests, shortlists, placements, candidates); nothing
 re-reads because the screen was shown. Activating a line (double-click or Enter) opens
 the record it is about: a request, a shortlist at the candidate, a placement, or the
 retention list.
+
+Today is the screen a new user starts on, so, like the Candidates screen, it is built
+from SQLAlchemy- and Babel-free modules: the due list (SQL) and the date formatter
+(Babel) are imported by the first read, on a worker thread, while the window is already
+on screen. ``tests/test_startup.py`` keeps it so.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -28,9 +35,11 @@ from wir_manager.qt.errors import show_error
 from wir_manager.qt.models.records import RECORD_ROLE, Column, RecordTableModel
 from wir_manager.qt.widgets.screen import SidebarScreen
 from wir_manager.qt.widgets.tables import record_table
-from wir_manager.services import placements as pl
-from wir_manager.services.localefmt import format_date
 from wir_manager.storage.changes import Changes, Kind
+
+if TYPE_CHECKING:
+    from wir_manager.services.placements import DueItem
+    from wir_manager.storage.database import Database
 
 # What the due list is made of.
 DUE_KINDS = Kind.REQUESTS | Kind.SHORTLISTS | Kind.PLACEMENTS | Kind.CANDIDATES
@@ -40,14 +49,30 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("DueModel", text)
 
 
-class DueModel(RecordTableModel[pl.DueItem]):
+def _due_date(item: DueItem) -> str:
+    """The line's date as the UI language writes it (Babel, imported by the first read)."""
+    from wir_manager.services.localefmt import format_date
+
+    return format_date(item.due_on) if item.due_on else ""
+
+
+def _read_due(db: Database) -> list[DueItem]:
+    """The due list, on a worker thread: the SQL side and the date formatter are imported
+    here, after the first frame, not on the start path."""
+    from wir_manager.services import localefmt  # noqa: F401  (the lines' dates need it next)
+    from wir_manager.services.placements import due_items
+
+    return due_items(db)
+
+
+class DueModel(RecordTableModel["DueItem"]):
     """Read-only table over :class:`DueItem` records (``RECORD_ROLE`` gives the line)."""
 
     context = "DueModel"
     columns = (
         Column(
             "Due",
-            lambda i: format_date(i.due_on) if i.due_on else "",
+            _due_date,
             lambda i: i.due_on.toordinal() if i.due_on else 0,
         ),
         Column(
@@ -63,6 +88,8 @@ class TodayView(SidebarScreen):
     """Sidebar screen "Today"."""
 
     TITLE = "Today"
+    #: The due list was read (the first time and after each refresh).
+    loaded = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -97,8 +124,7 @@ class TodayView(SidebarScreen):
         self.table.doubleClicked.connect(self.open_index)
         layout.addWidget(self.table, 1)
         a11y.make_accessible(self)
-        # Lines read at least once.
-        self.loaded = False
+        self._is_loaded = False
         self.heading.setText(self.tr("Today"))
         self.refresh()
 
@@ -109,26 +135,32 @@ class TodayView(SidebarScreen):
 
     def refresh(self) -> None:
         db = self.ctx.db
-        self.ctx.tasks.run(lambda _p: pl.due_items(db), on_done=self._show, on_error=self._failed)
+        self.ctx.tasks.run(lambda _p: _read_due(db), on_done=self._show, on_error=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         show_error(self, exc)
 
-    def _show(self, items: list[pl.DueItem]) -> None:
+    @property
+    def is_loaded(self) -> bool:
+        """The lines were read at least once."""
+        return self._is_loaded
+
+    def _show(self, items: list[DueItem]) -> None:
         self.model.set_records(items)
-        self.loaded = True
+        self._is_loaded = True
         overdue = sum(1 for i in items if i.overdue)
         self.heading.setText(
             self.tr("Today: %Ln thing(s) due", None, len(items))
             + (self.tr(", %Ln overdue", None, overdue) if overdue else "")
         )
+        self.loaded.emit()
 
     def open_index(self, index: QModelIndex) -> None:
         item = self.model.data(index, RECORD_ROLE)
         if item is not None:
             self.open_item(item)
 
-    def open_item(self, item: pl.DueItem) -> QWidget | None:
+    def open_item(self, item: DueItem) -> QWidget | None:
         """Show the screen the line is about and select its record there."""
         show = getattr(self.window(), "show_screen", None)
         if show is None:
