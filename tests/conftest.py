@@ -213,6 +213,19 @@ def db_args(request: pytest.FixtureRequest, backend: str, monkeypatch: pytest.Mo
     return ["--db", str(request.getfixturevalue("db_path"))]
 
 
+def reopen(db_args: list[str]):
+    """The database behind ``db_args`` opened again (a context manager), to check what a
+    CLI run wrote, on either backend."""
+    target = db_args[1]
+    if target.startswith("postgresql://"):
+        from wir_manager.storage.server import ServerDatabase
+
+        return ServerDatabase.connect(target)
+    from wir_manager.storage.database import Database
+
+    return Database.open(Path(target), PASSPHRASE)
+
+
 @pytest.fixture
 def demo_db(db):
     """A database with 300 synthetic candidates and 12 requests (seed 42)."""

@@ -84,6 +84,7 @@ def test_fills_a_position_rather_than_leave_it_empty_on_zero_scores() -> None:
     assert solve([{7: 0.0}], [1]) == [[7]]
 
 
+@pytest.mark.backends
 def test_assignment_on_demo_database(demo_db) -> None:
     result = assign(demo_db)
     assert result.requests
@@ -104,29 +105,29 @@ def test_assignment_on_demo_database(demo_db) -> None:
     )
 
 
-def test_cli_match_and_assign_json(demo_db, db_path, monkeypatch, capsys) -> None:
-    monkeypatch.setenv("WIR_MANAGER_PASSPHRASE", PASSPHRASE)
+@pytest.mark.backends
+def test_cli_match_and_assign_json(demo_db, db_args, capsys) -> None:
     demo_db.close()
-    assert cli_main(["--db", str(db_path), "match", "2", "--top", "3", "--json"]) == 0
+    assert cli_main([*db_args, "match", "2", "--top", "3", "--json"]) == 0
     ranked = json.loads(capsys.readouterr().out)
     assert len(ranked) <= 3
     for row in ranked:
         assert set(row) >= {"candidate_id", "name", "score", "parts"}
         assert sum(row["parts"].values()) == pytest.approx(row["score"])
 
-    assert cli_main(["--db", str(db_path), "assign", "--json"]) == 0
+    assert cli_main([*db_args, "assign", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["greedy_total"] <= data["total"]
     for req in data["requests"]:
         assert {"request_id", "placements", "unfilled", "reason"} <= set(req)
 
-    assert cli_main(["--db", str(db_path), "shortlist", "save", "2", "--top", "2"]) == 0
+    assert cli_main([*db_args, "shortlist", "save", "2", "--top", "2"]) == 0
     capsys.readouterr()
-    assert cli_main(["--db", str(db_path), "shortlist", "show", "2", "--json"]) == 0
+    assert cli_main([*db_args, "shortlist", "show", "2", "--json"]) == 0
     saved = json.loads(capsys.readouterr().out)
     assert [r["rank"] for r in saved] == list(range(1, len(saved) + 1))
 
-    assert cli_main(["--db", str(db_path), "match", "4242"]) == 1
+    assert cli_main([*db_args, "match", "4242"]) == 1
     err = capsys.readouterr().err.strip()
     assert err == "wir-manager: There is no placement request with id 4242."
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+import pytest
+
 from tests.conftest import PASSPHRASE
 from wir_manager.domain.enums import Stage
 from wir_manager.services import candidates as svc
@@ -38,6 +40,7 @@ def _after_edit(db: Database, rid: int) -> MatchResult:
     return result
 
 
+@pytest.mark.backends
 def test_ranking_after_one_edit_equals_a_cold_ranking(demo_db: Database) -> None:
     rid = open_request_ids(demo_db)[0]
     first = _cold(demo_db, rid)

@@ -26,6 +26,7 @@ from wir_manager.services.matching import (
 from wir_manager.storage import models as m
 
 
+@pytest.mark.backends
 def test_every_score_part_hand_computed(world) -> None:
     result = rank(world, 1)
     amina = next(c for c in result.ranked if c.candidate_id == 10)
@@ -58,6 +59,7 @@ def test_parts_always_sum_to_score(world) -> None:
         assert 0 <= cand.score <= 100
 
 
+@pytest.mark.backends
 def test_eligibility_and_near_miss_reasons(world) -> None:
     result = rank(world, 1)
     assert {c.candidate_id for c in result.ranked} == {10, 20}
@@ -139,6 +141,7 @@ def test_profiles_are_versioned(world) -> None:
         assert s.execute(select(func.count()).select_from(m.WeightProfile)).scalar() == 2
 
 
+@pytest.mark.backends
 def test_shortlist_save_show_status_note(world) -> None:
     assert saved_shortlist(world, 1) == []
     rows = save_shortlist(world, 1, 5, weights={"equity": 25})
@@ -207,6 +210,7 @@ def test_diversity_counts(world) -> None:
     assert dict(spread.affiliates) == {"no affiliate": 3}
 
 
+@pytest.mark.backends
 def test_pool_cache_follows_writes_but_not_shortlist_saves(world) -> None:
     from wir_manager.services.matching.pool import POOL_CACHE
 
@@ -222,6 +226,7 @@ def test_pool_cache_follows_writes_but_not_shortlist_saves(world) -> None:
         assert POOL_CACHE.get(world, conn) is before  # a shortlist save keeps the cache warm
 
 
+@pytest.mark.backends
 def test_empty_pool_and_request_without_requirements(db) -> None:
     from wir_manager.services.matching import assign
 
@@ -261,6 +266,7 @@ def test_concurrent_rankings_share_the_cached_pool(world) -> None:
     assert all([c.candidate_id for c in r.ranked] == expected for r in results)
 
 
+@pytest.mark.backends
 def test_saved_shortlist_flags_withdrawn_consent(world) -> None:
     save_shortlist(world, 1, 2)
     with world.session() as s:

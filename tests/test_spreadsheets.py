@@ -78,6 +78,7 @@ def existing(db):
     return db
 
 
+@pytest.mark.backends
 def test_messy_sheet_gives_exact_report_and_writes_nothing(existing, tmp_path: Path) -> None:
     db = existing
     path = _sheet(
@@ -216,6 +217,7 @@ def _good_sheet(path: Path, n: int = 3) -> Path:
     return _sheet(path, rows)
 
 
+@pytest.mark.backends
 def test_crash_in_the_middle_of_writing_writes_nothing(existing, tmp_path: Path) -> None:
     db = existing
     report = read_candidates(db, _good_sheet(tmp_path / "ok.xlsx"))
@@ -284,6 +286,7 @@ def test_export_neutralises_formulas_and_import_restores_them(existing, tmp_path
         fresh.close()
 
 
+@pytest.mark.backends
 def test_export_import_round_trip_is_identical(demo_db, tmp_path: Path) -> None:
     out = tmp_path / "all.xlsx"
     assert export_candidates(demo_db, out) == 300
@@ -469,6 +472,7 @@ def test_too_large_zip_bomb_and_plain_zip(existing, tmp_path: Path, monkeypatch)
         read_candidates(existing, good)
 
 
+@pytest.mark.backends
 def test_import_requests(existing, tmp_path: Path) -> None:
     db = existing
     path = _sheet(
@@ -570,6 +574,7 @@ NASTY = [
 ]
 
 
+@pytest.mark.backends
 def test_nasty_text_round_trips_exactly(existing, tmp_path: Path) -> None:
     db = existing
     with db.session() as s:

@@ -8,23 +8,22 @@ import openpyxl
 import pytest
 from sqlalchemy import func, select
 
-from tests.conftest import PASSPHRASE
+from tests.conftest import reopen
 from wir_manager.cli.main import main
 from wir_manager.services import demo
 from wir_manager.storage import models as m
-from wir_manager.storage.database import Database
 
 
 @pytest.fixture
-def cli_db(db, db_path, monkeypatch):
+def cli_db(db, db_args):
+    """``--db TARGET`` of a small demo database (file or server)."""
     demo.generate(db, candidates=20, requests=2, seed=7)
     db.close()
-    monkeypatch.setenv("WIR_MANAGER_PASSPHRASE", PASSPHRASE)
-    return db_path
+    return db_args
 
 
-def _count(db_path: Path) -> int:
-    with Database.open(db_path, PASSPHRASE) as db, db.engine.connect() as conn:
+def _count(db_args: list[str]) -> int:
+    with reopen(db_args) as db, db.engine.connect() as conn:
         return conn.execute(select(func.count()).select_from(m.Candidate)).scalar_one()
 
 
@@ -36,9 +35,10 @@ def _sheet(path: Path) -> Path:
     return path
 
 
+@pytest.mark.backends
 def test_import_needs_confirmation_without_a_terminal(cli_db, tmp_path, capsys) -> None:
     sheet = _sheet(tmp_path / "new.xlsx")
-    args = ["--db", str(cli_db), "import", "candidates", str(sheet)]
+    args = [*cli_db, "import", "candidates", str(sheet)]
     assert main([*args, "--dry-run"]) == 0
     out = capsys.readouterr().out
     assert "1 new record can be imported" in out and "Dry run: nothing was written." in out
@@ -59,8 +59,9 @@ def test_import_needs_confirmation_without_a_terminal(cli_db, tmp_path, capsys) 
     assert _count(cli_db) == 21
 
 
+@pytest.mark.backends
 def test_export_and_template_commands(cli_db, tmp_path, capsys) -> None:
-    base = ["--db", str(cli_db)]
+    base = cli_db
     assert main([*base, "export", "candidates", str(tmp_path / "c.xlsx")]) == 0
     assert "Wrote 20 candidates" in capsys.readouterr().out
     assert main([*base, "export", "training", str(tmp_path / "t.xlsx")]) == 0
@@ -77,17 +78,18 @@ def test_export_and_template_commands(cli_db, tmp_path, capsys) -> None:
     assert "is not a spreadsheet" in capsys.readouterr().err
 
 
+@pytest.mark.backends
 def test_import_requests_command(cli_db, tmp_path, capsys) -> None:
     wb = openpyxl.Workbook()
     wb.active.append(["Organisation", "Title", "Work mode", "Languages", "Skills"])
     wb.active.append(["UNESCO", "Heritage data resident", "remote", "en:C1; fr:B2", "Wikidata:2"])
     path = tmp_path / "requests.xlsx"
     wb.save(path)
-    code = main(["--db", str(cli_db), "import", "requests", str(path), "--yes"])
+    code = main([*cli_db, "import", "requests", str(path), "--yes"])
     captured = capsys.readouterr()
     assert code == 0, captured.err
     assert "1 row" in captured.out and "Imported 1 record in one transaction." in captured.out
-    with Database.open(cli_db, PASSPHRASE) as db, db.engine.connect() as conn:
+    with reopen(cli_db) as db, db.engine.connect() as conn:
         titles = [t for (t,) in conn.execute(select(m.PlacementRequest.title))]
     assert "Heritage data resident" in titles
 
@@ -111,7 +113,7 @@ def test_cli_import_output_counts_in_real_plurals(
         path = tmp_path / "people.xlsx"
         wb.save(path)
         problems = tmp_path / "problems.xlsx"
-        args = ["--db", str(cli_db), "import", "candidates", str(path)]
+        args = [*cli_db, "import", "candidates", str(path)]
         assert main(args) == 1
         out, err = capsys.readouterr()
         expected = {

@@ -80,6 +80,7 @@ def test_without_compaction_strings_survive_on_disk(db) -> None:
     assert any(text.encode() in pages for text in (*ERASED, NOTE))
 
 
+@pytest.mark.backends
 def test_every_owned_row_is_removed_and_logs_are_anonymised(db) -> None:
     erased, kept = _setup(db)
     privacy.erase_candidate(db, erased)
@@ -149,6 +150,7 @@ def test_placeholder_carrying_the_record_id_is_replaced(db) -> None:
     assert rows == {privacy.ERASED_PLACEHOLDER: None, placeholder_for(kept): kept}
 
 
+@pytest.mark.backends
 def test_unknown_id_erases_nothing(db) -> None:
     erased, _kept = _setup(db)
     with pytest.raises(privacy.CandidateNotFoundError, match="no candidate with id 999"):
@@ -156,6 +158,7 @@ def test_unknown_id_erases_nothing(db) -> None:
     assert _count(db, m.Candidate) == 2
 
 
+@pytest.mark.backends
 def test_bulk_erase_is_one_transaction(demo_db) -> None:
     ids = list(range(1, 51))
     result = privacy.erase_candidates(demo_db, ids)
