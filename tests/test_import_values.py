@@ -214,3 +214,46 @@ def test_column_suggestions_from_english_and_swedish_headers() -> None:
         "Wikipedia edits": "skill:wikipedia",
     }
     assert [c.header for c in mapping.unsure()] == ["Wikipedia edits"]
+
+
+def test_language_and_level_pair_columns_and_skill_columns_merge_per_row(
+    db, tmp_path: Path
+) -> None:
+    """"Language 1" / "Level 1" pairs, a per-platform skill column and a skills list in
+    one sheet: each row's cells merge into one person's languages and skills, a half
+    pair is named, and each reading is shown for its own column."""
+    from wir_manager.services import demo
+    from wir_manager.services.spreadsheets import read_candidates
+
+    demo.ensure_reference_data(db)
+    wb = openpyxl.Workbook()
+    rows = [
+        ["Name", "Username", "Language 1", "Level 1", "Language 2", "Level 2",
+         "Wikidata experience", "Skills"],
+        ["ليلى حداد", "LaylaH", "Arabic", "native", "English", "C1", "expert", "Commons: 2"],
+        ["अनन्या शर्मा", "AnanyaS", "hi", "", "", "B2", None, None],
+        ["Åsa Lindqvist", "AsaL", None, None, "franska", "C2", "nybörjare", "Wikidata 1"],
+    ]  # fmt: skip
+    for row in rows:
+        wb.active.append(row)
+    wb.save(tmp_path / "pairs.xlsx")
+    report = read_candidates(db, tmp_path / "pairs.xlsx")
+    assert [c.target for c in report.mapping.columns] == [
+        "full_name", "username", "lang:1", "level:1", "lang:2", "level:2", "skill:wikidata",
+        "skills",
+    ]  # fmt: skip
+    people = {r.data.username: r.data for r in report.records}
+    assert {(x.code, x.level) for x in people["LaylaH"].languages} == {("ar", 7), ("en", 5)}
+    assert {(s.platform.value, s.level) for s in people["LaylaH"].skills} == {
+        ("commons", 2), ("wikidata", 3),
+    }  # fmt: skip
+    # French from the second pair alone; Wikidata from the Swedish word and the list.
+    assert {(x.code, x.level) for x in people["AsaL"].languages} == {("fr", 6)}
+    assert {(s.platform.value, s.level) for s in people["AsaL"].skills} == {("wikidata", 1)}
+    assert report.lines() == [
+        "Row 3, Language 1: a language is given but no level.",
+        "Row 3, Level 2: a level is given but no language.",
+    ]
+    assert report.preview[0].readings[2] == "Arabic" and report.preview[0].readings[6] == (
+        "Advanced (3)"
+    )

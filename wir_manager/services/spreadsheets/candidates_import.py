@@ -279,6 +279,33 @@ class _Column:
     header: str
     target: str
     parse: Callable[[object], values.Reading]
+    #: Decided once per column, not per cell: the field the cell fills ("skill:wikidata"
+    #: fills "skills"), how it is merged (:data:`_PLAIN`, :data:`_SKILL`, :data:`_PAIR`,
+    #: :data:`_LANGUAGES`, :data:`_SKILLS`) and the part after the colon ("wikidata", "1").
+    field: str = ""
+    role: int = 0
+    key: str = ""
+    pair: str = ""
+
+
+_PLAIN, _SKILL, _PAIR, _LANGUAGES, _SKILLS = range(5)
+
+
+def _column(
+    index: int, header: str, target: str, parse: Callable[[object], values.Reading]
+) -> _Column:
+    kind, _sep, key = target.partition(":")
+    if kind == "skill":
+        role = _SKILL
+    elif kind in ("lang", "level"):
+        role = _PAIR
+    elif target == "languages":
+        role = _LANGUAGES
+    elif target == "skills":
+        role = _SKILLS
+    else:
+        role, kind, key = _PLAIN, "", ""
+    return _Column(index, header, target, parse, _field_of(target), role, key, kind)
 
 
 def _parser(target: str, order: values.DateOrder | None) -> Callable[[object], values.Reading]:
@@ -462,7 +489,7 @@ def _read_candidates(
             )
         )
     plan = [
-        _Column(c.index, c.header, c.target, _memo(_parser(c.target, orders.get(c.index))))
+        _column(c.index, c.header, c.target, _memo(_parser(c.target, orders.get(c.index))))
         for c in mapping.columns
         if c.target
     ]
@@ -646,34 +673,34 @@ def _read_row(
     blanks: set[str] = set()
     pairs: dict[str, dict[str, tuple[Any, str]]] = {}
     unreadable: set[str] = set()
+    width = len(raw)
     for column in plan:
-        value = raw[column.index] if column.index < len(raw) else None
+        value = raw[column.index] if column.index < width else None
         try:
             clean, reading = column.parse(value)
         except CellProblem as exc:
             problems.append(Problem(number, column.header, str(exc)))
-            unreadable.add(_field_of(column.target))
+            unreadable.add(column.field)
             continue
         if reading:
             readings[column.index] = reading
-        target = column.target
+        role = column.role
         if clean is None or clean == {} or clean == ():
-            blanks.add(_field_of(target))
-            if not target.startswith(("lang:", "level:")):
+            blanks.add(column.field)
+            if role != _PAIR:
                 continue
-        if target.startswith("skill:"):
-            parsed.setdefault("skills", {})[target[6:]] = clean
-        elif target.startswith(("lang:", "level:")):
-            kind, n = target.split(":")
-            pairs.setdefault(n, {})[kind] = (clean, column.header)
-        elif target == "languages":
+        if role == _PLAIN:
+            parsed[column.target] = clean
+        elif role == _SKILL:
+            parsed.setdefault("skills", {})[column.key] = clean
+        elif role == _PAIR:
+            pairs.setdefault(column.key, {})[column.pair] = (clean, column.header)
+        elif role == _LANGUAGES:
             langs = parsed.setdefault("languages", {})
             for code, level in clean.items():
                 langs[code] = max(level, langs.get(code, 0))
-        elif target == "skills":
-            parsed.setdefault("skills", {}).update(clean)
         else:
-            parsed[target] = clean
+            parsed.setdefault("skills", {}).update(clean)
     for _n, pair in sorted(pairs.items()):
         code, code_title = pair.get("lang", (None, ""))
         level, level_title = pair.get("level", (None, ""))
