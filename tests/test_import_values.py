@@ -219,7 +219,7 @@ def test_column_suggestions_from_english_and_swedish_headers() -> None:
 def test_language_and_level_pair_columns_and_skill_columns_merge_per_row(
     db, tmp_path: Path
 ) -> None:
-    """"Language 1" / "Level 1" pairs, a per-platform skill column and a skills list in
+    """ "Language 1" / "Level 1" pairs, a per-platform skill column and a skills list in
     one sheet: each row's cells merge into one person's languages and skills, a half
     pair is named, and each reading is shown for its own column."""
     from wir_manager.services import demo
