@@ -280,3 +280,48 @@ def test_keyboard_shortcuts_standalone(qtbot, view: RequestsView, demo_db) -> No
     qtbot.keyClick(view.ui.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert view.editor.request_id is None
     assert view.editor.ui.headingLabel.text() == "New request"
+
+
+def test_a_change_elsewhere_patches_its_row_and_keeps_selection_and_scroll(
+    qtbot, view: RequestsView, demo_db
+) -> None:
+    import dataclasses
+
+    view.resize(1200, 420)  # fewer rows fit: the list scrolls
+    rows = view.model.records()
+    chosen, other = rows[-1].id, rows[1].id
+    table = view.ui.table
+    index = view.proxy.mapFromSource(view.model.index(view.model.row_of(chosen), 0))
+    table.scrollTo(index)
+    qtbot.mouseClick(
+        table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(index).center()
+    )
+    assert view.editor.request_id == chosen
+    assert [r.id for r in view.selected_rows()] == [chosen]
+    scroll = table.verticalScrollBar().value()
+    assert scroll > 0  # scrolled down to the chosen (oldest) request
+    resets: list[bool] = []
+    view.model.modelAboutToBeReset.connect(lambda: resets.append(True))
+
+    # Another screen (or an import) retitles one other request: only its row changes.
+    title = "ऑक्सफ़ोर्ड विकिडेटा परियोजना"
+    theirs = rq.get_request(demo_db, other)
+    with qtbot.waitSignal(view.ctx.hub.changed, timeout=5000):
+        rq.save_request(demo_db, dataclasses.replace(theirs, title=title))
+    qtbot.waitUntil(
+        lambda: view.model.record(view.model.row_of(other)).title == title, timeout=5000
+    )
+    assert not resets
+    current = view.proxy.mapToSource(table.currentIndex())
+    assert view.model.record(current.row()).id == chosen
+    assert [r.id for r in view.selected_rows()] == [chosen]
+    assert table.verticalScrollBar().value() == scroll
+    assert view.editor.request_id == chosen and not view.editor.is_dirty()
+
+    # A request deleted elsewhere leaves; the selection and the count follow, no reset.
+    count = view.model.rowCount()
+    with qtbot.waitSignal(view.ctx.hub.changed, timeout=5000):
+        rq.delete_requests(demo_db, [other])
+    qtbot.waitUntil(lambda: view.model.row_of(other) < 0, timeout=5000)
+    assert view.model.rowCount() == count - 1 and not resets
+    assert [r.id for r in view.selected_rows()] == [chosen]

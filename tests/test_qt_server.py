@@ -364,6 +364,30 @@ def test_stale_module_and_weights_saves_on_the_server_say_who(qtbot, window_and_
     assert ranking.weights()["language"] == 11 and not ranking.has_unsaved_weights()
 
 
+def test_another_clients_request_change_patches_only_its_row(qtbot, window_and_colleague) -> None:
+    import dataclasses
+
+    from wir_manager.services import requests as rq
+
+    window, colleague = window_and_colleague
+    screen = window.show_screen("requests")
+    rows = screen.model.records()
+    chosen, other = rows[0].id, rows[-1].id
+    index = screen.proxy.mapFromSource(screen.model.index(screen.model.row_of(chosen), 0))
+    screen.ui.table.setCurrentIndex(index)
+    assert screen.editor.request_id == chosen
+    resets: list[bool] = []
+    screen.model.modelAboutToBeReset.connect(lambda: resets.append(True))
+    title = "Викиданные для архивов ЮНЕСКО"
+    theirs = rq.get_request(colleague, other)
+    rq.save_request(colleague, dataclasses.replace(theirs, title=title))
+    # NOTIFY names the request: its row is read again and patched, nothing reset.
+    qtbot.waitUntil(
+        lambda: screen.model.record(screen.model.row_of(other)).title == title, timeout=5000
+    )
+    assert not resets and screen.editor.request_id == chosen
+
+
 def test_a_lost_connection_keeps_the_form_and_reconnecting_resumes(
     qtbot, window_and_colleague, pg_server: PgServer
 ) -> None:

@@ -57,14 +57,17 @@ class Changes:
     ``candidate_ids`` names the candidates whose rows changed (created, updated, deleted,
     training marked) when every such change named its candidate; ``None`` means "some,
     not known which" (re-read them all). It is empty when no candidate changed.
+    ``request_ids`` says the same of placement requests (their own fields and
+    requirements): a list of requests patches just those rows.
     """
 
     kinds: Kind = Kind.NONE
     candidate_ids: frozenset[int] | None = frozenset()
+    request_ids: frozenset[int] | None = frozenset()
 
     @classmethod
     def everything(cls) -> Changes:
-        return cls(Kind.ALL, None)
+        return cls(Kind.ALL, None, None)
 
     def __bool__(self) -> bool:
         return bool(self.kinds)
@@ -75,7 +78,12 @@ class Changes:
             if self.candidate_ids is None or other.candidate_ids is None
             else self.candidate_ids | other.candidate_ids
         )
-        return Changes(self.kinds | other.kinds, ids)
+        requests = (
+            None
+            if self.request_ids is None or other.request_ids is None
+            else self.request_ids | other.request_ids
+        )
+        return Changes(self.kinds | other.kinds, ids, requests)
 
     def touches(self, kinds: Kind) -> bool:
         """True when any of ``kinds`` changed."""
@@ -109,6 +117,7 @@ def from_audit_rows(rows: Iterable[Mapping[str, Any]]) -> Changes:
     ``fields``) describe."""
     kinds = Kind.NONE
     ids: set[int] | None = set()
+    requests: set[int] | None = set()
     for row in rows:
         kinds |= Kind.AUDIT
         action = getattr(row["action"], "value", row["action"])
@@ -129,11 +138,23 @@ def from_audit_rows(rows: Iterable[Mapping[str, Any]]) -> Changes:
                     ids = None
         elif entity == "affiliate":
             ids = None  # a renamed affiliate shows on every member's row
+        elif entity == "request":
+            if requests is not None:
+                if isinstance(row.get("entity_id"), int):
+                    requests.add(row["entity_id"])
+                else:
+                    requests = None
+        elif entity == "organisation":
+            requests = None  # a renamed organisation shows on each of its requests' rows
         elif kind is Kind.NONE:
             kind = Kind.ALL  # an entity this table does not know yet: assume anything
-            ids = None
+            ids = requests = None
         kinds |= kind
-    return Changes(kinds, None if ids is None else frozenset(ids))
+    return Changes(
+        kinds,
+        None if ids is None else frozenset(ids),
+        None if requests is None else frozenset(requests),
+    )
 
 
 Subscriber = Callable[[Changes], None]

@@ -98,7 +98,12 @@ def to_changes(change: ServerChange) -> Changes:
         ids = None  # a stage or an affiliate's name shows on people's rows
     else:
         ids = frozenset()
-    return Changes(kinds | Kind.AUDIT, ids)
+    requests: frozenset[int] | None = frozenset()
+    if change.table == "placement_requests":  # also their requirements (WATCHED)
+        requests = None if change.ids is None else frozenset(change.ids)
+    elif change.table == "organisations" or kinds is Kind.ALL:
+        requests = None  # an organisation's name shows on its requests' rows
+    return Changes(kinds | Kind.AUDIT, ids, requests)
 
 
 def install_triggers(conn: Any) -> None:

@@ -83,6 +83,34 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
     def record(self, row: int) -> T:
         return self._rows[row]
 
+    def patch_records(self, ids: Iterable[int], fresh: Sequence[T]) -> None:
+        """Bring the rows of ``ids`` up to date from ``fresh`` (those of them that still
+        exist, as read now): changed rows are replaced in place, deleted ones removed,
+        new ones added at the top. Only those rows are announced (``dataChanged``, row
+        inserts and removals), never a reset, so a view keeps its selection and scroll."""
+        by_id = {record_id(r): r for r in fresh}
+        wanted = set(ids)
+        last_column = max(self.columnCount() - 1, 0)
+        for row in range(len(self._rows) - 1, -1, -1):
+            rid = record_id(self._rows[row])
+            if rid not in wanted:
+                continue
+            wanted.discard(rid)
+            if rid in by_id:
+                rows = list(self._rows)
+                rows[row] = by_id.pop(rid)
+                self._rows = tuple(rows)
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last_column))
+            else:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                self._rows = self._rows[:row] + self._rows[row + 1 :]
+                self.endRemoveRows()
+        added = [r for r in fresh if record_id(r) in by_id]
+        if added:
+            self.beginInsertRows(QModelIndex(), 0, len(added) - 1)
+            self._rows = tuple(added) + self._rows
+            self.endInsertRows()
+
     def records(self) -> list[T]:
         """A copy: the caller may keep or change it without touching the table."""
         return list(self._rows)

@@ -11,7 +11,7 @@ Questions to the user go through the replaceable callables ``ask_unsaved`` and
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
@@ -162,12 +162,21 @@ class RequestsView(SidebarScreen):
         drop_conflicting_shortcuts(self)
 
     def on_changes(self, changes: Changes) -> None:
-        """Requests or organisations changed (here, in an import, elsewhere): read the
-        list again; the request being looked at is re-read unless it is being edited."""
+        """Requests or organisations changed (here, in an import, elsewhere). When the
+        change names its requests, only those rows are read again and patched in place
+        (the selection and the scroll stay); otherwise (an organisation, an unknown
+        change) the whole list. The request being looked at is re-read unless it is being
+        edited."""
         if not changes.touches(Kind.REQUESTS):
             return
-        self.reload()
+        ids = changes.request_ids
+        if ids is None:
+            self.reload()
+        elif ids:
+            self._refresh_rows(ids)
         current = self.editor.request_id
+        if ids is not None and current not in ids:
+            return
         if current is not None and not self.editor.is_dirty():
             if self.model.row_of(current) >= 0:
                 self._open(current)
@@ -196,6 +205,18 @@ class RequestsView(SidebarScreen):
                 self.ui.table.setCurrentIndex(self.proxy.index(0, 0))
             elif keep is not None:
                 self.editor.load(None)
+        self._update_actions()
+
+    def _refresh_rows(self, ids: Iterable[int]) -> None:
+        """Re-read just these requests and patch their rows (no model reset)."""
+        wanted = sorted(ids)
+        try:
+            fresh = rq.list_request_rows(self.ctx.db, ids=wanted)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.model.patch_records(wanted, fresh)
+        self._update_count()
         self._update_actions()
 
     def select_request(self, request_id: int) -> bool:
@@ -325,7 +346,8 @@ class RequestsView(SidebarScreen):
 
         def reload(rid: int) -> None:
             self.editor.load(rq.get_request(self.ctx.db, rid))
-            self.reload(select_id=rid)
+            self._refresh_rows([rid])
+            self._select_id(rid)
 
         try:
             if data.id is None:
@@ -351,7 +373,9 @@ class RequestsView(SidebarScreen):
             return False
         self.editor.set_organisations(rq.list_organisations(self.ctx.db))
         self.editor.load(saved)
-        self.reload(select_id=saved.id)
+        if saved.id is not None:  # only its row changed (a new organisation is read above)
+            self._refresh_rows([saved.id])
+            self._select_id(saved.id)
         self.changed.emit()
         return True
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -27,9 +27,12 @@ from wir_manager.storage import models as m
 from wir_manager.storage.database import Database
 
 
-def list_request_rows(db: Database, *, newest_first: bool = True) -> list[RequestRow]:
-    """All requests, newest first (the list view) or oldest first (the CLI, the shortlist
-    screen's chooser), with a summary of the required languages each.
+def list_request_rows(
+    db: Database, *, newest_first: bool = True, ids: Collection[int] | None = None
+) -> list[RequestRow]:
+    """All requests (or only those of ``ids``: the rows a change named), newest first
+    (the list view) or oldest first (the CLI, the shortlist screen's chooser), with a
+    summary of the required languages each. A deleted id is simply not returned.
 
     Two queries in all (requests, then every language requirement), grouped in Python.
     """
@@ -51,18 +54,21 @@ def list_request_rows(db: Database, *, newest_first: bool = True) -> list[Reques
         .join(m.Organisation, m.PlacementRequest.organisation_id == m.Organisation.id)
         .order_by(m.PlacementRequest.id.desc() if newest_first else m.PlacementRequest.id)
     )
+    wanted = select(
+        m.RequestLanguage.request_id,
+        m.RequestLanguage.code,
+        m.RequestLanguage.min_level,
+        m.RequestLanguage.importance,
+        m.RequestLanguage.any_group,
+    ).order_by(m.RequestLanguage.request_id, m.RequestLanguage.id)
+    if ids is not None:
+        chosen = sorted(set(ids))
+        query = query.where(m.PlacementRequest.id.in_(chosen))
+        wanted = wanted.where(m.RequestLanguage.request_id.in_(chosen))
     langs: dict[int, list[LanguageRequirement]] = defaultdict(list)
     with db.engine.connect() as conn:
         rows = conn.execute(query).all()
-        for rid, code, level, importance, group in conn.execute(
-            select(
-                m.RequestLanguage.request_id,
-                m.RequestLanguage.code,
-                m.RequestLanguage.min_level,
-                m.RequestLanguage.importance,
-                m.RequestLanguage.any_group,
-            ).order_by(m.RequestLanguage.request_id, m.RequestLanguage.id)
-        ):
+        for rid, code, level, importance, group in conn.execute(wanted):
             langs[rid].append(LanguageRequirement(code, level, importance.value, group))
     return [
         RequestRow(
