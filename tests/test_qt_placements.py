@@ -582,3 +582,46 @@ def test_a_stale_placement_form_offers_reload_or_keep(
     assert len(asked) == 3 and view.form is None
     assert pl.get_placement(week, pid).mentor == "अमित कुमार"
     assert "अमित कुमार" in view.facts.text()
+
+
+def _accepted(db, candidate_id: int = 10) -> int:  # type: ignore[no-untyped-def]
+    """A planned placement of ``candidate_id`` on WHO's request (the service's accept)."""
+    change = pl.accept(
+        db,
+        pl.PlacementData(
+            request_id=1,
+            candidate_id=candidate_id,
+            start_date=START,
+            end_date=END,
+            liaison=pl.LiaisonData("Ольга Петрова", "Knowledge manager", "o.petrova@who.example"),
+        ),
+    )
+    return change.placement.id
+
+
+@pytest.mark.parametrize(
+    ("code", "heading"),
+    [("en", "أمينة الحسن (no organisation)"), ("sv", "أمينة الحسن (ingen organisation)")],
+)
+def test_heading_of_a_placement_whose_organisation_is_gone(
+    qtbot, week, tmp_path: Path, language, code: str, heading: str
+) -> None:
+    """The Placements screen's heading names the person and the organisation; when the
+    organisation was deleted (the placement keeps its numbers) it says so instead of
+    ending in "at " / "hos "."""
+    language(code)
+    pid = _accepted(week)
+    window = _window(week, tmp_path, qtbot)
+    view = window.show_screen("placements")
+    view.select_placement(pid)
+    qtbot.waitUntil(lambda: view.record is not None and view.record.id == pid, timeout=20000)
+    at = {"en": "at", "sv": "hos"}[code]
+    assert view.heading.text() == f"أمينة الحسن {at} WHO"
+    with week.session() as s:  # as deleting the organisation leaves it (SET NULL)
+        s.get(m.Placement, pid).organisation_id = None
+    view.refresh(select=pid)
+    qtbot.waitUntil(
+        lambda: view.record is not None and view.record.organisation is None, timeout=20000
+    )
+    assert view.heading.text() == heading
+    assert not view.heading.text().rstrip().endswith((" at", " hos"))

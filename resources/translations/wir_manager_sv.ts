@@ -2436,6 +2436,10 @@
         <translation>raderad person</translation>
     </message>
     <message>
+        <source>{name} (no organisation)</source>
+        <translation>{name} (ingen organisation)</translation>
+    </message>
+    <message>
         <source>Period: {start} – {end} · {status}</source>
         <translation>Period: {start} – {end} · {status}</translation>
     </message>
@@ -4405,6 +4409,7 @@
     <name>TodayView</name>
     <message>
         <source>&amp;Refresh</source>
+        <extracomment>The due list was read (the first time and after each refresh).</extracomment>
         <translation>&amp;Uppdatera</translation>
     </message>
     <message>

@@ -559,10 +559,13 @@ class PlacementsView(SidebarScreen):
             self._fill_outcomes([])
             self.timeline.set_candidate(None)
             return
+        name = rec.candidate_name or self.tr("erased person")
+        # The organisation may be gone (deleted: the placement keeps its numbers), and
+        # "Name at " would read as a sentence cut off.
         self.heading.setText(
-            self.tr("{name} at {org}").format(
-                name=rec.candidate_name or self.tr("erased person"), org=rec.organisation or ""
-            )
+            self.tr("{name} at {org}").format(name=name, org=rec.organisation)
+            if rec.organisation
+            else self.tr("{name} (no organisation)").format(name=name)
         )
         self.facts.setText("\n".join(self._fact_lines(rec)))
         status = PlacementStatus(rec.status)
