@@ -212,13 +212,17 @@ def test_names_stay_readable_on_a_laptop_screen(qtbot, view: TrainingView) -> No
     assert len(list(model.module_columns())) >= 9
 
 
+@pytest.mark.parametrize(
+    ("code", "said"), [("en", "changed this record"), ("sv", "ändrade posten")]
+)
 def test_a_stale_module_save_says_who_and_offers_reload_or_keep(
-    qtbot, view: TrainingView, demo_db, db_path: Path
+    qtbot, view: TrainingView, demo_db, db_path: Path, language, code: str, said: str
 ) -> None:
     from tests.conftest import PASSPHRASE
     from wir_manager.qt.widgets.confirm import StaleAnswer
     from wir_manager.storage.database import Database
 
+    language(code)
     editor = view.module_editor
     view.ui.moduleList.setCurrentIndex(view.modules.index(0))
     module = editor.module
@@ -233,7 +237,7 @@ def test_a_stale_module_save_says_who_and_offers_reload_or_keep(
         tr.update_module(colleague, module.id, description="Jetzt mit Übungen")
         # Cancel: the form stays as typed, unsaved.
         editor.ui.saveButton.click()
-        assert len(asked) == 1 and "Priya Raghunathan" in asked[0]
+        assert len(asked) == 1 and "Priya Raghunathan" in asked[0] and said in asked[0]
         assert f"{dt.date.today():%Y-%m-%d}" in asked[0]
         assert editor.ui.titleEdit.text() == "विकिपीडिया संपादन की मूल बातें"
         assert editor.is_dirty()
