@@ -151,3 +151,77 @@ def test_dates_are_picked_from_a_calendar_or_typed_and_may_be_not_set(
     assert editor.form_data().deadline == dt.date(2027, 2, 28)
     assert not any("2026-09-01" in p.message for p in editor.problems)
     assert view._errors == []
+
+
+SUMMARY = {
+    "en": ("New request: fill in the form to save it.", "1 thing to fix before saving"),
+    "sv": ("Ny förfrågan: fyll i formuläret för att spara den.", "1 sak att rätta innan du sparar"),
+}
+
+
+@pytest.mark.parametrize("code", ["en", "sv"])
+def test_request_problems_show_beside_touched_fields_and_cells_take_the_keyboard(
+    qtbot, language, code: str
+) -> None:
+    """Issue #16.13: a blank request form no longer says "3 things to fix before saving"
+    with the details in a tooltip; a field's problem (from the service's one validation)
+    shows beside it once it is touched, the summary counts those and links to the rest;
+    the Importance column is as wide as its combo box ("Requirec" was clipped); a level
+    is chosen by typing its first letter (the "≥" prefix defeated Qt's search) or with
+    the arrow keys, and each keyboard choice reaches the model."""
+    from PySide6.QtWidgets import QApplication, QComboBox
+
+    from wir_manager.domain.enums import Importance, SkillLevel
+    from wir_manager.qt.models.request_requirements import SkillRequirementModel as SM
+    from wir_manager.qt.models.request_requirements import importance_label
+    from wir_manager.qt.views.request_editor import RequestEditor
+    from wir_manager.services import requests as rq
+
+    language(code)
+    editor = RequestEditor()
+    qtbot.addWidget(editor)
+    editor.resize(1100, 900)
+    editor.show()
+    ui = editor.ui
+    blank, one = SUMMARY[code]
+    assert editor.problems  # a blank request cannot be saved …
+    assert ui.summaryLabel.text() == blank  # … but is not scolded
+    assert ui.summaryLabel.toolTip() == ""
+    assert not any(label.isVisible() for label in editor._error_labels().values())
+    qtbot.keyClicks(ui.titleEdit, "Wikipedia")
+    ui.titleEdit.insert(" på svenska, العربية")
+    ui.titleEdit.clear()
+    expected = {p.message for p in rq.validate_request(editor.form_data()) if p.field == "title"}
+    assert expected and ui.titleError.isVisible()
+    assert ui.titleError.text() in expected  # the service's sentence, beside the field
+    assert not ui.organisationError.isVisible()
+    summary = ui.summaryLabel.text()
+    assert summary.startswith(one) and 'href="show"' in summary
+    ui.summaryLabel.linkActivated.emit("show")
+    assert ui.organisationError.isVisible()
+
+    # The Importance column fits its combo box.
+    editor.add_skill()
+    table = ui.skillsTable
+    table.closePersistentEditor(table.currentIndex())
+    QApplication.processEvents()
+    probe = QComboBox()
+    probe.setFrame(False)
+    probe.addItems([importance_label(i.value) for i in Importance])
+    probe.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    assert table.columnWidth(SM.IMPORTANCE) >= probe.sizeHint().width()
+    # A level by its first letter, then importance by arrow key: each reaches the model.
+    table.setFocus()
+    level = editor.skills.index(0, SM.LEVEL)
+    table.setCurrentIndex(level)
+    qtbot.keyClick(table, "a")
+    assert editor.skills.requirements()[0].min_level == SkillLevel.ADVANCED
+    qtbot.keyClick(table.focusWidget(), Qt.Key.Key_Return)
+    importance = editor.skills.index(0, SM.IMPORTANCE)
+    table.setFocus()
+    table.setCurrentIndex(importance)
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    qtbot.keyClick(table.focusWidget(), Qt.Key.Key_Down)
+    assert editor.skills.requirements()[0].importance == Importance.NICE.value
+    qtbot.keyClick(table.focusWidget(), Qt.Key.Key_Return)
+    assert editor.skills.requirements()[0].importance == Importance.NICE.value

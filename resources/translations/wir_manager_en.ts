@@ -153,6 +153,23 @@
     </message>
 </context>
 <context>
+    <name>RequestEditor</name>
+    <message numerus="yes">
+        <source>%n thing(s) to fix before saving</source>
+        <translation>
+            <numerusform>%n thing to fix before saving</numerusform>
+            <numerusform>%n things to fix before saving</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more not filled in yet</source>
+        <translation>
+            <numerusform>%n more not filled in yet</numerusform>
+            <numerusform>%n more not filled in yet</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RequestsView</name>
     <message numerus="yes">
         <source>%Ln request(s)</source>

@@ -3545,13 +3545,27 @@
         <source>Use a date like 2026-09-01.</source>
         <translation>Ange ett datum som 2026-09-01.</translation>
     </message>
-    <message>
-        <source>1 thing to fix before saving</source>
-        <translation>1 sak att rätta innan du kan spara</translation>
+    <message numerus="yes">
+        <source>%n thing(s) to fix before saving</source>
+        <translation>
+            <numerusform>%n sak att rätta innan du sparar</numerusform>
+            <numerusform>%n saker att rätta innan du sparar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more not filled in yet</source>
+        <translation>
+            <numerusform>%n till är inte ifyllt än</numerusform>
+            <numerusform>%n till är inte ifyllda än</numerusform>
+        </translation>
     </message>
     <message>
-        <source>{n} things to fix before saving</source>
-        <translation>{n} saker att rätta innan du kan spara</translation>
+        <source>show them</source>
+        <translation>visa dem</translation>
+    </message>
+    <message>
+        <source>New request: fill in the form to save it.</source>
+        <translation>Ny förfrågan: fyll i formuläret för att spara den.</translation>
     </message>
     <message>
         <source>Unsaved changes</source>

@@ -11,6 +11,7 @@ covered in red.
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
@@ -47,7 +48,11 @@ from wir_manager.qt.models.request_requirements import (
     platform_label,
     skill_level_label,
 )
-from wir_manager.qt.widgets.requirement_delegates import ChoiceDelegate, LanguageDelegate
+from wir_manager.qt.widgets.requirement_delegates import (
+    ChoiceDelegate,
+    LanguageDelegate,
+    fit_choice_columns,
+)
 from wir_manager.services import requests as rq
 
 NEW_ORGANISATION = -1
@@ -142,6 +147,8 @@ class RequestEditor(QWidget):
             ),
         )
         ui.skillsTable.setItemDelegateForColumn(sm.IMPORTANCE, ChoiceDelegate(importance, self))
+        for table in (ui.languagesTable, ui.skillsTable):
+            fit_choice_columns(table)
 
         for topic in Topic:
             item = QListWidgetItem(self.tr(topic.label), ui.topicsList)
@@ -228,6 +235,7 @@ class RequestEditor(QWidget):
         ui.removeSkillButton.clicked.connect(self.remove_skill)
         ui.revertButton.clicked.connect(self.revert)
         ui.saveButton.clicked.connect(self.save_requested)
+        ui.summaryLabel.linkActivated.connect(lambda _link: self.touch_all())
         ui.languagesTable.selectionModel().currentRowChanged.connect(self._update_buttons)
         ui.skillsTable.selectionModel().currentRowChanged.connect(self._update_buttons)
 
@@ -446,12 +454,8 @@ class RequestEditor(QWidget):
             self._problems.append(rq.Problem("dates", self.tr("Use a date like 2026-09-01.")))
         labels = self._error_labels()
         shown: dict[QLabel, list[str]] = {label: [] for label in labels.values()}
-        touched = self._touched | ({"dates"} if self._touched else set())
-        for problem in self._problems:
-            area = problem.field
-            visible_area = "dates" if area in ("duration", "positions") else area
-            if visible_area in touched or area in touched:
-                shown[labels[area]].append(problem.message)
+        for problem in self._shown_problems():
+            shown[labels[problem.field]].append(problem.message)
         colour = theme.error_text().name()
         for label, messages in shown.items():
             self._show(label, "\n".join(dict.fromkeys(messages)), colour)
@@ -460,29 +464,48 @@ class RequestEditor(QWidget):
         self.state_changed.emit()
 
     def _update_summary(self) -> None:
+        """Count only the problems shown beside their fields (a blank form said "3 things
+        to fix before saving" before anything was typed, with the details in a tooltip,
+        #16.13); the rest are offered behind a "show" link rather than hidden."""
         ui = self.ui
         dirty = self.is_dirty()
         label = ui.summaryLabel
-        if self._problems:
-            count = len(self._problems)
-            text = (
-                self.tr("1 thing to fix before saving")
-                if count == 1
-                else self.tr("{n} things to fix before saving").format(n=count)
-            )
+        shown = self._shown_problems()
+        hidden = len(self._problems) - len(shown)
+        parts: list[str] = []
+        if shown:
+            parts.append(self.tr("%n thing(s) to fix before saving", "", len(shown)))
+        if hidden and (shown or self._touched):
+            parts.append(self.tr("%n more not filled in yet", "", hidden))
+        if parts:
+            text = html.escape(" · ".join(parts))
+            if hidden:
+                link = html.escape(self.tr("show them"))
+                text += f' (<a href="show">{link}</a>)'
             self._show(label, text, theme.error_text().name(), keep_visible=True)
-            tip = "\n".join(p.message for p in self._problems)
+        elif self._problems:
+            text = self.tr("New request: fill in the form to save it.")
+            self._show(label, text, theme.muted_text().name(), keep_visible=True)
         else:
             text = self.tr("Unsaved changes") if dirty else self.tr("All changes saved")
             self._show(label, text, "" if dirty else theme.muted_text().name(), keep_visible=True)
-            tip = ""
-        if label.toolTip() != tip:
-            label.setToolTip(tip)
+        if label.toolTip():
+            label.setToolTip("")
         can_save = dirty and not self._problems
         if ui.saveButton.isEnabled() != can_save:
             ui.saveButton.setEnabled(can_save)
         if ui.revertButton.isEnabled() != dirty:
             ui.revertButton.setEnabled(dirty)
+
+    def _shown_problems(self) -> list[rq.Problem]:
+        """The problems of the areas touched so far (shown beside their fields)."""
+        touched = self._touched | ({"dates"} if self._touched else set())
+        return [
+            p
+            for p in self._problems
+            if p.field in touched
+            or ("dates" if p.field in ("duration", "positions") else p.field) in touched
+        ]
 
     def _show(self, label: QLabel, text: str, colour: str, keep_visible: bool = False) -> None:
         """Update a message label only where something changed: typing re-validates on every

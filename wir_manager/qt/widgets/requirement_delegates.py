@@ -11,12 +11,15 @@ import functools
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
+    QHeaderView,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTableView,
     QWidget,
 )
 
@@ -29,33 +32,70 @@ Choices = Sequence[tuple[Any, str]]
 _NONE = "\x00none"
 
 
+def _search_key(label: str) -> str:
+    """A choice's label as typed: "≥ Advanced" is found by typing "a"."""
+    return label.lstrip("≥≤<> ").casefold()
+
+
+class _ChoiceCombo(QComboBox):
+    """The cell's combo box: a typed letter picks the first choice whose words start with
+    it, ignoring a leading "≥" (Qt's own search matched every "≥ …" label against the
+    "≥" only, so typing a level chose nothing, #16.13)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text().strip().casefold()
+        if (
+            text
+            and text.isprintable()
+            and not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
+        ):
+            start = self.currentIndex() + 1
+            order = [*range(start, self.count()), *range(0, start)]
+            for row in order:
+                if _search_key(self.itemText(row)).startswith(text):
+                    self.setCurrentIndex(row)
+                    break
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
 class ChoiceDelegate(QStyledItemDelegate):
     """A combo box of ``(value, label)`` choices; ``choices`` may be a callable so the list
-    can depend on the model (e.g. group numbers up to the row count)."""
+    can depend on the model (e.g. group numbers up to the row count).
+
+    A choice made in any way — mouse, arrow keys, a typed letter — is committed at once
+    (only ``activated`` was, which some keyboard changes never emit), and the column is
+    as wide as the widest choice in a combo box, arrow included (the cell showed
+    "Requirec")."""
 
     def __init__(self, choices: Choices | Callable[[], Choices], parent: Any = None) -> None:
         super().__init__(parent)
         self._choices = choices
+        self._width: tuple[tuple[str, ...], int] | None = None
 
     def choices(self) -> Choices:
         return self._choices() if callable(self._choices) else self._choices
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        combo = QComboBox(parent)
+        combo = _ChoiceCombo(parent)
         combo.setFrame(False)
         for value, label in self.choices():
             combo.addItem(label, _NONE if value is None else value)
-        combo.activated.connect(lambda _i, c=combo: self._commit(c))
+        combo.currentIndexChanged.connect(lambda _i, c=combo: self._commit(c))
         return combo
 
     def _commit(self, combo: QComboBox) -> None:
-        self.commitData.emit(combo)
+        if not combo.signalsBlocked():
+            self.commitData.emit(combo)
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         assert isinstance(editor, QComboBox)
         value = index.data(Qt.ItemDataRole.EditRole)
         found = editor.findData(_NONE if value is None else value)
+        editor.blockSignals(True)
         editor.setCurrentIndex(max(found, 0))
+        editor.blockSignals(False)
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
         assert isinstance(editor, QComboBox)
@@ -66,6 +106,38 @@ class ChoiceDelegate(QStyledItemDelegate):
         self, editor: QWidget, option: QStyleOptionViewItem, index: Index
     ) -> None:
         editor.setGeometry(option.rect)
+
+    def width_for(self, font: QFont) -> int:
+        """The width of this column's combo box showing its widest choice, arrow included."""
+        labels = tuple(label for _value, label in self.choices())
+        if self._width is None or self._width[0] != labels:
+            probe = QComboBox()
+            probe.setFrame(False)
+            probe.setFont(font)
+            probe.addItems(list(labels))
+            probe.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            self._width = (labels, probe.sizeHint().width())
+            probe.deleteLater()
+        return self._width[1]
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        hint = super().sizeHint(option, index)
+        return QSize(max(hint.width(), self.width_for(option.font)), hint.height())
+
+
+def fit_choice_columns(table: QTableView) -> None:
+    """Give every column edited by a :class:`ChoiceDelegate` the width of its combo box
+    (or of its title, when wider), fixed: sized "to contents" the column followed the
+    rows shown when it last measured — none, for a new request — and clipped the editor
+    to "Requirec"."""
+    header = table.horizontalHeader()
+    for column in range(table.model().columnCount()):
+        delegate = table.itemDelegateForColumn(column)
+        if not isinstance(delegate, ChoiceDelegate):
+            continue
+        width = max(header.sectionSizeHint(column), delegate.width_for(table.font()) + 4)
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(column, width)
 
 
 @functools.lru_cache(maxsize=1)
