@@ -1761,10 +1761,6 @@
         <translation>Automatisk låsning uppskjuten: spara eller ångra dina ändringar först.</translation>
     </message>
     <message>
-        <source>The database</source>
-        <translation>Databasen</translation>
-    </message>
-    <message>
         <source>WiR Manager is locked. Enter the passphrase to continue.</source>
         <translation>WiR Manager är låst. Ange lösenfrasen för att fortsätta.</translation>
     </message>

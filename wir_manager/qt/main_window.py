@@ -20,12 +20,14 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QFileDialog,
+    QHBoxLayout,
     QInputDialog,
     QLabel,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QSizePolicy,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -471,12 +473,26 @@ class MainWindow(QMainWindow):
         self.locked.emit(self.db_location)
 
     def _locked_page(self) -> QWidget:
-        page = PlaceholderScreen(
-            self.tr("The database"),
-            self.tr("WiR Manager is locked. Enter the passphrase to continue."),
-            self,
-        )
+        """What the window shows under the unlock dialog: a lock and one line at the top.
+
+        The unlock dialog is centred on this window. A centred line here ("… Enter the
+        passphrase to continue.") ran out from under it, and its last letters stood as a
+        stray "e." beside the passphrase field (issue #16.17); at the top nothing of it
+        is hidden, whatever the window's size."""
+        page = QWidget(self)
         page.setObjectName("lockedPage")
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(24, 24, 24, 24)
+        row = QHBoxLayout()
+        icon = QLabel(page)
+        icon.setPixmap(theme.icon("lock").pixmap(24, 24))
+        row.addWidget(icon)
+        text = QLabel(self.tr("WiR Manager is locked. Enter the passphrase to continue."), page)
+        text.setObjectName("lockedText")
+        text.setWordWrap(True)
+        row.addWidget(text, 1)
+        layout.addLayout(row)
+        layout.addStretch(1)
         return page
 
     def _drop_screens(self) -> None:
