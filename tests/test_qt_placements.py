@@ -625,3 +625,66 @@ def test_heading_of_a_placement_whose_organisation_is_gone(
     )
     assert view.heading.text() == heading
     assert not view.heading.text().rstrip().endswith((" at", " hos"))
+
+
+def _lists(db) -> dict[int, list[tuple[int, str]]]:  # type: ignore[no-untyped-def]
+    return {
+        rid: [(r.candidate_id, ShortlistStatus(r.status).value) for r in saved_shortlist(db, rid)]
+        for rid in (1, 2)
+    }
+
+
+def test_applying_the_assignment_is_all_or_nothing(week, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The assignment becomes every request's shortlist in one transaction: when the
+    second request's list cannot be saved, the first one is not saved either (WHO keeps
+    its earlier list, UNEP has none), whether the failure is found while checking the
+    people or while writing."""
+    from wir_manager.services import matching
+    from wir_manager.services.matching import assignment as module
+    from wir_manager.services.matching.errors import ShortlistError
+    from wir_manager.services.progress import Progress
+    from wir_manager.storage.errors import WriteFailedError
+
+    result = matching.assign(week)
+    order = [r.request_id for r in result.requests if r.placements]
+    assert len(order) == 2
+    last = next(r for r in result.requests if r.request_id == order[-1])
+    before = _lists(week)
+    assert before[2] == [] and {c for c, _s in before[1]} == {10, 11}
+
+    # 1. While the last request is checked, a colleague has withdrawn the consent to be
+    #    proposed of someone assigned to it: refused, and nothing of the first is kept.
+    def withdraw(done: int, total: int, _message: str) -> None:
+        if done == total - 1:
+            with week.session() as s:
+                s.get(m.Candidate, last.placements[0].candidate_id).consent_propose = False
+
+    with pytest.raises(ShortlistError):
+        matching.apply_assignment(week, result, progress=Progress(withdraw))
+    assert _lists(week) == before
+    with week.session() as s:
+        s.get(m.Candidate, last.placements[0].candidate_id).consent_propose = True
+
+    # 2. The write of the second list fails (the disk, say): the first is rolled back.
+    real = module.write_shortlist_in
+    calls: list[int] = []
+
+    def fail_second(s, plan):  # type: ignore[no-untyped-def]
+        calls.append(plan.request_id)
+        if len(calls) == 2:
+            raise OSError("disk I/O error")
+        return real(s, plan)
+
+    monkeypatch.setattr(module, "write_shortlist_in", fail_second)
+    with pytest.raises(WriteFailedError):  # the storage's sentence for a failed write
+        matching.apply_assignment(week, result)
+    assert calls == order
+    assert _lists(week) == before
+
+    # Whole, it is applied: both lists as assigned.
+    monkeypatch.setattr(module, "write_shortlist_in", real)
+    saved = dict(matching.apply_assignment(week, result))
+    after = _lists(week)
+    assert set(saved) == {1, 2}
+    for req in result.requests:
+        assert {p.candidate_id for p in req.placements} <= {c for c, _s in after[req.request_id]}

@@ -28,7 +28,7 @@ from wir_manager.services.matching.requirements import (
     load_many_requirements,
 )
 from wir_manager.services.matching.scoring import Evaluation, evaluate, ranking_order
-from wir_manager.services.matching.shortlists import save_shortlist
+from wir_manager.services.matching.shortlists import plan_shortlist, write_shortlist_in
 from wir_manager.services.progress import NO_PROGRESS, Progress
 from wir_manager.storage import models as m
 from wir_manager.storage.database import Database
@@ -211,22 +211,29 @@ def apply_assignment(
     progress: Progress = NO_PROGRESS,
 ) -> list[tuple[int, int]]:
     """Save the assignment as saved shortlists, one per request that got anyone:
-    (request id, people saved) per request. Each request's list is saved by
-    :func:`save_shortlist` in its own transaction, exactly as a coordinator saving the
-    ticked people would, so people already sent, interviewed or answered stay with their
-    history. Requests nobody was assigned to are left alone."""
+    (request id, people saved) per request. Every request's list is checked first (as
+    :func:`save_shortlist` checks a coordinator's ticked people), then all are written in
+    one transaction: the assignment is applied whole or not at all, never half. People
+    already sent, interviewed or answered stay with their history. Requests nobody was
+    assigned to are left alone."""
     todo = [r for r in result.requests if r.placements]
-    saved: list[tuple[int, int]] = []
+    plans = []
     for n, req in enumerate(todo):
         progress.report(n, len(todo), req.title)
-        rows = save_shortlist(
-            db,
-            req.request_id,
-            len(req.placements),
-            weights=weights,
-            candidate_ids=[p.candidate_id for p in req.placements],
-            profile=profile,
+        plans.append(
+            plan_shortlist(
+                db,
+                req.request_id,
+                len(req.placements),
+                weights=weights,
+                candidate_ids=[p.candidate_id for p in req.placements],
+                profile=profile,
+            )
         )
-        saved.append((req.request_id, len(rows)))
+    saved: list[tuple[int, int]] = []
+    with db.session(write=True) as s:
+        for plan in plans:
+            rows = write_shortlist_in(s, plan)
+            saved.append((plan.request_id, len(rows)))
     progress.report(len(todo), len(todo), "")
     return saved

@@ -195,7 +195,20 @@ def saved_shortlist(db: Database, request_id: int) -> list[ShortlistRow]:
         return _rows(s, request_id)
 
 
-def save_shortlist(
+@dataclass(frozen=True, slots=True)
+class ShortlistPlan:
+    """One request's shortlist as it will be written: who, in which order, with their
+    scores. Planning reads (and checks every person); writing it is
+    :func:`write_shortlist_in`, so several requests' lists can share one transaction."""
+
+    request_id: int
+    profile: str
+    weights: dict[str, float]
+    #: (candidate id, score, score parts) in rank order.
+    picked: tuple[tuple[int, float, dict[str, float]], ...]
+
+
+def plan_shortlist(
     db: Database,
     request_id: int,
     top: int,
@@ -204,10 +217,9 @@ def save_shortlist(
     candidate_ids: list[int] | None = None,
     profile: str = DEFAULT_PROFILE,
     include_in_training: bool | None = None,
-) -> list[ShortlistRow]:
-    """Save the ``top`` best eligible candidates (or exactly ``candidate_ids``, who must all
-    be eligible) as the request's shortlist; changed ``weights`` are stored as the next
-    version of ``profile`` so the shortlist can name the weights that produced it."""
+) -> ShortlistPlan:
+    """Choose and check who :func:`save_shortlist` would save; nothing is written.
+    Raises :class:`ShortlistError` with the sentence a coordinator sees."""
     if candidate_ids is None and (not isinstance(top, int) or top < 1):
         raise ShortlistError(_("Choose how many candidates to shortlist (1 or more)."))
     _pid, _name, _version, merged = resolve_weights(db, dict(weights or {}), profile)
@@ -247,41 +259,81 @@ def save_shortlist(
                 )
         chosen = set(wanted)
         picked = [int(i) for i in order if int(pool.ids[i]) in chosen]
+    return ShortlistPlan(
+        request_id=request_id,
+        profile=profile,
+        weights=dict(merged),
+        picked=tuple(
+            (int(pool.ids[i]), float(ev.score[i]), parts_dict(ev.parts[i])) for i in picked
+        ),
+    )
+
+
+def write_shortlist_in(s: Session, plan: ShortlistPlan) -> list[ShortlistRow]:
+    """Write a planned shortlist in the caller's transaction: people no longer picked and
+    still only *proposed* leave it; those already sent, interviewed or answered stay,
+    after the picked ones, with their history."""
+    request_id = plan.request_id
+    _check_request(s, request_id)
+    stored = save_profile_in(s, plan.profile, plan.weights)
+    existing = {
+        e.candidate_id: e
+        for e in s.execute(
+            select(m.ShortlistEntry).where(m.ShortlistEntry.request_id == request_id)
+        ).scalars()
+    }
+    picked_ids = [cid for cid, _score, _parts in plan.picked]
+    for cid, entry in existing.items():
+        if cid not in picked_ids and entry.status == ShortlistStatus.PROPOSED:
+            s.delete(entry)
+    s.flush()
+    rank = 0
+    for cid, score, parts in plan.picked:
+        rank += 1
+        entry = existing.get(cid)
+        if entry is None:
+            entry = m.ShortlistEntry(request_id=request_id, candidate_id=cid)
+            s.add(entry)
+        entry.rank = rank
+        entry.score = score
+        entry.score_parts = parts
+        entry.profile_id = stored.id
+        entry.profile_version = stored.version
+    kept = sorted(
+        (e for cid, e in existing.items() if cid not in picked_ids and e.status != "proposed"),
+        key=lambda e: (e.rank, e.candidate_id),
+    )
+    for entry in kept:
+        rank += 1
+        entry.rank = rank
+    s.flush()
+    return _rows(s, request_id)
+
+
+def save_shortlist(
+    db: Database,
+    request_id: int,
+    top: int,
+    *,
+    weights: Mapping[str, float] | None = None,
+    candidate_ids: list[int] | None = None,
+    profile: str = DEFAULT_PROFILE,
+    include_in_training: bool | None = None,
+) -> list[ShortlistRow]:
+    """Save the ``top`` best eligible candidates (or exactly ``candidate_ids``, who must all
+    be eligible) as the request's shortlist; changed ``weights`` are stored as the next
+    version of ``profile`` so the shortlist can name the weights that produced it."""
+    plan = plan_shortlist(
+        db,
+        request_id,
+        top,
+        weights=weights,
+        candidate_ids=candidate_ids,
+        profile=profile,
+        include_in_training=include_in_training,
+    )
     with db.session(write=True) as s:
-        _check_request(s, request_id)
-        stored = save_profile_in(s, profile, merged)
-        existing = {
-            e.candidate_id: e
-            for e in s.execute(
-                select(m.ShortlistEntry).where(m.ShortlistEntry.request_id == request_id)
-            ).scalars()
-        }
-        picked_ids = [int(pool.ids[i]) for i in picked]
-        for cid, entry in existing.items():
-            if cid not in picked_ids and entry.status == ShortlistStatus.PROPOSED:
-                s.delete(entry)
-        s.flush()
-        rank = 0
-        for i, cid in zip(picked, picked_ids, strict=True):
-            rank += 1
-            entry = existing.get(cid)
-            if entry is None:
-                entry = m.ShortlistEntry(request_id=request_id, candidate_id=cid)
-                s.add(entry)
-            entry.rank = rank
-            entry.score = float(ev.score[i])
-            entry.score_parts = parts_dict(ev.parts[i])
-            entry.profile_id = stored.id
-            entry.profile_version = stored.version
-        kept = sorted(
-            (e for cid, e in existing.items() if cid not in picked_ids and e.status != "proposed"),
-            key=lambda e: (e.rank, e.candidate_id),
-        )
-        for entry in kept:
-            rank += 1
-            entry.rank = rank
-        s.flush()
-        return _rows(s, request_id)
+        return write_shortlist_in(s, plan)
 
 
 def active_shortlist_counts(
