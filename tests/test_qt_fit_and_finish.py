@@ -148,17 +148,24 @@ def test_training_columns_have_short_titles_and_full_tooltips(
     assert view.ui.grid.horizontalHeader().textElideMode() == Qt.TextElideMode.ElideRight
 
 
+@pytest.mark.parametrize("points", [None, 11], ids=["default-font", "11pt"])
 @pytest.mark.parametrize("code", ["en", "sv"])
 def test_every_screen_fits_a_1366x768_laptop(
-    qtbot, demo_db, tmp_path: Path, language, code
+    qtbot, demo_db, tmp_path: Path, language, code, points
 ) -> None:
     """Open every screen of the real main window in each language, with data loaded: the
     window's minimum size stays within 1366×768, also after coming back from the widest
-    screen (a stacked widget used to keep the largest page's minimum)."""
+    screen (a stacked widget used to keep the largest page's minimum) — at the default
+    font and at an 11 pt system font, common on laptops (Swedish Training needed 1452 px
+    there)."""
     from wir_manager.qt.app import Launcher
     from wir_manager.qt.views.registry import SCREENS
 
     language(code)
+    if points is not None:
+        font = QApplication.font()
+        font.setPointSize(points)
+        QApplication.setFont(font)  # conftest puts the app font back after the test
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     launcher = Launcher(settings=settings)
     launcher.show_main(demo_db)

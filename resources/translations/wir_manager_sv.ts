@@ -1915,8 +1915,12 @@
         <translation>&amp;Obligatorisk för ”redo”</translation>
     </message>
     <message>
-        <source>A&amp;ctive (uncheck to retire the module)</source>
-        <translation>A&amp;ktiv (avmarkera för att pensionera modulen)</translation>
+        <source>Uncheck to retire the module: it leaves the grid, and what people completed stays recorded.</source>
+        <translation>Avmarkera för att pensionera modulen: den försvinner ur rutnätet, och det som personerna har avklarat finns kvar.</translation>
+    </message>
+    <message>
+        <source>A&amp;ctive</source>
+        <translation>A&amp;ktiv</translation>
     </message>
     <message>
         <source>Revert</source>

@@ -90,7 +90,10 @@ class Ui_ModuleEditor(object):
         self.titleLabel.setText(QCoreApplication.translate("ModuleEditor", u"&Title", None))
         self.descriptionLabel.setText(QCoreApplication.translate("ModuleEditor", u"&Description", None))
         self.mandatoryCheck.setText(QCoreApplication.translate("ModuleEditor", u"&Mandatory for \u201cready\u201d", None))
-        self.activeCheck.setText(QCoreApplication.translate("ModuleEditor", u"A&ctive (uncheck to retire the module)", None))
+#if QT_CONFIG(tooltip)
+        self.activeCheck.setToolTip(QCoreApplication.translate("ModuleEditor", u"Uncheck to retire the module: it leaves the grid, and what people completed stays recorded.", None))
+#endif // QT_CONFIG(tooltip)
+        self.activeCheck.setText(QCoreApplication.translate("ModuleEditor", u"A&ctive", None))
         self.revertButton.setText(QCoreApplication.translate("ModuleEditor", u"Revert", None))
         self.saveButton.setText(QCoreApplication.translate("ModuleEditor", u"Save module", None))
     # retranslateUi
