@@ -370,3 +370,38 @@ def test_cli_report_programme(world, db_args: list[str], tmp_path: Path, capsys)
     assert code == 0 and "Programrapport" in _pdf_text(out)
     code = main([*db_args, "report", "programme", "-o", str(tmp_path / "r.txt")])
     assert code == 1 and ".pdf or .xlsx" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("code", "overdue", "not_yet", "due"),
+    [
+        ("en", "overdue by 40 days", "not yet", "Jul 1, 2026"),
+        ("sv", "försenad med 40 dagar", "inte än", "1 juli 2026"),
+    ],
+)
+def test_placement_report_says_a_check_in_is_overdue(
+    world, tmp_path: Path, code: str, overdue: str, not_yet: str, due: str
+) -> None:
+    """A check-in past its due date and not done reads "overdue by N days" beside its due
+    date in the placement report, not "not yet" (kept for one still to come); a done one
+    shows the day it was done. One day late is said in the singular."""
+    pid = next(p.id for p in pl.list_placements(world) if p.candidate_id == 112)
+    late = pl.add_checkin(world, pid, "checkin", dt.date(2026, 7, 1))
+    pl.add_checkin(world, pid, "midterm", dt.date(2026, 8, 1))
+    pl.add_checkin(world, pid, "final", dt.date(2026, 10, 15))
+    done = pl.add_checkin(world, pid, "checkin", dt.date(2026, 6, 1))
+    pl.update_checkin(world, done.id, done_on=dt.date(2026, 6, 3))
+    out = reports.write_placement_report(
+        world, pid, tmp_path / f"placement-{code}.pdf", language=code, today=dt.date(2026, 8, 10)
+    )
+    text = " ".join(_pdf_text(out).split())  # a cell may wrap its words
+    assert f"{due} {overdue}" in text  # in the Done cell beside its due date
+    assert {"en": "overdue by 9 days", "sv": "försenad med 9 dagar"}[code] in text
+    assert text.count(not_yet) == 1  # the final report, still to come
+    pl.update_checkin(world, late.id, due_on=dt.date(2026, 8, 9))
+    again = reports.write_placement_report(
+        world, pid, tmp_path / f"again-{code}.pdf", language=code, today=dt.date(2026, 8, 10)
+    )
+    assert {"en": "overdue by 1 day ", "sv": "försenad med 1 dag "}[code] in " ".join(
+        _pdf_text(again).split()
+    )

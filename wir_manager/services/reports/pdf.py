@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from wir_manager.i18n import _
+from wir_manager.i18n import _, ngettext
 from wir_manager.services.localefmt import format_date, format_number, format_percent
 from wir_manager.services.reports.programme import ProgrammeReport
 
@@ -505,6 +505,18 @@ def _min_group() -> int:
     return MIN_GROUP
 
 
+def _done_text(checkin: Any, today: dt.date) -> str:
+    """The "Done" cell of a check-in: its date, or — not done — whether it is overdue and
+    by how long (the IGO and the chapter read this to chase a report; "not yet" would
+    hide a month-old miss)."""
+    if checkin.done_on:
+        return format_date(checkin.done_on)
+    late = (today - checkin.due_on).days
+    if late > 0:
+        return ngettext("overdue by {n} day", "overdue by {n} days", late).format(n=late)
+    return _("not yet")
+
+
 def placement_pdf(rec: Any, *, branding: str | None = None, today: dt.date | None = None) -> bytes:
     """The placement report (for the IGO and the chapter): the residency, its timeline,
     reports and outcomes against targets. ``rec`` is a PlacementRecord."""
@@ -517,6 +529,7 @@ def placement_pdf(rec: Any, *, branding: str | None = None, today: dt.date | Non
 
     st = _Styles()
     width = 180 * mm
+    day = today or dt.date.today()
     who = rec.candidate_name or _("erased person")
     story: list[Any] = [
         Paragraph(_markup(branding or _("Wikimedian in Residence programme")), st.small),
@@ -621,13 +634,13 @@ def placement_pdf(rec: Any, *, branding: str | None = None, today: dt.date | Non
                 (
                     _(CheckinKind(c.kind).label),
                     format_date(c.due_on),
-                    format_date(c.done_on) if c.done_on else _("not yet"),
+                    _done_text(c, day),
                     c.note or "",
                 )
                 for c in rec.checkins
             ]
             or [(_("No check-ins scheduled."), "", "", "")],
-            [width * 0.22, width * 0.16, width * 0.16, width * 0.46],
+            [width * 0.22, width * 0.16, width * 0.24, width * 0.38],
         )
     )
     # Outcomes.
