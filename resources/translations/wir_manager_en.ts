@@ -194,6 +194,16 @@
     </message>
 </context>
 <context>
+    <name>ShortlistsView</name>
+    <message numerus="yes">
+        <source>%n ticked candidate(s) miss a required item of this request:</source>
+        <translation>
+            <numerusform>%n ticked candidate misses a required item of this request:</numerusform>
+            <numerusform>%n ticked candidates miss a required item of this request:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SubjectTab</name>
     <message numerus="yes">
         <source>%Ln dossier(s) named {name}.</source>

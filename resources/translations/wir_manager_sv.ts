@@ -4220,7 +4220,7 @@
     </message>
     <message>
         <source>There are no placement requests yet.</source>
-        <extracomment>Emitted when a ranking has been shown (tests and the status bar listen). Keyword arguments for the dossier action (tests inject ``ask``/``open_file``).</extracomment>
+        <extracomment>Emitted when a ranking has been shown (tests and the status bar listen). Keyword arguments for the dossier action (tests inject ``ask``/``open_file``). (ticked near misses) -&gt; True to save them anyway; replaceable in tests.</extracomment>
         <translation>Det finns inga placeringsförfrågningar än.</translation>
     </message>
     <message>
@@ -4230,6 +4230,25 @@
     <message>
         <source>Ranking…</source>
         <translation>Rangordnar…</translation>
+    </message>
+    <message>
+        <source>Shortlist near misses</source>
+        <translation>Nästan behöriga på kortlistan</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ticked candidate(s) miss a required item of this request:</source>
+        <translation>
+            <numerusform>%n ikryssad kandidat saknar ett krav i den här förfrågan:</numerusform>
+            <numerusform>%n ikryssade kandidater saknar ett krav i den här förfrågan:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>• {name}: {reason}</source>
+        <translation>• {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>Save them on the shortlist anyway? Their note will say what is missing.</source>
+        <translation>Spara dem på kortlistan ändå? Deras anteckning säger vad som saknas.</translation>
     </message>
     <message>
         <source>New status for the selected entry</source>

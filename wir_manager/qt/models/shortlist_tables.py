@@ -39,12 +39,61 @@ def status_label(value: str) -> str:
 
 
 class NearMissModel(RecordTableModel[NearMiss]):
+    """Near misses, each with a tick box: a coordinator may put someone who misses one
+    required item on the shortlist (issue #16.17); the screen confirms, naming it."""
+
     context = "ShortlistTables"
     columns = (
         Column("Candidate", lambda r: r.name),
         Column("Score", lambda r: f"{r.score:.2f}", lambda r: r.score, right=True),
         Column("Missing requirement", lambda r: r.reason, tooltip=lambda r: r.reason),
     )
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._picked: set[int] = set()
+
+    def set_records(self, records: Any) -> None:
+        super().set_records(records)
+        self._picked &= {r.candidate_id for r in self.records()}
+
+    def picked(self) -> list[NearMiss]:
+        """The ticked near misses, in the table's own order."""
+        return [r for r in self.records() if r.candidate_id in self._picked]
+
+    def clear_picks(self) -> None:
+        if self._picked:
+            self._picked.clear()
+            if self.rowCount():
+                self.dataChanged.emit(
+                    self.index(0, 0),
+                    self.index(self.rowCount() - 1, 0),
+                    [Qt.ItemDataRole.CheckStateRole],
+                )
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and index.column() == 0:
+            base |= Qt.ItemFlag.ItemIsUserCheckable
+        return base
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.CheckStateRole and index.isValid() and index.column() == 0:
+            ticked = self.record(index.row()).candidate_id in self._picked
+            return Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
+        return super().data(index, role)
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid() or index.column():
+            return False
+        cid = self.record(index.row()).candidate_id
+        state = value.value if hasattr(value, "value") else int(value)
+        if state == Qt.CheckState.Checked.value:
+            self._picked.add(cid)
+        else:
+            self._picked.discard(cid)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        return True
 
 
 def _status_text(r: ShortlistRow) -> str:

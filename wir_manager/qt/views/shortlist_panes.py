@@ -565,8 +565,11 @@ class SavedPane(_Pane):
         ids: list[int],
         weights: dict[str, float],
         include_in_training: bool | None,
+        *,
+        near_misses: list[int] | None = None,
     ) -> None:
-        """Save ``ids`` as the request's shortlist (with these weights) in the background."""
+        """Save ``ids`` as the request's shortlist (with these weights) in the background;
+        ``near_misses`` among them were confirmed though they miss one required item."""
         rid = self._request_id()
         if rid is None or not ids:
             return
@@ -580,6 +583,7 @@ class SavedPane(_Pane):
                 weights=weights,
                 candidate_ids=ids,
                 include_in_training=include_in_training,
+                near_misses=near_misses or (),
             )
 
         self.ctx.tasks.run(work, on_done=self._saved, on_error=self._failed, parent=self.view)

@@ -11,11 +11,12 @@ result never overwrites a newer one. The assignment runs with a progress dialog.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QHideEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from wir_manager.domain.enums import RequestStatus
 from wir_manager.qt import settings as opts
@@ -29,7 +30,7 @@ from wir_manager.qt.views.shortlist_panes import (
     SavedPane,
 )
 from wir_manager.qt.widgets.screen import SidebarScreen
-from wir_manager.services.matching import MatchResult, ShortlistRow
+from wir_manager.services.matching import MatchResult, NearMiss, ShortlistRow
 from wir_manager.services.requests import list_request_rows
 from wir_manager.storage.changes import Changes, Kind
 
@@ -51,6 +52,8 @@ class ShortlistsView(SidebarScreen):
         super().__init__(ctx, parent)
         #: Keyword arguments for the dossier action (tests inject ``ask``/``open_file``).
         self.dossier_options: dict[str, Any] = {}
+        #: (ticked near misses) -> True to save them anyway; replaceable in tests.
+        self.confirm_near_misses: Callable[[list[NearMiss]], bool] = self._ask_near_misses
         self.ui = Ui_ShortlistsView()
         self.ui.setupUi(self)
         self.ranking = RankingPane(ctx, self.ui, self, self.request_id)
@@ -86,6 +89,7 @@ class ShortlistsView(SidebarScreen):
         ui.assignButton.clicked.connect(self.run_assignment)
         self.ranking.ranked.connect(self.ranked)
         self.ranking.picked_changed.connect(self._update_buttons)
+        self.near_model.dataChanged.connect(lambda *_a: self._update_buttons())
         self.ranking.show_stage.connect(
             lambda stage: self.go_to.emit("candidates", {"stage": stage})
         )
@@ -152,7 +156,7 @@ class ShortlistsView(SidebarScreen):
         self.ranking.set_weight(part, value)
 
     def _update_buttons(self) -> None:
-        picked = len(self.ranked_model.picked_ids())
+        picked = len(self.ranked_model.picked_ids()) + len(self.near_model.picked())
         self.ui.saveButton.setEnabled(picked > 0 and self.request_id() is not None)
         self.ui.dossierButton.setEnabled(self.request_id() is not None)
         self.ui.pickedLabel.setText(self.tr("{n} ticked").format(n=picked))
@@ -197,12 +201,41 @@ class ShortlistsView(SidebarScreen):
     def save(self) -> bool:
         """Save the ticked candidates as the request's shortlist (with the current weights),
         in the background; True when a save was started."""
-        ids = self.ranked_model.picked_ids()
+        near = self.near_model.picked()
+        ids = self.ranked_model.picked_ids() + [n.candidate_id for n in near]
         if self.request_id() is None or not ids:
             return False
+        if near and not self.confirm_near_misses(near):
+            return False
         self.ui.saveButton.setEnabled(False)
-        self.saved_pane.save(ids, self.weights(), self.ranking.include_in_training())
+        self.saved_pane.save(
+            ids,
+            self.weights(),
+            self.ranking.include_in_training(),
+            near_misses=[n.candidate_id for n in near],
+        )
+        self.near_model.clear_picks()
         return True
+
+    def near_miss_question(self, near: list[NearMiss]) -> str:
+        """The confirmation's text: each ticked near miss by name, with the missing item."""
+        lines = "\n".join(
+            self.tr("• {name}: {reason}").format(name=n.name, reason=n.reason) for n in near
+        )
+        return (
+            self.tr("%n ticked candidate(s) miss a required item of this request:", "", len(near))
+            + "\n\n"
+            + lines
+            + "\n\n"
+            + self.tr("Save them on the shortlist anyway? Their note will say what is missing.")
+        )
+
+    def _ask_near_misses(self, near: list[NearMiss]) -> bool:
+        """Put people who miss a required item on the list? (a real question box)"""
+        answer = QMessageBox.question(
+            self, self.tr("Shortlist near misses"), self.near_miss_question(near)
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _saved(self, rows: list[ShortlistRow]) -> None:
         if rows and rows[0].profile_version is not None:

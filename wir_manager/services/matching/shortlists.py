@@ -9,9 +9,10 @@ never loses what the coordinator has done with a person.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
 
+import numpy as np
 from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
@@ -206,6 +207,8 @@ class ShortlistPlan:
     weights: dict[str, float]
     #: (candidate id, score, score parts) in rank order.
     picked: tuple[tuple[int, float, dict[str, float]], ...]
+    #: Near misses saved on purpose: candidate id -> the required item they miss.
+    missing: dict[int, str] = field(default_factory=dict)
 
 
 def plan_shortlist(
@@ -217,15 +220,27 @@ def plan_shortlist(
     candidate_ids: list[int] | None = None,
     profile: str = DEFAULT_PROFILE,
     include_in_training: bool | None = None,
+    near_misses: Collection[int] = (),
 ) -> ShortlistPlan:
     """Choose and check who :func:`save_shortlist` would save; nothing is written.
-    Raises :class:`ShortlistError` with the sentence a coordinator sees."""
+    Raises :class:`ShortlistError` with the sentence a coordinator sees.
+
+    ``near_misses``: people among ``candidate_ids`` the coordinator chose knowing they
+    miss one required item (issue #16.17; the screen confirms first, naming the item).
+    They may be saved if they miss exactly one; the plan notes which item."""
     if candidate_ids is None and (not isinstance(top, int) or top < 1):
         raise ShortlistError(_("Choose how many candidates to shortlist (1 or more)."))
     _pid, _name, _version, merged = resolve_weights(db, dict(weights or {}), profile)
     with db.connection() as conn:
         req, pool, ev = evaluate_request(conn, request_id, merged, include_in_training, db=db)
-    order = ranking_order(ev.score, pool.ids, ev.eligible)
+    allowed = {int(c) for c in near_misses}
+    chosen_near = (
+        np.isin(pool.ids, np.fromiter(allowed, dtype=np.int64)) & (ev.fails == 1)
+        if allowed and candidate_ids is not None
+        else np.zeros(len(pool.ids), dtype=bool)
+    )
+    order = ranking_order(ev.score, pool.ids, ev.eligible | chosen_near)
+    missing: dict[int, str] = {}
     if candidate_ids is None:
         picked = [int(i) for i in order[:top]]
         if not picked:
@@ -251,6 +266,9 @@ def plan_shortlist(
                 )
             if not ev.eligible[i]:
                 reason = near_miss_reason(ev.checks[int(ev.first_fail[i])], req, pool, i)
+                if chosen_near[i]:
+                    missing[cid] = reason
+                    continue
                 raise ShortlistError(
                     _(
                         "Candidate {id} does not meet this request's requirements ({reason}); "
@@ -266,6 +284,7 @@ def plan_shortlist(
         picked=tuple(
             (int(pool.ids[i]), float(ev.score[i]), parts_dict(ev.parts[i])) for i in picked
         ),
+        missing=missing,
     )
 
 
@@ -299,6 +318,8 @@ def write_shortlist_in(s: Session, plan: ShortlistPlan) -> list[ShortlistRow]:
         entry.score_parts = parts
         entry.profile_id = stored.id
         entry.profile_version = stored.version
+        if cid in plan.missing and not entry.note:
+            entry.note = _("Near miss: {reason}").format(reason=plan.missing[cid])
     kept = sorted(
         (e for cid, e in existing.items() if cid not in picked_ids and e.status != "proposed"),
         key=lambda e: (e.rank, e.candidate_id),
@@ -319,10 +340,12 @@ def save_shortlist(
     candidate_ids: list[int] | None = None,
     profile: str = DEFAULT_PROFILE,
     include_in_training: bool | None = None,
+    near_misses: Collection[int] = (),
 ) -> list[ShortlistRow]:
     """Save the ``top`` best eligible candidates (or exactly ``candidate_ids``, who must all
-    be eligible) as the request's shortlist; changed ``weights`` are stored as the next
-    version of ``profile`` so the shortlist can name the weights that produced it."""
+    be eligible, or confirmed ``near_misses``, see :func:`plan_shortlist`) as the
+    request's shortlist; changed ``weights`` are stored as the next version of
+    ``profile`` so the shortlist can name the weights that produced it."""
     plan = plan_shortlist(
         db,
         request_id,
@@ -331,6 +354,7 @@ def save_shortlist(
         candidate_ids=candidate_ids,
         profile=profile,
         include_in_training=include_in_training,
+        near_misses=near_misses,
     )
     with db.session(write=True) as s:
         return write_shortlist_in(s, plan)
