@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import or_, select
+from sqlalchemy import null, or_, select
 
 from wir_manager.services.records import (
     CandidateSummary,
@@ -23,12 +23,17 @@ from wir_manager.storage.database import Database
 def list_candidates(
     db: Database, *, search: str | None = None, limit: int | None = None
 ) -> list[CandidateSummary]:
+    # A viewer on a team server may not read e-mail addresses (column privileges): the
+    # list shows them empty and does not search them, rather than being refused whole.
+    hidden = getattr(db, "hidden_columns", None)
+    email_hidden = hidden is not None and "email" in hidden("candidates")
+    email = null().label("email") if email_hidden else m.Candidate.email
     query = (
         select(
             m.Candidate.id,
             m.Candidate.full_name,
             m.Candidate.username,
-            m.Candidate.email,
+            email,
             m.Candidate.country,
             m.Candidate.region,
             m.Affiliate.name,
@@ -43,7 +48,7 @@ def list_candidates(
             or_(
                 m.Candidate.full_name.ilike(pattern),
                 m.Candidate.username.ilike(pattern),
-                m.Candidate.email.ilike(pattern),
+                *(() if email_hidden else (m.Candidate.email.ilike(pattern),)),
                 m.Affiliate.name.ilike(pattern),
             )
         )

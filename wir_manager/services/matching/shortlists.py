@@ -13,7 +13,8 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
-from sqlalchemy import String, func, select, type_coerce
+from sqlalchemy import String, func, null, select, type_coerce
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
 from wir_manager.domain.enums import DeclineReason, ShortlistStatus, WorkMode
@@ -116,6 +117,16 @@ def _rows(s: Session, request_id: int) -> list[ShortlistRow]:
     def refused(country: str | None, willing: bool | None) -> bool:
         return on_site and willing is False and (country or "").strip().upper() != duty
 
+    # A viewer on a team server may not read the coordinator's notes (a column
+    # privilege): the shortlist shows them empty rather than being refused whole.
+    note = e.note
+    if (
+        s.get_bind().dialect.name == "postgresql"
+        and not s.execute(
+            sql_text("SELECT has_column_privilege('shortlist_entries', 'note', 'SELECT')")
+        ).scalar()
+    ):
+        note = null().label("note")
     others = (
         select(e.candidate_id, func.count().label("n"))
         .where(e.request_id != request_id, type_coerce(e.status, String).in_(ACTIVE_STATUSES))
@@ -130,7 +141,7 @@ def _rows(s: Session, request_id: int) -> list[ShortlistRow]:
             e.score,
             e.score_parts,
             type_coerce(e.status, String),
-            e.note,
+            note,
             m.WeightProfile.name,
             e.profile_version,
             func.coalesce(others.c.n, 0),
