@@ -333,7 +333,7 @@ def _memo(parse: Callable[[object], values.Reading]) -> Callable[[object], value
     parsers are pure, and the same "Arabic (native)" or "15/01/2027" is read once. Keys
     carry the type (``1``, ``1.0`` and ``True`` are equal in Python but not as cells). A
     column whose first values hardly repeat is read directly from then on."""
-    cache: dict[tuple[type, object], tuple[bool, Any]] = {}
+    cache: dict[object, tuple[bool, Any]] = {}
     calls = 0
     direct = False
 
@@ -342,7 +342,9 @@ def _memo(parse: Callable[[object], values.Reading]) -> Callable[[object], value
         if direct:
             return parse(value)
         calls += 1
-        key = (type(value), value)
+        # Text cells (nearly all of them) are their own key: a str never equals a
+        # number or a bool, so only other types need the type beside the value.
+        key = value if type(value) is str else (type(value), value)
         try:
             ok, answer = cache[key]
         except KeyError:
@@ -685,7 +687,8 @@ def _read_row(
         if reading:
             readings[column.index] = reading
         role = column.role
-        if clean is None or clean == {} or clean == ():
+        # Empty means None, {} or (); ``not clean`` alone would take False and 0 too.
+        if clean is None or (not clean and isinstance(clean, dict | tuple)):
             blanks.add(column.field)
             if role != _PAIR:
                 continue
@@ -759,12 +762,13 @@ def _fill_consent_dates(parsed: dict[str, Any], today: dt.date) -> int:
 
 
 _NOT_SCALAR = frozenset({"languages", "skills", "topics", "affiliate_id"})
+#: The record's plain fields, decided once (not two set tests per cell of every row).
+_SCALAR = frozenset(FIELD) - _NOT_SCALAR
 
 
 def _candidate(parsed: dict[str, Any]) -> tuple[CandidateData, str | None]:
-    fields = {
-        name: value for name, value in parsed.items() if name in FIELD and name not in _NOT_SCALAR
-    }
+    scalar = _SCALAR
+    fields = {name: value for name, value in parsed.items() if name in scalar}
     for flag, _when in CONSENTS:
         fields[flag] = bool(fields.get(flag))
     fields.setdefault("full_name", "")
