@@ -225,3 +225,62 @@ def test_request_problems_show_beside_touched_fields_and_cells_take_the_keyboard
     assert editor.skills.requirements()[0].importance == Importance.NICE.value
     qtbot.keyClick(table.focusWidget(), Qt.Key.Key_Return)
     assert editor.skills.requirements()[0].importance == Importance.NICE.value
+
+
+@pytest.mark.parametrize("code", ["en", "sv"])
+def test_every_screen_speaks_in_plurals_and_locale_numbers(
+    qtbot, demo_db, tmp_path, language, code: str
+) -> None:
+    """Issue #16.16: walk every screen of the real main window with the demo data (3,000
+    people, so counts run into thousands) in each language, and read every visible
+    label, button, tab and the status bar: no "(s)" stands in for a plural, and no
+    number is grouped another language's way ("1,090 av 3,007" in Swedish)."""
+    import re
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QAbstractButton, QApplication, QGroupBox, QLabel, QTabBar
+
+    from wir_manager.qt.app import Launcher
+    from wir_manager.qt.views.registry import SCREENS
+
+    language(code)
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    launcher = Launcher(settings=settings)
+    launcher.show_main(demo_db)
+    window = launcher.window
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    launcher.tasks.release()
+    foreign = re.compile(r"\d,\d{3}\b" if code == "sv" else r"\d[\u00a0\u202f ]\d{3}\b")
+
+    def visible_texts() -> list[str]:
+        texts = [window.statusBar().currentMessage()]
+        for widget in window.findChildren(QLabel):
+            if widget.isVisibleTo(window):
+                texts.append(widget.text())
+        for widget in window.findChildren(QAbstractButton):
+            if widget.isVisibleTo(window):
+                texts.append(widget.text())
+        for widget in window.findChildren(QGroupBox):
+            if widget.isVisibleTo(window):
+                texts.append(widget.title())
+        for bar in window.findChildren(QTabBar):
+            if bar.isVisibleTo(window):
+                texts.extend(bar.tabText(i) for i in range(bar.count()))
+        return [t for t in texts if t]
+
+    seen: dict[str, list[str]] = {}
+    counted = False
+    for spec in SCREENS:
+        window.show_screen(spec.key)
+        qtbot.wait(300)
+        launcher.tasks.wait(20_000)
+        QApplication.processEvents()
+        texts = visible_texts()
+        counted = counted or any(re.search(r"\d[\d,\u00a0\u202f ]*\d{3}", t) for t in texts)
+        bad = [t for t in texts if "(s)" in t or foreign.search(t)]
+        if bad:
+            seen[spec.key] = bad
+    assert seen == {}
+    assert counted  # the walk did see numbers in the thousands
+    window.close()

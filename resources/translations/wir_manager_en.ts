@@ -2,6 +2,47 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AssignmentPane</name>
+    <message numerus="yes">
+        <source>%Ln row(s) written to {path}.</source>
+        <translation>
+            <numerusform>%Ln row written to {path}.</numerusform>
+            <numerusform>%Ln rows written to {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CandidatesView</name>
+    <message numerus="yes">
+        <source>%Ln candidate(s)</source>
+        <translation>
+            <numerusform>%Ln candidate</numerusform>
+            <numerusform>%Ln candidates</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %Ln candidate(s)</source>
+        <translation>
+            <numerusform>{shown} of %Ln candidate</numerusform>
+            <numerusform>{shown} of %Ln candidates</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln candidate(s) deleted.</source>
+        <translation>
+            <numerusform>%Ln candidate deleted.</numerusform>
+            <numerusform>%Ln candidates deleted.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln candidate(s) moved to “{stage}”.</source>
+        <translation>
+            <numerusform>%Ln candidate moved to “{stage}”.</numerusform>
+            <numerusform>%Ln candidates moved to “{stage}”.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message numerus="yes">
         <source>Wrote %Ln training record(s) in one transaction.</source>
@@ -42,6 +83,20 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
+        <source>%Ln imported.</source>
+        <translation>
+            <numerusform>%Ln imported.</numerusform>
+            <numerusform>%Ln imported.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) written to {path}.</source>
+        <translation>
+            <numerusform>%Ln row written to {path}.</numerusform>
+            <numerusform>%Ln rows written to {path}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln candidate(s)</source>
         <translation>
             <numerusform>%Ln candidate</numerusform>
@@ -70,6 +125,13 @@
         <translation>
             <numerusform>{shown} of %Ln placement</numerusform>
             <numerusform>{shown} of %Ln placements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln more entered with other reports.</source>
+        <translation>
+            <numerusform>%Ln more entered with other reports.</numerusform>
+            <numerusform>%Ln more entered with other reports.</numerusform>
         </translation>
     </message>
 </context>
@@ -123,6 +185,20 @@
 </context>
 <context>
     <name>RankingPane</name>
+    <message numerus="yes">
+        <source>%Ln eligible candidate(s); the best {shown} are listed.</source>
+        <translation>
+            <numerusform>%Ln eligible candidate; the best {shown} are listed.</numerusform>
+            <numerusform>%Ln eligible candidates; the best {shown} are listed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln eligible candidate(s).</source>
+        <translation>
+            <numerusform>%Ln eligible candidate.</numerusform>
+            <numerusform>%Ln eligible candidates.</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%Ln in stage %1</source>
         <translation>
@@ -196,6 +272,13 @@
 <context>
     <name>ShortlistsView</name>
     <message numerus="yes">
+        <source>%Ln ticked</source>
+        <translation>
+            <numerusform>%Ln ticked</numerusform>
+            <numerusform>%Ln ticked</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n ticked candidate(s) miss a required item of this request:</source>
         <translation>
             <numerusform>%n ticked candidate misses a required item of this request:</numerusform>
@@ -227,6 +310,17 @@
         <translation>
             <numerusform>, %Ln overdue</numerusform>
             <numerusform>, %Ln overdue</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TrainingGridModel</name>
+    <message numerus="yes">
+        <source>%Ln mandatory module(s) to go</source>
+        <extracomment>Words a short column title skips at its start.</extracomment>
+        <translation>
+            <numerusform>%Ln mandatory module to go</numerusform>
+            <numerusform>%Ln mandatory modules to go</numerusform>
         </translation>
     </message>
 </context>

@@ -120,9 +120,12 @@
         <source>Saving the shortlists…</source>
         <translation>Sparar kortlistorna…</translation>
     </message>
-    <message>
-        <source>{n} rows written to {path}.</source>
-        <translation>{n} rader skrivna till {path}.</translation>
+    <message numerus="yes">
+        <source>%Ln row(s) written to {path}.</source>
+        <translation>
+            <numerusform>%Ln rad skrevs till {path}.</numerusform>
+            <numerusform>%Ln rader skrevs till {path}.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Writing the spreadsheet…</source>
@@ -653,13 +656,19 @@
         <extracomment>The candidate index finished loading (tests and the bench wait for it). Replaced by tests to answer questions without a modal loop. Right-to-erasure flow (typed confirmation, then erase + compaction); replaceable in tests. Id sets of the SQL-answered filter parts, per value, until the next change. Changes that arrived while the index was loading (applied when it arrives).</extracomment>
         <translation>Läser in kandidater…</translation>
     </message>
-    <message>
-        <source>{n} candidates</source>
-        <translation>{n} kandidater</translation>
+    <message numerus="yes">
+        <source>%Ln candidate(s)</source>
+        <translation>
+            <numerusform>%Ln kandidat</numerusform>
+            <numerusform>%Ln kandidater</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{shown} of {total} candidates</source>
-        <translation>{shown} av {total} kandidater</translation>
+    <message numerus="yes">
+        <source>{shown} of %Ln candidate(s)</source>
+        <translation>
+            <numerusform>{shown} av %Ln kandidat</numerusform>
+            <numerusform>{shown} av %Ln kandidater</numerusform>
+        </translation>
     </message>
     <message>
         <source>Save the changes to this candidate?</source>
@@ -689,9 +698,19 @@
         <source>Delete</source>
         <translation>Ta bort</translation>
     </message>
-    <message>
-        <source>{n} deleted.</source>
-        <translation>{n} borttagna.</translation>
+    <message numerus="yes">
+        <source>%Ln candidate(s) deleted.</source>
+        <translation>
+            <numerusform>%Ln kandidat togs bort.</numerusform>
+            <numerusform>%Ln kandidater togs bort.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln candidate(s) moved to “{stage}”.</source>
+        <translation>
+            <numerusform>%Ln kandidat flyttades till ”{stage}”.</numerusform>
+            <numerusform>%Ln kandidater flyttades till ”{stage}”.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Change stage</source>
@@ -716,10 +735,6 @@
     <message>
         <source>Erased.</source>
         <translation>Raderad.</translation>
-    </message>
-    <message>
-        <source>{n} moved to “{stage}”.</source>
-        <translation>{n} flyttade till ”{stage}”.</translation>
     </message>
 </context>
 <context>
@@ -1671,10 +1686,6 @@
         <translation>{title} (Ctrl+{n})</translation>
     </message>
     <message>
-        <source>{n} imported.</source>
-        <translation>{n} importerade.</translation>
-    </message>
-    <message>
         <source>Export to a spreadsheet</source>
         <translation>Exportera till ett kalkylblad</translation>
     </message>
@@ -1682,9 +1693,19 @@
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-arbetsbok (*.xlsx)</translation>
     </message>
-    <message>
-        <source>{n} rows written to {path}.</source>
-        <translation>{n} rader skrivna till {path}.</translation>
+    <message numerus="yes">
+        <source>%Ln imported.</source>
+        <translation>
+            <numerusform>%Ln importerad.</numerusform>
+            <numerusform>%Ln importerade.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) written to {path}.</source>
+        <translation>
+            <numerusform>%Ln rad skrevs till {path}.</numerusform>
+            <numerusform>%Ln rader skrevs till {path}.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Writing the spreadsheet…</source>
@@ -2431,6 +2452,13 @@
         <source>{name} at {org}</source>
         <translation>{name} hos {org}</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln more entered with other reports.</source>
+        <translation>
+            <numerusform>%Ln till har angetts i andra rapporter.</numerusform>
+            <numerusform>%Ln till har angetts i andra rapporter.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>erased person</source>
         <translation>raderad person</translation>
@@ -2522,10 +2550,6 @@
     <message>
         <source>Actual: {metric}</source>
         <translation>Utfall: {metric}</translation>
-    </message>
-    <message>
-        <source>{n} more are entered with other reports.</source>
-        <translation>{n} till är införda med andra rapporter.</translation>
     </message>
     <message>
         <source>End early</source>
@@ -3434,13 +3458,19 @@
         <source>Nobody meets every required item of this request; see the near misses below.</source>
         <translation>Ingen uppfyller alla krav i den här förfrågan; se de nästan behöriga nedan.</translation>
     </message>
-    <message>
-        <source>{n} eligible candidates; the best {shown} are listed.</source>
-        <translation>{n} behöriga kandidater; de {shown} bästa visas.</translation>
+    <message numerus="yes">
+        <source>%Ln eligible candidate(s); the best {shown} are listed.</source>
+        <translation>
+            <numerusform>%Ln behörig kandidat; de {shown} bästa visas.</numerusform>
+            <numerusform>%Ln behöriga kandidater; de {shown} bästa visas.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{n} eligible candidate(s).</source>
-        <translation>{n} behöriga kandidater.</translation>
+    <message numerus="yes">
+        <source>%Ln eligible candidate(s).</source>
+        <translation>
+            <numerusform>%Ln behörig kandidat.</numerusform>
+            <numerusform>%Ln behöriga kandidater.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Near misses ({n})</source>
@@ -4223,9 +4253,12 @@
         <extracomment>Emitted when a ranking has been shown (tests and the status bar listen). Keyword arguments for the dossier action (tests inject ``ask``/``open_file``). (ticked near misses) -&gt; True to save them anyway; replaceable in tests.</extracomment>
         <translation>Det finns inga placeringsförfrågningar än.</translation>
     </message>
-    <message>
-        <source>{n} ticked</source>
-        <translation>{n} ikryssade</translation>
+    <message numerus="yes">
+        <source>%Ln ticked</source>
+        <translation>
+            <numerusform>%Ln markerad</numerusform>
+            <numerusform>%Ln markerade</numerusform>
+        </translation>
     </message>
     <message>
         <source>Ranking…</source>
@@ -4630,9 +4663,13 @@
         <source>{n} (opt.)</source>
         <translation>{n} (valfri)</translation>
     </message>
-    <message>
-        <source>{n} mandatory modules to go</source>
-        <translation>{n} obligatoriska moduler kvar</translation>
+    <message numerus="yes">
+        <source>%Ln mandatory module(s) to go</source>
+        <extracomment>Words a short column title skips at its start.</extracomment>
+        <translation>
+            <numerusform>%Ln obligatorisk modul kvar</numerusform>
+            <numerusform>%Ln obligatoriska moduler kvar</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -218,7 +218,7 @@ class MainWindow(QMainWindow):
             for screen in self._screens.values():
                 screen_api.call(screen, "reload")
             self.refresh_status()
-            self.statusBar().showMessage(self.tr("{n} imported.").format(n=created), 8000)
+            self.statusBar().showMessage(self.tr("%Ln imported.", None, created), 8000)
         return created
 
     def export_spreadsheet(self, kind: str, path: str | None = None) -> None:
@@ -242,7 +242,7 @@ class MainWindow(QMainWindow):
         self.ctx.tasks.run(
             lambda progress: work(db, path, progress=progress),
             on_done=lambda n: self.statusBar().showMessage(
-                self.tr("{n} rows written to {path}.").format(n=n, path=path), 10_000
+                self.tr("%Ln row(s) written to {path}.", None, n).format(path=path), 10_000
             ),
             label=self.tr("Writing the spreadsheet…"),
             parent=self,

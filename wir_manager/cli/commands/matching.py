@@ -10,7 +10,7 @@ from typing import Any
 
 from wir_manager.cli.context import CliContext, UserError, print_json, print_table
 from wir_manager.domain.enums import DeclineReason
-from wir_manager.i18n import _
+from wir_manager.i18n import _, ngettext
 from wir_manager.services.matching import (
     PARTS,
     MatchingError,
@@ -217,9 +217,11 @@ def _print_rows(rows: list[Any], as_json: bool) -> None:
     busy = [r for r in rows if r.other_active_shortlists]
     for r in busy:
         print(
-            _("Warning: candidate {id} is also on {n} other active shortlist(s).").format(
-                id=r.candidate_id, n=r.other_active_shortlists
-            ),
+            ngettext(
+                "Warning: candidate {id} is also on {n} other active shortlist.",
+                "Warning: candidate {id} is also on {n} other active shortlists.",
+                r.other_active_shortlists,
+            ).format(id=r.candidate_id, n=r.other_active_shortlists),
             file=sys.stderr,
         )
 

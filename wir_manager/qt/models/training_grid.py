@@ -376,7 +376,7 @@ class TrainingGridModel(QAbstractTableModel):
                 return (
                     _tr("Every mandatory module completed")
                     if ready
-                    else _tr("{n} mandatory modules to go").format(n=need - done)
+                    else self.tr("%Ln mandatory module(s) to go", None, need - done)
                 )
             return None
         if role == Qt.ItemDataRole.DisplayRole:

@@ -18,7 +18,15 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QItemSelectionModel,
+    QLocale,
+    QModelIndex,
+    QPoint,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QHeaderView, QMainWindow, QMenu, QMessageBox, QWidget
 
@@ -293,10 +301,11 @@ class CandidatesView(SidebarScreen):
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total
         if shown == total:
-            text = self.tr("{n} candidates").format(n=f"{total:,}")
+            text = self.tr("%Ln candidate(s)", None, total)
         else:
-            text = self.tr("{shown} of {total} candidates").format(
-                shown=f"{shown:,}", total=f"{total:,}"
+            # Numbers grouped the locale's way ("1 090 av 3 007", not "1,090 av 3,007").
+            text = self.tr("{shown} of %Ln candidate(s)", None, total).format(
+                shown=QLocale().toString(shown)
             )
         self.ui.countLabel.setText(text)
 
@@ -530,7 +539,7 @@ class CandidatesView(SidebarScreen):
         if self.editor.candidate_id in ids:
             self.editor.load(None)
         self._refresh_rows(ids)
-        self._status(self.tr("{n} deleted.").format(n=deleted))
+        self._status(self.tr("%Ln candidate(s) deleted.", None, deleted))
         self.changed.emit()
         return deleted
 
@@ -603,7 +612,9 @@ class CandidatesView(SidebarScreen):
         if self.editor.candidate_id in ids:
             self.show_candidate(self.editor.candidate_id)
         self._status(
-            self.tr("{n} moved to “{stage}”.").format(n=changed, stage=_enum_tr(Stage(stage).label))
+            self.tr("%Ln candidate(s) moved to “{stage}”.", None, changed).format(
+                stage=_enum_tr(Stage(stage).label)
+            )
         )
         self.changed.emit()
         return changed

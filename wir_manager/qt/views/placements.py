@@ -703,11 +703,7 @@ class PlacementsView(SidebarScreen):
             )
             others = (o.actual - (value or 0)) if o else 0
             if others:
-                actual.setToolTip(
-                    self.tr("{n} more are entered with other reports.").format(
-                        n=format_number(others)
-                    )
-                )
+                actual.setToolTip(self.tr("%Ln more entered with other reports.", None, others))
             self.outcome_grid.addWidget(label, row, 0)
             self.outcome_grid.addWidget(bar, row, 1)
             self.outcome_grid.addWidget(target, row, 2)

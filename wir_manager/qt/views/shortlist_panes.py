@@ -16,7 +16,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -386,11 +386,13 @@ class RankingPane(_Pane):
                 "Nobody meets every required item of this request; see the near misses below."
             )
         elif shown < result.eligible_count:
-            text = self.tr("{n} eligible candidates; the best {shown} are listed.").format(
-                n=result.eligible_count, shown=shown
-            )
+            text = self.tr(
+                "%Ln eligible candidate(s); the best {shown} are listed.",
+                None,
+                result.eligible_count,
+            ).format(shown=QLocale().toString(shown))
         else:
-            text = self.tr("{n} eligible candidate(s).").format(n=result.eligible_count)
+            text = self.tr("%Ln eligible candidate(s).", None, result.eligible_count)
         self.ui.summaryLabel.setText(text)
         self.show_not_considered(left_out)
         tabs = self.ui.lowerTabs
@@ -962,7 +964,7 @@ class AssignmentPane(_Pane):
 
         def done(rows: int) -> None:
             self.ui.assignSummary.setText(
-                self.tr("{n} rows written to {path}.").format(n=rows, path=target)
+                self.tr("%Ln row(s) written to {path}.", None, rows).format(path=target)
             )
             self.exported.emit(target)
 

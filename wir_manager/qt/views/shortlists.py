@@ -159,7 +159,7 @@ class ShortlistsView(SidebarScreen):
         picked = len(self.ranked_model.picked_ids()) + len(self.near_model.picked())
         self.ui.saveButton.setEnabled(picked > 0 and self.request_id() is not None)
         self.ui.dossierButton.setEnabled(self.request_id() is not None)
-        self.ui.pickedLabel.setText(self.tr("{n} ticked").format(n=picked))
+        self.ui.pickedLabel.setText(self.tr("%Ln ticked", None, picked))
         has_saved = self.saved_pane.has_current()
         self.ui.statusButton.setEnabled(has_saved)
         self.ui.noteButton.setEnabled(has_saved)

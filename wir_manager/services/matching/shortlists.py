@@ -18,8 +18,9 @@ from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
 from wir_manager.domain.enums import DeclineReason, ShortlistStatus, WorkMode
-from wir_manager.i18n import _
+from wir_manager.i18n import _, ngettext
 from wir_manager.services.concurrency import ensure_unchanged
+from wir_manager.services.localefmt import format_number
 from wir_manager.services.matching.errors import ShortlistError, UnknownRequestError
 from wir_manager.services.matching.explain import near_miss_reason
 from wir_manager.services.matching.parts import DEFAULT_PROFILE, PARTS
@@ -515,10 +516,14 @@ def positions_warning(db: Database, request_id: int) -> str | None:
     over = over_positions(db, request_id)
     if over is None:
         return None
-    return _(
-        "The shortlist has {n} people for {positions} position(s); the IGO will have to "
-        "turn the others down."
-    ).format(n=over[0], positions=over[1])
+    people = ngettext(
+        "The shortlist has {n} person", "The shortlist has {n} people", over[0]
+    ).format(n=format_number(over[0]))
+    return ngettext(
+        "{people} for {positions} position; the IGO will have to turn the others down.",
+        "{people} for {positions} positions; the IGO will have to turn the others down.",
+        over[1],
+    ).format(people=people, positions=format_number(over[1]))
 
 
 def set_note(

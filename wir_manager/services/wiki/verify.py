@@ -19,6 +19,7 @@ from sqlalchemy import select
 
 from wir_manager.domain.enums import AuditAction
 from wir_manager.i18n import _, ngettext
+from wir_manager.services.localefmt import format_number
 from wir_manager.services.progress import NO_PROGRESS, Cancelled, Progress
 from wir_manager.services.wiki.accounts import WikiAccount, chunks, fetch_accounts
 from wir_manager.services.wiki.client import (
@@ -152,9 +153,11 @@ class VerifyReport:
             "{n} candidates verified on the wikis",
             len(self.stored),
         ).format(n=len(self.stored))
-        text += _(" ({missing} username(s) not found, {blocked} blocked).").format(
-            missing=missing, blocked=blocked
-        )
+        text += ngettext(
+            " ({missing} username not found, {blocked} blocked).",
+            " ({missing} usernames not found, {blocked} blocked).",
+            missing,
+        ).format(missing=format_number(missing), blocked=format_number(blocked))
         if self.cancelled:
             text += " " + _("Stopped on request; the other {n} keep their previous state.").format(
                 n=self.not_stored
