@@ -61,10 +61,15 @@ def _ui_language() -> str:
     return current_language()
 
 
-def language_name(code: str, locale: str | None = None) -> str:
-    """Human name of a language ("ar" → "Arabic", "arabiska" in Swedish), in ``locale``
-    or else the user's language, where the data has it."""
-    return _language_name(code, locale or _ui_language())
+def language_name(code: str, locale: str | None = None, *, in_sentence: bool = False) -> str:
+    """Human name of a language in ``locale`` or else the user's language.
+
+    Standing alone — a list item, a table cell, a picker entry — it starts with a capital
+    ("Arabic", "Arabiska"). ``in_sentence`` keeps the language's own case for running
+    text, because Swedish writes language names in lower case there ("… kräver
+    arabiska C1"), while English keeps "Arabic"."""
+    name = _language_name(code, locale or _ui_language())
+    return name if in_sentence else name[:1].upper() + name[1:]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -73,7 +78,7 @@ def _language_name(code: str, locale: str) -> str:
     import pycountry
 
     try:
-        return langcodes.Language.get(code).display_name(locale).capitalize() or code
+        return langcodes.Language.get(code).display_name(locale) or code
     except Exception:
         found = pycountry.languages.get(alpha_2=code) or pycountry.languages.get(alpha_3=code)
         return found.name if found else code

@@ -97,14 +97,3 @@ def region_name(m49: str, locale: Locale | None = None) -> str:
 
     loc = locale or current_locale()
     return loc.territories.get(m49) or m49_name(m49, loc.language)
-
-
-def language_name(code: str, locale: Locale | None = None) -> str:
-    """ISO 639 language in the user's language: "ar" → "Arabiska" / "Arabic"."""
-    from wir_manager.domain.codes import language_name as base_language_name
-
-    loc = locale or current_locale()
-    name = loc.languages.get(code)
-    if name:
-        return name[:1].upper() + name[1:]
-    return base_language_name(code, loc.language)

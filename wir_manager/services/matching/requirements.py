@@ -108,7 +108,7 @@ def key_label(kind: str, key: str) -> str:
         from wir_manager.domain.codes import language_name
 
         try:
-            return language_name(key)
+            return language_name(key, in_sentence=True)
         except Exception:  # an odd tag must not break a ranking
             return key
     try:

@@ -256,7 +256,7 @@ def _normalise_languages(
             bad(
                 "languages",
                 _("The minimum level for {lang} must be between A1 and native.").format(
-                    lang=language_name(code)
+                    lang=language_name(code, in_sentence=True)
                 ),
             )
             continue
@@ -266,7 +266,7 @@ def _normalise_languages(
             bad(
                 "languages",
                 _("Choose required, preferred or nice to have for {lang}.").format(
-                    lang=language_name(code)
+                    lang=language_name(code, in_sentence=True)
                 ),
             )
             continue
@@ -293,7 +293,7 @@ def _normalise_languages(
                 _(
                     "An “at least one of” group needs two or more languages; {lang} is alone in "
                     "its group."
-                ).format(lang=language_name(members[0].code)),
+                ).format(lang=language_name(members[0].code, in_sentence=True)),
             )
         if len({r.importance for r in members}) > 1:
             bad(
