@@ -265,6 +265,7 @@ def test_language_setting_wins_over_the_system(qapp, tmp_path: Path, monkeypatch
 
 def test_language_menu_stores_the_choice(qapp, tmp_path: Path) -> None:
     from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QMenu
 
     from wir_manager.qt import i18n as qt_i18n
@@ -273,8 +274,11 @@ def test_language_menu_stores_the_choice(qapp, tmp_path: Path) -> None:
     menu = QMenu()
     changes: list[str] = []
     submenu = qt_i18n.add_language_menu(menu, settings, on_change=changes.append)
-    actions = submenu.actions()
+    actions = [a for a in submenu.actions() if a.data() is not None]
     assert [a.data() for a in actions] == ["system", "en", "sv"]
+    note = submenu.findChild(QAction, "languageRestartNote")
+    assert note is not None and not note.isEnabled()
+    assert "next time" in note.text()
     assert [a.text() for a in actions][1:] == ["English", "Svenska"]
     assert actions[0].isChecked()
     actions[2].trigger()

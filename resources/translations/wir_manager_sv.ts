@@ -1483,6 +1483,10 @@
         <translation>&amp;Språk</translation>
     </message>
     <message>
+        <source>Applies the next time WiR Manager starts</source>
+        <translation>Gäller från nästa gång WiR Manager startar</translation>
+    </message>
+    <message>
         <source>System default</source>
         <translation>Systemets språk</translation>
     </message>

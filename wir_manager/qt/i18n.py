@@ -176,6 +176,12 @@ def add_language_menu(
         action.setChecked(code == current)
         action.setData(code)
         group.addAction(action)
+    # Said before the choice, not only after it: screens build their texts once, so a
+    # new language needs a restart, and a person should not have to discover that.
+    submenu.addSeparator()
+    note = submenu.addAction(_tr("Applies the next time WiR Manager starts"))
+    note.setObjectName("languageRestartNote")
+    note.setEnabled(False)
 
     def chosen(action) -> None:
         code = str(action.data())
