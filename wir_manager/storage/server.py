@@ -516,7 +516,7 @@ class ServerDatabase:
         from sqlalchemy import create_engine, event
         from sqlalchemy.orm import sessionmaker
 
-        from wir_manager.storage import audit, changes, text_limits
+        from wir_manager.storage import audit, changes, hidden, text_limits
 
         if self._closed:
             raise StorageError(_("The connection to the team server is closed; connect again."))
@@ -546,6 +546,7 @@ class ServerDatabase:
         sessions = sessionmaker(engine, expire_on_commit=False)
         audit.install(sessions)
         text_limits.install(sessions)
+        hidden.install(sessions, self._hidden_map)
         self._sessions = sessions
         self._engine = engine
 
@@ -615,6 +616,12 @@ class ServerDatabase:
                 allowed = conn.execute(text(f"SELECT {checks}"), params).one()
             cache[table] = frozenset(n for n, ok in zip(names, allowed, strict=True) if not ok)
         return cache[table]
+
+    def _hidden_map(self) -> dict[str, frozenset[str]]:
+        """:meth:`hidden_columns` of every table a viewer may be refused columns of."""
+        from wir_manager.storage.server_admin import VIEWER_HIDDEN
+
+        return {table: self.hidden_columns(table) for table in VIEWER_HIDDEN}
 
     # ------------------------------------------------------------- identity, settings
     @property

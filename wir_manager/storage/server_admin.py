@@ -65,7 +65,16 @@ class TeamRole(StrEnum):
 ROLE_CHAIN = (TeamRole.VIEWER, TeamRole.STAFF, TeamRole.COORDINATOR, TeamRole.ADMIN)
 
 #: Columns a viewer may not read (contact details and free-text notes).
-VIEWER_HIDDEN = {"candidates": {"email", "phone", "notes"}, "shortlist_entries": {"note"}}
+VIEWER_HIDDEN = {
+    "candidates": {"email", "phone", "notes"},
+    "shortlist_entries": {"note", "decline_note"},
+    "shortlist_answers": {"note"},
+    "contacts": {"email"},
+    "contact_notes": {"text"},
+    "placements": {"notes", "end_reason"},
+    "placement_checkins": {"note"},
+    "placement_extensions": {"reason"},
+}
 
 #: Tables holding rows of one candidate (row security follows the candidate's).
 CANDIDATE_CHILDREN = (

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from sqlalchemy import String, func, null, select, type_coerce
@@ -120,14 +121,18 @@ def _rows(s: Session, request_id: int) -> list[ShortlistRow]:
 
     # A viewer on a team server may not read the coordinator's notes (a column
     # privilege): the shortlist shows them empty rather than being refused whole.
-    note = e.note
-    if (
-        s.get_bind().dialect.name == "postgresql"
-        and not s.execute(
-            sql_text("SELECT has_column_privilege('shortlist_entries', 'note', 'SELECT')")
-        ).scalar()
-    ):
-        note = null().label("note")
+    def shown(column: Any) -> Any:
+        if (
+            s.get_bind().dialect.name == "postgresql"
+            and not s.execute(
+                sql_text("SELECT has_column_privilege('shortlist_entries', :c, 'SELECT')"),
+                {"c": column.name},
+            ).scalar()
+        ):
+            return null().label(column.key)
+        return column
+
+    note, decline_note = shown(e.note), shown(e.decline_note)
     others = (
         select(e.candidate_id, func.count().label("n"))
         .where(e.request_id != request_id, type_coerce(e.status, String).in_(ACTIVE_STATUSES))
@@ -151,7 +156,7 @@ def _rows(s: Session, request_id: int) -> list[ShortlistRow]:
             m.Candidate.willing_to_relocate,
             e.interview_on,
             e.decline_reason,
-            e.decline_note,
+            decline_note,
             e.updated_at,
         )
         .join(m.Candidate, m.Candidate.id == e.candidate_id)

@@ -45,6 +45,7 @@ from wir_manager.services.placements.records import (
 )
 from wir_manager.storage import models as m
 from wir_manager.storage.database import Database
+from wir_manager.storage.hidden import shown
 
 #: Statuses that hold a position of the request (and a period of the person's time).
 HOLDING = (
@@ -473,7 +474,7 @@ def contacts_of(db: Database, organisation_id: int) -> list[ContactRecord]:
         return [
             ContactRecord(*row)
             for row in conn.execute(
-                select(c.id, c.organisation_id, c.name, c.role, c.email)
+                select(c.id, c.organisation_id, c.name, c.role, shown(db, c.email))
                 .where(c.organisation_id == organisation_id)
                 .order_by(func.lower(c.name), c.id)
             )

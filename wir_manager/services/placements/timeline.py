@@ -25,6 +25,7 @@ from wir_manager.i18n import _
 from wir_manager.services.placements.records import PlacementError
 from wir_manager.storage import models as m
 from wir_manager.storage.database import Database
+from wir_manager.storage.hidden import shown
 
 MAX_NOTE = 5000
 
@@ -168,7 +169,7 @@ def timeline(db: Database, candidate_id: int) -> list[TimelineEvent]:
                 type_coerce(a.status, String),
                 a.interview_on,
                 a.reason,
-                a.note,
+                shown(db, a.note),
                 o.acronym,
                 o.name,
             )
@@ -290,13 +291,15 @@ def timeline(db: Database, candidate_id: int) -> list[TimelineEvent]:
                 )
         n = m.ContactNote
         for nid, day, text, by in conn.execute(
-            select(n.id, n.happened_on, n.text, n.by).where(n.candidate_id == candidate_id)
+            select(n.id, n.happened_on, shown(db, n.text), n.by).where(
+                n.candidate_id == candidate_id
+            )
         ):
             out.append(
                 TimelineEvent(
                     _day(day),
                     "note",
-                    _("Contact: {text}").format(text=text) + (f" ({by})" if by else ""),
+                    _("Contact: {text}").format(text=text or "") + (f" ({by})" if by else ""),
                     "note",
                     nid,
                 )
