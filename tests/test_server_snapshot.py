@@ -115,6 +115,12 @@ def test_a_viewer_snapshot_has_no_contact_details_and_writable_allows_changes(
         with db.session() as s:
             rows = s.execute(select(m.Candidate.email, m.Candidate.phone, m.Candidate.notes))
             assert all(row == (None, None, None) for row in rows)
+            # Contact-note texts, liaisons' e-mail and placement notes stay on the server.
+            texts = set(s.scalars(select(m.ContactNote.text)))
+            assert texts == {""}
+            assert set(s.scalars(select(m.Contact.email))) == {None}
+            assert set(s.scalars(select(m.Placement.notes))) <= {None}
+            assert set(s.scalars(select(m.PlacementCheckin.note))) <= {None}
             assert s.scalar(select(func.count()).select_from(m.Candidate)) == team["total"]
         info = snapshot_info(db)
         assert info is not None and not info.read_only

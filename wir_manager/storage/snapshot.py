@@ -91,7 +91,7 @@ def _visible_columns(conn: Any, table: Any) -> list[Any]:
 def read_visible(server: ServerDatabase) -> dict[str, tuple[list[str], list[tuple[Any, ...]]]]:
     """Every table as the login sees it: (column names, rows), in one read transaction
     (REPEATABLE READ, so the copy is of one moment)."""
-    from sqlalchemy import select
+    from sqlalchemy import literal, select
 
     from wir_manager.storage.models import Base
 
@@ -104,6 +104,14 @@ def read_visible(server: ServerDatabase) -> dict[str, tuple[list[str], list[tupl
                 if not columns:
                     out[table.name] = ([], [])
                     continue
+                # A refused column the file requires (a contact note's text) goes in
+                # empty; refused nullable ones are simply left out (NULL).
+                shown = {c.name for c in columns}
+                columns += [
+                    literal("").label(c.name)
+                    for c in table.columns
+                    if c.name not in shown and not c.nullable and c.default is None
+                ]
                 query = select(*columns).order_by(*table.primary_key.columns)
                 if table.name == "settings":
                     query = query.where(table.c.key.not_in(_FILE_ONLY_SETTINGS))
