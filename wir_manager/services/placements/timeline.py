@@ -299,7 +299,9 @@ def timeline(db: Database, candidate_id: int) -> list[TimelineEvent]:
                 TimelineEvent(
                     _day(day),
                     "note",
-                    _("Contact: {text}").format(text=text or "") + (f" ({by})" if by else ""),
+                    # A viewer is not shown what was said (a refused column): only that.
+                    (_("Contact: {text}").format(text=text) if text else _("Contact"))
+                    + (f" ({by})" if by else ""),
                     "note",
                     nid,
                 )
