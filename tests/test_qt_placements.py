@@ -19,6 +19,8 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QPushButton
+from sqlalchemy import select
 
 from tests.worlds import two_requests
 from wir_manager.domain.codes import region_of
@@ -688,3 +690,49 @@ def test_applying_the_assignment_is_all_or_nothing(week, monkeypatch) -> None:  
     assert set(saved) == {1, 2}
     for req in result.requests:
         assert {p.candidate_id for p in req.placements} <= {c for c, _s in after[req.request_id]}
+
+
+@pytest.mark.parametrize(
+    ("code", "removed"),
+    [("en", "Metric “{m}” removed."), ("sv", "Måttet ”{m}” togs bort.")],
+)
+def test_a_free_metric_is_removed_from_the_outcomes(
+    qtbot, week, tmp_path: Path, language, code: str, removed: str
+) -> None:
+    """A free metric has a Remove button on the outcomes tab (standard ones do not): after
+    the question, the metric goes with its target and values (through the service,
+    audited, reported by the change hub) and what was typed elsewhere stays typed."""
+    from wir_manager.storage.changes import Kind
+
+    language(code)
+    pid = _accepted(week)
+    free = "Podcast episodes — حلقات بودكاست"
+    pl.set_target(week, pid, free, 12)
+    window = _window(week, tmp_path, qtbot)
+    view = window.show_screen("placements")
+    view.select_placement(pid)
+    qtbot.waitUntil(lambda: view.record is not None and view.record.id == pid, timeout=20000)
+    view.detail_tabs.setCurrentIndex(1)
+    assert free in view._metric_widgets
+    assert view.findChild(QPushButton, "remove_articles_created") is None
+    view._metric_widgets["articles_created"][1].setText("30")  # typed, not saved
+    heard: list[object] = []
+    window.ctx.hub.changed.connect(heard.append)
+    questions: list[str] = []
+    view.confirm = lambda q: questions.append(q) or False
+    view.findChild(QPushButton, f"remove_{free}").click()
+    assert free in questions[0]
+    assert any(o.metric == free for o in pl.get_placement(week, pid).outcomes)  # refused
+    view.confirm = lambda q: True
+    view.findChild(QPushButton, f"remove_{free}").click()
+    assert view.message.text() == removed.format(m=free)
+    assert free not in view._metric_widgets
+    assert all(o.metric != free for o in pl.get_placement(week, pid).outcomes)
+    assert view._metric_widgets["articles_created"][1].text() == "30"
+    view._metric_widgets["articles_created"][1].clear()  # nothing unsaved left at close
+    qtbot.waitUntil(lambda: any(c.touches(Kind.PLACEMENTS) for c in heard), timeout=5000)
+    with week.session() as s:
+        audit = s.execute(
+            select(m.AuditEntry.action, m.AuditEntry.entity).where(m.AuditEntry.entity == "outcome")
+        ).all()
+    assert any(getattr(a, "value", a) == "delete" for a, _e in audit)

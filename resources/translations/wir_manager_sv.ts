@@ -2556,6 +2556,10 @@
         <translation>Utfall: {metric}</translation>
     </message>
     <message>
+        <source>Remove the metric {metric}</source>
+        <translation>Ta bort måttet {metric}</translation>
+    </message>
+    <message>
         <source>End early</source>
         <translation>Avsluta i förtid</translation>
     </message>
@@ -2606,6 +2610,14 @@
     <message>
         <source>Remove the {what} due {day}? Outcome values entered with it go too.</source>
         <translation>Ta bort {what} som förfaller {day}? Utfall som förts in med den tas också bort.</translation>
+    </message>
+    <message>
+        <source>Remove the metric “{metric}” with its target and all its values?</source>
+        <translation>Ta bort måttet ”{metric}” med dess mål och alla dess värden?</translation>
+    </message>
+    <message>
+        <source>Metric “{metric}” removed.</source>
+        <translation>Måttet ”{metric}” togs bort.</translation>
     </message>
     <message>
         <source>Outcomes saved.</source>

@@ -708,6 +708,14 @@ class PlacementsView(SidebarScreen):
             self.outcome_grid.addWidget(bar, row, 1)
             self.outcome_grid.addWidget(target, row, 2)
             self.outcome_grid.addWidget(actual, row, 3)
+            if o is not None and not o.standard:
+                remove = QPushButton(self.tr("Remove"), self.outcome_box)
+                remove.setObjectName(f"remove_{metric}")
+                remove.setAccessibleName(
+                    self.tr("Remove the metric {metric}").format(metric=metric_label(metric))
+                )
+                remove.clicked.connect(lambda _c=False, name=metric: self.remove_metric(name))
+                self.outcome_grid.addWidget(remove, row, 4)
             self._metric_widgets[metric] = (bar, target, actual)
         self.outcome_grid.setColumnStretch(1, 1)
 
@@ -889,6 +897,36 @@ class PlacementsView(SidebarScreen):
             if widgets is not None:
                 widgets[1].setText(target or "")
                 widgets[2].setText(actual or "")
+
+    def remove_metric(self, metric: str) -> bool:
+        """Drop a free metric of this placement with its target and every report's value
+        (after a question); what is typed in the other metrics stays typed."""
+        if self.record is None:
+            return False
+        if not self.confirm(
+            self.tr("Remove the metric “{metric}” with its target and all its values?").format(
+                metric=metric_label(metric)
+            )
+        ):
+            return False
+        typed = self._typed_outcomes()
+        typed.pop(metric, None)
+        try:
+            pl.remove_metric(self.ctx.db, self.record.id, metric)
+        except ValueError as exc:
+            show_error(self, exc)
+            return False
+        self.message.setText(
+            self.tr("Metric “{metric}” removed.").format(metric=metric_label(metric))
+        )
+        self._load(self.record.id)
+        for name, (target, actual) in typed.items():
+            widgets = self._metric_widgets.get(name)
+            if widgets is not None:
+                widgets[1].setText(target or "")
+                widgets[2].setText(actual or "")
+        self.changed.emit()
+        return True
 
     def save_outcomes(self) -> bool:
         """Targets, and the actuals of the chosen report, as typed — in one transaction;
