@@ -301,3 +301,21 @@ def test_place_and_language_names_follow_the_language() -> None:
 
     assert codes.language_name("ar", "sv") == "Arabiska"
     assert codes.language_name("ar", "en") == "Arabic"
+
+
+def test_qt_code_leaves_translators_no_stray_comments() -> None:
+    """pyside6-lupdate reads every ``#:`` comment before a ``tr()`` as a note to the
+    translator, so attribute notes in the Qt layer ("replaceable in tests …") piled up
+    in the catalogue. The Qt layer writes plain ``#`` comments; the catalogue has no
+    translator comments that came from them."""
+    qt = Path(__file__).resolve().parents[1] / "wir_manager" / "qt"
+    offenders = [
+        f"{path.relative_to(qt)}:{number}"
+        for path in sorted(qt.rglob("*.py"))
+        if "forms" not in path.parts
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if line.lstrip().startswith("#:")
+    ]
+    assert offenders == []
+    catalogue = qt.parents[1] / "resources" / "translations" / "wir_manager_sv.ts"
+    assert "<extracomment>" not in catalogue.read_text(encoding="utf-8")

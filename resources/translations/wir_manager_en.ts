@@ -317,7 +317,6 @@
     <name>TrainingGridModel</name>
     <message numerus="yes">
         <source>%Ln mandatory module(s) to go</source>
-        <extracomment>Words a short column title skips at its start.</extracomment>
         <translation>
             <numerusform>%Ln mandatory module to go</numerusform>
             <numerusform>%Ln mandatory modules to go</numerusform>

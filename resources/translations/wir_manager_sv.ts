@@ -79,12 +79,10 @@
     <name>AssignmentPane</name>
     <message>
         <source>Best assignment per request</source>
-        <extracomment>The assignment was saved as shortlists. The assignment was written to this file.</extracomment>
         <translation>Bästa fördelning per förfrågan</translation>
     </message>
     <message>
         <source>&amp;Apply as shortlists…</source>
-        <extracomment>The last assignment found (None until &quot;Find&quot; ran).</extracomment>
         <translation>&amp;Spara som kortlistor…</translation>
     </message>
     <message>
@@ -101,7 +99,6 @@
     </message>
     <message>
         <source>Total score {total:.2f} over {n} open requests; the greedy request-by-request baseline reaches {greedy:.2f}, so the best assignment gains {gain:.2f}. Unfilled positions: {unfilled}.</source>
-        <extracomment>(question) -&gt; True to go ahead; replaceable in tests. (default name) -&gt; path or &quot;&quot;; replaceable in tests.</extracomment>
         <translation>Total poäng {total:.2f} för {n} öppna förfrågningar; den giriga jämförelsen, förfrågan för förfrågan, når {greedy:.2f}, så den bästa fördelningen vinner {gain:.2f}. Otillsatta platser: {unfilled}.</translation>
     </message>
     <message>
@@ -199,7 +196,6 @@
     </message>
     <message>
         <source>native</source>
-        <extracomment>Events that mean someone is about to use a combo (click, wheel, typing, Tab into it).</extracomment>
         <translation>modersmål</translation>
     </message>
     <message>
@@ -526,7 +522,6 @@
     <name>CandidateFilterBar</name>
     <message>
         <source>Stage filter</source>
-        <extracomment>The second row (other widgets, such as the wiki filter, may join it).</extracomment>
         <translation>Filter för fas</translation>
     </message>
     <message>
@@ -653,7 +648,6 @@
     </message>
     <message>
         <source>Loading candidates…</source>
-        <extracomment>The candidate index finished loading (tests and the bench wait for it). Replaced by tests to answer questions without a modal loop. Right-to-erasure flow (typed confirmation, then erase + compaction); replaceable in tests. Id sets of the SQL-answered filter parts, per value, until the next change. Changes that arrived while the index was loading (applied when it arrives).</extracomment>
         <translation>Läser in kandidater…</translation>
     </message>
     <message numerus="yes">
@@ -741,7 +735,6 @@
     <name>ChangePassphraseDialog</name>
     <message>
         <source>Change passphrase</source>
-        <extracomment>The application&apos;s background tasks; re-keying waits until none is running. True while OK was pressed and the dialog waits for background tasks to end.</extracomment>
         <translation>Byt lösenfras</translation>
     </message>
     <message>
@@ -792,7 +785,6 @@
     </message>
     <message>
         <source>Changed by someone else</source>
-        <extracomment>Show their version; what was typed here is dropped. Save what was typed here over their version, on purpose. Neither yet: the form stays as typed, unsaved. What screens call on a refused (stale) save; tests assign their own answer.</extracomment>
         <translation>Ändrad av någon annan</translation>
     </message>
     <message>
@@ -809,7 +801,6 @@
     </message>
     <message>
         <source>This screen has unsaved changes.</source>
-        <extracomment>English title in the sidebar (translated in the context &quot;Screens&quot;). Object name of the unsaved-changes box (tests and screen readers find it by name). Records were added, changed or deleted here (the status bar recounts). Show another screen (its key) with something chosen there (its ``show_what``). The unsaved-changes question; tests replace it to answer without a modal loop. Reload or keep my version after a stale save (``confirm.save_resolving_stale``); tests replace it to answer without a modal loop.</extracomment>
         <translation>Den här skärmen har ändringar som inte är sparade.</translation>
     </message>
 </context>
@@ -817,7 +808,6 @@
     <name>ConnectDialog</name>
     <message>
         <source>Connect to a team server</source>
-        <extracomment>TLS choices: (sslmode, label). &quot;disable&quot; is only accepted for this computer. Connected; the receiver owns the :class:`ServerDatabase` from now on. The user wants the welcome choices (a file, the demo) instead. Internal: the worker thread&apos;s outcome (db, error, needs_password), queued to the GUI.</extracomment>
         <translation>Anslut till en teamserver</translation>
     </message>
     <message>
@@ -1236,7 +1226,6 @@
     <name>ImpactDialog</name>
     <message>
         <source>Impact on the wikis</source>
-        <extracomment>The largest figure a spin box takes (the outcome store allows more; nobody types it). Emitted with the placement id once figures were stored.</extracomment>
         <translation>Genomslag på wikierna</translation>
     </message>
     <message>
@@ -1347,7 +1336,6 @@
     </message>
     <message>
         <source>Choose a spreadsheet or text file (.xlsx, .ods, .xls, .csv) and say what its columns mean. Every row is checked first; nothing is written until you import.</source>
-        <extracomment>Emitted after a successful import with the number of records written.</extracomment>
         <translation>Välj ett kalkylark eller en textfil (.xlsx, .ods, .xls, .csv) och ange vad kolumnerna betyder. Varje rad kontrolleras först; inget skrivs förrän du importerar.</translation>
     </message>
     <message>
@@ -1674,7 +1662,6 @@
     </message>
     <message>
         <source>{app} — team server</source>
-        <extracomment>Emitted after the database was closed by Lock or auto-lock; carries its path. The window&apos;s first frame is on screen (emitted once, from the event loop). Why the window locked itself, for the unlock dialog (None: the user locked it).</extracomment>
         <translation>{app} — teamserver</translation>
     </message>
     <message>
@@ -1865,7 +1852,6 @@
     <name>MappingPanel</name>
     <message>
         <source>&amp;Encoding:</source>
-        <extracomment>The user asked to save the current mapping under a name. The user picked a saved mapping by name (&quot;&quot; = the suggestion). The user chose another encoding or delimiter (the file is read again).</extracomment>
         <translation>&amp;Teckenkodning:</translation>
     </message>
     <message>
@@ -2056,7 +2042,6 @@
     <name>PlacementForm</name>
     <message>
         <source>New placement</source>
-        <extracomment>Largest funding amount the form accepts (whole units).</extracomment>
         <translation>Ny placering</translation>
     </message>
     <message>
@@ -2065,7 +2050,6 @@
     </message>
     <message>
         <source>&amp;Start date:</source>
-        <extracomment>Reload or keep my version after a stale save; tests assign their own answer. The service&apos;s answer once the form was accepted.</extracomment>
         <translation>&amp;Startdatum:</translation>
     </message>
     <message>
@@ -2283,7 +2267,6 @@
     <name>PlacementsView</name>
     <message>
         <source>Residencies</source>
-        <extracomment>(title, label, default) -&gt; text, or None when cancelled. (title, label, default) -&gt; date, or None when cancelled. (suffix, default file name) -&gt; path, or &quot;&quot; when cancelled. (question) -&gt; True to go ahead. The placement form (tests fill and accept it). The impact-from-the-wikis dialog while it is open.</extracomment>
         <translation>Residens</translation>
     </message>
     <message>
@@ -3246,7 +3229,6 @@
     </message>
     <message>
         <source>All records</source>
-        <extracomment>(expected text, heading) -&gt; True to go ahead; replaceable in tests. (backup file, backup beside current) -&gt; True to replace the database with it. -&gt; the passphrase a backup was made with, or None when the user cancels. -&gt; a backup file chosen from disk, or None. Tells why &quot;Back up now&quot; failed (the storage layer&apos;s one sentence naming the cause); replaceable in tests, where a real message box would wait forever.</extracomment>
         <translation>Alla poster</translation>
     </message>
     <message>
@@ -3270,7 +3252,6 @@
     </message>
     <message>
         <source>Data subject</source>
-        <extracomment>Rows of the restore comparison: label in COUNTED_TABLES -&gt; row heading. A backup was restored and the database closed; carries the safety copy&apos;s path. Subject access export and disclosure log (built in code: one widget, one file).</extracomment>
         <translation>Registrerad person</translation>
     </message>
     <message>
@@ -3376,7 +3357,6 @@
     <name>ProgrammeReportDialog</name>
     <message>
         <source>Programme report</source>
-        <extracomment>What the list and the detail show.</extracomment>
         <translation>Programrapport</translation>
     </message>
     <message>
@@ -3439,7 +3419,6 @@
     <name>RankingPane</name>
     <message>
         <source>Unticked, each request&apos;s own rule applies; ticked, people still in training count as eligible.</source>
-        <extracomment>Candidates shown per ranking (the eligible count is shown in full). A ranking has been shown. The ticked people changed (the screen updates its buttons). A &quot;not considered&quot; link was clicked: show the Candidates screen in this stage.</extracomment>
         <translation>Utan kryss gäller varje förfrågans egen regel; med kryss räknas personer som fortfarande utbildas som behöriga.</translation>
     </message>
     <message>
@@ -3888,7 +3867,6 @@
     <name>RequestsView</name>
     <message>
         <source>Placement requests</source>
-        <extracomment>True to go ahead deleting these requests; replaceable in tests.</extracomment>
         <translation>Placeringsförfrågningar</translation>
     </message>
     <message>
@@ -4012,7 +3990,6 @@
     <name>SavedPane</name>
     <message>
         <source>Saved shortlist</source>
-        <extracomment>The saved list was written (``rows`` as stored). A save failed (the screen re-enables its buttons). The current row of the saved table changed. An acceptance was recorded with its placement.</extracomment>
         <translation>Sparad kortlista</translation>
     </message>
     <message>
@@ -4037,7 +4014,6 @@
     </message>
     <message>
         <source>Saved shortlist ({n})</source>
-        <extracomment>The placement form of an acceptance while it is open (tests fill it). The entry as shown when the note and answer controls were filled.</extracomment>
         <translation>Sparad kortlista ({n})</translation>
     </message>
     <message>
@@ -4266,7 +4242,6 @@
     </message>
     <message>
         <source>There are no placement requests yet.</source>
-        <extracomment>Emitted when a ranking has been shown (tests and the status bar listen). Keyword arguments for the dossier action (tests inject ``ask``/``open_file``). (ticked near misses) -&gt; True to save them anyway; replaceable in tests.</extracomment>
         <translation>Det finns inga placeringsförfrågningar än.</translation>
     </message>
     <message numerus="yes">
@@ -4386,7 +4361,6 @@
     <name>SubjectTab</name>
     <message>
         <source>Everything held about one person, for a subject access request, and every dossier that named them.</source>
-        <extracomment>(person) -&gt; the file to write, or None; replaceable in tests.</extracomment>
         <translation>Allt som finns om en person, för en begäran om registerutdrag, och varje dossier som har nämnt personen.</translation>
     </message>
     <message>
@@ -4441,7 +4415,6 @@
     <name>TaskRunner</name>
     <message>
         <source>Cancel</source>
-        <extracomment>Emitted when the last running (or held) task has finished: a dialog that must be the database&apos;s only user (changing the passphrase) waits for it.</extracomment>
         <translation>Avbryt</translation>
     </message>
     <message>
@@ -4491,7 +4464,6 @@
     <name>TodayView</name>
     <message>
         <source>&amp;Refresh</source>
-        <extracomment>The due list was read (the first time and after each refresh).</extracomment>
         <translation>&amp;Uppdatera</translation>
     </message>
     <message>
@@ -4529,7 +4501,6 @@
     <name>TourDialog</name>
     <message>
         <source>Welcome to WiR Manager</source>
-        <extracomment>QSettings key set once the user finished or skipped the tour, so it is offered once. Widest a screenshot is shown in the tour, in device-independent pixels. The app icon on the welcome and closing pages.</extracomment>
         <translation>Välkommen till WiR Manager</translation>
     </message>
     <message>
@@ -4681,7 +4652,6 @@
     </message>
     <message numerus="yes">
         <source>%Ln mandatory module(s) to go</source>
-        <extracomment>Words a short column title skips at its start.</extracomment>
         <translation>
             <numerusform>%Ln obligatorisk modul kvar</numerusform>
             <numerusform>%Ln obligatoriska moduler kvar</numerusform>
@@ -4767,7 +4737,6 @@
     </message>
     <message>
         <source>Training progress by candidate and module</source>
-        <extracomment>Width of the candidate column of the grid, in pixels (about 22 characters). Emitted after the grid (re)loaded or rows were patched; tests wait on it. Changes announced while this screen&apos;s own marking ran (see ``on_changes``).</extracomment>
         <translation>Utbildningsframsteg per kandidat och modul</translation>
     </message>
     <message>
@@ -4891,7 +4860,6 @@
     <name>UnlockDialog</name>
     <message>
         <source>Open database</source>
-        <extracomment>The database was opened; the receiver owns it from now on. The user wants the welcome choices (create, demo, open another file).</extracomment>
         <translation>Öppna databas</translation>
     </message>
     <message>
@@ -4959,7 +4927,6 @@
     <name>WelcomeDialog</name>
     <message>
         <source>Open database</source>
-        <extracomment>A new database was created and is open; the receiver owns it. The user chose &quot;Open the demo database&quot;. The user picked an existing file to unlock. The user chose &quot;Connect to a team server…&quot;.</extracomment>
         <translation>Öppna databas</translation>
     </message>
     <message>

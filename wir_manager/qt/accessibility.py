@@ -128,8 +128,8 @@ def missing_accessible_names(root: QWidget) -> list[Problem]:
     ]
 
 
-#: Tab presses a single control may consume (links in a text browser) before it counts
-#: as a keyboard trap.
+# Tab presses a single control may consume (links in a text browser) before it counts
+# as a keyboard trap.
 MAX_INNER_TABS = 30
 
 

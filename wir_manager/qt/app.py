@@ -42,7 +42,7 @@ DEMO_OPERATOR = "Demo operator"
 DEMO_CANDIDATES = 3000
 DEMO_REQUESTS = 24
 DEMO_SEED = 1
-#: Background tasks start at the window's first frame, or after this long at the latest.
+# Background tasks start at the window's first frame, or after this long at the latest.
 FIRST_FRAME_FALLBACK_MS = 1500
 
 
@@ -53,11 +53,11 @@ def _tr(text: str) -> str:
 class Launcher(QObject):
     """Owns the start-up flow and, once unlocked, the main window."""
 
-    #: The main window is shown on an unlocked database.
+    # The main window is shown on an unlocked database.
     window_ready = Signal(object)
-    #: A start-up dialog was cancelled before any database was opened.
+    # A start-up dialog was cancelled before any database was opened.
     aborted = Signal()
-    #: A demo database found empty at start (an earlier filling was cancelled) is full.
+    # A demo database found empty at start (an earlier filling was cancelled) is full.
     demo_filled = Signal()
 
     def __init__(
@@ -72,10 +72,10 @@ class Launcher(QObject):
         super().__init__()
         from wir_manager.storage.server import is_server_url
 
-        #: ``--db postgresql://…``: connect to this team server instead of opening a file.
+        # ``--db postgresql://…``: connect to this team server instead of opening a file.
         self.server_url = str(db_path) if is_server_url(db_path) else None
         self.db_path = Path(db_path) if db_path and self.server_url is None else None
-        #: An unlock begun before Qt was imported (see wir_manager.startup).
+        # An unlock begun before Qt was imported (see wir_manager.startup).
         self._pending = pending
         self.demo = demo
         self.demo_candidates = demo_candidates

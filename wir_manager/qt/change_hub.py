@@ -27,7 +27,7 @@ from wir_manager.storage.database import Database
 class ChangeHub(QObject):
     """Re-emits a database's changes on the GUI thread (``changed``)."""
 
-    #: Merged changes, delivered on the GUI thread.
+    # Merged changes, delivered on the GUI thread.
     changed = Signal(object)
     _arrived = Signal()
 

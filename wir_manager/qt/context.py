@@ -17,7 +17,7 @@ class AppContext:
     db: Database
     tasks: TaskRunner
     settings: QSettings
-    #: Changes to the data, from any screen, task or other person (see qt.change_hub).
+    # Changes to the data, from any screen, task or other person (see qt.change_hub).
     hub: ChangeHub = field(default_factory=ChangeHub)
 
     def __post_init__(self) -> None:

@@ -41,12 +41,12 @@ from wir_manager.storage.paths import resources_dir
 
 log = logging.getLogger(__name__)
 
-#: QSettings key of the user's choice: "system" or one of :data:`wir_manager.i18n.SUPPORTED`.
+# QSettings key of the user's choice: "system" or one of :data:`wir_manager.i18n.SUPPORTED`.
 
-#: Names shown in the language picker, each in its own language (never translated).
+# Names shown in the language picker, each in its own language (never translated).
 LANGUAGE_NAMES: dict[str, str] = {"en": "English", "sv": "Svenska"}
 
-#: The locale used for formatting when the system's language is not the app's.
+# The locale used for formatting when the system's language is not the app's.
 DEFAULT_LOCALES: dict[str, str] = {"en": "en_GB", "sv": "sv_SE"}
 
 _installed: list[QTranslator] = []

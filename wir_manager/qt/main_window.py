@@ -55,9 +55,9 @@ def screen_title(screen: Screen) -> str:
 
 
 class MainWindow(QMainWindow):
-    #: Emitted after the database was closed by Lock or auto-lock; carries its path.
+    # Emitted after the database was closed by Lock or auto-lock; carries its path.
     locked = Signal(str)
-    #: The window's first frame is on screen (emitted once, from the event loop).
+    # The window's first frame is on screen (emitted once, from the event loop).
     first_painted = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
         self._count_timer.setSingleShot(True)
         self._count_timer.setInterval(0)
         self._count_timer.timeout.connect(self._count_in_background)
-        #: Why the window locked itself, for the unlock dialog (None: the user locked it).
+        # Why the window locked itself, for the unlock dialog (None: the user locked it).
         self.lock_reason: str | None = None
         self._setup_sidebar()
         # A QStackedWidget is as large as its largest page ever built, so one wide screen

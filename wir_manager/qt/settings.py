@@ -92,25 +92,25 @@ class ListOption(Option[list[str]]):
 
 # ------------------------------------------------------------------ the options
 RECENT_FILES = ListOption("files/recent")
-#: Team servers connected to, as addresses without any password (postgresql://user@host/db).
+# Team servers connected to, as addresses without any password (postgresql://user@host/db).
 RECENT_SERVERS = ListOption("servers/recent")
-#: The person using this computer account, signing their changes to local files (asked at
-#: the first unlock; on a team server the login signs instead).
+# The person using this computer account, signing their changes to local files (asked at
+# the first unlock; on a team server the login signs instead).
 OPERATOR_NAME = TextOption("identity/operator", "")
 AUTO_LOCK_MINUTES = IntOption("security/auto_lock_minutes", 10, minimum=0, maximum=24 * 60)
-#: The sidebar screen shown last; a new user starts on Today (what is due), the first
-#: screen of the sidebar, which is where a coordinator's day begins.
+# The sidebar screen shown last; a new user starts on Today (what is due), the first
+# screen of the sidebar, which is where a coordinator's day begins.
 LAST_SCREEN = TextOption("window/last_screen", "today")
 WINDOW_GEOMETRY = Option("window/geometry", QByteArray(), _to_bytes)
 WINDOW_STATE = Option("window/state", QByteArray(), _to_bytes)
-#: "system", "en" or "sv" (qt.i18n checks the choice and applies it at the next start).
+# "system", "en" or "sv" (qt.i18n checks the choice and applies it at the next start).
 LANGUAGE = TextOption("ui/language", "system")
-#: The first-run tour was shown (or dismissed) once: not again.
+# The first-run tour was shown (or dismissed) once: not again.
 TOUR_SEEN = BoolOption("ui/tour_seen", False)
-#: Folders last used to save a dossier and to open a spreadsheet ("" = Documents).
+# Folders last used to save a dossier and to open a spreadsheet ("" = Documents).
 DOSSIER_FOLDER = TextOption("dossier/last_dir", "")
 IMPORT_FOLDER = TextOption("import/last_dir", "")
-#: The request the Shortlists screen showed last (0 = none yet).
+# The request the Shortlists screen showed last (0 = none yet).
 SHORTLIST_REQUEST = IntOption("shortlists/request", 0)
 
 

@@ -90,8 +90,8 @@ class TaskRunner(QObject):
     beside the GUI thread made that first frame ten times slower.
     """
 
-    #: Emitted when the last running (or held) task has finished: a dialog that must be
-    #: the database's only user (changing the passphrase) waits for it.
+    # Emitted when the last running (or held) task has finished: a dialog that must be
+    # the database's only user (changing the passphrase) waits for it.
     idle = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:

@@ -37,9 +37,9 @@ class ChangePassphraseDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.db = db
-        #: The application's background tasks; re-keying waits until none is running.
+        # The application's background tasks; re-keying waits until none is running.
         self.tasks = tasks
-        #: True while OK was pressed and the dialog waits for background tasks to end.
+        # True while OK was pressed and the dialog waits for background tasks to end.
         self.waiting = False
         self.setWindowTitle(self.tr("Change passphrase"))
         layout = QVBoxLayout(self)

@@ -17,7 +17,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Passphrase", text)
 
 
-#: One sentence per reason a passphrase is refused, each with what to do instead.
+# One sentence per reason a passphrase is refused, each with what to do instead.
 WEAKNESS_HINTS = {
     Weakness.COMMON: "Too easy to guess: it is a common password or word. Use three or four "
     "unrelated words.",

@@ -47,17 +47,17 @@ from wir_manager.storage.errors import (
 )
 from wir_manager.storage.server import ServerAddress, ServerDatabase
 
-#: TLS choices: (sslmode, label). "disable" is only accepted for this computer.
+# TLS choices: (sslmode, label). "disable" is only accepted for this computer.
 VERIFY_FULL = "verify-full"
 NO_TLS = "disable"
 
 
 class ConnectDialog(QDialog):
-    #: Connected; the receiver owns the :class:`ServerDatabase` from now on.
+    # Connected; the receiver owns the :class:`ServerDatabase` from now on.
     connected = Signal(object)
-    #: The user wants the welcome choices (a file, the demo) instead.
+    # The user wants the welcome choices (a file, the demo) instead.
     other_requested = Signal()
-    #: Internal: the worker thread's outcome (db, error, needs_password), queued to the GUI.
+    # Internal: the worker thread's outcome (db, error, needs_password), queued to the GUI.
     _finished = Signal(object, object, bool)
 
     def __init__(

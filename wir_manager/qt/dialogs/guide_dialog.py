@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
 from wir_manager.qt.forms.ui_guide_dialog import Ui_GuideDialog
 from wir_manager.services.guide import Guide, load_guide
 
-#: Widest a screenshot is drawn in the guide, in device-independent pixels.
+# Widest a screenshot is drawn in the guide, in device-independent pixels.
 IMAGE_WIDTH = 640
 
 

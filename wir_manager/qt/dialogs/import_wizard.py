@@ -80,7 +80,7 @@ def _save_name(parent: QWidget, title: str, path: str, filters: str) -> str:
 class ImportWizard(QDialog):
     """Spreadsheet import for candidates or placement requests."""
 
-    #: Emitted after a successful import with the number of records written.
+    # Emitted after a successful import with the number of records written.
     imported = Signal(int)
 
     def __init__(

@@ -43,7 +43,7 @@ from wir_manager.services.placements import (
     PlacementData,
 )
 
-#: Largest funding amount the form accepts (whole units).
+# Largest funding amount the form accepts (whole units).
 MAX_AMOUNT = 2_000_000_000
 
 
@@ -82,9 +82,9 @@ class PlacementForm(QDialog):
         self._data = data
         self._submit = submit
         self._fetch = fetch
-        #: Reload or keep my version after a stale save; tests assign their own answer.
+        # Reload or keep my version after a stale save; tests assign their own answer.
         self.ask_stale: confirm.AskStale = confirm.ask_stale
-        #: The service's answer once the form was accepted.
+        # The service's answer once the form was accepted.
         self.change: PlacementChange | None = None
         outer = QVBoxLayout(self)
         title = QLabel(heading, self)

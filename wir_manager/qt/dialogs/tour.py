@@ -20,11 +20,11 @@ from wir_manager.qt.forms.ui_tour_dialog import Ui_TourDialog
 from wir_manager.services.guide import screenshot_path
 from wir_manager.storage.paths import resources_dir
 
-#: QSettings key set once the user finished or skipped the tour, so it is offered once.
+# QSettings key set once the user finished or skipped the tour, so it is offered once.
 
-#: Widest a screenshot is shown in the tour, in device-independent pixels.
+# Widest a screenshot is shown in the tour, in device-independent pixels.
 PICTURE_WIDTH = 560
-#: The app icon on the welcome and closing pages.
+# The app icon on the welcome and closing pages.
 APP_ICON = "wir-manager.svg"
 ICON_SIZE = 128
 

@@ -24,9 +24,9 @@ FILE_FILTER = "WiR Manager databases (*.db);;All files (*)"
 
 
 class UnlockDialog(QDialog):
-    #: The database was opened; the receiver owns it from now on.
+    # The database was opened; the receiver owns it from now on.
     unlocked = Signal(object)
-    #: The user wants the welcome choices (create, demo, open another file).
+    # The user wants the welcome choices (create, demo, open another file).
     other_requested = Signal()
 
     def __init__(

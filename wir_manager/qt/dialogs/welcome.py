@@ -35,13 +35,13 @@ def default_operator() -> str:
 
 
 class WelcomeDialog(QDialog):
-    #: A new database was created and is open; the receiver owns it.
+    # A new database was created and is open; the receiver owns it.
     created = Signal(object)
-    #: The user chose "Open the demo database".
+    # The user chose "Open the demo database".
     demo_requested = Signal()
-    #: The user picked an existing file to unlock.
+    # The user picked an existing file to unlock.
     open_requested = Signal(str)
-    #: The user chose "Connect to a team server…".
+    # The user chose "Connect to a team server…".
     connect_requested = Signal()
 
     def __init__(

@@ -31,7 +31,7 @@ ACTION_LABELS = {
 }
 
 
-#: Audit entity names (storage.audit.ENTITIES and the services' own entries) in words.
+# Audit entity names (storage.audit.ENTITIES and the services' own entries) in words.
 ENTITY_LABELS = {
     "candidate": "Candidate",
     "request": "Placement request",
@@ -46,8 +46,8 @@ ENTITY_LABELS = {
     "disclosure": "Dossier disclosure",
 }
 
-#: Column and collection names the audit log records, in words (never their values);
-#: a candidate's own fields are named by their description (candidate_records.FIELDS).
+# Column and collection names the audit log records, in words (never their values);
+# a candidate's own fields are named by their description (candidate_records.FIELDS).
 FIELD_LABELS = {
     "region": "region",
     "subregion": "sub-region",

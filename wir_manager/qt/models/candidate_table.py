@@ -35,7 +35,7 @@ _SEP = "\x00"
 TEXT_CACHE_SIZE = 64
 _STAGE_ORDER = {stage.value: n for n, stage in enumerate(Stage)}
 
-#: (index column, header source text) in display order.
+# (index column, header source text) in display order.
 COLUMNS: tuple[tuple[int, str], ...] = (
     (ci.NAME, "Name"),
     (ci.USERNAME, "Username"),

@@ -128,7 +128,7 @@ class CheckinModel(_ById):
         return rec
 
 
-#: Timeline event kinds (the service's keys) → English column text.
+# Timeline event kinds (the service's keys) → English column text.
 EVENT_KINDS = {
     "stage": "Stage",
     "training": "Training",

@@ -24,11 +24,11 @@ from PySide6.QtCore import (
     Qt,
 )
 
-#: What a sort proxy compares (a number, a date, a casefolded text).
+# What a sort proxy compares (a number, a date, a casefolded text).
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-#: The id of the row's record (candidate, request, placement … id).
+# The id of the row's record (candidate, request, placement … id).
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
-#: The row's record itself.
+# The row's record itself.
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 3
 
 T = TypeVar("T")
@@ -43,10 +43,10 @@ class Column(Generic[T]):
     title: str
     text: Callable[[T], str]
     sort: Callable[[T], Any] | None = None
-    #: A tooltip per cell; ``True``: the cell's own text (for columns that elide).
+    # A tooltip per cell; ``True``: the cell's own text (for columns that elide).
     tooltip: Callable[[T], str | None] | bool | None = None
     right: bool = False
-    #: A text colour per cell (a status shown in its colour).
+    # A text colour per cell (a status shown in its colour).
     foreground: Callable[[T], Any] | None = None
 
 

@@ -50,7 +50,7 @@ def _ordinal(value: dt.date | None) -> int:
     return value.toordinal() if value else 0
 
 
-#: (key, column): the keys let the screen size and sort columns by name.
+# (key, column): the keys let the screen size and sort columns by name.
 _COLUMNS: tuple[tuple[str, Column[RequestRow]], ...] = (
     ("title", Column("Title", lambda r: r.title, tooltip=True)),
     (

@@ -50,8 +50,8 @@ class RankedTreeModel(QAbstractItemModel):
         self._rows: list[RankedCandidate] = []
         self._others: dict[int, int] = {}
         self._picked: set[int] = set()
-        #: The person ticked or unticked someone since the best N were last ticked: a new
-        #: ranking (another weight) keeps their ticks instead of ticking the best N (#16.1).
+        # The person ticked or unticked someone since the best N were last ticked: a new
+        # ranking (another weight) keeps their ticks instead of ticking the best N (#16.1).
         self.hand_picked = False
 
     # -------------------------------------------------------------- data in

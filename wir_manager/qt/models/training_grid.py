@@ -73,7 +73,7 @@ class PreparedGrid:
     hay: list[str]
 
 
-#: Words a short column title skips at its start.
+# Words a short column title skips at its start.
 _LEADING = {"the", "a", "an"}
 
 

@@ -67,27 +67,27 @@ class CandidatesView(SidebarScreen):
 
     TITLE = "Candidates"
     UNSAVED_DIALOG = "unsavedCandidateDialog"
-    #: The candidate index finished loading (tests and the bench wait for it).
+    # The candidate index finished loading (tests and the bench wait for it).
     loaded = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.ui = Ui_CandidatesView()
         self.ui.setupUi(self)
-        #: Replaced by tests to answer questions without a modal loop.
+        # Replaced by tests to answer questions without a modal loop.
         self.ask: confirm.Ask = confirm.ask
         self.report_error: Callable[[QWidget | None, BaseException], None] = show_error
-        #: Right-to-erasure flow (typed confirmation, then erase + compaction); replaceable
-        #: in tests.
+        # Right-to-erasure flow (typed confirmation, then erase + compaction); replaceable
+        # in tests.
         self.eraser: Callable[[AppContext, QWidget | None, int], bool] = _confirm_and_erase
-        #: Id sets of the SQL-answered filter parts, per value, until the next change.
+        # Id sets of the SQL-answered filter parts, per value, until the next change.
         self._sets: dict[tuple[object, ...], set[int]] = {}
         self._usernames: dict[str, int] = {}
         self._restoring = False
         self._is_loaded = False
         self._pending_select: int | None = None
         self._loading = False
-        #: Changes that arrived while the index was loading (applied when it arrives).
+        # Changes that arrived while the index was loading (applied when it arrives).
         self._stale = False
 
         self.model = CandidateTableModel(self)

@@ -70,7 +70,7 @@ from wir_manager.services.localefmt import format_date, format_number
 from wir_manager.storage.changes import Changes, Kind
 
 SETTINGS_KEY = "placements"
-#: What the list and the detail show.
+# What the list and the detail show.
 SHOWN_KINDS = Kind.PLACEMENTS | Kind.CANDIDATES | Kind.REQUESTS | Kind.SHORTLISTS
 
 
@@ -162,17 +162,17 @@ class PlacementsView(SidebarScreen):
         self.record: pl.PlacementRecord | None = None
         self._switching = False
         self._metric_widgets: dict[str, tuple[QProgressBar, QLineEdit, QLineEdit]] = {}
-        #: (title, label, default) -> text, or None when cancelled.
+        # (title, label, default) -> text, or None when cancelled.
         self.ask_text: Callable[[str, str, str], str | None] = self._text_dialog
-        #: (title, label, default) -> date, or None when cancelled.
+        # (title, label, default) -> date, or None when cancelled.
         self.ask_date: Callable[[str, str, dt.date], dt.date | None] = self._date_dialog
-        #: (suffix, default file name) -> path, or "" when cancelled.
+        # (suffix, default file name) -> path, or "" when cancelled.
         self.ask_path: Callable[[str, str], str] = self._path_dialog
-        #: (question) -> True to go ahead.
+        # (question) -> True to go ahead.
         self.confirm: Callable[[str], bool] = self._confirm_dialog
-        #: The placement form (tests fill and accept it).
+        # The placement form (tests fill and accept it).
         self.form: PlacementForm | None = None
-        #: The impact-from-the-wikis dialog while it is open.
+        # The impact-from-the-wikis dialog while it is open.
         self.impact_dialog: ImpactDialog | None = None
         outer = QVBoxLayout(self)
         self.tabs = QTabWidget(self)

@@ -57,7 +57,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("PrivacyView", text)
 
 
-#: Rows of the restore comparison: label in COUNTED_TABLES -> row heading.
+# Rows of the restore comparison: label in COUNTED_TABLES -> row heading.
 COMPARED_COUNTS = {
     "candidates": "Candidates",
     "requests": "Placement requests",
@@ -78,32 +78,32 @@ class PrivacyView(SidebarScreen):
     """Sidebar screen "Privacy & audit"."""
 
     TITLE = "Privacy & audit"
-    #: A backup was restored and the database closed; carries the safety copy's path.
+    # A backup was restored and the database closed; carries the safety copy's path.
     restored = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.ui = Ui_PrivacyView()
         self.ui.setupUi(self)
-        #: Subject access export and disclosure log (built in code: one widget, one file).
+        # Subject access export and disclosure log (built in code: one widget, one file).
         self.subject = SubjectTab(ctx, self)
         self.ui.tabs.insertTab(
             self.ui.tabs.indexOf(self.ui.backupsTab), self.subject, self.tr("Data subject")
         )
-        #: (expected text, heading) -> True to go ahead; replaceable in tests.
+        # (expected text, heading) -> True to go ahead; replaceable in tests.
         self.confirm_erase: Callable[[str, str], bool] = lambda expected, what: (
             ask_typed_confirmation(self, expected, what)
         )
-        #: (backup file, backup beside current) -> True to replace the database with it.
+        # (backup file, backup beside current) -> True to replace the database with it.
         self.confirm_restore: Callable[[Path, backups.RestoreComparison], bool] = (
             self._confirm_restore_dialog
         )
-        #: -> the passphrase a backup was made with, or None when the user cancels.
+        # -> the passphrase a backup was made with, or None when the user cancels.
         self.ask_passphrase: Callable[[Path], str | None] = self._passphrase_dialog
-        #: -> a backup file chosen from disk, or None.
+        # -> a backup file chosen from disk, or None.
         self.choose_backup_file: Callable[[], Path | None] = self._file_dialog
-        #: Tells why "Back up now" failed (the storage layer's one sentence naming the
-        #: cause); replaceable in tests, where a real message box would wait forever.
+        # Tells why "Back up now" failed (the storage layer's one sentence naming the
+        # cause); replaceable in tests, where a real message box would wait forever.
         self.inform_backup_failed: Callable[[BaseException], None] = lambda exc: show_error(
             self, exc
         )

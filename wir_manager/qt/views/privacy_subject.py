@@ -66,7 +66,7 @@ class SubjectTab(QWidget):
         super().__init__(parent)
         self.setObjectName("subjectTab")
         self.ctx = ctx
-        #: (person) -> the file to write, or None; replaceable in tests.
+        # (person) -> the file to write, or None; replaceable in tests.
         self.choose_export_file: Callable[[PersonRef], Path | None] = self._file_dialog
         self.people = people_model(self)
         self.disclosures = disclosures_model(self)

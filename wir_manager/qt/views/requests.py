@@ -60,7 +60,7 @@ class RequestsView(SidebarScreen):
         self.editor = RequestEditor(self)
         self.editor.setObjectName("requestEditor")
         self.ui.editorLayout.addWidget(self.editor)
-        #: True to go ahead deleting these requests; replaceable in tests.
+        # True to go ahead deleting these requests; replaceable in tests.
         self.confirm_delete: Callable[[list[RequestRow]], bool] = self._confirm_delete_dialog
         self._switching = False
         self._setup_table()

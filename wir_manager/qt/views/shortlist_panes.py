@@ -64,7 +64,7 @@ from wir_manager.services.matching import (
 from wir_manager.services.progress import Progress
 from wir_manager.services.spreadsheets import export_assignment
 
-#: Candidates shown per ranking (the eligible count is shown in full).
+# Candidates shown per ranking (the eligible count is shown in full).
 SHOWN = 200
 DEBOUNCE_MS = 250
 SLIDER_MAX = 50
@@ -106,11 +106,11 @@ class _Pane(QObject):
 class RankingPane(_Pane):
     """Ranked candidates, near misses, weights and diversity for the chosen request."""
 
-    #: A ranking has been shown.
+    # A ranking has been shown.
     ranked = Signal()
-    #: The ticked people changed (the screen updates its buttons).
+    # The ticked people changed (the screen updates its buttons).
     picked_changed = Signal()
-    #: A "not considered" link was clicked: show the Candidates screen in this stage.
+    # A "not considered" link was clicked: show the Candidates screen in this stage.
     show_stage = Signal(str)
 
     def __init__(
@@ -497,13 +497,13 @@ class RankingPane(_Pane):
 class SavedPane(_Pane):
     """The chosen request's saved shortlist: save the ticked people, set status and note."""
 
-    #: The saved list was written (``rows`` as stored).
+    # The saved list was written (``rows`` as stored).
     saved = Signal(list)
-    #: A save failed (the screen re-enables its buttons).
+    # A save failed (the screen re-enables its buttons).
     save_failed = Signal()
-    #: The current row of the saved table changed.
+    # The current row of the saved table changed.
     current_changed = Signal()
-    #: An acceptance was recorded with its placement.
+    # An acceptance was recorded with its placement.
     answered = Signal()
 
     def __init__(
@@ -548,9 +548,9 @@ class SavedPane(_Pane):
         self.message.setWordWrap(True)
         self.message.hide()
         ui.savedLayout.insertWidget(0, self.message)
-        #: The placement form of an acceptance while it is open (tests fill it).
+        # The placement form of an acceptance while it is open (tests fill it).
         self.form: PlacementForm | None = None
-        #: The entry as shown when the note and answer controls were filled.
+        # The entry as shown when the note and answer controls were filled.
         self._seen: ShortlistRow | None = None
         ui.statusCombo.currentIndexChanged.connect(self._answer_chosen)
         ui.statusButton.clicked.connect(self.apply_status)
@@ -814,9 +814,9 @@ class AssignmentPane(_Pane):
     """The optimal assignment of candidates over every open request."""
 
     assigned = Signal()
-    #: The assignment was saved as shortlists.
+    # The assignment was saved as shortlists.
     applied = Signal()
-    #: The assignment was written to this file.
+    # The assignment was written to this file.
     exported = Signal(str)
 
     def __init__(self, ctx: AppContext, ui: Ui_ShortlistsView, view: QWidget) -> None:
@@ -839,7 +839,7 @@ class AssignmentPane(_Pane):
         ):
             ui.assignTable.setColumnWidth(col, width)
         ui.assignTable.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        #: The last assignment found (None until "Find" ran).
+        # The last assignment found (None until "Find" ran).
         self.result: AssignmentResult | None = None
         self._weights: dict[str, float] = {}
         self.apply_button = QPushButton(self.tr("&Apply as shortlists…"), ui.assignTab)
@@ -854,9 +854,9 @@ class AssignmentPane(_Pane):
         ui.assignTop.addWidget(self.export_button)
         self.apply_button.clicked.connect(self.apply)
         self.export_button.clicked.connect(lambda: self.export())
-        #: (question) -> True to go ahead; replaceable in tests.
+        # (question) -> True to go ahead; replaceable in tests.
         self.confirm: Callable[[str], bool] = self._confirm_dialog
-        #: (default name) -> path or ""; replaceable in tests.
+        # (default name) -> path or ""; replaceable in tests.
         self.ask_path: Callable[[str], str] = self._path_dialog
         self._update_buttons()
 

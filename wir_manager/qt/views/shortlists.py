@@ -43,16 +43,16 @@ class ShortlistsView(SidebarScreen):
     """Sidebar screen "Shortlists"."""
 
     TITLE = "Shortlists"
-    #: Emitted when a ranking has been shown (tests and the status bar listen).
+    # Emitted when a ranking has been shown (tests and the status bar listen).
     ranked = Signal()
     saved = Signal()
     assigned = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        #: Keyword arguments for the dossier action (tests inject ``ask``/``open_file``).
+        # Keyword arguments for the dossier action (tests inject ``ask``/``open_file``).
         self.dossier_options: dict[str, Any] = {}
-        #: (ticked near misses) -> True to save them anyway; replaceable in tests.
+        # (ticked near misses) -> True to save them anyway; replaceable in tests.
         self.confirm_near_misses: Callable[[list[NearMiss]], bool] = self._ask_near_misses
         self.ui = Ui_ShortlistsView()
         self.ui.setupUi(self)

@@ -88,7 +88,7 @@ class TodayView(SidebarScreen):
     """Sidebar screen "Today"."""
 
     TITLE = "Today"
-    #: The due list was read (the first time and after each refresh).
+    # The due list was read (the first time and after each refresh).
     loaded = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:

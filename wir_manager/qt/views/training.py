@@ -38,7 +38,7 @@ from wir_manager.services.progress import Progress
 from wir_manager.storage.changes import Changes, Kind
 
 SETTINGS_KEY = "training"
-#: Width of the candidate column of the grid, in pixels (about 22 characters).
+# Width of the candidate column of the grid, in pixels (about 22 characters).
 NAME_COLUMN_WIDTH = 170
 ALL_STAGES = ""
 
@@ -48,7 +48,7 @@ class TrainingView(SidebarScreen):
 
     TITLE = "Training"
     UNSAVED_DIALOG = "unsavedModuleDialog"
-    #: Emitted after the grid (re)loaded or rows were patched; tests wait on it.
+    # Emitted after the grid (re)loaded or rows were patched; tests wait on it.
     grid_updated = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -65,7 +65,7 @@ class TrainingView(SidebarScreen):
         self.loading = False
         self.last_result: tuple[int, list[int]] | None = None
         self._switching = False
-        #: Changes announced while this screen's own marking ran (see ``on_changes``).
+        # Changes announced while this screen's own marking ran (see ``on_changes``).
         self._marking = False
         self._deferred = Changes()
         self._setup_modules()

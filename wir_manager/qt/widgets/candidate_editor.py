@@ -58,8 +58,8 @@ from wir_manager.services.records import PlatformSkill
 UsernameCheck = Callable[[str, int | None], bool]
 
 
-#: Combo item data for each yes / no / not recorded answer (a combo's data cannot tell
-#: None from "no data").
+# Combo item data for each yes / no / not recorded answer (a combo's data cannot tell
+# None from "no data").
 _ANSWER_KEY: dict[bool | None, str] = {None: "unknown", True: "yes", False: "no"}
 _KEY_ANSWER: dict[str, bool | None] = {v: k for k, v in _ANSWER_KEY.items()}
 
@@ -69,12 +69,12 @@ def _tr(text: str) -> str:
 
 
 class CandidateEditor(QWidget):
-    #: True when the form differs from what was loaded.
+    # True when the form differs from what was loaded.
     dirtyChanged = Signal(bool)
     saveRequested = Signal()
     revertRequested = Signal()
-    #: The person asked to add the affiliate name they typed (the screen adds it through
-    #: the service and hands the new list back with :meth:`set_affiliates`).
+    # The person asked to add the affiliate name they typed (the screen adds it through
+    # the service and hands the new list back with :meth:`set_affiliates`).
     addAffiliateRequested = Signal(str)
 
     def __init__(
@@ -196,8 +196,8 @@ class CandidateEditor(QWidget):
         """A warning icon inside each line edit that holds a mistake, with the sentence
         as its tooltip; colours come from the style, so dark mode stays readable."""
         ui = self.ui
-        #: The widget of every field in FIELDS; a field's kind says how it is shown and
-        #: read back (:func:`_show`, :func:`_read`). Children have their own widgets.
+        # The widget of every field in FIELDS; a field's kind says how it is shown and
+        # read back (:func:`_show`, :func:`_read`). Children have their own widgets.
         self.bindings: dict[str, QWidget] = {
             "full_name": ui.fullNameEdit,
             "latin_name": ui.latinNameEdit,
@@ -325,7 +325,7 @@ class CandidateEditor(QWidget):
         self._loading = True
         try:
             self.candidate_id = detail.id if detail else None
-            #: When the shown record was last saved; the save is refused if it changed since.
+            # When the shown record was last saved; the save is refused if it changed since.
             self.loaded_updated_at = detail.updated_at if detail else None
             data = detail.data if detail else CandidateData()
             self._baseline = data.normalised()

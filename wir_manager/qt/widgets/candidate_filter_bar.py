@@ -60,7 +60,7 @@ class CandidateFilterBar(QWidget):
         rows.setContentsMargins(0, 0, 0, 0)
         layout = QHBoxLayout()
         rows.addLayout(layout)
-        #: The second row (other widgets, such as the wiki filter, may join it).
+        # The second row (other widgets, such as the wiki filter, may join it).
         self.second_row = QHBoxLayout()
         self.second_row.setObjectName("filterLayout2")
         rows.addLayout(self.second_row)

@@ -59,15 +59,15 @@ def ask_save_discard_cancel(parent: QWidget, object_name: str, text: str) -> Lea
 class StaleAnswer(enum.Enum):
     """The answer to "someone else saved this record since you opened it"."""
 
-    #: Show their version; what was typed here is dropped.
+    # Show their version; what was typed here is dropped.
     RELOAD = "reload"
-    #: Save what was typed here over their version, on purpose.
+    # Save what was typed here over their version, on purpose.
     KEEP_MINE = "keep_mine"
-    #: Neither yet: the form stays as typed, unsaved.
+    # Neither yet: the form stays as typed, unsaved.
     CANCEL = "cancel"
 
 
-#: What screens call on a refused (stale) save; tests assign their own answer.
+# What screens call on a refused (stale) save; tests assign their own answer.
 AskStale = Callable[[QWidget | None, str], StaleAnswer]
 
 

@@ -35,14 +35,14 @@ if TYPE_CHECKING:
     from wir_manager.services.progress import Progress
     from wir_manager.services.wiki.impact import Impact
 
-#: The largest figure a spin box takes (the outcome store allows more; nobody types it).
+# The largest figure a spin box takes (the outcome store allows more; nobody types it).
 MAX_FIGURE = 2_000_000_000
 
 
 class ImpactDialog(QDialog):
     """Fetch, show, correct and accept a placement's residency impact."""
 
-    #: Emitted with the placement id once figures were stored.
+    # Emitted with the placement id once figures were stored.
     accepted_figures = Signal(int)
 
     def __init__(self, ctx: AppContext, placement_id: int, parent: QWidget | None = None):

@@ -145,11 +145,11 @@ class MappingPanel(QWidget):
     """Mapping, reading options and saved mappings; :attr:`changed` asks for a re-check."""
 
     changed = Signal()
-    #: The user asked to save the current mapping under a name.
+    # The user asked to save the current mapping under a name.
     save_requested = Signal(str)
-    #: The user picked a saved mapping by name ("" = the suggestion).
+    # The user picked a saved mapping by name ("" = the suggestion).
     saved_chosen = Signal(str)
-    #: The user chose another encoding or delimiter (the file is read again).
+    # The user chose another encoding or delimiter (the file is read again).
     reading_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:

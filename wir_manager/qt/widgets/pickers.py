@@ -36,7 +36,7 @@ def fill_with_completion(
     combo.blockSignals(False)
 
 
-#: Events that mean someone is about to use a combo (click, wheel, typing, Tab into it).
+# Events that mean someone is about to use a combo (click, wheel, typing, Tab into it).
 _USE_EVENTS = frozenset(
     {
         QEvent.Type.FocusIn,

@@ -28,7 +28,7 @@ from wir_manager.domain.codes import CodeError, all_languages, language_name, no
 Index = QModelIndex | QPersistentModelIndex
 Choices = Sequence[tuple[Any, str]]
 
-#: QComboBox item data cannot carry None through every binding; stand-in for "no value".
+# QComboBox item data cannot carry None through every binding; stand-in for "no value".
 _NONE = "\x00none"
 
 

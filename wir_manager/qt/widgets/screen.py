@@ -56,22 +56,22 @@ class SidebarScreen(QWidget):
     every change to the stored data, whoever made it.
     """
 
-    #: English title in the sidebar (translated in the context "Screens").
+    # English title in the sidebar (translated in the context "Screens").
     TITLE: ClassVar[str] = ""
-    #: Object name of the unsaved-changes box (tests and screen readers find it by name).
+    # Object name of the unsaved-changes box (tests and screen readers find it by name).
     UNSAVED_DIALOG: ClassVar[str] = "unsavedDialog"
-    #: Records were added, changed or deleted here (the status bar recounts).
+    # Records were added, changed or deleted here (the status bar recounts).
     changed = Signal()
-    #: Show another screen (its key) with something chosen there (its ``show_what``).
+    # Show another screen (its key) with something chosen there (its ``show_what``).
     go_to = Signal(str, object)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        #: The unsaved-changes question; tests replace it to answer without a modal loop.
+        # The unsaved-changes question; tests replace it to answer without a modal loop.
         self.ask_unsaved: Callable[[], LeaveAnswer] = self._ask_unsaved_dialog
-        #: Reload or keep my version after a stale save (``confirm.save_resolving_stale``);
-        #: tests replace it to answer without a modal loop.
+        # Reload or keep my version after a stale save (``confirm.save_resolving_stale``);
+        # tests replace it to answer without a modal loop.
         self.ask_stale: AskStale = ask_stale
         ctx.hub.changed.connect(self._hub_changed)
 
