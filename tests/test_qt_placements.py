@@ -736,3 +736,61 @@ def test_a_free_metric_is_removed_from_the_outcomes(
             select(m.AuditEntry.action, m.AuditEntry.entity).where(m.AuditEntry.entity == "outcome")
         ).all()
     assert any(getattr(a, "value", a) == "delete" for a, _e in audit)
+
+
+@pytest.mark.parametrize("code", ["en", "sv"])
+def test_a_liaison_is_corrected_in_the_placement_form(
+    qtbot, week, tmp_path: Path, language, code: str
+) -> None:
+    """The IGO's liaison changed her role and e-mail: choosing her in the placement form
+    shows her details, corrected there they are saved to the organisation's contact (so
+    the next placement offers the new ones), and an e-mail another liaison of the same
+    organisation already has is refused in one sentence with the form kept as typed."""
+    language(code)
+    pid = _accepted(week)
+    with week.session() as s:  # WHO's other liaison, met on an earlier residency
+        who = s.get(m.Placement, pid).organisation_id
+        s.add(
+            m.Contact(
+                organisation_id=who,
+                name="Rahul Verma",
+                role="Data officer",
+                email="r.verma@who.example",
+            )
+        )
+    olga = next(c for c in pl.contacts_of(week, who) if c.name == "Ольга Петрова")
+    window = _window(week, tmp_path, qtbot)
+    view = window.show_screen("placements")
+    view.select_placement(pid)
+    qtbot.waitUntil(lambda: view.record is not None and view.record.id == pid, timeout=20000)
+    view.edit_button.click()
+    form = view.form
+    assert form is not None and form.contact.currentData() == olga.id
+    # Her details are shown, editable, where before they were greyed out.
+    assert form.liaison_name.isEnabled() and form.liaison_name.text() == "Ольга Петрова"
+    assert form.liaison_email.text() == "o.petrova@who.example"
+    form.liaison_role.setText("Head of Knowledge Management")
+    form.liaison_email.setText("r.verma@who.example")
+    form.save_button.click()
+    assert view.form is form and form.isVisible()
+    assert "Rahul Verma" in form.error.text() and "r.verma@who.example" in form.error.text()
+    assert form.liaison_role.text() == "Head of Knowledge Management"
+    form.liaison_email.setText("olga.petrova@who.example")
+    form.save_button.click()
+    qtbot.waitUntil(lambda: view.form is None, timeout=20000)
+    contacts = {c.name: c for c in pl.contacts_of(week, who)}
+    assert len(contacts) == 2  # corrected, not a second Olga
+    assert (contacts["Ольга Петрова"].role, contacts["Ольга Петрова"].email) == (
+        "Head of Knowledge Management",
+        "olga.petrova@who.example",
+    )
+    assert contacts["Rahul Verma"].email == "r.verma@who.example"
+    rec = pl.get_placement(week, pid)
+    assert rec.liaison is not None and rec.liaison.email == "olga.petrova@who.example"
+    # Choosing "a new contact" clears her details instead of copying them.
+    view.edit_button.click()
+    form = view.form
+    assert form is not None
+    form.contact.setCurrentIndex(0)
+    assert form.liaison_name.text() == "" and form.liaison_email.text() == ""
+    form.reject()

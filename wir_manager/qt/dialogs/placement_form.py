@@ -134,6 +134,8 @@ class PlacementForm(QDialog):
         self.contact = QComboBox(liaison)
         self.contact.setObjectName("placementContact")
         self.contact.addItem(self.tr("A new contact (type below)"), None)
+        self._contacts = {c.id: c for c in contacts}
+        self._showing_contact = False
         for c in contacts:
             label = c.display + (f" <{c.email}>" if c.email else "")
             self.contact.addItem(label, c.id)
@@ -240,23 +242,32 @@ class PlacementForm(QDialog):
         self._contact_chosen()
 
     def _contact_chosen(self) -> None:
-        new = self.contact.currentData() is None
-        for edit in (self.liaison_name, self.liaison_role, self.liaison_email):
-            edit.setEnabled(new)
+        """An existing contact shows its details in the fields, where they can be
+        corrected (saved to the contact); "a new contact" starts from what was typed."""
+        chosen = self._contacts.get(self.contact.currentData())
+        shown = (chosen.name, chosen.role or "", chosen.email or "") if chosen else ("", "", "")
+        if chosen is not None or self._showing_contact:
+            for edit, text in zip(
+                (self.liaison_name, self.liaison_role, self.liaison_email), shown, strict=True
+            ):
+                edit.setText(text)
+        self._showing_contact = chosen is not None
 
     def data(self) -> PlacementData:
         """The form as a :class:`PlacementData` (nothing checked here: the service does)."""
         contact = self.contact.currentData()
-        name = self.liaison_name.text().strip()
-        liaison = (
-            LiaisonData(
-                name,
-                self.liaison_role.text().strip() or None,
-                self.liaison_email.text().strip() or None,
-            )
-            if contact is None and name
-            else None
+        typed = LiaisonData(
+            self.liaison_name.text().strip(),
+            self.liaison_role.text().strip() or None,
+            self.liaison_email.text().strip() or None,
         )
+        chosen = self._contacts.get(contact)
+        if chosen is not None:
+            # Only a correction travels with the chosen contact.
+            as_stored = LiaisonData(chosen.name, chosen.role or None, chosen.email or None)
+            liaison = None if typed == as_stored else typed
+        else:
+            liaison = typed if typed.name else None
         amount = self.amount.value() or None
         return PlacementData(
             request_id=self._data.request_id,

@@ -36,7 +36,8 @@ class PlacementNotFoundError(PlacementError):
 @dataclass(frozen=True, slots=True)
 class LiaisonData:
     """The IGO liaison as typed in the form; matched to an existing contact of the
-    organisation by e-mail (else by name), so liaisons are reused next time."""
+    organisation by e-mail (else by name), so liaisons are reused next time. Given with
+    ``PlacementData.liaison_id`` it corrects that contact's details instead."""
 
     name: str
     role: str | None = None

@@ -180,8 +180,9 @@ def _check_dates(start: dt.date | None, end: dt.date | None) -> None:
         raise PlacementError(_("A placement can last at most {n} months.").format(n=MAX_MONTHS))
 
 
-def _contact(s: Session, organisation_id: int, liaison: LiaisonData) -> m.Contact:
-    """The organisation's contact with this e-mail (else this name), created if new."""
+def _liaison_fields(liaison: LiaisonData) -> tuple[str, str | None, str | None]:
+    """Name, role and e-mail of a liaison as typed, checked once for a new contact and
+    for corrections to an existing one."""
     name = _clean(liaison.name, what=_("The liaison's name"))
     if not name:
         raise PlacementError(_("Give the liaison's name (or leave the liaison empty)."))
@@ -189,6 +190,36 @@ def _contact(s: Session, organisation_id: int, liaison: LiaisonData) -> m.Contac
     if email and ("@" not in email or email.startswith("@") or email.endswith("@")):
         raise PlacementError(_("“{email}” is not an e-mail address.").format(email=email))
     role = _clean(liaison.role, 200, _("The liaison's role"))
+    return name, role, email
+
+
+def _correct_contact(s: Session, contact: m.Contact, liaison: LiaisonData) -> None:
+    """Correct an existing liaison (a new role, a changed e-mail, a misspelt name): the
+    contact is the organisation's, so every placement with this liaison shows the fix."""
+    name, role, email = _liaison_fields(liaison)
+    if email and (email or "").lower() != (contact.email or "").lower():
+        c = m.Contact
+        other = s.scalars(
+            select(c.name).where(
+                c.organisation_id == contact.organisation_id,
+                c.id != contact.id,
+                func.lower(c.email) == email.lower(),
+            )
+        ).first()
+        if other is not None:
+            raise PlacementError(
+                _("{name}, another liaison of this organisation, has the e-mail {email}.").format(
+                    name=other, email=email
+                )
+            )
+    for attr, value in (("name", name), ("role", role), ("email", email)):
+        if getattr(contact, attr) != value:
+            setattr(contact, attr, value)
+
+
+def _contact(s: Session, organisation_id: int, liaison: LiaisonData) -> m.Contact:
+    """The organisation's contact with this e-mail (else this name), created if new."""
+    name, role, email = _liaison_fields(liaison)
     c = m.Contact
     found = None
     if email:
@@ -267,6 +298,8 @@ def _apply_fields(
             raise PlacementError(
                 _("Contact {id} is not a contact of this organisation.").format(id=data.liaison_id)
             )
+        if data.liaison is not None:
+            _correct_contact(s, contact, data.liaison)
         row.liaison_id = contact.id
     elif data.liaison is not None and (data.liaison.name or "").strip() and organisation_id:
         row.liaison_id = _contact(s, organisation_id, data.liaison).id
