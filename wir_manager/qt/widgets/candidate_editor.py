@@ -182,6 +182,8 @@ class CandidateEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         ui.profileForm.replaceWidget(ui.affiliateCombo, row)
         layout.addWidget(ui.affiliateCombo, 1)
+        # Its label now labels the row, so a screen reader would announce the box unnamed.
+        ui.affiliateCombo.setAccessibleName(ui.affiliateLabel.text().replace("&", "").rstrip(":"))
         self.add_affiliate_button = QPushButton(_tr("Add affiliate"), row)
         self.add_affiliate_button.setObjectName("addAffiliateButton")
         self.add_affiliate_button.setIcon(theme.icon("add"))
