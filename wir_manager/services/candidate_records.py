@@ -442,6 +442,13 @@ class CandidateData:
     skills: tuple[PlatformSkill, ...] = ()
     topics: tuple[Topic, ...] = ()
 
+    @property
+    def name_in_latin_script(self) -> str:
+        """The name a reader of Latin script goes by (a dossier's summary shows it beside
+        a name in another script); empty when it adds nothing to the name itself."""
+        latin = (self.latin_name or "").strip()
+        return latin if latin and latin != self.full_name.strip() else ""
+
     def normalised(self) -> CandidateData:
         """Trimmed text, empty → None, enum members, sorted children: two equal forms
         compare equal, whatever typed them. A record already in this form is returned

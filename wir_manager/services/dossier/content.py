@@ -162,7 +162,7 @@ class CandidateSection:
         """What a reader who cannot read the name's script goes by, beside the name in the
         summary: the stored Latin-script form (for a name in another script) and the
         wiki username."""
-        latin = (self.data.latin_name or "").strip()
+        latin = self.data.name_in_latin_script
         user = _("User:{username}").format(username=self.username) if self.username else ""
         shown = [latin] if latin and latin != self.name else []
         return " · ".join([*shown, user] if user else shown)
