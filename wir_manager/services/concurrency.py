@@ -20,11 +20,12 @@ Services that save forms call :func:`ensure_unchanged` first::
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, TypeVar
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from wir_manager.i18n import _
+
+if TYPE_CHECKING:  # every editor imports this module; SQLAlchemy stays off the start path
+    from sqlalchemy.orm import Session
 
 T = TypeVar("T")
 
