@@ -319,3 +319,18 @@ def test_qt_code_leaves_translators_no_stray_comments() -> None:
     assert offenders == []
     catalogue = qt.parents[1] / "resources" / "translations" / "wir_manager_sv.ts"
     assert "<extracomment>" not in catalogue.read_text(encoding="utf-8")
+
+
+def test_counts_in_running_text_are_grouped_as_the_language_groups(swedish) -> None:
+    """"5,476 redigeringar" read wrong in Swedish (it is 5 476): counts inside sentences —
+    the wiki evidence beside a candidate, a text-limit refusal — go through the locale."""
+    from wir_manager.qt.widgets.wiki_verify import WikiEvidencePanel
+    from wir_manager.services import candidate_records
+
+    panel = WikiEvidencePanel()
+    panel.show_snapshot(None, "Ashleypham", 5476, 2018)
+    assert "5\u00a0476 redigeringar" in panel.selfLabel.text()
+    assert "5,476" not in panel.selfLabel.text()
+    spec = next(f for f in candidate_records.FIELDS if f.max_length and f.max_length >= 1000)
+    message = candidate_records.length_problem(spec, "x" * 12_345)
+    assert message is not None and "12\u00a0345" in message, message

@@ -293,10 +293,12 @@ class Launcher(QObject):
         def fill(progress):
             return demo_service.generate(db, count, DEMO_REQUESTS, DEMO_SEED, progress)
 
+        from wir_manager.services.localefmt import format_number
+
         self.tasks.run(
             fill,
             label=_tr("Creating the demo database with {n} fictional candidates…").format(
-                n=f"{count:,}"
+                n=format_number(count)
             ),
             parent=self.window,
             on_done=lambda _summary: self._show_demo(db),

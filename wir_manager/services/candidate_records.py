@@ -36,6 +36,7 @@ from wir_manager.domain.enums import (
 from wir_manager.domain.ready import is_ready
 from wir_manager.domain.text_safety import clean_name
 from wir_manager.i18n import _
+from wir_manager.services.localefmt import format_number
 from wir_manager.services.records import LanguageSkill, PlatformSkill
 
 FIRST_EDIT_YEAR = 2001  # Wikipedia's first year; "active since" cannot be earlier
@@ -548,7 +549,7 @@ def length_problem(spec: FieldSpec, value: str | None) -> str | None:
     if spec.max_length is None or value is None or len(value) <= spec.max_length:
         return None
     return _("Use at most {limit} characters (there are {count}).").format(
-        limit=f"{spec.max_length:,}", count=f"{len(value):,}"
+        limit=format_number(spec.max_length), count=format_number(len(value))
     )
 
 
@@ -673,7 +674,7 @@ def _year_problem(_spec: FieldSpec, value: Any, today: dt.date) -> str | None:
 
 def _count_problem(_spec: FieldSpec, value: Any, _today: dt.date) -> str | None:
     if not 0 <= value <= MAX_EDIT_COUNT:
-        return _("Use a whole number from 0 to {high}.").format(high=f"{MAX_EDIT_COUNT:,}")
+        return _("Use a whole number from 0 to {high}.").format(high=format_number(MAX_EDIT_COUNT))
     return None
 
 

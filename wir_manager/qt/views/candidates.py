@@ -525,10 +525,12 @@ class CandidatesView(SidebarScreen):
                 "shortlist entries? This cannot be undone."
             ).format(name=row[ci.NAME], username=row[ci.USERNAME])
         else:
+            from wir_manager.services.localefmt import format_number
+
             text = self.tr(
                 "Delete {n} candidates with their languages, training records and "
                 "shortlist entries? This cannot be undone."
-            ).format(n=f"{len(ids):,}")
+            ).format(n=format_number(len(ids)))
         if self.ask(self, self.tr("Delete"), text, Button.Yes | Button.No, Button.No) != Button.Yes:
             return 0
         try:

@@ -34,7 +34,9 @@ if TYPE_CHECKING:
 
 
 def _n(value: int | None) -> str:
-    return "—" if value is None else f"{value:,}"
+    from wir_manager.services.localefmt import format_number
+
+    return "—" if value is None else format_number(value)
 
 
 class WikiEvidencePanel(QWidget):

@@ -37,6 +37,7 @@ from wir_manager.services.candidate_records import (
 )
 from wir_manager.services.candidates import load_data
 from wir_manager.services.dossier.consent import ConsentState, Exclusion, filter_for_disclosure
+from wir_manager.services.localefmt import format_number
 from wir_manager.services.matching import MatchResult, part_label, rank, saved_shortlist
 from wir_manager.storage import models as m
 from wir_manager.storage.database import Database
@@ -207,7 +208,7 @@ def _fact_text(spec: FieldSpec, data: CandidateData, affiliate: str | None) -> s
     if kind is Kind.STAGE:
         return _(Stage(value).label)
     if kind is Kind.COUNT:
-        return f"{value:,}"
+        return format_number(value)
     if kind is Kind.DATE:
         return day(value)
     return str(value)
@@ -222,7 +223,7 @@ def _verified_text(name: str, text: str, verified: tuple[dt.date, int | None, in
         return f"{verified_year} ({mark})"
     if name == "edit_count" and verified_edits is not None:
         return _("{edits} ({mark}; self-reported {reported})").format(
-            edits=f"{verified_edits:,}", mark=mark, reported=text
+            edits=format_number(verified_edits), mark=mark, reported=text
         )
     return text
 

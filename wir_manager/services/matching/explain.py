@@ -9,6 +9,7 @@ import math
 from wir_manager.domain.codes import m49_name
 from wir_manager.domain.enums import Importance, Topic
 from wir_manager.i18n import _, ngettext
+from wir_manager.services.localefmt import format_number
 from wir_manager.services.matching.pool import (
     NO_DAY_HIGH,
     NO_DAY_LOW,
@@ -205,7 +206,7 @@ def verified_sentence(req: Requirements, pool: Pool, i: int) -> str:
     edits = int(pool.edits[i])
     wikidata = int(pool.verified_edits["wikidata"][i]) if "wikidata" in pool.verified_edits else 0
     text = _("Experience verified {day}: {edits} edits, {wikidata} on Wikidata").format(
-        day=day, edits=f"{edits:,}", wikidata=f"{wikidata:,}"
+        day=day, edits=format_number(edits), wikidata=format_number(wikidata)
     )
     since = int(pool.active_since[i])
     if since > 0:
@@ -233,7 +234,7 @@ def evidence_note(unit: Unit, pool: Pool, i: int) -> str | None:
         if counts is not None and counts[i] > 0:
             notes.append(
                 _("{n} {platform} edits").format(
-                    n=f"{int(counts[i]):,}", platform=key_label("skill", need.key)
+                    n=format_number(int(counts[i])), platform=key_label("skill", need.key)
                 )
             )
     if not notes:
@@ -316,7 +317,7 @@ def _round_edits(edits: int) -> str:
     if edits < 100:
         return str(edits)
     digits = math.floor(math.log10(edits)) - 1
-    return f"{round(edits, -digits):,}"
+    return format_number(round(edits, -digits))
 
 
 def describe_check(check: Check, req: Requirements) -> str:

@@ -35,6 +35,7 @@ from wir_manager.domain.enums import AuditAction, Platform, Stage, Topic
 from wir_manager.i18n import _, ngettext
 from wir_manager.services import candidate_records
 from wir_manager.services.candidate_records import CONSENTS, FIELD, CandidateData, Kind
+from wir_manager.services.localefmt import format_number
 from wir_manager.services.progress import NO_PROGRESS, Progress
 from wir_manager.services.records import LanguageSkill, PlatformSkill
 from wir_manager.services.spreadsheets import cells, limits, values
@@ -168,7 +169,7 @@ def _load_rows(
             if len(rows) > MAX_ROWS + HEADER_SEARCH_ROWS + 1:
                 raise SpreadsheetError(
                     _("The sheet has more than {n} rows; split it into smaller files.").format(
-                        n=f"{MAX_ROWS:,}"
+                        n=format_number(MAX_ROWS)
                     )
                 )
     while rows and all(cells.is_blank(v) for v in rows[-1]):
@@ -458,7 +459,7 @@ def _read_candidates(
     if len(body) > MAX_ROWS:
         raise SpreadsheetError(
             _("The sheet has more than {n} rows; split it into smaller files.").format(
-                n=f"{MAX_ROWS:,}"
+                n=format_number(MAX_ROWS)
             )
         )
     problems: list[Problem] = []

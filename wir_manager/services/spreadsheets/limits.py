@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from wir_manager.i18n import _
+from wir_manager.services.localefmt import format_number
 from wir_manager.services.spreadsheets.errors import SpreadsheetError
 
 #: The file itself.
@@ -106,7 +107,7 @@ def too_many_rows(sheet: str) -> SpreadsheetError:
         _(
             "Sheet “{sheet}” has more than {n} rows; split it into smaller files and import "
             "them one by one."
-        ).format(sheet=sheet, n=f"{MAX_ROWS:,}")
+        ).format(sheet=sheet, n=format_number(MAX_ROWS))
     )
 
 
@@ -134,8 +135,8 @@ def cell_too_long(sheet: str, row: int, column: int, length: int) -> Spreadsheet
         ).format(
             cell=f"{column_letter(column)}{row}",
             sheet=sheet,
-            n=f"{length:,}",
-            limit=f"{MAX_CELL_CHARS:,}",
+            n=format_number(length),
+            limit=format_number(MAX_CELL_CHARS),
         )
     )
 

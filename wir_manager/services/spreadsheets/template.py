@@ -28,6 +28,7 @@ from wir_manager.domain.enums import (
 )
 from wir_manager.i18n import _
 from wir_manager.services.candidate_records import FIELD, FIELDS, Kind
+from wir_manager.services.localefmt import format_number
 from wir_manager.services.spreadsheets import inmemory
 from wir_manager.services.spreadsheets.errors import SpreadsheetError
 from wir_manager.services.spreadsheets.export import HEADER_FILL, HEADER_FONT, save_workbook
@@ -137,7 +138,7 @@ def write_candidate_template(path: os.PathLike[str] | str, *, rows: int = 500) -
             letter = get_column_letter(cols.index(spec.header) + 1)
             dv = DataValidation(type="textLength", operator="lessThanOrEqual")
             dv.formula1 = str(spec.max_length)
-            dv.error = _("At most {n} characters.").format(n=f"{spec.max_length:,}")
+            dv.error = _("At most {n} characters.").format(n=format_number(spec.max_length))
             dv.showErrorMessage = True
             dv.add(f"{letter}2:{letter}{rows + 1}")
             ws.add_data_validation(dv)

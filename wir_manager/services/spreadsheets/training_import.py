@@ -51,6 +51,7 @@ from sqlalchemy import func, insert, select, update
 from wir_manager.domain.enums import AuditAction, TrainingStatus
 from wir_manager.i18n import _, ngettext
 from wir_manager.services import training as tr
+from wir_manager.services.localefmt import format_number
 from wir_manager.services.progress import NO_PROGRESS, Progress
 from wir_manager.services.spreadsheets import limits, values
 from wir_manager.services.spreadsheets import mapping as mp
@@ -432,7 +433,7 @@ def read_training(
         if len(body) > MAX_ROWS:
             raise SpreadsheetError(
                 _("The sheet has more than {n} rows; split it into smaller files.").format(
-                    n=f"{MAX_ROWS:,}"
+                    n=format_number(MAX_ROWS)
                 )
             )
     layout = detect_layout(header, source)
