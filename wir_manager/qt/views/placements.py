@@ -85,34 +85,6 @@ def _stage_label(stage: str) -> str:
     return QCoreApplication.translate("Stage", Stage(stage).label)
 
 
-def _form_data(rec: pl.PlacementRecord) -> pl.PlacementData:
-    """The placement form's fields for a stored placement, with the ``updated_at`` it
-    was read at (a save over a newer version is refused, then reload or keep)."""
-    return pl.PlacementData(
-        # An edit keeps the placement's own request and person (an erased person's
-        # placement keeps only anonymous numbers, and older ones name no request).
-        request_id=rec.request_id or 0,
-        candidate_id=rec.candidate_id or 0,
-        start_date=rec.start_date,
-        end_date=rec.end_date,
-        liaison_id=rec.liaison.id if rec.liaison else None,
-        mentor=rec.mentor,
-        host_affiliate_id=rec.host_affiliate_id,
-        fiscal_sponsor=rec.fiscal_sponsor,
-        time_share=rec.time_share,
-        work_mode=rec.work_mode,
-        duty_city=rec.duty_city,
-        duty_country=rec.duty_country,
-        funding_source=rec.funding_source,
-        funding_amount=rec.funding_amount,
-        funding_currency=rec.funding_currency,
-        notes=rec.notes,
-        schedule=False,
-        id=rec.id,
-        updated_at=rec.updated_at,
-    )
-
-
 class ProgrammeReportDialog(QDialog):
     """Period, language and file type for the programme report."""
 
@@ -770,7 +742,7 @@ class PlacementsView(SidebarScreen):
         rec = self.record
         if rec is None:
             return
-        data = _form_data(rec)
+        data = rec.as_form_data()
         db = self.ctx.db
         contacts = pl.contacts_of(db, rec.organisation_id) if rec.organisation_id else []
         self.form = PlacementForm(
@@ -779,7 +751,7 @@ class PlacementsView(SidebarScreen):
             contacts=contacts,
             affiliates=cands.affiliates(db),
             submit=lambda d: pl.update_placement(db, d),
-            fetch=lambda: _form_data(pl.get_placement(db, rec.id)),
+            fetch=lambda: pl.get_placement(db, rec.id).as_form_data(),
             parent=self,
         )
         self.form.finished.connect(self._form_finished)

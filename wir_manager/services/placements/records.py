@@ -212,6 +212,33 @@ class PlacementRecord:
     def work_mode_label(self) -> str:
         return WorkMode(self.work_mode).label if self.work_mode else ""
 
+    def as_form_data(self) -> PlacementData:
+        """The placement form's fields for a stored placement, with the ``updated_at`` it
+        was read at (a save over a newer version is refused, then reload or keep)."""
+        return PlacementData(
+            # An edit keeps the placement's own request and person (an erased person's
+            # placement keeps only anonymous numbers, and older ones name no request).
+            request_id=self.request_id or 0,
+            candidate_id=self.candidate_id or 0,
+            start_date=self.start_date,
+            end_date=self.end_date,
+            liaison_id=self.liaison.id if self.liaison else None,
+            mentor=self.mentor,
+            host_affiliate_id=self.host_affiliate_id,
+            fiscal_sponsor=self.fiscal_sponsor,
+            time_share=self.time_share,
+            work_mode=self.work_mode,
+            duty_city=self.duty_city,
+            duty_country=self.duty_country,
+            funding_source=self.funding_source,
+            funding_amount=self.funding_amount,
+            funding_currency=self.funding_currency,
+            notes=self.notes,
+            schedule=False,
+            id=self.id,
+            updated_at=self.updated_at,
+        )
+
     def to_json(self) -> dict[str, object]:
         return {
             "id": self.id,
