@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import null, or_, select
+from sqlalchemy import or_, select
 
 from wir_manager.services.records import (
     CandidateSummary,
@@ -18,6 +18,7 @@ from wir_manager.services.records import (
 )
 from wir_manager.storage import models as m
 from wir_manager.storage.database import Database
+from wir_manager.storage.hidden import shown
 
 
 def list_candidates(
@@ -25,9 +26,8 @@ def list_candidates(
 ) -> list[CandidateSummary]:
     # A viewer on a team server may not read e-mail addresses (column privileges): the
     # list shows them empty and does not search them, rather than being refused whole.
-    hidden = getattr(db, "hidden_columns", None)
-    email_hidden = hidden is not None and "email" in hidden("candidates")
-    email = null().label("email") if email_hidden else m.Candidate.email
+    email = shown(db, m.Candidate.email)
+    email_hidden = email is not m.Candidate.email
     query = (
         select(
             m.Candidate.id,
