@@ -184,6 +184,55 @@ def test_promote_finished_after_retiring_a_module(qtbot, view: TrainingView, dem
     qtbot.waitUntil(lambda: view.last_result is not None, timeout=10_000)
     assert view.last_result == (0, sorted(waiting))
     assert all(_stage(demo_db, cid) == "ready" for cid in waiting)
+    qtbot.waitUntil(lambda: _idle(view), timeout=10_000)
+    assert view.ui.promoteButton.isHidden()
+
+
+def _idle(view: TrainingView) -> bool:
+    from PySide6.QtCore import QThreadPool
+
+    return QThreadPool.globalInstance().activeThreadCount() == 0 and not view.loading
+
+
+def test_grid_read_overtaken_by_a_promotion_is_read_again(
+    qtbot, view: TrainingView, demo_db, monkeypatch
+) -> None:
+    """A grid read that began before the promotion must not put the old stages back."""
+    import threading
+
+    mandatory = [mod for mod in tr.list_modules(demo_db) if mod.mandatory]
+    for mod in mandatory[1:]:
+        tr.deactivate_module(demo_db, mod.id)
+    with qtbot.waitSignal(view.grid_updated, timeout=10_000):
+        view.reload_grid()
+    qtbot.waitUntil(lambda: _idle(view), timeout=10_000)  # the change hub's reads too
+    waiting = view.grid_model.finished_in_training()
+    assert waiting
+
+    real_load = tr.load_grid
+    promoted = threading.Event()
+    read_done = threading.Event()
+    stale_calls: list[int] = []
+
+    def read_before_promotion(*args, **kwargs):
+        if kwargs.get("candidate_ids") is None and not stale_calls:
+            stale_calls.append(1)
+            grid = real_load(*args, **kwargs)  # read while everyone is still in training
+            read_done.set()
+            promoted.wait(10)
+            return grid
+        return real_load(*args, **kwargs)
+
+    monkeypatch.setattr(tr, "load_grid", read_before_promotion)
+    view.reload_grid()  # the slow read is done first …
+    assert read_done.wait(10)
+    view.ui.promoteButton.click()  # … and the promotion overtakes it
+    qtbot.waitUntil(lambda: view.last_result is not None, timeout=10_000)
+    with qtbot.waitSignal(view.grid_updated, timeout=10_000):
+        promoted.set()  # the old rows arrive now
+    qtbot.waitUntil(lambda: _idle(view), timeout=10_000)
+    assert stale_calls
+    assert view.grid_model.finished_in_training() == []
     assert view.ui.promoteButton.isHidden()
 
 

@@ -68,6 +68,12 @@ class TrainingView(SidebarScreen):
         # Changes announced while this screen's own marking ran (see ``on_changes``).
         self._marking = False
         self._deferred = Changes()
+        # A whole-grid read that started before this screen's own write (or before a
+        # newer read) finishes with rows older than the ones already shown: it is
+        # dropped, and read again when a write overtook it (see ``_grid_loaded``).
+        self._grid_reads = 0
+        self._writes = 0
+        self._reread_after_marking = False
         self._setup_modules()
         self._setup_grid()
         self._setup_marking()
@@ -388,14 +394,28 @@ class TrainingView(SidebarScreen):
         def work(progress: Progress) -> PreparedGrid:
             return TrainingGridModel.prepare(tr.load_grid(db, progress=progress))
 
-        self.ctx.tasks.run(work, on_done=self._grid_loaded, on_error=self._task_failed, parent=self)
+        self._grid_reads += 1
+        read, writes = self._grid_reads, self._writes
+        self.ctx.tasks.run(
+            work,
+            on_done=lambda grid: self._grid_loaded(grid, read, writes),
+            on_error=self._task_failed,
+            parent=self,
+        )
 
     def _alive(self) -> bool:
         """False once the screen was dropped (lock, close) while a task was running."""
         return shiboken6.isValid(self) and shiboken6.isValid(self.grid_model)
 
-    def _grid_loaded(self, grid: PreparedGrid) -> None:
-        if not self._alive():
+    def _grid_loaded(self, grid: PreparedGrid, read: int, writes: int) -> None:
+        if not self._alive() or read != self._grid_reads:
+            return  # a newer read is on its way
+        if self._marking:
+            self._reread_after_marking = True  # the write in flight may postdate these rows
+            return
+        if writes != self._writes:
+            # This screen wrote while the grid was read: the rows may predate the write.
+            self.reload_grid()
             return
         self.loading = False
         self.grid_model.set_grid(grid)
@@ -650,6 +670,7 @@ class TrainingView(SidebarScreen):
         if not self._alive():
             return
         written, moved, rows = result.written, result.moved, result.rows
+        self._writes += 1
         self._set_busy(False)
         self._end_marking({r.candidate_id for r in rows})
         self.last_result = (written, moved)
@@ -672,6 +693,9 @@ class TrainingView(SidebarScreen):
     def _end_marking(self, patched: set[int]) -> None:
         """Apply what was announced during the marking, except the rows just patched."""
         self._marking = False
+        if self._reread_after_marking:
+            self._reread_after_marking = False
+            self.reload_grid()
         changes, self._deferred = self._deferred, Changes()
         ids = changes.candidate_ids
         if ids is not None and not changes.touches(Kind.PROGRAMME):
