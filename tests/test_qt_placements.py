@@ -671,11 +671,11 @@ def test_applying_the_assignment_is_all_or_nothing(week, monkeypatch) -> None:  
     real = module.write_shortlist_in
     calls: list[int] = []
 
-    def fail_second(s, plan):  # type: ignore[no-untyped-def]
+    def fail_second(db, s, plan):  # type: ignore[no-untyped-def]
         calls.append(plan.request_id)
         if len(calls) == 2:
             raise OSError("disk I/O error")
-        return real(s, plan)
+        return real(db, s, plan)
 
     monkeypatch.setattr(module, "write_shortlist_in", fail_second)
     with pytest.raises(WriteFailedError):  # the storage's sentence for a failed write

@@ -322,7 +322,7 @@ def test_qt_code_leaves_translators_no_stray_comments() -> None:
 
 
 def test_counts_in_running_text_are_grouped_as_the_language_groups(swedish) -> None:
-    """"5,476 redigeringar" read wrong in Swedish (it is 5 476): counts inside sentences —
+    """ "5,476 redigeringar" read wrong in Swedish (it is 5 476): counts inside sentences —
     the wiki evidence beside a candidate, a text-limit refusal — go through the locale."""
     from wir_manager.qt.widgets.wiki_verify import WikiEvidencePanel
     from wir_manager.services import candidate_records

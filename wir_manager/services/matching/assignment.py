@@ -233,7 +233,7 @@ def apply_assignment(
     saved: list[tuple[int, int]] = []
     with db.session(write=True) as s:
         for plan in plans:
-            rows = write_shortlist_in(s, plan)
+            rows = write_shortlist_in(db, s, plan)
             saved.append((plan.request_id, len(rows)))
     progress.report(len(todo), len(todo), "")
     return saved

@@ -11,11 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
-from sqlalchemy import String, func, null, select, type_coerce
-from sqlalchemy import text as sql_text
+from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from wir_manager.domain.enums import DeclineReason, ShortlistStatus, WorkMode
@@ -30,6 +28,7 @@ from wir_manager.services.matching.ranking import evaluate_request, parts_dict, 
 from wir_manager.services.matching.scoring import ranking_order
 from wir_manager.storage import models as m
 from wir_manager.storage.database import Database
+from wir_manager.storage.hidden import shown
 
 #: Statuses that still tie a person to a request ("several active shortlists" warning).
 ACTIVE_STATUSES = (
@@ -110,7 +109,7 @@ def _check_request(s: Session, request_id: int) -> None:
         )
 
 
-def _rows(s: Session, request_id: int) -> list[ShortlistRow]:
+def _rows(db: Database, s: Session, request_id: int) -> list[ShortlistRow]:
     e = m.ShortlistEntry
     request = s.get(m.PlacementRequest, request_id)
     duty = (request.duty_country or "").strip().upper() if request is not None else ""
@@ -121,18 +120,7 @@ def _rows(s: Session, request_id: int) -> list[ShortlistRow]:
 
     # A viewer on a team server may not read the coordinator's notes (a column
     # privilege): the shortlist shows them empty rather than being refused whole.
-    def shown(column: Any) -> Any:
-        if (
-            s.get_bind().dialect.name == "postgresql"
-            and not s.execute(
-                sql_text("SELECT has_column_privilege('shortlist_entries', :c, 'SELECT')"),
-                {"c": column.name},
-            ).scalar()
-        ):
-            return null().label(column.key)
-        return column
-
-    note, decline_note = shown(e.note), shown(e.decline_note)
+    note, decline_note = shown(db, e.note), shown(db, e.decline_note)
     others = (
         select(e.candidate_id, func.count().label("n"))
         .where(e.request_id != request_id, type_coerce(e.status, String).in_(ACTIVE_STATUSES))
@@ -210,7 +198,7 @@ def saved_shortlist(db: Database, request_id: int) -> list[ShortlistRow]:
     """The saved shortlist of a request, by rank; ``[]`` when none is saved."""
     with db.session() as s:
         _check_request(s, request_id)
-        return _rows(s, request_id)
+        return _rows(db, s, request_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,7 +293,7 @@ def plan_shortlist(
     )
 
 
-def write_shortlist_in(s: Session, plan: ShortlistPlan) -> list[ShortlistRow]:
+def write_shortlist_in(db: Database, s: Session, plan: ShortlistPlan) -> list[ShortlistRow]:
     """Write a planned shortlist in the caller's transaction: people no longer picked and
     still only *proposed* leave it; those already sent, interviewed or answered stay,
     after the picked ones, with their history."""
@@ -345,7 +333,7 @@ def write_shortlist_in(s: Session, plan: ShortlistPlan) -> list[ShortlistRow]:
         rank += 1
         entry.rank = rank
     s.flush()
-    return _rows(s, request_id)
+    return _rows(db, s, request_id)
 
 
 def save_shortlist(
@@ -374,7 +362,7 @@ def save_shortlist(
         near_misses=near_misses,
     )
     with db.session(write=True) as s:
-        return write_shortlist_in(s, plan)
+        return write_shortlist_in(db, s, plan)
 
 
 def active_shortlist_counts(
@@ -451,7 +439,7 @@ def set_status(
         )
         old = ShortlistStatus(entry.status)
         if new == old and new != ShortlistStatus.INTERVIEW:
-            return next(r for r in _rows(s, request_id) if r.candidate_id == candidate_id)
+            return next(r for r in _rows(db, s, request_id) if r.candidate_id == candidate_id)
         if new.value not in TRANSITIONS[old.value]:
             raise ShortlistError(refused_step_message(old, new))
         if new == ShortlistStatus.ACCEPTED:
@@ -490,7 +478,7 @@ def set_status(
             )
         )
         s.flush()
-        return next(r for r in _rows(s, request_id) if r.candidate_id == candidate_id)
+        return next(r for r in _rows(db, s, request_id) if r.candidate_id == candidate_id)
 
 
 def over_positions(db: Database, request_id: int) -> tuple[int, int] | None:
@@ -547,7 +535,7 @@ def set_note(
         )
         entry.note = (note or "").strip() or None
         s.flush()
-        return next(r for r in _rows(s, request_id) if r.candidate_id == candidate_id)
+        return next(r for r in _rows(db, s, request_id) if r.candidate_id == candidate_id)
 
 
 def remove_from_shortlist(db: Database, request_id: int, candidate_id: int) -> None:
