@@ -349,3 +349,42 @@ def test_importer_fuzzed_cells_never_crash(db, tmp_path: Path, rows: list[list[o
         assert after >= before
     for problem in report.problems:
         assert isinstance(str(problem), str)
+
+
+def _clean_name_by_rule(text: str) -> str:
+    """clean_name's rule spelt out in full: bidi controls gone, tab and line breaks as
+    spaces, other control characters gone, then trimmed."""
+    from wir_manager.domain.text_safety import BIDI_CONTROLS
+
+    kept = []
+    for ch in text:
+        if ch in BIDI_CONTROLS:
+            continue
+        if ch in "\t\n\r":
+            kept.append(" ")
+        elif unicodedata.category(ch) == "Cc" and ch not in "\t\n\r":
+            continue
+        else:
+            kept.append(ch)
+    return "".join(kept).strip()
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.text(
+        alphabet=st.one_of(
+            st.characters(),
+            st.sampled_from(
+                list(" \t\n\r\x00\x1b\x7f\x85\x9f\xa0\u200c\u200d\u2028\u3000")
+                + list("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+                + list("نور ديفी सिंह 李")
+            ),
+        )
+    )
+)
+def test_clean_name_takes_out_exactly_what_its_rule_says(text: str) -> None:
+    # clean_name returns printable names untouched but trimmed without running its
+    # regular expressions; whatever the text, the answer is the rule's.
+    from wir_manager.domain.text_safety import clean_name
+
+    assert clean_name(text) == _clean_name_by_rule(text)
