@@ -48,7 +48,7 @@ def test_a_near_miss_ticked_onto_the_shortlist_after_a_confirmation(
     ticked = view.near_model.picked()
     assert len(ticked) == 1
     miss: NearMiss = ticked[0]
-    ticks = {"en": "2 ticked", "sv": "2 markerade"}[code]
+    ticks = {"en": "2 ticked", "sv": "2 ikryssade"}[code]
     assert ticks in view.ui.pickedLabel.text() and view.ui.saveButton.isEnabled()
 
     question = view.near_miss_question(ticked)

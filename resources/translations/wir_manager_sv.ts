@@ -4247,8 +4247,8 @@
     <message numerus="yes">
         <source>%Ln ticked</source>
         <translation>
-            <numerusform>%Ln markerad</numerusform>
-            <numerusform>%Ln markerade</numerusform>
+            <numerusform>%Ln ikryssad</numerusform>
+            <numerusform>%Ln ikryssade</numerusform>
         </translation>
     </message>
     <message>
