@@ -24,6 +24,10 @@ def has_bidi_controls(text: str) -> bool:
 def clean_name(text: str) -> str:
     """A name or username without bidi embedding/override/isolate controls and without
     control characters (tab and newline become spaces); the spaces around them stay."""
+    if text.isprintable():
+        # Neither a control (Cc) nor a bidi control (Cf) is printable: nothing to take
+        # out. Nearly every name is like this, and an import cleans five per row.
+        return text.strip()
     value = _BIDI.sub("", text)
     value = value.replace("\t", " ").replace("\n", " ").replace("\r", " ")
     return _CONTROL.sub("", value).strip()

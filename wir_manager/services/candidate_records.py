@@ -474,19 +474,22 @@ class CandidateData:
         languages = self.languages
         if len(languages) > 1 or type(languages) is not tuple:  # the editor passes a list
             languages = tuple(sorted(languages, key=lambda item: item.code))
-        skills = tuple(
-            sorted(
-                (
-                    s
-                    if type(s.platform) is Platform
-                    else PlatformSkill(_member(Platform, s.platform), s.level)
-                    for s in self.skills
-                    if s.level > 0
-                ),
-                key=lambda s: s.platform,
+        skills = self.skills
+        if type(skills) is not tuple or any(
+            type(s.platform) is not Platform or s.level <= 0 for s in skills
+        ):
+            skills = tuple(
+                s
+                if type(s.platform) is Platform
+                else PlatformSkill(_member(Platform, s.platform), s.level)
+                for s in skills
+                if s.level > 0
             )
-        )
-        topics = tuple(sorted({_member(Topic, t) for t in self.topics}))
+        if len(skills) > 1:
+            skills = tuple(sorted(skills, key=lambda s: s.platform))
+        topics = self.topics
+        if topics:  # members, once each, in order (no topics: nothing to sort)
+            topics = tuple(sorted({_member(Topic, t) for t in topics}))
         if languages != self.languages:
             changes["languages"] = languages
         if skills != self.skills:
@@ -719,6 +722,14 @@ _KIND_CHECKS: dict[Kind, Callable[[FieldSpec, Any, dt.date], str | None]] = {
 }
 
 
+#: Every field with whether a present value has anything to check (a kind's rule or
+#: the field's own check): validation runs for every row of an import, and half the
+#: fields (dates, the gender, the phone …) have no rule beyond being present.
+_VALIDATED: tuple[tuple[FieldSpec, bool], ...] = tuple(
+    (spec, _KIND_CHECKS[spec.kind] is not _no_rule or spec.check is not None) for spec in FIELDS
+)
+
+
 def _languages_problem(languages: Iterable[LanguageSkill]) -> str | None:
     seen: set[str] = set()
     for lang in languages:
@@ -753,14 +764,15 @@ def validate(
     if not normalised:
         data = data.normalised()
     errors: dict[str, str] = {}
-    for spec in FIELDS:
+    for spec, checked in _VALIDATED:
         value = getattr(data, spec.name)
         if value is None or value == "":
             if spec.required:
                 errors[spec.name] = _(spec.required)
             continue  # nothing else to check (what _field_problem would answer, faster)
-        problem = _(spec.required) if spec.required and not value else _checked(spec, value, today)
-        if problem:
+        if spec.required and not value:
+            errors[spec.name] = _(spec.required)
+        elif checked and (problem := _checked(spec, value, today)):
             errors[spec.name] = problem
     if "username" not in errors and username_taken is not None and username_taken(data.username):
         errors["username"] = _("Another candidate already has this username.")

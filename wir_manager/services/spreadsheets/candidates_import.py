@@ -775,23 +775,23 @@ def _candidate(parsed: dict[str, Any]) -> tuple[CandidateData, str | None]:
     fields.setdefault("full_name", "")
     fields.setdefault("username", "")
     # Children in the normalised order already, so normalising rarely has to copy.
+    languages = parsed.get("languages")
+    skills = parsed.get("skills")
+    topics = parsed.get("topics")
     candidate = CandidateData(
         **fields,
-        languages=tuple(
-            LanguageSkill(code, level)
-            for code, level in sorted(parsed.get("languages", {}).items())
-        ),
+        languages=tuple(LanguageSkill(code, level) for code, level in sorted(languages.items()))
+        if languages
+        else (),
         skills=tuple(
             sorted(
-                (
-                    PlatformSkill(Platform(p), level)
-                    for p, level in parsed.get("skills", {}).items()
-                    if level > 0
-                ),
+                (PlatformSkill(Platform(p), level) for p, level in skills.items() if level > 0),
                 key=lambda s: s.platform,
             )
-        ),
-        topics=tuple(sorted({Topic(t) for t in parsed.get("topics", ())})),
+        )
+        if skills
+        else (),
+        topics=tuple(sorted({Topic(t) for t in topics})) if topics else (),
     ).normalised()
     return candidate, parsed.get("affiliate_id")
 

@@ -267,7 +267,9 @@ def _csv_rows(path: Path, text: str, delimiter: str) -> Iterator[tuple[Any, ...]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         for row in reader:
-            yield tuple(None if not cell.strip() else cell for cell in row)
+            # A blank cell is None, as the workbook readers give it (isspace copies
+            # nothing, unlike strip).
+            yield tuple(None if not cell or cell.isspace() else cell for cell in row)
     except csv.Error:
         raise SpreadsheetError(
             _(
