@@ -236,6 +236,49 @@ def test_grid_read_overtaken_by_a_promotion_is_read_again(
     assert view.ui.promoteButton.isHidden()
 
 
+def test_failed_grid_read_overtaken_by_a_newer_read_shows_no_error(
+    qtbot, view: TrainingView, demo_db, monkeypatch
+) -> None:
+    """A read replaced by a newer one is nobody's answer: its error is not shown, and the
+    newer read's grid stays."""
+    import threading
+
+    from wir_manager.qt.views import training as training_view
+
+    qtbot.waitUntil(lambda: _idle(view), timeout=10_000)
+    shown: list[BaseException] = []
+    monkeypatch.setattr(training_view, "show_error", lambda _parent, exc: shown.append(exc))
+    real_load = tr.load_grid
+    retired = threading.Event()
+    read_started = threading.Event()
+    failed_calls: list[int] = []
+
+    def failing_first_read(*args, **kwargs):
+        if kwargs.get("candidate_ids") is None and not failed_calls:
+            failed_calls.append(1)
+            read_started.set()
+            retired.wait(10)
+            raise RuntimeError("the connection dropped during the old read")
+        return real_load(*args, **kwargs)
+
+    monkeypatch.setattr(tr, "load_grid", failing_first_read)
+    view.reload_grid()  # the old read is held …
+    assert read_started.wait(10)
+    module = next(mod for mod in view.grid_model.grid.modules if not mod.mandatory)
+    tr.deactivate_module(demo_db, module.id)
+    with qtbot.waitSignal(view.grid_updated, timeout=10_000):
+        view.reload_grid()  # … a newer read, after the module was retired, answers first
+    assert module.id not in [mod.id for mod in view.grid_model.grid.modules]
+    retired.set()  # the old read fails now
+    qtbot.waitUntil(lambda: _idle(view), timeout=10_000)
+    qtbot.wait(50)  # the failure's queued signal has been delivered
+    assert failed_calls
+    assert shown == []
+    assert module.id not in [mod.id for mod in view.grid_model.grid.modules]
+    assert view.grid_model.rowCount() > 0
+    assert "Loading" not in view.ui.statusLabel.text()
+
+
 def test_screen_dropped_while_loading_ignores_late_result(qtbot, demo_db, tmp_path: Path) -> None:
     ctx = make_ctx(demo_db, tmp_path)
     widget = TrainingView(ctx)  # starts loading the grid in the background

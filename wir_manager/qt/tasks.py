@@ -10,7 +10,7 @@ inside the task so its transaction rolls back.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
@@ -100,6 +100,8 @@ class TaskRunner(QObject):
         self._running: set[TaskHandle] = set()
         self._held: list[_Job] | None = None
         self._on_release: list[Callable[[], object]] = []
+        # The last task started for each ``newest_of`` key, until that task has answered.
+        self._newest: dict[Hashable, TaskHandle] = {}
 
     def hold(self) -> None:
         if self._held is None:
@@ -135,11 +137,28 @@ class TaskRunner(QObject):
         on_cancel: Callable[[], None] | None = None,
         label: str | None = None,
         parent: QWidget | None = None,
+        newest_of: Hashable | None = None,
     ) -> TaskHandle:
         """Run ``fn`` in the pool. With ``label``, a window-modal progress dialog with
-        Cancel shows while it runs; without, the task runs silently (quick re-ranking …)."""
+        Cancel shows while it runs; without, the task runs silently (quick re-ranking …).
+
+        ``newest_of`` is for reads where only the latest question counts (the ranking for
+        the sliders as they are now, the grid as it is now). Tasks run side by side on the
+        pool, so an older read can answer after a newer one. Tasks started with the same
+        key form a group; a task that answers after a newer one of its group was started
+        is dropped: none of its callbacks run, and its error is not shown either, since it
+        would report the failure of a read already replaced while the newer one is on its
+        way. :meth:`supersede` drops a group's answers without starting a new task.
+
+        The overtaken task is not cancelled but runs to its end: Cancel only asks it to
+        stop at its next progress report (a read may report none), so its answer could
+        still arrive and must be dropped anyway, and a cancelled task rolls its
+        transaction back, which a task in a group that also writes must not do.
+        """
         handle = TaskHandle(self)
         self._running.add(handle)
+        if newest_of is not None:
+            self._newest[newest_of] = handle
         if label is not None:
             dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, parent)
             dialog.setWindowTitle(self.tr("Working…"))
@@ -168,13 +187,25 @@ class TaskRunner(QObject):
             if not self._running:
                 self.idle.emit()
 
+        def overtaken() -> bool:
+            if newest_of is None:
+                return False
+            if self._newest.get(newest_of) is not handle:
+                return True
+            del self._newest[newest_of]
+            return False
+
         def done(result: object) -> None:
             finish()
+            if overtaken():
+                return
             if on_done is not None and _receiver_alive(on_done):
                 on_done(result)
 
         def failed(exc: BaseException) -> None:
             finish()
+            if overtaken():
+                return
             if on_error is not None:
                 if _receiver_alive(on_error):
                     on_error(exc)
@@ -185,6 +216,8 @@ class TaskRunner(QObject):
 
         def cancelled() -> None:
             finish()
+            if overtaken():
+                return
             if on_cancel is not None and _receiver_alive(on_cancel):
                 on_cancel()
 
@@ -197,6 +230,12 @@ class TaskRunner(QObject):
         else:
             self._pool.start(job)
         return handle
+
+    def supersede(self, newest_of: Hashable) -> None:
+        """Drop the answers of every task started with ``newest_of`` so far, as if a newer
+        one had been started: for a screen that cleared what those reads would fill (another
+        request chosen, nothing ticked any more) and so has no new question to ask."""
+        self._newest.pop(newest_of, None)
 
     @property
     def busy(self) -> bool:

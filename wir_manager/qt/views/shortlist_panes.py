@@ -121,8 +121,9 @@ class RankingPane(_Pane):
         request_id: Callable[[], int | None],
     ) -> None:
         super().__init__(ctx, ui, view, request_id)
-        self._generation = 0
-        self._diversity_generation = 0
+        # Keys of TaskRunner.run's ``newest_of``: only the latest ranking and spread count.
+        self._ranking_reads = object()
+        self._spread_reads = object()
         self.result: MatchResult | None = None
         self.stored_weights: dict[str, float] = {}
         self.profile_version = 0
@@ -316,7 +317,7 @@ class RankingPane(_Pane):
     # ------------------------------------------------------------------ ranking
     def clear(self) -> None:
         """Forget the shown ranking (another request was chosen, or the screen locks)."""
-        self._generation += 1
+        self.ctx.tasks.supersede(self._ranking_reads)
         self._debounce.stop()
         self.ranked_model.set_ranking([], {})
         self.ranked_model.hand_picked = False  # another request starts with its best N
@@ -335,8 +336,6 @@ class RankingPane(_Pane):
         if not any(weights.values()):
             self.ui.summaryLabel.setText(self.tr("Give at least one score part a weight."))
             return
-        self._generation += 1
-        generation = self._generation
         db = self.ctx.db
         include = self.include_in_training()
 
@@ -350,27 +349,25 @@ class RankingPane(_Pane):
         self.ctx.tasks.run(
             work,
             on_done=lambda out: self._show_ranking(
-                generation, out[0], out[1], keep_ticks=keep_ticks, left_out=out[2]
+                out[0], out[1], keep_ticks=keep_ticks, left_out=out[2]
             ),
-            on_error=lambda exc: self._rank_failed(generation, exc),
+            on_error=self._rank_failed,
             parent=self.view,
+            newest_of=self._ranking_reads,
         )
 
-    def _rank_failed(self, generation: int, exc: BaseException) -> None:
-        if generation == self._generation and not self.ctx.db.closed:
+    def _rank_failed(self, exc: BaseException) -> None:
+        if not self.ctx.db.closed:
             self.ui.summaryLabel.setText("")
             show_error(self.view, exc)
 
     def _show_ranking(
         self,
-        generation: int,
         result: MatchResult,
         others: dict[int, int],
         keep_ticks: bool = False,
         left_out: NotConsidered | None = None,
     ) -> None:
-        if generation != self._generation:
-            return  # a newer ranking is on its way
         self.result = result
         self.ranked_model.set_ranking(result.ranked, others)
         if not keep_ticks and not self.ranked_model.hand_picked:
@@ -461,23 +458,20 @@ class RankingPane(_Pane):
     def _picked_changed(self) -> None:
         self.picked_changed.emit()
         ids = self.ranked_model.picked_ids()
-        self._diversity_generation += 1
-        generation = self._diversity_generation
         if not ids:
+            self.ctx.tasks.supersede(self._spread_reads)
             self.ui.diversityLabel.setText(self.tr("Tick candidates to see their spread."))
             return
         db = self.ctx.db
         self.ctx.tasks.run(
             lambda _p: matching.diversity(db, ids),
-            on_done=lambda d: self._show_diversity(generation, d),
+            on_done=self._show_diversity,
             on_error=lambda exc: None,
             parent=self.view,
+            newest_of=self._spread_reads,
         )
 
-    def _show_diversity(self, generation: int, spread: Diversity) -> None:
-        if generation != self._diversity_generation:
-            return
-
+    def _show_diversity(self, spread: Diversity) -> None:
         def block(title: str, counts: tuple[tuple[str, int], ...]) -> str:
             items = ", ".join(f"{escape(label)}&nbsp;{n}" for label, n in counts)
             return f"<b>{escape(title)}</b>: {items}"

@@ -68,10 +68,11 @@ class TrainingView(SidebarScreen):
         # Changes announced while this screen's own marking ran (see ``on_changes``).
         self._marking = False
         self._deferred = Changes()
-        # A whole-grid read that started before this screen's own write (or before a
-        # newer read) finishes with rows older than the ones already shown: it is
-        # dropped, and read again when a write overtook it (see ``_grid_loaded``).
-        self._grid_reads = 0
+        # A whole-grid read that started before this screen's own write finishes with
+        # rows older than the ones already shown: it is dropped and read again (see
+        # ``_grid_loaded``). Older reads overtaken by a newer read are dropped by the task
+        # runner (the ``newest_of`` key below).
+        self._grid_reads = object()
         self._writes = 0
         self._reread_after_marking = False
         self._setup_modules()
@@ -394,22 +395,22 @@ class TrainingView(SidebarScreen):
         def work(progress: Progress) -> PreparedGrid:
             return TrainingGridModel.prepare(tr.load_grid(db, progress=progress))
 
-        self._grid_reads += 1
-        read, writes = self._grid_reads, self._writes
+        writes = self._writes
         self.ctx.tasks.run(
             work,
-            on_done=lambda grid: self._grid_loaded(grid, read, writes),
+            on_done=lambda grid: self._grid_loaded(grid, writes),
             on_error=self._task_failed,
             parent=self,
+            newest_of=self._grid_reads,
         )
 
     def _alive(self) -> bool:
         """False once the screen was dropped (lock, close) while a task was running."""
         return shiboken6.isValid(self) and shiboken6.isValid(self.grid_model)
 
-    def _grid_loaded(self, grid: PreparedGrid, read: int, writes: int) -> None:
-        if not self._alive() or read != self._grid_reads:
-            return  # a newer read is on its way
+    def _grid_loaded(self, grid: PreparedGrid, writes: int) -> None:
+        if not self._alive():
+            return
         if self._marking:
             self._reread_after_marking = True  # the write in flight may postdate these rows
             return
