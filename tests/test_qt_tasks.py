@@ -24,7 +24,11 @@ def side_by_side() -> Iterator[None]:
     pool.setMaxThreadCount(before)
 
 
-def _held(started: threading.Event, go: threading.Event, answer: Callable[[], object]):
+def _held(
+    started: threading.Event, go: threading.Event, answer: Callable[[], object]
+) -> Callable[[Progress], object]:
+    """A task that waits for ``go``, so a newer one can answer first."""
+
     def work(_progress: Progress) -> object:
         started.set()
         assert go.wait(10)
