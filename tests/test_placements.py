@@ -17,9 +17,11 @@ from wir_manager.cli.main import main
 from wir_manager.domain.codes import region_of
 from wir_manager.domain.enums import (
     CheckinKind,
+    PlacementStatus,
     RequestStatus,
     ShortlistStatus,
     Stage,
+    TimelineKind,
 )
 from wir_manager.i18n import using_language
 from wir_manager.services import placements as pl
@@ -205,21 +207,25 @@ def test_accept_writes_placement_schedule_contact_and_fills_request(world) -> No
     )
     p = change.placement
     assert (p.status, p.organisation, p.time_share, p.funding_currency) == (
-        "planned",
+        PlacementStatus.PLANNED,
         "WHO",
         80,
         "USD",
     )
     assert p.liaison is not None and p.liaison.name == "Dr. Chen Jing"
+    # Members in the record, the stored strings in its JSON (``placement … --json``).
+    as_json = json.loads(json.dumps(p.to_json()))
+    assert as_json["status"] == "planned" and type(p.to_json()["status"]) is str
+    assert [c["kind"] for c in as_json["checkins"]][-2:] == ["checkin", "final"]
     assert any("now filled (1 of 1" in msg for msg in change.messages)
     # Six months: monthly check-ins at 1, 2, 4, 5 months, mid-term at 3, final at the end.
     assert [(c.kind, c.due_on) for c in p.checkins] == [
-        ("checkin", dt.date(2027, 2, 4)),
-        ("checkin", dt.date(2027, 3, 4)),
-        ("midterm", dt.date(2027, 4, 4)),
-        ("checkin", dt.date(2027, 5, 4)),
-        ("checkin", dt.date(2027, 6, 4)),
-        ("final", END),
+        (CheckinKind.CHECKIN, dt.date(2027, 2, 4)),
+        (CheckinKind.CHECKIN, dt.date(2027, 3, 4)),
+        (CheckinKind.MIDTERM, dt.date(2027, 4, 4)),
+        (CheckinKind.CHECKIN, dt.date(2027, 5, 4)),
+        (CheckinKind.CHECKIN, dt.date(2027, 6, 4)),
+        (CheckinKind.FINAL, END),
     ]
     with world.session() as s:
         assert s.get(m.PlacementRequest, 1).status == RequestStatus.FILLED
@@ -253,7 +259,7 @@ def test_placed_candidate_leaves_other_rankings_with_a_near_miss(world) -> None:
     with world.session() as s:
         assert s.get(m.Candidate, 13).stage == Stage.PLACED
     done = pl.complete_placement(world, pid, on=END)
-    assert done.placement.status == "completed"
+    assert done.placement.status is PlacementStatus.COMPLETED
     with world.session() as s:
         assert s.get(m.Candidate, 13).stage == Stage.ALUMNI
         history = s.execute(
@@ -270,7 +276,7 @@ def test_overlap_rule_still_holds(world) -> None:
         _accept(world, 1, 12, start=dt.date(2027, 6, 1), end=dt.date(2027, 12, 1))
     # Half-open periods: starting the day the first one ends is fine.
     second = _accept(world, 1, 12, start=END, end=dt.date(2027, 12, 4))
-    assert second.placement.status == "planned"
+    assert second.placement.status is PlacementStatus.PLANNED
     with pytest.raises(pl.PlacementError, match="may not overlap"):
         pl.extend_placement(
             world, pl.list_placements(world, request_id=2)[0].id, dt.date(2027, 8, 1)
@@ -298,8 +304,9 @@ def test_end_early_extension_history_and_checkin_edits(world) -> None:
     rec = ext.placement
     assert [(e.old_end, e.new_end) for e in rec.extensions] == [(END, dt.date(2027, 9, 4))]
     kinds = [(c.kind, c.due_on) for c in rec.checkins]
-    assert ("final", dt.date(2027, 9, 4)) in kinds and ("checkin", dt.date(2027, 8, 4)) in kinds
-    assert ("checkin", END) in kinds
+    assert (CheckinKind.FINAL, dt.date(2027, 9, 4)) in kinds
+    assert (CheckinKind.CHECKIN, dt.date(2027, 8, 4)) in kinds
+    assert (CheckinKind.CHECKIN, END) in kinds
     first = rec.checkins[0]
     moved = pl.update_checkin(
         world,
@@ -313,7 +320,7 @@ def test_end_early_extension_history_and_checkin_edits(world) -> None:
         pl.end_early(world, pid, "  ", on=dt.date(2027, 5, 1))
     ended = pl.end_early(world, pid, "Health reasons", on=dt.date(2027, 5, 1))
     assert (ended.placement.status, ended.placement.ended_on) == (
-        "ended_early",
+        PlacementStatus.ENDED_EARLY,
         dt.date(2027, 5, 1),
     )
     with world.session() as s:
@@ -322,8 +329,8 @@ def test_end_early_extension_history_and_checkin_edits(world) -> None:
 
 def test_outcomes_targets_and_actuals_per_report(world) -> None:
     rec = _accept(world, 1, 10).placement
-    midterm = next(c for c in rec.checkins if c.kind == CheckinKind.MIDTERM.value)
-    final = next(c for c in rec.checkins if c.kind == CheckinKind.FINAL.value)
+    midterm = next(c for c in rec.checkins if c.kind is CheckinKind.MIDTERM)
+    final = next(c for c in rec.checkins if c.kind is CheckinKind.FINAL)
     pl.set_target(world, rec.id, "articles_created", 40)
     pl.set_actual(world, rec.id, "articles_created", 15, checkin_id=midterm.id)
     pl.set_actual(world, rec.id, "articles_created", 22, checkin_id=final.id)
@@ -402,6 +409,11 @@ def test_timeline_with_contact_notes(world) -> None:
         assert expected in texts, expected
     events = pl.timeline(world, 10)
     assert [e.at for e in events] == sorted((e.at for e in events), reverse=True)
+    # The kinds are members; ``timeline --json`` keeps writing the plain strings.
+    assert all(type(e.kind) is TimelineKind for e in events)
+    kinds = [e.to_json()["kind"] for e in events]
+    assert all(type(k) is str for k in kinds)
+    assert {"stage", "shortlist", "dossier", "answer", "placement", "note"} <= set(kinds)
 
 
 # --------------------------------------------------------------------------- privacy
@@ -569,7 +581,7 @@ def test_demo_runs_again_on_a_filled_database_with_realistic_placements(db) -> N
     demo.generate(db, candidates=100, requests=0, seed=1)
     demo.generate(db, candidates=500, requests=20, seed=1)
     rows = pl.list_placements(db)
-    held = [r for r in rows if r.status != "cancelled"]
+    held = [r for r in rows if r.status is not PlacementStatus.CANCELLED]
     assert len({r.candidate_id for r in held}) == len(held)  # nobody placed twice
     assert len(rows) <= 3 * (MAX_PLACEMENTS + 3)
     with db.engine.connect() as conn:

@@ -30,6 +30,7 @@ from wir_manager.domain.enums import (
     RequestStatus,
     ShortlistStatus,
     Stage,
+    TimelineKind,
 )
 from wir_manager.qt.context import AppContext
 from wir_manager.qt.main_window import SCREEN_ROLE
@@ -282,7 +283,11 @@ def test_a_week_from_the_answer_to_both_reports(
     panel.add_button.click()
     texts = [e.text for e in panel.model.records()]
     assert any("फ़ोन किया" in t for t in texts)
-    assert {e.kind for e in panel.model.records()} >= {"answer", "placement", "note"}
+    assert {e.kind for e in panel.model.records()} >= {
+        TimelineKind.ANSWER,
+        TimelineKind.PLACEMENT,
+        TimelineKind.NOTE,
+    }
 
     # Details…: the form over the placement; the edit shows in the facts.
     view.edit_button.click()
@@ -384,11 +389,12 @@ def test_candidate_timeline_from_the_candidates_screen(
     dialog = view.show_timeline()
     assert dialog is not None and "Мария Иванова" in dialog.windowTitle()
     panel = dialog.panel
-    assert [e.kind for e in panel.model.records()] == ["stage"]  # only "record created"
+    # Only "record created".
+    assert [e.kind for e in panel.model.records()] == [TimelineKind.STAGE]
     assert not panel.remove_button.isEnabled()
     panel.note_edit.setText("电话：UNEP 的职位")
     panel.add_button.click()
-    notes = [e for e in panel.model.records() if e.kind == "note"]
+    notes = [e for e in panel.model.records() if e.kind is TimelineKind.NOTE]
     assert len(notes) == 1 and "UNEP" in notes[0].text
     # An empty note is refused with its sentence and nothing is added.
     errors: list[str] = []
@@ -401,14 +407,22 @@ def test_candidate_timeline_from_the_candidates_screen(
         panel.add_button.click()
     finally:
         module.show_error = original
-    assert errors and len([e for e in panel.model.records() if e.kind == "note"]) == 1
+    assert errors and len([e for e in panel.model.records() if e.kind is TimelineKind.NOTE]) == 1
     # The note can be removed again.
-    row = next(i for i, e in enumerate(panel.model.records()) if e.kind == "note")
+    row = next(i for i, e in enumerate(panel.model.records()) if e.kind is TimelineKind.NOTE)
     panel.table.selectRow(row)
     assert panel.remove_button.isEnabled()
     panel.remove_button.click()
-    assert [e.kind for e in pl.timeline(week, 13)] == ["stage"]
+    assert [e.kind for e in pl.timeline(week, 13)] == [TimelineKind.STAGE]
     dialog.close()
+
+
+def test_every_timeline_kind_has_its_column_text() -> None:
+    """The timeline's "What" column looks each kind up in a dict keyed by the members: a
+    kind added to the enum without its text would fail the table, not show a raw key."""
+    from wir_manager.qt.models.placement_tables import EVENT_KINDS
+
+    assert set(EVENT_KINDS) == set(TimelineKind)
 
 
 @pytest.mark.parametrize("code", ["en", "sv"])

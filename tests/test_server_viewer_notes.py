@@ -19,6 +19,7 @@ from sqlalchemy import select, update
 from tests.conftest import PgServer
 from tests.pg_cluster import LOGIN_PASSWORD
 from wir_manager.cli.main import main
+from wir_manager.domain.enums import TimelineKind
 from wir_manager.services import placements as pl
 from wir_manager.services.matching.shortlists import saved_shortlist
 from wir_manager.services.reports import write_placement_report
@@ -118,7 +119,7 @@ def test_the_viewer_is_refused_notes_and_contact_details_and_sees_them_empty(
         assert rec.liaison is not None and rec.liaison.email is None
         assert rec.checkins and all(c.note is None for c in rec.checkins)
         assert rec.extensions and all(e.reason is None for e in rec.extensions)
-        notes = [e for e in pl.timeline(viewer, ids["candidate"]) if e.kind == "note"]
+        notes = [e for e in pl.timeline(viewer, ids["candidate"]) if e.kind is TimelineKind.NOTE]
         assert notes and all(e.text.split(" (")[0] == "Contact" for e in notes)  # no text
     for mark in MARKS.values():
         assert mark not in seen

@@ -265,6 +265,25 @@ class DueSubject(StrEnum):
     RETENTION = "retention"
 
 
+class TimelineKind(StrEnum):
+    """What a line of a candidate's timeline is about.
+
+    Assembled at read time and never stored; the Qt table labels each member (its own
+    dict, so the column text keeps its translation context).
+    """
+
+    STAGE = "stage"
+    TRAINING = "training"
+    SHORTLIST = "shortlist"
+    DOSSIER = "dossier"
+    #: The IGO's answer on a shortlist (interview, accepted, declined, withdrew).
+    ANSWER = "answer"
+    PLACEMENT = "placement"
+    CHECKIN = "checkin"
+    #: A coordinator's contact note (the only kind a person can add or remove).
+    NOTE = "note"
+
+
 class AuditAction(StrEnum):
     CREATE = "create"
     UPDATE = "update"

@@ -19,7 +19,6 @@ from wir_manager.cli.context import (
     print_json,
     print_table,
 )
-from wir_manager.domain.enums import CheckinKind
 from wir_manager.i18n import _
 from wir_manager.services import placements as pl
 from wir_manager.services.reports import ReportWriteError
@@ -238,7 +237,7 @@ def cmd_show(ctx: CliContext, args: argparse.Namespace) -> int:
     )
     print_table(
         (_("ID"), _("Kind"), _("Due"), _("Done")),
-        ((c.id, _(CheckinKind(c.kind).label), c.due_on, c.done_on or "") for c in rec.checkins),
+        ((c.id, _(c.kind.label), c.due_on, c.done_on or "") for c in rec.checkins),
     )
     if rec.outcomes:
         print()

@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 
-from wir_manager.domain.enums import CheckinKind, PlacementStatus
+from wir_manager.domain.enums import CheckinKind, PlacementStatus, TimelineKind
 from wir_manager.qt import theme
 from wir_manager.qt.models.records import (
     ID_ROLE,
@@ -53,9 +53,9 @@ def _tr(text: str) -> str:
 
 
 def _status_colour(rec: PlacementRow) -> Any:
-    if rec.status == PlacementStatus.ACTIVE:
+    if rec.status is PlacementStatus.ACTIVE:
         return theme.ok_text()
-    if rec.status == PlacementStatus.CANCELLED:
+    if rec.status is PlacementStatus.CANCELLED:
         return theme.muted_text()
     return None
 
@@ -83,7 +83,7 @@ class PlacementListModel(_ById):
         Column(
             "Status",
             lambda r: status_label(r.status),
-            lambda r: list(PlacementStatus).index(PlacementStatus(r.status)),
+            lambda r: list(PlacementStatus).index(r.status),
             foreground=_status_colour,
         ),
     )
@@ -102,7 +102,7 @@ class PlacementFilterProxy(SearchProxy):
         )
 
     def status(self, record: PlacementRow) -> PlacementStatus:
-        return PlacementStatus(record.status)
+        return record.status
 
 
 def _done_text(rec: CheckinRecord) -> str:
@@ -128,16 +128,16 @@ class CheckinModel(_ById):
         return rec
 
 
-# Timeline event kinds (the service's keys) → English column text.
-EVENT_KINDS = {
-    "stage": "Stage",
-    "training": "Training",
-    "shortlist": "Shortlist",
-    "dossier": "Dossier",
-    "answer": "IGO answer",
-    "placement": "Placement",
-    "checkin": "Check-in",
-    "note": "Contact note",
+# Timeline event kinds → English column text (translated in this module's context).
+EVENT_KINDS: dict[TimelineKind, str] = {
+    TimelineKind.STAGE: "Stage",
+    TimelineKind.TRAINING: "Training",
+    TimelineKind.SHORTLIST: "Shortlist",
+    TimelineKind.DOSSIER: "Dossier",
+    TimelineKind.ANSWER: "IGO answer",
+    TimelineKind.PLACEMENT: "Placement",
+    TimelineKind.CHECKIN: "Check-in",
+    TimelineKind.NOTE: "Contact note",
 }
 
 
@@ -145,7 +145,7 @@ class TimelineModel(RecordTableModel[TimelineEvent]):
     context = "PlacementTables"
     columns = (
         Column("When", lambda r: format_date(r.at.date()), lambda r: r.at),
-        Column("What", lambda r: _tr(EVENT_KINDS.get(r.kind, r.kind))),
+        Column("What", lambda r: _tr(EVENT_KINDS[r.kind])),
         Column("Event", lambda r: r.text, tooltip=True),
     )
 

@@ -540,7 +540,7 @@ class PlacementsView(SidebarScreen):
             else self.tr("{name} (no organisation)").format(name=name)
         )
         self.facts.setText("\n".join(self._fact_lines(rec)))
-        status = PlacementStatus(rec.status)
+        status = rec.status
         self.start_button.setEnabled(status is PlacementStatus.PLANNED)
         self.cancel_button.setEnabled(status is PlacementStatus.PLANNED)
         self.complete_button.setEnabled(status is PlacementStatus.ACTIVE)
@@ -826,7 +826,7 @@ class PlacementsView(SidebarScreen):
     def add_checkin(self) -> None:
         if self.record is None:
             return
-        kind = str(self.add_kind.currentData())
+        kind = CheckinKind(self.add_kind.currentData())
         default = dt.date.today() + dt.timedelta(days=7)
         day = self.ask_date(
             self.tr("Add report"),

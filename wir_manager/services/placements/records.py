@@ -94,14 +94,14 @@ class PlacementData:
 class CheckinRecord:
     id: int
     placement_id: int
-    kind: str
+    kind: CheckinKind
     due_on: dt.date
     done_on: dt.date | None
     note: str | None
 
     @property
     def kind_label(self) -> str:
-        return CheckinKind(self.kind).label
+        return self.kind.label
 
     def overdue(self, today: dt.date) -> bool:
         return self.done_on is None and self.due_on < today
@@ -153,7 +153,7 @@ class PlacementRow:
     organisation: str | None
     start_date: dt.date
     end_date: dt.date
-    status: str
+    status: PlacementStatus
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -165,7 +165,7 @@ class PlacementRow:
             "organisation": self.organisation,
             "start_date": self.start_date.isoformat(),
             "end_date": self.end_date.isoformat(),
-            "status": self.status,
+            "status": self.status.value,
         }
 
 
@@ -182,7 +182,7 @@ class PlacementRecord:
     organisation: str | None
     start_date: dt.date
     end_date: dt.date
-    status: str
+    status: PlacementStatus
     liaison: ContactRecord | None
     mentor: str | None
     host_affiliate_id: int | None
@@ -206,7 +206,7 @@ class PlacementRecord:
 
     @property
     def status_label(self) -> str:
-        return PlacementStatus(self.status).label
+        return self.status.label
 
     @property
     def work_mode_label(self) -> str:
@@ -249,7 +249,7 @@ class PlacementRecord:
             "organisation": self.organisation,
             "start_date": self.start_date.isoformat(),
             "end_date": self.end_date.isoformat(),
-            "status": self.status,
+            "status": self.status.value,
             "liaison": (
                 {
                     "id": self.liaison.id,
@@ -274,7 +274,7 @@ class PlacementRecord:
             "checkins": [
                 {
                     "id": c.id,
-                    "kind": c.kind,
+                    "kind": c.kind.value,
                     "due_on": c.due_on.isoformat(),
                     "done_on": c.done_on.isoformat() if c.done_on else None,
                 }

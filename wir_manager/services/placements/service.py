@@ -400,7 +400,7 @@ def _record(s: Session, row: m.Placement) -> PlacementRecord:
     contact = s.get(m.Contact, row.liaison_id) if row.liaison_id is not None else None
     host = s.get(m.Affiliate, row.host_affiliate_id) if row.host_affiliate_id is not None else None
     checkins = tuple(
-        CheckinRecord(c.id, row.id, c.kind.value, c.due_on, c.done_on, c.note)
+        CheckinRecord(c.id, row.id, c.kind, c.due_on, c.done_on, c.note)
         for c in s.scalars(
             select(m.PlacementCheckin)
             .where(m.PlacementCheckin.placement_id == row.id)
@@ -427,7 +427,7 @@ def _record(s: Session, row: m.Placement) -> PlacementRecord:
         organisation=(org.acronym or org.name) if org else None,
         start_date=row.start_date,
         end_date=row.end_date,
-        status=row.status.value,
+        status=row.status,
         liaison=(
             ContactRecord(
                 contact.id, contact.organisation_id, contact.name, contact.role, contact.email
@@ -497,7 +497,10 @@ def list_placements(
             type_coerce(p.status, String).in_([PlacementStatus(x).value for x in statuses])
         )
     with db.engine.connect() as conn:
-        return [PlacementRow(*row) for row in conn.execute(query)]
+        # The status is read as its stored string and becomes the member here.
+        return [
+            PlacementRow(*row[:-1], status=PlacementStatus(row[-1])) for row in conn.execute(query)
+        ]
 
 
 def contacts_of(db: Database, organisation_id: int) -> list[ContactRecord]:
@@ -828,13 +831,15 @@ def extend_placement(
 
 
 # --------------------------------------------------------------------------- check-ins
-def add_checkin(db: Database, placement_id: int, kind: str, due_on: dt.date) -> CheckinRecord:
+def add_checkin(
+    db: Database, placement_id: int, kind: CheckinKind | str, due_on: dt.date
+) -> CheckinRecord:
     with db.session() as s:
         _placement(s, placement_id)
         c = m.PlacementCheckin(placement_id=placement_id, kind=CheckinKind(kind), due_on=due_on)
         s.add(c)
         s.flush()
-        return CheckinRecord(c.id, placement_id, c.kind.value, c.due_on, c.done_on, c.note)
+        return CheckinRecord(c.id, placement_id, c.kind, c.due_on, c.done_on, c.note)
 
 
 def update_checkin(
@@ -860,7 +865,7 @@ def update_checkin(
         if note is not None:
             c.note = _clean(note, 5000, _("The note"))
         s.flush()
-        return CheckinRecord(c.id, c.placement_id, c.kind.value, c.due_on, c.done_on, c.note)
+        return CheckinRecord(c.id, c.placement_id, c.kind, c.due_on, c.done_on, c.note)
 
 
 def delete_checkin(db: Database, checkin_id: int) -> None:

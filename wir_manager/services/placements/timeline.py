@@ -20,6 +20,7 @@ from wir_manager.domain.enums import (
     PlacementStatus,
     ShortlistStatus,
     Stage,
+    TimelineKind,
 )
 from wir_manager.i18n import _
 from wir_manager.services.placements.records import PlacementError
@@ -33,7 +34,7 @@ MAX_NOTE = 5000
 @dataclass(frozen=True, slots=True)
 class TimelineEvent:
     at: dt.datetime
-    kind: str  # stage | training | shortlist | dossier | answer | placement | checkin | note
+    kind: TimelineKind
     text: str
     #: The record a line opens: ("request", id), ("placement", id) or ("note", id).
     subject: str | None = None
@@ -42,7 +43,7 @@ class TimelineEvent:
     def to_json(self) -> dict[str, object]:
         return {
             "at": self.at.isoformat(timespec="seconds"),
-            "kind": self.kind,
+            "kind": self.kind.value,
             "text": self.text,
             "subject": self.subject,
             "subject_id": self.subject_id,
@@ -83,7 +84,11 @@ def add_contact_note(
         s.add(note)
         s.flush()
         return TimelineEvent(
-            _day(note.happened_on), "note", _("Contact: {text}").format(text=body), "note", note.id
+            _day(note.happened_on),
+            TimelineKind.NOTE,
+            _("Contact: {text}").format(text=body),
+            "note",
+            note.id,
         )
 
 
@@ -104,7 +109,7 @@ def timeline(db: Database, candidate_id: int) -> list[TimelineEvent]:
         ).scalar()
         if created is None:
             raise PlacementError(_("There is no candidate with id {id}.").format(id=candidate_id))
-        out.append(TimelineEvent(created, "stage", _("Record created")))
+        out.append(TimelineEvent(created, TimelineKind.STAGE, _("Record created")))
         for at, old, new in conn.execute(
             select(m.StageChange.at, m.StageChange.old, m.StageChange.new).where(
                 m.StageChange.candidate_id == candidate_id
@@ -113,7 +118,7 @@ def timeline(db: Database, candidate_id: int) -> list[TimelineEvent]:
             out.append(
                 TimelineEvent(
                     at,
-                    "stage",
+                    TimelineKind.STAGE,
                     _("Stage: {old} → {new}").format(old=_stage(old), new=_stage(new))
                     if old
                     else _("Stage: {new}").format(new=_stage(new)),
@@ -127,7 +132,9 @@ def timeline(db: Database, candidate_id: int) -> list[TimelineEvent]:
         ):
             out.append(
                 TimelineEvent(
-                    _day(done), "training", _("Training completed: {module}").format(module=title)
+                    _day(done),
+                    TimelineKind.TRAINING,
+                    _("Training completed: {module}").format(module=title),
                 )
             )
         e = m.ShortlistEntry
@@ -140,7 +147,7 @@ def timeline(db: Database, candidate_id: int) -> list[TimelineEvent]:
             out.append(
                 TimelineEvent(
                     at,
-                    "shortlist",
+                    TimelineKind.SHORTLIST,
                     _("Shortlisted for “{title}” ({org})").format(title=title, org=acronym or name),
                     "request",
                     rid,
@@ -155,7 +162,7 @@ def timeline(db: Database, candidate_id: int) -> list[TimelineEvent]:
             out.append(
                 TimelineEvent(
                     at,
-                    "dossier",
+                    TimelineKind.DOSSIER,
                     _("Dossier sent to {recipient}").format(recipient=recipient),
                     "request" if rid else None,
                     rid,
@@ -198,7 +205,7 @@ def timeline(db: Database, candidate_id: int) -> list[TimelineEvent]:
                     text += f" — {note}"
             else:
                 text = _("{org}: {status}").format(org=org, status=_(ShortlistStatus(status).label))
-            out.append(TimelineEvent(at, "answer", text, "request", rid))
+            out.append(TimelineEvent(at, TimelineKind.ANSWER, text, "request", rid))
         p = m.Placement
         placements = conn.execute(
             select(
@@ -216,11 +223,12 @@ def timeline(db: Database, candidate_id: int) -> list[TimelineEvent]:
             .where(p.candidate_id == candidate_id)
         ).all()
         for pid, start, end, started, ended, status, acronym, name, made in placements:
+            state = PlacementStatus(status)
             org = acronym or name or _("another organisation")
             out.append(
                 TimelineEvent(
                     made or _day(start),
-                    "placement",
+                    TimelineKind.PLACEMENT,
                     _("Placement at {org} planned for {start} to {end}").format(
                         org=org, start=start.isoformat(), end=end.isoformat()
                     ),
@@ -232,7 +240,7 @@ def timeline(db: Database, candidate_id: int) -> list[TimelineEvent]:
                 out.append(
                     TimelineEvent(
                         _day(started),
-                        "placement",
+                        TimelineKind.PLACEMENT,
                         _("Placement at {org} started").format(org=org),
                         "placement",
                         pid,
@@ -241,17 +249,19 @@ def timeline(db: Database, candidate_id: int) -> list[TimelineEvent]:
             if ended is not None:
                 label = (
                     _("Placement at {org} ended early")
-                    if status == PlacementStatus.ENDED_EARLY.value
+                    if state is PlacementStatus.ENDED_EARLY
                     else _("Placement at {org} completed")
                 )
                 out.append(
-                    TimelineEvent(_day(ended), "placement", label.format(org=org), "placement", pid)
+                    TimelineEvent(
+                        _day(ended), TimelineKind.PLACEMENT, label.format(org=org), "placement", pid
+                    )
                 )
-            if status == PlacementStatus.CANCELLED.value:
+            if state is PlacementStatus.CANCELLED:
                 out.append(
                     TimelineEvent(
                         made or _day(start),
-                        "placement",
+                        TimelineKind.PLACEMENT,
                         _("Placement at {org} cancelled").format(org=org),
                         "placement",
                         pid,
@@ -266,7 +276,7 @@ def timeline(db: Database, candidate_id: int) -> list[TimelineEvent]:
                 out.append(
                     TimelineEvent(
                         at,
-                        "placement",
+                        TimelineKind.PLACEMENT,
                         _("Placement extended: ends {new} instead of {old}").format(
                             new=new_end.isoformat(), old=old_end.isoformat()
                         ),
@@ -283,7 +293,7 @@ def timeline(db: Database, candidate_id: int) -> list[TimelineEvent]:
                 out.append(
                     TimelineEvent(
                         _day(done),
-                        "checkin",
+                        TimelineKind.CHECKIN,
                         _("{what} done").format(what=_(CheckinKind(kind).label)),
                         "placement",
                         pid,
@@ -298,7 +308,7 @@ def timeline(db: Database, candidate_id: int) -> list[TimelineEvent]:
             out.append(
                 TimelineEvent(
                     _day(day),
-                    "note",
+                    TimelineKind.NOTE,
                     # A viewer is not shown what was said (a refused column): only that.
                     (_("Contact: {text}").format(text=text) if text else _("Contact"))
                     + (f" ({by})" if by else ""),

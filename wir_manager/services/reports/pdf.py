@@ -562,7 +562,7 @@ def placement_pdf(rec: Any, *, branding: str | None = None, today: dt.date | Non
                 start=format_date(rec.start_date), end=format_date(rec.end_date)
             ),
         ),
-        (_("Status"), _(PlacementStatus(rec.status).label)),
+        (_("Status"), _(rec.status.label)),
         (_("Share of full time"), format_percent(rec.time_share / 100)),
         (_("Work mode and duty station"), place),
         (_("IGO liaison"), rec.liaison.display if rec.liaison else ""),
@@ -581,7 +581,7 @@ def placement_pdf(rec: Any, *, branding: str | None = None, today: dt.date | Non
             ),
         ),
     ]
-    if rec.status == PlacementStatus.ENDED_EARLY.value:
+    if rec.status is PlacementStatus.ENDED_EARLY:
         facts.append((_("Ended early on"), format_date(rec.ended_on)))
     story.append(
         _table(st, (_("Residency"), ""), [f for f in facts if f[1]], [width * 0.3, width * 0.7])
@@ -605,9 +605,7 @@ def placement_pdf(rec: Any, *, branding: str | None = None, today: dt.date | Non
         events.append(
             (
                 rec.ended_on,
-                _("Ended early")
-                if rec.status == PlacementStatus.ENDED_EARLY.value
-                else _("Completed"),
+                _("Ended early") if rec.status is PlacementStatus.ENDED_EARLY else _("Completed"),
             )
         )
     else:
@@ -624,15 +622,13 @@ def placement_pdf(rec: Any, *, branding: str | None = None, today: dt.date | Non
     )
     # Reports.
     story.append(Paragraph(_markup(_("Check-ins and reports")), st.h2))
-    from wir_manager.domain.enums import CheckinKind
-
     story.append(
         _table(
             st,
             (_("Report"), _("Due"), _("Done"), _("Note")),
             [
                 (
-                    _(CheckinKind(c.kind).label),
+                    _(c.kind.label),
                     format_date(c.due_on),
                     _done_text(c, day),
                     c.note or "",
