@@ -13,15 +13,17 @@ the Today screen has something due."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QSettings, Qt
 from PySide6.QtWidgets import QPushButton
 from sqlalchemy import select
 
+from tests.conftest import SERVER_ADMIN
 from tests.worlds import two_requests
 from wir_manager.domain.codes import region_of
 from wir_manager.domain.enums import (
@@ -33,6 +35,7 @@ from wir_manager.domain.enums import (
     TimelineKind,
 )
 from wir_manager.qt.context import AppContext
+from wir_manager.qt.dialogs.placement_form import PlacementForm
 from wir_manager.qt.main_window import SCREEN_ROLE
 from wir_manager.qt.tasks import TaskRunner
 from wir_manager.services import placements as pl
@@ -56,6 +59,11 @@ PEOPLE = (
 def week(db):
     """WHO asks for one resident, UNEP for two, both starting in five days, remote,
     English at B2 or better; five ready people; WHO's saved shortlist holds two."""
+    return _build_week(db)
+
+
+def _build_week(db):  # type: ignore[no-untyped-def]
+    """The ``week`` world written into ``db`` (a file, or a team server's database)."""
     with db.session() as s:
         two_requests(s, start=START, deadline=TODAY + dt.timedelta(days=10))
         for cid, name, country, gender in PEOPLE:
@@ -808,3 +816,302 @@ def test_a_liaison_is_corrected_in_the_placement_form(
     form.contact.setCurrentIndex(0)
     assert form.liaison_name.text() == "" and form.liaison_email.text() == ""
     form.reject()
+
+
+# --------------------------------------------------------------------------- a viewer
+#: A marker per column the server refuses a viewer (``server_admin.VIEWER_HIDDEN``) that
+#: the Placements screen or its form shows to staff.
+VIEWER_MARKS = {
+    "liaison e-mail": "fatima.alsayed@who.example",
+    "placement notes": "ملاحظة خاصة: تفضّل العمل صباحًا",
+    "cancellation reason": "कारण: निजी पारिवारिक मामला",
+    "check-in note": "मध्यावधि बातचीत: वह थकी हुई थी",
+    "extension reason": "تمديد بسبب التمويل",
+    "contact note": "फ़ोन पर बात हुई — UNEP",
+    "decline note": "رفض: الراتب منخفض جدًا",
+    "candidate notes": "निजी टिप्पणी: إقامة",
+    **{f"candidate e-mail {cid}": f"user{cid}@example.org" for cid, *_rest in PEOPLE},
+}
+
+
+def _placements_for_a_viewer(admin) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    """The week on the team server: an active residency (Arabic name) that began forty
+    days ago, with its liaison, a check-in done, an extension and a contact note; a
+    planned one (Devanagari name, declined by WHO before); a cancelled one. Every column
+    hidden from a viewer holds a marker."""
+    from wir_manager.services.matching import set_status
+
+    _build_week(admin)
+    with admin.session() as s:
+        s.get(m.Candidate, 10).notes = VIEWER_MARKS["candidate notes"]
+    set_status(admin, 1, 11, "declined", reason="language", note=VIEWER_MARKS["decline note"])
+    liaison = pl.LiaisonData(
+        "Fatima Al-Sayed", "Head of digital communication", VIEWER_MARKS["liaison e-mail"]
+    )
+    active = pl.accept(
+        admin,
+        pl.PlacementData(
+            request_id=1,
+            candidate_id=10,
+            start_date=TODAY - dt.timedelta(days=40),
+            end_date=TODAY + dt.timedelta(days=142),
+            liaison=liaison,
+            notes=VIEWER_MARKS["placement notes"],
+        ),
+    ).placement
+    pl.start_placement(admin, active.id, on=active.start_date)
+    pl.update_checkin(
+        admin, active.checkins[0].id, done_on=TODAY, note=VIEWER_MARKS["check-in note"]
+    )
+    pl.extend_placement(
+        admin, active.id, active.end_date + dt.timedelta(days=30), VIEWER_MARKS["extension reason"]
+    )
+    pl.set_target(admin, active.id, "articles_created", 40)
+    pl.add_contact_note(admin, 10, VIEWER_MARKS["contact note"], on=TODAY)
+    planned = pl.accept(
+        admin, pl.PlacementData(request_id=2, candidate_id=11, start_date=START, end_date=END)
+    ).placement
+    cancelled = pl.accept(
+        admin, pl.PlacementData(request_id=2, candidate_id=12, start_date=START, end_date=END)
+    ).placement
+    pl.cancel_placement(admin, cancelled.id, VIEWER_MARKS["cancellation reason"])
+    return {"active": active.id, "planned": planned.id, "cancelled": cancelled.id}
+
+
+def _screen_text(root) -> str:  # type: ignore[no-untyped-def]
+    """Every text ``root`` holds: labels, fields, buttons, tooltips, combo items and every
+    cell (shown and tooltip) of its tables, on every tab whether shown or not."""
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QComboBox,
+        QLabel,
+        QLineEdit,
+        QPlainTextEdit,
+        QWidget,
+    )
+
+    parts: list[str] = []
+    for w in [root, *root.findChildren(QWidget)]:
+        parts += [w.toolTip(), w.accessibleName(), w.windowTitle()]
+        if isinstance(w, QLabel):
+            parts.append(w.text())
+        elif isinstance(w, QLineEdit):
+            parts += [w.text(), w.placeholderText()]
+        elif isinstance(w, QPlainTextEdit):
+            parts.append(w.toPlainText())
+        elif isinstance(w, QAbstractButton):
+            parts.append(w.text())
+        elif isinstance(w, QComboBox):
+            parts += [w.itemText(i) for i in range(w.count())]
+        elif isinstance(w, QAbstractItemView) and w.model() is not None:
+            model, top = w.model(), QModelIndex()
+            # A list model (a combo's popup) has one column and keeps columnCount private.
+            columns = 1 if isinstance(model, QAbstractListModel) else model.columnCount(top)
+            for row in range(model.rowCount(top)):
+                for col in range(columns):
+                    index = model.index(row, col)
+                    for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                        parts.append(str(index.data(role) or ""))
+    return "\n".join(parts)
+
+
+#: The markers the Placements screen or its form has a place for (the others, such as a
+#: resident's e-mail or an extension's reason, are not shown on it to anyone).
+SHOWN_TO_STAFF = (
+    "liaison e-mail",
+    "placement notes",
+    "cancellation reason",
+    "check-in note",
+    "contact note",
+    "decline note",
+)
+
+
+def _shown_per_placement(  # type: ignore[no-untyped-def]
+    view,
+    qtbot,
+    ids: dict[str, int],
+    inspect: dict[str, Callable[[PlacementForm], None]] | None = None,
+) -> dict[str, str]:
+    """Everything the screen and the placement form (opened by Details…) show with each
+    placement selected; ``inspect[key]`` looks at that placement's form while open."""
+    out: dict[str, str] = {}
+    for key, pid in ids.items():
+        view.select_placement(pid)
+        qtbot.waitUntil(
+            lambda pid=pid: view.record is not None and view.record.id == pid, timeout=20000
+        )
+        view.edit_button.click()
+        form = view.form
+        assert form is not None
+        out[key] = _screen_text(view.window()) + _screen_text(form)
+        if inspect and key in inspect:
+            inspect[key](form)
+        form.reject()
+        qtbot.waitUntil(lambda: view.form is None, timeout=5000)
+    return out
+
+
+def _stored(db, ids: dict[str, int]) -> list[str]:  # type: ignore[no-untyped-def]
+    """What staff read of the placements and the residents' timelines."""
+    return [repr(pl.get_placement(db, pid)) for pid in ids.values()] + [
+        repr(pl.timeline(db, cid)) for cid in (10, 11, 12)
+    ]
+
+
+@pytest.mark.parametrize("code", ["en", "sv"])
+def test_a_viewer_walks_the_placements_screen_and_sees_no_notes_or_contact_details(
+    qtbot, pg_server, server_db_url: str, language, code: str, monkeypatch, tmp_path: Path
+) -> None:
+    """A viewer signed in to the team server opens Placements: every residency is listed
+    with its resident's name as written (Arabic, Devanagari, Chinese); neither the screen
+    nor the placement form shows a note, reason or e-mail the server refuses a viewer.
+
+    The app leaves the write controls enabled for a viewer, as Candidates does: the
+    server enforces the roles. So each control that writes (status steps, the form's
+    Save, check-ins, outcomes, contact notes) must come back with the server's refusal in
+    one sentence naming the login, nothing stored, and the placement still on screen."""
+    import wir_manager.qt.views.placements as placements_view
+    import wir_manager.qt.widgets.timeline as timeline_widget
+    from tests.pg_cluster import LOGIN_PASSWORD
+    from wir_manager.qt import settings as opts
+    from wir_manager.qt.app import Launcher
+    from wir_manager.storage import server_admin
+    from wir_manager.storage.errors import PermissionRefusedError
+    from wir_manager.storage.server import ServerDatabase
+
+    language(code)
+    dbname = server_db_url.rsplit("/", 1)[1]
+    login = f"viewer_{dbname}"
+    with ServerDatabase.connect(server_db_url) as admin:
+        ids = _placements_for_a_viewer(admin)
+        server_admin.add_user(admin, login, server_admin.TeamRole.VIEWER, password=LOGIN_PASSWORD)
+        before = _stored(admin, ids)
+        # The same screen shows staff the markers it has a place for, so not finding
+        # them below means the viewer was not shown them.
+        staff = _window(admin, tmp_path, qtbot)
+        staff_seen = "\n".join(
+            _shown_per_placement(staff.show_screen("placements"), qtbot, ids).values()
+        )
+        qtbot.waitUntil(lambda: not staff.ctx.tasks.busy, timeout=20_000)
+        staff._closing_confirmed = True
+        staff.close()
+    for what in SHOWN_TO_STAFF:
+        assert VIEWER_MARKS[what] in staff_seen, what
+
+    launcher = Launcher(pg_server.url(login, dbname), settings=opts.open_settings())
+    with qtbot.waitSignal(launcher.window_ready, timeout=20_000):
+        launcher.start()
+    window = launcher.window
+    qtbot.addWidget(window)
+    assert window.ctx.db.is_server and window.ctx.db.operator == login
+    view = window.show_screen("placements")
+    assert view.tabs.tabText(0).replace("&", "") == WORDS[code]["residencies"]
+
+    # The list: all three residencies, names as written.
+    assert view.model.rowCount() == 3 and view.proxy.rowCount() == 3
+    shown_names = {view.proxy.index(row, 0).data() for row in range(3)}
+    assert shown_names == {"أمينة الحسن", "प्रिया शर्मा", "王伟"}
+    assert "3" in view.count_label.text()
+
+    # Nothing the server hides, on the screen or in the form, for any placement.
+    def check_active(form: PlacementForm) -> None:
+        assert "أمينة الحسن" in view.heading.text()
+        assert "Fatima Al-Sayed" in view.facts.text()  # the liaison's name is readable
+        assert form.liaison_name.text() == "Fatima Al-Sayed"
+        assert form.liaison_email.text() == "" and form.notes.toPlainText() == ""
+        notes = [e for e in view.timeline.model.records() if e.kind is TimelineKind.NOTE]
+        # That the admin noted a contact, and who; not what was said.
+        assert len(notes) == 1 and f"({SERVER_ADMIN})" in notes[0].text
+
+    seen = _shown_per_placement(view, qtbot, ids, {"active": check_active})
+    for key, text in seen.items():
+        for what, mark in VIEWER_MARKS.items():
+            assert mark not in text, (key, what)
+
+    def select(pid: int) -> None:
+        view.select_placement(pid)
+        qtbot.waitUntil(lambda: view.record is not None and view.record.id == pid, timeout=20000)
+
+    # Every control that writes: the server's refusal, in one sentence, naming the login.
+    errors: list[BaseException] = []
+
+    def report(_parent: object, exc: BaseException, *_args: object) -> None:
+        errors.append(exc)
+
+    monkeypatch.setattr(placements_view, "show_error", report)
+    monkeypatch.setattr(timeline_widget, "show_error", report)
+    view.ask_text = lambda _title, _label, _default: "Asked by the viewer"
+    view.ask_date = lambda _title, _label, day: day + dt.timedelta(days=14)
+    view.confirm = lambda _question: True
+
+    def refused(what: str, button: QPushButton) -> None:
+        assert button.isEnabled(), what
+        count = len(errors)
+        button.click()
+        assert len(errors) == count + 1, what
+        exc = errors[-1]
+        assert isinstance(exc, PermissionRefusedError), (what, repr(exc))
+        assert login in str(exc) and "\n" not in str(exc), what
+
+    select(ids["planned"])
+    for what, button in (
+        ("start", view.start_button),
+        ("cancel", view.cancel_button),
+        ("extend", view.extend_button),
+    ):
+        refused(what, button)
+        assert view.record is not None and view.record.id == ids["planned"]
+        assert view.record.status is PlacementStatus.PLANNED
+    view.edit_button.click()
+    form = view.form
+    assert form is not None
+    form.mentor.setText("Amani Njeri")
+    form.save_button.click()
+    # The form stays open with the sentence and what was typed.
+    assert view.form is form and form.isVisible(), "the form's save"
+    assert login in form.error.text() and "\n" not in form.error.text()
+    assert form.mentor.text() == "Amani Njeri"
+    form.reject()
+    qtbot.waitUntil(lambda: view.form is None, timeout=5000)
+
+    select(ids["active"])
+    refused("complete", view.complete_button)
+    refused("end early", view.early_button)
+    assert view.record is not None and view.record.status is PlacementStatus.ACTIVE
+    view.checkin_table.selectRow(0)  # done by the admin
+    for what, button in (
+        ("not done", view.undone_button),
+        ("move", view.move_button),
+        ("note", view.note_button),
+        ("remove", view.delete_checkin_button),
+        ("add report", view.add_checkin_button),
+    ):
+        refused(what, button)
+    view.checkin_table.selectRow(1)
+    refused("done", view.done_button)
+    target = view._metric_widgets["articles_created"][1]
+    target.setText("45")
+    refused("save outcomes", view.save_outcomes_button)
+    assert target.text() == "45"  # what was typed stays
+    target.setText("40")
+    view.free_metric.setText("podcast episodes")
+    refused("add metric", view.add_metric_button)
+    view.free_metric.clear()
+    panel = view.timeline
+    panel.note_edit.setText("फ़ोन किया: दर्शक")
+    refused("add note", panel.add_button)
+    assert panel.note_edit.text() == "फ़ोन किया: दर्शक"
+    panel.note_edit.clear()
+    row = next(i for i, e in enumerate(panel.model.records()) if e.kind is TimelineKind.NOTE)
+    panel.table.selectRow(row)
+    refused("remove note", panel.remove_button)
+    assert view.record is not None and view.record.id == ids["active"]
+    assert not view.has_unsaved_changes()
+
+    with ServerDatabase.connect(server_db_url) as admin:
+        assert _stored(admin, ids) == before  # nothing was written
+    qtbot.waitUntil(lambda: not launcher.tasks.busy, timeout=20_000)
+    window._closing_confirmed = True
+    window.close()

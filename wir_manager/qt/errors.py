@@ -14,6 +14,11 @@ from wir_manager import logsetup
 from wir_manager.services.progress import Cancelled
 from wir_manager.storage.errors import StorageError
 
+# What a write reports in its one sentence and survives: bad input (ValueError, the
+# services' own errors) and the storage's refusals (a viewer's write refused by the
+# server, a lost connection, a full disk). Anything else is a bug for the crash handler.
+EXPECTED_ERRORS: tuple[type[Exception], ...] = (ValueError, StorageError)
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("errors", text)

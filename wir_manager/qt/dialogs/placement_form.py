@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from wir_manager.domain.enums import WorkMode
 from wir_manager.qt import accessibility as a11y
 from wir_manager.qt import theme
+from wir_manager.qt.errors import EXPECTED_ERRORS
 from wir_manager.qt.widgets import confirm
 from wir_manager.qt.widgets.pickers import country_items, fill_with_completion
 from wir_manager.services.placements import (
@@ -305,7 +306,7 @@ class PlacementForm(QDialog):
                 data.updated_at,
                 reload=self._reload,
             )
-        except ValueError as exc:
+        except EXPECTED_ERRORS as exc:
             self.error.setText(str(exc))
             self.error.show()
             return

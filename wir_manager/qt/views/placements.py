@@ -50,7 +50,7 @@ from wir_manager.qt import accessibility as a11y
 from wir_manager.qt import settings as opts
 from wir_manager.qt.context import AppContext
 from wir_manager.qt.dialogs.placement_form import PlacementForm, pydate, qdate, work_mode_label
-from wir_manager.qt.errors import show_error
+from wir_manager.qt.errors import EXPECTED_ERRORS, show_error
 from wir_manager.qt.models.placement_tables import (
     ID_ROLE,
     CheckinModel,
@@ -695,7 +695,7 @@ class PlacementsView(SidebarScreen):
     def _apply(self, fn: Callable[..., pl.PlacementChange], *args: Any, **kw: Any) -> bool:
         try:
             change = fn(self.ctx.db, *args, **kw)
-        except ValueError as exc:
+        except EXPECTED_ERRORS as exc:
             show_error(self, exc)
             return False
         # The record comes back with the change; the list follows through the hub.
@@ -785,7 +785,7 @@ class PlacementsView(SidebarScreen):
         keep = self.checkin_table.currentIndex().row()
         try:
             fn()
-        except ValueError as exc:
+        except EXPECTED_ERRORS as exc:
             show_error(self, exc)
             return
         self._load(self.record.id)
@@ -857,7 +857,7 @@ class PlacementsView(SidebarScreen):
             return
         try:
             pl.set_target(self.ctx.db, self.record.id, name, None)
-        except ValueError as exc:
+        except EXPECTED_ERRORS as exc:
             show_error(self, exc)
             return
         typed = self._typed_outcomes()
@@ -885,7 +885,7 @@ class PlacementsView(SidebarScreen):
         typed.pop(metric, None)
         try:
             pl.remove_metric(self.ctx.db, self.record.id, metric)
-        except ValueError as exc:
+        except EXPECTED_ERRORS as exc:
             show_error(self, exc)
             return False
         self.message.setText(
@@ -912,7 +912,7 @@ class PlacementsView(SidebarScreen):
                 self._typed_outcomes(),
                 checkin_id=self.report_combo.currentData(),
             )
-        except ValueError as exc:
+        except EXPECTED_ERRORS as exc:
             show_error(self, exc)
             return False
         self.message.setText(self.tr("Outcomes saved."))

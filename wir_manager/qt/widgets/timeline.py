@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from wir_manager.qt import accessibility as a11y
 from wir_manager.qt.context import AppContext
 from wir_manager.qt.dialogs.placement_form import pydate, qdate
-from wir_manager.qt.errors import show_error
+from wir_manager.qt.errors import EXPECTED_ERRORS, show_error
 from wir_manager.qt.models.placement_tables import ID_ROLE, TimelineModel
 from wir_manager.qt.widgets.tables import record_table
 from wir_manager.services import placements as pl
@@ -102,7 +102,7 @@ class TimelinePanel(QWidget):
                 self.note_edit.text(),
                 on=pydate(self.note_day.date()),
             )
-        except PlacementError as exc:
+        except EXPECTED_ERRORS as exc:  # a sentence; a viewer's note refused by the server
             show_error(self, exc)
             return
         self.note_edit.clear()
@@ -113,7 +113,11 @@ class TimelinePanel(QWidget):
         note_id = index.data(ID_ROLE) if index.isValid() else None
         if note_id is None:
             return
-        pl.delete_contact_note(self.ctx.db, int(note_id))
+        try:
+            pl.delete_contact_note(self.ctx.db, int(note_id))
+        except EXPECTED_ERRORS as exc:
+            show_error(self, exc)
+            return
         self.set_candidate(self.candidate_id)
 
 
