@@ -275,6 +275,14 @@ def app_font_restored(request: pytest.FixtureRequest) -> Iterator[None]:
 
 # ------------------------------------------------------------------ shared worlds
 @pytest.fixture
+def british_dates(monkeypatch: pytest.MonkeyPatch) -> None:
+    """English dates as "4 Jan 2027" (en_GB) whatever the machine's locale, for tests that
+    assert a date in a sentence: localefmt reads LC_ALL before the process locale, and
+    Python takes a C.UTF-8 process locale for en_US ("Jan 4, 2027")."""
+    monkeypatch.setenv("LC_ALL", "en_GB.UTF-8")
+
+
+@pytest.fixture
 def world(db):
     """The matching rules' hand-built request 1 and its candidates (tests/worlds.py)."""
     from tests.worlds import matching_world

@@ -60,15 +60,15 @@ def test_parts_always_sum_to_score(world) -> None:
 
 
 @pytest.mark.backends
-def test_eligibility_and_near_miss_reasons(world) -> None:
+def test_eligibility_and_near_miss_reasons(world, british_dates) -> None:
     result = rank(world, 1)
     assert {c.candidate_id for c in result.ranked} == {10, 20}
     reasons = {nm.candidate_id: nm.reason for nm in result.near_misses}
     assert reasons == {
         11: "English B2, request needs C1",
         14: "Still in training, request needs a candidate who is ready",
-        15: "Available from 2027-02-01, request starts 2027-01-01",
-        16: "Accepted at another organisation for 2027-03-01 to 2027-09-01; not ranked elsewhere",
+        15: "Available from 1 Feb 2027, request starts 1 Jan 2027",
+        16: "Accepted at another organisation for 1 Mar 2027 to 1 Sept 2027; not ranked elsewhere",
         17: "French A2 and no Spanish, request needs French B2 or Spanish B2",
         18: "Wikidata basic, request needs intermediate",
     }
@@ -77,11 +77,11 @@ def test_eligibility_and_near_miss_reasons(world) -> None:
     assert not shown & {12, 13, 19}
 
 
-def test_availability_until_is_checked(world) -> None:
+def test_availability_until_is_checked(world, british_dates) -> None:
     with world.session() as s:
         s.get(m.Candidate, 20).available_until = dt.date(2027, 5, 1)
     reasons = {nm.candidate_id: nm.reason for nm in rank(world, 1).near_misses}
-    assert reasons[20] == "Available until 2027-05-01, request runs until 2027-07-01"
+    assert reasons[20] == "Available until 1 May 2027, request runs until 1 Jul 2027"
 
 
 def test_in_training_allowed_by_request_or_caller(world) -> None:

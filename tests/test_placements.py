@@ -242,7 +242,40 @@ def test_accept_writes_placement_schedule_contact_and_fills_request(world) -> No
         _accept(world, 1, 11)
 
 
-def test_placed_candidate_leaves_other_rankings_with_a_near_miss(world) -> None:
+@pytest.mark.parametrize(
+    ("code", "near_miss", "planned", "extended"),
+    [
+        (
+            "en",
+            "Available from 1 Feb 2027, request starts 4 Jan 2027",
+            "Placement planned for Мария Иванова at WHO from 4 Jan 2027 to 4 Jul 2027.",
+            "The placement now ends on 4 Oct 2027 (it was 4 Jul 2027).",
+        ),
+        (
+            "sv",
+            "Tillgänglig från 1 feb. 2027, förfrågan börjar 4 jan. 2027",
+            "Placering planerad för Мария Иванова hos WHO från 4 jan. 2027 till 4 juli 2027.",
+            "Placeringen slutar nu 4 okt. 2027 (det var 4 juli 2027).",
+        ),
+    ],
+)
+def test_dates_in_sentences_read_as_the_tables_do(
+    world, british_dates, code: str, near_miss: str, planned: str, extended: str
+) -> None:
+    """A near miss and a placement message put their dates in the words of the language
+    in use ("4 jan. 2027"), as the tables beside them do, not as ISO "2027-01-04"."""
+    with world.session() as s:
+        s.get(m.Candidate, 11).available_from = dt.date(2027, 2, 1)
+    with using_language(code):
+        reasons = {n.candidate_id: n.reason for n in rank(world, 1).near_misses}
+        change = _accept(world, 1, 13)
+        longer = pl.extend_placement(world, change.placement.id, dt.date(2027, 10, 4))
+    assert reasons[11] == near_miss
+    assert planned in change.messages
+    assert longer.messages == (extended,)
+
+
+def test_placed_candidate_leaves_other_rankings_with_a_near_miss(world, british_dates) -> None:
     before = rank(world, 2)
     assert 13 in [r.candidate_id for r in before.ranked]
     change = _accept(world, 1, 13)
@@ -251,11 +284,11 @@ def test_placed_candidate_leaves_other_rankings_with_a_near_miss(world) -> None:
     after = rank(world, 2)
     assert 13 not in [r.candidate_id for r in after.ranked]
     near = {n.candidate_id: n.reason for n in after.near_misses}
-    assert near[13] == "Accepted at WHO for 2027-01-04 to 2027-07-04; not ranked elsewhere"
+    assert near[13] == "Accepted at WHO for 4 Jan 2027 to 4 Jul 2027; not ranked elsewhere"
     started = pl.start_placement(world, pid, on=START)
     assert any("stage Placed" in msg for msg in started.messages)
     near = {n.candidate_id: n.reason for n in rank(world, 2).near_misses}
-    assert near[13] == "Placed at WHO until 2027-07-04; not ranked elsewhere while placed"
+    assert near[13] == "Placed at WHO until 4 Jul 2027; not ranked elsewhere while placed"
     with world.session() as s:
         assert s.get(m.Candidate, 13).stage == Stage.PLACED
     done = pl.complete_placement(world, pid, on=END)
@@ -377,7 +410,7 @@ def test_due_list_covers_every_source(world) -> None:
     assert [i.overdue for i in items] == sorted((i.overdue for i in items), reverse=True)
 
 
-def test_timeline_with_contact_notes(world) -> None:
+def test_timeline_with_contact_notes(world, british_dates) -> None:
     save_shortlist(world, 1, 2)
     record_disclosure(
         world,
@@ -397,9 +430,9 @@ def test_timeline_with_contact_notes(world) -> None:
     for expected in (
         "Shortlisted for “Wikidata resident for health data” (WHO)",
         "Dossier sent to WHO liaison",
-        "WHO requested an interview on 2026-12-22",
+        "WHO requested an interview on 22 Dec 2026",
         "WHO accepted",
-        "Placement at WHO planned for 2027-01-04 to 2027-07-04",
+        "Placement at WHO planned for 4 Jan 2027 to 4 Jul 2027",
         "Placement at WHO started",
         "Stage: Ready → Placed",
         # The operator of the file; on a server, the login (stamped by the server).

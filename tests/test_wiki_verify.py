@@ -13,6 +13,7 @@ from tests.wiki_server import (
     WikiFamily,
     wiki_fixture,  # noqa: F401 - the `wiki` fixture
 )
+from wir_manager.services.localefmt import format_date
 from wir_manager.services.matching.ranking import rank
 from wir_manager.services.progress import Progress
 from wir_manager.services.wiki import verify as v
@@ -217,7 +218,7 @@ def test_rankings_change_only_through_experience(demo_db: Database, wiki: WikiFa
     b = {r.candidate_id: r for r in before.ranked}
     a = {r.candidate_id: r for r in after.ranked}
     assert set(a) == set(b)  # eligibility is untouched
-    day = report.stored[0].verified_on.isoformat()
+    day = format_date(report.stored[0].verified_on)  # as the tables show it
     changed = 0
     for cid, new in a.items():
         old = b[cid]
@@ -281,6 +282,7 @@ def test_dossier_marks_verified_facts(demo_db: Database, wiki: WikiFamily, tmp_p
     import unicodedata
 
     import pypdf
+    from babel import Locale
 
     from wir_manager.services.dossier import render_dossier
 
@@ -296,7 +298,10 @@ def test_dossier_marks_verified_facts(demo_db: Database, wiki: WikiFamily, tmp_p
     data, _pages, _ = render_dossier(db, best.request_id)
     text = " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(data)).pages)
     text = " ".join(unicodedata.normalize("NFKC", text).split())  # "ﬁ" ligatures
-    day = report.stored[0].verified_on.isoformat()
+    verified_on = report.stored[0].verified_on
+    # The dossier's facts carry its own long dates ("2 December 2026", as "Available"
+    # reads); the ranking's explanation reads as the tables do ("2 Dec 2026").
+    day = format_date(verified_on, "long", locale=Locale.parse("en_GB"))
     assert f"12,345 (verified on the wikis {day}; self-reported" in text
     assert f"2011 (verified on the wikis {day})" in text
-    assert f"verified {day}: 12,345 edits, 0 on Wikidata" in text
+    assert f"verified {format_date(verified_on)}: 12,345 edits, 0 on Wikidata" in text

@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from babel import Locale
 from sqlalchemy import select
 
 from wir_manager.domain.codes import country_name, language_name
@@ -27,7 +28,7 @@ from wir_manager.domain.enums import (
     TrainingStatus,
     WorkMode,
 )
-from wir_manager.i18n import _
+from wir_manager.i18n import _, current_language
 from wir_manager.services.candidate_records import (
     FIELDS,
     TEXT_KINDS,
@@ -37,7 +38,7 @@ from wir_manager.services.candidate_records import (
 )
 from wir_manager.services.candidates import load_data
 from wir_manager.services.dossier.consent import ConsentState, Exclusion, filter_for_disclosure
-from wir_manager.services.localefmt import format_number
+from wir_manager.services.localefmt import format_date, format_number
 from wir_manager.services.matching import MatchResult, part_label, rank, saved_shortlist
 from wir_manager.storage import models as m
 from wir_manager.storage.database import Database
@@ -173,17 +174,19 @@ class CandidateSection:
         return _(Stage(self.data.stage).label)
 
 
+def _dossier_locale() -> Locale:
+    """The locale of the dossier's language: British order for English, which reads
+    unambiguously to an international reader, and never the coordinator's system locale,
+    since the dossier is read by the organisation, not on this computer."""
+    language = current_language()
+    return Locale.parse("en_GB" if language == "en" else language)
+
+
 def day(value: dt.date | None) -> str:
-    """Long date in the dossier's language: "3 March 2027" (British order for English,
-    which reads unambiguously to an international reader), "3 mars 2027" in Swedish."""
+    """Long date in the dossier's language: "3 March 2027", "3 mars 2027" in Swedish."""
     if value is None:
         return "—"
-    from babel.dates import format_date
-
-    from wir_manager.i18n import current_language
-
-    language = current_language()
-    return format_date(value, format="long", locale="en_GB" if language == "en" else language)
+    return format_date(value, "long", locale=_dossier_locale())
 
 
 def _fact_text(spec: FieldSpec, data: CandidateData, affiliate: str | None) -> str | None:
@@ -218,7 +221,7 @@ def _verified_text(name: str, text: str, verified: tuple[dt.date, int | None, in
     """ "Wikimedian since" and "Edits" as the wikis confirmed them (the figures matching
     scored), with the date of the snapshot and the self-reported figure."""
     day_fetched, verified_edits, verified_year = verified
-    mark = _("verified on the wikis {day}").format(day=day_fetched.isoformat())
+    mark = _("verified on the wikis {day}").format(day=day(day_fetched))
     if name == "active_since" and verified_year:
         return f"{verified_year} ({mark})"
     if name == "edit_count" and verified_edits is not None:

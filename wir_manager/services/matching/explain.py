@@ -9,7 +9,7 @@ import math
 from wir_manager.domain.codes import m49_name
 from wir_manager.domain.enums import Importance, Topic
 from wir_manager.i18n import _, ngettext
-from wir_manager.services.localefmt import format_number
+from wir_manager.services.localefmt import format_date, format_number
 from wir_manager.services.matching.pool import (
     NO_DAY_HIGH,
     NO_DAY_LOW,
@@ -72,7 +72,9 @@ def unit_sentence(unit: Unit, pool: Pool, i: int) -> str:
 
 
 def _day(days: int) -> str:
-    return (dt.date(1970, 1, 1) + dt.timedelta(days=int(days))).isoformat()
+    """A pool day number as the date people read elsewhere ("15 Jan 2027"): the pool keeps
+    days since 1970 for fast comparison, but the sentence must match the tables."""
+    return format_date(dt.date(1970, 1, 1) + dt.timedelta(days=int(days)))
 
 
 def placed_reason(pool: Pool, i: int) -> str:
@@ -83,10 +85,10 @@ def placed_reason(pool: Pool, i: int) -> str:
         where = org or _("another organisation")
         if status == "planned":
             return _("Accepted at {org} for {start} to {end}; not ranked elsewhere").format(
-                org=where, start=start.isoformat(), end=end.isoformat()
+                org=where, start=format_date(start), end=format_date(end)
             )
         return _("Placed at {org} until {end}; not ranked elsewhere while placed").format(
-            org=where, end=end.isoformat()
+            org=where, end=format_date(end)
         )
     if len(pool.placed) == len(pool) and pool.placed[i]:
         return _("Placed; not ranked elsewhere while placed")
@@ -101,10 +103,10 @@ def near_miss_reason(check: Check, req: Requirements, pool: Pool, i: int) -> str
         assert req.start is not None and req.end is not None
         if pool.avail_from[i] > to_days(req.start):
             return _("Available from {day}, request starts {start}").format(
-                day=_day(pool.avail_from[i]), start=req.start.isoformat()
+                day=_day(pool.avail_from[i]), start=format_date(req.start)
             )
         return _("Available until {day}, request runs until {end}").format(
-            day=_day(pool.avail_until[i]), end=req.end.isoformat()
+            day=_day(pool.avail_until[i]), end=format_date(req.end)
         )
     if check.kind == "placement":
         return placed_reason(pool, i)
@@ -200,7 +202,7 @@ def explanations(
 
 
 def verified_sentence(req: Requirements, pool: Pool, i: int) -> str:
-    """ "Experience verified 2026-12-01: 12,345 edits, 2,100 on Wikidata; on Wikimedia
+    """ "Experience verified 1 Dec 2026: 12,345 edits, 2,100 on Wikidata; on Wikimedia
     since 2011 (15 years by the start)." — exact figures, since they were fetched."""
     day = _day(pool.verified_day[i])
     edits = int(pool.edits[i])
@@ -222,7 +224,7 @@ def verified_sentence(req: Requirements, pool: Pool, i: int) -> str:
 
 
 def evidence_note(unit: Unit, pool: Pool, i: int) -> str | None:
-    """ "(Evidence: 1,200 Wikidata edits, verified 2026-12-01.)" beside a platform skill.
+    """ "(Evidence: 1,200 Wikidata edits, verified 1 Dec 2026.)" beside a platform skill.
 
     Only a note: the level the coordinator recorded is what scores; verified activity
     never changes it silently."""
@@ -327,7 +329,7 @@ def describe_check(check: Check, req: Requirements) -> str:
     if check.kind == "availability":
         assert req.start is not None and req.end is not None
         return _("availability from {start} to {end}").format(
-            start=req.start.isoformat(), end=req.end.isoformat()
+            start=format_date(req.start), end=format_date(req.end)
         )
     if check.kind == "placement":
         return _("not being placed elsewhere (now or in that period)")

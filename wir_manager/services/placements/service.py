@@ -32,6 +32,7 @@ from wir_manager.domain.enums import (
 )
 from wir_manager.i18n import _
 from wir_manager.services.concurrency import ensure_unchanged
+from wir_manager.services.localefmt import format_date
 from wir_manager.services.placements.records import (
     CheckinRecord,
     ContactRecord,
@@ -164,8 +165,8 @@ def _check_overlap(
                     "This person already has a placement from {start} to {end} (placement "
                     "{id}); placements of one person may not overlap. Nothing was saved."
                 ).format(
-                    start=other.start_date.isoformat(),
-                    end=_effective_end(other).isoformat(),
+                    start=format_date(other.start_date),
+                    end=format_date(_effective_end(other)),
                     id=other.id,
                 )
             )
@@ -627,8 +628,8 @@ def accept(db: Database, data: PlacementData) -> PlacementChange:
             _("Placement planned for {name} at {org} from {start} to {end}.").format(
                 name=cand.full_name,
                 org=req.organisation.acronym or req.organisation.name,
-                start=data.start_date.isoformat(),
-                end=data.end_date.isoformat(),
+                start=format_date(data.start_date),
+                end=format_date(data.end_date),
             )
         )
         _refresh_request(s, req.id, messages)
@@ -736,7 +737,7 @@ def end_early(
         if day < row.start_date or day >= row.end_date:
             raise PlacementError(
                 _("An early end must fall between {start} and {end}.").format(
-                    start=row.start_date.isoformat(), end=row.end_date.isoformat()
+                    start=format_date(row.start_date), end=format_date(row.end_date)
                 )
             )
         row.status = PlacementStatus.ENDED_EARLY
@@ -824,7 +825,7 @@ def extend_placement(
             _record(s, row),
             (
                 _("The placement now ends on {day} (it was {old}).").format(
-                    day=new_end.isoformat(), old=old.isoformat()
+                    day=format_date(new_end), old=format_date(old)
                 ),
             ),
         )

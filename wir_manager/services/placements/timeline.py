@@ -23,6 +23,7 @@ from wir_manager.domain.enums import (
     TimelineKind,
 )
 from wir_manager.i18n import _
+from wir_manager.services.localefmt import format_date
 from wir_manager.services.placements.records import PlacementError
 from wir_manager.storage import models as m
 from wir_manager.storage.database import Database
@@ -187,7 +188,7 @@ def timeline(db: Database, candidate_id: int) -> list[TimelineEvent]:
             org = acronym or name
             if status == ShortlistStatus.INTERVIEW.value and day is not None:
                 text = _("{org} requested an interview on {day}").format(
-                    org=org, day=day.isoformat()
+                    org=org, day=format_date(day)
                 )
             elif status == ShortlistStatus.DECLINED.value:
                 try:
@@ -230,7 +231,7 @@ def timeline(db: Database, candidate_id: int) -> list[TimelineEvent]:
                     made or _day(start),
                     TimelineKind.PLACEMENT,
                     _("Placement at {org} planned for {start} to {end}").format(
-                        org=org, start=start.isoformat(), end=end.isoformat()
+                        org=org, start=format_date(start), end=format_date(end)
                     ),
                     "placement",
                     pid,
@@ -278,7 +279,7 @@ def timeline(db: Database, candidate_id: int) -> list[TimelineEvent]:
                         at,
                         TimelineKind.PLACEMENT,
                         _("Placement extended: ends {new} instead of {old}").format(
-                            new=new_end.isoformat(), old=old_end.isoformat()
+                            new=format_date(new_end), old=format_date(old_end)
                         ),
                         "placement",
                         pid,

@@ -8,6 +8,7 @@ import io
 from typing import Any
 
 from wir_manager.i18n import _
+from wir_manager.services.localefmt import format_date
 from wir_manager.services.reports.pdf import period_text
 from wir_manager.services.reports.programme import ProgrammeReport
 from wir_manager.services.safe_text import neutralise_formula
@@ -50,7 +51,7 @@ def programme_xlsx(report: ProgrammeReport) -> bytes:
         [_("Figure"), _("Value")],
         [
             [_("Period"), period_text(report.start, report.end)],
-            [_("Generated on"), report.generated_on.isoformat()],
+            [_("Generated on"), format_date(report.generated_on)],
             [_("Candidates"), report.candidates],
             [_("Withdrew"), report.withdrawn],
             [_("Placements in the period"), report.placements],

@@ -30,6 +30,7 @@ from wir_manager.domain.enums import (
     WorkMode,
 )
 from wir_manager.i18n import _
+from wir_manager.services.localefmt import format_date
 from wir_manager.services.requests.organisations import check_new_organisation
 from wir_manager.services.requests.records import (
     LanguageRequirement,
@@ -158,7 +159,7 @@ def normalise(data: RequestData, db: Database | None) -> tuple[RequestData, list
             "dates",
             _(
                 "The application deadline ({deadline}) must not be after the start date ({start})."
-            ).format(deadline=data.deadline.isoformat(), start=data.start_date.isoformat()),
+            ).format(deadline=format_date(data.deadline), start=format_date(data.start_date)),
         )
     if not 1 <= int(data.duration_months) <= MAX_DURATION_MONTHS:
         bad(

@@ -35,7 +35,7 @@ from wir_manager.domain.enums import AuditAction, Platform, Stage, Topic
 from wir_manager.i18n import _, ngettext
 from wir_manager.services import candidate_records
 from wir_manager.services.candidate_records import CONSENTS, FIELD, CandidateData, Kind
-from wir_manager.services.localefmt import format_number
+from wir_manager.services.localefmt import format_date, format_number
 from wir_manager.services.progress import NO_PROGRESS, Progress
 from wir_manager.services.records import LanguageSkill, PlatformSkill
 from wir_manager.services.spreadsheets import cells, limits, values
@@ -954,7 +954,8 @@ def _words(name: str, value: Any) -> str:
     if kind is Kind.STAGE:
         return _(Stage(value).label)
     if isinstance(value, dt.date):
-        return value.isoformat()
+        # The preview is read beside the candidate editor, so its dates read the same.
+        return format_date(value)
     return str(value)
 
 

@@ -51,7 +51,7 @@ from sqlalchemy import func, insert, select, update
 from wir_manager.domain.enums import AuditAction, TrainingStatus
 from wir_manager.i18n import _, ngettext
 from wir_manager.services import training as tr
-from wir_manager.services.localefmt import format_number
+from wir_manager.services.localefmt import format_date, format_number
 from wir_manager.services.progress import NO_PROGRESS, Progress
 from wir_manager.services.spreadsheets import limits, values
 from wir_manager.services.spreadsheets import mapping as mp
@@ -612,7 +612,7 @@ def read_training(
     if report_date is None and layout is not Layout.MOODLE_COMPLETION:
         notes.append(
             _("The file has no dates; completions are dated {date} (today).").format(
-                date=on_default.isoformat()
+                date=format_date(on_default)
             )
         )
     changes, kept = _plan_changes(db, learners, chosen, today)
@@ -623,7 +623,7 @@ def read_training(
                     0,
                     "",
                     _("A completion date is in the future ({date}).").format(
-                        date=change.on.isoformat()
+                        date=format_date(change.on)
                     ),
                 )
             )
