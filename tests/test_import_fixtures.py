@@ -234,6 +234,33 @@ def test_update_existing_people_field_by_field_blank_never_erases(db, tmp_path: 
     assert _langs(update.data) == {"fi": 7, "sv": 5, "en": 6}
 
 
+@pytest.mark.parametrize(
+    ("code", "change"),
+    [
+        ("en", ("Available from", "15 Mar 2026", "1 Sept 2026")),
+        ("sv", ("Tillgänglig från", "15 mars 2026", "1 sep. 2026")),
+    ],
+)
+def test_update_preview_shows_dates_as_the_editor_does(
+    db, tmp_path: Path, british_dates, code: str, change: tuple[str, str, str]
+) -> None:
+    """The field-by-field preview is read beside the candidate editor, so a changed date
+    reads in the language in use ("1 sep. 2026"), not as ISO text."""
+    from wir_manager.i18n import using_language
+
+    write_candidates(db, read_candidates(db, FIXTURES / "personal-sv.xlsx"))
+    wb = openpyxl.Workbook()
+    wb.active.append(["E-post", "Tillgänglig från"])
+    wb.active.append(["asa.lindqvist@example.se", dt.date(2026, 9, 1)])
+    path = tmp_path / "dates.xlsx"
+    wb.save(path)
+    with using_language(code):
+        report = read_candidates(db, path, update=True)
+    assert report.ok, report.lines()
+    [update] = report.updates
+    assert [(c.field, c.before, c.after) for c in update.changes] == [change]
+
+
 def test_update_applies_in_one_transaction(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     write_candidates(db, read_candidates(db, FIXTURES / "personal-sv.xlsx"))
     wb = openpyxl.Workbook()

@@ -321,6 +321,25 @@ def test_programme_pdf_and_xlsx_read_back_without_anything_personal(world, tmp_p
             assert personal not in text and personal not in cells
 
 
+@pytest.mark.parametrize(
+    ("code", "sheet", "row"),
+    [
+        ("en", "Summary", ["Generated on", "20 Dec 2026"]),
+        ("sv", "Sammanfattning", ["Skapad", "20 dec. 2026"]),
+    ],
+)
+def test_programme_xlsx_says_when_it_was_made_in_its_language(
+    world, tmp_path: Path, british_dates, code: str, sheet: str, row: list[str]
+) -> None:
+    """ "Generated on" is read, not computed with, so it reads as the PDF's date does."""
+    xlsx = tmp_path / f"programme-{code}.xlsx"
+    reports.write_programme_report(
+        world, xlsx, start=PERIOD[0], end=PERIOD[1], language=code, today=dt.date(2026, 12, 20)
+    )
+    summary = [[c.value for c in r] for r in openpyxl.load_workbook(xlsx)[sheet].iter_rows()]
+    assert row in summary
+
+
 def test_programme_pdf_in_swedish(world, tmp_path: Path) -> None:
     pdf = tmp_path / "programrapport.pdf"
     reports.write_programme_report(world, pdf, start=PERIOD[0], end=PERIOD[1], language="sv")

@@ -132,6 +132,31 @@ def test_validation_says_what_is_wrong_and_writes_nothing(
         assert conn.execute(select(func.count()).select_from(m.PlacementRequest)).scalar() == 0
 
 
+@pytest.mark.parametrize(
+    ("code", "sentence"),
+    [
+        (
+            "en",
+            "The application deadline (1 Apr 2027) must not be after the start date (1 Mar 2027).",
+        ),
+        (
+            "sv",
+            "Sista ansökningsdag (1 apr. 2027) får inte vara efter startdatumet (1 mars 2027).",
+        ),
+    ],
+)
+def test_deadline_sentence_reads_its_dates_as_the_editor_does(
+    db, org_id: int, british_dates, code: str, sentence: str
+) -> None:
+    """The deadline problem shows beside the request editor's date fields, so its dates
+    read in the language in use, not as ISO text."""
+    from wir_manager.i18n import using_language
+
+    with using_language(code):
+        problems = rq.validate_request(_draft(org_id, deadline=dt.date(2027, 4, 1)), db)
+    assert [p.message for p in problems if p.field == "dates"] == [sentence]
+
+
 def test_new_organisation_created_with_request_and_duplicates_refused(db, org_id: int) -> None:
     draft = _draft(
         org_id,

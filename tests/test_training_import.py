@@ -253,3 +253,24 @@ def test_cli_import_training_prints_unmatched_and_writes_after_yes(
     assert "Wrote 3 training records in one transaction." in capsys.readouterr().out
     assert main(["--db", str(db_path), "mappings", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == []
+
+
+@pytest.mark.parametrize(
+    ("code", "note"),
+    [
+        ("en", "The file has no dates; completions are dated 1 Dec 2026 (today)."),
+        ("sv", "Filen har inga datum; slutföranden dateras 1 dec. 2026 (i dag)."),
+    ],
+)
+def test_no_dates_note_reads_the_day_in_the_language_in_use(
+    db, people, tmp_path: Path, british_dates, code: str, note: str
+) -> None:
+    """A grade report renamed without its date is dated today; the note saying so is read
+    beside the other dates of the import, so it is not ISO text."""
+    from wir_manager.i18n import using_language
+
+    renamed = tmp_path / "grades.csv"
+    renamed.write_bytes(EDX.read_bytes())
+    with using_language(code):
+        report = read_training(db, renamed, "openedx", today=TODAY)
+    assert note in report.notes
