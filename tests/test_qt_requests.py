@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -325,3 +326,32 @@ def test_a_change_elsewhere_patches_its_row_and_keeps_selection_and_scroll(
     qtbot.waitUntil(lambda: view.model.row_of(other) < 0, timeout=5000)
     assert view.model.rowCount() == count - 1 and not resets
     assert [r.id for r in view.selected_rows()] == [chosen]
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [("en", "Mar 1, 2027"), ("sv", "1 mars 2027")],
+)
+def test_the_list_writes_days_as_every_other_table(
+    qtbot, view: RequestsView, demo_db, language, code: str, expected: str
+) -> None:
+    """Start and deadline read as the Placements and Today tables write a day (the
+    locale's medium date), in the language of the screen, and still sort by the day."""
+    from wir_manager.qt.models.request_list import COL
+
+    language(code)
+    target = rq.list_request_rows(demo_db)[0].id
+    data = rq.get_request(demo_db, target)
+    rq.save_request(demo_db, dataclasses.replace(data, deadline=dt.date(2027, 3, 1)))
+    qtbot.waitUntil(
+        lambda: view.model.index(view.model.row_of(target), COL["deadline"]).data() == expected,
+        timeout=5_000,
+    )
+    view.ui.table.sortByColumn(COL["deadline"], Qt.SortOrder.AscendingOrder)
+    rows = range(view.proxy.rowCount())
+    shown = [view.proxy.index(r, COL["deadline"]).data() for r in rows]
+    assert expected in shown and "2027-03-01" not in shown
+    # Sorted by the day itself, not by the text ("Apr" before "Mar" in English).
+    days = [view.model.record(view.proxy.mapToSource(view.proxy.index(r, 0)).row()) for r in rows]
+    deadlines = [d.deadline for d in days if d.deadline is not None]
+    assert deadlines == sorted(deadlines)

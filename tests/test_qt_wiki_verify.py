@@ -3,6 +3,7 @@ Cancel, nothing half-stored, the editor's evidence panel and the wiki filter."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from tests.wiki_server import (
     WikiFamily,
     wiki_fixture,  # noqa: F401 - the `wiki` fixture
 )
+from wir_manager.services.localefmt import format_date
 from wir_manager.services.wiki import verify as svc
 from wir_manager.services.wiki.verify import VerifyStatus
 from wir_manager.storage import models as m
@@ -110,8 +112,10 @@ def test_verify_500_with_progress_cancel_then_filter_and_panel(
     panel = view.wiki.panel
     assert panel is not None
     assert "Self-reported: 122 edits" in panel.selfLabel.text()
-    day = svc.snapshot_of(db, 3).verified_on.isoformat()
+    # The day as every table writes it ("Dec 2, 2026"), not the ISO form.
+    day = format_date(svc.snapshot_of(db, 3).verified_on)
     assert f"Verified on {day}: 12,103 edits" in panel.verifiedLabel.text()
+    assert f"registered {format_date(dt.date(2011, 2, 3))}." in panel.verifiedLabel.text()
     assert not panel.warningLabel.isHidden() and "blocked on: enwiki" in panel.warningLabel.text()
     view.editor.ui.tabs.setCurrentIndex(0)
     qtbot.wait(100)  # a widget added to a shown layout appears on the next event-loop turn

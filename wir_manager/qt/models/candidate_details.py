@@ -14,6 +14,7 @@ from wir_manager.qt.models.audit_words import action_label, field_label
 from wir_manager.qt.models.records import Column, RecordTableModel
 from wir_manager.qt.widgets.pickers import language_label, level_label
 from wir_manager.services.candidate_records import HistoryEntry, TrainingItem
+from wir_manager.services.localefmt import format_date, format_datetime
 from wir_manager.services.records import LanguageSkill
 
 T = TypeVar("T")
@@ -57,13 +58,13 @@ class TrainingModel(DetailTable[TrainingItem]):
         Column("Module", lambda r: r.title),
         Column("Mandatory", lambda r: _tr("yes") if r.mandatory else _tr("optional")),
         Column("Status", lambda r: _status_label(r.status)),
-        Column("Completed", lambda r: r.completed_on.isoformat() if r.completed_on else ""),
+        Column("Completed", lambda r: format_date(r.completed_on) if r.completed_on else ""),
     )
 
 
 class HistoryModel(DetailTable[HistoryEntry]):
     columns = (
-        Column("When", lambda r: r.at.strftime("%Y-%m-%d %H:%M")),
+        Column("When", lambda r: format_datetime(r.at)),
         Column("Who", lambda r: r.operator),
         Column("What", lambda r: action_label(r.action)),
         Column("Fields", lambda r: ", ".join(field_label(f) for f in r.fields)),

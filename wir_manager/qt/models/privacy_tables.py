@@ -47,11 +47,13 @@ class PrivacyTable(RecordTableModel[R]):
 
 
 def _when(value: dt.datetime | dt.date | None) -> str:
+    from wir_manager.services.localefmt import format_date, format_datetime
+
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
-    return value.isoformat()
+        return format_datetime(value)
+    return format_date(value)
 
 
 def _sortable(value: dt.datetime | dt.date | None) -> str:

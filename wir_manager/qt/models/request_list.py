@@ -43,7 +43,11 @@ def status_colour(value: str) -> QColor:
 
 
 def _date(value: dt.date | None) -> str:
-    return value.isoformat() if value else "—"
+    # As every other table writes a day (localefmt); imported here, as Babel is kept
+    # off the start path.
+    from wir_manager.services.localefmt import format_date
+
+    return format_date(value) if value else "—"
 
 
 def _ordinal(value: dt.date | None) -> int:

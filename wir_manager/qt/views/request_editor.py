@@ -54,6 +54,7 @@ from wir_manager.qt.widgets.requirement_delegates import (
     fit_choice_columns,
 )
 from wir_manager.services import requests as rq
+from wir_manager.services.localefmt import format_datetime
 
 NEW_ORGANISATION = -1
 
@@ -273,9 +274,7 @@ class RequestEditor(QWidget):
         ui.updatedLabel.setText(
             ""
             if fresh or data.updated_at is None
-            else self.tr("Last changed {when}").format(
-                when=data.updated_at.strftime("%Y-%m-%d %H:%M")
-            )
+            else self.tr("Last changed {when}").format(when=format_datetime(data.updated_at))
         )
         ui.titleEdit.setText(data.title)
         ui.titleEdit.setCursorPosition(0)

@@ -34,6 +34,7 @@ from wir_manager.qt.widgets import confirm
 from wir_manager.qt.widgets.screen import SidebarScreen
 from wir_manager.qt.widgets.view_actions import drop_conflicting_shortcuts
 from wir_manager.services import training as tr
+from wir_manager.services.localefmt import format_date
 from wir_manager.services.progress import Progress
 from wir_manager.storage.changes import Changes, Kind
 
@@ -548,9 +549,9 @@ class TrainingView(SidebarScreen):
         detail = tr.cell_detail(self.ctx.db, candidate_id, module_id)
         parts = []
         if detail.started_on:
-            parts.append(self.tr("started {date}").format(date=detail.started_on.isoformat()))
+            parts.append(self.tr("started {date}").format(date=format_date(detail.started_on)))
         if detail.completed_on:
-            parts.append(self.tr("completed {date}").format(date=detail.completed_on.isoformat()))
+            parts.append(self.tr("completed {date}").format(date=format_date(detail.completed_on)))
         if detail.score is not None:
             parts.append(self.tr("score {score}").format(score=detail.score))
         return ", ".join(parts)

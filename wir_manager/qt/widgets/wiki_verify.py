@@ -68,6 +68,8 @@ class WikiEvidencePanel(QWidget):
         edits: int | None,
         since: int | None,
     ) -> None:
+        from wir_manager.services.localefmt import format_date
+
         reported = self.tr("Self-reported: {edits} edits, on Wikimedia since {since}.").format(
             edits=_n(edits), since="—" if since is None else since
         )
@@ -77,22 +79,22 @@ class WikiEvidencePanel(QWidget):
             text = self.tr("Not verified on the wikis yet.")
         elif snapshot.username != username.strip():
             text = self.tr("Verified on {day} for the username “{old}”; verify again.").format(
-                day=snapshot.verified_on.isoformat(), old=snapshot.username
+                day=format_date(snapshot.verified_on), old=snapshot.username
             )
         elif not snapshot.exists:
-            text = self.tr("Verified on {day}.").format(day=snapshot.verified_on.isoformat())
+            text = self.tr("Verified on {day}.").format(day=format_date(snapshot.verified_on))
             warning = self.tr("The username “{name}” does not exist on the wikis.").format(
                 name=username
             )
         else:
             registered = (
-                snapshot.registration.isoformat() if snapshot.registration else self.tr("unknown")
+                format_date(snapshot.registration) if snapshot.registration else self.tr("unknown")
             )
             text = self.tr(
                 "Verified on {day}: {edits} edits ({wikipedia} on Wikipedia, {wikidata} on "
                 "Wikidata, {commons} on Commons, {uploads} uploads), registered {registered}."
             ).format(
-                day=snapshot.verified_on.isoformat(),
+                day=format_date(snapshot.verified_on),
                 edits=_n(snapshot.global_edit_count),
                 wikipedia=_n(snapshot.wikipedia_edits),
                 wikidata=_n(snapshot.wikidata_edits),
