@@ -20,7 +20,7 @@ from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QFocusEvent, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QComboBox
 
-from tests.conftest import PASSPHRASE
+from tests.conftest import OPERATOR, PASSPHRASE
 from wir_manager import logsetup, startup
 from wir_manager.qt import settings as opts
 from wir_manager.qt import theme
@@ -158,6 +158,30 @@ def test_database_builds_its_engine_on_first_use(db: Database) -> None:
     assert opened._engine is None  # unlocking alone needs no SQLAlchemy
     assert opened.setting("operator")
     assert opened._engine is not None
+    opened.close()
+
+
+def test_the_main_window_is_built_without_the_engine(qtbot, db: Database, tmp_path: Path) -> None:
+    """The window's status bar and title come from what the unlock read (the file's
+    operator, its snapshot marking), not from a query: a query before the first frame
+    loads SQLAlchemy on the GUI thread, ~0.4 s of every start (bench/gui.py)."""
+    from tests.qt_support import make_ctx
+    from wir_manager.qt.main_window import MainWindow
+
+    path = db.path
+    db.close()
+    opened = Database.open(path, PASSPHRASE)
+    ctx = make_ctx(opened, tmp_path)
+    ctx.tasks.hold()  # background reads wait, as they do until the first frame
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert opened._engine is None
+    assert window.operator_label.text() == f"Operator: {OPERATOR}"
+    assert window.windowTitle() == "WiR Manager"
+    ctx.tasks.release()
+    window.close()
     opened.close()
 
 

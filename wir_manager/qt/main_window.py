@@ -116,7 +116,7 @@ class MainWindow(QMainWindow):
         if self.is_server:
             return self.tr("{app} — team server").format(app=base)
         try:
-            info = snapshot_info(db)  # type: ignore[arg-type]
+            info = snapshot_info(db, as_opened=True)  # type: ignore[arg-type]
         except Exception:  # the title is not worth failing the window for
             info = None
         if info is None:

@@ -48,6 +48,12 @@ class FileIdentity:
     #: An erasure's compaction failed (full disk) and is retried at this unlock; read
     #: here so an unlock without one needs no SQLAlchemy engine.
     compaction_pending: bool = False
+    #: The name stored as the file's operator and its snapshot marking (JSON), read here
+    #: for the window's status bar and title: the main window needs them before its
+    #: first frame, and reading them through the engine would load SQLAlchemy on the GUI
+    #: thread first (~0.4 s of a start).
+    operator: str | None = None
+    snapshot: str | None = None
 
     @property
     def is_ours(self) -> bool:
@@ -272,6 +278,8 @@ def verify_key(
                 raw, "SELECT value FROM settings WHERE key = 'compaction_pending'"
             )
             == "1",
+            operator=_scalar(raw, "SELECT value FROM settings WHERE key = 'operator'"),
+            snapshot=_scalar(raw, "SELECT value FROM settings WHERE key = 'snapshot'"),
         )
     finally:
         raw.close()

@@ -506,7 +506,9 @@ class Database:
         when the app set one (:meth:`use_operator`), else the name stored in the file
         when it was created."""
         if self._operator is None:
-            self._operator = self.setting("operator") or "unknown"
+            # The name as read when the file was unlocked (no engine needed), else now.
+            stored = self.identity.operator if self.identity is not None else None
+            self._operator = stored or self.setting("operator") or "unknown"
         return self._operator
 
     def use_operator(self, name: str) -> None:

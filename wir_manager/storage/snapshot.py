@@ -206,6 +206,12 @@ def _drop_orphans(conn: Any) -> int:
             removed += len(ids)
 
 
-def snapshot_info(db: Database) -> SnapshotInfo | None:
-    """The snapshot description of an open file (None for an ordinary database)."""
+def snapshot_info(db: Database, *, as_opened: bool = False) -> SnapshotInfo | None:
+    """The snapshot description of an open file (None for an ordinary database).
+
+    ``as_opened``: as read when the file was unlocked, without the engine (the main
+    window's title, before its first frame). A file is marked a snapshot when the copy is
+    made, before anyone opens it, so the marking read then is the marking now."""
+    if as_opened and db.identity is not None:
+        return SnapshotInfo.parse(db.identity.snapshot)
     return SnapshotInfo.parse(db.setting(SNAPSHOT_SETTING))
