@@ -40,6 +40,7 @@ from wir_manager.qt.forms.ui_main_window import Ui_MainWindow
 from wir_manager.qt.idle import IdleWatcher
 from wir_manager.qt.views.registry import SCREENS, Screen
 from wir_manager.qt.widgets import screen as screen_api
+from wir_manager.qt.widgets import write_access
 from wir_manager.qt.widgets.elided_label import ElidedLabel
 from wir_manager.qt.widgets.screen import PlaceholderScreen
 from wir_manager.storage.changes import Changes, Kind
@@ -105,6 +106,11 @@ class MainWindow(QMainWindow):
         self.operator_name = db.operator
         self.ui.actionChangePassphrase.setVisible(not self.is_server)
         self.setWindowTitle(self._title(db))
+        self.ui.menuFile.setToolTipsVisible(True)
+        # The imports write: a login that may not (a viewer) sees them disabled, with
+        # why in the tooltip, instead of the server's refusal after the whole wizard.
+        write_access.enable_writes(db, "candidates", [self.ui.actionImportCandidates])
+        write_access.enable_writes(db, "placement_requests", [self.ui.actionImportRequests])
 
     def _title(self, db: object) -> str:
         """ "WiR Manager", plus what kind of copy is open when it is not the live data."""

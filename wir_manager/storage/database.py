@@ -631,6 +631,17 @@ class Database:
         self._key = new_key
         self.dispose()
 
+    def may_write(self, table: str, privilege: str = "INSERT, UPDATE") -> bool:
+        """Whether this login may write ``table``: always, in a file (its one person may
+        write everything). The team server's answer comes from its grants
+        (``ServerDatabase.may_write``); the screens ask either without knowing which."""
+        return True
+
+    @property
+    def role(self) -> str | None:
+        """A file has no team roles (``ServerDatabase.role`` names the login's)."""
+        return None
+
     @property
     def location(self) -> str:
         """Where the data is, for titles and messages (a server gives its address)."""

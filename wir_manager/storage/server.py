@@ -338,6 +338,17 @@ def translate_error(exc: BaseException, address: ServerAddress) -> StorageError 
 
 # ------------------------------------------------------------------- the database
 
+_WRITE_PRIVILEGES = ("INSERT", "UPDATE", "DELETE")
+
+
+def _privileges(privilege: str) -> str:
+    """``privilege`` normalised ("insert,update" -> "INSERT, UPDATE"); anything but the
+    three write privileges is a programming error (it is sent to the server as text)."""
+    parts = sorted({p.strip().upper() for p in privilege.split(",") if p.strip()})
+    if not parts or any(p not in _WRITE_PRIVILEGES for p in parts):
+        raise ValueError(f"not a write privilege: {privilege!r}")
+    return ", ".join(parts)
+
 
 class ServerDatabase:
     """A connection (pool) to one WiR Manager database on a PostgreSQL server."""
@@ -358,8 +369,13 @@ class ServerDatabase:
         self._closed = False
         self._listeners: list[Any] = []
         self._operator: str | None = None
-        #: Server facts read once at connect (login, group roles, affiliate).
+        #: Server facts read once at connect (see :meth:`_probe`): ``login``,
+        #: ``database``, ``roles`` (the WiR Manager group roles held) and ``role`` (the
+        #: highest of them, e.g. "viewer"; None for a login that holds none).
         self.identity: dict[str, Any] = {}
+        # Answers of :meth:`may_write`, per (table, privileges): asked once per
+        # connection; dropped by close(), and a reconnect is a new ServerDatabase.
+        self._writable: dict[tuple[str, str], bool] = {}
         #: Every committed change made through this connection is published here, like
         #: on a file (see storage.changes); other clients' changes can be fed in too.
         self.changes = ChangeFeed()
@@ -455,11 +471,29 @@ class ServerDatabase:
                 raise (
                     translated or StorageError(_("The team server refused the connection."))
                 ) from None
+        from wir_manager.storage.server_admin import ROLE_CHAIN
+
+        groups = [r.group for r in ROLE_CHAIN]
         try:
-            row = conn.execute("SELECT session_user, current_database()").fetchone()
+            # The group roles are matched by oid: pg_has_role() on a name raises when the
+            # role does not exist yet (before ``server init``).
+            row = conn.execute(
+                "SELECT session_user, current_database(), ARRAY("
+                " SELECT rolname::text FROM pg_roles"
+                " WHERE rolname = ANY(%s) AND pg_has_role(session_user, oid, 'MEMBER'))",
+                (groups,),
+            ).fetchone()
+            assert row is not None
             self._operator = str(row[0])
         finally:
             conn.close()
+        held = [r for r in ROLE_CHAIN if r.group in set(row[2] or ())]
+        self.identity = {
+            "login": self._operator,
+            "database": str(row[1]),
+            "roles": [r.value for r in held],
+            "role": held[-1].value if held else None,
+        }
 
     def check_schema(self) -> None:
         """Refuse a database that is not set up, older, or newer than this app."""
@@ -617,6 +651,34 @@ class ServerDatabase:
             cache[table] = frozenset(n for n, ok in zip(names, allowed, strict=True) if not ok)
         return cache[table]
 
+    def may_write(self, table: str, privilege: str = "INSERT, UPDATE") -> bool:
+        """Whether this login may add or change rows of ``table`` (``privilege``: any of
+        INSERT, UPDATE, DELETE, comma-separated; one held is enough).
+
+        The screens ask it to disable the controls a login may not use, rather than let
+        a viewer type a whole form before the server refuses it; the server's grants
+        (``server_admin.WRITES``) stay what enforces the roles. Asked of the server once
+        per table and privilege per connection, like :meth:`hidden_columns`."""
+        key = (table, _privileges(privilege))
+        if key not in self._writable:
+            from sqlalchemy import text
+
+            with self.engine.connect() as conn:
+                allowed = conn.execute(
+                    text("SELECT has_table_privilege(current_user, :t, :p)"),
+                    {"t": table, "p": key[1]},
+                ).scalar()
+            self._writable[key] = bool(allowed)
+        return self._writable[key]
+
+    @property
+    def role(self) -> str | None:
+        """The login's highest WiR Manager role ("viewer", "staff", "coordinator",
+        "admin"), read at connect; None when it holds none. Said in the tooltip of a
+        control the login may not use."""
+        role = self.identity.get("role")
+        return str(role) if role else None
+
     def _hidden_map(self) -> dict[str, frozenset[str]]:
         """:meth:`hidden_columns` of every table a viewer may be refused columns of."""
         from wir_manager.storage.server_admin import VIEWER_HIDDEN
@@ -709,6 +771,7 @@ class ServerDatabase:
         self._engine = None
         self._sessions = None
         self._password = None
+        self._writable.clear()
         self._closed = True
 
     @property

@@ -392,6 +392,9 @@ class CandidatesView(SidebarScreen):
             editor.revertRequested.connect(self.revert)
             editor.addAffiliateRequested.connect(self.add_affiliate)
             editor.dirtyChanged.connect(lambda _d: self._update_buttons())
+            save = editor.ui.saveButton
+            editor.enable_save = lambda on: self.enable_writes("candidates", [save], on)
+            editor.enable_save(save.isEnabled())
             self._make_accessible(editor)
             self._editor = editor
         return self._editor
@@ -403,9 +406,12 @@ class CandidatesView(SidebarScreen):
         accessibility.make_accessible(root or self)
 
     def _update_buttons(self) -> None:
+        # Each write control also needs the login's permission (always, in a file): a
+        # viewer sees them disabled, with the reason as tooltip, whatever is selected.
         has_selection = bool(self.ui.table.selectionModel().selectedRows())
-        self.ui.deleteButton.setEnabled(has_selection)
-        self.ui.stageButton.setEnabled(has_selection)
+        self.enable_writes("candidates", [self.ui.newButton])
+        self.enable_writes("candidates", [self.ui.stageButton], has_selection)
+        self.enable_writes("candidates", [self.ui.deleteButton], has_selection, privilege="DELETE")
 
     # ------------------------------------------------------------------ screen API
     def show_what(self, what: object) -> None:
@@ -550,12 +556,16 @@ class CandidatesView(SidebarScreen):
         if not ids:
             return
         menu = QMenu(self)
-        menu.addMenu(self.ui.stageButton.menu()).setText(self.tr("Change stage"))
-        menu.addAction(theme.icon("delete"), self.tr("Delete…"), self.delete_selected)
+        stage = menu.addMenu(self.ui.stageButton.menu())
+        stage.setText(self.tr("Change stage"))
+        self.enable_writes("candidates", [stage])
+        delete = menu.addAction(theme.icon("delete"), self.tr("Delete…"), self.delete_selected)
+        self.enable_writes("candidates", [delete], privilege="DELETE")
         erase = menu.addAction(
             self.tr("Erase permanently (right to erasure)…"), self.erase_selected
         )
-        erase.setEnabled(len(ids) == 1)
+        self.enable_writes("candidates", [erase], len(ids) == 1, privilege="DELETE")
+        menu.setToolTipsVisible(True)
         menu.addAction(self.tr("Verify on the wikis"), self.wiki.verify)
         timeline = menu.addAction(self.tr("Timeline…"), self.show_timeline)
         timeline.setEnabled(len(ids) == 1)

@@ -541,14 +541,17 @@ class PlacementsView(SidebarScreen):
         )
         self.facts.setText("\n".join(self._fact_lines(rec)))
         status = rec.status
-        self.start_button.setEnabled(status is PlacementStatus.PLANNED)
-        self.cancel_button.setEnabled(status is PlacementStatus.PLANNED)
-        self.complete_button.setEnabled(status is PlacementStatus.ACTIVE)
-        self.early_button.setEnabled(status is PlacementStatus.ACTIVE)
-        self.extend_button.setEnabled(status in (PlacementStatus.PLANNED, PlacementStatus.ACTIVE))
-        self.impact_button.setEnabled(
+        # Each step also needs the login's permission (always, in a file): a viewer sees
+        # them disabled, with why as tooltip. Details… stays: the form is worth reading.
+        planned, active = status is PlacementStatus.PLANNED, status is PlacementStatus.ACTIVE
+        self.enable_writes("placements", [self.start_button, self.cancel_button], planned)
+        self.enable_writes("placements", [self.complete_button, self.early_button], active)
+        self.enable_writes("placements", [self.extend_button], planned or active)
+        self.enable_writes(
+            "placement_outcomes",
+            [self.impact_button],
             status in (PlacementStatus.ACTIVE, PlacementStatus.COMPLETED)
-            and rec.candidate_id is not None
+            and rec.candidate_id is not None,
         )
         self.checkins.set_records(list(rec.checkins))
         self._update_checkin_buttons()
@@ -638,6 +641,7 @@ class PlacementsView(SidebarScreen):
         report = self.report_combo.currentData()
         have = {o.metric: o for o in outcomes}
         metrics = list(pl.STANDARD_METRICS) + [o.metric for o in outcomes if not o.standard]
+        removes: list[QPushButton] = []
         for col, text in enumerate(
             (self.tr("Metric"), self.tr("Progress"), self.tr("Target"), self.tr("Actual"))
         ):
@@ -687,9 +691,18 @@ class PlacementsView(SidebarScreen):
                     self.tr("Remove the metric {metric}").format(metric=metric_label(metric))
                 )
                 remove.clicked.connect(lambda _c=False, name=metric: self.remove_metric(name))
+                removes.append(remove)
                 self.outcome_grid.addWidget(remove, row, 4)
             self._metric_widgets[metric] = (bar, target, actual)
         self.outcome_grid.setColumnStretch(1, 1)
+        # A login that may not write outcomes (a viewer) reads the figures, types none.
+        may = self.enable_writes(
+            "placement_outcomes",
+            [self.free_metric, self.add_metric_button, self.save_outcomes_button, *removes],
+        )
+        for _bar, target, actual in self._metric_widgets.values():
+            target.setReadOnly(not may)
+            actual.setReadOnly(not may)
 
     # ------------------------------------------------------------------ status steps
     def _apply(self, fn: Callable[..., pl.PlacementChange], *args: Any, **kw: Any) -> bool:
@@ -754,6 +767,8 @@ class PlacementsView(SidebarScreen):
             fetch=lambda: pl.get_placement(db, rec.id).as_form_data(),
             parent=self,
         )
+        # A viewer may read the form; its Save says why it is disabled.
+        self.enable_writes("placements", [self.form.save_button])
         self.form.finished.connect(self._form_finished)
         self.form.open()
 
@@ -774,10 +789,13 @@ class PlacementsView(SidebarScreen):
 
     def _update_checkin_buttons(self, *_args: object) -> None:
         c = self._current_checkin()
-        for button in (self.move_button, self.note_button, self.delete_checkin_button):
-            button.setEnabled(c is not None)
-        self.done_button.setEnabled(c is not None and c.done_on is None)
-        self.undone_button.setEnabled(c is not None and c.done_on is not None)
+        table = "placement_checkins"
+        self.enable_writes(
+            table, [self.move_button, self.note_button, self.delete_checkin_button], c is not None
+        )
+        self.enable_writes(table, [self.done_button], c is not None and c.done_on is None)
+        self.enable_writes(table, [self.undone_button], c is not None and c.done_on is not None)
+        self.enable_writes(table, [self.add_checkin_button])
 
     def _checkin_write(self, fn: Callable[[], object]) -> None:
         if self.record is None:

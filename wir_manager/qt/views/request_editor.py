@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
@@ -76,6 +77,9 @@ class RequestEditor(QWidget):
         self._loaded: rq.RequestData | None = None
         self._problems: list[rq.Problem] = []
         self._touched: set[str] = set()
+        # Enables Save when the form may be saved; the Requests screen replaces it to AND
+        # in whether the login may write requests (widgets.write_access).
+        self.enable_save: Callable[[bool], object] = self.ui.saveButton.setEnabled
         self.languages = LanguageRequirementModel(self)
         self.skills = SkillRequirementModel(self)
         self._setup_widgets()
@@ -492,7 +496,7 @@ class RequestEditor(QWidget):
             label.setToolTip("")
         can_save = dirty and not self._problems
         if ui.saveButton.isEnabled() != can_save:
-            ui.saveButton.setEnabled(can_save)
+            self.enable_save(can_save)
         if ui.revertButton.isEnabled() != dirty:
             ui.revertButton.setEnabled(dirty)
 

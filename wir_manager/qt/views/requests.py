@@ -59,6 +59,9 @@ class RequestsView(SidebarScreen):
         self.proxy.setSourceModel(self.model)
         self.editor = RequestEditor(self)
         self.editor.setObjectName("requestEditor")
+        save = self.editor.ui.saveButton
+        self.editor.enable_save = lambda on: self.enable_writes("placement_requests", [save], on)
+        self.editor.enable_save(save.isEnabled())
         self.ui.editorLayout.addWidget(self.editor)
         # True to go ahead deleting these requests; replaceable in tests.
         self.confirm_delete: Callable[[list[RequestRow]], bool] = self._confirm_delete_dialog
@@ -432,10 +435,15 @@ class RequestsView(SidebarScreen):
         return box.exec() == QMessageBox.StandardButton.Yes
 
     def _update_actions(self, *_args: object) -> None:
+        # Each write control also needs the login's permission (always, in a file): a
+        # login that may not write requests sees them disabled, with why as tooltip.
         can_save = self.editor.is_dirty() and self.editor.is_valid()
-        self.action_save.setEnabled(can_save)
+        self.enable_writes("placement_requests", [self.action_save], can_save)
+        self.enable_writes("placement_requests", [self.ui.newButton, self.action_new])
         has_selection = bool(self.ui.table.selectionModel().selectedRows())
-        self.ui.deleteButton.setEnabled(has_selection)
+        self.enable_writes("placement_requests", [self.ui.deleteButton], has_selection)
+        # Del also removes a row of the form's requirement tables (no write), so it
+        # stays; deleting requests through it is refused by the server.
         self.action_delete.setEnabled(True)
 
     def release(self) -> None:

@@ -93,6 +93,10 @@ class CandidateEditor(QWidget):
         self._dirty = False
         self._errors: dict[str, str] = {}
         self._problems_visible = False
+        # Enables Save when the form may be saved; the Candidates screen replaces it to
+        # AND in whether the login may write candidates (widgets.write_access), so a
+        # change to the form cannot enable Save for a viewer.
+        self.enable_save: Callable[[bool], object] = self.ui.saveButton.setEnabled
         self._build_choices()
         self._build_error_markers()
         self._connect()
@@ -456,7 +460,7 @@ class CandidateEditor(QWidget):
             errors["username"] = _tr("Another candidate already has this username.")
         self._errors = errors
         dirty = bool(problems) or data != self._baseline
-        self.ui.saveButton.setEnabled(dirty and not errors)
+        self.enable_save(dirty and not errors)
         self.ui.revertButton.setEnabled(dirty)
         # A blank new form is not scolded; a stored record that cannot be saved as it is
         # (e.g. imported with consent but no date) says so at once (#16.4).
@@ -470,7 +474,7 @@ class CandidateEditor(QWidget):
         one's tab is brought forward with its field focused."""
         self._errors = dict(errors)
         self._show_problems(True)
-        self.ui.saveButton.setEnabled(False)
+        self.enable_save(False)
         self.go_to_problem()
 
     # ------------------------------------------------------------------ problems

@@ -22,17 +22,19 @@ through :func:`call`, so a placeholder (or a screen of a build without that modu
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from wir_manager.qt import theme
+from wir_manager.qt.widgets import write_access
 from wir_manager.qt.widgets.confirm import AskStale, LeaveAnswer, ask_save_discard_cancel, ask_stale
 
 if TYPE_CHECKING:
     from wir_manager.qt.context import AppContext
+    from wir_manager.qt.widgets.write_access import Control
     from wir_manager.storage.changes import Changes
 
 
@@ -108,6 +110,23 @@ class SidebarScreen(QWidget):
 
     def _ask_unsaved_dialog(self) -> LeaveAnswer:
         return ask_save_discard_cancel(self, self.UNSAVED_DIALOG, self.unsaved_text())
+
+    # ------------------------------------------------------------------ permissions
+    def enable_writes(
+        self,
+        table: str,
+        controls: Iterable[Control],
+        enabled: bool = True,
+        *,
+        privilege: str = "INSERT, UPDATE",
+    ) -> bool:
+        """Enable ``controls`` when ``enabled`` and this login may write ``table``; a
+        refused control says why in its tooltip (see :mod:`widgets.write_access`). Call
+        it where the screen updates its buttons, so a new selection cannot re-enable a
+        control the login may not use."""
+        return write_access.enable_writes(
+            self.ctx.db, table, controls, enabled, privilege=privilege
+        )
 
     # ------------------------------------------------------------------ changes
     def _hub_changed(self, changes: Changes) -> None:

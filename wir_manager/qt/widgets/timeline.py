@@ -28,6 +28,7 @@ from wir_manager.qt.context import AppContext
 from wir_manager.qt.dialogs.placement_form import pydate, qdate
 from wir_manager.qt.errors import EXPECTED_ERRORS, show_error
 from wir_manager.qt.models.placement_tables import ID_ROLE, TimelineModel
+from wir_manager.qt.widgets import write_access
 from wir_manager.qt.widgets.tables import record_table
 from wir_manager.services import placements as pl
 from wir_manager.services.placements.records import PlacementError
@@ -84,13 +85,23 @@ class TimelinePanel(QWidget):
             except PlacementError:
                 self.candidate_id = None  # deleted meanwhile
         self.model.set_records(events)
-        for w in (self.note_edit, self.note_day, self.add_button):
-            w.setEnabled(self.candidate_id is not None)
+        # A login that may not write contact notes (a viewer) cannot type one either.
+        write_access.enable_writes(
+            self.ctx.db,
+            "contact_notes",
+            [self.note_edit, self.note_day, self.add_button],
+            self.candidate_id is not None,
+        )
         self._update_buttons()
 
     def _update_buttons(self, *_args: object) -> None:
         index = self.table.currentIndex()
-        self.remove_button.setEnabled(index.isValid() and index.data(ID_ROLE) is not None)
+        write_access.enable_writes(
+            self.ctx.db,
+            "contact_notes",
+            [self.remove_button],
+            index.isValid() and index.data(ID_ROLE) is not None,
+        )
 
     def add_note(self) -> None:
         if self.candidate_id is None:
