@@ -5116,6 +5116,61 @@
     </message>
 </context>
 <context>
+    <name>WriteAccess</name>
+    <message>
+        <source>Your login ({role}) may not change candidates.</source>
+        <translation>Din inloggning ({role}) får inte ändra kandidater.</translation>
+    </message>
+    <message>
+        <source>Your login ({role}) may not change training records.</source>
+        <translation>Din inloggning ({role}) får inte ändra utbildningsuppgifter.</translation>
+    </message>
+    <message>
+        <source>Your login ({role}) may not change training modules.</source>
+        <translation>Din inloggning ({role}) får inte ändra utbildningsmoduler.</translation>
+    </message>
+    <message>
+        <source>Your login ({role}) may not change placement requests.</source>
+        <translation>Din inloggning ({role}) får inte ändra placeringsförfrågningar.</translation>
+    </message>
+    <message>
+        <source>Your login ({role}) may not change shortlists.</source>
+        <translation>Din inloggning ({role}) får inte ändra kortlistor.</translation>
+    </message>
+    <message>
+        <source>Your login ({role}) may not change weight profiles.</source>
+        <translation>Din inloggning ({role}) får inte ändra viktprofiler.</translation>
+    </message>
+    <message>
+        <source>Your login ({role}) may not change placements.</source>
+        <translation>Din inloggning ({role}) får inte ändra placeringar.</translation>
+    </message>
+    <message>
+        <source>Your login ({role}) may not change check-ins.</source>
+        <translation>Din inloggning ({role}) får inte ändra avstämningar.</translation>
+    </message>
+    <message>
+        <source>Your login ({role}) may not change outcomes.</source>
+        <translation>Din inloggning ({role}) får inte ändra utfall.</translation>
+    </message>
+    <message>
+        <source>Your login ({role}) may not change contact notes.</source>
+        <translation>Din inloggning ({role}) får inte ändra kontaktanteckningar.</translation>
+    </message>
+    <message>
+        <source>Your login ({role}) may not delete candidates.</source>
+        <translation>Din inloggning ({role}) får inte ta bort kandidater.</translation>
+    </message>
+    <message>
+        <source>Your login may not change this.</source>
+        <translation>Din inloggning får inte ändra detta.</translation>
+    </message>
+    <message>
+        <source>Your login ({role}) may not change this.</source>
+        <translation>Din inloggning ({role}) får inte ändra detta.</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>WiR Manager</source>
