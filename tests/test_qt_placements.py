@@ -834,6 +834,23 @@ VIEWER_MARKS = {
 }
 
 
+#: The tooltip of each kind of write control a viewer finds disabled.
+VIEWER_TIPS = {
+    "en": {
+        "placements": "Your login ({role}) may not change placements.",
+        "checkins": "Your login ({role}) may not change check-ins.",
+        "outcomes": "Your login ({role}) may not change outcomes.",
+        "notes": "Your login ({role}) may not change contact notes.",
+    },
+    "sv": {
+        "placements": "Din inloggning ({role}) får inte ändra placeringar.",
+        "checkins": "Din inloggning ({role}) får inte ändra avstämningar.",
+        "outcomes": "Din inloggning ({role}) får inte ändra utfall.",
+        "notes": "Din inloggning ({role}) får inte ändra kontaktanteckningar.",
+    },
+}
+
+
 def _placements_for_a_viewer(admin) -> dict[str, int]:  # type: ignore[no-untyped-def]
     """The week on the team server: an active residency (Arabic name) that began forty
     days ago, with its liaison, a check-in done, an extension and a contact note; a
@@ -968,10 +985,11 @@ def test_a_viewer_walks_the_placements_screen_and_sees_no_notes_or_contact_detai
     with its resident's name as written (Arabic, Devanagari, Chinese); neither the screen
     nor the placement form shows a note, reason or e-mail the server refuses a viewer.
 
-    The app leaves the write controls enabled for a viewer, as Candidates does: the
-    server enforces the roles. So each control that writes (status steps, the form's
-    Save, check-ins, outcomes, contact notes) must come back with the server's refusal in
-    one sentence naming the login, nothing stored, and the placement still on screen."""
+    Each control that writes (status steps, the form's Save, check-ins, outcomes,
+    contact notes) is disabled for a viewer, its tooltip saying why: that is the first
+    line of defence. The server still enforces the roles, so each one's slot, called
+    directly, must come back with the server's refusal in one sentence naming the login,
+    nothing stored, and the placement still on screen."""
     import wir_manager.qt.views.placements as placements_view
     import wir_manager.qt.widgets.timeline as timeline_widget
     from tests.pg_cluster import LOGIN_PASSWORD
@@ -1046,29 +1064,37 @@ def test_a_viewer_walks_the_placements_screen_and_sees_no_notes_or_contact_detai
     view.ask_date = lambda _title, _label, day: day + dt.timedelta(days=14)
     view.confirm = lambda _question: True
 
-    def refused(what: str, button: QPushButton) -> None:
-        assert button.isEnabled(), what
+    tips = {k: v.format(role="viewer") for k, v in VIEWER_TIPS[code].items()}
+
+    def refused(what: str, button: QPushButton, table: str, slot: Callable[[], object]) -> None:
+        # Disabled, saying why: the first line of defence.
+        assert not button.isEnabled(), what
+        assert button.toolTip() == tips[table], (what, button.toolTip())
+        # The server's refusal behind it, in one sentence naming the login.
         count = len(errors)
-        button.click()
+        slot()
         assert len(errors) == count + 1, what
         exc = errors[-1]
         assert isinstance(exc, PermissionRefusedError), (what, repr(exc))
         assert login in str(exc) and "\n" not in str(exc), what
 
     select(ids["planned"])
-    for what, button in (
-        ("start", view.start_button),
-        ("cancel", view.cancel_button),
-        ("extend", view.extend_button),
+    for what, button, slot in (
+        ("start", view.start_button, view.start),
+        ("cancel", view.cancel_button, view.cancel),
+        ("extend", view.extend_button, view.extend),
     ):
-        refused(what, button)
+        refused(what, button, "placements", slot)
         assert view.record is not None and view.record.id == ids["planned"]
         assert view.record.status is PlacementStatus.PLANNED
+    assert view.edit_button.isEnabled()  # the form is there to be read
     view.edit_button.click()
     form = view.form
     assert form is not None
+    assert not form.save_button.isEnabled()
+    assert form.save_button.toolTip() == tips["placements"]
     form.mentor.setText("Amani Njeri")
-    form.save_button.click()
+    form.accept()  # what the disabled Save would do
     # The form stays open with the sentence and what was typed.
     assert view.form is form and form.isVisible(), "the form's save"
     assert login in form.error.text() and "\n" not in form.error.text()
@@ -1077,36 +1103,39 @@ def test_a_viewer_walks_the_placements_screen_and_sees_no_notes_or_contact_detai
     qtbot.waitUntil(lambda: view.form is None, timeout=5000)
 
     select(ids["active"])
-    refused("complete", view.complete_button)
-    refused("end early", view.early_button)
+    refused("complete", view.complete_button, "placements", view.complete)
+    refused("end early", view.early_button, "placements", view.end_early)
     assert view.record is not None and view.record.status is PlacementStatus.ACTIVE
     view.checkin_table.selectRow(0)  # done by the admin
-    for what, button in (
-        ("not done", view.undone_button),
-        ("move", view.move_button),
-        ("note", view.note_button),
-        ("remove", view.delete_checkin_button),
-        ("add report", view.add_checkin_button),
+    for what, button, slot in (
+        ("not done", view.undone_button, view.mark_not_done),
+        ("move", view.move_button, view.move_checkin),
+        ("note", view.note_button, view.note_checkin),
+        ("remove", view.delete_checkin_button, view.delete_checkin),
+        ("add report", view.add_checkin_button, view.add_checkin),
     ):
-        refused(what, button)
+        refused(what, button, "checkins", slot)
     view.checkin_table.selectRow(1)
-    refused("done", view.done_button)
+    refused("done", view.done_button, "checkins", view.mark_done)
     target = view._metric_widgets["articles_created"][1]
+    assert target.isReadOnly()
     target.setText("45")
-    refused("save outcomes", view.save_outcomes_button)
+    refused("save outcomes", view.save_outcomes_button, "outcomes", view.save_outcomes)
     assert target.text() == "45"  # what was typed stays
     target.setText("40")
+    assert not view.free_metric.isEnabled()
     view.free_metric.setText("podcast episodes")
-    refused("add metric", view.add_metric_button)
+    refused("add metric", view.add_metric_button, "outcomes", view.add_metric)
     view.free_metric.clear()
     panel = view.timeline
+    assert not panel.note_edit.isEnabled()
     panel.note_edit.setText("फ़ोन किया: दर्शक")
-    refused("add note", panel.add_button)
+    refused("add note", panel.add_button, "notes", panel.add_note)
     assert panel.note_edit.text() == "फ़ोन किया: दर्शक"
     panel.note_edit.clear()
     row = next(i for i, e in enumerate(panel.model.records()) if e.kind is TimelineKind.NOTE)
     panel.table.selectRow(row)
-    refused("remove note", panel.remove_button)
+    refused("remove note", panel.remove_button, "notes", panel.remove_note)
     assert view.record is not None and view.record.id == ids["active"]
     assert not view.has_unsaved_changes()
 
