@@ -28,11 +28,15 @@ TIPS = {
         "candidates": "Your login ({role}) may not change candidates.",
         "delete": "Your login ({role}) may not delete candidates.",
         "requests": "Your login ({role}) may not change placement requests.",
+        "training": "Your login ({role}) may not change training records.",
+        "modules": "Your login ({role}) may not change training modules.",
     },
     "sv": {
         "candidates": "Din inloggning ({role}) får inte ändra kandidater.",
         "delete": "Din inloggning ({role}) får inte ta bort kandidater.",
         "requests": "Din inloggning ({role}) får inte ändra placeringsförfrågningar.",
+        "training": "Din inloggning ({role}) får inte ändra utbildningsuppgifter.",
+        "modules": "Din inloggning ({role}) får inte ändra utbildningsmoduler.",
     },
 }
 
@@ -148,6 +152,27 @@ def test_a_viewer_finds_the_write_controls_disabled_with_the_reason(
     assert rui.searchEdit.isEnabled() and rui.statusFilter.isEnabled()
     assert requests.action_find.isEnabled()
     requests.discard_changes()
+
+    training = window.show_screen("training")
+    qtbot.waitUntil(lambda: training.grid_model.rowCount() > 0, timeout=20_000)
+    record = training.grid_model.row_record(0)
+    training.select_cells([record.candidate_id])
+    assert training.selected_cells()  # cells chosen: what would enable the marking
+    tui = training.ui
+    for control in (tui.markButton, tui.inProgressButton, tui.resetButton, training.action_mark):
+        _refused(control, tips["training"])
+    editor = training.module_editor
+    editor.ui.titleEdit.setText("Wikidata för arkiv")
+    assert editor.is_dirty() and not editor.problem()
+    for control in (
+        editor.ui.saveButton,
+        training.action_save,
+        tui.addModuleButton,
+        training.action_new,
+    ):
+        _refused(control, tips["modules"])
+    assert tui.searchEdit.isEnabled() and tui.cohortCombo.isEnabled()
+    editor.ui.revertButton.click()
     _close(window, qtbot)
     db.close()
 

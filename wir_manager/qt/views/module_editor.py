@@ -7,6 +7,7 @@ None for a new one), tells whether the form differs from it, and emits
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Signal
@@ -36,6 +37,9 @@ class ModuleEditor(QGroupBox):
         self._module: ModuleRecord | None = None
         self._baseline = ModuleForm("", "", True, True)
         self._loading = False
+        # Enables Save when the form may be saved; the Training screen replaces it to AND
+        # in whether the login may write training modules (widgets.write_access).
+        self.enable_save: Callable[[bool], object] = self.ui.saveButton.setEnabled
         ui = self.ui
         ui.titleEdit.textChanged.connect(self._changed)
         ui.descriptionEdit.textChanged.connect(self._changed)
@@ -91,6 +95,6 @@ class ModuleEditor(QGroupBox):
         self.ui.errorLabel.setText(problem)
         self.ui.errorLabel.setStyleSheet(f"color: {theme.error_text().name()};")
         self.ui.errorLabel.setVisible(show)
-        self.ui.saveButton.setEnabled(dirty and not problem)
+        self.enable_save(dirty and not problem)
         self.ui.revertButton.setEnabled(dirty)
         self.state_changed.emit()

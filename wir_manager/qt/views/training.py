@@ -61,6 +61,11 @@ class TrainingView(SidebarScreen):
         self.grid_model = TrainingGridModel(self)
         self.module_editor = ModuleEditor(self)
         self.module_editor.setObjectName("moduleEditor")
+        save = self.module_editor.ui.saveButton
+        self.module_editor.enable_save = lambda on: self.enable_writes(
+            "training_modules", [save], on
+        )
+        self.module_editor.enable_save(save.isEnabled())
         self.module_editor.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.ui.moduleEditorLayout.addWidget(self.module_editor)
         self.loading = False
@@ -188,6 +193,8 @@ class TrainingView(SidebarScreen):
             lambda: self.mark_selection(TrainingStatus.COMPLETED),
             "actionMarkCompleted",
         )
+        # Ctrl+Return marks cells: not for a login that may not write training records.
+        self.enable_writes("training_progress", [self.action_mark])
         self.action_find = self._action(
             self.tr("&Find candidates"),
             QKeySequence.StandardKey.Find,
@@ -309,10 +316,19 @@ class TrainingView(SidebarScreen):
         row = self.ui.moduleList.currentIndex().row()
         count = self.modules.rowCount()
         editing_existing = self.module_editor.module is not None
-        self.ui.moveUpButton.setEnabled(editing_existing and row > 0)
-        self.ui.moveDownButton.setEnabled(editing_existing and 0 <= row < count - 1)
-        self.action_save.setEnabled(
-            self.module_editor.is_dirty() and not self.module_editor.problem()
+        # Each write control also needs the login's permission (always, in a file).
+        table = "training_modules"
+        self.enable_writes(table, [self.ui.moveUpButton], editing_existing and row > 0)
+        self.enable_writes(
+            table, [self.ui.moveDownButton], editing_existing and 0 <= row < count - 1
+        )
+        self.enable_writes(
+            table,
+            [self.action_save],
+            self.module_editor.is_dirty() and not self.module_editor.problem(),
+        )
+        self.enable_writes(
+            table, [self.ui.addModuleButton, self.action_new, self.ui.installDefaultsButton]
         )
 
     def new_module(self) -> None:
@@ -468,6 +484,8 @@ class TrainingView(SidebarScreen):
         button = self.ui.promoteButton
         button.setVisible(waiting > 0)
         button.setText(self.tr("Move {n} finished to Ready").format(n=waiting))
+        # It changes the candidates' stage: a login that may not sees why.
+        self.enable_writes("candidates", [button])
         button.setToolTip(
             self.tr(
                 "Candidates still “in training” who completed every mandatory module "
@@ -503,8 +521,9 @@ class TrainingView(SidebarScreen):
             (self.tr("Reset to not started"), TrainingStatus.NOT_STARTED),
         ):
             action = menu.addAction(text)
-            action.setEnabled(has_selection)
+            self.enable_writes("training_progress", [action], has_selection)
             action.triggered.connect(lambda _c=False, st=status: self.mark_selection(st))
+        menu.setToolTipsVisible(True)
         module = self.grid_model.module_at(index.column()) if index.isValid() else None
         if module is not None:
             menu.addSeparator()
@@ -604,8 +623,12 @@ class TrainingView(SidebarScreen):
             if count
             else self.tr("Select cells or candidates to mark")
         )
-        for button in (self.ui.markButton, self.ui.inProgressButton, self.ui.resetButton):
-            button.setEnabled(bool(count))
+        # Marking also needs the login's permission (a viewer sees why in the tooltip).
+        self.enable_writes(
+            "training_progress",
+            [self.ui.markButton, self.ui.inProgressButton, self.ui.resetButton],
+            bool(count),
+        )
 
     def select_cells(self, candidate_ids: list[int], module_ids: list[int] | None = None) -> None:
         """Select candidates' cells (all modules when ``module_ids`` is None)."""
