@@ -48,7 +48,7 @@ from wir_manager.qt.models.shortlist_tables import (
     decline_label,
     status_label,
 )
-from wir_manager.qt.widgets import confirm
+from wir_manager.qt.widgets import confirm, write_access
 from wir_manager.qt.widgets.score_bars import ScoreBarDelegate, legend_html
 from wir_manager.services import candidates, matching, placements
 from wir_manager.services import requests as rq
@@ -267,7 +267,9 @@ class RankingPane(_Pane):
             text = self.tr("Profile “default”, version {v}.")
         self.ui.profileLabel.setText(text.format(v=self.profile_version))
         self.ui.resetWeightsButton.setEnabled(changed)
-        self.ui.saveWeightsButton.setEnabled(changed)
+        write_access.enable_writes(
+            self.ctx.db, "weight_profiles", [self.ui.saveWeightsButton], changed
+        )
 
     def weights_stored(self, version: int) -> None:
         """The shown weights were just stored as profile ``version`` (e.g. with a save)."""
@@ -683,7 +685,9 @@ class SavedPane(_Pane):
             combo.addItem(status_label(row.status), None)
         combo.blockSignals(False)
         combo.setEnabled(bool(steps))
-        self.ui.statusButton.setEnabled(bool(steps))
+        write_access.enable_writes(
+            self.ctx.db, "shortlist_entries", [self.ui.statusButton], bool(steps)
+        )
         if row is not None and row.interview_on is not None:
             self.interview_date.setDate(qdate(row.interview_on))
         self.decline_note.clear()
@@ -856,7 +860,7 @@ class AssignmentPane(_Pane):
 
     def _update_buttons(self) -> None:
         has = self.result is not None and any(r.placements for r in self.result.requests)
-        self.apply_button.setEnabled(has)
+        write_access.enable_writes(self.ctx.db, "shortlist_entries", [self.apply_button], has)
         self.export_button.setEnabled(self.result is not None)
 
     def run(self, weights: dict[str, float]) -> None:

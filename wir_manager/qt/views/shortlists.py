@@ -156,13 +156,17 @@ class ShortlistsView(SidebarScreen):
         self.ranking.set_weight(part, value)
 
     def _update_buttons(self) -> None:
+        # The writes also need the login's permission (always, in a file): a login that
+        # may not write shortlists (viewer, staff) sees them disabled, with why.
         picked = len(self.ranked_model.picked_ids()) + len(self.near_model.picked())
-        self.ui.saveButton.setEnabled(picked > 0 and self.request_id() is not None)
+        table = "shortlist_entries"
+        self.enable_writes(
+            table, [self.ui.saveButton], picked > 0 and self.request_id() is not None
+        )
         self.ui.dossierButton.setEnabled(self.request_id() is not None)
         self.ui.pickedLabel.setText(self.tr("%Ln ticked", None, picked))
         has_saved = self.saved_pane.has_current()
-        self.ui.statusButton.setEnabled(has_saved)
-        self.ui.noteButton.setEnabled(has_saved)
+        self.enable_writes(table, [self.ui.statusButton, self.ui.noteButton], has_saved)
 
     # ------------------------------------------------------------------ dossier
     def generate_dossier(self) -> None:
