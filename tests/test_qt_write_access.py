@@ -30,6 +30,8 @@ TIPS = {
         "requests": "Your login ({role}) may not change placement requests.",
         "training": "Your login ({role}) may not change training records.",
         "modules": "Your login ({role}) may not change training modules.",
+        "shortlists": "Your login ({role}) may not change shortlists.",
+        "weights": "Your login ({role}) may not change weight profiles.",
     },
     "sv": {
         "candidates": "Din inloggning ({role}) får inte ändra kandidater.",
@@ -37,6 +39,8 @@ TIPS = {
         "requests": "Din inloggning ({role}) får inte ändra placeringsförfrågningar.",
         "training": "Din inloggning ({role}) får inte ändra utbildningsuppgifter.",
         "modules": "Din inloggning ({role}) får inte ändra utbildningsmoduler.",
+        "shortlists": "Din inloggning ({role}) får inte ändra kortlistor.",
+        "weights": "Din inloggning ({role}) får inte ändra viktprofiler.",
     },
 }
 
@@ -61,12 +65,15 @@ def _close(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
 
 def _team_login(server_db_url: str, pg_server, role: TeamRole) -> ServerDatabase:  # type: ignore[no-untyped-def]
     """A fresh team database with a demo programme, and a login of ``role`` on it."""
-    from wir_manager.services import demo
+    from wir_manager.services import demo, matching
 
     dbname = server_db_url.rsplit("/", 1)[1]
     login = f"{role.value}_{dbname}"
     with ServerDatabase.connect(server_db_url) as admin:
         demo.generate(admin, candidates=12, requests=3, seed=8)
+        # The weights profile is stored on first use; a login that may not write it
+        # cannot be the first (the Shortlists screen then reports the refusal).
+        matching.current_profile(admin)
         server_admin.add_user(admin, login, role, password=LOGIN_PASSWORD)
     return ServerDatabase.connect(pg_server.url(login, dbname))
 
@@ -200,6 +207,21 @@ def test_a_staff_login_may_save_candidates_but_not_requests(
         _refused(control, tips["requests"])
     _refused(window.ui.actionImportRequests, tips["requests"])
     requests.discard_changes()
+
+    # Shortlists are the coordinator's: ranking is reading, saving is not.
+    shortlists = window.show_screen("shortlists")
+    rid = requests.editor.request_id
+    assert rid is not None
+    with qtbot.waitSignal(shortlists.ranked, timeout=20_000):
+        shortlists.select_request(rid)
+        if shortlists.request_id() == rid:
+            shortlists.rerank()
+    with qtbot.waitSignal(shortlists.ranked, timeout=20_000):
+        shortlists.set_weight("experience", 0 if shortlists.weights()["experience"] else 40)
+    _refused(shortlists.ui.saveButton, tips["shortlists"])
+    _refused(shortlists.ui.saveWeightsButton, tips["weights"])
+    assert shortlists.ui.resetWeightsButton.isEnabled()  # the typed weights are local
+    assert shortlists.ui.dossierButton.isEnabled()
     _close(window, qtbot)
     db.close()
 
