@@ -71,9 +71,7 @@ def _team_login(server_db_url: str, pg_server, role: TeamRole) -> ServerDatabase
     login = f"{role.value}_{dbname}"
     with ServerDatabase.connect(server_db_url) as admin:
         demo.generate(admin, candidates=12, requests=3, seed=8)
-        # The weights profile is stored on first use; a login that may not write it
-        # cannot be the first (the Shortlists screen then reports the refusal).
-        matching.current_profile(admin)
+        matching.current_profile(admin)  # stored, as a coordinator's first ranking does
         server_admin.add_user(admin, login, role, password=LOGIN_PASSWORD)
     return ServerDatabase.connect(pg_server.url(login, dbname))
 
@@ -278,3 +276,29 @@ def test_the_server_is_asked_once_per_table_and_privilege(pg_server, server_db_u
     with pytest.raises(ValueError):
         db.may_write("candidates", "SELECT")
     db.close()
+
+
+def test_a_viewer_ranks_before_any_coordinator_stored_the_weights(
+    pg_server, server_db_url: str
+) -> None:
+    """On a new team server the default weights are stored at the first ranking. A
+    viewer may not store them, so a viewer who ranks first gets the default weights
+    unsaved (id 0) instead of the server's refusal, and nothing is written."""
+    from sqlalchemy import func, select
+
+    from wir_manager.services import matching
+    from wir_manager.storage import models as m
+
+    dbname = server_db_url.rsplit("/", 1)[1]
+    login = f"viewer_{dbname}"
+    with ServerDatabase.connect(server_db_url) as admin:
+        server_admin.add_user(admin, login, TeamRole.VIEWER, password=LOGIN_PASSWORD)
+    with ServerDatabase.connect(pg_server.url(login, dbname)) as viewer:
+        profile = matching.current_profile(viewer)
+        assert (profile.id, profile.name, profile.version) == (0, "default", 1)
+        assert profile.weights == matching.DEFAULT_WEIGHTS
+        with viewer.engine.connect() as conn:
+            assert conn.execute(select(func.count()).select_from(m.WeightProfile)).scalar() == 0
+    with ServerDatabase.connect(server_db_url) as admin:
+        stored = matching.current_profile(admin)  # a coordinator's first ranking stores it
+        assert stored.id > 0 and stored.weights == profile.weights
