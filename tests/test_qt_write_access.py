@@ -32,6 +32,7 @@ TIPS = {
         "modules": "Your login ({role}) may not change training modules.",
         "shortlists": "Your login ({role}) may not change shortlists.",
         "weights": "Your login ({role}) may not change weight profiles.",
+        "wiki": "Your login ({role}) may not verify candidates on the wikis.",
     },
     "sv": {
         "candidates": "Din inloggning ({role}) får inte ändra kandidater.",
@@ -41,6 +42,7 @@ TIPS = {
         "modules": "Din inloggning ({role}) får inte ändra utbildningsmoduler.",
         "shortlists": "Din inloggning ({role}) får inte ändra kortlistor.",
         "weights": "Din inloggning ({role}) får inte ändra viktprofiler.",
+        "wiki": "Din inloggning ({role}) får inte verifiera kandidater på wikierna.",
     },
 }
 
@@ -120,6 +122,7 @@ def test_a_viewer_finds_the_write_controls_disabled_with_the_reason(
     for control in (ui.newButton, ui.stageButton, editor.ui.saveButton):
         _refused(control, tips["candidates"])
     _refused(ui.deleteButton, tips["delete"])
+    _refused(screen.wiki.button, tips["wiki"])  # verifying stores a snapshot
     # Another row chosen: the screen's own enable logic runs again, the refusal stays.
     other = screen.model.candidate_index.rows[1][0]
     editor.ui.revertButton.click()

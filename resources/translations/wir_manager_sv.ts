@@ -5158,6 +5158,10 @@
         <translation>Din inloggning ({role}) får inte ändra kontaktanteckningar.</translation>
     </message>
     <message>
+        <source>Your login ({role}) may not verify candidates on the wikis.</source>
+        <translation>Din inloggning ({role}) får inte verifiera kandidater på wikierna.</translation>
+    </message>
+    <message>
         <source>Your login ({role}) may not delete candidates.</source>
         <translation>Din inloggning ({role}) får inte ta bort kandidater.</translation>
     </message>

@@ -135,6 +135,9 @@ class WikiVerify(QObject):
             )
         )
         self.button.clicked.connect(self.verify)
+        # Verifying stores each person's snapshot: a login that may not (a viewer) finds
+        # the button disabled with the reason. Only a run of its own enables it again.
+        view.enable_writes("wiki_snapshots", [self.button])
         ui.toolbarLayout.insertWidget(ui.toolbarLayout.indexOf(ui.deleteButton) + 1, self.button)
         self.filter = QComboBox(view)
         self.filter.setObjectName("wikiFilter")

@@ -52,6 +52,7 @@ _CHANGE: dict[str, Callable[[], str]] = {
     "placement_checkins": lambda: _tr("Your login ({role}) may not change check-ins."),
     "placement_outcomes": lambda: _tr("Your login ({role}) may not change outcomes."),
     "contact_notes": lambda: _tr("Your login ({role}) may not change contact notes."),
+    "wiki_snapshots": lambda: _tr("Your login ({role}) may not verify candidates on the wikis."),
 }
 _DELETE: dict[str, Callable[[], str]] = {
     "candidates": lambda: _tr("Your login ({role}) may not delete candidates."),
