@@ -59,3 +59,16 @@ def make_ctx(db: Database, tmp_path: Path) -> AppContext:
     return AppContext(
         db, TaskRunner(), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     )
+
+
+def make_window(db: Database, tmp_path: Path, qtbot):  # type: ignore[no-untyped-def]
+    """The real main window on ``db`` at the laptop size the app is checked at, shown,
+    with a settings file of the test's own."""
+    from wir_manager.qt.main_window import MainWindow
+
+    window = MainWindow(make_ctx(db, tmp_path))
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    return window

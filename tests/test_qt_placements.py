@@ -19,11 +19,12 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QSettings, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 from PySide6.QtWidgets import QPushButton
 from sqlalchemy import select
 
 from tests.conftest import SERVER_ADMIN
+from tests.qt_support import make_window
 from tests.worlds import two_requests
 from wir_manager.domain.codes import region_of
 from wir_manager.domain.enums import (
@@ -34,10 +35,8 @@ from wir_manager.domain.enums import (
     Stage,
     TimelineKind,
 )
-from wir_manager.qt.context import AppContext
 from wir_manager.qt.dialogs.placement_form import PlacementForm
 from wir_manager.qt.main_window import SCREEN_ROLE
-from wir_manager.qt.tasks import TaskRunner
 from wir_manager.services import placements as pl
 from wir_manager.services.matching import allowed_next, save_shortlist, saved_shortlist
 from wir_manager.storage import models as m
@@ -92,20 +91,6 @@ def _build_week(db):  # type: ignore[no-untyped-def]
     return db
 
 
-def _window(db, tmp_path: Path, qtbot):  # type: ignore[no-untyped-def]
-    from wir_manager.qt.main_window import MainWindow
-
-    ctx = AppContext(
-        db, TaskRunner(), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    )
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
-
-
 def _choose_saved(view, candidate_id: int) -> None:  # type: ignore[no-untyped-def]
     rows = view.saved_model.records()
     row = next(i for i, r in enumerate(rows) if r.candidate_id == candidate_id)
@@ -135,7 +120,7 @@ def test_a_week_from_the_answer_to_both_reports(
     qtbot, week, tmp_path: Path, language, code: str
 ) -> None:
     language(code)
-    window = _window(week, tmp_path, qtbot)
+    window = make_window(week, tmp_path, qtbot)
     shortlists = window.show_screen("shortlists")
     shortlists.select_request(1, candidate_id=10)  # as the Today screen opens it
     assert shortlists.ui.lowerTabs.currentWidget() is shortlists.ui.savedPage
@@ -343,7 +328,7 @@ def test_assignment_applied_as_shortlists_and_exported(
     qtbot, week, tmp_path: Path, language, code: str
 ) -> None:
     language(code)
-    window = _window(week, tmp_path, qtbot)
+    window = make_window(week, tmp_path, qtbot)
     view = window.show_screen("shortlists")
     view.ui.tabs.setCurrentWidget(view.ui.assignTab)
     pane = view.assignment
@@ -390,7 +375,7 @@ def test_candidate_timeline_from_the_candidates_screen(
     qtbot, week, tmp_path: Path, language, code: str
 ) -> None:
     language(code)
-    window = _window(week, tmp_path, qtbot)
+    window = make_window(week, tmp_path, qtbot)
     view = window.show_screen("candidates")
     qtbot.waitUntil(lambda: view.model.row_of(13) is not None, timeout=20000)
     view._select_row_quietly(13)
@@ -440,7 +425,7 @@ def test_today_lines_open_the_request_and_the_retention_list(
     language(code)
     with week.session() as s:
         s.get(m.Candidate, 14).consent_store_at = TODAY - dt.timedelta(days=3 * 365)
-    window = _window(week, tmp_path, qtbot)
+    window = make_window(week, tmp_path, qtbot)
     assert window.ui.sidebar.item(0).data(SCREEN_ROLE) == "today"  # first in the sidebar
     today = window.show_screen("today")
     qtbot.waitUntil(lambda: today.is_loaded, timeout=20000)
@@ -489,7 +474,7 @@ def test_a_stale_shortlist_note_and_answer_offer_reload_or_keep(
     from wir_manager.services import matching
     from wir_manager.storage.changes import Changes, Kind
 
-    window = _window(week, tmp_path, qtbot)
+    window = make_window(week, tmp_path, qtbot)
     shortlists = window.show_screen("shortlists")
     shortlists.select_request(1, candidate_id=10)
     qtbot.waitUntil(lambda: len(shortlists.saved_model.records()) == 2, timeout=20000)
@@ -532,7 +517,7 @@ def test_stale_weights_offer_reload_or_keep(qtbot, week, colleague, tmp_path: Pa
     from wir_manager.qt.widgets.confirm import StaleAnswer
     from wir_manager.services import matching
 
-    window = _window(week, tmp_path, qtbot)
+    window = make_window(week, tmp_path, qtbot)
     shortlists = window.show_screen("shortlists")
     shortlists.select_request(1)
     ranking = shortlists.ranking
@@ -564,7 +549,7 @@ def test_a_stale_placement_form_offers_reload_or_keep(
     from wir_manager.qt.widgets.confirm import StaleAnswer
 
     pid = pl.accept(week, pl.placement_defaults(week, 1, 10)).placement.id
-    window = _window(week, tmp_path, qtbot)
+    window = make_window(week, tmp_path, qtbot)
     view = window.show_screen("placements")
     view.select_placement(pid)
     assert view.record is not None and view.record.id == pid
@@ -635,7 +620,7 @@ def test_heading_of_a_placement_whose_organisation_is_gone(
     ending in "at " / "hos "."""
     language(code)
     pid = _accepted(week)
-    window = _window(week, tmp_path, qtbot)
+    window = make_window(week, tmp_path, qtbot)
     view = window.show_screen("placements")
     view.select_placement(pid)
     qtbot.waitUntil(lambda: view.record is not None and view.record.id == pid, timeout=20000)
@@ -730,7 +715,7 @@ def test_a_free_metric_is_removed_from_the_outcomes(
     pid = _accepted(week)
     free = "Podcast episodes — حلقات بودكاست"
     pl.set_target(week, pid, free, 12)
-    window = _window(week, tmp_path, qtbot)
+    window = make_window(week, tmp_path, qtbot)
     view = window.show_screen("placements")
     view.select_placement(pid)
     qtbot.waitUntil(lambda: view.record is not None and view.record.id == pid, timeout=20000)
@@ -781,7 +766,7 @@ def test_a_liaison_is_corrected_in_the_placement_form(
             )
         )
     olga = next(c for c in pl.contacts_of(week, who) if c.name == "Ольга Петрова")
-    window = _window(week, tmp_path, qtbot)
+    window = make_window(week, tmp_path, qtbot)
     view = window.show_screen("placements")
     view.select_placement(pid)
     qtbot.waitUntil(lambda: view.record is not None and view.record.id == pid, timeout=20000)
@@ -1008,7 +993,7 @@ def test_a_viewer_walks_the_placements_screen_and_sees_no_notes_or_contact_detai
         before = _stored(admin, ids)
         # The same screen shows staff the markers it has a place for, so not finding
         # them below means the viewer was not shown them.
-        staff = _window(admin, tmp_path, qtbot)
+        staff = make_window(admin, tmp_path, qtbot)
         staff_seen = "\n".join(
             _shown_per_placement(staff.show_screen("placements"), qtbot, ids).values()
         )

@@ -13,12 +13,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from tests.pg_cluster import LOGIN_PASSWORD
-from wir_manager.qt.context import AppContext
+from tests.qt_support import make_window
 from wir_manager.qt.main_window import MainWindow
-from wir_manager.qt.tasks import TaskRunner
 from wir_manager.storage import server_admin
 from wir_manager.storage.server import ServerDatabase
 from wir_manager.storage.server_admin import TeamRole
@@ -45,18 +43,6 @@ TIPS = {
         "wiki": "Din inloggning ({role}) får inte verifiera kandidater på wikierna.",
     },
 }
-
-
-def _window(db, tmp_path: Path, qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
-    ctx = AppContext(
-        db, TaskRunner(), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    )
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
 
 
 def _close(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -114,7 +100,7 @@ def test_a_viewer_finds_the_write_controls_disabled_with_the_reason(
     db = _team_login(server_db_url, pg_server, TeamRole.VIEWER)
     assert db.role == "viewer" and db.identity["roles"] == ["viewer"]
     assert not db.may_write("candidates") and not db.may_write("placement_requests")
-    window = _window(db, tmp_path, qtbot)
+    window = make_window(db, tmp_path, qtbot)
     tips = {k: v.format(role="viewer") for k, v in TIPS[code].items()}
 
     screen = _candidates(window, qtbot)
@@ -192,7 +178,7 @@ def test_a_staff_login_may_save_candidates_but_not_requests(
     language(code)
     db = _team_login(server_db_url, pg_server, TeamRole.STAFF)
     assert db.role == "staff" and db.identity["roles"] == ["viewer", "staff"]
-    window = _window(db, tmp_path, qtbot)
+    window = make_window(db, tmp_path, qtbot)
     tips = {k: v.format(role="staff") for k, v in TIPS[code].items()}
 
     screen = _candidates(window, qtbot)
@@ -229,7 +215,7 @@ def test_a_staff_login_may_save_candidates_but_not_requests(
 
 def test_on_a_file_every_write_control_stays_enabled(qtbot, demo_db, tmp_path: Path) -> None:
     assert demo_db.may_write("candidates") and demo_db.role is None
-    window = _window(demo_db, tmp_path, qtbot)
+    window = make_window(demo_db, tmp_path, qtbot)
     screen = _candidates(window, qtbot)
     for control in (
         screen.ui.newButton,
