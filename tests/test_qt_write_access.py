@@ -291,3 +291,22 @@ def test_a_viewer_ranks_before_any_coordinator_stored_the_weights(
     with ServerDatabase.connect(server_db_url) as admin:
         stored = matching.current_profile(admin)  # a coordinator's first ranking stores it
         assert stored.id > 0 and stored.weights == profile.weights
+
+
+def test_a_lost_connection_leaves_the_question_open(pg_server, server_db_url: str) -> None:
+    """The screens ask ``may_write`` whenever the selection changes; with the server gone
+    the question must not become an error dialog of its own. The control is left to the
+    screen (the write then says in one sentence that the server was lost), and the answer
+    is asked again once the server is back."""
+    db = _team_login(server_db_url, pg_server, TeamRole.VIEWER)
+    name = db.address.dbname
+    pg_server.cluster.execute(f"ALTER DATABASE {name} WITH ALLOW_CONNECTIONS false")
+    pg_server.cluster.execute(
+        f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"
+    )
+    try:
+        assert db.may_write("placement_requests") is True  # not known: not refused
+    finally:
+        pg_server.cluster.execute(f"ALTER DATABASE {name} WITH ALLOW_CONNECTIONS true")
+    assert db.may_write("placement_requests") is False  # asked again, and answered
+    db.close()

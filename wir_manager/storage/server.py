@@ -662,12 +662,19 @@ class ServerDatabase:
         key = (table, _privileges(privilege))
         if key not in self._writable:
             from sqlalchemy import text
+            from sqlalchemy.exc import SQLAlchemyError
 
-            with self.engine.connect() as conn:
-                allowed = conn.execute(
-                    text("SELECT has_table_privilege(current_user, :t, :p)"),
-                    {"t": table, "p": key[1]},
-                ).scalar()
+            try:
+                with self.engine.connect() as conn:
+                    allowed = conn.execute(
+                        text("SELECT has_table_privilege(current_user, :t, :p)"),
+                        {"t": table, "p": key[1]},
+                    ).scalar()
+            except (SQLAlchemyError, StorageError):
+                # The server cannot be asked now (a lost connection): leave the control
+                # to the screen, and the write itself will say what happened in one
+                # sentence. Not remembered, so the next question asks again.
+                return True
             self._writable[key] = bool(allowed)
         return self._writable[key]
 
