@@ -181,8 +181,9 @@ def test_the_main_window_is_built_without_the_engine(qtbot, db: Database, tmp_pa
     assert window.operator_label.text() == f"Operator: {OPERATOR}"
     assert window.windowTitle() == "WiR Manager"
     ctx.tasks.release()
-    window.close()
-    opened.close()
+    qtbot.waitUntil(lambda: not ctx.tasks.busy, timeout=10_000)  # Today's list read
+    window._closing_confirmed = True
+    window.close()  # closes the database too
 
 
 def test_head_revision_from_lines_matches_a_full_parse() -> None:

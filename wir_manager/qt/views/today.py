@@ -138,6 +138,8 @@ class TodayView(SidebarScreen):
         self.ctx.tasks.run(lambda _p: _read_due(db), on_done=self._show, on_error=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
+        if self.ctx.db.closed:
+            return  # the window closed or locked while the list was read: nobody to tell
         show_error(self, exc)
 
     @property
