@@ -69,14 +69,13 @@ def current_profile(db: Database, name: str = DEFAULT_PROFILE) -> WeightProfileI
     the (name, version) unique constraint and simply reads the winner's row."""
     try:
         with db.session() as s:
-            if (
-                name == DEFAULT_PROFILE
-                and not db.may_write("weight_profiles", "INSERT")
-                and _latest(s, name) is None
-            ):
-                # A viewer or staff login on a team server where no coordinator has
-                # ranked yet may rank too, with the default weights as they would be
-                # stored; storing them is left to a login that may (id 0: not stored).
+            if name == DEFAULT_PROFILE and not db.may_write("weight_profiles", "INSERT"):
+                # A viewer or staff login reads the stored profile once; on a team server
+                # where no coordinator has ranked yet it ranks with the default weights as
+                # they would be stored, leaving storing them to a login that may (id 0).
+                row = _latest(s, name)
+                if row is not None:
+                    return _info(row)
                 return WeightProfileInfo(
                     0, DEFAULT_PROFILE, 1, merge_weights(DEFAULT_WEIGHTS, None)
                 )
