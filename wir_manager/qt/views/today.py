@@ -15,6 +15,7 @@ on screen. ``tests/test_startup.py`` keeps it so.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Signal
@@ -93,6 +94,8 @@ class TodayView(SidebarScreen):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        # How a failed read is told (a modal box; tests collect it instead).
+        self.report_error: Callable[[QWidget | None, BaseException], None] = show_error
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.heading = QLabel(self)
@@ -140,7 +143,7 @@ class TodayView(SidebarScreen):
     def _failed(self, exc: BaseException) -> None:
         if self.ctx.db.closed:
             return  # the window closed or locked while the list was read: nobody to tell
-        show_error(self, exc)
+        self.report_error(self, exc)
 
     @property
     def is_loaded(self) -> bool:
