@@ -27,6 +27,10 @@ Measured side by side in one run, headless (``QT_QPA_PLATFORM=offscreen``):
   table has repainted: ours versus ``QSortFilterProxyModel.setFilterFixedString`` (C++
   filtering over every column) on the bare model. The budget is 50 ms absolute for the
   90th percentile of all keystrokes (first letters scan every row; later ones narrow).
+* ``sort_languages_first`` — the session's first click on the Languages header at N
+  rows, until the event loop is idle again, against a 100 ms budget; and
+  ``keystroke_after_sort``, the first letter typed after it (which also lays the sorted
+  search texts out compactly), against the 50 ms keystroke budget.
 
 The last lines follow the house format ``NAME: <ours> vs <baseline> = <ratio>x (target
 <= <X>x) ok|MISS``.
@@ -303,6 +307,12 @@ def in_process(db_path: Path, runs: int) -> dict[str, float]:
     )
     app.processEvents()
     results["sort_languages_first"] = (time.perf_counter() - started) * 1000
+    # The sort leaves the compact copy of the search texts to the first typed filter
+    # (see CandidateTableModel._match): that keystroke pays for it, within the budget.
+    started = time.perf_counter()
+    ours_view.ui.searchEdit.setText(KEYSTROKES[0])
+    app.processEvents()
+    results["key_after_sort"] = (time.perf_counter() - started) * 1000
     ours_view.release()
     db.close()
     return results
@@ -357,6 +367,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"filter keystroke, ours, 90th pct:     {figures['key_ours_p90']:8.1f} ms")
     print(f"filter keystroke, ours, worst:        {figures['key_ours_worst']:8.1f} ms")
     print(f"first sort by Languages (header click): {figures['sort_languages_first']:8.1f} ms")
+    print(f"first filter keystroke after the sort:  {figures['key_after_sort']:8.1f} ms")
     print(line("cold_start", ours[READY_PHASE], bare_start, 2.0))
     print(line("cold_start_large_db", ours_big[READY_PHASE], bare_start, 2.0))
     print(line("cold_start_rows_shown", back[LOADED_PHASE], bare_start, ROWS_SHOWN_TARGET))
@@ -373,6 +384,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         line("sort_languages_first_vs_budget", figures["sort_languages_first"], SORT_BUDGET_MS, 1.0)
     )
+    print(line("keystroke_after_sort_vs_budget", figures["key_after_sort"], FILTER_BUDGET_MS, 1.0))
     return 0
 
 

@@ -9,6 +9,7 @@ fit in memory and a keystroke filter run over Python strings.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -38,7 +39,8 @@ class CandidateIndex:
         return len(self.rows)
 
     def reindex(self) -> None:
-        self.position = {row[ID]: i for i, row in enumerate(self.rows)}
+        rows = self.rows
+        self.position = dict(zip(map(operator.itemgetter(ID), rows), range(len(rows)), strict=True))
 
 
 def search_text(row: Row) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -75,6 +76,8 @@ class CandidateTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._index = CandidateIndex()
         self._view = CandidateIndex()  # self._index in display order
+        self._view_positioned = True  # self._view.position is up to date
+        self._haystack_compact = True  # self._view.haystack is freshly allocated
         self._visible: list[int] = []  # positions in self._view
         self._text_cache: dict[str, list[int]] = {}  # casefolded search text → positions
         self._filter = CandidateFilter()
@@ -104,7 +107,7 @@ class CandidateTableModel(QAbstractTableModel):
         if id_sets is not None:
             self._id_sets = tuple(id_sets)
         self._rebuild_view()
-        self._visible = ci.match_rows(self._view, self._filter, self._id_sets)
+        self._visible = self._match(self._filter, self._id_sets)
         self.endResetModel()
 
     def clear(self) -> None:
@@ -122,7 +125,7 @@ class CandidateTableModel(QAbstractTableModel):
         if id_sets is not None:
             self._id_sets = tuple(id_sets)
         self._rebuild_view()
-        self._visible = ci.match_rows(self._view, self._filter, self._id_sets)
+        self._visible = self._match(self._filter, self._id_sets)
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -166,6 +169,9 @@ class CandidateTableModel(QAbstractTableModel):
 
     def row_of(self, candidate_id: int) -> int | None:
         """Visible row of a candidate, or None when filtered out / unknown."""
+        if not self._view_positioned:
+            self._view.reindex()
+            self._view_positioned = True
         position = self._view.position.get(candidate_id)
         if position is None:
             return None
@@ -199,7 +205,7 @@ class CandidateTableModel(QAbstractTableModel):
         if visible is None:
             prefix = max((k for k in self._text_cache if text.startswith(k)), key=len, default=None)
             within = self._text_cache[prefix] if prefix is not None else None
-            visible = ci.match_rows(self._view, f, tuple(id_sets), within)
+            visible = self._match(f, tuple(id_sets), within)
             self._text_cache[text] = visible
             while len(self._text_cache) > TEXT_CACHE_SIZE:
                 self._text_cache.pop(next(iter(self._text_cache)))
@@ -216,21 +222,40 @@ class CandidateTableModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         self._sort = (column, order)
         self._rebuild_view()
-        self._visible = ci.match_rows(self._view, self._filter, self._id_sets)
+        self._visible = self._match(self._filter, self._id_sets)
         self.layoutChanged.emit()
 
     def _rebuild_view(self) -> None:
+        """``self._view``: the index in display order. A header click at 100,000 rows must
+        answer within a frame or two, so the permutations run in C (``map`` over
+        ``__getitem__``), and what only some later step needs waits for it: the id →
+        position map for :meth:`row_of`, the compact search text for a typed filter."""
         order = self._sorted_order()
         index = self._index
-        view = CandidateIndex(rows=[index.rows[i] for i in order])
-        hay = [index.haystack[i] for i in order]
-        if not any(_SEP in text for text in hay):
-            # Fresh strings allocated one after another: a scan reads memory in order.
-            hay = _SEP.join(hay).split(_SEP) if hay else []
-        view.haystack = hay
-        view.reindex()
-        self._view = view
+        self._view = CandidateIndex(
+            rows=list(map(index.rows.__getitem__, order)),
+            haystack=list(map(index.haystack.__getitem__, order)),
+        )
+        self._view_positioned = False
+        self._haystack_compact = False
         self._text_cache.clear()
+
+    def _match(
+        self,
+        f: CandidateFilter,
+        id_sets: Sequence[set[int]],
+        within: list[int] | None = None,
+    ) -> list[int]:
+        if f.words() and not self._haystack_compact:
+            # The search texts copied into fresh strings allocated one after another:
+            # a keystroke's scan then reads memory in order (2-3x faster at 100,000
+            # rows than over strings scattered by the sort). Done once per order.
+            hay = self._view.haystack
+            joined = _SEP.join(hay)
+            if hay and joined.count(_SEP) == len(hay) - 1:  # no text holds the separator
+                self._view.haystack = joined.split(_SEP)
+            self._haystack_compact = True
+        return ci.match_rows(self._view, f, id_sets, within)
 
     def _sorted_order(self) -> list[int]:
         column, order = self._sort
@@ -242,6 +267,6 @@ class CandidateTableModel(QAbstractTableModel):
         elif field == ci.COUNTRY:
             key = lambda i: country_label(rows[i][field]).casefold()  # noqa: E731
         else:
-            keys = [row[field].casefold() for row in rows]
+            keys = list(map(str.casefold, map(operator.itemgetter(field), rows)))
             key = keys.__getitem__
         return sorted(range(len(rows)), key=key, reverse=order == Qt.SortOrder.DescendingOrder)
