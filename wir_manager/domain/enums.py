@@ -265,6 +265,15 @@ class DueSubject(StrEnum):
     RETENTION = "retention"
 
 
+class TimelineSubject(StrEnum):
+    """The record a line of a candidate's timeline opens when chosen."""
+
+    REQUEST = "request"
+    PLACEMENT = "placement"
+    #: A contact note (the only line that can be deleted from the timeline).
+    NOTE = "note"
+
+
 class TimelineKind(StrEnum):
     """What a line of a candidate's timeline is about.
 

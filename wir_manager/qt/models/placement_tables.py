@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 
-from wir_manager.domain.enums import CheckinKind, PlacementStatus, TimelineKind
+from wir_manager.domain.enums import CheckinKind, PlacementStatus, TimelineKind, TimelineSubject
 from wir_manager.qt import theme
 from wir_manager.qt.models.records import (
     ID_ROLE,
@@ -152,5 +152,5 @@ class TimelineModel(RecordTableModel[TimelineEvent]):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == ID_ROLE and index.isValid():
             rec = self.record(index.row())
-            return rec.subject_id if rec.subject == "note" else None
+            return rec.subject_id if rec.subject is TimelineSubject.NOTE else None
         return super().data(index, role)

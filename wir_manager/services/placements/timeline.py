@@ -21,6 +21,7 @@ from wir_manager.domain.enums import (
     ShortlistStatus,
     Stage,
     TimelineKind,
+    TimelineSubject,
 )
 from wir_manager.i18n import _
 from wir_manager.services.localefmt import format_date
@@ -37,8 +38,8 @@ class TimelineEvent:
     at: dt.datetime
     kind: TimelineKind
     text: str
-    #: The record a line opens: ("request", id), ("placement", id) or ("note", id).
-    subject: str | None = None
+    #: The record a line opens, with ``subject_id``.
+    subject: TimelineSubject | None = None
     subject_id: int | None = None
 
     def to_json(self) -> dict[str, object]:
@@ -46,7 +47,7 @@ class TimelineEvent:
             "at": self.at.isoformat(timespec="seconds"),
             "kind": self.kind.value,
             "text": self.text,
-            "subject": self.subject,
+            "subject": self.subject.value if self.subject else None,
             "subject_id": self.subject_id,
         }
 
@@ -88,7 +89,7 @@ def add_contact_note(
             _day(note.happened_on),
             TimelineKind.NOTE,
             _("Contact: {text}").format(text=body),
-            "note",
+            TimelineSubject.NOTE,
             note.id,
         )
 
@@ -150,7 +151,7 @@ def timeline(db: Database, candidate_id: int) -> list[TimelineEvent]:
                     at,
                     TimelineKind.SHORTLIST,
                     _("Shortlisted for “{title}” ({org})").format(title=title, org=acronym or name),
-                    "request",
+                    TimelineSubject.REQUEST,
                     rid,
                 )
             )
@@ -165,7 +166,7 @@ def timeline(db: Database, candidate_id: int) -> list[TimelineEvent]:
                     at,
                     TimelineKind.DOSSIER,
                     _("Dossier sent to {recipient}").format(recipient=recipient),
-                    "request" if rid else None,
+                    TimelineSubject.REQUEST if rid else None,
                     rid,
                 )
             )
@@ -206,7 +207,7 @@ def timeline(db: Database, candidate_id: int) -> list[TimelineEvent]:
                     text += f" — {note}"
             else:
                 text = _("{org}: {status}").format(org=org, status=_(ShortlistStatus(status).label))
-            out.append(TimelineEvent(at, TimelineKind.ANSWER, text, "request", rid))
+            out.append(TimelineEvent(at, TimelineKind.ANSWER, text, TimelineSubject.REQUEST, rid))
         p = m.Placement
         placements = conn.execute(
             select(
@@ -233,7 +234,7 @@ def timeline(db: Database, candidate_id: int) -> list[TimelineEvent]:
                     _("Placement at {org} planned for {start} to {end}").format(
                         org=org, start=format_date(start), end=format_date(end)
                     ),
-                    "placement",
+                    TimelineSubject.PLACEMENT,
                     pid,
                 )
             )
@@ -243,7 +244,7 @@ def timeline(db: Database, candidate_id: int) -> list[TimelineEvent]:
                         _day(started),
                         TimelineKind.PLACEMENT,
                         _("Placement at {org} started").format(org=org),
-                        "placement",
+                        TimelineSubject.PLACEMENT,
                         pid,
                     )
                 )
@@ -255,7 +256,11 @@ def timeline(db: Database, candidate_id: int) -> list[TimelineEvent]:
                 )
                 out.append(
                     TimelineEvent(
-                        _day(ended), TimelineKind.PLACEMENT, label.format(org=org), "placement", pid
+                        _day(ended),
+                        TimelineKind.PLACEMENT,
+                        label.format(org=org),
+                        TimelineSubject.PLACEMENT,
+                        pid,
                     )
                 )
             if state is PlacementStatus.CANCELLED:
@@ -264,7 +269,7 @@ def timeline(db: Database, candidate_id: int) -> list[TimelineEvent]:
                         made or _day(start),
                         TimelineKind.PLACEMENT,
                         _("Placement at {org} cancelled").format(org=org),
-                        "placement",
+                        TimelineSubject.PLACEMENT,
                         pid,
                     )
                 )
@@ -281,7 +286,7 @@ def timeline(db: Database, candidate_id: int) -> list[TimelineEvent]:
                         _("Placement extended: ends {new} instead of {old}").format(
                             new=format_date(new_end), old=format_date(old_end)
                         ),
-                        "placement",
+                        TimelineSubject.PLACEMENT,
                         pid,
                     )
                 )
@@ -296,7 +301,7 @@ def timeline(db: Database, candidate_id: int) -> list[TimelineEvent]:
                         _day(done),
                         TimelineKind.CHECKIN,
                         _("{what} done").format(what=_(CheckinKind(kind).label)),
-                        "placement",
+                        TimelineSubject.PLACEMENT,
                         pid,
                     )
                 )
@@ -313,7 +318,7 @@ def timeline(db: Database, candidate_id: int) -> list[TimelineEvent]:
                     # A viewer is not shown what was said (a refused column): only that.
                     (_("Contact: {text}").format(text=text) if text else _("Contact"))
                     + (f" ({by})" if by else ""),
-                    "note",
+                    TimelineSubject.NOTE,
                     nid,
                 )
             )
