@@ -338,3 +338,73 @@ def test_no_near_empty_page_for_the_last_table_rows(demo_db, tmp_path: Path) -> 
     for number, text in enumerate(texts[2:], start=3):
         body = [line for line in text.splitlines() if line.strip()]
         assert len(body) > 15, (number, body)
+
+
+@pytest.mark.parametrize("code", ["en", "sv"])
+def test_the_cover_says_what_the_placement_asks_for(shortlisted, code: str) -> None:
+    """The liaison sees what the candidates were matched against, in words: required
+    before preferred, an "at least one of" group as alternatives, skill levels and
+    topics named, in the dossier's language."""
+    from wir_manager.domain.enums import Importance, Platform, Topic
+    from wir_manager.i18n import using_language
+
+    db, request_id, _people = shortlisted
+    with db.session(write=True) as s:
+        s.add_all(
+            [
+                m.RequestLanguage(
+                    request_id=request_id, code="en", min_level=5, importance=Importance.REQUIRED
+                ),
+                m.RequestLanguage(
+                    request_id=request_id,
+                    code="fr",
+                    min_level=4,
+                    importance=Importance.PREFERRED,
+                    any_group=1,
+                ),
+                m.RequestLanguage(
+                    request_id=request_id,
+                    code="ar",
+                    min_level=7,
+                    importance=Importance.PREFERRED,
+                    any_group=1,
+                ),
+                m.RequestSkill(
+                    request_id=request_id,
+                    platform=Platform.WIKIDATA,
+                    min_level=2,
+                    importance=Importance.REQUIRED,
+                ),
+                m.RequestTopic(request_id=request_id, topic=Topic.HEALTH),
+            ]
+        )
+    with using_language(code):
+        data, _pages, _dossier = render_dossier(db, request_id)
+    cover = " ".join(_page_texts(data)[0].split())
+    expected = {
+        "en": [
+            "What the placement asks for",
+            "Required English C1 or better; Wikidata intermediate or better",
+            "Preferred French B2 or better or Arabic, native",
+            "Topics Health",
+        ],
+        "sv": [
+            "Vad placeringen kräver",
+            "Krav Engelska C1 eller bättre; Wikidata medel eller bättre",
+            "Önskvärd Franska B2 eller bättre eller Arabiska, modersmål",
+            "Ämnesområden Hälsa",
+        ],
+    }[code]
+    for text in expected:
+        assert text in cover, (text, cover)
+    assert cover.index(expected[1]) < cover.index(expected[2]) < cover.index(expected[3])
+
+
+def test_alternatives_at_one_level_share_it() -> None:
+    from wir_manager.services.dossier.content import _language_ask
+    from wir_manager.services.requests.records import LanguageRequirement
+
+    same = [LanguageRequirement("fr", 4, group=1), LanguageRequirement("es", 4, group=1)]
+    assert _language_ask(same) == "French or Spanish B2 or better"
+    mixed = [*same, LanguageRequirement("ar", 7, group=1)]
+    assert _language_ask(mixed) == "French or Spanish B2 or better or Arabic, native"

@@ -19,6 +19,7 @@ from sqlalchemy import select
 
 from wir_manager.domain.codes import country_name, language_name
 from wir_manager.domain.enums import (
+    Importance,
     LanguageLevel,
     Platform,
     ShortlistStatus,
@@ -40,6 +41,8 @@ from wir_manager.services.candidates import load_data
 from wir_manager.services.dossier.consent import ConsentState, Exclusion, filter_for_disclosure
 from wir_manager.services.localefmt import format_date, format_number
 from wir_manager.services.matching import MatchResult, part_label, rank, saved_shortlist
+from wir_manager.services.requests.records import LanguageRequirement, SkillRequirement
+from wir_manager.services.requests.store import get_request
 from wir_manager.storage import models as m
 from wir_manager.storage.database import Database
 
@@ -67,6 +70,40 @@ class RequestInfo:
     duration_months: int | None
     deadline: dt.date | None
     positions: int
+    languages: tuple[LanguageRequirement, ...] = ()
+    skills: tuple[SkillRequirement, ...] = ()
+    topics: tuple[Topic, ...] = ()
+
+    def asks(self) -> list[tuple[str, str]]:
+        """(heading, text) lines of what the request asks for, most important first, in
+        words a liaison reads without the app ("French B2 or better or Spanish B2 or
+        better", "Wikidata intermediate or better"): the cover shows them, so the IGO
+        sees what the candidates were matched against. Topics come last."""
+        lines: list[tuple[str, str]] = []
+        for importance in Importance:
+            items: list[str] = []
+            groups: dict[int, list[LanguageRequirement]] = defaultdict(list)
+            for req in self.languages:
+                if req.importance != importance.value:
+                    continue
+                if req.group is None:
+                    items.append(_language_ask([req]))
+                else:
+                    groups[req.group].append(req)
+            items += [_language_ask(members) for members in groups.values()]
+            items += [
+                _("{platform} {level} or better").format(
+                    platform=_(Platform(req.platform).label),
+                    level=_(SkillLevel(req.min_level).label).lower(),
+                )
+                for req in self.skills
+                if req.importance == importance.value
+            ]
+            if items:
+                lines.append((_(importance.label), "; ".join(items)))
+        if self.topics:
+            lines.append((_("Topics"), ", ".join(_(Topic(t).label) for t in self.topics)))
+        return lines
 
     @property
     def recipient_default(self) -> str:
@@ -304,6 +341,26 @@ class _Entry:
     near_miss: str | None = None
 
 
+def _language_ask(alternatives: Sequence[LanguageRequirement]) -> str:
+    """One language requirement, or an "at least one of" group, in words; alternatives
+    at the same level share it ("French or Spanish B2 or better")."""
+    by_level: dict[int, list[str]] = defaultdict(list)
+    for req in alternatives:
+        by_level[req.min_level].append(language_name(req.code))
+    words = []
+    for level, names in by_level.items():
+        name = _(" or ").join(names)
+        if level >= LanguageLevel.NATIVE:
+            words.append(_("{language}, native").format(language=name))
+        else:
+            words.append(
+                _("{language} {level} or better").format(
+                    language=name, level=LanguageLevel(level).label
+                )
+            )
+    return _(" or ").join(words)
+
+
 def load_request(db: Database, request_id: int) -> RequestInfo:
     with db.engine.connect() as conn:
         row = (
@@ -321,6 +378,7 @@ def load_request(db: Database, request_id: int) -> RequestInfo:
         )
     if row is None:
         raise DossierError(_("There is no placement request {id}.").format(id=request_id))
+    asked = get_request(db, request_id)
     return RequestInfo(
         id=row["id"],
         title=row["title"],
@@ -334,6 +392,10 @@ def load_request(db: Database, request_id: int) -> RequestInfo:
         duration_months=row["duration_months"],
         deadline=row["deadline"],
         positions=row["positions"],
+        # The requirements as the request editor reads them (one reader of them).
+        languages=asked.languages,
+        skills=asked.skills,
+        topics=tuple(Topic(t) for t in asked.topics),
     )
 
 

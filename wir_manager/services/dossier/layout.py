@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -329,7 +329,7 @@ class DossierLayout:
         canvas.restoreState()
 
     # ------------------------------------------------------------------ parts
-    def _facts(self, rows: list[tuple[str, object]], widths: tuple[float, float]) -> Table:
+    def _facts(self, rows: Sequence[tuple[str, object]], widths: tuple[float, float]) -> Table:
         data = [[_l(label, self.s["label"]), _p(value, self.s["cell"])] for label, value in rows]
         # splitInRow: a cell taller than a page (a very long note) continues on the next
         table = Table(data, colWidths=list(widths), hAlign="LEFT", splitInRow=1)
@@ -425,6 +425,11 @@ class DossierLayout:
         if r.description:
             story += [Spacer(1, 8 * mm), _l(_("About the placement"), self.s["h3"])]
             story.append(_p(r.description, self.s["body"]))
+        asks = r.asks()
+        if asks:
+            story += [Spacer(1, 6 * mm), _l(_("What the placement asks for"), self.s["h3"])]
+            story.append(Spacer(1, 2 * mm))
+            story.append(self._facts(asks, (45 * mm, PAGE_W - 2 * MARGIN - 45 * mm)))
         story.append(PageBreak())
         return story
 
