@@ -399,8 +399,8 @@ def test_a_lost_connection_keeps_the_form_and_reconnecting_resumes(
     errors: list[BaseException] = []
     background: list[BaseException] = []
     screen.report_error = lambda _parent, exc: errors.append(exc)
-    # Today's list may be read again during the outage (a change arrived): its error is
-    # collected too, not left as a modal box that would hold the test.
+    # Today's list is read again during the outage: it says so in the screen, no box
+    # (an unexpected error would still be collected here, not left as a modal box).
     today = window.show_screen("today")
     today.report_error = lambda _parent, exc: background.append(exc)
     window.show_screen("candidates")
@@ -417,8 +417,15 @@ def test_a_lost_connection_keeps_the_form_and_reconnecting_resumes(
         assert "cannot be reached" in message or "was lost" in message
         assert "\n" not in message and "Traceback" not in message
         assert screen.editor.ui.notesEdit.toPlainText() == "Написала статьи о Байкале"
+        today.refresh()
+        qtbot.waitUntil(lambda: not today.problem.isHidden(), timeout=10_000)
+        said = today.problem.text()
+        assert said.startswith("The list could not be read: ") and "\n" not in said
     finally:
         pg_server.cluster.execute(f"ALTER DATABASE {name} WITH ALLOW_CONNECTIONS true")
+    assert not background
+    today.refresh()
+    qtbot.waitUntil(lambda: today.problem.isHidden(), timeout=10_000)
     assert screen.save() is True  # the pool reconnects by itself
     assert svc.get_candidate(window.ctx.db, cid).data.notes == "Написала статьи о Байкале"
 

@@ -4482,6 +4482,10 @@
         <source>Today</source>
         <translation>I dag</translation>
     </message>
+    <message>
+        <source>The list could not be read: {reason} Refresh to try again.</source>
+        <translation>Listan kunde inte läsas: {reason} Uppdatera för att försöka igen.</translation>
+    </message>
     <message numerus="yes">
         <source>Today: %Ln thing(s) due</source>
         <translation>

@@ -32,7 +32,7 @@ from wir_manager.domain.enums import DueSubject
 from wir_manager.qt import accessibility as a11y
 from wir_manager.qt import theme
 from wir_manager.qt.context import AppContext
-from wir_manager.qt.errors import show_error
+from wir_manager.qt.errors import show_error, user_message
 from wir_manager.qt.models.records import RECORD_ROLE, Column, RecordTableModel
 from wir_manager.qt.widgets.screen import SidebarScreen
 from wir_manager.qt.widgets.tables import record_table
@@ -94,7 +94,10 @@ class TodayView(SidebarScreen):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        # How a failed read is told (a modal box; tests collect it instead).
+        # How an unexpected failure (a bug, logged) is told: a modal box; tests collect
+        # it instead. An expected one (the server gone, the file locked) is said in the
+        # screen itself: the list is read again on every change, and a box for each
+        # re-read during an outage would stack up over what the user is doing.
         self.report_error: Callable[[QWidget | None, BaseException], None] = show_error
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -115,6 +118,12 @@ class TodayView(SidebarScreen):
         )
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
+        self.problem = QLabel(self)
+        self.problem.setObjectName("todayProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet(f"color: {theme.error_text().name()};")
+        self.problem.hide()
+        layout.addWidget(self.problem)
         self.model = DueModel(self)
         self.table = record_table(
             self,
@@ -143,7 +152,16 @@ class TodayView(SidebarScreen):
     def _failed(self, exc: BaseException) -> None:
         if self.ctx.db.closed:
             return  # the window closed or locked while the list was read: nobody to tell
-        self.report_error(self, exc)
+        message, expected = user_message(exc)
+        if not expected:
+            self.report_error(self, exc)
+            return
+        self.problem.setText(
+            self.tr("The list could not be read: {reason} Refresh to try again.").format(
+                reason=message
+            )
+        )
+        self.problem.show()
 
     @property
     def is_loaded(self) -> bool:
@@ -151,6 +169,7 @@ class TodayView(SidebarScreen):
         return self._is_loaded
 
     def _show(self, items: list[DueItem]) -> None:
+        self.problem.hide()
         self.model.set_records(items)
         self._is_loaded = True
         overdue = sum(1 for i in items if i.overdue)
