@@ -457,15 +457,7 @@ class CandidateData:
         changes: dict[str, Any] = {}
         for name, kind, empty in _NORMALISED_TEXT:
             value = getattr(self, name)
-            text = (value or "").strip()
-            if kind is Kind.TEXT or kind is Kind.USERNAME:
-                # Bidi overrides and control characters would make a name read
-                # otherwise than it is stored (and drive terminals): gone here, for
-                # the editor and the importer alike (both validate through here).
-                text = clean_name(text)
-            elif kind is Kind.COUNTRY:
-                text = text.upper()
-            text = text or empty
+            text = _normal_text(value, kind, empty)
             if text != value:
                 changes[name] = text
         stage = self.stage
@@ -497,6 +489,35 @@ class CandidateData:
         if topics != self.topics:
             changes["topics"] = topics
         return replace(self, **changes) if changes else self
+
+
+def _normal_text(value: str | None, kind: Kind, empty: str | None) -> str | None:
+    """One text field (or the country) as :meth:`CandidateData.normalised` leaves it."""
+    text = (value or "").strip()
+    if kind is Kind.TEXT or kind is Kind.USERNAME:
+        # Bidi overrides and control characters would make a name read otherwise than
+        # it is stored (and drive terminals): gone here, for the editor and the
+        # importer alike (both validate through here).
+        text = clean_name(text)
+    elif kind is Kind.COUNTRY:
+        text = text.upper()
+    return text or empty
+
+
+#: Field name → (kind, value when empty) of the fields :func:`normal_scalar` trims.
+_NORMAL_TEXT_OF = {name: (kind, empty) for name, kind, empty in _NORMALISED_TEXT}
+
+
+def normal_scalar(name: str, value: Any) -> Any:
+    """A plain field's ``value`` (not languages, skills or topics) as
+    :meth:`CandidateData.normalised` would leave it: the importer builds records in that
+    form from each distinct cell value, so ``normalised()`` has nothing to redo."""
+    text_rule = _NORMAL_TEXT_OF.get(name)
+    if text_rule is not None:
+        return _normal_text(value, *text_rule)
+    if name == "stage" and not isinstance(value, Stage) and value in Stage._value2member_map_:
+        return Stage(value)
+    return value
 
 
 def _member(enum: Any, value: Any) -> Any:

@@ -21,9 +21,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
-import operator
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -38,9 +37,9 @@ from wir_manager.services.candidate_records import CONSENTS, FIELD, CandidateDat
 from wir_manager.services.localefmt import format_date, format_number
 from wir_manager.services.progress import NO_PROGRESS, Progress
 from wir_manager.services.records import LanguageSkill, PlatformSkill
+from wir_manager.services.spreadsheets import candidate_columns as cc
 from wir_manager.services.spreadsheets import cells, limits, values
 from wir_manager.services.spreadsheets import mapping as mp
-from wir_manager.services.spreadsheets.cells import CellProblem
 from wir_manager.services.spreadsheets.errors import ImportRefusedError, SpreadsheetError
 from wir_manager.services.spreadsheets.formats import CsvGuess, FileFormat, open_table
 from wir_manager.services.spreadsheets.headers import REQUIRED_CANDIDATE_FIELDS
@@ -236,135 +235,7 @@ def look_at(
 
 
 # --------------------------------------------------------------------------- columns
-DATE_TARGETS = {
-    *(spec.name for spec in candidate_records.FIELDS if spec.kind is Kind.DATE),
-    "consent_at",
-    "timestamp",
-}
-
-
-def _text(value: object) -> values.Reading:
-    return cells.text(value), None
-
-
-def _stage(value: object) -> values.Reading:
-    found = cells.stage(value)
-    return (Stage(found) if found else None), None
-
-
-def _whole(value: object) -> values.Reading:
-    return cells.whole_number(value, low=-_WIDE, high=_WIDE, what=_("the number")), None
-
-
-_BY_KIND: dict[Kind, Callable[[object], values.Reading]] = {
-    Kind.TEXT: _text,
-    Kind.LONG_TEXT: _text,
-    Kind.USERNAME: _text,
-    Kind.EMAIL: _text,
-    Kind.AFFILIATE: _text,
-    Kind.COUNTRY: values.country,
-    Kind.STAGE: _stage,
-    Kind.YEAR: _whole,
-    Kind.COUNT: _whole,
-    Kind.YES_NO: values.yes_no_blank,  # blank = "not in the file" (no, for new people)
-    Kind.YES_NO_UNKNOWN: values.yes_no_blank,
-    Kind.LANGUAGES: values.languages,
-    Kind.SKILLS: values.skills,
-    Kind.TOPICS: values.topics,
-}
-
-
-@dataclass(frozen=True, slots=True)
-class _Column:
-    index: int
-    header: str
-    target: str
-    parse: Callable[[object], values.Reading]
-    #: Decided once per column, not per cell: the field the cell fills ("skill:wikidata"
-    #: fills "skills"), how it is merged (:data:`_PLAIN`, :data:`_SKILL`, :data:`_PAIR`,
-    #: :data:`_LANGUAGES`, :data:`_SKILLS`) and the part after the colon ("wikidata", "1").
-    field: str = ""
-    role: int = 0
-    key: str = ""
-    pair: str = ""
-
-
-_PLAIN, _SKILL, _PAIR, _LANGUAGES, _SKILLS = range(5)
-
-
-def _column(
-    index: int, header: str, target: str, parse: Callable[[object], values.Reading]
-) -> _Column:
-    kind, _sep, key = target.partition(":")
-    if kind == "skill":
-        role = _SKILL
-    elif kind in ("lang", "level"):
-        role = _PAIR
-    elif target == "languages":
-        role = _LANGUAGES
-    elif target == "skills":
-        role = _SKILLS
-    else:
-        role, kind, key = _PLAIN, "", ""
-    return _Column(index, header, target, parse, _field_of(target), role, key, kind)
-
-
-def _parser(target: str, order: values.DateOrder | None) -> Callable[[object], values.Reading]:
-    if target in DATE_TARGETS:
-        return lambda v: values.date(v, order)
-    if target.startswith("skill:"):
-        label = Platform(target[6:]).label
-        return lambda v: values.skill(v, label)
-    if target.startswith("lang:"):
-        return values.language_only
-    if target.startswith("level:"):
-        return values.language_level
-    return _BY_KIND[FIELD[target].kind]
-
-
-#: Distinct values one column's memo keeps, and how it judges whether a column repeats
-#: (a staff sheet repeats its countries, levels, yes/no and dates; names and e-mails are
-#: unique, and remembering them costs more than reading them again).
-_MEMO_SIZE = 20_000
-_MEMO_TRIAL = 256
-
-
-def _memo(parse: Callable[[object], values.Reading]) -> Callable[[object], values.Reading]:
-    """``parse`` remembering its answer per distinct cell value for one pass: the value
-    parsers are pure, and the same "Arabic (native)" or "15/01/2027" is read once. Keys
-    carry the type (``1``, ``1.0`` and ``True`` are equal in Python but not as cells). A
-    column whose first values hardly repeat is read directly from then on."""
-    cache: dict[object, tuple[bool, Any]] = {}
-    calls = 0
-    direct = False
-
-    def run(value: object) -> values.Reading:
-        nonlocal calls, direct
-        if direct:
-            return parse(value)
-        calls += 1
-        # Text cells (nearly all of them) are their own key: a str never equals a
-        # number or a bool, so only other types need the type beside the value.
-        key = value if type(value) is str else (type(value), value)
-        try:
-            ok, answer = cache[key]
-        except KeyError:
-            try:
-                ok, answer = True, parse(value)
-            except CellProblem as exc:
-                ok, answer = False, str(exc)
-            if calls >= _MEMO_TRIAL and len(cache) > calls * 9 // 10:
-                direct = True  # mostly unique values: stop remembering
-                cache.clear()
-            elif len(cache) < _MEMO_SIZE:
-                cache[key] = ok, answer
-        except TypeError:  # an unhashable cell value: read it every time
-            return parse(value)
-        if ok:
-            return answer
-        raise CellProblem(answer)
-
-    return run
+DATE_TARGETS = cc.DATE_TARGETS
 
 
 def _date_orders(
@@ -492,7 +363,7 @@ def _read_candidates(
             )
         )
     plan = [
-        _column(c.index, c.header, c.target, _memo(_parser(c.target, orders.get(c.index))))
+        cc.column(c.index, c.header, c.target, cc.parser(c.target, orders.get(c.index)))
         for c in mapping.columns
         if c.target
     ]
@@ -505,10 +376,6 @@ def _read_candidates(
             )
         )
     order_of = {c.header: n for n, c in enumerate(plan)}
-    indexes = [c.index for c in plan]
-    widest = max(indexes, default=-1)
-    shown = _picker(indexes)
-    no_readings = (None,) * len(plan)
     existing = _existing(db)
     seen_user: dict[str, int] = {}
     seen_mail: dict[str, int] = {}
@@ -516,39 +383,39 @@ def _read_candidates(
     new_affiliates: dict[str, str] = {}
     records: list[CandidateRow] = []
     record_rows: list[int] = []
-    preview: list[PreviewRow] = []
     pending: list[tuple[int, int, str, dict[str, Any], str | None, set[str]]] = []
     bad_rows: dict[int, tuple[Any, ...]] = {}
-    blank = 0
     import_dated = 0
+    kept = [
+        offset
+        for offset, raw in enumerate(body)
+        if not (raw.count(None) == len(raw) or all(cells.is_blank(v) for v in raw))
+    ]
+    blank = len(body) - len(kept)
+    rows = [body[offset] for offset in kept]
+    numbers = [header_row + 1 + offset for offset in kept]
+    sheet = cc.Sheet(plan, rows, today)
+    preview = sheet.preview(numbers)
+    row_problems_of = sheet.cell_problems(numbers)
     user_col, mail_col = by_target.get("username"), by_target.get("email")
-    for offset, raw in enumerate(body):
-        number = header_row + 1 + offset
-        if raw.count(None) == len(raw) or all(cells.is_blank(v) for v in raw):
-            blank += 1
-            continue
-        row_problems: list[Problem] = []
-        parsed, readings, blanks = _read_row(number, plan, raw, row_problems)
-        preview.append(
-            PreviewRow(
-                number,
-                shown(raw) if len(raw) > widest else tuple(_cell(raw, i) for i in indexes),
-                tuple(map(readings.get, indexes)) if readings else no_readings,
-            )
-        )
+    usernames = sheet.text_of(user_col)
+    emails = sheet.text_of(mail_col)
+    store = sheet.by_field.get("consent_store")
+    names = sheet.by_field.get("full_name")
+    affiliates = sheet.by_field.get("affiliate_id")
+    affiliate_problems = sheet.affiliate_problems()
+    for i, number in enumerate(numbers):
+        row_problems = row_problems_of.get(i) or []
         # Identity first, from the raw cells: duplicates show whatever else is wrong.
-        username = (
-            cells.text(raw[user_col]) if user_col is not None and user_col < len(raw) else None
-        )
-        email = cells.text(raw[mail_col]) if mail_col is not None and mail_col < len(raw) else None
+        username, email = usernames[i], emails[i]
         match = _match(existing, username, email) if update else None
-        row_problems += _duplicates(
-            number, username, email, titles, existing, seen_user, seen_mail, match is not None
-        )
+        if username or email:
+            row_problems += _duplicates(
+                number, username, email, titles, existing, seen_user, seen_mail, match is not None
+            )
         if match is None:
-            dated = _fill_consent_dates(parsed, today)
-            import_dated += dated
-            if has_store and parsed.get("consent_store") is not True:
+            import_dated += sheet.dated[i]
+            if has_store and store is not None and store[i] is not True:
                 row_problems.append(
                     Problem(
                         number,
@@ -559,48 +426,56 @@ def _read_candidates(
                         ),
                     )
                 )
-            candidate, affiliate = _candidate(parsed)
-            _validate(number, candidate, affiliate, parsed, titles, row_problems, today, update)
-            name = candidate.full_name
+            candidate = sheet.records[i]
+            affiliate = affiliates[i] if affiliates is not None else None
+            errors = candidate_records.validate(candidate, today=today, normalised=True)
+            if affiliate_problems is not None and affiliate_problems[i]:
+                errors["affiliate_id"] = affiliate_problems[i]
+            if errors:
+                row_problems += _validation_problems(
+                    number, errors, sheet.unreadable(i), titles, update
+                )
+            name = names[i] if names is not None else ""
             key = cells.name_key(name) if name else ""
-            if key and key in existing.names:
-                cid, other = existing.names[key]
-                row_problems.append(
-                    Problem(
-                        number,
-                        titles.get("full_name", ""),
-                        _("nearly the same name as existing candidate {id} (“{name}”).").format(
-                            id=cid, name=other
-                        ),
-                        WARNING,
-                    )
-                )
-            elif key and key in seen_name:
-                row_problems.append(
-                    Problem(
-                        number,
-                        titles.get("full_name", ""),
-                        _("nearly the same name as row {row}.").format(row=seen_name[key]),
-                        WARNING,
-                    )
-                )
             if key:
+                if key in existing.names:
+                    cid, other = existing.names[key]
+                    row_problems.append(
+                        Problem(
+                            number,
+                            titles.get("full_name", ""),
+                            _("nearly the same name as existing candidate {id} (“{name}”).").format(
+                                id=cid, name=other
+                            ),
+                            WARNING,
+                        )
+                    )
+                elif key in seen_name:
+                    row_problems.append(
+                        Problem(
+                            number,
+                            titles.get("full_name", ""),
+                            _("nearly the same name as row {row}.").format(row=seen_name[key]),
+                            WARNING,
+                        )
+                    )
                 seen_name.setdefault(key, number)
-            if not _has_error(row_problems):
+            if not row_problems or not _has_error(row_problems):
                 records.append(CandidateRow(candidate, affiliate))
                 record_rows.append(number)
                 if affiliate and affiliate.casefold() not in existing.affiliates:
                     new_affiliates.setdefault(affiliate.casefold(), affiliate)
         elif not _has_error(row_problems):
             cid, how = match
+            parsed, blanks = sheet.parsed(i)
             pending.append((number, cid, how, parsed, None, blanks))
         if row_problems:
             if _has_error(row_problems):
-                bad_rows[number] = tuple(raw)
+                bad_rows[number] = tuple(rows[i])
             row_problems.sort(key=lambda p: order_of.get(p.column, len(order_of)))
             problems += row_problems
-        if len(preview) % 1000 == 0:
-            progress.report(len(preview), len(body), _("Checking rows"))
+        if (i + 1) % 1000 == 0:
+            progress.report(i + 1, len(body), _("Checking rows"))
     updates, unchanged = _plan_updates(
         db, pending, titles, existing, erase_blanks, today, problems, bad_rows, body, header_row
     )
@@ -666,152 +541,20 @@ def _align(mapping: mp.Mapping, headers: Sequence[str]) -> mp.Mapping:
     return mp.Mapping(tuple(columns), mapping.name, mapping.date_order, dict(mapping.extra))
 
 
-def _read_row(
-    number: int, plan: list[_Column], raw: tuple[Any, ...], problems: list[Problem]
-) -> tuple[dict[str, Any], dict[int, str], set[str]]:
-    """Every mapped cell parsed: field → value (languages, skills merged), readings by
-    column index, and the fields whose cells were blank."""
-    parsed: dict[str, Any] = {}
-    readings: dict[int, str] = {}
-    blanks: set[str] = set()
-    pairs: dict[str, dict[str, tuple[Any, str]]] = {}
-    unreadable: set[str] = set()
-    width = len(raw)
-    for column in plan:
-        value = raw[column.index] if column.index < width else None
-        try:
-            clean, reading = column.parse(value)
-        except CellProblem as exc:
-            problems.append(Problem(number, column.header, str(exc)))
-            unreadable.add(column.field)
-            continue
-        if reading:
-            readings[column.index] = reading
-        role = column.role
-        # Empty means None, {} or (); ``not clean`` alone would take False and 0 too.
-        if clean is None or (not clean and isinstance(clean, dict | tuple)):
-            blanks.add(column.field)
-            if role != _PAIR:
-                continue
-        if role == _PLAIN:
-            parsed[column.target] = clean
-        elif role == _SKILL:
-            parsed.setdefault("skills", {})[column.key] = clean
-        elif role == _PAIR:
-            pairs.setdefault(column.key, {})[column.pair] = (clean, column.header)
-        elif role == _LANGUAGES:
-            langs = parsed.setdefault("languages", {})
-            for code, level in clean.items():
-                langs[code] = max(level, langs.get(code, 0))
-        else:
-            parsed.setdefault("skills", {}).update(clean)
-    for _n, pair in sorted(pairs.items()):
-        code, code_title = pair.get("lang", (None, ""))
-        level, level_title = pair.get("level", (None, ""))
-        if code is None and level is None:
-            continue
-        if code is None:
-            problems.append(Problem(number, level_title, _("a level is given but no language.")))
-        elif level is None:
-            problems.append(Problem(number, code_title, _("a language is given but no level.")))
-        else:
-            langs = parsed.setdefault("languages", {})
-            langs[code] = max(level, langs.get(code, 0))
-            blanks.discard("languages")
-    parsed["__unreadable__"] = unreadable
-    return parsed, readings, blanks
-
-
 def _has_error(problems: list[Problem]) -> bool:
     return bool(problems) and any(p.severity == ERROR for p in problems)
 
 
-def _cell(raw: tuple[Any, ...], i: int) -> Any:
-    return raw[i] if i < len(raw) else None
-
-
-def _picker(indexes: list[int]) -> Callable[[tuple[Any, ...]], tuple[Any, ...]]:
-    """The cells at ``indexes`` of a row long enough to hold them all, as a tuple."""
-    if not indexes:
-        return lambda _row: ()
-    get = operator.itemgetter(*indexes)
-    if len(indexes) == 1:
-        return lambda row: (get(row),)
-    return get
-
-
-def _field_of(target: str) -> str:
-    if target.startswith("skill:"):
-        return "skills"
-    if target.startswith(("lang:", "level:")):
-        return "languages"
-    return target
-
-
-def _fill_consent_dates(parsed: dict[str, Any], today: dt.date) -> int:
-    """A consent without its own date takes the file's consent date, else the form's
-    timestamp, else today (counted: the file name is recorded as the source)."""
-    dated = 0
-    for flag, when in CONSENTS:
-        if parsed.get(flag) is True and parsed.get(when) is None:
-            source = parsed.get("consent_at") or parsed.get("timestamp")
-            if source is None:
-                source = today
-                dated += 1
-            parsed[when] = source
-    return dated
-
-
-_NOT_SCALAR = frozenset({"languages", "skills", "topics", "affiliate_id"})
-#: The record's plain fields, decided once (not two set tests per cell of every row).
-_SCALAR = frozenset(FIELD) - _NOT_SCALAR
-
-
-def _candidate(parsed: dict[str, Any]) -> tuple[CandidateData, str | None]:
-    scalar = _SCALAR
-    fields = {name: value for name, value in parsed.items() if name in scalar}
-    for flag, _when in CONSENTS:
-        fields[flag] = bool(fields.get(flag))
-    fields.setdefault("full_name", "")
-    fields.setdefault("username", "")
-    # Children in the normalised order already, so normalising rarely has to copy.
-    languages = parsed.get("languages")
-    skills = parsed.get("skills")
-    topics = parsed.get("topics")
-    candidate = CandidateData(
-        **fields,
-        languages=tuple(LanguageSkill(code, level) for code, level in sorted(languages.items()))
-        if languages
-        else (),
-        skills=tuple(
-            sorted(
-                (PlatformSkill(Platform(p), level) for p, level in skills.items() if level > 0),
-                key=lambda s: s.platform,
-            )
-        )
-        if skills
-        else (),
-        topics=tuple(sorted({Topic(t) for t in topics})) if topics else (),
-    ).normalised()
-    return candidate, parsed.get("affiliate_id")
-
-
-def _validate(
+def _validation_problems(
     number: int,
-    candidate: CandidateData,
-    affiliate: str | None,
-    parsed: dict[str, Any],
+    errors: dict[str, str],
+    unreadable: set[str],
     titles: dict[str, str],
-    problems: list[Problem],
-    today: dt.date,
-    update: bool = False,
-) -> None:
-    """The editor's validation on the row; each sentence names the row and the column."""
-    errors = candidate_records.validate(candidate, today=today, normalised=True)
-    affiliate_problem = candidate_records.length_problem(FIELD["affiliate_id"], affiliate)
-    if affiliate_problem:
-        errors["affiliate_id"] = affiliate_problem
-    unreadable = parsed.get("__unreadable__", set())
+    update: bool,
+) -> list[Problem]:
+    """The editor's validation sentences for one row, each naming the row and column;
+    not about a field whose cell could not be read (that cell's problem is said)."""
+    found = []
     for name, message in errors.items():
         if name in unreadable:
             continue
@@ -820,7 +563,8 @@ def _validate(
         column = titles.get(name)
         if column is None and name.endswith("_at"):
             column = titles.get(name[:-3])
-        problems.append(Problem(number, column or FIELD[name].header, message))
+        found.append(Problem(number, column or FIELD[name].header, message))
+    return found
 
 
 def _match(existing: _Existing, username: str | None, email: str | None) -> tuple[int, str] | None:
