@@ -159,17 +159,21 @@ _NONE_OR_TEXT = frozenset({str, type(None)})
 
 class ColumnCells:
     """One column, every row's cell read: ``codes[row]`` numbers the row's distinct
-    value in ``cells``. Text columns (names, e-mails: nearly all values differ) are read
-    once per row without numbering; every other column once per distinct value — keyed
-    with the type, as ``1``, ``1.0`` and ``True`` are equal in Python but not as cells."""
+    value in ``cells``. Text columns (names, e-mails: nearly all values differ, and
+    reading one is trimming it) keep each row's ``texts`` and make their cells only if
+    asked; every other column is read once per distinct value — keyed with the type,
+    as ``1``, ``1.0`` and ``True`` are equal in Python but not as cells."""
 
-    __slots__ = ("cells", "codes", "raw")
+    __slots__ = ("_cells", "codes", "parse", "raw", "texts")
 
     def __init__(self, col: Column, raw: list[Any]) -> None:
         self.raw = raw
+        self.parse = col.parse
+        self.texts: list[str | None] | None = None
+        self._cells: list[Cell] | None = None
+        self.codes: Sequence[int] = range(len(raw))
         if col.parse is _text:
-            self.codes: Sequence[int] = range(len(raw))
-            self.cells = [Cell(t, None, None, t is None) for t in map(cells.text, raw)]
+            self.texts = list(map(cells.text, raw))
             return
         if _NONE_OR_TEXT.issuperset(map(type, raw)):
             keys: list[Any] = raw
@@ -178,19 +182,32 @@ class ColumnCells:
         try:
             firsts = dict(zip(keys, raw, strict=True))
         except TypeError:  # an unhashable cell value: read every one
-            self.codes = range(len(raw))
-            self.cells = [_read_cell(col.parse, v) for v in raw]
+            self._cells = [_read_cell(col.parse, v) for v in raw]
             return
         number = {key: n for n, key in enumerate(firsts)}
         self.codes = list(map(number.__getitem__, keys))
-        self.cells = [_read_cell(col.parse, v) for v in firsts.values()]
+        self._cells = [_read_cell(col.parse, v) for v in firsts.values()]
+
+    @property
+    def cells(self) -> list[Cell]:
+        """The distinct cells (a text column's, one per row, made when first asked)."""
+        if self._cells is None:
+            assert self.texts is not None
+            self._cells = [Cell(t, None, None, t is None) for t in self.texts]
+        return self._cells
 
     def readings(self) -> list[str | None]:
         """Each row's reading (None where the cell is taken as it is)."""
-        distinct = [c.reading for c in self.cells]
+        distinct = [] if self.texts is not None else [c.reading for c in self.cells]
         if not any(distinct):
             return [None] * len(self.raw)
         return list(map(distinct.__getitem__, self.codes))
+
+    def problem_codes(self) -> set[int]:
+        """The distinct cells that could not be read (text always can)."""
+        if self.texts is not None:
+            return set()
+        return {n for n, cell in enumerate(self.cells) if cell.problem is not None}
 
 
 def column_values(rows: Sequence[tuple[Any, ...]], index: int, short: bool) -> list[Any]:
@@ -211,6 +228,16 @@ class FieldCells:
     blank: bool
     unreadable: bool
     problems: tuple[tuple[str, str], ...]
+
+
+def _single(col: Column, cell: Cell) -> dict[str, Any]:
+    """The entries one cell alone gives a row (what :func:`merge_field` makes of a field
+    of one column, pairs aside)."""
+    if cell.problem is not None or cell.empty:
+        return {}
+    if col.role == SKILL:
+        return {"skills": {col.key: cell.clean}}
+    return {col.target: cell.clean}  # a column of languages or skills: its dict as is
 
 
 def merge_field(columns: Sequence[Column], row_cells: Sequence[Cell]) -> FieldCells:
@@ -306,9 +333,9 @@ class FieldColumns:
     def __init__(self, name: str, members: list[tuple[Column, ColumnCells]]) -> None:
         self.columns = [col for col, _c in members]
         self.members = [read for _col, read in members]
+        self.distinct: list[tuple[Cell, ...]] | None = None
         if len(members) == 1:
             self.codes: Sequence[int] = self.members[0].codes
-            self.distinct: list[tuple[Cell, ...]] = [(c,) for c in self.members[0].cells]
         else:
             combos = list(zip(*(m.codes for m in self.members), strict=True))
             number = {combo: n for n, combo in enumerate(dict.fromkeys(combos))}
@@ -318,23 +345,36 @@ class FieldColumns:
                 for combo in number
             ]
         self._merged: dict[int, FieldCells] = {}
-        first = self.columns[0]
-        if len(members) == 1 and first.role == PLAIN and name in _SCALAR:
-            # The common case, without a merge per distinct cell: a readable, non-empty
-            # cell gives its value in normal form, anything else the default.
+        self.values = self._values(name)
+
+    def _values(self, name: str) -> list[Any]:
+        """Each row's record value of the field. One column needs no merge: a text
+        column's value is its trimmed text in normal form, any other column's is its
+        distinct cell's (the default where it is blank or unreadable)."""
+        col, read = self.columns[0], self.members[0]
+        if self.distinct is not None or col.role == PAIR:
+            count = len(self.distinct) if self.distinct is not None else len(read.cells)
+            each = [record_value(name, self.merged_at(n).parsed) for n in range(count)]
+            return list(map(each.__getitem__, self.codes))
+        if read.texts is not None and name in _SCALAR:
+            return list(map(normal_scalar, repeat(name), read.texts))
+        if name in _SCALAR:
             default = _DEFAULT.get(name)
             each = [
                 default if c.problem is not None or c.empty else normal_scalar(name, c.clean)
-                for (c,) in self.distinct
+                for c in read.cells
             ]
         else:
-            each = [record_value(name, self.merged_at(n).parsed) for n in range(len(self.distinct))]
-        self.values = list(map(each.__getitem__, self.codes))
+            each = [record_value(name, _single(col, c)) for c in read.cells]
+        return list(map(each.__getitem__, self.codes))
 
     def merged_at(self, code: int) -> FieldCells:
         found = self._merged.get(code)
         if found is None:
-            found = self._merged[code] = merge_field(self.columns, self.distinct[code])
+            row_cells = (
+                self.distinct[code] if self.distinct is not None else (self.members[0].cells[code],)
+            )
+            found = self._merged[code] = merge_field(self.columns, row_cells)
         return found
 
     def row(self, row: int) -> FieldCells:
@@ -419,7 +459,7 @@ class Sheet:
         pairs with a half missing."""
         found: dict[int, list[Problem]] = {}
         for col, read in zip(self.plan, self.columns, strict=True):
-            bad = {n for n, cell in enumerate(read.cells) if cell.problem is not None}
+            bad = read.problem_codes()
             if not bad:
                 continue
             for row, code in enumerate(read.codes):
@@ -439,7 +479,7 @@ class Sheet:
         """Column ``index``'s cells as text (None: blank, or no such column)."""
         for col, read in zip(self.plan, self.columns, strict=True):
             if col.index == index:
-                return list(map(cells.text, read.raw))
+                return read.texts if read.texts is not None else list(map(cells.text, read.raw))
         return [None] * len(self.rows)
 
     def affiliate_problems(self) -> list[str | None] | None:
