@@ -508,6 +508,18 @@ def _normal_text(value: str | None, kind: Kind, empty: str | None) -> str | None
 _NORMAL_TEXT_OF = {name: (kind, empty) for name, kind, empty in _NORMALISED_TEXT}
 
 
+def normal_text_rule(name: str) -> tuple[Kind, str | None] | None:
+    """(kind, value when empty) of a text field (or the country) for :func:`normal_text`;
+    None for a field :meth:`CandidateData.normalised` does not trim."""
+    return _NORMAL_TEXT_OF.get(name)
+
+
+def normal_text(value: str | None, kind: Kind, empty: str | None) -> str | None:
+    """A text field's ``value`` as :meth:`CandidateData.normalised` leaves it (the rule
+    of :func:`normal_text_rule`)."""
+    return _normal_text(value, kind, empty)
+
+
 def normal_scalar(name: str, value: Any) -> Any:
     """A plain field's ``value`` (not languages, skills or topics) as
     :meth:`CandidateData.normalised` would leave it: the importer builds records in that

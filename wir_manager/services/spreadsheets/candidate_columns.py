@@ -299,7 +299,7 @@ def record_value(name: str, parsed: dict[str, Any]) -> Any:
     normal form; for the affiliate its name, for "consent_at" / "timestamp" the date."""
     if name == "languages":
         langs = parsed.get("languages")
-        return tuple(LanguageSkill(c, lv) for c, lv in sorted(langs.items())) if langs else ()
+        return tuple(map(_language_skill, sorted(langs.items()))) if langs else ()
     if name == "skills":
         found = parsed.get("skills")
         return (
@@ -322,6 +322,18 @@ def record_value(name: str, parsed: dict[str, Any]) -> Any:
     if name in parsed:
         return normal_scalar(name, parsed[name])
     return _DEFAULT[name]
+
+
+_LANGUAGE_SKILLS: dict[tuple[str, int], LanguageSkill] = {}
+
+
+def _language_skill(item: tuple[str, int]) -> LanguageSkill:
+    """One (code, level) as the record holds it, made once (they are immutable; a sheet
+    combines a few dozen of them thousands of ways)."""
+    found = _LANGUAGE_SKILLS.get(item)
+    if found is None:
+        found = _LANGUAGE_SKILLS[item] = LanguageSkill(*item)
+    return found
 
 
 class FieldColumns:
@@ -356,6 +368,10 @@ class FieldColumns:
             count = len(self.distinct) if self.distinct is not None else len(read.cells)
             each = [record_value(name, self.merged_at(n).parsed) for n in range(count)]
             return list(map(each.__getitem__, self.codes))
+        rule = candidate_records.normal_text_rule(name)
+        if read.texts is not None and rule is not None:
+            kind, empty = rule
+            return list(map(candidate_records.normal_text, read.texts, repeat(kind), repeat(empty)))
         if read.texts is not None and name in _SCALAR:
             return list(map(normal_scalar, repeat(name), read.texts))
         if name in _SCALAR:

@@ -387,9 +387,7 @@ def _read_candidates(
     bad_rows: dict[int, tuple[Any, ...]] = {}
     import_dated = 0
     kept = [
-        offset
-        for offset, raw in enumerate(body)
-        if not (raw.count(None) == len(raw) or all(cells.is_blank(v) for v in raw))
+        offset for offset, raw in enumerate(body) if raw.count(None) != len(raw) and _filled(raw)
     ]
     blank = len(body) - len(kept)
     rows = [body[offset] for offset in kept]
@@ -539,6 +537,15 @@ def _align(mapping: mp.Mapping, headers: Sequence[str]) -> mp.Mapping:
             target, score, sure = mp.suggest(header)
             columns.append(mp.ColumnChoice(i, header, target, score, sure))
     return mp.Mapping(tuple(columns), mapping.name, mapping.date_order, dict(mapping.extra))
+
+
+def _filled(raw: tuple[Any, ...]) -> bool:
+    """Some cell of the row is not blank (a loop, not any(): the first filled cell
+    answers, without a generator made per row)."""
+    for value in raw:  # noqa: SIM110
+        if value is not None and not cells.is_blank(value):
+            return True
+    return False
 
 
 def _has_error(problems: list[Problem]) -> bool:

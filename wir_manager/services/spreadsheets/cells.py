@@ -373,6 +373,8 @@ _WORD = re.compile(r"\w+")
 def name_key(name: str) -> str:
     """Key for "near-identical" names: accents, case, punctuation, spacing and word order
     ignored ("José  PÉREZ" ≡ "Perez, Jose")."""
+    if name.isascii():  # nothing to decompose, no combining marks to drop
+        return " ".join(sorted(_WORD.findall(name.casefold())))
     decomposed = unicodedata.normalize("NFKD", name)
     letters = decomposed.translate(_UNCOMBINED).casefold()
     return " ".join(sorted(_WORD.findall(letters)))

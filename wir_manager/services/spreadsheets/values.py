@@ -312,11 +312,29 @@ def level_label(level: int) -> str:
     return _("native") if level == LanguageLevel.NATIVE else LanguageLevel(level).name
 
 
+def _language_items(raw: str) -> list[str]:
+    """``_ITEM_SPLIT.split(raw)``, without the expression where it would split at commas
+    alone: a comma splits unless a ")" follows it before any "(" (it is inside
+    parentheses), and that is checked per comma. The expression tries its lookaheads
+    at every position, and a staff sheet holds thousands of different lists."""
+    if ";" in raw or "\n" in raw or "/" in raw or "+" in raw or "&" in raw:
+        return _ITEM_SPLIT.split(raw)  # more separators than commas
+    at = raw.find(",")
+    while at >= 0:
+        close = raw.find(")", at)
+        if close >= 0:
+            opening = raw.find("(", at, close)
+            if opening < 0:
+                return _ITEM_SPLIT.split(raw)  # a comma inside parentheses
+        at = raw.find(",", at + 1)
+    return raw.split(",")
+
+
 @_cached_per_language(maxsize=4096)
 def languages_text(raw: str) -> Reading:
     found: dict[str, int] = {}
     words: dict[str, str] = {}
-    for item in _ITEM_SPLIT.split(raw):
+    for item in _language_items(raw):
         item = item.strip()
         if not item:
             continue
