@@ -514,10 +514,9 @@ def normal_text_rule(name: str) -> tuple[Kind, str | None] | None:
     return _NORMAL_TEXT_OF.get(name)
 
 
-def normal_text(value: str | None, kind: Kind, empty: str | None) -> str | None:
-    """A text field's ``value`` as :meth:`CandidateData.normalised` leaves it (the rule
-    of :func:`normal_text_rule`)."""
-    return _normal_text(value, kind, empty)
+#: ``normal_text(value, kind, empty)``: a text field's ``value`` as
+#: :meth:`CandidateData.normalised` leaves it (the rule of :func:`normal_text_rule`).
+normal_text = _normal_text
 
 
 def normal_scalar(name: str, value: Any) -> Any:

@@ -333,7 +333,6 @@ def _language_items(raw: str) -> list[str]:
 @_cached_per_language(maxsize=4096)
 def languages_text(raw: str) -> Reading:
     found: dict[str, int] = {}
-    words: dict[str, str] = {}
     for item in _language_items(raw):
         item = item.strip()
         if not item:
@@ -341,14 +340,24 @@ def languages_text(raw: str) -> Reading:
         code, level = _one_language(item)
         if level >= found.get(code, 0):
             found[code] = level
-            words[code] = _language_words(code, level)
-    return found, ", ".join(words.values())
+    words = _WORDS.setdefault(current_language(), {})
+    parts = []
+    for pair in found.items():
+        part = words.get(pair)
+        if part is None:
+            part = words[pair] = _language_words(*pair)
+        parts.append(part)
+    return found, ", ".join(parts)
 
 
-@_cached_per_language(maxsize=4096)
+#: Language of the screen → (code, level) → its words in a reading: a staff sheet's
+#: combinations are many, its languages and levels few (a plain dict: looked up for
+#: every language of every distinct list, where a cached function costs two calls).
+_WORDS: dict[str, dict[tuple[str, int], str]] = {}
+
+
 def _language_words(code: str, level: int) -> str:
-    """ "Arabic native", "arabiska C1": one language of a reading (a staff sheet's
-    combinations are many, its languages and levels few)."""
+    """ "Arabic native", "arabiska C1": one language of a reading."""
     return f"{codes.language_name(code)} {level_label(level)}"
 
 
