@@ -519,6 +519,22 @@ def normal_text_rule(name: str) -> tuple[Kind, str | None] | None:
 normal_text = _normal_text
 
 
+def normal_trimmed_texts(
+    texts: list[str | None], kind: Kind, empty: str | None
+) -> list[str | None]:
+    """:func:`normal_text` of each of ``texts``, which are already trimmed (or None),
+    as a column of an import is: a trimmed, printable name is its own normal form, and
+    e-mails and notes are not cleaned at all, so most values need no work."""
+    if kind is Kind.TEXT or kind is Kind.USERNAME:
+        return [
+            empty if t is None else t if t.isprintable() else _normal_text(t, kind, empty)
+            for t in texts
+        ]
+    if kind is Kind.COUNTRY:
+        return [_normal_text(t, kind, empty) for t in texts]
+    return [t or empty for t in texts]
+
+
 def normal_scalar(name: str, value: Any) -> Any:
     """A plain field's ``value`` (not languages, skills or topics) as
     :meth:`CandidateData.normalised` would leave it: the importer builds records in that

@@ -173,7 +173,7 @@ class ColumnCells:
         self._cells: list[Cell] | None = None
         self.codes: Sequence[int] = range(len(raw))
         if col.parse is _text:
-            self.texts = list(map(cells.text, raw))
+            self.texts = cells.texts(raw)
             return
         if _NONE_OR_TEXT.issuperset(map(type, raw)):
             keys: list[Any] = raw
@@ -371,7 +371,7 @@ class FieldColumns:
         rule = candidate_records.normal_text_rule(name)
         if read.texts is not None and rule is not None:
             kind, empty = rule
-            return list(map(candidate_records.normal_text, read.texts, repeat(kind), repeat(empty)))
+            return candidate_records.normal_trimmed_texts(read.texts, kind, empty)
         if read.texts is not None and name in _SCALAR:
             return list(map(normal_scalar, repeat(name), read.texts))
         if name in _SCALAR:
@@ -495,7 +495,7 @@ class Sheet:
         """Column ``index``'s cells as text (None: blank, or no such column)."""
         for col, read in zip(self.plan, self.columns, strict=True):
             if col.index == index:
-                return read.texts if read.texts is not None else list(map(cells.text, read.raw))
+                return read.texts if read.texts is not None else cells.texts(read.raw)
         return [None] * len(self.rows)
 
     def affiliate_problems(self) -> list[str | None] | None:

@@ -377,8 +377,6 @@ def _read_candidates(
         )
     order_of = {c.header: n for n, c in enumerate(plan)}
     existing = _existing(db)
-    seen_user: dict[str, int] = {}
-    seen_mail: dict[str, int] = {}
     seen_name: dict[str, int] = {}
     new_affiliates: dict[str, str] = {}
     records: list[CandidateRow] = []
@@ -402,15 +400,13 @@ def _read_candidates(
     names = sheet.by_field.get("full_name")
     affiliates = sheet.by_field.get("affiliate_id")
     affiliate_problems = sheet.affiliate_problems()
+    duplicates = _duplicates(numbers, usernames, emails, titles, existing, update)
     for i, number in enumerate(numbers):
         row_problems = row_problems_of.get(i) or []
         # Identity first, from the raw cells: duplicates show whatever else is wrong.
-        username, email = usernames[i], emails[i]
-        match = _match(existing, username, email) if update else None
-        if username or email:
-            row_problems += _duplicates(
-                number, username, email, titles, existing, seen_user, seen_mail, match is not None
-            )
+        match = _match(existing, usernames[i], emails[i]) if update else None
+        if i in duplicates:
+            row_problems += duplicates[i]
         if match is None:
             import_dated += sheet.dated[i]
             if has_store and store is not None and store[i] is not True:
@@ -583,60 +579,53 @@ def _match(existing: _Existing, username: str | None, email: str | None) -> tupl
 
 
 def _duplicates(
-    number: int,
-    username: str | None,
-    email: str | None,
+    numbers: Sequence[int],
+    usernames: Sequence[str | None],
+    emails: Sequence[str | None],
     titles: dict[str, str],
     existing: _Existing,
-    seen_user: dict[str, int],
-    seen_mail: dict[str, int],
-    updating: bool,
-) -> list[Problem]:
-    found: list[Problem] = []
-    if username:
-        key = username.casefold()
-        if key in seen_user:
-            found.append(
-                Problem(
-                    number,
-                    titles["username"],
-                    _("the same username as row {row}.").format(row=seen_user[key]),
-                )
+    update: bool,
+) -> dict[int, list[Problem]]:
+    """Row → its username, then its e-mail, met in an earlier row (case ignored) or
+    already in the database. Not the latter when updating: a known username or e-mail
+    then matches the row to the person it updates."""
+    found: dict[int, list[Problem]] = {}
+    for target, texts, known in (
+        ("username", usernames, existing.usernames),
+        ("email", emails, existing.emails),
+    ):
+        keys = [text.casefold() if text else None for text in texts]
+        # Each key's first row: the earlier rows win, as the dict is filled backwards.
+        first = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1), strict=True))
+        first.pop(None, None)
+        if len(first) < len(keys):
+            same = (
+                _("the same username as row {row}.")
+                if target == "username"
+                else _("the same email as row {row}.")
             )
-        elif key in existing.usernames and not updating:
-            found.append(
-                Problem(
-                    number,
-                    titles["username"],
-                    _(
-                        "a candidate with this username already exists (id {id}); choose "
-                        "“update existing candidates” to change them from the file."
-                    ).format(id=existing.usernames[key]),
+            for row in [i for i, key in enumerate(keys) if key is not None and first[key] != i]:
+                earlier = numbers[first[keys[row]]]
+                found.setdefault(row, []).append(
+                    Problem(numbers[row], titles[target], same.format(row=earlier))
                 )
-            )
-        seen_user.setdefault(key, number)
-    if email:
-        key = email.casefold()
-        if key in seen_mail:
-            found.append(
-                Problem(
-                    number,
-                    titles["email"],
-                    _("the same email as row {row}.").format(row=seen_mail[key]),
+        if update or not (known.keys() & first.keys()):
+            continue
+        for key, row in first.items():
+            if key in known:
+                found.setdefault(row, []).append(
+                    Problem(numbers[row], titles[target], _exists(target, known[key]))
                 )
-            )
-        elif key in existing.emails and not updating:
-            found.append(
-                Problem(
-                    number,
-                    titles["email"],
-                    _("a candidate with this email already exists (id {id}).").format(
-                        id=existing.emails[key]
-                    ),
-                )
-            )
-        seen_mail.setdefault(key, number)
     return found
+
+
+def _exists(target: str, cid: int) -> str:
+    if target == "username":
+        return _(
+            "a candidate with this username already exists (id {id}); choose "
+            "“update existing candidates” to change them from the file."
+        ).format(id=cid)
+    return _("a candidate with this email already exists (id {id}).").format(id=cid)
 
 
 # --------------------------------------------------------------------------- updates

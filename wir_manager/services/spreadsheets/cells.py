@@ -53,6 +53,15 @@ def text(value: object) -> str | None:
     return value or None
 
 
+def texts(values: list[object]) -> list[str | None]:
+    """:func:`text` of each value: plain text cells (nearly all of a column of names or
+    e-mails) trimmed inline, any other value through :func:`text`."""
+    return [
+        (value.strip() or None) if type(value) is str and value[:1] != "'" else text(value)
+        for value in values
+    ]
+
+
 def is_blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
