@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
+import itertools
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -162,15 +163,14 @@ def _load_rows(
     with open_table(
         path, sheet=sheet, preferred=PREFERRED_SHEETS, encoding=encoding, delimiter=delimiter
     ) as table:
-        rows: list[tuple[Any, ...]] = []
-        for row in table.rows:
-            rows.append(row)
-            if len(rows) > MAX_ROWS + HEADER_SEARCH_ROWS + 1:
-                raise SpreadsheetError(
-                    _("The sheet has more than {n} rows; split it into smaller files.").format(
-                        n=format_number(MAX_ROWS)
-                    )
+        # One row past the most a file may hold is enough to refuse it.
+        rows = list(itertools.islice(table.rows, MAX_ROWS + HEADER_SEARCH_ROWS + 2))
+        if len(rows) > MAX_ROWS + HEADER_SEARCH_ROWS + 1:
+            raise SpreadsheetError(
+                _("The sheet has more than {n} rows; split it into smaller files.").format(
+                    n=format_number(MAX_ROWS)
                 )
+            )
     while rows and all(cells.is_blank(v) for v in rows[-1]):
         rows.pop()
     return table, rows

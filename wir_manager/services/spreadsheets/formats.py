@@ -269,7 +269,7 @@ def _csv_rows(path: Path, text: str, delimiter: str) -> Iterator[tuple[Any, ...]
         for row in reader:
             # A blank cell is None, as the workbook readers give it (isspace copies
             # nothing, unlike strip).
-            yield tuple(None if not cell or cell.isspace() else cell for cell in row)
+            yield tuple([None if not cell or cell.isspace() else cell for cell in row])
     except csv.Error:
         raise SpreadsheetError(
             _(

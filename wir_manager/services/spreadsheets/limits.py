@@ -198,8 +198,9 @@ def bounded_rows(rows: Iterable[tuple[Any, ...]], sheet: str) -> Iterator[tuple[
         number += 1
         if number > limit:
             raise too_many_rows(sheet)
-        for column, value in enumerate(row):
+        for value in row:
             if type(value) is str and len(value) > MAX_CELL_CHARS:
+                column = next(i for i, v in enumerate(row) if v is value)
                 raise cell_too_long(sheet, number, column, len(value))
         yield row
 
