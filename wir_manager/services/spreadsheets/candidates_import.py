@@ -377,7 +377,6 @@ def _read_candidates(
         )
     order_of = {c.header: n for n, c in enumerate(plan)}
     existing = _existing(db)
-    seen_name: dict[str, int] = {}
     new_affiliates: dict[str, str] = {}
     records: list[CandidateRow] = []
     record_rows: list[int] = []
@@ -400,15 +399,18 @@ def _read_candidates(
     names = sheet.by_field.get("full_name")
     affiliates = sheet.by_field.get("affiliate_id")
     affiliate_problems = sheet.affiliate_problems()
+    # Identity first, from the raw cells: duplicates show whatever else is wrong.
     duplicates = _duplicates(numbers, usernames, emails, titles, existing, update)
+    matches = list(map(_match, itertools.repeat(existing), usernames, emails)) if update else None
+    near = _near_names(numbers, names, matches, titles, existing)
+    dated, candidates = sheet.dated, sheet.records
     for i, number in enumerate(numbers):
+        match = matches[i] if matches is not None else None
         row_problems = row_problems_of.get(i) or []
-        # Identity first, from the raw cells: duplicates show whatever else is wrong.
-        match = _match(existing, usernames[i], emails[i]) if update else None
         if i in duplicates:
             row_problems += duplicates[i]
         if match is None:
-            import_dated += sheet.dated[i]
+            import_dated += dated[i]
             if has_store and store is not None and store[i] is not True:
                 row_problems.append(
                     Problem(
@@ -420,7 +422,7 @@ def _read_candidates(
                         ),
                     )
                 )
-            candidate = sheet.records[i]
+            candidate = candidates[i]
             affiliate = affiliates[i] if affiliates is not None else None
             errors = candidate_records.validate(candidate, today=today, normalised=True)
             if affiliate_problems is not None and affiliate_problems[i]:
@@ -429,31 +431,8 @@ def _read_candidates(
                 row_problems += _validation_problems(
                     number, errors, sheet.unreadable(i), titles, update
                 )
-            name = names[i] if names is not None else ""
-            key = cells.name_key(name) if name else ""
-            if key:
-                if key in existing.names:
-                    cid, other = existing.names[key]
-                    row_problems.append(
-                        Problem(
-                            number,
-                            titles.get("full_name", ""),
-                            _("nearly the same name as existing candidate {id} (“{name}”).").format(
-                                id=cid, name=other
-                            ),
-                            WARNING,
-                        )
-                    )
-                elif key in seen_name:
-                    row_problems.append(
-                        Problem(
-                            number,
-                            titles.get("full_name", ""),
-                            _("nearly the same name as row {row}.").format(row=seen_name[key]),
-                            WARNING,
-                        )
-                    )
-                seen_name.setdefault(key, number)
+            if i in near:
+                row_problems.append(near[i])
             if not row_problems or not _has_error(row_problems):
                 records.append(CandidateRow(candidate, affiliate))
                 record_rows.append(number)
@@ -616,6 +595,45 @@ def _duplicates(
                 found.setdefault(row, []).append(
                     Problem(numbers[row], titles[target], _exists(target, known[key]))
                 )
+    return found
+
+
+def _near_names(
+    numbers: Sequence[int],
+    names: Sequence[str] | None,
+    matches: Sequence[tuple[int, str] | None] | None,
+    titles: dict[str, str],
+    existing: _Existing,
+) -> dict[int, Problem]:
+    """Row → a warning that its new person's name is nearly that of an existing candidate
+    or of an earlier new person (:func:`cells.name_key`). Rows matching someone to
+    update (``matches``) are not new people."""
+    if names is None:
+        return {}
+    keys = list(map(cells.name_key, names))
+    if matches is not None:  # only the new people are compared
+        keys = ["" if match is not None else key for key, match in zip(keys, matches, strict=True)]
+    # Each key's first row: the earlier rows win, as the dict is filled backwards.
+    first = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1), strict=True))
+    first.pop("", None)
+    known = existing.names.keys() & first.keys()
+    if not known and len(first) == len(keys) - keys.count(""):
+        return {}  # every name its own, none known: nothing to warn about
+    column = titles.get("full_name", "")
+    found: dict[int, Problem] = {}
+    for row, key in enumerate(keys):
+        if not key:
+            continue
+        if key in known:
+            cid, other = existing.names[key]
+            message = _("nearly the same name as existing candidate {id} (“{name}”).").format(
+                id=cid, name=other
+            )
+        elif first[key] != row:
+            message = _("nearly the same name as row {row}.").format(row=numbers[first[key]])
+        else:
+            continue
+        found[row] = Problem(numbers[row], column, message, WARNING)
     return found
 
 
