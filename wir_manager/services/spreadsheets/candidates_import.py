@@ -389,21 +389,21 @@ def _read_candidates(
     blank = len(body) - len(kept)
     rows = [body[offset] for offset in kept]
     numbers = [header_row + 1 + offset for offset in kept]
-    sheet = cc.Sheet(plan, rows, today)
-    preview = sheet.preview(numbers)
-    row_problems_of = sheet.cell_problems(numbers)
+    read = cc.Sheet(plan, rows, today)
+    preview = read.preview(numbers)
+    row_problems_of = read.cell_problems(numbers)
     user_col, mail_col = by_target.get("username"), by_target.get("email")
-    usernames = sheet.text_of(user_col)
-    emails = sheet.text_of(mail_col)
-    store = sheet.by_field.get("consent_store")
-    names = sheet.by_field.get("full_name")
-    affiliates = sheet.by_field.get("affiliate_id")
-    affiliate_problems = sheet.affiliate_problems()
+    usernames = read.text_of(user_col)
+    emails = read.text_of(mail_col)
+    store = read.by_field.get("consent_store")
+    names = read.by_field.get("full_name")
+    affiliates = read.by_field.get("affiliate_id")
+    affiliate_problems = read.affiliate_problems()
     # Identity first, from the raw cells: duplicates show whatever else is wrong.
     duplicates = _duplicates(numbers, usernames, emails, titles, existing, update)
     matches = list(map(_match, itertools.repeat(existing), usernames, emails)) if update else None
     near = _near_names(numbers, names, matches, titles, existing)
-    dated, candidates = sheet.dated, sheet.records
+    dated, candidates = read.dated, read.records
     for i, number in enumerate(numbers):
         match = matches[i] if matches is not None else None
         row_problems = row_problems_of.get(i) or []
@@ -425,11 +425,12 @@ def _read_candidates(
             candidate = candidates[i]
             affiliate = affiliates[i] if affiliates is not None else None
             errors = candidate_records.validate(candidate, today=today, normalised=True)
-            if affiliate_problems is not None and affiliate_problems[i]:
-                errors["affiliate_id"] = affiliate_problems[i]
+            too_long = affiliate_problems[i] if affiliate_problems is not None else None
+            if too_long:
+                errors["affiliate_id"] = too_long
             if errors:
                 row_problems += _validation_problems(
-                    number, errors, sheet.unreadable(i), titles, update
+                    number, errors, read.unreadable(i), titles, update
                 )
             if i in near:
                 row_problems.append(near[i])
@@ -440,7 +441,7 @@ def _read_candidates(
                     new_affiliates.setdefault(affiliate.casefold(), affiliate)
         elif not _has_error(row_problems):
             cid, how = match
-            parsed, blanks = sheet.parsed(i)
+            parsed, blanks = read.parsed(i)
             pending.append((number, cid, how, parsed, None, blanks))
         if row_problems:
             if _has_error(row_problems):
