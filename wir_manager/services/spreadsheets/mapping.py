@@ -19,6 +19,7 @@ headers is offered it again (a form's export every month).
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -251,8 +252,13 @@ def _keyword_rule(words: str) -> str | None:
     return next(iter(found)) if len(found) == 1 else None
 
 
+@functools.lru_cache(maxsize=1024, typed=True)
 def suggest(header: object) -> tuple[str, int, bool]:
-    """(target, score, sure) for one header; ("", 0, True) for a blank header."""
+    """(target, score, sure) for one header; ("", 0, True) for a blank header.
+
+    Remembered per header text: finding the header row asks about every cell of the
+    first rows (fuzzy matching each), once when the file is looked at and again when it
+    is checked, and again on every re-check after a change of mapping."""
     words = _words(header)
     if not words:
         return IGNORE, 0, True
