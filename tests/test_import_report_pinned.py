@@ -30,6 +30,7 @@ import pytest
 from wir_manager.domain.text_safety import clean_name
 from wir_manager.services import candidate_records
 from wir_manager.services.spreadsheets import cells, read_candidates, values, write_candidates
+from wir_manager.services.spreadsheets import mapping as mp
 from wir_manager.services.spreadsheets.report import ImportReport
 
 TODAY = dt.date(2026, 12, 3)
@@ -264,7 +265,30 @@ def cases(folder: Path, db: Any) -> dict[str, ImportReport]:
         db, later, today=TODAY, update=True, erase_blanks=True
     )
     found["problems.csv update"] = read_candidates(db, folder / "bad.csv", today=TODAY, update=True)
+    found.update(odd_mappings(folder, db))
     return found
+
+
+def odd_mappings(folder: Path, db: Any) -> dict[str, ImportReport]:
+    """Mappings a person may choose: one target for two columns, no field of the record
+    at all, nothing mapped."""
+    rows = with_problems(staff_rows(160))[:80]
+    path = write_csv(folder / "odd.csv", rows)
+    twice = {"Commons experience": "skills", "Notes": "full_name", "Date of consent": "consent_at"}
+    both = mp.Mapping(
+        tuple(
+            mp.ColumnChoice(i, h, twice.get(h, mp.suggest(h)[0]), 100, True)
+            for i, h in enumerate(HEADERS)
+        )
+    )
+    only_country = mp.Mapping((mp.ColumnChoice(3, "Country", "country", 100, True),))
+    nothing = mp.Mapping(tuple(mp.ColumnChoice(i, h, "", 0, True) for i, h in enumerate(HEADERS)))
+    return {
+        "odd.csv twice": read_candidates(db, path, today=TODAY, mapping=both),
+        "odd.csv twice update": read_candidates(db, path, today=TODAY, mapping=both, update=True),
+        "odd.csv country only": read_candidates(db, path, today=TODAY, mapping=only_country),
+        "odd.csv nothing": read_candidates(db, path, today=TODAY, mapping=nothing),
+    }
 
 
 #: Taken from the row-by-row reading this replaced (run this file to print it again).
@@ -446,6 +470,128 @@ EXPECTED: dict[str, dict[str, Any]] = {'ambiguous.csv': {'all problems': '02333a
                                           'E-mail address',
                                           'the same email as row 3.',
                                           'error')]},
+ 'odd.csv country only': {'all problems': 'b87b96f3838f9c3c',
+                          'counts': (0, 252, 0, 80, 0),
+                          'digest': '71f1bbca2d18ef55',
+                          'notes': ('1 consent has no date in the file; it is dated today and '
+                                    'the file name is recorded as its source.',),
+                          'problems': [(2,
+                                        'Full name',
+                                        'nearly the same name as existing candidate 1 (“Amina '
+                                        'Yusuf 0”).',
+                                        'warning'),
+                                       (2,
+                                        'Wikimedia username',
+                                        'a candidate with this username already exists (id 1); '
+                                        'choose “update existing candidates” to change them '
+                                        'from the file.',
+                                        'error'),
+                                       (2,
+                                        'E-mail address',
+                                        'a candidate with this email already exists (id 1).',
+                                        'error'),
+                                       (3,
+                                        'Full name',
+                                        'nearly the same name as existing candidate 2 (“José '
+                                        'Silva 1”).',
+                                        'warning'),
+                                       (3,
+                                        'Wikimedia username',
+                                        'a candidate with this username already exists (id 2); '
+                                        'choose “update existing candidates” to change them '
+                                        'from the file.',
+                                        'error'),
+                                       (3,
+                                        'E-mail address',
+                                        'a candidate with this email already exists (id 2).',
+                                        'error')]},
+ 'odd.csv nothing': {'all problems': 'a5a57551ca091388',
+                     'counts': (80, 2, 0, 80, 0),
+                     'digest': '1f1ba3b272a4d4c3',
+                     'notes': ('Column “Full name” is not used.',
+                               'Column “Wikimedia username” is not used.',
+                               'Column “E-mail address” is not used.',
+                               'Column “Country” is not used.',
+                               'Column “Languages spoken” is not used.',
+                               'Column “Wikidata experience” is not used.',
+                               'Column “Commons experience” is not used.',
+                               'Column “Consent to store data?” is not used.',
+                               'Column “Date of consent” is not used.',
+                               'Column “Notes” is not used.',
+                               'The file has no “consent to store” column: make sure everyone '
+                               'in it agreed to be kept in the pool.'),
+                     'problems': [(1, '', 'the sheet has no “Name” column.', 'error'),
+                                  (1,
+                                   '',
+                                   'the sheet has no “Wikimedia username” column.',
+                                   'error')]},
+ 'odd.csv twice': {'all problems': '369e1c5a241e4b0a',
+                   'counts': (0, 330, 0, 80, 0),
+                   'digest': '54e63b94bc50f3e6',
+                   'notes': ('1 consent has no date in the file; it is dated today and the '
+                             'file name is recorded as its source.',),
+                   'problems': [(2,
+                                 'Wikimedia username',
+                                 'a candidate with this username already exists (id 1); choose '
+                                 '“update existing candidates” to change them from the file.',
+                                 'error'),
+                                (2,
+                                 'E-mail address',
+                                 'a candidate with this email already exists (id 1).',
+                                 'error'),
+                                (2,
+                                 'Commons experience',
+                                 '“none” needs a platform and a level, like “Wikidata: '
+                                 'advanced”.',
+                                 'error'),
+                                (3,
+                                 'Wikimedia username',
+                                 'a candidate with this username already exists (id 2); choose '
+                                 '“update existing candidates” to change them from the file.',
+                                 'error'),
+                                (3,
+                                 'E-mail address',
+                                 'a candidate with this email already exists (id 2).',
+                                 'error'),
+                                (3,
+                                 'Commons experience',
+                                 '“none” needs a platform and a level, like “Wikidata: '
+                                 'advanced”.',
+                                 'error')]},
+ 'odd.csv twice update': {'all problems': '0fb090eae8589bd8',
+                          'counts': (0, 90, 0, 80, 0),
+                          'digest': '54e63b94bc50f3e6',
+                          'notes': (),
+                          'problems': [(2,
+                                        'Commons experience',
+                                        '“none” needs a platform and a level, like “Wikidata: '
+                                        'advanced”.',
+                                        'error'),
+                                       (3,
+                                        'Commons experience',
+                                        '“none” needs a platform and a level, like “Wikidata: '
+                                        'advanced”.',
+                                        'error'),
+                                       (4,
+                                        'Commons experience',
+                                        '“beginner” needs a platform and a level, like '
+                                        '“Wikidata: advanced”.',
+                                        'error'),
+                                       (5,
+                                        'Commons experience',
+                                        '“beginner” needs a platform and a level, like '
+                                        '“Wikidata: advanced”.',
+                                        'error'),
+                                       (6,
+                                        'Commons experience',
+                                        '“intermediate” needs a platform and a level, like '
+                                        '“Wikidata: advanced”.',
+                                        'error'),
+                                       (7,
+                                        'Commons experience',
+                                        '“intermediate” needs a platform and a level, like '
+                                        '“Wikidata: advanced”.',
+                                        'error')]},
  'problems.csv': {'all problems': 'c7b7b74cd9b7ce90',
                   'counts': (280, 22, 0, 300, 4),
                   'digest': 'f2aae8ade8c6704d',

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
-from itertools import repeat
+from itertools import islice, repeat
 from operator import itemgetter
 from typing import Any
 
@@ -434,13 +434,12 @@ def records(by_field: dict[str, list[Any]], rows: int) -> list[CandidateData]:
     """Every row's record, built from the field columns in one pass (the fields no
     column fills keep their defaults; the affiliate, a name in the file, is kept beside
     the record and given its id on writing)."""
-    if not rows:
-        return []
     args = [
         by_field[name] if name in by_field and name != "affiliate_id" else repeat(default)
         for name, default in _RECORD
     ]
-    return list(map(CandidateData, *args))
+    # islice: with no column filling a field of the record, every argument repeats.
+    return list(islice(map(CandidateData, *args), rows))
 
 
 # --------------------------------------------------------------------------- the sheet
