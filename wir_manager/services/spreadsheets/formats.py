@@ -286,7 +286,7 @@ def _calamine_rows(sheet: Any) -> Iterator[tuple[Any, ...]]:
     _start_row, start_col = sheet.start or (0, 0)
     pad = (None,) * start_col
     for row in sheet.iter_rows():
-        yield pad + tuple(None if v == "" else v for v in row)
+        yield pad + tuple([None if v == "" else v for v in row])
 
 
 def _pick(names: Sequence[str], sheet: str | None, preferred: Sequence[str]) -> str:
