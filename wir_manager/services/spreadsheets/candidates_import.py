@@ -3,13 +3,15 @@
 Phase 1 (:func:`read_candidates`) opens the file through :mod:`formats` (xlsx, ods, xls,
 csv), finds the header row, maps each column to a field (:mod:`mapping`: the saved
 mapping for these headers, else the suggestion, or the caller's), decides each date
-column's day/month order from all of its values, and reads every row with the
-forgiving parsers of :mod:`values` — keeping each interpretation for the preview. Each
-row becomes :class:`CandidateData` and is checked by the editor's own validation, so no
-import can create a record the editor would refuse. Every problem is found in this one
-pass: cells, validation, consent, duplicates in the file and in the database. Rows that
-match an existing person (username, else e-mail) become field-by-field updates when
-asked. Nothing is written; the result is an :class:`ImportReport`.
+column's day/month order from all of its values, and reads every cell with the
+forgiving parsers of :mod:`values` — keeping each interpretation for the preview. The
+reading goes column by column (:mod:`candidate_columns`: each distinct value once, the
+records built in bulk); each row becomes :class:`CandidateData` and is checked by the
+editor's own validation, so no import can create a record the editor would refuse.
+Every problem is found in this one pass: cells, validation, consent, duplicates in the
+file and in the database. Rows that match an existing person (username, else e-mail)
+become field-by-field updates when asked. Nothing is written; the result is an
+:class:`ImportReport`.
 
 Phase 2 (:func:`write_candidates`) writes new people and updates in ONE transaction,
 audited. With ``problems_path`` the rows with problems are left out and written to a
