@@ -17,14 +17,14 @@ Run:  .venv/bin/python bench/io.py [--rows 10000] [--dossier 20]
   (``candidate_records.validate``) of the same people, as the editor builds them from
   its form (target ≤ 1.5×). The ratio is what mapping, forgiving values, duplicates,
   database checks and the preview add to reading and validating. On the 2-core test
-  machine (2026-12-03) about 1.4× for both (0.21 s vs 0.15 s for the CSV, 0.26 s vs
+  machine (2026-12-03) about 1.4× for both (0.21 s vs 0.15 s for the CSV, 0.25 s vs
   0.19 s for the .ods; it was 3.3× and 2.7× the day before): the sheet is read column by
   column, each distinct value of a column once, and the records are built already in
   the form the editor's validation expects, so they are not normalised again.
 * ``csv_vs_bare_reader_10k`` / ``ods_vs_bare_reader_10k`` — the same check against the
   reader *merely iterating* the file, the figure issue #14 names (target ≤ 1.5×). It is
   not met, by far: on the 2-core test machine (2026-12-03) about 19× for the CSV and
-  5.5× for the .ods (50× and 18× on 2026-12-02, 108× and 31× before the import was
+  5.3× for the .ods (50× and 18× on 2026-12-02, 108× and 31× before the import was
   profiled and sped up). The reason is arithmetic, not a slow path: the ``csv`` module
   iterates a row in about 1.1 µs, so 1.5× leaves under 2 µs a row, and merely building
   one :class:`CandidateData` (the record the editor saves) costs 2.5–3 µs; the
