@@ -56,16 +56,17 @@ import statistics
 import sys
 import tempfile
 import time
-import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import fields
 from pathlib import Path
-from xml.sax.saxutils import escape
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests.ods_support
 
 from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook
 from sqlalchemy import delete, insert, select
 
+from tests import ods_support
 from wir_manager.domain import codes
 from wir_manager.domain.enums import Platform
 from wir_manager.services import candidate_records, demo
@@ -147,43 +148,7 @@ def write_csv(path: Path, rows: list[list[object]]) -> None:
 
 def write_ods(path: Path, rows: list[list[object]]) -> None:
     """A plain OpenDocument spreadsheet (every cell a string, as typed)."""
-
-    def cell(value: object) -> str:
-        if value is None or value == "":
-            return "<table:table-cell/>"
-        text = escape(str(value))
-        return (
-            '<table:table-cell office:value-type="string">'
-            f"<text:p>{text}</text:p></table:table-cell>"
-        )
-
-    body = "".join(
-        "<table:table-row>" + "".join(cell(v) for v in row) + "</table:table-row>"
-        for row in [STAFF_HEADERS, *rows]
-    )
-    content = (
-        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
-        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
-        '<office:body><office:spreadsheet><table:table table:name="Candidates">'
-        f"{body}</table:table></office:spreadsheet></office:body></office:document-content>"
-    )
-    manifest = (
-        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
-        'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
-        'manifest:version="1.2">'
-        '<manifest:file-entry manifest:full-path="/" manifest:media-type='
-        '"application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry '
-        'manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>'
-    )
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr(
-            zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet",
-            compress_type=zipfile.ZIP_STORED,
-        )  # fmt: skip
-        z.writestr("META-INF/manifest.xml", manifest)
-        z.writestr("content.xml", content)
+    ods_support.write_ods(path, [STAFF_HEADERS, *rows])
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -19,14 +19,13 @@ import csv
 import datetime as dt
 import hashlib
 import io
-import zipfile
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 import openpyxl
 import pytest
 
+from tests import ods_support
 from wir_manager.domain.text_safety import clean_name
 from wir_manager.services import candidate_records
 from wir_manager.services.spreadsheets import cells, read_candidates, values, write_candidates
@@ -159,45 +158,7 @@ def write_xlsx(path: Path, rows: list[list[Any]]) -> Path:
 
 
 def write_ods(path: Path, rows: list[list[Any]]) -> Path:
-    """A plain OpenDocument spreadsheet, every cell a string as typed."""
-
-    def cell(value: Any) -> str:
-        if value is None or value == "":
-            return "<table:table-cell/>"
-        return (
-            '<table:table-cell office:value-type="string">'
-            f"<text:p>{escape(str(value))}</text:p></table:table-cell>"
-        )
-
-    body = "".join(
-        "<table:table-row>" + "".join(cell(v) for v in row) + "</table:table-row>"
-        for row in [HEADERS, *rows]
-    )
-    content = (
-        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
-        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
-        '<office:body><office:spreadsheet><table:table table:name="Candidates">'
-        f"{body}</table:table></office:spreadsheet></office:body></office:document-content>"
-    )
-    manifest = (
-        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
-        'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
-        'manifest:version="1.2"><manifest:file-entry manifest:full-path="/" '
-        'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
-        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
-        "</manifest:manifest>"
-    )
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr(
-            zipfile.ZipInfo("mimetype"),
-            "application/vnd.oasis.opendocument.spreadsheet",
-            compress_type=zipfile.ZIP_STORED,
-        )
-        z.writestr("META-INF/manifest.xml", manifest)
-        z.writestr("content.xml", content)
-    return path
+    return ods_support.write_ods(path, [HEADERS, *rows])
 
 
 def summary(report: ImportReport) -> dict[str, Any]:
