@@ -19,6 +19,7 @@ from wir_manager.qt import settings as opts
 from wir_manager.qt.context import AppContext
 from wir_manager.qt.errors import show_error
 from wir_manager.qt.tasks import TaskHandle
+from wir_manager.qt.widgets import write_access
 from wir_manager.services.candidate_records import CandidateData
 from wir_manager.services.candidates import load_data
 from wir_manager.services.dossier import DossierResult, generate_dossier
@@ -89,9 +90,16 @@ def generate_dossier_interactively(
 ) -> TaskHandle | None:
     """Ask, generate in the background, report who was left out, open the PDF.
 
-    Returns the running task (None when the user cancelled a question or the request
-    is gone). ``on_finished`` gets the result, or None after Cancel or an error.
+    Returns the running task (None when the user cancelled a question, the request
+    is gone, or the login may not log a disclosure — then ``inform`` says why, before any
+    question). ``on_finished`` gets the result, or None after Cancel or an error.
     """
+    # Every dossier is logged as a disclosure (and moves the people on it to "sent"):
+    # a login that may not write that log is told so before the questions, not after.
+    refused = write_access.refusal(ctx.db, "disclosures", "INSERT")
+    if refused is not None:
+        inform(parent, _tr("Generate dossier"), refused)
+        return None
     try:
         request = load_request(ctx.db, request_id)
     except Exception as exc:

@@ -192,8 +192,8 @@ class MainWindow(QMainWindow):
         # Del must not steal the key from text fields: only fire when no editor has focus.
         ui.actionDelete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.addAction(ui.actionDelete)
-        ui.actionNew.triggered.connect(lambda: screen_api.call(self.current_screen(), "new_item"))
-        ui.actionSave.triggered.connect(lambda: screen_api.call(self.current_screen(), "save"))
+        ui.actionNew.triggered.connect(lambda: self.forward("new_item"))
+        ui.actionSave.triggered.connect(lambda: self.forward("save"))
         ui.actionFind.triggered.connect(
             lambda: screen_api.call(self.current_screen(), "focus_search")
         )
@@ -376,7 +376,18 @@ class MainWindow(QMainWindow):
         return bool(screen_api.call(widget, "confirm_leave", default=True))
 
     def _delete(self) -> None:
-        screen_api.call(self.current_screen(), "delete_selected")
+        self.forward("delete_selected")
+
+    def forward(self, method: str) -> None:
+        """Ctrl+N, Ctrl+S, Del: call the current screen's ``method`` — unless the screen's
+        own button for it is refused to this login (a viewer's New); then the status bar
+        says why, and nothing else happens."""
+        screen = self.current_screen()
+        reason = screen_api.call(screen, "write_refusal", method)
+        if reason:
+            self.statusBar().showMessage(str(reason), 10_000)
+            return
+        screen_api.call(screen, method)
 
     # ------------------------------------------------------------------ status
     def refresh_status(self) -> None:

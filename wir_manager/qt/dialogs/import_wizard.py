@@ -39,6 +39,7 @@ from wir_manager.qt.errors import show_error
 from wir_manager.qt.forms.ui_import_wizard import Ui_ImportWizard
 from wir_manager.qt.models.import_preview import ImportPreviewModel, ProblemRowsFilter
 from wir_manager.qt.tasks import TaskHandle
+from wir_manager.qt.widgets import write_access
 from wir_manager.qt.widgets.import_mapping import MappingPanel
 from wir_manager.qt.widgets.training_import import TrainingPanel
 from wir_manager.services.progress import Progress
@@ -67,6 +68,14 @@ from wir_manager.services.spreadsheets.training_import import (
 )
 
 FileAsker = Callable[[QWidget, str, str, str], str]
+
+# Kind of import -> the table it writes (training imports also promote the finished
+# people, which whoever may write training records may do too).
+_WRITES = {
+    "candidates": "candidates",
+    "requests": "placement_requests",
+    "training": "training_progress",
+}
 
 
 def _open_name(parent: QWidget, title: str, folder: str, filters: str) -> str:
@@ -177,6 +186,10 @@ class ImportWizard(QDialog):
             )
         )
         self.good_rows_button.clicked.connect(lambda: self.import_good_rows())
+        # Saved mappings are kept in the shared settings (an admin's on a team server).
+        write_access.enable_writes(
+            ctx.db, "settings", [self.mapping_panel.save_button, self.training_panel.save_button]
+        )
         self.ui.buttonBox.rejected.connect(self.reject)
         self.ui.browseButton.clicked.connect(self.browse)
         self.ui.templateButton.clicked.connect(self.save_template)
@@ -192,7 +205,21 @@ class ImportWizard(QDialog):
     def report(self) -> ImportReport | None:
         return self.model.report
 
+    def _table(self) -> str:
+        """The table an import of this kind writes (a login that may not write it finds
+        Import disabled, saying why, instead of the server's refusal at the end)."""
+        return _WRITES.get(self.kind, self.kind)
+
+    def _enable_import(self, enabled: bool) -> None:
+        write_access.enable_writes(self.ctx.db, self._table(), [self.import_button], enabled)
+
+    def _enable_good_rows(self, enabled: bool) -> None:
+        write_access.enable_writes(self.ctx.db, self._table(), [self.good_rows_button], enabled)
+
     def _kind_changed(self) -> None:
+        # What Import writes changes with the kind: its refusal (if any) with it.
+        self._enable_import(False)
+        self._enable_good_rows(False)
         self.mapping_panel.setVisible(self.kind == "candidates")
         self.good_rows_button.setVisible(self.kind == "candidates")
         training = self.kind == "training"
@@ -248,8 +275,8 @@ class ImportWizard(QDialog):
         self.ui.fileEdit.setText(str(path))
         self.model.set_report(None)
         self.problems.setStringList([])
-        self.import_button.setEnabled(False)
-        self.good_rows_button.setEnabled(False)
+        self._enable_import(False)
+        self._enable_good_rows(False)
         self._show_summary(self.tr("Checking every row…"))
         kind = self.kind
         db = self.ctx.db
@@ -331,7 +358,7 @@ class ImportWizard(QDialog):
             self.ui.previewTable.resizeColumnsToContents()
             self.problems.setStringList([*report.notes, *report.lines()])
             self._show_summary(report.summary())
-            self.import_button.setEnabled(report.ok and bool(report.changes))
+            self._enable_import(report.ok and bool(report.changes))
 
         return self._run_check(work, done, token)
 
@@ -360,7 +387,7 @@ class ImportWizard(QDialog):
         path = self.ui.fileEdit.text()
         if path and self.kind == "training":
             token = self._token = object()
-            self.import_button.setEnabled(False)
+            self._enable_import(False)
             return self._load_training(Path(path), token, dict(self.training_panel.items.mapping))
         if not path or self.kind != "candidates" or self.look is None:
             return None
@@ -370,8 +397,8 @@ class ImportWizard(QDialog):
         encoding, delimiter = panel.encoding, panel.delimiter
         db = self.ctx.db
         token = self._token = object()
-        self.import_button.setEnabled(False)
-        self.good_rows_button.setEnabled(False)
+        self._enable_import(False)
+        self._enable_good_rows(False)
         self._show_summary(self.tr("Checking every row…"))
 
         def work(progress: Progress) -> ImportReport:
@@ -439,8 +466,8 @@ class ImportWizard(QDialog):
         self.problems.setStringList([*report.notes, *report.lines(), *updates])
         self._show_summary(report.summary())
         self.mapping_panel.ask_date_order(report.date_question)
-        self.import_button.setEnabled(report.ok and bool(report.records or report.updates))
-        self.good_rows_button.setEnabled(bool(report.errors) and report.good_rows_possible)
+        self._enable_import(report.ok and bool(report.records or report.updates))
+        self._enable_good_rows(bool(report.errors) and report.good_rows_possible)
 
     def _jump_to_problem(self, index: Any) -> None:
         report = self.report
@@ -491,7 +518,7 @@ class ImportWizard(QDialog):
         report = self.training_report
         if report is None or not report.ok or not report.changes:
             return None
-        self.import_button.setEnabled(False)
+        self._enable_import(False)
         self.ui.browseButton.setEnabled(False)
         db = self.ctx.db
 
@@ -507,7 +534,7 @@ class ImportWizard(QDialog):
 
         def failed(exc: BaseException) -> None:
             self.ui.browseButton.setEnabled(True)
-            self.import_button.setEnabled(True)
+            self._enable_import(True)
             show_error(self, exc)
 
         self.task = self.ctx.tasks.run(
@@ -541,8 +568,8 @@ class ImportWizard(QDialog):
             + self.tr("Import all %Ln record(s) anyway?", None, len(report.records)),
         ):
             return None
-        self.import_button.setEnabled(False)
-        self.good_rows_button.setEnabled(False)
+        self._enable_import(False)
+        self._enable_good_rows(False)
         self.ui.browseButton.setEnabled(False)
 
         def work(progress: Progress) -> ImportResult:
@@ -561,12 +588,12 @@ class ImportWizard(QDialog):
 
         def failed(exc: BaseException) -> None:
             self.ui.browseButton.setEnabled(True)
-            self.import_button.setEnabled(True)
+            self._enable_import(True)
             show_error(self, exc)
 
         def cancelled() -> None:
             self.ui.browseButton.setEnabled(True)
-            self.import_button.setEnabled(True)
+            self._enable_import(True)
             self._show_summary(self.tr("The import was cancelled; nothing was written."))
 
         self.task = self.ctx.tasks.run(

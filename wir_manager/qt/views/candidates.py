@@ -46,6 +46,7 @@ from wir_manager.storage.changes import Changes, Kind
 
 if TYPE_CHECKING:
     from wir_manager.qt.widgets.candidate_editor import CandidateEditor
+    from wir_manager.qt.widgets.write_access import Control
 
 log = logging.getLogger(__name__)
 Button = QMessageBox.StandardButton
@@ -395,6 +396,8 @@ class CandidatesView(SidebarScreen):
             save = editor.ui.saveButton
             editor.enable_save = lambda on: self.enable_writes("candidates", [save], on)
             editor.enable_save(save.isEnabled())
+            # A login that may not change candidates reads the form, types nothing.
+            editor.set_read_only(self.refusal("candidates"))
             self._make_accessible(editor)
             self._editor = editor
         return self._editor
@@ -412,6 +415,13 @@ class CandidatesView(SidebarScreen):
         self.enable_writes("candidates", [self.ui.newButton])
         self.enable_writes("candidates", [self.ui.stageButton], has_selection)
         self.enable_writes("candidates", [self.ui.deleteButton], has_selection, privilege="DELETE")
+        if self._editor is not None:
+            self._editor.set_read_only(self.refusal("candidates"))
+
+    def write_control(self, method: str) -> Control | None:
+        if method == "save":
+            return self.editor.ui.saveButton
+        return {"new_item": self.ui.newButton, "delete_selected": self.ui.deleteButton}.get(method)
 
     # ------------------------------------------------------------------ screen API
     def show_what(self, what: object) -> None:

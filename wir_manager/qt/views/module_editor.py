@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QGroupBox, QWidget
 
 from wir_manager.qt import theme
 from wir_manager.qt.forms.ui_module_editor import Ui_ModuleEditor
+from wir_manager.qt.widgets import write_access
 from wir_manager.services.training import ModuleRecord
 
 
@@ -70,6 +71,11 @@ class ModuleEditor(QGroupBox):
         self._loading = False
         self._baseline = self.form()
         self._changed()
+
+    def set_read_only(self, reason: str | None) -> None:
+        """Read-only with ``reason`` shown at the top (a login that may not change
+        training modules), or editable again when None."""
+        write_access.set_read_only(self, reason)
 
     def form(self) -> ModuleForm:
         ui = self.ui

@@ -64,6 +64,7 @@ from wir_manager.qt.widgets.impact_dialog import ImpactDialog
 from wir_manager.qt.widgets.screen import SidebarScreen
 from wir_manager.qt.widgets.tables import record_table
 from wir_manager.qt.widgets.timeline import TimelinePanel
+from wir_manager.qt.widgets.write_access import Control
 from wir_manager.services import candidates as cands
 from wir_manager.services import placements as pl
 from wir_manager.services.localefmt import format_date, format_number
@@ -982,6 +983,9 @@ class PlacementsView(SidebarScreen):
 
     def unsaved_text(self) -> str:
         return self.tr("The outcomes of this placement have unsaved changes.")
+
+    def write_control(self, method: str) -> Control | None:
+        return self.save_outcomes_button if method == "save" else None
 
     def save(self) -> bool:
         if not self.has_unsaved_changes():

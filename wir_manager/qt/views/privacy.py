@@ -137,7 +137,11 @@ class PrivacyView(SidebarScreen):
         ui.entityFilter.currentIndexChanged.connect(self.reload_audit)
         ui.operatorFilter.currentIndexChanged.connect(self.reload_audit)
         ui.recordEdit.editingFinished.connect(self.reload_audit)
-        ui.refreshRetentionButton.clicked.connect(lambda: self.check_retention(save=True))
+        # The periods are remembered in the shared settings (an admin's on a team server);
+        # a login that may not still checks with the periods typed.
+        ui.refreshRetentionButton.clicked.connect(
+            lambda: self.check_retention(save=self.refusal("settings") is None)
+        )
         ui.askAgainButton.clicked.connect(self.ask_again)
         ui.eraseButton.clicked.connect(self.erase_due)
         ui.backupNowButton.clicked.connect(self.back_up_now)
@@ -269,8 +273,10 @@ class PrivacyView(SidebarScreen):
 
     def _update_buttons(self) -> None:
         has_due = self.retention.rowCount() > 0
-        self.ui.askAgainButton.setEnabled(has_due)
-        self.ui.eraseButton.setEnabled(has_due)
+        # Asking again notes the date on the candidates; erasing deletes them (an admin's
+        # on a team server). A login that may not sees why.
+        self.enable_writes("candidates", [self.ui.askAgainButton], has_due)
+        self.enable_writes("candidates", [self.ui.eraseButton], has_due, privilege="DELETE")
         self.ui.restoreButton.setEnabled(bool(self._selected_backup()))
 
     # ------------------------------------------------------------------ retention

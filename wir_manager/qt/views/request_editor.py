@@ -49,6 +49,7 @@ from wir_manager.qt.models.request_requirements import (
     platform_label,
     skill_level_label,
 )
+from wir_manager.qt.widgets import write_access
 from wir_manager.qt.widgets.requirement_delegates import (
     ChoiceDelegate,
     LanguageDelegate,
@@ -522,15 +523,25 @@ class RequestEditor(QWidget):
         if label.isVisibleTo(self) != visible:
             label.setVisible(visible)
 
+    def set_read_only(self, reason: str | None) -> None:
+        """Read-only with ``reason`` shown at the top (a login that may not change
+        requests), or editable again when None (see :func:`write_access.set_read_only`)."""
+        if write_access.set_read_only(self, reason):
+            self._update_buttons()
+
     def _update_buttons(self, *_args: object) -> None:
         ui = self.ui
         lang_row = ui.languagesTable.currentIndex().row()
-        ui.removeLanguageButton.setEnabled(lang_row >= 0)
-        ui.groupLanguageButton.setEnabled(lang_row > 0)
-        ui.removeSkillButton.setEnabled(ui.skillsTable.currentIndex().row() >= 0)
+        enable = write_access.enable_in_form
+        enable(self, [ui.addLanguageButton, ui.addSkillButton])
+        enable(self, [ui.removeLanguageButton], lang_row >= 0)
+        enable(self, [ui.groupLanguageButton], lang_row > 0)
+        enable(self, [ui.removeSkillButton], ui.skillsTable.currentIndex().row() >= 0)
 
     # ------------------------------------------------------------------ requirement rows
     def add_language(self, code: str = "") -> None:
+        if write_access.form_refusal(self):  # read-only: the rows stay as loaded
+            return
         row = self.languages.add_requirement(code if isinstance(code, str) else "")
         index = self.languages.index(row, LanguageRequirementModel.LANGUAGE)
         self.ui.languagesTable.setCurrentIndex(index)
@@ -538,17 +549,25 @@ class RequestEditor(QWidget):
             self.ui.languagesTable.edit(index)
 
     def remove_language(self) -> None:
+        if write_access.form_refusal(self):
+            return
         row = self.ui.languagesTable.currentIndex().row()
         self.languages.remove_row(row)
 
     def group_language(self) -> None:
+        if write_access.form_refusal(self):
+            return
         self.languages.group_with_previous(self.ui.languagesTable.currentIndex().row())
 
     def add_skill(self) -> None:
+        if write_access.form_refusal(self):
+            return
         row = self.skills.add_requirement()
         index = self.skills.index(row, SkillRequirementModel.PLATFORM)
         self.ui.skillsTable.setCurrentIndex(index)
         self.ui.skillsTable.edit(index)
 
     def remove_skill(self) -> None:
+        if write_access.form_refusal(self):
+            return
         self.skills.remove_row(self.ui.skillsTable.currentIndex().row())

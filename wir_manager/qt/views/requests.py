@@ -36,6 +36,7 @@ from wir_manager.qt.views.request_editor import RequestEditor
 from wir_manager.qt.widgets import confirm
 from wir_manager.qt.widgets.screen import SidebarScreen
 from wir_manager.qt.widgets.view_actions import drop_conflicting_shortcuts
+from wir_manager.qt.widgets.write_access import Control
 from wir_manager.services import requests as rq
 from wir_manager.services.localefmt import format_number
 from wir_manager.services.requests import RequestRow
@@ -445,6 +446,15 @@ class RequestsView(SidebarScreen):
         # Del also removes a row of the form's requirement tables (no write), so it
         # stays; deleting requests through it is refused by the server.
         self.action_delete.setEnabled(True)
+        # A login that may not change requests reads the form, types nothing.
+        self.editor.set_read_only(self.refusal("placement_requests"))
+
+    def write_control(self, method: str) -> Control | None:
+        return {
+            "new_item": self.ui.newButton,
+            "save": self.editor.ui.saveButton,
+            "delete_selected": self.ui.deleteButton,
+        }.get(method)
 
     def release(self) -> None:
         """Drop cached records before the database locks."""

@@ -30,6 +30,7 @@ from wir_manager.qt.views.shortlist_panes import (
     SavedPane,
 )
 from wir_manager.qt.widgets.screen import SidebarScreen
+from wir_manager.qt.widgets.write_access import Control
 from wir_manager.services.matching import MatchResult, NearMiss, ShortlistRow
 from wir_manager.services.requests import list_request_rows
 from wir_manager.storage.changes import Changes, Kind
@@ -163,10 +164,19 @@ class ShortlistsView(SidebarScreen):
         self.enable_writes(
             table, [self.ui.saveButton], picked > 0 and self.request_id() is not None
         )
-        self.ui.dossierButton.setEnabled(self.request_id() is not None)
+        # A dossier is logged as a disclosure: the coordinator's (services.dossier).
+        self.enable_writes(
+            "disclosures",
+            [self.ui.dossierButton],
+            self.request_id() is not None,
+            privilege="INSERT",
+        )
         self.ui.pickedLabel.setText(self.tr("%Ln ticked", None, picked))
         has_saved = self.saved_pane.has_current()
         self.enable_writes(table, [self.ui.statusButton, self.ui.noteButton], has_saved)
+
+    def write_control(self, method: str) -> Control | None:
+        return self.ui.saveButton if method == "save" else None
 
     # ------------------------------------------------------------------ dossier
     def generate_dossier(self) -> None:

@@ -33,6 +33,7 @@ from wir_manager.qt.views.module_editor import ModuleEditor
 from wir_manager.qt.widgets import confirm
 from wir_manager.qt.widgets.screen import SidebarScreen
 from wir_manager.qt.widgets.view_actions import drop_conflicting_shortcuts
+from wir_manager.qt.widgets.write_access import Control
 from wir_manager.services import training as tr
 from wir_manager.services.localefmt import format_date
 from wir_manager.services.progress import Progress
@@ -330,6 +331,14 @@ class TrainingView(SidebarScreen):
         self.enable_writes(
             table, [self.ui.addModuleButton, self.action_new, self.ui.installDefaultsButton]
         )
+        # A login that may not change modules reads the module, types nothing.
+        self.module_editor.set_read_only(self.refusal(table))
+
+    def write_control(self, method: str) -> Control | None:
+        return {
+            "new_item": self.ui.addModuleButton,
+            "save": self.module_editor.ui.saveButton,
+        }.get(method)
 
     def new_module(self) -> None:
         if not self.confirm_leave():

@@ -42,7 +42,7 @@ from wir_manager.qt.models.candidate_details import (
     TrainingModel,
     level_label,
 )
-from wir_manager.qt.widgets import pickers
+from wir_manager.qt.widgets import pickers, write_access
 from wir_manager.services import candidate_records
 from wir_manager.services.candidate_records import (
     FIELD,
@@ -350,6 +350,14 @@ class CandidateEditor(QWidget):
         """Forget the shown person entirely (lock)."""
         self.load(None)
 
+    def set_read_only(self, reason: str | None) -> None:
+        """Read-only with ``reason`` shown at the top (a login that may not change
+        candidates), or editable again when None (see :func:`write_access.set_read_only`)."""
+        if write_access.set_read_only(self, reason):
+            ui = self.ui
+            write_access.enable_in_form(self, [ui.addLanguageButton, ui.removeLanguageButton])
+            self.form_data()  # Add affiliate follows what is typed, and the form
+
     def _fill(self, data: CandidateData) -> None:
         for name, widget in self.bindings.items():
             _show(FIELD[name], widget, getattr(data, name))
@@ -390,6 +398,8 @@ class CandidateEditor(QWidget):
 
     # ------------------------------------------------------------------ languages
     def add_language(self) -> bool:
+        if write_access.form_refusal(self):
+            return False
         code = pickers.current_code(self.ui.languageCombo)
         if not code:
             show_message(
@@ -401,6 +411,8 @@ class CandidateEditor(QWidget):
         return True
 
     def remove_language(self) -> None:
+        if write_access.form_refusal(self):
+            return
         rows = self.ui.languagesTable.selectionModel().selectedRows()
         if rows:
             self.languages.remove(rows[0].row())
@@ -417,7 +429,7 @@ class CandidateEditor(QWidget):
         found = find_affiliate(self.affiliate_items(), typed) if typed else None
         values["affiliate_id"] = found[0] if found else None
         addable = bool(typed) and found is None
-        self.add_affiliate_button.setEnabled(addable)
+        write_access.enable_in_form(self, [self.add_affiliate_button], addable)
         if addable:
             problems["affiliate_id"] = _tr(
                 "“{name}” is not in the list: pick one, or Add affiliate to add it."

@@ -99,9 +99,18 @@ class DateField(QLineEdit):
             self.calendar.hide()
         self.setFocus(Qt.FocusReason.PopupFocusReason)
 
+    def setReadOnly(self, read_only: bool) -> None:
+        """A read-only date is not picked from the calendar either."""
+        super().setReadOnly(read_only)
+        self.calendar_action.setEnabled(not read_only)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Alt+Down opens the calendar, as it does in a combo box.
-        if event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier:
+        if (
+            event.key() == Qt.Key.Key_Down
+            and event.modifiers() & Qt.KeyboardModifier.AltModifier
+            and not self.isReadOnly()
+        ):
             self.open_calendar()
             return
         super().keyPressEvent(event)

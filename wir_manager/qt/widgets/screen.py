@@ -10,6 +10,8 @@ through :func:`call`, so a placeholder (or a screen of a build without that modu
 ``save()``                    Ctrl+S
 ``focus_search()``            Ctrl+F
 ``delete_selected()``         Del (the screen asks for confirmation itself)
+``write_refusal(method)``     -> why this login may not do ``method`` (one of the three
+                              above that write), or None; the window then only says it
 ``has_unsaved_changes()``     -> bool; the window asks before locking or quitting
 ``confirm_leave()``           -> bool; ask "save / discard / cancel", False = stay here
 ``release()``                 drop models and cached records before the database locks
@@ -127,6 +129,21 @@ class SidebarScreen(QWidget):
         return write_access.enable_writes(
             self.ctx.db, table, controls, enabled, privilege=privilege
         )
+
+    def refusal(self, table: str, privilege: str = "INSERT, UPDATE") -> str | None:
+        """Why this login may not write ``table`` (None when it may)."""
+        return write_access.refusal(self.ctx.db, table, privilege)
+
+    def write_control(self, method: str) -> Control | None:
+        """The screen's own button for what the window's ``method`` shortcut does
+        (``"new_item"``, ``"save"``, ``"delete_selected"``), or None when it has none."""
+        return None
+
+    def write_refusal(self, method: str) -> str | None:
+        """Why the window's Ctrl+N / Ctrl+S / Del may not call ``method`` here: the
+        refusal its button shows (:meth:`write_control`), None when the login may. So a
+        shortcut never does what the screen's own button would not."""
+        return write_access.refused(self.write_control(method))
 
     # ------------------------------------------------------------------ changes
     def _hub_changed(self, changes: Changes) -> None:
