@@ -13,10 +13,20 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QFrame,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
 
 from tests.pg_cluster import LOGIN_PASSWORD
-from tests.qt_support import make_window
+from tests.qt_support import Answers, make_window
 from wir_manager.qt.main_window import MainWindow
+from wir_manager.qt.widgets import write_access
 from wir_manager.storage import server_admin
 from wir_manager.storage.server import ServerDatabase
 from wir_manager.storage.server_admin import TeamRole
@@ -31,6 +41,8 @@ TIPS = {
         "shortlists": "Your login ({role}) may not change shortlists.",
         "weights": "Your login ({role}) may not change weight profiles.",
         "wiki": "Your login ({role}) may not verify candidates on the wikis.",
+        "dossiers": "Your login ({role}) may not generate dossiers.",
+        "settings": "Your login ({role}) may not change the shared settings.",
     },
     "sv": {
         "candidates": "Din inloggning ({role}) får inte ändra kandidater.",
@@ -41,6 +53,8 @@ TIPS = {
         "shortlists": "Din inloggning ({role}) får inte ändra kortlistor.",
         "weights": "Din inloggning ({role}) får inte ändra viktprofiler.",
         "wiki": "Din inloggning ({role}) får inte verifiera kandidater på wikierna.",
+        "dossiers": "Din inloggning ({role}) får inte skapa dossierer.",
+        "settings": "Din inloggning ({role}) får inte ändra de gemensamma inställningarna.",
     },
 }
 
@@ -208,7 +222,8 @@ def test_a_staff_login_may_save_candidates_but_not_requests(
     _refused(shortlists.ui.saveButton, tips["shortlists"])
     _refused(shortlists.ui.saveWeightsButton, tips["weights"])
     assert shortlists.ui.resetWeightsButton.isEnabled()  # the typed weights are local
-    assert shortlists.ui.dossierButton.isEnabled()
+    # A dossier is logged as a disclosure, which only a coordinator may write.
+    _refused(shortlists.ui.dossierButton, tips["dossiers"])
     _close(window, qtbot)
     db.close()
 
@@ -309,4 +324,440 @@ def test_a_lost_connection_leaves_the_question_open(pg_server, server_db_url: st
     finally:
         pg_server.cluster.execute(f"ALTER DATABASE {name} WITH ALLOW_CONNECTIONS true")
     assert db.may_write("placement_requests") is False  # asked again, and answered
+    db.close()
+
+
+# ---------------------------------------------------------------------- read-only forms
+TRAINING_EXPORT = (
+    Path(__file__).parent
+    / "fixtures"
+    / "imports"
+    / "WikiLearn+WIR101+2026_grade_report_2026-11-20-1015.csv"
+)
+
+
+def _chosen(window: MainWindow, qtbot):  # type: ignore[no-untyped-def]
+    """The Candidates screen loaded with its first person chosen (nothing typed); its
+    questions and error boxes are collected instead of shown (a modal box hangs a test)."""
+    screen = window.show_screen("candidates")
+    qtbot.waitUntil(lambda: screen.is_loaded and screen.model.rowCount() > 0, timeout=20_000)
+    answers = Answers()  # any question asked fails the test: none may be
+    screen.ask = answers
+    screen.ask_unsaved = answers.unsaved
+    errors: list[BaseException] = []
+    screen.report_error = lambda _parent, exc: errors.append(exc)
+    cid = screen.model.candidate_index.rows[0][0]
+    assert screen.select_candidate(cid)
+    return screen, cid, errors
+
+
+def _banner(form: QWidget) -> str | None:
+    """The refusal shown at the top of a form (None when there is none to see)."""
+    frame = form.findChild(QFrame, write_access.BANNER)
+    if frame is None or not frame.isVisibleTo(form):
+        return None
+    label = frame.findChild(QLabel, write_access.BANNER_TEXT)
+    assert label is not None and label.isVisibleTo(form)
+    return label.text()
+
+
+def _tick(qtbot, check) -> None:  # type: ignore[no-untyped-def]
+    """Click a check box on its box (its centre may be past the end of its text)."""
+    qtbot.mouseClick(check, Qt.MouseButton.LeftButton, pos=QPoint(6, check.height() // 2))
+
+
+def _key(qtbot, widget: QWidget, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:  # type: ignore[no-untyped-def]
+    """A key pressed with focus in ``widget`` (window shortcuts included)."""
+    widget.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.keyClick(widget, key, modifier)
+
+
+def _status(window: MainWindow) -> str:
+    return window.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize("code", ["en", "sv"])
+def test_a_viewer_reads_the_forms_types_nothing_and_the_keys_only_say_why(
+    qtbot, pg_server, server_db_url: str, language, code: str, tmp_path: Path
+) -> None:
+    from wir_manager.services import candidates as svc
+    from wir_manager.services import requests as rq
+    from wir_manager.services import training as tr
+
+    language(code)
+    db = _team_login(server_db_url, pg_server, TeamRole.VIEWER)
+    window = make_window(db, tmp_path, qtbot)
+    window.activateWindow()
+    tips = {k: v.format(role="viewer") for k, v in TIPS[code].items()}
+    screen, cid, errors = _chosen(window, qtbot)
+    editor = screen.editor
+    ui = editor.ui
+    stored = svc.get_candidate(db, cid).data
+    assert ui.fullNameEdit.text() == stored.full_name  # what is stored is shown
+
+    # The sentence is in the form, above everything, not only in a tooltip.
+    assert _banner(editor) == tips["candidates"]
+    banner = editor.findChild(QFrame, write_access.BANNER)
+    assert banner.geometry().top() < ui.headingLabel.geometry().top()
+    text = banner.findChild(QLabel, write_access.BANNER_TEXT)
+    assert text.width() >= min(text.sizeHint().width(), banner.width() - 60)  # not squeezed
+
+    # Typing, picking and ticking change nothing.
+    qtbot.keyClicks(ui.fullNameEdit, "Zawadi")
+    assert ui.fullNameEdit.text() == stored.full_name and ui.fullNameEdit.isReadOnly()
+    assert ui.availableFromEdit.isReadOnly()
+    assert not ui.availableFromEdit.calendar_action.isEnabled()  # no calendar to pick from
+    stage = ui.stageCombo.currentIndex()
+    _key(qtbot, ui.stageCombo, Qt.Key.Key_Down)
+    qtbot.mouseClick(ui.stageCombo, Qt.MouseButton.LeftButton)
+    assert ui.stageCombo.currentIndex() == stage and not ui.stageCombo.view().isVisible()
+    assert ui.countryCombo.lineEdit().isReadOnly()
+    for button in (ui.addLanguageButton, ui.removeLanguageButton, editor.add_affiliate_button):
+        _refused(button, tips["candidates"])
+    # Tabs still switch (with the mouse, as a person does), and ticks stay as stored.
+    bar = ui.tabs.tabBar()
+    consent = ui.tabs.indexOf(ui.consentTab)
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(consent).center())
+    assert ui.tabs.currentIndex() == consent
+    ticked = ui.consentProposeCheck.isChecked()
+    _tick(qtbot, ui.consentProposeCheck)
+    _key(qtbot, ui.consentProposeCheck, Qt.Key.Key_Space)
+    assert ui.consentProposeCheck.isChecked() == ticked
+    skills = ui.tabs.indexOf(ui.skillsTab)
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(skills).center())
+    topic = next(iter(editor.topic_checks.values()))
+    ticked = topic.isChecked()
+    _tick(qtbot, topic)
+    assert topic.isChecked() == ticked
+    notes = ui.tabs.indexOf(ui.notesTab)
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(notes).center())
+    qtbot.keyClicks(ui.notesEdit, "typed by a viewer")
+    assert ui.notesEdit.toPlainText() == (stored.notes or "")
+    # The text is still there to select and copy.
+    ui.tabs.setCurrentIndex(0)
+    ui.fullNameEdit.selectAll()
+    _key(qtbot, ui.fullNameEdit, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.clipboard().text() == stored.full_name
+    assert not editor.is_dirty()
+
+    # Ctrl+N: no blank new-candidate form, the status bar says why.
+    _key(qtbot, screen.ui.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert editor.candidate_id == cid and _status(window) == tips["candidates"]
+    # Ctrl+S on a form changed (by code: a person cannot type here) saves nothing.
+    window.statusBar().clearMessage()
+    ui.fullNameEdit.setText("Changed by code")
+    assert editor.is_dirty()
+    _key(qtbot, ui.fullNameEdit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert _status(window) == tips["candidates"]
+    assert svc.get_candidate(db, cid).data.full_name == stored.full_name
+    ui.revertButton.click()
+    # Del on the list: nothing asked, nobody deleted.
+    count = db.counts()["candidates"]
+    _key(qtbot, screen.ui.table, Qt.Key.Key_Delete)
+    assert _status(window) == tips["delete"] and db.counts()["candidates"] == count
+    assert not errors and screen.ask.asked == []
+
+    # The request editor, the same way.
+    requests = _requests_chosen(window, qtbot)
+    reditor = requests.editor
+    rid = reditor.request_id
+    title = reditor.ui.titleEdit.text()
+    assert _banner(reditor) == tips["requests"]
+    qtbot.keyClicks(reditor.ui.titleEdit, "Residency")
+    assert reditor.ui.titleEdit.text() == title
+    assert reditor.ui.durationSpin.isReadOnly() and reditor.ui.descriptionEdit.isReadOnly()
+    assert reditor.ui.startDateEdit.isReadOnly()
+    lst = reditor.ui.topicsList
+    reditor.ui.scrollArea.ensureWidgetVisible(lst)
+    item = lst.item(0)
+    state = item.checkState()
+    rect = lst.visualItemRect(item)
+    qtbot.mouseClick(
+        lst.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(rect.left() + 8, rect.center().y())
+    )
+    assert item.checkState() == state
+    languages = reditor.ui.languagesTable
+    assert languages.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
+    for button in (reditor.ui.addLanguageButton, reditor.ui.addSkillButton):
+        _refused(button, tips["requests"])
+    assert not reditor.is_dirty()
+    window.ui.actionNew.trigger()
+    assert reditor.request_id == rid and _status(window) == tips["requests"]
+    assert rq.get_request(db, rid).title == title
+
+    # And the training module editor.
+    training = window.show_screen("training")
+    qtbot.waitUntil(lambda: training.module_editor.module is not None, timeout=20_000)
+    meditor = training.module_editor
+    module = meditor.module
+    assert _banner(meditor) == tips["modules"]
+    qtbot.keyClicks(meditor.ui.titleEdit, " 2")
+    mandatory = meditor.ui.mandatoryCheck.isChecked()
+    _tick(qtbot, meditor.ui.mandatoryCheck)
+    assert meditor.ui.titleEdit.text() == module.title and not meditor.is_dirty()
+    assert meditor.ui.mandatoryCheck.isChecked() == mandatory
+    window.ui.actionNew.trigger()
+    assert meditor.module == module and _status(window) == tips["modules"]
+    assert [m.title for m in tr.list_modules(db)].count(module.title) == 1
+    _close(window, qtbot)
+    db.close()
+
+
+def _requests_chosen(window: MainWindow, qtbot):  # type: ignore[no-untyped-def]
+    """The Requests screen with its first request chosen (nothing typed)."""
+    screen = window.show_screen("requests")
+    qtbot.waitUntil(lambda: screen.proxy.rowCount() > 0, timeout=20_000)
+    screen.ui.table.selectRow(0)
+    qtbot.waitUntil(lambda: screen.editor.request_id is not None, timeout=5_000)
+    return screen
+
+
+def test_staff_and_coordinators_edit_and_save_with_the_keys(
+    qtbot, pg_server, server_db_url: str, tmp_path: Path
+) -> None:
+    """Staff type into the candidate form and save it with Ctrl+S, start a new one with
+    Ctrl+N, but Del (an admin's) only says why; the request form is read-only for them,
+    and a coordinator edits and saves it."""
+    from wir_manager.services import candidates as svc
+    from wir_manager.services import requests as rq
+
+    db = _team_login(server_db_url, pg_server, TeamRole.STAFF)
+    window = make_window(db, tmp_path, qtbot)
+    window.activateWindow()
+    tips = {k: v.format(role="staff") for k, v in TIPS["en"].items()}
+    screen, cid, errors = _chosen(window, qtbot)
+    editor = screen.editor
+    edit = editor.ui.fullNameEdit
+    assert _banner(editor) is None and not edit.isReadOnly()
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "Wanjiru Kamau")
+    assert edit.text() == "Wanjiru Kamau" and editor.is_dirty()
+    _key(qtbot, edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert svc.get_candidate(db, cid).data.full_name == "Wanjiru Kamau"
+    assert not editor.is_dirty() and not errors
+    count = db.counts()["candidates"]
+    _key(qtbot, screen.ui.table, Qt.Key.Key_Delete)
+    assert _status(window) == tips["delete"] and db.counts()["candidates"] == count
+    _key(qtbot, screen.ui.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert editor.candidate_id is None and editor.ui.headingLabel.text() == "New candidate"
+    assert not edit.isReadOnly()
+
+    requests = _requests_chosen(window, qtbot)
+    assert _banner(requests.editor) == tips["requests"]
+    assert requests.editor.ui.titleEdit.isReadOnly()
+    _close(window, qtbot)
+    db.close()
+
+    dbname = server_db_url.rsplit("/", 1)[1]
+    login = f"coordinator_{dbname}"
+    with ServerDatabase.connect(server_db_url) as admin:
+        server_admin.add_user(admin, login, TeamRole.COORDINATOR, password=LOGIN_PASSWORD)
+    coordinator = ServerDatabase.connect(pg_server.url(login, dbname))
+    window = make_window(coordinator, tmp_path / "coordinator", qtbot)
+    window.activateWindow()
+    requests = _requests_chosen(window, qtbot)
+    reditor = requests.editor
+    rid = reditor.request_id
+    assert _banner(reditor) is None and not reditor.ui.titleEdit.isReadOnly()
+    reditor.ui.titleEdit.selectAll()
+    qtbot.keyClicks(reditor.ui.titleEdit, "Wikimedian in Residence at the archive")
+    assert reditor.is_dirty() and reditor.is_valid()
+    window.ui.actionSave.trigger()
+    assert rq.get_request(coordinator, rid).title == "Wikimedian in Residence at the archive"
+    _close(window, qtbot)
+    coordinator.close()
+
+
+def test_on_a_file_every_form_stays_editable(qtbot, demo_db, tmp_path: Path) -> None:
+    from wir_manager.services import candidates as svc
+
+    window = make_window(demo_db, tmp_path, qtbot)
+    window.activateWindow()
+    screen, cid, errors = _chosen(window, qtbot)
+    editor = screen.editor
+    assert editor.findChild(QFrame, write_access.BANNER) is None  # never even built
+    assert write_access.form_refusal(editor) is None
+    edit = editor.ui.fullNameEdit
+    edit.selectAll()
+    qtbot.keyClicks(edit, "Achieng Otieno")
+    _key(qtbot, edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert svc.get_candidate(demo_db, cid).data.full_name == "Achieng Otieno" and not errors
+    for button in (editor.ui.addLanguageButton, editor.ui.removeLanguageButton):
+        assert button.isEnabled() and "may not" not in button.toolTip()
+    _key(qtbot, screen.ui.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert editor.candidate_id is None and not edit.isReadOnly()
+
+    requests = _requests_chosen(window, qtbot)
+    reditor = requests.editor
+    assert reditor.findChild(QFrame, write_access.BANNER) is None
+    assert not reditor.ui.titleEdit.isReadOnly() and not reditor.ui.durationSpin.isReadOnly()
+    assert reditor.ui.topicsList.item(0).flags() & Qt.ItemFlag.ItemIsUserCheckable
+    training = window.show_screen("training")
+    assert training.module_editor.findChild(QFrame, write_access.BANNER) is None
+    assert not training.module_editor.ui.titleEdit.isReadOnly()
+    privacy = window.show_screen("privacy")
+    for button in (privacy.ui.askAgainButton, privacy.ui.eraseButton):
+        assert "may not" not in button.toolTip()
+    _close(window, qtbot)
+
+
+def test_a_form_made_writable_again_is_as_it_was(qtbot) -> None:
+    """Signing in as somebody else rebuilds the screens, but the helper itself undoes all
+    it did: what was editable is editable again, what was read-only by design stays."""
+    from wir_manager.qt.widgets.candidate_editor import CandidateEditor
+
+    editor = CandidateEditor()
+    qtbot.addWidget(editor)
+    editor.show()
+    ui = editor.ui
+    ui.phoneEdit.setReadOnly(True)  # read-only of its own
+    editor.set_read_only("Your login (viewer) may not change candidates.")
+    assert _banner(editor) == "Your login (viewer) may not change candidates."
+    assert ui.fullNameEdit.isReadOnly() and ui.notesEdit.isReadOnly()
+    editor.set_read_only(None)
+    assert _banner(editor) is None
+    assert not ui.fullNameEdit.isReadOnly() and not ui.notesEdit.isReadOnly()
+    assert (
+        not ui.availableFromEdit.isReadOnly() and ui.availableFromEdit.calendar_action.isEnabled()
+    )
+    assert ui.phoneEdit.isReadOnly()
+    assert ui.addLanguageButton.isEnabled() and "may not" not in ui.addLanguageButton.toolTip()
+    _key(qtbot, ui.stageCombo, Qt.Key.Key_Down)
+    assert ui.stageCombo.currentIndex() == 1
+    check = ui.consentStoreCheck
+    ui.tabs.setCurrentWidget(ui.consentTab)
+    _tick(qtbot, check)
+    assert check.isChecked()
+    qtbot.keyClicks(ui.fullNameEdit, "Nia")
+    assert ui.fullNameEdit.text() == "Nia" and editor.is_dirty()
+
+
+def test_privacy_today_dossiers_and_imports_for_a_viewer(
+    qtbot, pg_server, server_db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy import func, select
+
+    from wir_manager.qt.dialogs.import_wizard import ImportWizard
+    from wir_manager.qt.dossier_action import generate_dossier_interactively
+    from wir_manager.services import retention
+    from wir_manager.storage import models as m
+
+    db = _team_login(server_db_url, pg_server, TeamRole.VIEWER)
+    window = make_window(db, tmp_path, qtbot)
+    tips = {k: v.format(role="viewer") for k, v in TIPS["en"].items()}
+
+    # Today only reads: Refresh and opening a line are the viewer's as anyone's.
+    today = window.show_screen("today")
+    qtbot.waitUntil(lambda: today.is_loaded, timeout=20_000)
+    buttons = today.findChildren(QPushButton)
+    assert buttons and all(b.isEnabled() and write_access.refused(b) is None for b in buttons)
+
+    # Privacy: asking again writes the candidates, erasing deletes them; "Check now"
+    # still lists, but the periods typed are not stored (the shared settings).
+    shown: list[BaseException] = []
+    for module in ("views.privacy", "dialogs.import_wizard"):
+        monkeypatch.setattr(
+            f"wir_manager.qt.{module}.show_error", lambda _parent, exc: shown.append(exc)
+        )
+    privacy = window.show_screen("privacy")
+    pui = privacy.ui
+    _refused(pui.askAgainButton, tips["candidates"])
+    _refused(pui.eraseButton, tips["delete"])
+    periods = retention.periods(db)
+    pui.consentMonths.setValue(1)
+    pui.inactiveMonths.setValue(1)
+    pui.refreshRetentionButton.click()
+    assert not shown and retention.periods(db) == periods
+    assert privacy.retention.rowCount() > 0  # everybody is due under one month
+    _refused(pui.askAgainButton, tips["candidates"])
+    _refused(pui.eraseButton, tips["delete"])
+    assert privacy.subject.export_button.isEnabled() or not privacy.subject.selected()
+
+    # Dossiers are logged as disclosures: refused before any question is asked.
+    shortlists = window.show_screen("shortlists")
+    rid = _requests_first_id(db)
+    with qtbot.waitSignal(shortlists.ranked, timeout=20_000):
+        shortlists.select_request(rid)
+        if shortlists.request_id() == rid:
+            shortlists.rerank()
+    _refused(shortlists.ui.dossierButton, tips["dossiers"])
+    asked: list[object] = []
+    told: list[str] = []
+    handle = generate_dossier_interactively(
+        window.ctx,
+        None,
+        rid,
+        ask=lambda *a: asked.append(a),  # type: ignore[arg-type,func-returns-value]
+        inform=lambda _parent, _title, text: told.append(text),
+    )
+    assert handle is None and asked == [] and told == [tips["dossiers"]]
+    with ServerDatabase.connect(server_db_url) as admin, admin.engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(m.Disclosure)).scalar() == 0
+
+    # The import wizard (File > Import is disabled for a viewer, but its kind can change
+    # under a staff login): Import refused for whichever kind is chosen, mappings too.
+    wizard = ImportWizard(window.ctx, kind="training")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    _refused(wizard.import_button, tips["training"])
+    _refused(wizard.training_panel.save_button, tips["settings"])
+    _refused(wizard.mapping_panel.save_button, tips["settings"])
+    for kind, tip in (("requests", "requests"), ("candidates", "candidates")):
+        wizard.ui.kindCombo.setCurrentIndex(wizard.ui.kindCombo.findData(kind))
+        _refused(wizard.import_button, tips[tip])
+    wizard.ui.kindCombo.setCurrentIndex(wizard.ui.kindCombo.findData("training"))
+    _refused(wizard.import_button, tips["training"])
+    assert not shown
+    wizard.close()
+    _close(window, qtbot)
+    db.close()
+
+
+def _requests_first_id(db: ServerDatabase) -> int:
+    from wir_manager.services import requests as rq
+
+    return min(r.id for r in rq.list_request_rows(db))
+
+
+def test_staff_import_training_progress_but_not_requests(
+    qtbot, pg_server, server_db_url: str, tmp_path: Path
+) -> None:
+    """Staff may write training records: the wizard's training import writes them (and
+    the server agrees); the same wizard refuses requests and the shared mappings."""
+    from wir_manager.qt.dialogs.import_wizard import ImportWizard
+    from wir_manager.services import training as tr
+    from wir_manager.services.candidate_records import CandidateData
+    from wir_manager.services.candidates import create_candidate
+
+    with ServerDatabase.connect(server_db_url) as admin:
+        demo_free = tr.install_default_modules(admin)
+        assert demo_free
+        layla = create_candidate(
+            admin,
+            CandidateData(
+                full_name="ليلى حداد", username="Layla Haddad", email="layla.haddad@example.org"
+            ),
+        )
+    db = _team_login(server_db_url, pg_server, TeamRole.STAFF)
+    window = make_window(db, tmp_path, qtbot)
+    tips = {k: v.format(role="staff") for k, v in TIPS["en"].items()}
+    wizard = ImportWizard(window.ctx, kind="requests", ask_open=lambda *_a: str(TRAINING_EXPORT))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    _refused(wizard.import_button, tips["requests"])
+    _refused(wizard.training_panel.save_button, tips["settings"])
+    wizard.ui.kindCombo.setCurrentIndex(wizard.ui.kindCombo.findData("training"))
+    assert write_access.refused(wizard.import_button) is None
+    wizard.ui.browseButton.click()
+    qtbot.waitUntil(lambda: wizard.training_report is not None, timeout=20_000)
+    assert wizard.training_report.ok and wizard.training_report.changes
+    assert wizard.import_button.isEnabled()
+    wizard.import_button.click()
+    qtbot.waitUntil(lambda: wizard.training_result is not None, timeout=20_000)
+    assert wizard.training_result.written > 0
+    with ServerDatabase.connect(server_db_url) as admin:
+        assert "completed" in tr.candidate_progress(admin, layla).values()
+    wizard.close()
+    _close(window, qtbot)
     db.close()
