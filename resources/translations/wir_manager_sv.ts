@@ -5166,6 +5166,14 @@
         <translation>Din inloggning ({role}) får inte verifiera kandidater på wikierna.</translation>
     </message>
     <message>
+        <source>Your login ({role}) may not generate dossiers.</source>
+        <translation>Din inloggning ({role}) får inte skapa dossierer.</translation>
+    </message>
+    <message>
+        <source>Your login ({role}) may not change the shared settings.</source>
+        <translation>Din inloggning ({role}) får inte ändra de gemensamma inställningarna.</translation>
+    </message>
+    <message>
         <source>Your login ({role}) may not delete candidates.</source>
         <translation>Din inloggning ({role}) får inte ta bort kandidater.</translation>
     </message>
