@@ -154,7 +154,7 @@ _FROZEN = "wirFrozen"
 # On an item view: its own edit triggers; on a list widget: the rows that were tickable.
 _OWN_TRIGGERS = "wirOwnEditTriggers"
 _TICKABLE_ROWS = "wirTickableRows"
-#: Object names of the line at the top of a read-only form (tests and screen readers).
+# Object names of the line at the top of a read-only form (tests and screen readers).
 BANNER = "writeRefusalBanner"
 BANNER_TEXT = "writeRefusalText"
 _GUARD = "writeRefusalGuard"
