@@ -430,6 +430,45 @@ def test_a_lost_connection_keeps_the_form_and_reconnecting_resumes(
     assert svc.get_candidate(window.ctx.db, cid).data.notes == "Написала статьи о Байкале"
 
 
+def test_a_change_that_cannot_be_read_during_an_outage_is_read_at_the_next(
+    qtbot, window_and_colleague, pg_server: PgServer
+) -> None:
+    """A colleague's change arrives while the server is gone: the Candidates list says
+    in the status bar that it could not be brought up to date (no box, no crash
+    dialog), and the next change after the outage reads the whole list again."""
+    from wir_manager.storage.changes import Changes, Kind
+
+    window, _colleague = window_and_colleague
+    screen = window.show_screen("candidates")
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 30, timeout=10_000)
+    errors: list[BaseException] = []
+    screen.report_error = lambda _parent, exc: errors.append(exc)
+    cid = screen.model.candidate_index.rows[2][0]
+    name = window.ctx.db.address.dbname
+    pg_server.cluster.execute(f"ALTER DATABASE {name} WITH ALLOW_CONNECTIONS false")
+    pg_server.cluster.execute(
+        f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"
+    )
+    try:
+        window.ctx.hub.changed.emit(Changes(Kind.CANDIDATES, frozenset({cid})))
+        said = window.statusBar().currentMessage()
+        assert said.startswith("The list could not be brought up to date: "), said
+        assert "cannot be reached" in said or "was lost" in said
+        assert not errors
+    finally:
+        pg_server.cluster.execute(f"ALTER DATABASE {name} WITH ALLOW_CONNECTIONS true")
+    reloads: list[bool] = []
+    read_all = screen.reload
+    screen.reload = lambda: (reloads.append(True), read_all())[1]  # type: ignore[method-assign]
+    # Whatever the next change names (here: no row at all), the whole list is read again.
+    # (The change feed, reconnecting, may say "everything changed" and read it first.)
+    window.ctx.hub.changed.emit(Changes(Kind.CANDIDATES, frozenset()))
+    assert reloads
+    qtbot.waitUntil(lambda: screen.is_loaded and not screen._loading, timeout=10_000)
+    assert screen.model.rowCount() == 30 and not errors
+    assert not screen._missed_changes
+
+
 def test_a_viewer_sees_people_without_contact_details_and_a_save_is_refused_by_the_server(
     qtbot, settings, pg_server: PgServer, server_db_url: str
 ) -> None:

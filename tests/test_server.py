@@ -504,3 +504,20 @@ def test_copy_from_a_file_moves_everything_in_one_verified_transaction(
     # A second copy is refused: the server is no longer empty, nothing changes.
     code = main(["--db", server_db_url, "server", "copy-from", str(db_path)])
     assert code == 1 and "already holds data" in capsys.readouterr().err
+
+
+def test_the_first_read_after_an_outage_reconnects_by_itself(
+    server_db_url: str, pg_server: PgServer
+) -> None:
+    """Every pooled connection dies with the server's: the next read replaces its dead
+    connection (the pool's liveness check) and answers, instead of failing once with
+    "the connection was lost" and working only on a second try."""
+    with ServerDatabase.connect(server_db_url) as db:
+        with db.engine.connect() as conn:
+            assert conn.execute(text("SELECT 1")).scalar() == 1
+        name = db.address.dbname
+        pg_server.cluster.execute(
+            f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"
+        )
+        with db.engine.connect() as conn:
+            assert conn.execute(text("SELECT 2")).scalar() == 2

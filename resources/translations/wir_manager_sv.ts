@@ -650,6 +650,10 @@
         <source>Loading candidates…</source>
         <translation>Läser in kandidater…</translation>
     </message>
+    <message>
+        <source>The list could not be brought up to date: {reason}</source>
+        <translation>Listan kunde inte uppdateras: {reason}</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln candidate(s)</source>
         <translation>

@@ -574,6 +574,12 @@ class ServerDatabase:
 
         @event.listens_for(engine, "handle_error")
         def _translate(context: Any) -> Any:
+            if context.is_pre_ping:
+                # The checkout's liveness check found a dead connection: SQLAlchemy
+                # replaces it, but only if the ping's error stays the driver's. Put in
+                # our own words here, it reached the caller instead, and the first read
+                # after an outage failed with "the connection was lost".
+                return None
             return translate_error(context.original_exception, self.address)
 
         changes.install(engine)

@@ -34,7 +34,7 @@ from wir_manager.domain.enums import Stage
 from wir_manager.qt import settings as opts
 from wir_manager.qt import theme
 from wir_manager.qt.context import AppContext
-from wir_manager.qt.errors import show_error
+from wir_manager.qt.errors import show_error, user_message
 from wir_manager.qt.forms.ui_candidates_view import Ui_CandidatesView
 from wir_manager.qt.models.candidate_table import CandidateTableModel
 from wir_manager.qt.widgets import confirm
@@ -90,6 +90,8 @@ class CandidatesView(SidebarScreen):
         self._loading = False
         # Changes that arrived while the index was loading (applied when it arrives).
         self._stale = False
+        # A change could not be applied (see on_changes): the next one re-reads all.
+        self._missed_changes = False
 
         self.model = CandidateTableModel(self)
         self._editor: CandidateEditor | None = None
@@ -189,7 +191,30 @@ class CandidatesView(SidebarScreen):
     def on_changes(self, changes: Changes) -> None:
         """Re-read the rows of the candidates that changed (all of them only when the
         change did not say which); a training change only refreshes the "training
-        complete" filter and the editor of a person it names."""
+        complete" filter and the editor of a person it names.
+
+        A re-read that fails (the server gone) is said in the status bar, not in a box:
+        changes keep arriving during an outage, and the list is read again whole at the
+        next change, when the connection may be back."""
+        if self._missed_changes and self._is_loaded and not self._loading:
+            self._missed_changes = False
+            self.reload()
+            return
+        try:
+            self._apply_changes(changes)
+        except Exception as exc:
+            if self.ctx.db.closed:
+                return
+            message, expected = user_message(exc)
+            if not expected:
+                self.report_error(self, exc)
+                return
+            self._missed_changes = True
+            self._status(
+                self.tr("The list could not be brought up to date: {reason}").format(reason=message)
+            )
+
+    def _apply_changes(self, changes: Changes) -> None:
         if self._loading or not self._is_loaded:
             self._stale = self._stale or changes.touches(Kind.CANDIDATES | Kind.TRAINING)
             return
