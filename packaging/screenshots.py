@@ -181,17 +181,14 @@ def main(argv: list[str] | None = None) -> int:
 
 def _team_server_shots(app, out: Path) -> list[str]:  # type: ignore[no-untyped-def]
     """The connect dialog refusing plaintext to a remote host (``connect.png``), and a
-    viewer's save refused by a real PostgreSQL (``team-refused.png``), on a throwaway
-    cluster started like the tests' (skipped when PostgreSQL is not installed)."""
-    from PySide6.QtCore import QPoint
-    from PySide6.QtGui import QPainter
-    from PySide6.QtWidgets import QMessageBox
+    viewer on a real PostgreSQL finding the candidate form read-only, Ctrl+S saying why
+    (``team-refused.png``), on a throwaway cluster started like the tests' (skipped when
+    PostgreSQL is not installed)."""
 
     from tests import pg_cluster
     from wir_manager.qt import settings as opts
     from wir_manager.qt.app import Launcher
     from wir_manager.qt.dialogs.connect import NO_TLS, ConnectDialog
-    from wir_manager.qt.errors import user_message
     from wir_manager.services import demo
     from wir_manager.storage import server_admin
     from wir_manager.storage.server import ServerDatabase
@@ -236,34 +233,11 @@ def _team_server_shots(app, out: Path) -> list[str]:  # type: ignore[no-untyped-
         view = window.show_screen("candidates")
         _show_non_latin_candidate(view, app)
         settle(app, 600)
-        boxes: list[QMessageBox] = []
-
-        def report(_parent, exc) -> None:  # type: ignore[no-untyped-def]
-            box = QMessageBox(
-                QMessageBox.Icon.Warning,
-                "WiR Manager",
-                user_message(exc)[0],
-                QMessageBox.StandardButton.Ok,
-                window,
-            )
-            box.show()
-            boxes.append(box)
-
-        view.report_error = report
-        view.editor.ui.fullNameEdit.setText("Ngozi Okonkwo-Adeyemi")
-        view.save()
+        # The viewer's form is read-only and says why; Ctrl+S (the window's Save) only
+        # repeats it in the status bar. The server's own refusal stays behind both.
+        window.ui.actionSave.trigger()
         settle(app, 400)
         shot = window.grab()
-        if boxes:
-            picture = boxes[0].grab()
-            painter = QPainter(shot)
-            painter.drawPixmap(
-                QPoint(
-                    (shot.width() - picture.width()) // 2, (shot.height() - picture.height()) // 2
-                ),
-                picture,
-            )
-            painter.end()
         shot.save(str(out / "team-refused.png"))
         saved.append("team-refused.png")
         window._closing_confirmed = True

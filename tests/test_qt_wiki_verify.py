@@ -112,7 +112,7 @@ def test_verify_500_with_progress_cancel_then_filter_and_panel(
     panel = view.wiki.panel
     assert panel is not None
     assert "Self-reported: 122 edits" in panel.selfLabel.text()
-    # The day as every table writes it ("Dec 2, 2026"), not the ISO form.
+    # The day as every table writes it ("2 Dec 2026"), not the ISO form.
     day = format_date(svc.snapshot_of(db, 3).verified_on)
     assert f"Verified on {day}: 12,103 edits" in panel.verifiedLabel.text()
     assert f"registered {format_date(dt.date(2011, 2, 3))}." in panel.verifiedLabel.text()

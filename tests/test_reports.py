@@ -394,12 +394,12 @@ def test_cli_report_programme(world, db_args: list[str], tmp_path: Path, capsys)
 @pytest.mark.parametrize(
     ("code", "overdue", "not_yet", "due"),
     [
-        ("en", "overdue by 40 days", "not yet", "Jul 1, 2026"),
+        ("en", "overdue by 40 days", "not yet", "1 Jul 2026"),
         ("sv", "försenad med 40 dagar", "inte än", "1 juli 2026"),
     ],
 )
 def test_placement_report_says_a_check_in_is_overdue(
-    world, tmp_path: Path, code: str, overdue: str, not_yet: str, due: str
+    world, british_dates, tmp_path: Path, code: str, overdue: str, not_yet: str, due: str
 ) -> None:
     """A check-in past its due date and not done reads "overdue by N days" beside its due
     date in the placement report, not "not yet" (kept for one still to come); a done one

@@ -334,3 +334,30 @@ def test_counts_in_running_text_are_grouped_as_the_language_groups(swedish) -> N
     spec = next(f for f in candidate_records.FIELDS if f.max_length and f.max_length >= 1000)
     message = candidate_records.length_problem(spec, "x" * 12_345)
     assert message is not None and "12\u00a0345" in message, message
+
+
+@pytest.mark.parametrize(
+    ("environment", "language", "expected"),
+    [
+        ({"LANG": "C.UTF-8"}, "en", "en_GB"),  # containers: no conventions chosen
+        ({"LANG": "POSIX"}, "en", "en_GB"),
+        ({"LANG": "en_US.UTF-8"}, "en", "en_US"),
+        ({"LANG": "C.UTF-8", "LC_TIME": "en_AU.UTF-8"}, "en", "en_AU"),
+        ({"LANG": "sv_FI.UTF-8"}, "sv", "sv_FI"),  # Finland-Swedish keeps its conventions
+        ({"LANG": "sv_SE.UTF-8"}, "en", "en_GB"),  # English chosen on a Swedish system
+    ],
+)
+def test_the_formatting_locale_is_the_users_choice_or_the_languages_own(
+    monkeypatch, environment: dict[str, str], language: str, expected: str
+) -> None:
+    """Python's getlocale() calls the C locale en_US; that is nobody's choice, so an
+    English interface there writes dates the language's main way (en_GB)."""
+    from wir_manager import i18n
+    from wir_manager.services import localefmt
+
+    for var in ("LC_ALL", "LC_TIME", "LANG"):
+        monkeypatch.delenv(var, raising=False)
+    for var, value in environment.items():
+        monkeypatch.setenv(var, value)
+    with i18n.using_language(language):
+        assert str(localefmt.current_locale()) == expected

@@ -24,10 +24,16 @@ DEFAULT_LOCALES: dict[str, str] = {"en": "en_GB", "sv": "sv_SE"}
 
 
 def _system_locale_name() -> str | None:
+    """The locale the user chose for the system, or None. The C locale (``C.UTF-8`` in
+    containers and minimal installs) is no choice of conventions, so the language's main
+    locale applies; Python's ``getlocale()`` would report it as en_US."""
     for var in ("LC_ALL", "LC_TIME", "LANG"):
         value = os.environ.get(var)
-        if value and value not in ("C", "POSIX") and not value.startswith("C."):
-            return value.split(".")[0].split("@")[0]
+        if not value:
+            continue
+        if value in ("C", "POSIX") or value.startswith("C."):
+            return None
+        return value.split(".")[0].split("@")[0]
     try:
         return pylocale.getlocale()[0]
     except ValueError:
