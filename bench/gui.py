@@ -22,12 +22,13 @@ Measured side by side in one run, headless (``QT_QPA_PLATFORM=offscreen``):
   Median of ``--runs`` subprocesses.
   Its floor is the key: the unlocked window cannot paint before PBKDF2-HMAC-SHA512 with
   256,000 iterations (SQLCipher 4's) has run, which takes ~144 ms on one core of the
-  2-core test machine, started ~30 ms into the process, so ~175 ms before any window
-  building that needs the database. On a quiet run (2026-12-03) the bare window painted
-  at ~100 ms and ours at ~226 ms (2.27x of a 2x target, MISS): the key was ready at
-  ~195 ms, the window shown 23 ms later. Only a window built before the key exists (and
-  given the database afterwards) or fewer iterations could meet 2x; the second is not
-  on offer, the first is not done.
+  2-core test machine, started ~30 ms into the process, so ~175 ms before the window
+  that needs the database can be built. While the key is derived, the GUI thread imports
+  what showing the window needs and builds a throw-away copy of its widgets (Qt's
+  first-widget, style and font costs); the real window then paints ~10 ms after the key.
+  Quiet runs on 2026-12-03 gave 1.94x-2.11x (bare window 95-104 ms, ours 201-212 ms):
+  at the target, and not reliably under it. Only fewer iterations could take it lower,
+  and those are not on offer.
 * ``table_open`` — from nothing to a painted candidate table at N rows: our
   ``CandidatesView`` (index query + table model) versus reading the same columns into a
   ``QStandardItemModel`` behind a bare ``QTableView``.

@@ -7,12 +7,15 @@ resources without depending on the storage layer.
 
 from __future__ import annotations
 
+import functools
 import sys
 from pathlib import Path
 
 
+@functools.cache
 def project_root() -> Path:
-    """Root of a source checkout, or the unpacked bundle under PyInstaller."""
+    """Root of a source checkout, or the unpacked bundle under PyInstaller (resolved
+    once: the start-up window asks for a dozen icons)."""
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
         return Path(frozen)

@@ -339,6 +339,10 @@ class PendingUnlock:
             return None
         return DatabaseKey.derive(passphrase, salt)
 
+    def done(self) -> bool:
+        """The unlock has finished (well or not): :meth:`result` will not wait."""
+        return not self._thread.is_alive()
+
     def result(self) -> Database:
         """Wait for the unlock; raises what :func:`unlock` raised."""
         self._thread.join()
