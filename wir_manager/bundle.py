@@ -7,19 +7,19 @@ resources without depending on the storage layer.
 
 from __future__ import annotations
 
-import functools
 import sys
 from pathlib import Path
 
+#: The source checkout's root, resolved once (the start-up window asks for a dozen icons).
+_CHECKOUT = Path(__file__).resolve().parents[1]
 
-@functools.cache
+
 def project_root() -> Path:
-    """Root of a source checkout, or the unpacked bundle under PyInstaller (resolved
-    once: the start-up window asks for a dozen icons)."""
+    """Root of a source checkout, or the unpacked bundle under PyInstaller."""
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
         return Path(frozen)
-    return Path(__file__).resolve().parents[1]
+    return _CHECKOUT
 
 
 def migrations_dir() -> Path:
