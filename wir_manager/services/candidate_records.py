@@ -457,7 +457,7 @@ class CandidateData:
         changes: dict[str, Any] = {}
         for name, kind, empty in _NORMALISED_TEXT:
             value = getattr(self, name)
-            text = _normal_text(value, kind, empty)
+            text = normal_text(value, kind, empty)
             if text != value:
                 changes[name] = text
         stage = self.stage
@@ -491,7 +491,7 @@ class CandidateData:
         return replace(self, **changes) if changes else self
 
 
-def _normal_text(value: str | None, kind: Kind, empty: str | None) -> str | None:
+def normal_text(value: str | None, kind: Kind, empty: str | None) -> str | None:
     """One text field (or the country) as :meth:`CandidateData.normalised` leaves it."""
     text = (value or "").strip()
     if kind is Kind.TEXT or kind is Kind.USERNAME:
@@ -514,11 +514,6 @@ def normal_text_rule(name: str) -> tuple[Kind, str | None] | None:
     return _NORMAL_TEXT_OF.get(name)
 
 
-#: ``normal_text(value, kind, empty)``: a text field's ``value`` as
-#: :meth:`CandidateData.normalised` leaves it (the rule of :func:`normal_text_rule`).
-normal_text = _normal_text
-
-
 def normal_trimmed_texts(
     texts: list[str | None], kind: Kind, empty: str | None
 ) -> list[str | None]:
@@ -527,11 +522,11 @@ def normal_trimmed_texts(
     e-mails and notes are not cleaned at all, so most values need no work."""
     if kind is Kind.TEXT or kind is Kind.USERNAME:
         return [
-            empty if t is None else t if t.isprintable() else _normal_text(t, kind, empty)
+            empty if t is None else t if t.isprintable() else normal_text(t, kind, empty)
             for t in texts
         ]
     if kind is Kind.COUNTRY:
-        return [_normal_text(t, kind, empty) for t in texts]
+        return [normal_text(t, kind, empty) for t in texts]
     return [t or empty for t in texts]
 
 
@@ -541,7 +536,7 @@ def normal_scalar(name: str, value: Any) -> Any:
     form from each distinct cell value, so ``normalised()`` has nothing to redo."""
     text_rule = _NORMAL_TEXT_OF.get(name)
     if text_rule is not None:
-        return _normal_text(value, *text_rule)
+        return normal_text(value, *text_rule)
     if name == "stage" and not isinstance(value, Stage) and value in Stage._value2member_map_:
         return Stage(value)
     return value

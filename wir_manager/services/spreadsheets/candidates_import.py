@@ -62,7 +62,6 @@ MAX_ROWS = limits.MAX_ROWS
 BATCH = 2_000
 HEADER_SEARCH_ROWS = 10
 EXAMPLES = 3
-_WIDE = 2**62  # whole numbers are range-checked by the validation, not here
 PREFERRED_SHEETS = ("candidates", "candidate", "people", "kandidater", "personer")
 
 
@@ -237,9 +236,6 @@ def look_at(
 
 
 # --------------------------------------------------------------------------- columns
-DATE_TARGETS = cc.DATE_TARGETS
-
-
 def _date_orders(
     mapping: mp.Mapping, body: list[tuple[Any, ...]], chosen: values.DateOrder | None
 ) -> tuple[dict[int, values.DateOrder | None], bool]:
@@ -248,7 +244,7 @@ def _date_orders(
     orders: dict[int, values.DateOrder | None] = {}
     ambiguous: list[int] = []
     for column in mapping.columns:
-        if column.target not in DATE_TARGETS:
+        if column.target not in cc.DATE_TARGETS:
             continue
         i = column.index
         order, unsure = values.detect_order(r[i] for r in body if i < len(r))
