@@ -19,9 +19,10 @@ import datetime as dt
 import functools
 import random
 import re
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, fields, replace
 from enum import StrEnum
+from itertools import repeat
 from typing import Any
 
 from wir_manager.domain import codes
@@ -176,8 +177,13 @@ def latin_spelling(name: str) -> str | None:
     return " ".join(word.capitalize() for word in anyascii(name).split())
 
 
+#: Characters MediaWiki refuses in a username (one search, not one per character: an
+#: import checks every row's).
+_NOT_IN_USERNAME = re.compile(r"[#<>\[\]|{}/]")
+
+
 def _username_check(username: str) -> str | None:
-    if any(ch in username for ch in "#<>[]|{}/"):
+    if _NOT_IN_USERNAME.search(username):
         return _("A Wikimedia username cannot contain # < > [ ] | { } or /.")
     return None
 
@@ -788,6 +794,39 @@ def _languages_problem(languages: Iterable[LanguageSkill]) -> str | None:
     return None
 
 
+def _field_error(spec: FieldSpec, checked: bool, value: Any, today: dt.date) -> str | None:
+    """What is wrong with one field's value on its own. ``checked``: the field has a
+    rule beyond being present (see :data:`_VALIDATED`)."""
+    if value is None or value == "":
+        return _(spec.required) if spec.required else None
+    if spec.required and not value:
+        return _(spec.required)
+    return _checked(spec, value, today) if checked else None
+
+
+#: The fields the rules between fields read: availability, each consent and its date.
+_RELATED: tuple[str, ...] = (
+    "available_from",
+    "available_until",
+    *(name for pair in CONSENTS for name in pair),
+)
+
+
+def _relation_errors(
+    errors: dict[str, str], value_of: Callable[[str], Any], today: dt.date
+) -> None:
+    """Add the problems between fields (a field's own problem, said first, stays)."""
+    start, until = value_of("available_from"), value_of("available_until")
+    if start and until and until < start:
+        errors.setdefault("available_until", _("“Available until” is before “available from”."))
+    for given_name, date_name in CONSENTS:
+        given, on = value_of(given_name), value_of(date_name)
+        if given and on is None:
+            errors.setdefault(date_name, _("Enter the date consent was given."))
+        elif on is not None and on > today:
+            errors.setdefault(date_name, _("The consent date is in the future."))
+
+
 def validate(
     data: CandidateData,
     *,
@@ -797,37 +836,83 @@ def validate(
 ) -> dict[str, str]:
     """Field → sentence for every problem (empty when the data can be saved).
 
-    The editor calls it while you type and the importer on every row, so what one
-    accepts the other accepts. ``username_taken`` answers whether another candidate has
-    the username; without it (the editor while typing, the importer, which checks the
-    whole sheet at once) uniqueness is left to the caller. ``normalised``: ``data`` is
-    already :meth:`CandidateData.normalised` (the importer's rows), not done twice.
+    The editor calls it while you type, and the importer's :func:`validate_columns`
+    applies the same rules to a whole sheet, so what one accepts the other accepts.
+    ``username_taken`` answers whether another candidate has the username; without it
+    (the editor while typing, the importer, which checks the whole sheet at once)
+    uniqueness is left to the caller. ``normalised``: ``data`` is already
+    :meth:`CandidateData.normalised`, not done twice.
     """
     today = today or dt.date.today()
     if not normalised:
         data = data.normalised()
     errors: dict[str, str] = {}
     for spec, checked in _VALIDATED:
-        value = getattr(data, spec.name)
-        if value is None or value == "":
-            if spec.required:
-                errors[spec.name] = _(spec.required)
-            continue  # nothing else to check (what _field_problem would answer, faster)
-        if spec.required and not value:
-            errors[spec.name] = _(spec.required)
-        elif checked and (problem := _checked(spec, value, today)):
+        if problem := _field_error(spec, checked, getattr(data, spec.name), today):
             errors[spec.name] = problem
     if "username" not in errors and username_taken is not None and username_taken(data.username):
         errors["username"] = _("Another candidate already has this username.")
-    if data.available_from and data.available_until and data.available_until < data.available_from:
-        errors.setdefault("available_until", _("“Available until” is before “available from”."))
-    for given_name, date_name in CONSENTS:
-        given, on = getattr(data, given_name), getattr(data, date_name)
-        if given and on is None:
-            errors.setdefault(date_name, _("Enter the date consent was given."))
-        elif on is not None and on > today:
-            errors.setdefault(date_name, _("The consent date is in the future."))
+    _relation_errors(errors, functools.partial(getattr, data), today)
     return errors
+
+
+_DEFAULTS: dict[str, Any] = {f.name: f.default for f in fields(CandidateData)}
+
+
+def validate_columns(
+    columns: Mapping[str, Sequence[Any]],
+    rows: int,
+    *,
+    keys: Mapping[str, Sequence[Hashable]] | None = None,
+    today: dt.date | None = None,
+) -> dict[int, dict[str, str]]:
+    """:func:`validate` of ``rows`` records given field by field (``columns[name][row]``,
+    normalised; a field without a column has its default), for the rows with a problem.
+
+    An import checks 10,000 people whose countries, levels, consents and dates repeat:
+    each field's distinct values are checked once, and only a value with a problem is
+    looked for row by row. ``keys[name][row]`` (optional) is a cheap stand-in for the
+    value (equal keys, equal values), e.g. the importer's distinct-cell numbers.
+    Uniqueness of usernames is the caller's, as for :func:`validate` without
+    ``username_taken``. The answers are :func:`validate`'s, row for row (tested so).
+    """
+    today = today or dt.date.today()
+    found: dict[int, dict[str, str]] = {}
+    for spec, checked in _VALIDATED:
+        column = columns.get(spec.name)
+        if column is None:
+            if problem := _field_error(spec, checked, _DEFAULTS[spec.name], today):
+                for row in range(rows):
+                    found.setdefault(row, {})[spec.name] = problem
+            continue
+        key = (keys or {}).get(spec.name) or column
+        # The first row of each key (zip in reverse: a later row is written over by an
+        # earlier one), so each distinct value is checked once.
+        first = dict(zip(reversed(key), range(rows - 1, -1, -1), strict=True))
+        bad = {
+            k: problem
+            for k, row in first.items()
+            if (problem := _field_error(spec, checked, column[row], today))
+        }
+        if bad:
+            for row, k in enumerate(key):
+                if (problem := bad.get(k)) is not None:
+                    found.setdefault(row, {})[spec.name] = problem
+    related = [columns.get(name) or repeat(_DEFAULTS[name], rows) for name in _RELATED]
+    combos = list(zip(*related, strict=True))
+    between: dict[tuple[Any, ...], dict[str, str]] = {}
+    for combo in dict.fromkeys(combos):
+        errors: dict[str, str] = {}
+        _relation_errors(errors, dict(zip(_RELATED, combo, strict=True)).__getitem__, today)
+        if errors:
+            between[combo] = errors
+    if between:
+        for row, combo in enumerate(combos):
+            if (errors := between.get(combo)) is not None:
+                own = found.setdefault(row, {})
+                for name, message in errors.items():
+                    own.setdefault(name, message)
+    return found
 
 
 # ----------------------------------------------------------------------------- storage

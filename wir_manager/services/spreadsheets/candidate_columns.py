@@ -459,7 +459,18 @@ class Sheet:
         self.fields = {name: FieldColumns(name, found) for name, found in members.items()}
         self.by_field = {name: f.values for name, f in self.fields.items()}
         filled, self.dated = fill_consent_dates(self.by_field, len(rows), today)
-        self.records = records({**self.by_field, **filled}, len(rows))
+        # The records' fields column by column (the affiliate, a name here, is not the
+        # record's: it is checked and given its id apart), and for each column not
+        # refilled a cheap stand-in for its values: the row's distinct-cell number.
+        self.record_columns = {
+            name: values
+            for name, values in {**self.by_field, **filled}.items()
+            if name in _DEFAULT and name != "affiliate_id"
+        }
+        self.record_keys = {
+            name: self.fields[name].codes for name in self.record_columns if name not in filled
+        }
+        self.records = records(self.record_columns, len(rows))
 
     def preview(self, numbers: Sequence[int]) -> list[PreviewRow]:
         """Each row's mapped cells as typed, and how each was read."""

@@ -402,6 +402,10 @@ def _read_candidates(
     matches = list(map(_match, itertools.repeat(existing), usernames, emails)) if update else None
     near = _near_names(numbers, names, matches, titles, existing)
     dated, candidates = read.dated, read.records
+    # The editor's validation of every record, each field's distinct values once.
+    invalid = candidate_records.validate_columns(
+        read.record_columns, len(rows), keys=read.record_keys, today=today
+    )
     for i, number in enumerate(numbers):
         match = matches[i] if matches is not None else None
         row_problems = row_problems_of.get(i) or []
@@ -422,7 +426,7 @@ def _read_candidates(
                 )
             candidate = candidates[i]
             affiliate = affiliates[i] if affiliates is not None else None
-            errors = candidate_records.validate(candidate, today=today, normalised=True)
+            errors = invalid.get(i) or {}
             too_long = affiliate_problems[i] if affiliate_problems is not None else None
             if too_long:
                 errors["affiliate_id"] = too_long
