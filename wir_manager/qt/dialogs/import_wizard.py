@@ -289,7 +289,7 @@ class ImportWizard(QDialog):
         def work(progress: Progress) -> tuple[FileLook | None, ImportReport]:
             if kind != "candidates":
                 return None, read_sheet(db, path, kind, progress)
-            look = look_at(db, path, encoding=encoding, delimiter=delimiter)
+            look = look_at(db, path, encoding=encoding, delimiter=delimiter, progress=progress)
             report = read_candidates(
                 db,
                 path,

@@ -447,12 +447,23 @@ class Sheet:
     """The data rows of a sheet read through ``plan``: every column, every field, the
     consent dates filled and every row's record (``records[row]``)."""
 
-    def __init__(self, plan: Sequence[Column], rows: Sequence[tuple[Any, ...]], today: dt.date):
+    def __init__(
+        self,
+        plan: Sequence[Column],
+        rows: Sequence[tuple[Any, ...]],
+        today: dt.date,
+        column_read: Callable[[int, int], None] | None = None,
+    ):
+        """``column_read(n, of)`` is told after each column is read (it may cancel)."""
         self.plan = plan
         self.rows = rows
         widest = max((c.index for c in plan), default=-1)
         short = any(len(row) <= widest for row in rows)
-        self.columns = [ColumnCells(c, column_values(rows, c.index, short)) for c in plan]
+        self.columns = []
+        for n, c in enumerate(plan, start=1):
+            self.columns.append(ColumnCells(c, column_values(rows, c.index, short)))
+            if column_read is not None:
+                column_read(n, len(plan))
         members: dict[str, list[tuple[Column, ColumnCells]]] = {}
         for col, read in zip(plan, self.columns, strict=True):
             members.setdefault(col.field, []).append((col, read))

@@ -25,7 +25,7 @@ import datetime as dt
 import gc
 import itertools
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -158,14 +158,27 @@ def _header_index(rows: list[tuple[Any, ...]], saved: mp.Mapping | None) -> int:
     return best
 
 
+#: Rows read between two progress reports (each one a chance to cancel).
+_READ_CHUNK = 2000
+
+
 def _load_rows(
-    path: Path, encoding: str | None, delimiter: str | None, sheet: str | None
+    path: Path,
+    encoding: str | None,
+    delimiter: str | None,
+    sheet: str | None,
+    progress: Progress = NO_PROGRESS,
 ) -> tuple[Any, list[tuple[Any, ...]]]:
     with open_table(
         path, sheet=sheet, preferred=PREFERRED_SHEETS, encoding=encoding, delimiter=delimiter
     ) as table:
-        # One row past the most a file may hold is enough to refuse it.
-        rows = list(itertools.islice(table.rows, MAX_ROWS + HEADER_SEARCH_ROWS + 2))
+        # One row past the most a file may hold is enough to refuse it. The count is
+        # not known before the end, so the reports say how many so far.
+        limit = MAX_ROWS + HEADER_SEARCH_ROWS + 2
+        rows: list[tuple[Any, ...]] = []
+        while chunk := list(itertools.islice(table.rows, min(_READ_CHUNK, limit - len(rows)))):
+            rows += chunk
+            progress.report(len(rows), 0, _("Reading the file"))
         if len(rows) > MAX_ROWS + HEADER_SEARCH_ROWS + 1:
             raise SpreadsheetError(
                 _("The sheet has more than {n} rows; split it into smaller files.").format(
@@ -204,11 +217,12 @@ def look_at(
     encoding: str | None = None,
     delimiter: str | None = None,
     sheet: str | None = None,
+    progress: Progress = NO_PROGRESS,
 ) -> FileLook:
     """Open ``path``, find its header row and suggest a mapping (or offer the saved one
     made for these headers); reads a few rows only for examples."""
     path = Path(path)
-    table, rows = _load_rows(path, encoding, delimiter, sheet)
+    table, rows = _load_rows(path, encoding, delimiter, sheet, progress)
     h = _header_index(rows[:HEADER_SEARCH_ROWS], None)
     if h < 0:
         raise _no_header(table)
@@ -315,7 +329,7 @@ def _read_candidates(
 ) -> ImportReport:
     today = today or dt.date.today()
     order = values.DateOrder(date_order) if date_order else None
-    table, rows = _load_rows(path, encoding, delimiter, sheet)
+    table, rows = _load_rows(path, encoding, delimiter, sheet, progress)
     h = _header_index(rows[:HEADER_SEARCH_ROWS], mapping)
     if h < 0:
         raise _no_header(table)
@@ -387,7 +401,14 @@ def _read_candidates(
     blank = len(body) - len(kept)
     rows = [body[offset] for offset in kept]
     numbers = [header_row + 1 + offset for offset in kept]
-    read = cc.Sheet(plan, rows, today)
+    # One bar over the passes after reading: the values column by column, the rows one
+    # by one, then (updating) the people matched.
+    total = len(rows) * (3 if update else 2)
+
+    def column_read(done: int, count: int) -> None:
+        progress.report(len(rows) * done // count, total, _("Reading the values"))
+
+    read = cc.Sheet(plan, rows, today, column_read)
     preview = read.preview(numbers)
     row_problems_of = read.cell_problems(numbers)
     user_col, mail_col = by_target.get("username"), by_target.get("email")
@@ -451,10 +472,19 @@ def _read_candidates(
             row_problems.sort(key=lambda p: order_of.get(p.column, len(order_of)))
             problems += row_problems
         if (i + 1) % 1000 == 0:
-            progress.report(i + 1, len(body), _("Checking rows"))
+            progress.report(len(rows) + i + 1, total, _("Checking rows"))
+
+    def compared(done: int) -> None:
+        progress.report(
+            2 * len(rows) + len(rows) * done // len(pending),
+            total,
+            _("Comparing with the people already in the database"),
+        )
+
     updates, unchanged = _plan_updates(
-        db, pending, titles, existing, erase_blanks, today, problems, bad_rows, body, header_row
-    )
+        db, pending, titles, existing, erase_blanks, today, problems, bad_rows, body,
+        header_row, compared,
+    )  # fmt: skip
     for update_ in updates:
         if update_.affiliate and update_.affiliate.casefold() not in existing.affiliates:
             new_affiliates.setdefault(update_.affiliate.casefold(), update_.affiliate)
@@ -731,16 +761,20 @@ def _plan_updates(
     bad_rows: dict[int, tuple[Any, ...]],
     body: list[tuple[Any, ...]],
     header_row: int,
+    compared: Callable[[int], None],
 ) -> tuple[list[CandidateUpdate], int]:
     """Merge each matched row over the person it matched: only fields the file has,
-    blanks keep the old value unless ``erase_blanks``; then the editor's validation."""
+    blanks keep the old value unless ``erase_blanks``; then the editor's validation.
+    ``compared(n)`` is told every 1,000 rows (it may cancel)."""
     if not pending:
         return [], 0
     current = _load_data(db, [cid for _n, cid, *_r in pending])
     updates: list[CandidateUpdate] = []
     unchanged = 0
     seen: dict[int, int] = {}
-    for number, cid, how, parsed, _a, blanks in pending:
+    for done, (number, cid, how, parsed, _a, blanks) in enumerate(pending, start=1):
+        if done % 1000 == 0:
+            compared(done)
         if cid not in current:
             continue
         if cid in seen:
