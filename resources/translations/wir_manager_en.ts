@@ -176,10 +176,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>The backup has %n fewer candidate(s) than the current database.</source>
+        <source>The backup has %Ln fewer candidate(s) than the current database.</source>
         <translation>
-            <numerusform>The backup has %n fewer candidate than the current database.</numerusform>
-            <numerusform>The backup has %n fewer candidates than the current database.</numerusform>
+            <numerusform>The backup has %Ln fewer candidate than the current database.</numerusform>
+            <numerusform>The backup has %Ln fewer candidates than the current database.</numerusform>
         </translation>
     </message>
 </context>

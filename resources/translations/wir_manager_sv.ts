@@ -3225,10 +3225,10 @@
         <translation>Antal automatiska dagliga säkerhetskopior att behålla</translation>
     </message>
     <message numerus="yes">
-        <source>The backup has %n fewer candidate(s) than the current database.</source>
+        <source>The backup has %Ln fewer candidate(s) than the current database.</source>
         <translation>
-            <numerusform>Säkerhetskopian har %n kandidat färre än den nuvarande databasen.</numerusform>
-            <numerusform>Säkerhetskopian har %n kandidater färre än den nuvarande databasen.</numerusform>
+            <numerusform>Säkerhetskopian har %Ln kandidat färre än den nuvarande databasen.</numerusform>
+            <numerusform>Säkerhetskopian har %Ln kandidater färre än den nuvarande databasen.</numerusform>
         </translation>
     </message>
     <message>

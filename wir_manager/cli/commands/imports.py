@@ -15,6 +15,7 @@ from pathlib import Path
 
 from wir_manager.cli.context import CliContext, UserError, print_json, print_table
 from wir_manager.i18n import _, ngettext
+from wir_manager.services.localefmt import format_number
 from wir_manager.services.spreadsheets import mapping as mp
 from wir_manager.services.spreadsheets.errors import SpreadsheetError
 from wir_manager.services.spreadsheets.values import DateOrder
@@ -118,10 +119,10 @@ def wrote_training(written: int, ready: int) -> str:
             "Wrote {n} training record in one transaction.",
             "Wrote {n} training records in one transaction.",
             written,
-        ).format(n=written)
+        ).format(n=format_number(written))
         + " "
         + ngettext("{n} candidate is now ready.", "{n} candidates are now ready.", ready).format(
-            n=ready
+            n=format_number(ready)
         )
     )
 
@@ -157,12 +158,12 @@ def cmd_import_training(ctx: CliContext, args: argparse.Namespace) -> int:
                     "The file has {n} problem; nothing was written.",
                     "The file has {n} problems; nothing was written.",
                     len(report.problems),
-                ).format(n=len(report.problems))
+                ).format(n=format_number(len(report.problems)))
             )
         n = len(report.changes)
         question = ngettext(
             "Write {n} training record now?", "Write {n} training records now?", n
-        ).format(n=n)
+        ).format(n=format_number(n))
         if not may_write(args, count=len(report.changes), question=question):
             return 0
         try:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from wir_manager.cli.context import CliContext, UserError
 from wir_manager.i18n import _, ngettext
+from wir_manager.services.localefmt import format_number
 from wir_manager.services.progress import Progress
 from wir_manager.services.spreadsheets import (
     ImportReport,
@@ -212,7 +213,7 @@ def cmd_import_candidates(ctx: CliContext, args: argparse.Namespace) -> int:
                     "The sheet has {n} problems; fix them and try again (or import the good "
                     "rows with --skip-bad-rows PROBLEMS.xlsx). Nothing was written.",
                     len(report.errors),
-                ).format(n=len(report.errors))
+                ).format(n=format_number(len(report.errors)))
             )
         question = _("Import {new} and update {existing} now?").format(
             **_new_and_existing(len(report.records), len(report.updates))
@@ -237,7 +238,7 @@ def cmd_import_candidates(ctx: CliContext, args: argparse.Namespace) -> int:
                 "{n} row with problems is in {path}: fix it there and import it again.",
                 "{n} rows with problems are in {path}: fix them there and import it again.",
                 result.skipped,
-            ).format(n=result.skipped, path=result.problems_file)
+            ).format(n=format_number(result.skipped), path=result.problems_file)
         )
     return 0
 
@@ -245,9 +246,11 @@ def cmd_import_candidates(ctx: CliContext, args: argparse.Namespace) -> int:
 def _new_and_existing(new: int, existing: int) -> dict[str, str]:
     """ "1 new candidate", "2 existing candidates": each count with its own plural."""
     return {
-        "new": ngettext("{n} new candidate", "{n} new candidates", new).format(n=new),
+        "new": ngettext("{n} new candidate", "{n} new candidates", new).format(
+            n=format_number(new)
+        ),
         "existing": ngettext("{n} existing candidate", "{n} existing candidates", existing).format(
-            n=existing
+            n=format_number(existing)
         ),
     }
 
@@ -263,10 +266,12 @@ def cmd_import(ctx: CliContext, args: argparse.Namespace) -> int:
                     "The sheet has {n} problem; fix it and try again. Nothing was written.",
                     "The sheet has {n} problems; fix them and try again. Nothing was written.",
                     len(report.errors),
-                ).format(n=len(report.errors))
+                ).format(n=format_number(len(report.errors)))
             )
         n = len(report.records)
-        question = ngettext("Import {n} record now?", "Import {n} records now?", n).format(n=n)
+        question = ngettext("Import {n} record now?", "Import {n} records now?", n).format(
+            n=format_number(n)
+        )
         if not may_write(args, count=len(report.records), question=question):
             return 0
         result = write_report(db, report, _progress())
@@ -276,7 +281,7 @@ def cmd_import(ctx: CliContext, args: argparse.Namespace) -> int:
             "Imported {n} record in one transaction.",
             "Imported {n} records in one transaction.",
             result.created,
-        ).format(n=result.created)
+        ).format(n=format_number(result.created))
     )
     return 0
 

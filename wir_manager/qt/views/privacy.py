@@ -469,7 +469,7 @@ class PrivacyView(SidebarScreen):
                 "<p><b>"
                 + html_escape(
                     self.tr(
-                        "The backup has %n fewer candidate(s) than the current database.",
+                        "The backup has %Ln fewer candidate(s) than the current database.",
                         None,
                         fewer,
                     )

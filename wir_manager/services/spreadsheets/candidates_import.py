@@ -498,7 +498,7 @@ def _read_candidates(
                 "{n} consents have no date in the file; they are dated today and the file "
                 "name is recorded as their source.",
                 import_dated,
-            ).format(n=import_dated)
+            ).format(n=format_number(import_dated))
         )
     if unchanged:
         notes.append(
@@ -506,7 +506,7 @@ def _read_candidates(
                 "{n} existing candidate is already up to date.",
                 "{n} existing candidates are already up to date.",
                 unchanged,
-            ).format(n=unchanged)
+            ).format(n=format_number(unchanged))
         )
     for name in new_affiliates.values():
         notes.append(_("Affiliate “{name}” is new and will be added.").format(name=name))
@@ -904,7 +904,7 @@ def write_candidates(
                 "The sheet has {n} problem; fix it and import again. Nothing was written.",
                 "The sheet has {n} problems; fix them and import again. Nothing was written.",
                 len(report.errors),
-            ).format(n=len(report.errors))
+            ).format(n=format_number(len(report.errors)))
         )
     if problems_path is not None and report.file_errors:
         raise ImportRefusedError(

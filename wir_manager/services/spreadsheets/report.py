@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wir_manager.i18n import _, ngettext
+from wir_manager.services.localefmt import format_number
 
 ERROR = "error"
 WARNING = "warning"
@@ -159,11 +160,13 @@ class ImportReport:
             "{file} (sheet “{sheet}”): {rows} row of {what} read",
             "{file} (sheet “{sheet}”): {rows} rows of {what} read",
             self.rows_read,
-        ).format(file=self.file_name, sheet=self.sheet, rows=self.rows_read, what=what)
+        ).format(
+            file=self.file_name, sheet=self.sheet, rows=format_number(self.rows_read), what=what
+        )
         if self.blank_rows:
             head += ngettext(
                 ", {n} blank row skipped", ", {n} blank rows skipped", self.blank_rows
-            ).format(n=self.blank_rows)
+            ).format(n=format_number(self.blank_rows))
         head += "."
         if self.errors:
             n = len(self.errors)
@@ -171,27 +174,31 @@ class ImportReport:
                 "{n} problem must be fixed in the file before it can be imported.",
                 "{n} problems must be fixed in the file before it can be imported.",
                 n,
-            ).format(n=n)
+            ).format(n=format_number(n))
             if self.good_rows_possible:
                 good, bad = len(self.records) + len(self.updates), self.problem_rows
                 tail += " " + _(
                     "Or import {good} now and fix {bad} in a problems workbook."
                 ).format(
-                    good=ngettext("the {n} good row", "the {n} good rows", good).format(n=good),
-                    bad=ngettext("the {n} other", "the {n} others", bad).format(n=bad),
+                    good=ngettext("the {n} good row", "the {n} good rows", good).format(
+                        n=format_number(good)
+                    ),
+                    bad=ngettext("the {n} other", "the {n} others", bad).format(
+                        n=format_number(bad)
+                    ),
                 )
         else:
             n = len(self.records)
             tail = ngettext(
                 "{n} new record can be imported.", "{n} new records can be imported.", n
-            ).format(n=n)
+            ).format(n=format_number(n))
         if self.updates:
             n = len(self.updates)
             tail += " " + ngettext(
                 "{n} existing candidate will be updated.",
                 "{n} existing candidates will be updated.",
                 n,
-            ).format(n=n)
+            ).format(n=format_number(n))
         return f"{head} {tail}"
 
 

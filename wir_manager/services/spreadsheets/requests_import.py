@@ -19,6 +19,7 @@ from sqlalchemy import insert, select
 
 from wir_manager.domain.enums import AuditAction, RequestStatus, WorkMode
 from wir_manager.i18n import _, ngettext
+from wir_manager.services.localefmt import format_number
 from wir_manager.services.progress import NO_PROGRESS, Progress
 from wir_manager.services.requests import (
     LanguageRequirement,
@@ -250,7 +251,7 @@ def write_requests(
                 "The sheet has {n} problem; fix it and import again. Nothing was written.",
                 "The sheet has {n} problems; fix them and import again. Nothing was written.",
                 len(report.errors),
-            ).format(n=len(report.errors))
+            ).format(n=format_number(len(report.errors)))
         )
     ids: list[int] = []
     total = len(report.records)

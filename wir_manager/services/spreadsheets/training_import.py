@@ -181,15 +181,15 @@ class TrainingReport:
         return _("{file} ({layout}): {learners} — {counts}; {records}.").format(
             file=self.file_name,
             layout=self.layout.label,
-            learners=ngettext("{n} learner", "{n} learners", n).format(n=n),
+            learners=ngettext("{n} learner", "{n} learners", n).format(n=format_number(n)),
             counts=_("{matched} matched, {unmatched} not found, {ambiguous} ambiguous").format(
-                matched=len(self.matched),
-                unmatched=len(self.unmatched),
-                ambiguous=len(self.ambiguous),
+                matched=format_number(len(self.matched)),
+                unmatched=format_number(len(self.unmatched)),
+                ambiguous=format_number(len(self.ambiguous)),
             ),
             records=ngettext(
                 "{n} training record to write", "{n} training records to write", changes
-            ).format(n=changes),
+            ).format(n=format_number(changes)),
         )
 
     def lines(self) -> list[str]:
@@ -712,7 +712,7 @@ def write_training(
                 "The file has {n} problem; nothing was written.",
                 "The file has {n} problems; nothing was written.",
                 len(report.problems),
-            ).format(n=len(report.problems))
+            ).format(n=format_number(len(report.problems)))
         )
     table = m.table_of(m.TrainingProgress)
     touched = sorted({c.candidate_id for c in report.changes})
