@@ -1129,3 +1129,75 @@ def test_a_viewer_walks_the_placements_screen_and_sees_no_notes_or_contact_detai
     qtbot.waitUntil(lambda: not launcher.tasks.busy, timeout=20_000)
     window._closing_confirmed = True
     window.close()
+
+
+def _every_status(db) -> None:  # type: ignore[no-untyped-def]
+    """One residency in each status, through the service as the screen makes them: active
+    (Arabic name), ended early (Devanagari), completed (Chinese), planned (Cyrillic) and
+    cancelled (Swedish); UNEP takes four residents here so all five fit the requests."""
+    with db.session() as s:
+        s.get(m.PlacementRequest, 2).positions = 4
+
+    def placed(request_id: int, cid: int, start: dt.date, end: dt.date) -> int:
+        data = pl.PlacementData(
+            request_id=request_id, candidate_id=cid, start_date=start, end_date=end
+        )
+        return pl.accept(db, data).placement.id
+
+    active = placed(1, 10, TODAY - dt.timedelta(days=40), TODAY + dt.timedelta(days=142))
+    pl.start_placement(db, active, on=TODAY - dt.timedelta(days=40))
+    early = placed(2, 11, TODAY - dt.timedelta(days=100), TODAY + dt.timedelta(days=80))
+    pl.start_placement(db, early, on=TODAY - dt.timedelta(days=100))
+    pl.end_early(db, early, "Family reasons", on=TODAY - dt.timedelta(days=10))
+    done = placed(2, 12, TODAY - dt.timedelta(days=300), TODAY - dt.timedelta(days=120))
+    pl.start_placement(db, done, on=TODAY - dt.timedelta(days=300))
+    pl.complete_placement(db, done, on=TODAY - dt.timedelta(days=120))
+    placed(2, 13, START, END)
+    pl.cancel_placement(db, placed(2, 14, START, END), "Took another job")
+
+
+@pytest.mark.parametrize("code", ["en", "sv"])
+def test_every_column_of_the_placement_list_is_readable_at_1280x768(
+    qtbot, week, tmp_path: Path, language, code: str
+) -> None:
+    """In the app's window on a 1366×768 laptop (1280×768), the Placements list shows
+    every column: the Status column used to lie beyond the list's right edge (Swedish
+    statuses such as "Avslutad i förtid" are longer still). Dates and statuses are whole;
+    the resident and organisation share the rest (a long name ends in "…", its tooltip
+    has it whole) and nothing needs a horizontal scroll bar."""
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QApplication, QStyle
+
+    from wir_manager.qt.models.placement_tables import status_label
+
+    language(code)
+    _every_status(week)
+    window = make_window(week, tmp_path, qtbot)
+    view = window.show_screen("placements")
+    window.resize(1280, 768)  # after the switch: the offscreen "screen" is smaller
+    table = view.table
+    qtbot.waitUntil(lambda: view.proxy.rowCount() == 5, timeout=20000)
+    QApplication.processEvents()
+    assert window.width() == 1280
+    header = table.horizontalHeader()
+    viewport = table.viewport().width()
+    fm = QFontMetrics(table.font())
+    # The item view's text margin on each side of a cell (Qt's delegate uses this).
+    margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
+    shown = {status_label(s) for s in PlacementStatus}
+    assert {view.proxy.index(r, 4).data() for r in range(5)} == shown
+    longest = max(fm.horizontalAdvance(text) for text in shown)
+    sections = {c: (header.sectionViewportPosition(c), header.sectionSize(c)) for c in range(5)}
+    status_left, status_width = sections[4]
+    assert status_left >= 0 and status_left + status_width <= viewport, (sections, viewport)
+    assert status_width >= longest + 2 * margin, (status_width, longest)
+    assert table.horizontalScrollBar().maximum() == 0, (sections, viewport)
+    for col in (2, 3):  # the dates, whole
+        left, width = sections[col]
+        need = max(fm.horizontalAdvance(view.proxy.index(r, col).data()) for r in range(5))
+        assert left >= 0 and left + width <= viewport and width >= need + 2 * margin
+    for col in (0, 1):  # the names: a readable share, not a sliver
+        assert sections[col][1] >= fm.horizontalAdvance("Mmmmmmmm"), sections
+    qtbot.waitUntil(lambda: not window.ctx.tasks.busy, timeout=20_000)
+    window._closing_confirmed = True
+    window.close()

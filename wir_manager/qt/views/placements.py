@@ -200,11 +200,18 @@ class PlacementsView(SidebarScreen):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        # Fixed widths (140 + 90 + 88 + 88 px) filled the list pane of a 1280 px window,
+        # so the Status column lay beyond its right edge, in Swedish ("Avslutad i
+        # förtid") even more. The dates and the status are sized to their text, whole in
+        # any language; the resident and the organisation share what is left, a long
+        # one ending in "…" (its tooltip has it whole).
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for col, width in ((0, 140), (1, 90), (2, 88), (3, 88)):
-            self.table.setColumnWidth(col, width)
+        header.setStretchLastSection(False)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        for col in (0, 1):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+        for col in (2, 3, 4):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         lv.addWidget(self.table, 1)
         self.count_label = QLabel(left)
@@ -410,7 +417,10 @@ class PlacementsView(SidebarScreen):
 
     def _restore_layout(self) -> None:
         if not opts.restore_splitter(self.ctx.settings, SETTINGS_KEY, self.splitter):
-            self.splitter.setSizes([440, 660])
+            # The list gets nearly half the width: in a 1280 px window its names keep
+            # over 100 px each beside the dates and the status (Swedish, the longer),
+            # and the details keep their Swedish buttons' width (about 520 px).
+            self.splitter.setSizes([500, 600])
 
     def save_layout(self) -> None:
         opts.save_splitter(self.ctx.settings, SETTINGS_KEY, self.splitter)
