@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QPushButton,
+    QToolButton,
     QWidget,
 )
 
@@ -27,6 +28,7 @@ from tests.pg_cluster import LOGIN_PASSWORD
 from tests.qt_support import Answers, make_window
 from wir_manager.qt.main_window import MainWindow
 from wir_manager.qt.widgets import write_access
+from wir_manager.qt.widgets.date_field import DateField
 from wir_manager.storage import server_admin
 from wir_manager.storage.server import ServerDatabase
 from wir_manager.storage.server_admin import TeamRole
@@ -631,6 +633,71 @@ def test_a_form_made_writable_again_is_as_it_was(qtbot) -> None:
     assert check.isChecked()
     qtbot.keyClicks(ui.fullNameEdit, "Nia")
     assert ui.fullNameEdit.text() == "Nia" and editor.is_dirty()
+
+
+def _trailing_buttons(field: DateField) -> dict[str, QToolButton]:
+    """The field's visible buttons by what they do: "calendar", and "clear" (Qt's own)."""
+    return {
+        ("calendar" if button.defaultAction() is field.calendar_action else "clear"): button
+        for button in field.findChildren(QToolButton)
+        if button.isVisibleTo(field)
+    }
+
+
+def _click(qtbot, field: DateField, pos: QPoint) -> None:  # type: ignore[no-untyped-def]
+    """A click at ``pos`` in the field on whatever is there (a button inside it, or the
+    text), as a person's click lands."""
+    target = field.childAt(pos)
+    if target is None:
+        qtbot.mouseClick(field, Qt.MouseButton.LeftButton, pos=pos)
+    else:
+        qtbot.mouseClick(target, Qt.MouseButton.LeftButton, pos=target.mapFrom(field, pos))
+
+
+def test_a_read_only_date_field_has_no_clear_button(qtbot) -> None:
+    """A viewer's date fields show no clear button: Qt only greys it, and an "x" in a
+    field nobody may change looks like a way to empty it. Clicking where it was leaves
+    the date. Made writable again, the button is back where it was and clears the date.
+
+    The field drops the button when made read-only, deleting a child of its own while
+    the form's children are walked: every date field of the candidate editor goes
+    through that walk, both ways, without touching a deleted widget."""
+    import datetime as dt
+
+    from wir_manager.qt.widgets.candidate_editor import CandidateEditor
+
+    editor = CandidateEditor()
+    qtbot.addWidget(editor)
+    editor.resize(1000, 700)
+    editor.show()
+    qtbot.waitExposed(editor)
+    fields = editor.findChildren(DateField)
+    assert len(fields) >= 5
+    field = editor.ui.availableFromEdit
+    day = dt.date(2027, 3, 1)
+    field.set_value(day)
+    qtbot.waitUntil(lambda: "clear" in _trailing_buttons(field))
+    built = _trailing_buttons(field)
+    clear_at, calendar_at = built["clear"].geometry(), built["calendar"].geometry()
+    assert built["clear"].isEnabled()
+    assert clear_at.right() < calendar_at.left()  # left of the calendar
+
+    editor.set_read_only("Your login (viewer) may not change candidates.")
+    for each in fields:
+        assert each.isReadOnly() and "clear" not in _trailing_buttons(each), each.objectName()
+    assert not field.calendar_action.isEnabled()
+    _click(qtbot, field, clear_at.center())
+    assert field.value() == day and field.text() == "2027-03-01"
+
+    editor.set_read_only(None)
+    assert not any(each.isReadOnly() for each in fields)
+    assert field.calendar_action.isEnabled()
+    qtbot.waitUntil(lambda: "clear" in _trailing_buttons(field))
+    again = _trailing_buttons(field)
+    assert again["clear"].isEnabled() and again["clear"].geometry() == clear_at
+    assert again["calendar"].geometry() == calendar_at
+    _click(qtbot, field, clear_at.center())
+    assert field.value() is None
 
 
 def test_privacy_today_dossiers_and_imports_for_a_viewer(

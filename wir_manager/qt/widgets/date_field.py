@@ -100,9 +100,22 @@ class DateField(QLineEdit):
         self.setFocus(Qt.FocusReason.PopupFocusReason)
 
     def setReadOnly(self, read_only: bool) -> None:
-        """A read-only date is not picked from the calendar either."""
+        """A read-only date is not picked from the calendar, nor emptied: Qt only greys
+        the clear button of a read-only line edit, and an "x" in a field a viewer cannot
+        change still looks like a way to empty it. So the button goes while read-only
+        and comes back, left of the calendar button as built, with writing.
+
+        Removing the clear button deletes its tool button, a child of this field (and
+        putting the calendar back rebuilds that one's): whoever walks a form's children
+        to call this must collect them first, as ``write_access.set_read_only`` does."""
         super().setReadOnly(read_only)
         self.calendar_action.setEnabled(not read_only)
+        if self.isClearButtonEnabled() != read_only:
+            return
+        self.setClearButtonEnabled(not read_only)
+        if not read_only:
+            self.removeAction(self.calendar_action)
+            self.addAction(self.calendar_action, QLineEdit.ActionPosition.TrailingPosition)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Alt+Down opens the calendar, as it does in a combo box.

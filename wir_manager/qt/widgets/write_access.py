@@ -210,9 +210,10 @@ def set_read_only(form: QWidget, reason: str | None) -> bool:
     Read-only means: line edits, text boxes and spin boxes are ``setReadOnly`` (their text
     is still selected and copied), combo boxes and check boxes keep their value whatever
     is clicked, typed or wheeled, item views edit nothing and tick nothing, and a date
-    field's calendar is off. Tabs, scrolling, selection and focus work as before. The
-    form's own buttons (add a row, …) follow :func:`enable_in_form`; Save is the screen's
-    (:func:`enable_writes`). Values set by code (loading a record) still show."""
+    field's calendar is off and its clear button gone. Tabs, scrolling, selection and
+    focus work as before. The form's own buttons (add a row, …) follow
+    :func:`enable_in_form`; Save is the screen's (:func:`enable_writes`). Values set by
+    code (loading a record) still show."""
     before = form_refusal(form)
     if before == reason:
         return False
@@ -246,21 +247,13 @@ def _guard(form: QWidget) -> _InputGuard:
 
 def _freeze(form: QWidget) -> None:
     guard = _guard(form)
-    for widget in form.findChildren(QWidget):
-        if _inside(widget, form, (QCalendarWidget,)):
-            continue
-        frozen = True
-        if isinstance(widget, QLineEdit):
-            if widget.isReadOnly() or _inside(widget, form, (QAbstractSpinBox,)):
-                continue
-            widget.setReadOnly(True)
-        elif isinstance(widget, QAbstractSpinBox):
-            if widget.isReadOnly():
-                continue
+    # Every input is chosen before any is changed: making one read-only may delete
+    # children of its own (a date field drops its clear button), which a walk over
+    # the list of children would reach later as deleted objects.
+    for widget in [w for w in form.findChildren(QWidget) if _to_freeze(w, form)]:
+        if isinstance(widget, QLineEdit | QAbstractSpinBox):
             widget.setReadOnly(True)
         elif isinstance(widget, QPlainTextEdit | QTextEdit):
-            if widget.isReadOnly():
-                continue
             widget.setReadOnly(True)
             widget.setTextInteractionFlags(
                 Qt.TextInteractionFlag.TextSelectableByMouse
@@ -269,23 +262,34 @@ def _freeze(form: QWidget) -> None:
         elif isinstance(widget, QComboBox | QCheckBox | QRadioButton):
             widget.installEventFilter(guard)
         elif isinstance(widget, QAbstractItemView):
-            if _inside(widget, form, (QComboBox,)):
-                continue
             widget.setProperty(_OWN_TRIGGERS, int(widget.editTriggers().value))
             widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             if isinstance(widget, QListWidget):
                 _untick(widget)
-        else:
-            frozen = False
-        if frozen:
-            widget.setProperty(_FROZEN, True)
+        widget.setProperty(_FROZEN, True)
+
+
+def _to_freeze(widget: QWidget, form: QWidget) -> bool:
+    """Whether :func:`_freeze` changes ``widget``: an input of the form, writable now,
+    and not a part of another input (a spin box's line edit, a combo box's list, a
+    calendar's parts)."""
+    if _inside(widget, form, (QCalendarWidget,)):
+        return False
+    if isinstance(widget, QLineEdit):
+        return not widget.isReadOnly() and not _inside(widget, form, (QAbstractSpinBox,))
+    if isinstance(widget, QAbstractSpinBox | QPlainTextEdit | QTextEdit):
+        return not widget.isReadOnly()
+    if isinstance(widget, QComboBox | QCheckBox | QRadioButton):
+        return True
+    if isinstance(widget, QAbstractItemView):
+        return not _inside(widget, form, (QComboBox,))
+    return False
 
 
 def _thaw(form: QWidget) -> None:
     guard = _guard(form)
-    for widget in form.findChildren(QWidget):
-        if not widget.property(_FROZEN):
-            continue
+    # Collected first, as in _freeze: a date field made writable rebuilds its buttons.
+    for widget in [w for w in form.findChildren(QWidget) if w.property(_FROZEN)]:
         widget.setProperty(_FROZEN, None)
         if isinstance(widget, QLineEdit | QAbstractSpinBox | QPlainTextEdit | QTextEdit):
             widget.setReadOnly(False)  # text boxes get their editing interaction back
