@@ -16,27 +16,31 @@ Run:  .venv/bin/python bench/io.py [--rows 10000] [--dossier 20]
   text, python-calamine over the .ods) and the editor's own validation
   (``candidate_records.validate``) of the same people, as the editor builds them from
   its form (target ≤ 1.5×). The ratio is what mapping, forgiving values, duplicates,
-  database checks and the preview add to reading and validating. On the 2-core test
-  machine (2026-12-03) about 1.4× for both (0.21 s vs 0.15 s for the CSV, 0.25 s vs
-  0.19 s for the .ods; it was 3.3× and 2.7× the day before): the sheet is read column by
-  column, each distinct value of a column once, and the records are built already in
-  the form the editor's validation expects, so they are not normalised again.
+  database checks and the preview add to reading and validating — or take away: since
+  2026-12-03 the import runs the editor's rules field by field
+  (``candidate_records.validate_columns``, each distinct value of a field checked once,
+  held to ``validate``'s answers row for row by a property test), so it can check a
+  sheet in less time than the baseline spends validating its people one by one. On the
+  2-core test machine on 2026-12-03 (afternoon, a slower machine than the morning's):
+  1.12× for the CSV (0.30 s vs 0.27 s) and 0.94× for the .ods (0.34 s vs 0.36 s); it
+  was 3.3× and 2.7× on 2026-12-02.
 * ``csv_vs_bare_reader_10k`` / ``ods_vs_bare_reader_10k`` — the same check against the
   reader *merely iterating* the file, the figure issue #14 names (target ≤ 1.5×). It is
-  not met, by far: on the 2-core test machine (2026-12-03) about 19× for the CSV and
-  5.3× for the .ods (50× and 18× on 2026-12-02, 108× and 31× before the import was
-  profiled and sped up). The reason is arithmetic, not a slow path: the ``csv`` module
-  iterates a row in about 1.1 µs, so 1.5× leaves under 2 µs a row, and merely building
-  one :class:`CandidateData` (the record the editor saves) costs 2.5–3 µs; the
-  editor's own validation of one person costs about 7 µs even on a record already
-  normalised (11 µs as the editor calls it), after its e-mail check was given a
-  shortcut (an answer cached per domain, tested equal to ``email-validator``'s) and its
-  field rules a table instead of a chain of tests. What ours adds on top — finding the
-  header, mapping, forgiving values (each distinct value of a column read once: the
-  5,774 different language lists of the 10,000 rows are a quarter of it), duplicates in
-  the file and against the database, the near-identical-name warnings and the preview
-  with every reading — is another ~11 µs a row. Only a reader that did not read values
-  as a person would, or did not validate, could meet the literal figure; the line is
+  not met, by far: on 2026-12-03 about 20× for the CSV and 5× for the .ods (50× and 18×
+  on 2026-12-02, 108× and 31× before the import was profiled and sped up). The reason
+  is arithmetic, not a slow path: the ``csv`` module iterates a row of this sheet in
+  about 1.5 µs, so 1.5× leaves under 1 µs a row for everything else, while a check of
+  10,000 people whose names, usernames and e-mails are all different does at least one
+  Python-level step per distinct value and rule. Profiled (cProfile, 2026-12-03), a
+  check of the 10,000-row CSV spends its time about like this: a seventh in reading the
+  rows through the hostile-file limits (cell length, row count) and turning blanks into
+  None; a quarter in reading values column by column (the 5,774 different language
+  lists alone are an eighth); nearly a quarter in the editor's rules over ~47,000
+  distinct values; a tenth in building the records the editor saves; the rest in
+  duplicates in the file and against the database, near-identical names, the preview
+  with every reading and the per-row assembly of problems. No part is more than a
+  quarter of the whole, so no one change comes near the figure; only a reader that did
+  not read values as a person would, or did not validate, could meet it. The line is
   printed so the gap stays seen.
 * ``dossier_20`` — laying out a dossier of 20 shortlisted candidates in any script
   (shaping, font fallback, page X of Y) vs the one-second budget; pages/second printed.
