@@ -355,3 +355,45 @@ def test_the_list_writes_days_as_every_other_table(
     days = [view.model.record(view.proxy.mapToSource(view.proxy.index(r, 0)).row()) for r in rows]
     deadlines = [d.deadline for d in days if d.deadline is not None]
     assert deadlines == sorted(deadlines)
+
+
+@pytest.mark.parametrize("code", ["en", "sv"])
+def test_a_laptop_window_shows_what_a_request_is_and_its_deadline_without_scrolling(
+    qtbot, demo_db, tmp_path: Path, language, code: str
+) -> None:
+    """The list is sorted by deadline, and the deadline column sat sixth, past the right
+    edge of the list in a 1280×768 window (a 1366×768 laptop), in both languages: rows
+    ordered by a date nobody could see. Title, organisation, status and deadline now
+    show whole-width without scrolling; the other columns follow to the right."""
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QApplication, QStyle
+
+    from tests.qt_support import make_window
+    from wir_manager.qt.models.request_list import COL
+
+    language(code)
+    window = make_window(demo_db, tmp_path, qtbot)
+    view = window.show_screen("requests")
+    window.resize(1280, 768)
+    table = view.ui.table
+    qtbot.waitUntil(lambda: view.proxy.rowCount() == 12, timeout=20_000)
+    QApplication.processEvents()
+    header = table.horizontalHeader()
+    viewport = table.viewport().width()
+    assert header.sortIndicatorSection() == COL["deadline"]
+    fm = QFontMetrics(table.font())
+    margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
+    for key in ("title", "organisation", "status", "deadline"):
+        col = COL[key]
+        left, width = header.sectionViewportPosition(col), header.sectionSize(col)
+        assert left >= 0 and left + width <= viewport, (key, left, width, viewport)
+    for key in ("status", "deadline"):  # whole, not cut: every row's text fits its cell
+        col = COL[key]
+        need = max(
+            fm.horizontalAdvance(view.proxy.index(r, col).data())
+            for r in range(view.proxy.rowCount())
+        )
+        assert header.sectionSize(col) >= need + 2 * margin, (key, need)
+    qtbot.waitUntil(lambda: not window.ctx.tasks.busy, timeout=20_000)
+    window._closing_confirmed = True
+    window.close()

@@ -87,16 +87,24 @@ class RequestsView(SidebarScreen):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
         for col, width in (
-            (COL["title"], 230),
-            (COL["organisation"], 80),
+            (COL["title"], 190),
+            (COL["organisation"], 92),
             (COL["status"], 90),
             (COL["place"], 120),
             (COL["start"], 84),
-            (COL["deadline"], 84),
+            (COL["deadline"], 96),
             (COL["positions"], 64),
         ):
             table.setColumnWidth(col, width)
+        # The list is sorted by deadline: that column comes right after the status, so
+        # in a 1280 px window (a 1366x768 laptop) what a row is, whose, where it stands
+        # and by when all show without scrolling; the duty station, start and the rest
+        # follow to the right. A layout the user saved wins (restored later).
+        header.moveSection(
+            header.visualIndex(COL["deadline"]), header.visualIndex(COL["status"]) + 1
+        )
         table.sortByColumn(COL["deadline"], Qt.SortOrder.AscendingOrder)
         table.selectionModel().currentRowChanged.connect(self._current_changed)
         table.selectionModel().selectionChanged.connect(self._update_actions)
