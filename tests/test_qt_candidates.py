@@ -285,3 +285,45 @@ def test_erase_from_the_table_menu_scrubs_the_person(view) -> None:
     assert typed and v.model.total == 299 and cid not in shown_ids(v)
     with pytest.raises(svc.CandidateNotFoundError):
         svc.get_candidate(v.ctx.db, cid)
+
+
+@pytest.mark.parametrize("code", ["en", "sv"])
+def test_a_laptop_window_gives_the_list_and_form_the_height_and_shows_the_stage_whole(
+    qtbot, demo_db: Database, tmp_path, language, code: str
+) -> None:
+    """In a 1280×768 window the filter bar took 129 px for its 56 (the space left over was
+    shared with the list and form, so the last field of the profile needed scrolling),
+    and the list cut the Swedish stage "Under utbildning". Now the bar has its own
+    height, the rest goes to the list and form, and name, username and stage show whole
+    without scrolling."""
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QApplication, QStyle
+
+    from tests.qt_support import make_window
+    from wir_manager.domain.enums import Stage
+
+    language(code)
+    window = make_window(demo_db, tmp_path, qtbot)
+    view = window.show_screen("candidates")
+    window.resize(1280, 768)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 300, timeout=20_000)
+    QApplication.processEvents()
+
+    assert view.filters.height() == view.filters.sizeHint().height()
+    assert view.ui.splitter.height() > view.ui.splitter.sizeHint().height()
+    table = view.ui.table
+    header = table.horizontalHeader()
+    viewport = table.viewport().width()
+    for column in (0, 1, 2):  # name, username, stage
+        left, width = header.sectionViewportPosition(column), header.sectionSize(column)
+        assert left >= 0 and left + width <= viewport, (column, left, width, viewport)
+    fm = QFontMetrics(table.font())
+    margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
+    stages = {view.model.headerData(2, Qt.Orientation.Horizontal)} | {
+        QApplication.translate("Enums", stage.label) for stage in Stage
+    }
+    assert "Under utbildning" in stages or code == "en"
+    assert header.sectionSize(2) >= max(map(fm.horizontalAdvance, stages)) + 2 * margin
+    qtbot.waitUntil(lambda: not window.ctx.tasks.busy, timeout=20_000)
+    window._closing_confirmed = True
+    window.close()

@@ -86,6 +86,7 @@ class Ui_CandidatesView(object):
 
         self.viewLayout.addWidget(self.splitter)
 
+        self.viewLayout.setStretch(2, 1)
 
         self.retranslateUi(CandidatesView)
 

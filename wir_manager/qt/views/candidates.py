@@ -122,7 +122,9 @@ class CandidatesView(SidebarScreen):
         header.setStretchLastSection(True)
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
-        for column, width in enumerate((200, 140, 100, 120, 200, 220, 220)):
+        # Name, username and stage fit the list's share of a 1280 px window (a 1366x768
+        # laptop) with the stage whole in Swedish ("Under utbildning"); the rest scroll.
+        for column, width in enumerate((172, 124, 116, 120, 200, 220, 220)):
             table.setColumnWidth(column, width)
         table.selectionModel().currentRowChanged.connect(self._current_changed)
         table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
