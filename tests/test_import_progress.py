@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import threading
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QProgressDialog, QPushButton
 
 from wir_manager.qt.context import AppContext
+from wir_manager.qt.dialogs import import_wizard
 from wir_manager.qt.dialogs.import_wizard import ImportWizard
 from wir_manager.qt.tasks import TaskRunner
 from wir_manager.services import demo
@@ -119,10 +121,27 @@ def ctx(db, tmp_path: Path, qtbot):
     ],
 )
 def test_the_wizard_shows_each_stage_and_cancel_stops_the_check(
-    ctx, qtbot, tmp_path: Path, language, code: str, reading: str, values: str, cancelled: str
-) -> None:
+    ctx, qtbot, tmp_path: Path, monkeypatch, language, code: str, reading: str, values: str,
+    cancelled: str,
+) -> None:  # fmt: skip
     language(code)
     path = staff_csv(tmp_path / "Medarbetare 2027.csv", 20_000)
+    # The real check, paced so the test sees its stages whatever the machine's speed: it
+    # waits for the test to listen before its first report, and for Cancel to be
+    # pressed once it has said it is reading the values.
+    listening, pressed = threading.Event(), threading.Event()
+    real = import_wizard.read_candidates
+
+    def paced(db, path, progress, **options):
+        def report(done: int, total: int, message: str) -> None:
+            listening.wait(10)
+            progress.report(done, total, message)
+            if message == values:
+                pressed.wait(10)
+
+        return real(db, path, Progress(report), **options)
+
+    monkeypatch.setattr(import_wizard, "read_candidates", paced)
     wizard = ImportWizard(ctx)
     qtbot.addWidget(wizard)
     wizard.show()
@@ -135,10 +154,12 @@ def test_the_wizard_shows_each_stage_and_cancel_stops_the_check(
 
     def shown(*_report: object) -> None:
         labels.append(dialog.labelText())
-        if values in labels[-1] and cancel.isEnabled():
+        if values in labels[-1] and not pressed.is_set():
             cancel.click()  # as soon as the dialog shows the values being read
+            pressed.set()
 
     handle.signals.progress.connect(shown)
+    listening.set()
     qtbot.waitUntil(lambda: handle.done, timeout=60_000)
 
     assert any(reading in t for t in labels)

@@ -760,3 +760,49 @@ def test_training_from_each_learning_platform_through_the_wizard(
     assert wizard.ui.summaryLabel.text().startswith(words["wrote"].format(n=written))
     done = tr.candidate_progress(ctx.db, ids["Layla Haddad"])
     assert "completed" in done.values()
+
+
+def test_the_wizard_fits_the_screen_shows_the_mapping_and_keeps_its_size(
+    ctx, qtbot, tmp_path: Path, language
+) -> None:
+    """The form's 960×640 showed two and a half rows of a sheet's mapping, the step a
+    person checks column by column. The wizard now opens at room for a dozen columns and
+    the preview — never beyond the screen's free area — and comes back at the size the
+    user left it."""
+    from PySide6.QtWidgets import QApplication
+
+    language("sv")
+    path = Path(__file__).parent / "fixtures" / "imports" / "personal-sv.xlsx"
+    wizard = ImportWizard(ctx)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    free = wizard.screen().availableGeometry()
+    assert wizard.frameGeometry().height() <= free.height()
+    assert wizard.frameGeometry().width() <= free.width()
+    frame_w = wizard.frameGeometry().width() - wizard.width()
+    frame_h = wizard.frameGeometry().height() - wizard.height()
+    assert wizard.size().toTuple() == (
+        min(1180, free.width() - frame_w),
+        min(760, free.height() - frame_h),
+    )
+
+    wizard.resize(1180, 740)  # a 1366×768 laptop with its taskbar
+    wizard.load_file(path)
+    _wait_report(qtbot, wizard)
+    QApplication.processEvents()
+    table = wizard.mapping_panel.table
+    columns = wizard.mapping_panel.model.rowCount()
+    assert columns >= 9
+    rows_shown = table.viewport().height() // table.verticalHeader().defaultSectionSize()
+    assert rows_shown >= 7, rows_shown
+    assert (
+        wizard.ui.previewTable.viewport().height()
+        >= 4 * table.verticalHeader().defaultSectionSize()
+    )
+
+    wizard.resize(1000, 700)
+    wizard.done(0)
+    again = ImportWizard(ctx)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.size().toTuple() == (min(1000, free.width() - frame_w), 700)

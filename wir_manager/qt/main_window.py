@@ -17,7 +17,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QPaintEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -43,6 +43,7 @@ from wir_manager.qt.widgets import screen as screen_api
 from wir_manager.qt.widgets import write_access
 from wir_manager.qt.widgets.elided_label import ElidedLabel
 from wir_manager.qt.widgets.screen import PlaceholderScreen
+from wir_manager.qt.widgets.screen_fit import fit_to_screen
 from wir_manager.storage.changes import Changes, Kind
 from wir_manager.storage.database import Database
 
@@ -572,16 +573,7 @@ class MainWindow(QMainWindow):
         """Never larger than the screen's free area: the form's default 1280×800 (or a
         size saved on a bigger monitor) would put the status bar below a 1366×768
         laptop's taskbar."""
-        screen = QWidget.screen(self) or QGuiApplication.primaryScreen()  # self.screen(key) is ours
-        if screen is None:
-            return
-        free = screen.availableGeometry()
-        frame_w = self.frameGeometry().width() - self.geometry().width()
-        frame_h = self.frameGeometry().height() - self.geometry().height()
-        width = min(self.width(), free.width() - frame_w)
-        height = min(self.height(), free.height() - frame_h)
-        if (width, height) != (self.width(), self.height()):
-            self.resize(max(width, self.minimumWidth()), max(height, self.minimumHeight()))
+        fit_to_screen(self)
 
     def open_initial_screen(self) -> None:
         key = opts.LAST_SCREEN.get(self.ctx.settings)

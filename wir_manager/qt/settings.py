@@ -103,6 +103,8 @@ AUTO_LOCK_MINUTES = IntOption("security/auto_lock_minutes", 10, minimum=0, maxim
 LAST_SCREEN = TextOption("window/last_screen", "today")
 WINDOW_GEOMETRY = Option("window/geometry", QByteArray(), _to_bytes)
 WINDOW_STATE = Option("window/state", QByteArray(), _to_bytes)
+# The import wizard's size and place as the user left them (empty: sized to the screen).
+IMPORT_WIZARD_GEOMETRY = Option("import/geometry", QByteArray(), _to_bytes)
 # "system", "en" or "sv" (qt.i18n checks the choice and applies it at the next start).
 LANGUAGE = TextOption("ui/language", "system")
 # The first-run tour was shown (or dismissed) once: not again.

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QStandardPaths, QStringListModel, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -41,6 +42,7 @@ from wir_manager.qt.models.import_preview import ImportPreviewModel, ProblemRows
 from wir_manager.qt.tasks import TaskHandle
 from wir_manager.qt.widgets import write_access
 from wir_manager.qt.widgets.import_mapping import MappingPanel
+from wir_manager.qt.widgets.screen_fit import fit_to_screen
 from wir_manager.qt.widgets.training_import import TrainingPanel
 from wir_manager.services.progress import Progress
 from wir_manager.services.spreadsheets import (
@@ -156,16 +158,21 @@ class ImportWizard(QDialog):
         self.ui.previewTable.horizontalHeader().setStretchLastSection(True)
         self.problems = QStringListModel(self)
         self.ui.problemsView.setModel(self.problems)
-        # Mapping and training panels share the top, the preview gets the most room and
-        # the problem list the least (it says "no problems" in one line when all is well).
+        # The mapping (or training) panel and the preview share most of the height — the
+        # mapping is the step a person checks column by column — and the problem list
+        # gets the least (it says "no problems" in one line when all is well).
         splitter = self.ui.splitter
         for widget, stretch in (
-            (self.mapping_panel, 2),
-            (self.training_panel, 2),
+            (self.mapping_panel, 4),
+            (self.training_panel, 4),
             (self.ui.previewTable, 3),
             (self.ui.problemsView, 1),
         ):
             splitter.setStretchFactor(splitter.indexOf(widget), stretch)
+        for table in (self.mapping_panel.table, self.ui.previewTable):
+            rows = table.verticalHeader()
+            rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+            rows.setDefaultSectionSize(table.fontMetrics().height() + 8)
         self.ui.onlyProblemsCheck.toggled.connect(self.proxy.set_only_problems)
         self.ui.problemsView.clicked.connect(self._jump_to_problem)
 
@@ -195,6 +202,7 @@ class ImportWizard(QDialog):
         self.ui.templateButton.clicked.connect(self.save_template)
         self._kind_changed()
         self._show_summary(self.tr("No file chosen yet."))
+        self._restore_size()
 
     # ------------------------------------------------------------------ state
     @property
@@ -374,10 +382,25 @@ class ImportWizard(QDialog):
             return
         self._show_summary(self.tr("Saved the mapping “{name}”.").format(name=name))
 
+    def _restore_size(self) -> None:
+        """The size the user left it at, else room for a mapping of a dozen columns and
+        the preview (the form's 960×640 showed two and a half mapping rows); either way
+        within the screen's free area."""
+        saved = opts.IMPORT_WIZARD_GEOMETRY.get(self.ctx.settings)
+        if saved.isEmpty() or not self.restoreGeometry(saved):
+            self.resize(1180, 760)
+        fit_to_screen(self)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Fitted again once shown: only then is the window frame's size known."""
+        super().showEvent(event)
+        fit_to_screen(self)
+
     def done(self, result: int) -> None:
         """Closing stops a pending re-check: no task may outlive the wizard."""
         self._recheck_timer.stop()
         self._token = object()
+        opts.IMPORT_WIZARD_GEOMETRY.set(self.ctx.settings, self.saveGeometry())
         super().done(result)
 
     def recheck(self) -> TaskHandle | None:
