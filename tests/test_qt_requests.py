@@ -397,3 +397,35 @@ def test_a_laptop_window_shows_what_a_request_is_and_its_deadline_without_scroll
     qtbot.waitUntil(lambda: not window.ctx.tasks.busy, timeout=20_000)
     window._closing_confirmed = True
     window.close()
+
+
+def test_deleting_a_request_removes_its_row_and_moves_to_the_next(
+    qtbot, view: RequestsView, demo_db
+) -> None:
+    """Deleting read the whole list again (a reset: the view jumped to the first request
+    and lost its scroll); now only the deleted row goes and the one below takes its place,
+    opened in the editor."""
+    total = view.model.rowCount()
+    rows_shown = [view.proxy.index(r, 0).data() for r in range(view.proxy.rowCount())]
+    middle = total // 2
+    victim = view.model.record(view.proxy.mapToSource(view.proxy.index(middle, 0)).row())
+    after = view.model.record(view.proxy.mapToSource(view.proxy.index(middle + 1, 0)).row())
+    view.ui.table.setCurrentIndex(view.proxy.index(middle, 0))
+    assert view.editor.request_id == victim.id
+    view.ui.table.setFocus()
+    resets: list[bool] = []
+    view.model.modelReset.connect(lambda: resets.append(True))
+    view.confirm_delete = lambda rows: True
+
+    with qtbot.waitSignal(view.ctx.hub.changed, timeout=5_000):  # what it announced
+        view.delete_selected()
+        assert view.model.rowCount() == total - 1  # at once, before the announcement
+
+    assert resets == []
+    assert view.model.rowCount() == total - 1
+    assert view.ui.table.currentIndex().row() == middle
+    assert view.editor.request_id == after.id
+    left = [view.proxy.index(r, 0).data() for r in range(view.proxy.rowCount())]
+    assert left == rows_shown[:middle] + rows_shown[middle + 1 :]
+    with pytest.raises(rq.RequestNotFoundError):
+        rq.get_request(demo_db, victim.id)

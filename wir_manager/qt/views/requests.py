@@ -410,14 +410,23 @@ class RequestsView(SidebarScreen):
         rows = self.selected_rows()
         if not rows or not self.confirm_delete(rows):
             return
+        ids = [r.id for r in rows]
+        # The row the deleted ones leave their place to (the next below, else above).
+        at = min(self.ui.table.selectionModel().selectedRows(), key=lambda i: i.row()).row()
         try:
-            rq.delete_requests(self.ctx.db, [r.id for r in rows])
+            rq.delete_requests(self.ctx.db, ids)
         except Exception as exc:
             show_error(self, exc)
             return
-        if self.editor.request_id in {r.id for r in rows}:
+        if self.editor.request_id in ids:
             self.editor.load(None)
-        self.reload()
+        # Only those rows go (the list keeps its scroll, filter and sort); the change the
+        # deletion announces finds them gone already.
+        self.model.patch_records(ids, ())
+        self._update_count()
+        if self.proxy.rowCount():
+            self.ui.table.setCurrentIndex(self.proxy.index(min(at, self.proxy.rowCount() - 1), 0))
+        self._update_actions()
         self.changed.emit()
 
     def _confirm_delete_dialog(self, rows: list[RequestRow]) -> bool:
