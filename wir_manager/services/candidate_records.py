@@ -676,15 +676,6 @@ def _email_full(address: str) -> str | None:
     return None
 
 
-def _field_problem(spec: FieldSpec, value: Any, today: dt.date) -> str | None:
-    """What is wrong with one field on its own (its kind's rules, length, own check)."""
-    if spec.required and not value:
-        return _(spec.required)
-    if value is None or value == "":
-        return None
-    return _checked(spec, value, today)
-
-
 def _checked(spec: FieldSpec, value: Any, today: dt.date) -> str | None:
     """A present value's problem: its kind's rules, then the field's own check (looked
     up by kind, as validation runs for every row of an import)."""
