@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from tests.qt_support import make_ctx
 from wir_manager.domain.enums import Stage
-from wir_manager.qt.views.training import TrainingView
+from wir_manager.qt.views.training import ALL_STAGES, TrainingView
 from wir_manager.qt.widgets.confirm import LeaveAnswer
 from wir_manager.qt.widgets.progress_grid import chip_colours, contrast_ratio
 from wir_manager.services import training as tr
@@ -348,3 +348,41 @@ def test_a_stale_module_save_says_who_and_offers_reload_or_keep(
         assert not editor.is_dirty()
     finally:
         colleague.close()
+
+
+@pytest.mark.parametrize("code", ["en", "sv"])
+def test_every_stage_shows_whole_in_the_grid(
+    qtbot, demo_db, tmp_path: Path, language, code
+) -> None:
+    """The stage column was 96 px, chosen for English: in Swedish "Under utbildning"
+    (the cohort the grid opens on) was cut to "Under utbil…". It is now as wide as the
+    longest stage's name in the language in use, header included, and every row of the
+    whole programme ("All stages") shows its stage whole; the cohort picker and the cells
+    name stages alike."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QStyle
+
+    language(code)
+    widget = TrainingView(make_ctx(demo_db, tmp_path))
+    qtbot.addWidget(widget)
+    widget.resize(1280, 720)
+    with qtbot.waitSignal(widget.grid_updated, timeout=10_000):
+        widget.show()
+    combo = widget.ui.cohortCombo
+    with qtbot.waitSignal(widget.grid_updated, timeout=10_000, raising=False):
+        combo.setCurrentIndex(combo.findData(ALL_STAGES))
+    model, grid = widget.grid_model, widget.ui.grid
+    assert model.rowCount() > 0
+    shown = {model.index(r, model.STAGE).data() for r in range(model.rowCount())}
+    assert len(shown) > 2, shown  # the whole programme, not one cohort
+    picker = {combo.itemText(i) for i in range(1, combo.count())}
+    assert shown <= picker  # a cell names its stage as the picker does
+    if code == "sv":
+        assert "Under utbildning" in shown and "In training" not in picker
+    fm = QFontMetrics(grid.font())
+    margin = grid.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, grid) + 1
+    width = grid.horizontalHeader().sectionSize(model.STAGE)
+    assert width >= max(fm.horizontalAdvance(text) for text in picker) + 2 * margin, width
+    title = model.headerData(model.STAGE, Qt.Orientation.Horizontal)
+    assert width >= grid.horizontalHeader().fontMetrics().horizontalAdvance(title)

@@ -4327,41 +4327,6 @@
     </message>
 </context>
 <context>
-    <name>Stage</name>
-    <message>
-        <source>Applied</source>
-        <translation>Ansökt</translation>
-    </message>
-    <message>
-        <source>Screened</source>
-        <translation>Granskad</translation>
-    </message>
-    <message>
-        <source>In training</source>
-        <translation>Under utbildning</translation>
-    </message>
-    <message>
-        <source>Ready</source>
-        <translation>Redo</translation>
-    </message>
-    <message>
-        <source>Proposed</source>
-        <translation>Föreslagen</translation>
-    </message>
-    <message>
-        <source>Placed</source>
-        <translation>Placerad</translation>
-    </message>
-    <message>
-        <source>Alumni</source>
-        <translation>Alumn</translation>
-    </message>
-    <message>
-        <source>Withdrawn</source>
-        <translation>Avhoppad</translation>
-    </message>
-</context>
-<context>
     <name>SubjectTab</name>
     <message>
         <source>Everything held about one person, for a subject access request, and every dossier that named them.</source>

@@ -28,6 +28,7 @@ from PySide6.QtCore import (
 from wir_manager.domain import codes
 from wir_manager.domain.enums import Stage
 from wir_manager.i18n import current_language
+from wir_manager.qt.labels import stage_label
 from wir_manager.qt.models.records import ID_ROLE
 from wir_manager.services import candidate_index as ci
 from wir_manager.services.candidate_index import CandidateFilter, CandidateIndex
@@ -48,24 +49,11 @@ COLUMNS: tuple[tuple[int, str], ...] = (
 )
 
 
-def stage_label(value: str) -> str:
-    return _stage_label(value, current_language())
-
-
 def country_label(code: str) -> str:
     return _country_label(code, current_language())
 
 
-# Cached per language: a cache keyed on the value alone kept the first language's
-# words after the catalogue changed (English stages in a Swedish table).
-@functools.lru_cache(maxsize=64)
-def _stage_label(value: str, _language: str) -> str:
-    try:
-        return QCoreApplication.translate("Enums", Stage(value).label)
-    except ValueError:
-        return value
-
-
+# Cached per language, like the stages' names (qt.labels).
 @functools.lru_cache(maxsize=1024)
 def _country_label(code: str, _language: str) -> str:
     return codes.country_name(code) if code else ""

@@ -24,6 +24,7 @@ from PySide6.QtGui import QFont
 
 from wir_manager.domain.enums import Stage
 from wir_manager.qt import theme
+from wir_manager.qt.labels import stage_label
 from wir_manager.qt.widgets.progress_grid import chip_colours
 from wir_manager.services.training import (
     COMPLETED,
@@ -382,7 +383,7 @@ class TrainingGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if kind == "name":
                 return row.name
-            return QCoreApplication.translate("Stage", Stage(row.stage).label)
+            return stage_label(row.stage)
         if role == Qt.ItemDataRole.ToolTipRole and kind == "name":
             return f"{row.name} ({row.username})"
         return None

@@ -36,10 +36,12 @@ from wir_manager.qt import theme
 from wir_manager.qt.context import AppContext
 from wir_manager.qt.errors import show_error, user_message
 from wir_manager.qt.forms.ui_candidates_view import Ui_CandidatesView
+from wir_manager.qt.labels import stage_label, stage_labels
 from wir_manager.qt.models.candidate_table import CandidateTableModel
 from wir_manager.qt.widgets import confirm
 from wir_manager.qt.widgets.candidate_filter_bar import CandidateFilterBar
 from wir_manager.qt.widgets.screen import SidebarScreen
+from wir_manager.qt.widgets.tables import width_for_labels
 from wir_manager.services import candidate_index as ci
 from wir_manager.services.candidate_index import CandidateFilter, CandidateIndex
 from wir_manager.storage.changes import Changes, Kind
@@ -123,8 +125,10 @@ class CandidatesView(SidebarScreen):
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
         # Name, username and stage fit the list's share of a 1280 px window (a 1366x768
-        # laptop) with the stage whole in Swedish ("Under utbildning"); the rest scroll.
-        for column, width in enumerate((172, 124, 116, 120, 200, 220, 220)):
+        # laptop) with every stage's name whole ("Under utbildning"); the rest scroll.
+        stage_title = self.model.headerData(2, Qt.Orientation.Horizontal)
+        stage_width = width_for_labels(table, stage_labels(), stage_title or "")
+        for column, width in enumerate((172, 124, stage_width, 120, 200, 220, 220)):
             table.setColumnWidth(column, width)
         table.selectionModel().currentRowChanged.connect(self._current_changed)
         table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
@@ -156,7 +160,7 @@ class CandidatesView(SidebarScreen):
         ui.stageButton.setIcon(theme.icon("stage"))
         menu = QMenu(ui.stageButton)
         for stage in Stage:
-            action = menu.addAction(_enum_tr(stage.label))
+            action = menu.addAction(stage_label(stage.value))
             action.triggered.connect(lambda _=False, s=stage.value: self.change_stage(s))
         ui.stageButton.setMenu(menu)
         ui.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -663,7 +667,7 @@ class CandidatesView(SidebarScreen):
             self.show_candidate(self.editor.candidate_id)
         self._status(
             self.tr("%Ln candidate(s) moved to “{stage}”.", None, changed).format(
-                stage=_enum_tr(Stage(stage).label)
+                stage=stage_label(stage)
             )
         )
         self.changed.emit()

@@ -45,12 +45,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wir_manager.domain.enums import CheckinKind, OutcomeMetric, PlacementStatus, Stage, WorkMode
+from wir_manager.domain.enums import CheckinKind, OutcomeMetric, PlacementStatus, WorkMode
 from wir_manager.qt import accessibility as a11y
 from wir_manager.qt import settings as opts
 from wir_manager.qt.context import AppContext
 from wir_manager.qt.dialogs.placement_form import PlacementForm, pydate, qdate, work_mode_label
 from wir_manager.qt.errors import EXPECTED_ERRORS, show_error
+from wir_manager.qt.labels import stage_label
 from wir_manager.qt.models.placement_tables import (
     ID_ROLE,
     CheckinModel,
@@ -80,10 +81,6 @@ def metric_label(metric: str) -> str:
         return QCoreApplication.translate("OutcomeMetric", OutcomeMetric(metric).label)
     except ValueError:
         return metric  # a free metric is shown by its own name
-
-
-def _stage_label(stage: str) -> str:
-    return QCoreApplication.translate("Stage", Stage(stage).label)
 
 
 class ProgrammeReportDialog(QDialog):
@@ -1034,7 +1031,7 @@ class PlacementsView(SidebarScreen):
         self.funnel_chart.set_bars(
             [
                 Bar(
-                    _stage_label(step.stage),
+                    stage_label(step.stage),
                     step.reached,
                     note=(
                         f"{format_number(step.reached)} · {round(step.conversion * 100)} %"

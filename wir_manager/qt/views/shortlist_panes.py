@@ -16,7 +16,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -34,11 +34,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wir_manager.domain.enums import DeclineReason, ShortlistStatus, Stage
+from wir_manager.domain.enums import DeclineReason, ShortlistStatus
 from wir_manager.qt.context import AppContext
 from wir_manager.qt.dialogs.placement_form import PlacementForm, pydate, qdate
 from wir_manager.qt.errors import show_error
 from wir_manager.qt.forms.ui_shortlists_view import Ui_ShortlistsView
+from wir_manager.qt.labels import stage_label
 from wir_manager.qt.models.shortlist_ranked import COL, RankedProxy, RankedTreeModel
 from wir_manager.qt.models.shortlist_tables import (
     AssignmentModel,
@@ -414,9 +415,7 @@ class RankingPane(_Pane):
             '<a href="stage:{value}">{text}</a>'.format(
                 value=stage.value,
                 text=escape(
-                    self.tr("%Ln in stage %1", None, n).replace(
-                        "%1", QCoreApplication.translate("Enums", Stage(stage).label)
-                    )
+                    self.tr("%Ln in stage %1", None, n).replace("%1", stage_label(stage.value))
                 ),
             )
             for stage, n in left_out.by_stage

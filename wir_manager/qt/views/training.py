@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QItemSelectionModel, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QHelpEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QHeaderView, QMenu, QSizePolicy, QToolTip, QWidget
 
@@ -27,11 +27,13 @@ from wir_manager.qt import theme
 from wir_manager.qt.context import AppContext
 from wir_manager.qt.errors import show_error
 from wir_manager.qt.forms.ui_training_view import Ui_TrainingView
+from wir_manager.qt.labels import stage_label, stage_labels
 from wir_manager.qt.models.training_grid import STATUS_ROLE, PreparedGrid, TrainingGridModel
 from wir_manager.qt.models.training_modules import ModuleListModel
 from wir_manager.qt.views.module_editor import ModuleEditor
 from wir_manager.qt.widgets import confirm
 from wir_manager.qt.widgets.screen import SidebarScreen
+from wir_manager.qt.widgets.tables import width_for_labels
 from wir_manager.qt.widgets.view_actions import drop_conflicting_shortcuts
 from wir_manager.qt.widgets.write_access import Control
 from wir_manager.services import training as tr
@@ -42,6 +44,7 @@ from wir_manager.storage.changes import Changes, Kind
 SETTINGS_KEY = "training"
 # Width of the candidate column of the grid, in pixels (about 22 characters).
 NAME_COLUMN_WIDTH = 170
+DISPLAY_ROLE = Qt.ItemDataRole.DisplayRole
 ALL_STAGES = ""
 
 
@@ -129,7 +132,7 @@ class TrainingView(SidebarScreen):
         self.grid_model.modelReset.connect(self._columns_reset)
         ui.cohortCombo.addItem(self.tr("All stages"), ALL_STAGES)
         for stage in Stage:
-            ui.cohortCombo.addItem(QCoreApplication.translate("Stage", stage.label), stage.value)
+            ui.cohortCombo.addItem(stage_label(stage.value), stage.value)
         ui.cohortCombo.setCurrentIndex(ui.cohortCombo.findData(Stage.IN_TRAINING.value))
         ui.cohortCombo.currentIndexChanged.connect(self._filters_changed)
         ui.searchEdit.textChanged.connect(self._filters_changed)
@@ -466,7 +469,11 @@ class TrainingView(SidebarScreen):
             # A readable name first: with many modules the grid scrolls sideways rather
             # than squeezing every name to "Aar…" on a laptop screen.
             self.ui.grid.setColumnWidth(model.NAME, NAME_COLUMN_WIDTH)
-        self.ui.grid.setColumnWidth(model.STAGE, 96)
+        # Wide enough for every stage's name in the language in use ("Under utbildning").
+        stage_title = model.headerData(model.STAGE, Qt.Orientation.Horizontal, DISPLAY_ROLE)
+        self.ui.grid.setColumnWidth(
+            model.STAGE, width_for_labels(self.ui.grid, stage_labels(), stage_title or "")
+        )
         for col in model.module_columns():
             self.ui.grid.setColumnWidth(col, 58 if model.grid.modules[col - 2].mandatory else 66)
         if model.columnCount() > 2:

@@ -36,6 +36,7 @@ from wir_manager.domain.enums import (
 from wir_manager.qt import theme
 from wir_manager.qt.dialogs.common import show_message
 from wir_manager.qt.forms.ui_candidate_editor import Ui_CandidateEditor
+from wir_manager.qt.labels import stage_label
 from wir_manager.qt.models.candidate_details import (
     HistoryModel,
     LanguageListModel,
@@ -110,7 +111,7 @@ class CandidateEditor(QWidget):
         heading.setWeight(QFont.Weight.DemiBold)
         ui.headingLabel.setFont(heading)
         for stage in Stage:
-            ui.stageCombo.addItem(QCoreApplication.translate("Enums", stage.label), stage.value)
+            ui.stageCombo.addItem(stage_label(stage.value), stage.value)
         pickers.fill_on_use(ui.countryCombo, pickers.country_items, empty="—")
         for answer, text in (
             (None, _tr("Not recorded")),

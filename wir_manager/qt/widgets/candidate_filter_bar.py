@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from wir_manager.domain import codes
 from wir_manager.domain.enums import LanguageLevel, Platform, SkillLevel, Stage, Topic
+from wir_manager.qt.labels import stage_label
 from wir_manager.qt.widgets import pickers
 from wir_manager.qt.widgets.pickers import level_label
 from wir_manager.services.candidate_index import CandidateFilter
@@ -99,7 +100,7 @@ class CandidateFilterBar(QWidget):
         level: LanguageLevel | SkillLevel
         self.stageFilter.addItem(self.tr("All stages"), None)
         for stage in Stage:
-            self.stageFilter.addItem(_enum_tr(stage.label), stage.value)
+            self.stageFilter.addItem(stage_label(stage.value), stage.value)
         pickers.fill_on_use(self.placeFilter, place_items, empty=self.tr("All places"))
         pickers.fill_on_use(
             self.languageFilter, pickers.language_items, empty=self.tr("Any language")

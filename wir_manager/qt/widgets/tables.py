@@ -36,3 +36,21 @@ def record_table(
     for column in fit_columns:
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
     return table
+
+
+def width_for_labels(table: QTableView, labels: Iterable[str], header_text: str = "") -> int:
+    """Pixels a column needs to show the widest of ``labels`` whole, in the table's font.
+
+    For columns whose values come from a short closed list (a stage, a status): a fixed
+    width chosen for English cut the Swedish words ("Under utbildning"), and
+    ResizeToContents would measure only the rows loaded so far. The header's own title
+    (with room for the sort arrow) counts too.
+    """
+    style = table.style()
+    margin = 2 * (style.pixelMetric(style.PixelMetric.PM_FocusFrameHMargin, None, table) + 1)
+    cells = max((table.fontMetrics().horizontalAdvance(text) for text in labels), default=0)
+    header = table.horizontalHeader()
+    title = header.fontMetrics().horizontalAdvance(header_text) if header_text else 0
+    arrow = style.pixelMetric(style.PixelMetric.PM_HeaderMarkSize, None, header)
+    header_margin = 2 * style.pixelMetric(style.PixelMetric.PM_HeaderMargin, None, header)
+    return max(cells + margin + 8, title + arrow + header_margin + 8 if title else 0)
