@@ -1201,3 +1201,70 @@ def test_every_column_of_the_placement_list_is_readable_at_1280x768(
     qtbot.waitUntil(lambda: not window.ctx.tasks.busy, timeout=20_000)
     window._closing_confirmed = True
     window.close()
+
+
+def _drag_header_edge(header, column: int, dx: int) -> None:  # type: ignore[no-untyped-def]
+    """Press on the right edge of ``column``'s header section and drag it ``dx`` px, as
+    a mouse does (QTest's mouseMove cannot hold a button)."""
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    edge = header.sectionViewportPosition(column) + header.sectionSize(column) - 1
+    y = header.height() / 2
+    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+    mods = Qt.KeyboardModifier.NoModifier
+    viewport = header.viewport()
+    steps = [
+        (QEvent.Type.MouseMove, edge, none, none),  # hover: the resize cursor
+        (QEvent.Type.MouseButtonPress, edge, left, left),
+        (QEvent.Type.MouseMove, edge + dx // 2, none, left),
+        (QEvent.Type.MouseMove, edge + dx, none, left),
+        (QEvent.Type.MouseButtonRelease, edge + dx, left, none),
+    ]
+    for kind, x, button, buttons in steps:
+        point = QPointF(x, y)
+        event = QMouseEvent(kind, point, viewport.mapToGlobal(point), button, buttons, mods)
+        QApplication.sendEvent(viewport, event)
+        QApplication.processEvents()
+
+
+def test_the_resident_column_can_be_dragged_wider_and_stays_so(qtbot, week, tmp_path: Path) -> None:
+    """The resident and organisation columns stretched over what the dates and status
+    leave, and a stretching column cannot be dragged: a long Arabic or Devanagari name
+    stayed cut. Now they share the room half and half as the window changes, until the
+    coordinator drags the resident's edge; then it keeps that width (the organisation
+    gives way) through later window resizes."""
+    from PySide6.QtWidgets import QApplication
+
+    _every_status(week)
+    window = make_window(week, tmp_path, qtbot)
+    view = window.show_screen("placements")
+    window.resize(1280, 768)
+    qtbot.waitUntil(lambda: view.proxy.rowCount() == 5, timeout=20000)
+    QApplication.processEvents()
+    header = view.table.horizontalHeader()
+    resident, organisation = header.sectionSize(0), header.sectionSize(1)
+    assert abs(resident - organisation) <= 1, (resident, organisation)
+    assert view.table.horizontalScrollBar().maximum() == 0
+
+    window.resize(1366, 768)  # the window grows: both names get the new room
+    QApplication.processEvents()
+    assert (
+        header.sectionSize(0) > resident and abs(header.sectionSize(0) - header.sectionSize(1)) <= 1
+    )
+    window.resize(1280, 768)
+    QApplication.processEvents()
+    resident = header.sectionSize(0)
+
+    _drag_header_edge(header, 0, 40)
+    assert header.sectionSize(0) == resident + 40, (resident, header.sectionSize(0))
+    assert header.sectionSize(1) < organisation  # the organisation gives way
+    assert view.name_columns.dragged
+    window.resize(1366, 768)
+    QApplication.processEvents()
+    assert header.sectionSize(0) == resident + 40  # the user's width survives a resize
+    assert header.sectionSize(1) > organisation - 40  # the new room goes to the organisation
+    qtbot.waitUntil(lambda: not window.ctx.tasks.busy, timeout=20_000)
+    window._closing_confirmed = True
+    window.close()

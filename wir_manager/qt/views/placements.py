@@ -63,7 +63,7 @@ from wir_manager.qt.models.placement_tables import (
 from wir_manager.qt.widgets.bar_chart import Bar, BarChart
 from wir_manager.qt.widgets.impact_dialog import ImpactDialog
 from wir_manager.qt.widgets.screen import SidebarScreen
-from wir_manager.qt.widgets.tables import record_table
+from wir_manager.qt.widgets.tables import SharedColumn, record_table
 from wir_manager.qt.widgets.timeline import TimelinePanel
 from wir_manager.qt.widgets.write_access import Control
 from wir_manager.services import candidates as cands
@@ -201,14 +201,14 @@ class PlacementsView(SidebarScreen):
         # so the Status column lay beyond its right edge, in Swedish ("Avslutad i
         # förtid") even more. The dates and the status are sized to their text, whole in
         # any language; the resident and the organisation share what is left, a long
-        # one ending in "…" (its tooltip has it whole).
+        # one ending in "…" (its tooltip has it whole), and the resident's edge can be
+        # dragged to widen it.
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setTextElideMode(Qt.TextElideMode.ElideRight)
-        for col in (0, 1):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
         for col in (2, 3, 4):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.name_columns = SharedColumn(self.table, 0, 1)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         lv.addWidget(self.table, 1)
         self.count_label = QLabel(left)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 
@@ -54,3 +54,57 @@ def width_for_labels(table: QTableView, labels: Iterable[str], header_text: str 
     arrow = style.pixelMetric(style.PixelMetric.PM_HeaderMarkSize, None, header)
     header_margin = 2 * style.pixelMetric(style.PixelMetric.PM_HeaderMargin, None, header)
     return max(cells + margin + 8, title + arrow + header_margin + 8 if title else 0)
+
+
+class SharedColumn(QObject):
+    """An interactive column that takes half the room it shares with a stretching one.
+
+    Two name columns (a resident, an organisation) should share what the fitted columns
+    leave, and follow the window's width; but Qt cannot drag a *Stretch* section, so a
+    long name could never be widened. ``column`` is therefore interactive and kept at
+    half the shared room on every resize until the user drags its edge; from then on it
+    stays where they put it and ``stretch_column`` alone follows the window.
+    """
+
+    def __init__(self, table: QTableView, column: int, stretch_column: int) -> None:
+        super().__init__(table)
+        self._table, self._column, self._other = table, column, stretch_column
+        self._setting = False
+        self.dragged = False
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+        header.sectionResized.connect(self._section_resized)
+        table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.share()
+        return False
+
+    def share(self) -> None:
+        """Half the room left by the other columns (at least the header's minimum)."""
+        if self.dragged:
+            return
+        header = self._table.horizontalHeader()
+        fitted = sum(
+            header.sectionSize(c)
+            for c in range(header.count())
+            if c not in (self._column, self._other) and not header.isSectionHidden(c)
+        )
+        room = self._table.viewport().width() - fitted
+        width = max(header.minimumSectionSize(), room // 2)
+        if width != header.sectionSize(self._column):
+            self._setting = True
+            try:
+                header.resizeSection(self._column, width)
+            finally:
+                self._setting = False
+
+    def _section_resized(self, column: int, _old: int, _new: int) -> None:
+        if self._setting:
+            return
+        if column == self._column:
+            self.dragged = True  # only the user resizes an interactive section
+        elif column != self._other:
+            self.share()  # a fitted column grew or shrank with its text
