@@ -56,6 +56,7 @@ from wir_manager.services.dossier.shaping import (
     markup,
     needs_shaping,
 )
+from wir_manager.services.dossier.wordcache import shaped_words
 from wir_manager.services.safe_text import escape_markup
 
 #: Text longer than this is laid out without HarfBuzz when no character needs it.
@@ -640,7 +641,8 @@ class DossierLayout:
         )
         doc.addPageTemplates([PageTemplate("page", [frame], onPage=self._header)])
         canvas_class = _numbered_canvas(self._footer)
-        story = self.story(progress)
-        doc.build(story, canvasmaker=canvas_class)
+        with shaped_words():
+            story = self.story(progress)
+            doc.build(story, canvasmaker=canvas_class)
         data = buffer.getvalue()
         return data, doc.page
