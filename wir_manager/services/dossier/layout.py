@@ -118,6 +118,29 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
+class WrappedOnce(Paragraph):
+    """A Paragraph that breaks its lines once per width.
+
+    reportlab wraps a paragraph again every time it is asked its size, and a dossier
+    asks two or three times at the same width: a candidate's pages are measured to see
+    whether they fit on one, a table measures its cells when it is placed and again when
+    it draws them. The lines depend only on the width (the height is not used), so a
+    wrap at the width of the last one returns its result. A split that throws the lines
+    away (``del self.blPara``) is followed by a real wrap, as before.
+    """
+
+    _wrapped: tuple[float, tuple[float, float], Any] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        last = self._wrapped
+        if last is not None and last[0] == availWidth and self.__dict__.get("blPara") is last[2]:
+            self.width, self.height = last[1]
+            return last[1]
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, size, self.__dict__.get("blPara"))
+        return size
+
+
 class ScriptParagraph(Flowable):
     """User text with right-to-left stretches, or words too long for their line.
 
@@ -131,10 +154,10 @@ class ScriptParagraph(Flowable):
     def __init__(self, text: str, style: ParagraphStyle, *, bold: bool = False) -> None:
         super().__init__()
         self.text, self.style, self.bold = text, style, bold
-        self._para: Paragraph | None = None
+        self._para: WrappedOnce | None = None
         self._built_for: float | None = None
 
-    def _build(self, width: float) -> Paragraph:
+    def _build(self, width: float) -> WrappedOnce:
         if self._para is not None and self._built_for == width:
             return self._para  # tables ask for the same width several times
         lines = break_lines(self.text, width, self.style.fontSize, bold=self.bold)
@@ -145,7 +168,7 @@ class ScriptParagraph(Flowable):
             # HarfBuzz costs ~0.2 ms a word; a long note in a script that needs no
             # shaping (Latin, Cyrillic, Greek, CJK …) is laid out 20 times faster without.
             style = ParagraphStyle(f"{style.name}-plain", parent=style, shaping=0)
-        self._para = Paragraph(markup("\n".join(lines), bold=self.bold), style)
+        self._para = WrappedOnce(markup("\n".join(lines), bold=self.bold), style)
         self._built_for = width
         return self._para
 
@@ -174,17 +197,17 @@ def _p(text: object, style: ParagraphStyle, *, bold: bool = False) -> Flowable:
     value = clean(text)
     if has_rtl(value) or has_long_word(value):
         return ScriptParagraph(value, style, bold=bold)
-    return Paragraph(markup(value, bold=bold), style)
+    return WrappedOnce(markup(value, bold=bold), style)
 
 
 def _l(text: str, style: ParagraphStyle) -> Paragraph:
     """A paragraph of our own plain text (labels, headings; translations may hold "&")."""
-    return Paragraph(escape_markup(text), style)
+    return WrappedOnce(escape_markup(text), style)
 
 
 def _t(template: str, style: ParagraphStyle) -> Paragraph:
     """A paragraph of our own markup (no user text inside, or already escaped)."""
-    return Paragraph(template, style)
+    return WrappedOnce(template, style)
 
 
 def _number(value: float) -> str:
