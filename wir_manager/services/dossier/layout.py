@@ -309,21 +309,37 @@ class DossierLayout:
         self.c = content
         self.o = options
         self.s = _styles()
+        self._on_every_page: tuple[Flowable, Flowable, Flowable] | None = None
 
     # ------------------------------------------------------------------ pages
+    def _page_texts(self) -> tuple[Flowable, Flowable, Flowable]:
+        """The header's two paragraphs and the footer's note, the same on every page:
+        made and wrapped once, drawn on each page."""
+        if self._on_every_page is None:
+            left = _p(self.o.branding_name, self.s["small"])
+            left.wrap(PAGE_W / 2 - MARGIN, 12 * mm)
+            right = _t(
+                escape_markup(_("Confidential — for {recipient}")).format(
+                    recipient=markup(self.o.recipient)
+                ),
+                ParagraphStyle("hr", parent=self.s["small"], alignment=2),
+            )
+            right.wrap(PAGE_W / 2 - MARGIN, 12 * mm)
+            note = _p(
+                _("Placement dossier, request {id} · {date}").format(
+                    id=self.c.request.id, date=day(self.o.generated_on)
+                ),
+                self.s["small"],
+            )
+            note.wrap(PAGE_W - 2 * MARGIN - 40 * mm, 10 * mm)
+            self._on_every_page = (left, right, note)
+        return self._on_every_page
+
     def _header(self, canvas: Canvas, _doc: Any) -> None:
         canvas.saveState()
         top = PAGE_H - 11 * mm
-        left = _p(self.o.branding_name, self.s["small"])
-        _w, _h = left.wrap(PAGE_W / 2 - MARGIN, 12 * mm)
+        left, right, _note = self._page_texts()
         left.drawOn(canvas, MARGIN, top)
-        right = _t(
-            escape_markup(_("Confidential — for {recipient}")).format(
-                recipient=markup(self.o.recipient)
-            ),
-            ParagraphStyle("hr", parent=self.s["small"], alignment=2),
-        )
-        right.wrap(PAGE_W / 2 - MARGIN, 12 * mm)
         right.drawOn(canvas, PAGE_W / 2, top)
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
@@ -342,14 +358,7 @@ class DossierLayout:
             10 * mm,
             _("Page {number} of {total}").format(number=number, total=total),
         )
-        note = _p(
-            _("Placement dossier, request {id} · {date}").format(
-                id=self.c.request.id, date=day(self.o.generated_on)
-            ),
-            self.s["small"],
-        )
-        note.wrap(PAGE_W - 2 * MARGIN - 40 * mm, 10 * mm)
-        note.drawOn(canvas, MARGIN, 9 * mm)
+        self._page_texts()[2].drawOn(canvas, MARGIN, 9 * mm)
         canvas.restoreState()
 
     # ------------------------------------------------------------------ parts
