@@ -129,6 +129,26 @@ def test_ties_break_by_candidate_id(world) -> None:
     assert rank(world, 1).ranked == rank(world, 1).ranked
 
 
+def test_only_some_candidates_keeps_their_rows_as_the_full_ranking_has_them(world) -> None:
+    """``rank(only=…)`` (the dossier asks for its shortlist's explanations this way) gives
+    exactly those candidates' rows of the full ranking, in its order; counts and near
+    misses unchanged; an id that is not eligible is simply not there."""
+    with world.session() as s:
+        _person(s, 30, "Third Person", country="NG")
+    full = rank(world, 1)
+    assert len(full.ranked) >= 3
+    picked = [full.ranked[-1].candidate_id, full.ranked[0].candidate_id, 9999]
+    some = rank(world, 1, only=picked)
+    assert some.ranked == tuple(r for r in full.ranked if r.candidate_id in picked)
+    assert [r.candidate_id for r in some.ranked] == picked[1::-1]
+    assert some.near_misses == full.near_misses
+    assert some.eligible_count == full.eligible_count
+    assert some.applicable == full.applicable
+    assert rank(world, 1, only=[]).ranked == ()
+    top = rank(world, 1, top=1, only=picked)
+    assert [r.candidate_id for r in top.ranked] == [full.ranked[0].candidate_id]
+
+
 def test_profiles_are_versioned(world) -> None:
     first = current_profile(world)
     assert (first.name, first.version) == ("default", 1)

@@ -444,7 +444,12 @@ def choose_entries(
     entries, profile_name, profile_version = _saved_entries(db, request_id)
     source = "saved"
     try:
-        result: MatchResult | None = rank(db, request_id, top=None if entries else DEFAULT_TOP)
+        # With a saved shortlist only its people's explanations are needed.
+        result: MatchResult | None = (
+            rank(db, request_id, only=[e.candidate_id for e in entries])
+            if entries
+            else rank(db, request_id, top=DEFAULT_TOP)
+        )
     except Exception as exc:
         if not entries and not isinstance(exc, ValueError):
             raise
