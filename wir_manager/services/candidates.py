@@ -41,6 +41,7 @@ from wir_manager.services.candidate_index import (
     language_text,
     match_rows,
     search_text,
+    search_texts,
 )
 from wir_manager.services.candidate_records import (
     FIELDS,
@@ -162,7 +163,7 @@ def _index_rows(db: Database, ids: Sequence[int] | None = None) -> list[Row]:
 def load_index(db: Database) -> CandidateIndex:
     """All candidates as compact rows (two queries, whatever the number of people)."""
     rows = _index_rows(db)
-    index = CandidateIndex(rows=rows, haystack=[search_text(r) for r in rows])
+    index = CandidateIndex(rows=rows, haystack=search_texts(rows))
     index.reindex()
     return index
 
@@ -172,6 +173,8 @@ def refresh_index(db: Database, index: CandidateIndex, ids: Iterable[int]) -> li
     Returns the ids that no longer exist."""
     wanted = sorted(set(ids))
     fresh = {row[ID]: row for row in _index_rows(db, wanted)} if wanted else {}
+    if wanted:
+        index.forget_orders()  # a changed name or stage may move its row
     gone = [cid for cid in wanted if cid not in fresh]
     for cid, row in fresh.items():
         at = index.position.get(cid)
