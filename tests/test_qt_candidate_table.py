@@ -230,3 +230,30 @@ def test_search_texts_are_the_rows_search_texts() -> None:
     rows = [*index.rows[:3], (99, "Nul\x00Byte", "nul", "", "", "", "", "", "applied", "")]
     assert search_texts(rows) == [search_text(r) for r in rows]
     assert search_texts([]) == []
+
+
+@pytest.mark.usefixtures("numpy_from")
+def test_countries_sort_by_their_name_in_the_language_in_use(qtbot) -> None:
+    """Countries sort by name in the user's language; an order kept for one language is
+    not reused for another, and the rows shown and row_of stay in one order."""
+    from wir_manager import i18n
+
+    index = _mixed_index()
+    model = CandidateTableModel()
+    model.set_index(index)
+    country = _column(ci.COUNTRY)
+    model.sort(country, Qt.SortOrder.AscendingOrder)
+    english = model.visible_ids()
+    assert english == _plain(index, ci.COUNTRY, False, CandidateFilter())
+    try:
+        i18n.set_language("sv")  # Tyskland sorts after Sverige, Germany before Sweden
+        model.sort(country, Qt.SortOrder.AscendingOrder)
+        swedish = model.visible_ids()
+        assert swedish == _plain(index, ci.COUNTRY, False, CandidateFilter())
+        assert swedish != english
+        model.set_filter(CandidateFilter(text="a"))
+        shown = model.visible_ids()
+        assert shown == _plain(index, ci.COUNTRY, False, CandidateFilter(text="a"))
+        assert [model.row_of(cid) for cid in shown] == list(range(len(shown)))
+    finally:
+        i18n.set_language("en")

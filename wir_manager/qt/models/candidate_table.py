@@ -99,9 +99,12 @@ class CandidateTableModel(QAbstractTableModel):
         self._index = CandidateIndex()
         self._matches: list[int] = []  # positions in self._index passing the filter, ascending
         self._visible: list[int] = []  # the matches in display order (a row → its position)
-        self._rank: list[int] | None = None  # position → place in the order, when asked for
         self._text_cache: dict[str, list[int]] = {}  # casefolded search text → matches
-        self._shown: dict[str, list[int]] = {}  # the same → its matches in display order
+        # What was derived from one sort order: the matches of texts in it, and each index
+        # position's place in it (for row_of, when asked for).
+        self._shown_order: list[int] = []
+        self._shown: dict[str, list[int]] = {}
+        self._rank: list[int] | None = None
         self._filter = CandidateFilter()
         self._id_sets: Sequence[set[int]] = ()
         self._sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
@@ -142,7 +145,8 @@ class CandidateTableModel(QAbstractTableModel):
         self, f: CandidateFilter | None = None, id_sets: Sequence[set[int]] | None = None
     ) -> None:
         """The index was patched in place (after save/delete): re-sort and re-filter
-        from scratch, optionally with fresh filter id sets."""
+        from scratch, optionally with fresh filter id sets. Call it right after the patch:
+        the rows shown are read from the index, by position."""
         self.beginResetModel()
         self._index.forget_orders()
         self._refilter(f, id_sets)
@@ -155,7 +159,6 @@ class CandidateTableModel(QAbstractTableModel):
             self._id_sets = tuple(id_sets)
         self._text_cache.clear()
         self._shown.clear()
-        self._rank = None
         self._matches = ci.match_rows(self._index, self._filter, self._id_sets)
         self._show()
 
@@ -204,7 +207,7 @@ class CandidateTableModel(QAbstractTableModel):
         if position is None:
             return None
         if self._rank is None:
-            self._rank = self._places()
+            self._rank = self._places(self._shown_order)
         rank_of = self._rank.__getitem__
         # The visible rows are in display order, so their places ascend: bisect finds it.
         row = bisect.bisect_left(self._visible, rank_of(position), key=rank_of)
@@ -254,8 +257,6 @@ class CandidateTableModel(QAbstractTableModel):
             return
         self.layoutAboutToBeChanged.emit()
         self._sort = (column, order)
-        self._shown.clear()
-        self._rank = None
         self._show()
         self.layoutChanged.emit()
 
@@ -269,15 +270,15 @@ class CandidateTableModel(QAbstractTableModel):
         field, descending = self.sort_column
         return ci.sort_order_array(self._index, field, descending)
 
-    def _places(self) -> list[int]:
-        """Each index position's place in the display order (the order's inverse)."""
-        order = self._order()
+    def _places(self, order: list[int]) -> list[int]:
+        """Each index position's place in ``order`` (its inverse)."""
         total = len(order)
         if total >= NUMPY_FROM:
             import numpy as np
 
             places = np.empty(total, dtype=np.intp)
-            places[self._order_array()] = np.arange(total)
+            kept = self._order() is order
+            places[self._order_array() if kept else np.fromiter(order, np.intp)] = np.arange(total)
             return places.tolist()
         rank = [0] * total
         deque(map(rank.__setitem__, order, range(total)), maxlen=0)
@@ -286,20 +287,24 @@ class CandidateTableModel(QAbstractTableModel):
     def _show(self) -> None:
         """``self._visible``: the matches in display order (of the current filter text,
         whose matches are ``self._matches``)."""
+        order = self._order()
+        if order is not self._shown_order:  # sorted another way, or new rows
+            self._shown_order = order
+            self._shown.clear()
+            self._rank = None
         text = self._filter.text.casefold()
         visible = self._shown.get(text)
         if visible is None:
-            visible = self._in_order(self._matches)
+            visible = self._in_order(self._matches, order)
             self._shown[text] = visible
             while len(self._shown) > SHOWN_CACHE_SIZE:
                 self._shown.pop(next(iter(self._shown)))
         self._visible = visible
 
-    def _in_order(self, matches: list[int]) -> list[int]:
-        """``matches`` in display order. A header click at 100,000 rows must answer
-        within a frame or two: the order is usually computed already, and the matches
-        are taken in it without a Python loop."""
-        order = self._order()
+    def _in_order(self, matches: list[int], order: list[int]) -> list[int]:
+        """``matches`` in ``order`` (the current one). A header click at 100,000 rows must
+        answer within a frame or two: the order is usually computed already, and the
+        matches are taken in it without a Python loop."""
         total = len(order)
         if len(matches) == total:
             return order  # every row: the order itself, never changed here

@@ -683,10 +683,13 @@ class CandidatesView(SidebarScreen):
         from wir_manager.services import candidates as svc
 
         selected = self.selected_ids()
-        svc.refresh_index(self.ctx.db, self.model.candidate_index, ids)
         self._sets.clear()
         f = self.current_filter()
-        self.model.rows_changed(f, self._id_sets(f) if f.needs_sets else [])
+        sets = self._id_sets(f) if f.needs_sets else []
+        # The table shows the index's rows as they are: nothing between patching them and
+        # telling the model (a read that fails here would leave it pointing at moved rows).
+        svc.refresh_index(self.ctx.db, self.model.candidate_index, ids)
+        self.model.rows_changed(f, sets)
         self._rebuild_usernames()
         selection = self.ui.table.selectionModel()
         self._restoring = True
