@@ -113,7 +113,7 @@ def sort_order_array(
     cached = index.order_arrays.get(key)
     if cached is not None:
         return cached
-    import numpy as np  # ~150 ms the first time: only asked for by large tables
+    import numpy as np  # ~150-250 ms the first time: only large tables ask for this
 
     order = sort_order(index, column, descending)
     array = np.fromiter(order, dtype=np.intp, count=len(order))

@@ -16,7 +16,7 @@ rows and search texts copied into display order at every click (~70 ms at 100,00
 and the first keystroke after it laid the texts out afresh, ~80 ms more). Taking the
 matches in order is one NumPy gather from :data:`NUMPY_FROM` rows on (~1-4 ms at
 100,000; C loops over Python lists take ~8-12 there, at every keystroke), and C loops
-below it, where NumPy's import (~150 ms) would cost more than it saves. The view only
+below it, where importing NumPy (~150-250 ms) would cost more than it saves. The view only
 asks ``data()`` for rows on screen.
 """
 
@@ -52,10 +52,10 @@ if TYPE_CHECKING:
     from numpy.typing import NDArray
 
 TEXT_CACHE_SIZE = 64
-#: Matches in display order kept for the texts typed last (while the sort stays): going
-#: back to one costs no re-ordering. Fewer, as each holds its own ints (~3.6 MB at 100,000).
+# Matches in display order kept for the texts typed last (while the sort stays): going
+# back to one costs no re-ordering. Fewer, as each holds its own ints (~3.6 MB at 100,000).
 SHOWN_CACHE_SIZE = 16
-#: From this many rows on, NumPy puts the matches in display order (see the module notes).
+# From this many rows on, NumPy puts the matches in display order (see the module notes).
 NUMPY_FROM = 20_000
 
 # (index column, header source text) in display order.
