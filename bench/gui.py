@@ -44,8 +44,9 @@ Measured side by side in one run, headless (``QT_QPA_PLATFORM=offscreen``):
   the sort, and its matches (which do not depend on the order) are kept across it. A
   letter never typed costs its scan, ~15-25 ms. On 2026-12-03, alternating with the
   model before (which copied the index into display order at the click and laid the
-  search texts out afresh at the next keystroke), on the 2-core machine: the click
-  18-22 ms (was 146-203), the letter 11 ms (was 63-81; a new letter 14-22, was 54-73).
+  search texts out afresh at the next keystroke), four runs each on the 2-core machine:
+  the click 18-30 ms (was 146-203), the letter 11-17 ms (was 54-81; a letter not typed
+  before 14-22, was 54-73).
   A click on a column not computed ahead sorts then: ~40-150 ms at 100,000 rows.
 
 The last lines follow the house format ``NAME: <ours> vs <baseline> = <ratio>x (target
