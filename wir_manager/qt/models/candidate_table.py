@@ -40,7 +40,6 @@ from PySide6.QtCore import (
 )
 
 from wir_manager.domain import codes
-from wir_manager.domain.enums import Stage
 from wir_manager.i18n import current_language
 from wir_manager.qt.labels import stage_label
 from wir_manager.qt.models.records import ID_ROLE
