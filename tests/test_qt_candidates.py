@@ -327,3 +327,56 @@ def test_a_laptop_window_gives_the_list_and_form_the_height_and_shows_the_stage_
     qtbot.waitUntil(lambda: not window.ctx.tasks.busy, timeout=20_000)
     window._closing_confirmed = True
     window.close()
+
+
+def test_the_selection_follows_its_people_through_a_header_click(view, qtbot) -> None:
+    """Select three people (Ctrl+click), then sort by another column with a click on its
+    header: the same three stay selected and the current one stays current (the model
+    moved rows without telling the selection, which then named whoever now sat at those
+    row numbers, so Delete would have asked about other people); a delete after the
+    sort names the right person."""
+    from PySide6.QtCore import QItemSelectionModel, QPoint
+    from PySide6.QtTest import QTest
+
+    from wir_manager.qt.models.candidate_table import COLUMNS
+    from wir_manager.services import candidate_index as ci
+
+    v, answers = view
+    table = v.ui.table
+    selection = table.selectionModel()
+    flags = QItemSelectionModel.SelectionFlag
+    rows = (3, 4, 40)
+    for row in rows:
+        selection.select(v.model.index(row, 0), flags.Select | flags.Rows)
+    selection.setCurrentIndex(v.model.index(40, 0), flags.NoUpdate)
+    chosen = sorted(v.model.candidate_id(r) for r in rows)
+    current = v.model.candidate_id(40)
+    assert sorted(v.selected_ids()) == chosen
+
+    header = table.horizontalHeader()
+    for field in (ci.EMAIL, ci.LANGUAGES):
+        column = next(i for i, (f, _title) in enumerate(COLUMNS) if f == field)
+        x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+        before = [v.model.candidate_id(r) for r in range(v.model.rowCount())]
+        QTest.mouseClick(
+            header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2)
+        )
+        assert [v.model.candidate_id(r) for r in range(v.model.rowCount())] != before
+        assert sorted(v.selected_ids()) == chosen, field
+        assert v.model.candidate_id(selection.currentIndex().row()) == current, field
+        assert all(  # whole rows, not scattered cells
+            selection.isRowSelected(v.model.row_of(cid)) for cid in chosen
+        )
+
+    # One person selected, another column's click, then Delete: it asks about them.
+    selection.clearSelection()
+    selection.select(v.model.index(v.model.row_of(current), 0), flags.Select | flags.Rows)
+    column = next(i for i, (f, _title) in enumerate(COLUMNS) if f == ci.NAME)
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    QTest.mouseClick(
+        header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2)
+    )
+    row = v.model.candidate_index.rows[v.model.candidate_index.position[current]]
+    answers.queue = [Button.No]
+    assert v.delete_selected() == 0
+    assert f"{row[ci.NAME]} ({row[ci.USERNAME]})" in answers.asked[-1]

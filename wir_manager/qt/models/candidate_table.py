@@ -255,8 +255,23 @@ class CandidateTableModel(QAbstractTableModel):
         if not 0 <= column < len(COLUMNS):
             return
         self.layoutAboutToBeChanged.emit()
+        # The selection and the current row are persistent indexes: they must move with
+        # their people, or after the click they name whoever now sits at those rows (and
+        # Delete asks about them). Usually a handful; found through row_of's bisect.
+        persistent = self.persistentIndexList()
+        visible = self._visible
+        ids = [
+            self._index.rows[visible[i.row()]][ci.ID] if 0 <= i.row() < len(visible) else None
+            for i in persistent
+        ]
         self._sort = (column, order)
         self._show()
+        if persistent:
+            moved = []
+            for old, cid in zip(persistent, ids, strict=True):
+                row = None if cid is None else self.row_of(cid)
+                moved.append(QModelIndex() if row is None else self.index(row, old.column()))
+            self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()
 
     def _order(self) -> list[int]:
