@@ -3,7 +3,9 @@ Candidates screen ready to use, and a stand-in for the person answering question
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
@@ -72,3 +74,26 @@ def make_window(db: Database, tmp_path: Path, qtbot):  # type: ignore[no-untyped
     window.show()
     qtbot.waitExposed(window)
     return window
+
+
+def screen_in_laptop_window(  # type: ignore[no-untyped-def]
+    db: Database, tmp_path: Path, qtbot, key: str, loaded: Callable[[Any], bool]
+):
+    """``(window, view)``: the main window at 1280×768 (a 1366×768 laptop's free area)
+    showing screen ``key`` once ``loaded(view)`` holds — how the layout tests look at a
+    screen as a person on a laptop sees it."""
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window(db, tmp_path, qtbot)
+    view = window.show_screen(key)
+    window.resize(1280, 768)  # after the switch: the offscreen "screen" is smaller
+    qtbot.waitUntil(lambda: loaded(view), timeout=20_000)
+    QApplication.processEvents()
+    return window, view
+
+
+def close_window(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """Close a window from :func:`make_window` once its background reads are done."""
+    qtbot.waitUntil(lambda: not window.ctx.tasks.busy, timeout=20_000)
+    window._closing_confirmed = True
+    window.close()

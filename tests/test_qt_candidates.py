@@ -299,15 +299,13 @@ def test_a_laptop_window_gives_the_list_and_form_the_height_and_shows_the_stage_
     from PySide6.QtGui import QFontMetrics
     from PySide6.QtWidgets import QApplication, QStyle
 
-    from tests.qt_support import make_window
+    from tests.qt_support import close_window, screen_in_laptop_window
     from wir_manager.domain.enums import Stage
 
     language(code)
-    window = make_window(demo_db, tmp_path, qtbot)
-    view = window.show_screen("candidates")
-    window.resize(1280, 768)
-    qtbot.waitUntil(lambda: view.model.rowCount() == 300, timeout=20_000)
-    QApplication.processEvents()
+    window, view = screen_in_laptop_window(
+        demo_db, tmp_path, qtbot, "candidates", lambda v: v.model.rowCount() == 300
+    )
 
     assert view.filters.height() == view.filters.sizeHint().height()
     assert view.ui.splitter.height() > view.ui.splitter.sizeHint().height()
@@ -324,9 +322,7 @@ def test_a_laptop_window_gives_the_list_and_form_the_height_and_shows_the_stage_
     }
     assert "Under utbildning" in stages or code == "en"
     assert header.sectionSize(2) >= max(map(fm.horizontalAdvance, stages)) + 2 * margin
-    qtbot.waitUntil(lambda: not window.ctx.tasks.busy, timeout=20_000)
-    window._closing_confirmed = True
-    window.close()
+    close_window(qtbot, window)
 
 
 def test_the_selection_follows_its_people_through_a_header_click(view, qtbot) -> None:

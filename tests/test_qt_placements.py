@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QPushButton
 from sqlalchemy import select
 
 from tests.conftest import SERVER_ADMIN
-from tests.qt_support import make_window
+from tests.qt_support import close_window, make_window, screen_in_laptop_window
 from tests.worlds import two_requests
 from wir_manager.domain.codes import region_of
 from wir_manager.domain.enums import (
@@ -997,9 +997,7 @@ def test_a_viewer_walks_the_placements_screen_and_sees_no_notes_or_contact_detai
         staff_seen = "\n".join(
             _shown_per_placement(staff.show_screen("placements"), qtbot, ids).values()
         )
-        qtbot.waitUntil(lambda: not staff.ctx.tasks.busy, timeout=20_000)
-        staff._closing_confirmed = True
-        staff.close()
+        close_window(qtbot, staff)
     for what in SHOWN_TO_STAFF:
         assert VIEWER_MARKS[what] in staff_seen, what
 
@@ -1166,18 +1164,16 @@ def test_every_column_of_the_placement_list_is_readable_at_1280x768(
     the resident and organisation share the rest (a long name ends in "…", its tooltip
     has it whole) and nothing needs a horizontal scroll bar."""
     from PySide6.QtGui import QFontMetrics
-    from PySide6.QtWidgets import QApplication, QStyle
+    from PySide6.QtWidgets import QStyle
 
     from wir_manager.qt.models.placement_tables import status_label
 
     language(code)
     _every_status(week)
-    window = make_window(week, tmp_path, qtbot)
-    view = window.show_screen("placements")
-    window.resize(1280, 768)  # after the switch: the offscreen "screen" is smaller
+    window, view = screen_in_laptop_window(
+        week, tmp_path, qtbot, "placements", lambda v: v.proxy.rowCount() == 5
+    )
     table = view.table
-    qtbot.waitUntil(lambda: view.proxy.rowCount() == 5, timeout=20000)
-    QApplication.processEvents()
     assert window.width() == 1280
     header = table.horizontalHeader()
     viewport = table.viewport().width()
@@ -1198,9 +1194,7 @@ def test_every_column_of_the_placement_list_is_readable_at_1280x768(
         assert left >= 0 and left + width <= viewport and width >= need + 2 * margin
     for col in (0, 1):  # the names: a readable share, not a sliver
         assert sections[col][1] >= fm.horizontalAdvance("Mmmmmmmm"), sections
-    qtbot.waitUntil(lambda: not window.ctx.tasks.busy, timeout=20_000)
-    window._closing_confirmed = True
-    window.close()
+    close_window(qtbot, window)
 
 
 def _drag_header_edge(header, column: int, dx: int) -> None:  # type: ignore[no-untyped-def]
@@ -1238,11 +1232,9 @@ def test_the_resident_column_can_be_dragged_wider_and_stays_so(qtbot, week, tmp_
     from PySide6.QtWidgets import QApplication
 
     _every_status(week)
-    window = make_window(week, tmp_path, qtbot)
-    view = window.show_screen("placements")
-    window.resize(1280, 768)
-    qtbot.waitUntil(lambda: view.proxy.rowCount() == 5, timeout=20000)
-    QApplication.processEvents()
+    window, view = screen_in_laptop_window(
+        week, tmp_path, qtbot, "placements", lambda v: v.proxy.rowCount() == 5
+    )
     header = view.table.horizontalHeader()
     resident, organisation = header.sectionSize(0), header.sectionSize(1)
     assert abs(resident - organisation) <= 1, (resident, organisation)
@@ -1265,6 +1257,4 @@ def test_the_resident_column_can_be_dragged_wider_and_stays_so(qtbot, week, tmp_
     QApplication.processEvents()
     assert header.sectionSize(0) == resident + 40  # the user's width survives a resize
     assert header.sectionSize(1) > organisation - 40  # the new room goes to the organisation
-    qtbot.waitUntil(lambda: not window.ctx.tasks.busy, timeout=20_000)
-    window._closing_confirmed = True
-    window.close()
+    close_window(qtbot, window)

@@ -366,18 +366,16 @@ def test_a_laptop_window_shows_what_a_request_is_and_its_deadline_without_scroll
     ordered by a date nobody could see. Title, organisation, status and deadline now
     show whole-width without scrolling; the other columns follow to the right."""
     from PySide6.QtGui import QFontMetrics
-    from PySide6.QtWidgets import QApplication, QStyle
+    from PySide6.QtWidgets import QStyle
 
-    from tests.qt_support import make_window
+    from tests.qt_support import close_window, screen_in_laptop_window
     from wir_manager.qt.models.request_list import COL
 
     language(code)
-    window = make_window(demo_db, tmp_path, qtbot)
-    view = window.show_screen("requests")
-    window.resize(1280, 768)
+    window, view = screen_in_laptop_window(
+        demo_db, tmp_path, qtbot, "requests", lambda v: v.proxy.rowCount() == 12
+    )
     table = view.ui.table
-    qtbot.waitUntil(lambda: view.proxy.rowCount() == 12, timeout=20_000)
-    QApplication.processEvents()
     header = table.horizontalHeader()
     viewport = table.viewport().width()
     assert header.sortIndicatorSection() == COL["deadline"]
@@ -394,9 +392,7 @@ def test_a_laptop_window_shows_what_a_request_is_and_its_deadline_without_scroll
             for r in range(view.proxy.rowCount())
         )
         assert header.sectionSize(col) >= need + 2 * margin, (key, need)
-    qtbot.waitUntil(lambda: not window.ctx.tasks.busy, timeout=20_000)
-    window._closing_confirmed = True
-    window.close()
+    close_window(qtbot, window)
 
 
 def test_deleting_a_request_removes_its_row_and_moves_to_the_next(

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from tests.pg_cluster import LOGIN_PASSWORD
-from tests.qt_support import Answers, make_window
+from tests.qt_support import Answers, close_window, make_window
 from wir_manager.qt.main_window import MainWindow
 from wir_manager.qt.widgets import write_access
 from wir_manager.qt.widgets.date_field import DateField
@@ -62,9 +62,7 @@ TIPS = {
 
 
 def _close(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
-    qtbot.waitUntil(lambda: not window.ctx.tasks.busy, timeout=20_000)
-    window._closing_confirmed = True
-    window.close()
+    close_window(qtbot, window)
 
 
 def _team_login(server_db_url: str, pg_server, role: TeamRole) -> ServerDatabase:  # type: ignore[no-untyped-def]
