@@ -203,8 +203,10 @@ class CandidateTableModel(QAbstractTableModel):
     def row_of(self, candidate_id: int) -> int | None:
         """Visible row of a candidate, or None when filtered out / unknown."""
         position = self._index.position.get(candidate_id)
-        if position is None:
-            return None
+        return None if position is None else self._row_at(position)
+
+    def _row_at(self, position: int) -> int | None:
+        """Visible row of the index's ``position``, or None when filtered out."""
         if self._rank is None:
             self._rank = self._places(self._shown_order)
         rank_of = self._rank.__getitem__
@@ -260,16 +262,13 @@ class CandidateTableModel(QAbstractTableModel):
         # Delete asks about them). Usually a handful; found through row_of's bisect.
         persistent = self.persistentIndexList()
         visible = self._visible
-        ids = [
-            self._index.rows[visible[i.row()]][ci.ID] if 0 <= i.row() < len(visible) else None
-            for i in persistent
-        ]
+        positions = [visible[i.row()] if 0 <= i.row() < len(visible) else None for i in persistent]
         self._sort = (column, order)
         self._show()
         if persistent:
             moved = []
-            for old, cid in zip(persistent, ids, strict=True):
-                row = None if cid is None else self.row_of(cid)
+            for old, position in zip(persistent, positions, strict=True):
+                row = None if position is None else self._row_at(position)
                 moved.append(QModelIndex() if row is None else self.index(row, old.column()))
             self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()

@@ -19,7 +19,6 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QItemSelectionModel,
     QLocale,
     QModelIndex,
@@ -53,10 +52,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 Button = QMessageBox.StandardButton
 LAYOUT_KEY = "candidates"
-
-
-def _enum_tr(text: str) -> str:
-    return QCoreApplication.translate("Enums", text)
 
 
 def _confirm_and_erase(ctx: AppContext, parent: QWidget | None, candidate_id: int) -> bool:
