@@ -19,6 +19,7 @@ from wir_manager.services.matching.pool import (
     NO_DAY_LOW,
     POOL_CACHE,
     POOL_STAGES,
+    VERIFIED_PLATFORMS,
     Pool,
     all_keys,
     load_pool,
@@ -84,7 +85,21 @@ def reference_pool(db: Database, langs: list[str], platforms: list[str], topics:
                 np.int8,
             ),
             placed=np.array([c.stage is Stage.PLACED for c in people], dtype=bool),
+            verified_day=np.full(n, NO_DAY_LOW, np.int64),
+            verified_edits={k: np.zeros(n, np.int64) for k in VERIFIED_PLATFORMS},
         )
+        # A current snapshot of an existing account replaces the self-reported figures.
+        for w in s.scalars(select(m.WikiSnapshot)):
+            person = s.get(m.Candidate, w.candidate_id)
+            if w.candidate_id not in at or not w.found or w.username != person.username:
+                continue
+            i = at[w.candidate_id]
+            pool.verified_day[i] = to_days(w.fetched_at.date())
+            pool.edits[i] = w.global_edit_count or 0
+            if w.registration is not None:
+                pool.active_since[i] = w.registration.year
+            for k in VERIFIED_PLATFORMS:
+                pool.verified_edits[k][i] = getattr(w, f"{k}_edits") or 0
         for p in sorted(s.scalars(select(m.Placement)), key=lambda p: p.start_date, reverse=True):
             if p.candidate_id in at and p.status.value in ("planned", "active"):
                 org = s.get(m.Organisation, p.organisation_id) if p.organisation_id else None
@@ -138,9 +153,13 @@ def assert_same_pool(db: Database) -> Pool:
         "country",
         "relocate",
         "placed",
+        "verified_day",
     ):
         assert getattr(got, name).tolist() == getattr(want, name).tolist(), name
     assert got.commitments == want.commitments
+    assert {k: v.tolist() for k, v in got.verified_edits.items()} == {
+        k: v.tolist() for k, v in want.verified_edits.items()
+    }
     assert got.mandatory_total == want.mandatory_total
     for kind in ("lang", "skill", "topic"):
         mine, theirs = getattr(got, kind), getattr(want, kind)
@@ -210,11 +229,13 @@ def _odd_people(db: Database, first_id: int) -> None:
         )
 
 
+@pytest.mark.backends
 def test_fast_read_equals_row_by_row_read_on_demo_data(demo_db: Database) -> None:
     pool = assert_same_pool(demo_db)
     assert len(pool) > 50 and pool.in_training.any() and not pool.in_training.all()
 
 
+@pytest.mark.backends
 def test_fast_read_handles_nulls_separators_and_sparse_ids(demo_db: Database) -> None:
     _odd_people(demo_db, 1001)  # ids stay dense: the lookup-table path
     pool = assert_same_pool(demo_db)
@@ -233,6 +254,86 @@ def test_fast_read_handles_nulls_separators_and_sparse_ids(demo_db: Database) ->
     assert_same_pool(demo_db)
 
 
+def _snapshots(db: Database) -> list[int]:
+    """Wiki snapshots as verification leaves them: current ones with and without a
+    registration date, one whose username was edited since, one of an account not found,
+    and one of a person outside the pool."""
+    with db.session() as s:
+        inside = [
+            c
+            for c in s.scalars(select(m.Candidate).order_by(m.Candidate.id))
+            if c.consent_propose and c.stage.value in POOL_STAGES
+        ][:4]
+        outside = next(c for c in s.scalars(select(m.Candidate)) if not c.consent_propose)
+        day = dt.datetime(2026, 11, 30, 14, 5)
+        rows = [
+            (inside[0], inside[0].username, True, dt.date(2011, 2, 3), 12_345),
+            (inside[1], inside[1].username, True, None, None),
+            (inside[2], "renamed since", True, dt.date(2009, 1, 1), 99),
+            (inside[3], inside[3].username, False, None, None),
+            (outside, outside.username, True, dt.date(2015, 5, 5), 7),
+        ]
+        for k, (person, username, found, registration, edits) in enumerate(rows):
+            s.merge(
+                m.WikiSnapshot(
+                    candidate_id=person.id,
+                    fetched_at=day,
+                    api="http://127.0.0.1/w/api.php",
+                    username=username,
+                    found=found,
+                    registration=registration,
+                    global_edit_count=edits,
+                    wikipedia_edits=100 + k,
+                    wikidata_edits=10 * k,
+                    commons_edits=0,
+                    wikisource_edits=k,
+                    details={},
+                )
+            )
+        return [c.id for c in inside]
+
+
+@pytest.mark.backends
+def test_current_wiki_snapshots_replace_self_reported_experience(demo_db: Database) -> None:
+    inside = _snapshots(demo_db)
+    pool = assert_same_pool(demo_db)
+    at = {int(c): i for i, c in enumerate(pool.ids)}
+    first, no_registration, renamed, not_found = (at[c] for c in inside)
+    assert pool.active_since[first] == 2011 and pool.edits[first] == 12_345
+    assert pool.verified_day[first] == to_days(dt.date(2026, 11, 30))
+    assert pool.verified_edits["wikipedia"][first] == 100
+    # Verified without a registration date: the edits are evidence, the year stays hers.
+    assert pool.verified()[no_registration] and pool.edits[no_registration] == 0
+    assert not pool.verified()[renamed] and not pool.verified()[not_found]
+    assert pool.verified().sum() == 2
+
+
+def test_people_read_is_one_pass_over_the_table(demo_db: Database) -> None:
+    """Two people in three are in the pool: the read scans the table once instead of
+    walking the stage index and looking each person up (twice the time)."""
+    statements: list[tuple[str, object]] = []
+
+    def capture(conn, cursor, statement, parameters, context, executemany):
+        statements.append((statement, parameters))
+
+    with demo_db.connection() as conn:
+        event.listen(demo_db.engine, "before_cursor_execute", capture)
+        try:
+            load_pool(conn)
+        finally:
+            event.remove(demo_db.engine, "before_cursor_execute", capture)
+        people = [
+            (st, p) for st, p in statements if st.split("FROM")[1].strip().startswith("candidates")
+        ]
+        assert len(people) == 1
+        plan = [
+            row[-1]
+            for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + people[0][0], people[0][1])
+        ]
+    assert plan == ["SCAN candidates"], plan
+
+
+@pytest.mark.backends
 def test_empty_pool_reads_as_empty_columns(db: Database) -> None:
     with db.connection() as conn:
         pool = load_pool(conn, languages=["en"], platforms=["wikidata"], topics=["health"])
@@ -368,3 +469,17 @@ def test_damaged_number_is_one_plain_sentence(demo_db: Database) -> None:
             "SELECT edit_count FROM candidates WHERE id = ?", (person,)
         ).scalar()
     assert stored == "lots"
+
+
+def test_damaged_level_is_one_plain_sentence(demo_db: Database) -> None:
+    """Text in a level column stops the ranking with the same sentence."""
+    from wir_manager.services.matching.errors import PoolReadError
+
+    with demo_db.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "UPDATE candidate_skills SET level = 'lots' WHERE rowid = "
+            "(SELECT min(rowid) FROM candidate_skills WHERE platform = 'wikidata')"
+        )
+    POOL_CACHE.clear()
+    with demo_db.connection() as conn, pytest.raises(PoolReadError, match="is damaged"):
+        load_pool(conn, platforms=["wikidata"])

@@ -22,6 +22,8 @@ from typing import Any
 import numpy as np
 from sqlalchemy import String, and_, case, cast, func, or_, select, type_coerce
 from sqlalchemy.engine import Connection
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.expression import ColumnElement
 
 from wir_manager.domain.enums import PlacementStatus, Platform, Stage, Topic, TrainingStatus
 from wir_manager.i18n import _
@@ -306,7 +308,9 @@ def _read_levels(
     for topics, whether they hold it.
 
     Only the asked-for keys are read, through the covering ``(key, level, candidate_id)``
-    indexes: an index-only range read per key, no pass over the whole child table.
+    indexes: an index-only range read per key, no pass over the whole child table. The
+    rows come grouped by key and level, in the index's own order, so a level is read once
+    per group rather than once per person.
     """
     if not keys:
         return {}
@@ -321,22 +325,28 @@ def _read_levels(
     else:
         t = m.CandidateTopic
         key, value = type_coerce(t.topic, String), None
-    cols = [key, _agg(cast(t.candidate_id, String))]
-    if value is not None:
-        cols.append(_agg(_number(value)))
-    query = select(*cols).where(key.in_(keys))
+    groups = [key] if value is None else [key, value]
+    query = select(*groups, _agg(cast(t.candidate_id, String))).where(key.in_(keys))
     if only:  # a few people re-read after an edit: their rows, not the whole index range
         query = query.where(t.candidate_id.in_([int(i) for i in ids]))
-    rows = conn.execute(query.group_by(key)).all()
+    rows = conn.execute(query.group_by(*groups)).all()
     n = len(ids)
     dtype = bool if kind == "topic" else np.int8
     out = {k: np.zeros(n, dtype) for k in keys}
     for row in rows:
-        count = _count(row[1])
-        child = _ints(row[1], count)
-        pos, ok = _positions(ids, child)
-        out[row[0]][pos[ok]] = _ints(row[2], count)[ok] if value is not None else True
+        text = row[-1]
+        pos, ok = _positions(ids, _ints(text, _count(text)))
+        out[row[0]][pos[ok]] = True if value is None else _level(row[1])
     return out
+
+
+def _level(value: object) -> np.int64:
+    """A stored level as the int8 column takes it (NULL none); text is damage."""
+    if value is None:
+        return np.int64(0)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return np.int64(value)
+    raise PoolReadError(_damaged())
 
 
 def _store(pool: Pool, kind: str, columns: dict[str, np.ndarray]) -> None:
@@ -358,57 +368,79 @@ def _needs(
     )
 
 
+class _Scan(ColumnElement[Any]):
+    """A column compared as a value, not searched through its index (SQLite's unary
+    ``+``): the pool takes two people in three, and walking ``ix_candidates_stage`` then
+    looking each one up in the table costs twice a plain pass over the table. Other
+    databases choose the plan by their statistics and get the column as it is."""
+
+    inherit_cache = True
+
+    def __init__(self, column: Any) -> None:
+        self.column = column
+        self.type = column.type
+
+
+@compiles(_Scan)
+def _scan_default(element: _Scan, compiler: Any, **kw: Any) -> str:
+    return str(compiler.process(element.column, **kw))
+
+
+@compiles(_Scan, "sqlite")
+def _scan_sqlite(element: _Scan, compiler: Any, **kw: Any) -> str:
+    return "+" + str(compiler.process(element.column, **kw))
+
+
+#: ``_read_people``'s stage code: 0 ready or proposed.
+_IN_TRAINING, _PLACED = 1, 2
+
+
+def _people_where(only: list[int] | None) -> list[Any]:
+    c = m.Candidate
+    where = [c.consent_propose.is_(True), _Scan(type_coerce(c.stage, String)).in_(POOL_STAGES)]
+    if only is not None:
+        where.append(c.id.in_(only))
+    return where
+
+
 def _read_people(conn: Connection, only: list[int] | None = None) -> Pool:
     """People who may be proposed (among ``only`` if given): the per-person columns, one
     aggregated row.
 
-    A current wiki snapshot of an existing account (same username as now) replaces the
-    self-reported start year and edit count: the Experience part then scores evidence.
+    One aggregate per column, as few columns as the pool needs: each costs about as much
+    as the scan itself (in training and placed are one stage code; the wiki snapshots,
+    which few people have, are read from their own side by :func:`_read_snapshots`).
     """
     c = m.Candidate
-    w = m.WikiSnapshot
     stage = type_coerce(c.stage, String)
-    has_snapshot = w.candidate_id.is_not(None)
-    since = case(
-        (and_(has_snapshot, w.registration.is_not(None)), func.extract("year", w.registration)),
-        else_=c.active_since,
-    )
-    edits = case((has_snapshot, w.global_edit_count), else_=c.edit_count)
-    where = [c.consent_propose.is_(True), stage.in_(POOL_STAGES)]
-    if only is not None:
-        where.append(c.id.in_(only))
+    where = _people_where(only)
     row = conn.execute(
         select(
             _agg(cast(c.id, String)),
-            _agg(case((stage == Stage.IN_TRAINING.value, "1"), else_="0")),
+            _agg(
+                case(
+                    (stage == Stage.IN_TRAINING.value, str(_IN_TRAINING)),
+                    (stage == Stage.PLACED.value, str(_PLACED)),
+                    else_="0",
+                )
+            ),
             _agg(_date(c.available_from)),
             _agg(_date(c.available_until)),
             _agg(_text(c.region, "-1")),
             _agg(_text(c.subregion, "-1")),
-            _agg(_number(since)),
-            _agg(_number(edits)),
+            _agg(_number(c.active_since)),
+            _agg(_number(c.edit_count)),
             _agg(_text(c.country, "")),
             _agg(_tristate(c.willing_to_relocate)),
-            _agg(_date(w.fetched_at)),
-            _agg(_number(w.wikipedia_edits)),
-            _agg(_number(w.wikidata_edits)),
-            _agg(_number(w.commons_edits)),
-            _agg(_number(w.wikisource_edits)),
-            _agg(case((stage == Stage.PLACED.value, "1"), else_="0")),
-        )
-        .select_from(c)
-        .outerjoin(
-            w,
-            and_(w.candidate_id == c.id, w.username == c.username, w.found.is_(True)),
-        )
-        .where(*where)
+        ).where(*where)
     ).one()
     n = _count(row[0])
     ids = _ints(row[0], n)
-    order = np.argsort(ids, kind="stable")  # aggregated in index order, not id order
-    return Pool(
+    order = np.argsort(ids, kind="stable")  # aggregated in table order, not id order
+    stages = _ints(row[1], n)[order]
+    pool = Pool(
         ids=ids[order],
-        in_training=_ints(row[1], n).astype(bool)[order],
+        in_training=stages == _IN_TRAINING,
         avail_from=_day_text(row[2], n, NO_DAY_LOW)[order],
         avail_until=_day_text(row[3], n, NO_DAY_HIGH)[order],
         region=_m49_text(row[4], n)[order],
@@ -419,12 +451,49 @@ def _read_people(conn: Connection, only: list[int] | None = None) -> Pool:
         mandatory_total=0,
         country=np.array(_split(row[8], n), dtype=object)[order],
         relocate=_ints(row[9], n).astype(np.int8)[order],
-        verified_day=_day_text(_dates(row[10]), n, NO_DAY_LOW)[order],
-        verified_edits={
-            platform: _ints(row[11 + k], n)[order] for k, platform in enumerate(VERIFIED_PLATFORMS)
-        },
-        placed=_ints(row[11 + len(VERIFIED_PLATFORMS)], n).astype(bool)[order],
+        verified_day=np.full(n, NO_DAY_LOW, np.int64),
+        verified_edits={platform: np.zeros(n, np.int64) for platform in VERIFIED_PLATFORMS},
+        placed=stages == _PLACED,
     )
+    _read_snapshots(conn, pool, where)
+    return pool
+
+
+def _read_snapshots(conn: Connection, pool: Pool, where: list[Any]) -> None:
+    """A current wiki snapshot of an existing account (same username as now) replaces the
+    self-reported start year and edit count: the Experience part then scores evidence.
+
+    Read from the snapshots' side (few people have one), into the pool's positions."""
+    c = m.Candidate
+    w = m.WikiSnapshot
+    year = case(
+        (w.registration.is_not(None), func.coalesce(func.extract("year", w.registration), 0)),
+        else_=-1,
+    )
+    row = conn.execute(
+        select(
+            _agg(cast(c.id, String)),
+            _agg(_number(year)),
+            _agg(_number(w.global_edit_count)),
+            _agg(_date(w.fetched_at)),
+            *(_agg(_number(getattr(w, f"{p}_edits"))) for p in VERIFIED_PLATFORMS),
+        )
+        .select_from(w)
+        .join(c, and_(c.id == w.candidate_id, c.username == w.username))
+        .where(w.found.is_(True), *where)
+    ).one()
+    n = _count(row[0])
+    if not n or not len(pool):
+        return
+    pos, ok = _positions(pool.ids, _ints(row[0], n))
+    at = pos[ok]
+    years = _ints(row[1], n)[ok]
+    registered = years >= 0
+    pool.active_since[at[registered]] = years[registered]
+    pool.edits[at] = _ints(row[2], n)[ok]
+    pool.verified_day[at] = _day_text(_dates(row[3]), n, NO_DAY_LOW)[ok]
+    for k, platform in enumerate(VERIFIED_PLATFORMS):
+        pool.verified_edits[platform][at] = _ints(row[4 + k], n)[ok]
 
 
 #: Platforms whose verified edit counts the pool carries (snapshot columns, in order).
