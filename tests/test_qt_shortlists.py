@@ -240,3 +240,64 @@ def test_assignment_headers_end_in_an_ellipsis_with_the_title_in_a_tooltip(ctx, 
     title = model.headerData(last, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
     assert title == "Greedy baseline would pick"
     assert model.headerData(last, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == title
+
+
+def test_a_refresh_keeps_what_the_coordinator_is_reading(ctx, qtbot, demo_db) -> None:
+    """A save elsewhere (a colleague, another screen) ranks again in the background: the
+    explanations the coordinator opened stay open, the current person stays current and
+    the view stays at the same person. A change to another request only renames its line
+    in the chooser: this ranking is not read again."""
+    from dataclasses import replace
+
+    from wir_manager.services import candidates as svc
+    from wir_manager.services import requests as rq
+
+    rid = max(open_request_ids(demo_db), key=lambda r: rank(demo_db, r, top=0).eligible_count)
+    view = make_view(ctx, qtbot)
+    choose(view, qtbot, rid)
+    tree = view.ui.rankedTree
+    proxy = view.ranking.ranked_proxy
+
+    def person(index):  # type: ignore[no-untyped-def]
+        if index.parent().isValid():
+            index = index.parent()
+        row = proxy.mapToSource(index).row()
+        return view.ranked_model.candidate(row).candidate_id if row >= 0 else None
+
+    assert proxy.rowCount() >= 12
+    ids = [person(proxy.index(r, 0)) for r in range(proxy.rowCount())]
+    tree.expand(proxy.index(2, 0))
+    tree.expand(proxy.index(6, 0))
+    tree.setCurrentIndex(proxy.index(6, 0))
+    tree.scrollTo(proxy.index(4, 0), tree.ScrollHint.PositionAtTop)
+    qtbot.wait(50)
+
+    def reading() -> tuple[set[int | None], int | None, int | None]:
+        opened = {ids_now[r] for r in range(proxy.rowCount()) if tree.isExpanded(proxy.index(r, 0))}
+        top = person(tree.indexAt(tree.viewport().rect().topLeft()))
+        return opened, person(tree.currentIndex()), top
+
+    ids_now = ids
+    before = reading()
+    assert before == ({ids[2], ids[6]}, ids[6], ids[4])
+    someone = ids[0]
+    detail = svc.get_candidate(ctx.db, someone)
+    with qtbot.waitSignal(view.ranked, timeout=WAIT):
+        svc.update_candidate(
+            ctx.db,
+            someone,
+            replace(detail.data, notes="Asked about a second posting in Addis Ababa"),
+            expected_updated_at=detail.updated_at,
+        )
+    ids_now = [person(proxy.index(r, 0)) for r in range(proxy.rowCount())]
+    assert reading() == before
+    # Another request renamed: the chooser says so; no ranking is read.
+    other = next(r for r in open_request_ids(demo_db) if r != rid)
+    data = rq.get_request(demo_db, other)
+    rankings: list[int] = []
+    view.ranked.connect(lambda: rankings.append(1))
+    rq.save_request(demo_db, replace(data, title="Arabic Wikipedia health articles (WHO EMRO)"))
+    combo = view.ui.requestCombo
+    qtbot.waitUntil(lambda: "WHO EMRO" in combo.itemText(combo.findData(other)), timeout=WAIT)
+    qtbot.wait(300)
+    assert rankings == [] and view.request_id() == rid and reading() == before

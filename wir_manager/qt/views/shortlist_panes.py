@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from html import escape
 
-from PySide6.QtCore import QLocale, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -79,6 +81,15 @@ def _plain_table(table: QTableView) -> None:
     # sides of the centre: "eedy baseline would p", #16.17); the model's header tooltip
     # has the whole title.
     table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+
+
+@dataclass(frozen=True)
+class _ReadingState:
+    """See :meth:`RankingPane._reading_state`."""
+
+    current: int | None
+    opened: frozenset[int]
+    top: int | None
 
 
 class _Pane(QObject):
@@ -372,7 +383,9 @@ class RankingPane(_Pane):
         left_out: NotConsidered | None = None,
     ) -> None:
         self.result = result
+        state = self._reading_state()
         self.ranked_model.set_ranking(result.ranked, others)
+        self._restore_reading_state(state, keep_top=keep_ticks)
         if not keep_ticks and not self.ranked_model.hand_picked:
             self.ranked_model.pick_top(self.ui.topSpin.value())
         self.near_model.set_records(result.near_misses)
@@ -443,6 +456,61 @@ class RankingPane(_Pane):
         kind, _sep, value = link.partition(":")
         if kind == "stage":
             self.show_stage.emit(value)
+
+    def _candidate_at(self, proxy_index: QModelIndex) -> int | None:
+        """The candidate of a row of the tree (an explanation row: its candidate's)."""
+        if not proxy_index.isValid():
+            return None
+        if proxy_index.parent().isValid():
+            proxy_index = proxy_index.parent()
+        row = self.ranked_proxy.mapToSource(proxy_index).row()
+        return self.ranked_model.candidate(row).candidate_id if row >= 0 else None
+
+    def _reading_state(self) -> _ReadingState:
+        """Where the person is in the ranked tree: whose explanations are open, who is
+        current and who is at the top of the view."""
+        tree = self.ui.rankedTree
+        proxy = self.ranked_proxy
+        opened = set()
+        for row in range(proxy.rowCount()):
+            index = proxy.index(row, 0)
+            if tree.isExpanded(index):
+                opened.add(self._candidate_at(index))
+        return _ReadingState(
+            current=self._candidate_at(tree.currentIndex()),
+            opened=frozenset(c for c in opened if c is not None),
+            top=self._candidate_at(tree.indexAt(tree.viewport().rect().topLeft())),
+        )
+
+    def _restore_reading_state(self, state: _ReadingState, *, keep_top: bool) -> None:
+        """After a new ranking, the same people open and current, so that a refresh
+        (a colleague's save, an edit on another screen) does not fold up and scroll away
+        what the person was reading. ``keep_top``: the view also starts at the same
+        person; otherwise (new weights: a new order) it shows the current one."""
+        if not state.opened and state.current is None:
+            return
+        tree = self.ui.rankedTree
+        proxy = self.ranked_proxy
+        at: dict[int, QModelIndex] = {}
+        for row in range(proxy.rowCount()):
+            index = proxy.index(row, 0)
+            candidate = self._candidate_at(index)
+            if candidate is not None:
+                at[candidate] = index
+        for candidate in state.opened & at.keys():
+            tree.expand(at[candidate])
+        current = at.get(state.current) if state.current is not None else None
+        if current is not None:
+            tree.selectionModel().setCurrentIndex(
+                current,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        top = at.get(state.top) if state.top is not None else None
+        if keep_top and top is not None:
+            tree.scrollTo(top, QAbstractItemView.ScrollHint.PositionAtTop)
+        elif current is not None:
+            tree.scrollTo(current, QAbstractItemView.ScrollHint.EnsureVisible)
 
     def _span_children(self, proxy_index: QModelIndex) -> None:
         """Explanation sentences read across the whole row."""

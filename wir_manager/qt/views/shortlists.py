@@ -101,7 +101,9 @@ class ShortlistsView(SidebarScreen):
         self.saved_pane.answered.connect(self.changed)
         self.assignment.applied.connect(self.changed)
 
-    def _load_requests(self) -> None:
+    def _load_requests(self, refresh: bool = True) -> None:
+        """Fill the chooser; the shown request is ranked again unless ``refresh`` is
+        False and it is still the one shown."""
         combo = self.ui.requestCombo
         before = self.request_id()
         remembered = before if before is not None else opts.SHORTLIST_REQUEST.get(self.ctx.settings)
@@ -126,8 +128,9 @@ class ShortlistsView(SidebarScreen):
             return
         if before is not None and self.request_id() == before:
             # Same request as before (coming back to the screen): refresh, keep the ticks.
-            self.rerank(keep_ticks=True)
-            self.reload_saved()
+            if refresh:
+                self.rerank(keep_ticks=True)
+                self.reload_saved()
         else:
             self._request_changed()
 
@@ -275,15 +278,26 @@ class ShortlistsView(SidebarScreen):
 
     # ------------------------------------------------------------------ changes
     def on_changes(self, changes: Changes) -> None:
-        """Requests changed: the chooser is read again (and the shown request ranked again).
-        People, training or placements changed: rank again, keeping the ticks (the pool
-        cache re-reads only the people named). A shortlist changed: read the saved list.
-        The stored weights changed: take them, unless the sliders hold unsaved weights."""
+        """Requests changed: the chooser is read again, and the shown request ranked again
+        unless only other requests changed. People, training or placements changed: rank
+        again, keeping the ticks (the pool cache re-reads only the people named) and what
+        the person is reading. A shortlist changed: read the saved list. The stored
+        weights changed: take them, unless the sliders hold unsaved weights."""
         if changes.touches(Kind.SETTINGS) and not self.ranking.has_unsaved_weights():
             self.ranking.load_profile()
         if changes.touches(Kind.REQUESTS):
-            self._load_requests()
-            return
+            shown = self.request_id()
+            others_only = (
+                changes.request_ids is not None
+                and shown not in changes.request_ids
+                and not changes.touches(
+                    Kind.CANDIDATES | Kind.TRAINING | Kind.PROGRAMME | Kind.PLACEMENTS
+                )
+            )
+            # Another request changed: its line in the chooser, not this ranking.
+            self._load_requests(refresh=not others_only)
+            if not others_only:
+                return
         if self.request_id() is None:
             return
         if changes.touches(Kind.CANDIDATES | Kind.TRAINING | Kind.PROGRAMME | Kind.PLACEMENTS):
