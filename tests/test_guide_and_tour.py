@@ -188,3 +188,38 @@ def test_tour_title_scales_with_the_system_font(qtbot) -> None:
     finally:
         app.setFont(original)
     assert app.font().pointSizeF() == original.pointSizeF() != 16
+
+
+@pytest.mark.parametrize("code", ["en", "sv"])
+def test_the_guide_and_the_help_list_every_shortcut_the_window_has(
+    qtbot, db, tmp_path: Path, language, code: str
+) -> None:
+    """The keyboard table of the guide and Help → Keyboard shortcuts name exactly the keys
+    the window binds (the guide said Ctrl+1 … Ctrl+5 with seven screens, and left out
+    Ctrl+I and Ctrl+E)."""
+    import re
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.qt_support import make_window
+    from wir_manager.qt.views.registry import SCREENS
+
+    language(code)
+    window = make_window(db, tmp_path, qtbot)
+    lines = window.shortcut_lines()
+    keys = {k for k, _what in lines}
+    assert {"Ctrl+I", "Ctrl+E", "F1", "Del", f"Ctrl+1 … Ctrl+{len(SCREENS)}"} <= keys
+    assert all(what for _k, what in lines)
+    text = guide.load_guide(code).markdown
+    table = text[text.index("| F1 |") :].split("\n\n", 1)[0]
+    in_guide = {re.match(r"\| ([^|]+?) \|", row)[1] for row in table.splitlines()}  # type: ignore[index]
+    assert in_guide == keys
+    window.ui.actionShortcuts.trigger()
+    box = window.findChild(QMessageBox, "helpDialog")
+    qtbot.waitUntil(lambda: box is not None and box.isVisible())
+    shown = box.informativeText()
+    for k, what in lines:
+        assert f"<td style='padding-right: 18px'>{k}</td><td>{what}</td>" in shown
+    if code == "sv":
+        assert "Importera kandidater" in shown and "Byt vy" in shown
+    box.close()

@@ -1553,8 +1553,8 @@
         <translation>&amp;Importera kandidater…</translation>
     </message>
     <message>
-        <source>Add candidates from an .xlsx spreadsheet, checked row by row before anything is saved</source>
-        <translation>Lägg till kandidater från ett .xlsx-kalkylblad, kontrollerat rad för rad innan något sparas</translation>
+        <source>Add or update candidates from a spreadsheet (.xlsx, .ods, .xls or .csv), checked row by row before anything is saved</source>
+        <translation>Lägg till eller uppdatera kandidater från ett kalkylblad (.xlsx, .ods, .xls eller .csv), kontrollerat rad för rad innan något sparas</translation>
     </message>
     <message>
         <source>Ctrl+I</source>
@@ -1797,32 +1797,8 @@
         <translation>Kortkommandon</translation>
     </message>
     <message>
-        <source>New record</source>
-        <translation>Ny post</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Spara</translation>
-    </message>
-    <message>
-        <source>Find / filter</source>
-        <translation>Sök/filtrera</translation>
-    </message>
-    <message>
-        <source>Delete selected</source>
-        <translation>Ta bort markerade</translation>
-    </message>
-    <message>
         <source>Switch screen</source>
         <translation>Byt vy</translation>
-    </message>
-    <message>
-        <source>Lock the database</source>
-        <translation>Lås databasen</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>Avsluta</translation>
     </message>
     <message>
         <source>The language changes the next time WiR Manager starts.</source>

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
@@ -612,22 +613,40 @@ class MainWindow(QMainWindow):
         dialog = ChangePassphraseDialog(self.ctx.db, self, self.ctx.tasks)
         dialog.open()
 
+    def shortcut_lines(self) -> list[tuple[str, str]]:
+        """(keys, what they do) for every shortcut the window has, read from its actions
+        in menu order, so the help can never list a key that does nothing or miss one;
+        the screens' Ctrl+1 … Ctrl+N are one line."""
+        lines: list[tuple[str, str]] = []
+        screens = 0
+        pending = list(self.menuBar().actions())
+        while pending:
+            action = pending.pop(0)
+            if action.menu() is not None:
+                pending[:0] = action.menu().actions()
+                continue
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            if not keys or any(keys == k for k, _what in lines):
+                continue
+            if action.objectName().startswith("actionScreen_"):
+                screens += 1
+                continue
+            lines.append((keys, action.text().replace("&", "").rstrip("…").strip()))
+        if screens:
+            lines.append((f"Ctrl+1 … Ctrl+{screens}", self.tr("Switch screen")))
+        return lines
+
     def _help(self) -> None:
         box = QMessageBox(self)
         box.setObjectName("helpDialog")
         box.setWindowTitle(self.tr("WiR Manager help"))
         box.setIcon(QMessageBox.Icon.Information)
         box.setText(self.tr("Keyboard shortcuts"))
-        lines = [
-            (self.tr("New record"), "Ctrl+N"),
-            (self.tr("Save"), "Ctrl+S"),
-            (self.tr("Find / filter"), "Ctrl+F"),
-            (self.tr("Delete selected"), "Del"),
-            (self.tr("Switch screen"), f"Ctrl+1 … Ctrl+{len(SCREENS)}"),
-            (self.tr("Lock the database"), "Ctrl+L"),
-            (self.tr("Quit"), "Ctrl+Q"),
-        ]
-        box.setInformativeText("\n".join(f"{key}\t{what}" for what, key in lines))
+        rows = "".join(
+            f"<tr><td style='padding-right: 18px'>{escape(keys)}</td><td>{escape(what)}</td></tr>"
+            for keys, what in self.shortcut_lines()
+        )
+        box.setInformativeText(f"<table>{rows}</table>")  # a column per kind: tabs misalign
         box.open()
 
     def _language_chosen(self, _code: str) -> None:

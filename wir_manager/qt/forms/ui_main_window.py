@@ -121,7 +121,7 @@ class Ui_MainWindow(object):
         MainWindow.setWindowTitle(QCoreApplication.translate("MainWindow", u"WiR Manager", None))
         self.actionImportCandidates.setText(QCoreApplication.translate("MainWindow", u"&Import candidates\u2026", None))
 #if QT_CONFIG(tooltip)
-        self.actionImportCandidates.setToolTip(QCoreApplication.translate("MainWindow", u"Add candidates from an .xlsx spreadsheet, checked row by row before anything is saved", None))
+        self.actionImportCandidates.setToolTip(QCoreApplication.translate("MainWindow", u"Add or update candidates from a spreadsheet (.xlsx, .ods, .xls or .csv), checked row by row before anything is saved", None))
 #endif // QT_CONFIG(tooltip)
 #if QT_CONFIG(shortcut)
         self.actionImportCandidates.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+I", None))
