@@ -806,3 +806,124 @@ def test_the_wizard_fits_the_screen_shows_the_mapping_and_keeps_its_size(
     qtbot.addWidget(again)
     again.show()
     assert again.size().toTuple() == (min(1000, free.width() - frame_w), 700)
+
+
+@pytest.mark.parametrize("code", ["en", "sv"])
+def test_file_menu_imports_training_progress_from_the_dashboard(
+    db, qtbot, tmp_path: Path, monkeypatch, language, code: str
+) -> None:
+    """File → Import training progress… (it was reachable only by opening the candidate
+    import and switching its kind): the wizard opens on training, the Dashboard's editors
+    list is read, matched learners written, and the Training grid shows the completion."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from tests.qt_support import close_window, make_window
+    from wir_manager.domain.enums import Stage
+    from wir_manager.qt.dialogs import import_wizard
+    from wir_manager.services import training as tr
+    from wir_manager.services.candidate_records import CandidateData
+    from wir_manager.services.candidates import create_candidate, set_stage
+
+    language(code)
+    seen: dict[str, object] = {}
+    modules = {mod.title: mod.id for mod in tr.install_default_modules(db)}
+    layla = create_candidate(
+        db, CandidateData(full_name="ليلى حداد", username="Layla Haddad", email="lh@example.org")
+    )
+    set_stage(db, [layla], Stage.IN_TRAINING.value)
+    fixture = (
+        Path(__file__).parent / "fixtures" / "imports" / "dashboard-editors-wir-2026-11-25.csv"
+    )
+    # The system's file dialog answers with the fixture (the wizard's own code runs).
+    monkeypatch.setattr(
+        import_wizard.QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(fixture), "")
+    )
+    # An error box would wait for a click inside the modal wizard: record it instead.
+    monkeypatch.setattr(import_wizard, "show_error", lambda _w, exc: seen.setdefault("error", exc))
+    window = make_window(db, tmp_path, qtbot)
+    action = window.ui.actionImportTraining
+    assert action in window.ui.menuFile.actions() and action.isEnabled()
+    if code == "sv":
+        assert action.text() == "Importera utbil&dningsframsteg…"
+
+    def in_the_wizard() -> None:
+        wizard = QApplication.activeModalWidget()
+        if not isinstance(wizard, import_wizard.ImportWizard):
+            QTimer.singleShot(50, in_the_wizard)
+            return
+        try:
+            seen["kind"] = wizard.ui.kindCombo.currentData()
+            wizard.ui.browseButton.click()
+            qtbot.waitUntil(lambda: wizard.training_report is not None, timeout=20_000)
+            report = wizard.training_report
+            seen["unmatched"] = [x.username for x in report.unmatched]
+            seen["problems"] = wizard.problems.stringList()
+            seen["platform"] = wizard.training_panel.source
+            seen["summary"] = wizard.ui.summaryLabel.text()
+            qtbot.waitUntil(wizard.import_button.isEnabled, timeout=5_000)
+            wizard.import_button.click()
+            qtbot.waitUntil(lambda: wizard.training_result is not None, timeout=20_000)
+        except BaseException as exc:  # reported below: the modal wizard must close
+            seen["error"] = exc
+        finally:
+            wizard.accept()
+
+    QTimer.singleShot(0, in_the_wizard)
+    action.trigger()
+    if "error" in seen:
+        raise AssertionError(seen) from seen["error"]  # type: ignore[misc]
+    assert seen["kind"] == "training"
+    assert seen["unmatched"] == ["Ananya Sharma WMIN", "Nobody_Known"]  # not in the pool
+    # Chosen as Open edX (the first platform), read as what its columns say, and told.
+    assert seen["platform"] == "dashboard"
+    said = {
+        "en": "Read as an export of Programs & Events Dashboard: its columns say so.",
+        "sv": "Läst som en export från Programs & Events Dashboard: kolumnerna visar det.",
+    }
+    assert str(seen["summary"]).startswith(said[code]), seen["summary"]
+    # The Training screen shows it (it listens to the change the import announced).
+    from wir_manager.qt.models.training_grid import CANDIDATE_ROLE, COMPLETED, STATUS_ROLE
+
+    screen = window.show_screen("training")
+    grid = screen.grid_model
+
+    def impact_cell():  # type: ignore[no-untyped-def]
+        for r in range(grid.rowCount()):
+            if grid.index(r, 0).data(CANDIDATE_ROLE) != layla:
+                continue
+            for c in range(2, grid.columnCount()):
+                cell = grid.index(r, c)
+                if "Measuring and reporting impact" in (
+                    cell.data(Qt.ItemDataRole.ToolTipRole) or ""
+                ):
+                    return cell
+        return None
+
+    qtbot.waitUntil(
+        lambda: (cell := impact_cell()) is not None and cell.data(STATUS_ROLE) == COMPLETED,
+        timeout=20_000,
+    )
+    assert "Measuring and reporting impact" in modules
+    close_window(qtbot, window)
+
+
+@pytest.mark.parametrize("code", ["en", "sv"])
+def test_every_menu_has_one_action_per_underlined_letter(
+    db, qtbot, tmp_path: Path, language, code: str
+) -> None:
+    """Alt+F then a letter runs one item: two items with the same letter only take turns
+    being highlighted (File had "re&quests" beside "&Quit" and two P's)."""
+    from tests.qt_support import close_window, make_window
+
+    language(code)
+    window = make_window(db, tmp_path, qtbot)
+    for menu_action in window.menuBar().actions():
+        menu = menu_action.menu()
+        letters = []
+        for action in menu.actions():
+            text = action.text().replace("&&", "")
+            if "&" in text:
+                letters.append(text[text.index("&") + 1].casefold())
+        assert len(letters) == len(set(letters)), (menu.title(), letters)
+    close_window(qtbot, window)

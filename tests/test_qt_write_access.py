@@ -139,6 +139,7 @@ def test_a_viewer_finds_the_write_controls_disabled_with_the_reason(
     # The imports write: disabled, saying why.
     _refused(window.ui.actionImportCandidates, tips["candidates"])
     _refused(window.ui.actionImportRequests, tips["requests"])
+    _refused(window.ui.actionImportTraining, tips["training"])
     editor.ui.revertButton.click()
 
     requests = _requests(window, qtbot)
@@ -239,6 +240,7 @@ def test_on_a_file_every_write_control_stays_enabled(qtbot, demo_db, tmp_path: P
         screen.editor.ui.saveButton,
         window.ui.actionImportCandidates,
         window.ui.actionImportRequests,
+        window.ui.actionImportTraining,
     ):
         assert control.isEnabled(), control.objectName()
         assert "may not" not in control.toolTip()

@@ -225,6 +225,45 @@ def test_wrong_layout_is_one_sentence_and_writes_nothing(db, people) -> None:
     assert "\n" not in str(exc.value)
     with pytest.raises(SpreadsheetError):
         read_training(db, EDX, "dashboard", today=TODAY)
+    with db.engine.connect() as conn:
+        assert conn.execute(select(m.TrainingProgress)).first() is None
+
+
+@pytest.mark.parametrize(
+    ("path", "platform"),
+    [(EDX, "openedx"), (EDX_PROBLEMS, "openedx"), (MOODLE, "moodle"), (DASHBOARD, "dashboard")],
+)
+def test_another_platforms_export_is_named_as_such(db, people, path: Path, platform: str) -> None:
+    """Chosen as the wrong platform, each fixture is refused in one sentence that names
+    the platform it is an export of (the wizard then reads it as that one)."""
+    from wir_manager.services.spreadsheets.training_import import WrongPlatformError
+
+    for chosen in ("openedx", "moodle", "dashboard"):
+        if chosen == platform:
+            assert read_training(db, path, chosen, today=TODAY).items
+            continue
+        with pytest.raises(WrongPlatformError) as refused:
+            read_training(db, path, chosen, today=TODAY)
+        assert refused.value.found.value == platform
+        assert str(refused.value) == (
+            f"“{path.name}” is an export of {refused.value.found.label}, "
+            f"not of {refused.value.chosen.label}."
+        )
+
+
+def test_cli_names_the_source_a_file_needs(db, db_path, people, monkeypatch, capsys) -> None:
+    from tests.conftest import PASSPHRASE
+    from wir_manager.cli.main import main
+
+    db.close()
+    monkeypatch.setenv("WIR_MANAGER_PASSPHRASE", PASSPHRASE)
+    args = ["--db", str(db_path), "import", "training", str(DASHBOARD), "--source", "openedx"]
+    assert main(args) != 0
+    err = capsys.readouterr().err
+    assert (
+        f"“{DASHBOARD.name}” is an export of Programs & Events Dashboard, not of "
+        "Open edX / WikiLearn: use --source dashboard." in err
+    )
 
 
 def test_cli_import_training_prints_unmatched_and_writes_after_yes(

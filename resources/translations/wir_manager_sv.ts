@@ -1371,6 +1371,10 @@
         <translation>Kontrollerar kalkylbladet…</translation>
     </message>
     <message>
+        <source>Read as an export of {platform}: its columns say so.</source>
+        <translation>Läst som en export från {platform}: kolumnerna visar det.</translation>
+    </message>
+    <message>
         <source>Saved the mapping “{name}”.</source>
         <translation>Sparade mappningen ”{name}”.</translation>
     </message>
@@ -1561,8 +1565,16 @@
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <source>Import placement re&amp;quests…</source>
+        <source>Import placement &amp;requests…</source>
         <translation>Importera &amp;placeringsförfrågningar…</translation>
+    </message>
+    <message>
+        <source>Import &amp;training progress…</source>
+        <translation>Importera utbil&amp;dningsframsteg…</translation>
+    </message>
+    <message>
+        <source>Completions from Open edX / WikiLearn, Moodle or the Programs &amp; Events Dashboard, matched to candidates by username or e-mail</source>
+        <translation>Slutförda moduler från Open edX / WikiLearn, Moodle eller Programs &amp; Events Dashboard, matchade mot kandidater via användarnamn eller e-post</translation>
     </message>
     <message>
         <source>&amp;Export candidates…</source>
@@ -1613,7 +1625,7 @@
         <translation>Ctrl+L</translation>
     </message>
     <message>
-        <source>Change &amp;passphrase…</source>
+        <source>&amp;Change passphrase…</source>
         <translation>&amp;Byt lösenfras…</translation>
     </message>
     <message>

@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         # why in the tooltip, instead of the server's refusal after the whole wizard.
         write_access.enable_writes(db, "candidates", [self.ui.actionImportCandidates])
         write_access.enable_writes(db, "placement_requests", [self.ui.actionImportRequests])
+        write_access.enable_writes(db, "training_progress", [self.ui.actionImportTraining])
 
     def _title(self, db: object) -> str:
         """ "WiR Manager", plus what kind of copy is open when it is not the live data."""
@@ -209,6 +210,7 @@ class MainWindow(QMainWindow):
         ui.actionShortcuts.triggered.connect(self._help)
         ui.actionImportCandidates.triggered.connect(lambda: self.import_spreadsheet("candidates"))
         ui.actionImportRequests.triggered.connect(lambda: self.import_spreadsheet("requests"))
+        ui.actionImportTraining.triggered.connect(lambda: self.import_spreadsheet("training"))
         ui.actionExportCandidates.triggered.connect(lambda: self.export_spreadsheet("candidates"))
         ui.actionExportTraining.triggered.connect(lambda: self.export_spreadsheet("training"))
         ui.actionAbout.triggered.connect(self._about)

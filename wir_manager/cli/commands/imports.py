@@ -130,6 +130,7 @@ def wrote_training(written: int, ready: int) -> str:
 def cmd_import_training(ctx: CliContext, args: argparse.Namespace) -> int:
     from wir_manager.cli.commands.spreadsheets import _clear, _progress, may_write
     from wir_manager.services.spreadsheets.training_import import (
+        WrongPlatformError,
         read_training,
         saved_course_mapping,
         write_training,
@@ -138,7 +139,19 @@ def cmd_import_training(ctx: CliContext, args: argparse.Namespace) -> int:
     order = DateOrder(args.date_order) if args.date_order else None
     with ctx.open() as db:
         chosen = _module_mapping(db, args.source, args.map) if args.map else None
-        report = read_training(db, args.file, args.source, mapping=chosen, date_order=order)
+        try:
+            report = read_training(db, args.file, args.source, mapping=chosen, date_order=order)
+        except WrongPlatformError as exc:
+            raise UserError(
+                _(
+                    "“{name}” is an export of {found}, not of {chosen}: use --source {value}."
+                ).format(
+                    name=args.file.name,
+                    found=exc.found.label,
+                    chosen=exc.chosen.label,
+                    value=exc.found.value,
+                )
+            ) from None
         if chosen is None:
             saved = saved_course_mapping(db, args.source, report.items)
             if saved is not None:

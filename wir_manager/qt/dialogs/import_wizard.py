@@ -61,8 +61,10 @@ from wir_manager.services.spreadsheets.candidates_import import (
     write_candidates,
 )
 from wir_manager.services.spreadsheets.training_import import (
+    Source,
     TrainingReport,
     TrainingResult,
+    WrongPlatformError,
     read_training,
     save_course_mapping,
     saved_course_mapping,
@@ -348,24 +350,42 @@ class ImportWizard(QDialog):
         source = self.training_panel.source
         self.training_report = None
 
-        def work(progress: Progress) -> tuple[TrainingReport, str | None]:
-            report = read_training(db, path, source, mapping=mapping, progress=progress)
-            if mapping is None:
-                saved = saved_course_mapping(db, source, report.items)
+        def work(progress: Progress) -> tuple[TrainingReport, str | None, str]:
+            used, chosen = source, mapping
+            try:
+                report = read_training(db, path, used, mapping=chosen, progress=progress)
+            except WrongPlatformError as exc:
+                # Another platform's export: read it as that one (the combo box shows it
+                # and the summary says why); a mapping of the other platform's items
+                # does not apply.
+                used, chosen = exc.found.value, None
+                report = read_training(db, path, used, progress=progress)
+            if chosen is None:
+                saved = saved_course_mapping(db, used, report.items)
                 if saved is not None:
-                    name, chosen = saved
-                    return read_training(db, path, source, mapping=chosen), name
-            return report, None
+                    name, items = saved
+                    return read_training(db, path, used, mapping=items), name, used
+            return report, None, used
 
-        def done(result: tuple[TrainingReport, str | None]) -> None:
+        def done(result: tuple[TrainingReport, str | None, str]) -> None:
             if token is not self._token:
                 return
-            report, name = result
+            report, name, used = result
+            summary = report.summary()
+            if used != source:
+                self.training_panel.set_source(used)
+                summary = (
+                    self.tr("Read as an export of {platform}: its columns say so.").format(
+                        platform=Source(used).label
+                    )
+                    + " "
+                    + summary
+                )
             self.training_report = report
             self.training_panel.set_report(report, name)
             self.ui.previewTable.resizeColumnsToContents()
             self.problems.setStringList([*report.notes, *report.lines()])
-            self._show_summary(report.summary())
+            self._show_summary(summary)
             self._enable_import(report.ok and bool(report.changes))
 
         return self._run_check(work, done, token)
@@ -633,10 +653,13 @@ class ImportWizard(QDialog):
 def run_import_wizard(
     ctx: AppContext, parent: QWidget | None = None, kind: str = "candidates"
 ) -> int:
-    """Show the wizard modally; returns the number of records imported (0 if none)."""
+    """Show the wizard modally; returns the number of records imported (0 if none):
+    candidates or requests created, or training records written."""
     wizard = ImportWizard(ctx, parent, kind=kind)
     try:
         wizard.exec()
-        return wizard.result.created if wizard.result else 0
+        if wizard.result is not None:
+            return wizard.result.created
+        return wizard.training_result.written if wizard.training_result else 0
     finally:
         wizard.deleteLater()

@@ -228,6 +228,13 @@ class TrainingPanel(QWidget):
     def source(self) -> str:
         return str(self.source_combo.currentData())
 
+    def set_source(self, value: str) -> None:
+        """Show ``value`` as the platform (the file turned out to be its export); no
+        ``source_changed``: the file has been read as that one already."""
+        index = self.source_combo.findData(value)
+        if index >= 0:
+            self.source_combo.setCurrentIndex(index)
+
     def set_report(self, report: TrainingReport | None, saved_name: str | None = None) -> None:
         self.items.set_report(report)
         self.learners.set_report(report)

@@ -278,6 +278,33 @@ def detect_layout(headers: Sequence[object], source: Source) -> Layout:
     )
 
 
+def platform_of(headers: Sequence[object]) -> Source | None:
+    """The one platform whose export has these columns (None when none or several fit):
+    a Dashboard editors list chosen as "Open edX" is then named, not just refused."""
+    fits = []
+    for source in Source:
+        try:
+            detect_layout(headers, source)
+        except SpreadsheetError:
+            continue
+        fits.append(source)
+    return fits[0] if len(fits) == 1 else None
+
+
+class WrongPlatformError(SpreadsheetError):
+    """The file is another platform's export than the one chosen; ``found`` says which
+    (the wizard reads it as that one and says so, the CLI names the --source to use)."""
+
+    def __init__(self, name: str, chosen: Source, found: Source) -> None:
+        super().__init__(
+            _("“{name}” is an export of {found}, not of {chosen}.").format(
+                name=name, found=found.label, chosen=chosen.label
+            )
+        )
+        self.chosen = chosen
+        self.found = found
+
+
 def _moodle_pairs(headers: Sequence[object]) -> dict[str, tuple[int, int]]:
     """Activity → (state column, date column): a column "X" followed by "X - <date label>"."""
     texts = [str(h or "").strip() for h in headers]
@@ -436,7 +463,13 @@ def read_training(
                     n=format_number(MAX_ROWS)
                 )
             )
-    layout = detect_layout(header, source)
+    try:
+        layout = detect_layout(header, source)
+    except SpreadsheetError:
+        found = platform_of(header)
+        if found is None or found is source:
+            raise
+        raise WrongPlatformError(path.name, source, found) from None
     first_row = h + 2
     report_date = report_date_from_name(path.name)
     on_default = report_date or today
