@@ -136,6 +136,15 @@ def _clean(text: str | None, limit: int = MAX_TEXT, what: str = "") -> str | Non
     return value or None
 
 
+def _require_status(row: m.Placement, wanted: PlacementStatus, refusal: str) -> None:
+    """Starting, completing and ending early each apply from one status only and refuse
+    alike: nothing changes, and ``refusal`` (its own translated sentence with a
+    ``{status}`` slot) names the status the placement is in now, lower case to sit
+    mid-sentence."""
+    if row.status != wanted:
+        raise PlacementError(refusal.format(status=_(row.status.label).lower()))
+
+
 def _effective_end(p: m.Placement) -> dt.date:
     return p.ended_on if p.ended_on is not None else p.end_date
 
@@ -306,6 +315,20 @@ def _apply_fields(
         row.liaison_id = _contact(s, organisation_id, data.liaison).id
     else:
         row.liaison_id = None
+
+
+def _pending_checkins(s: Session, placement_id: int) -> list[m.PlacementCheckin]:
+    """The check-ins not done yet: new dates (an edit while planned, an extension) move
+    or drop only these; a done check-in is history and keeps its date. A list, so the
+    caller may delete while it goes through them."""
+    return list(
+        s.scalars(
+            select(m.PlacementCheckin).where(
+                m.PlacementCheckin.placement_id == placement_id,
+                m.PlacementCheckin.done_on.is_(None),
+            )
+        )
+    )
 
 
 def _schedule(s: Session, row: m.Placement) -> None:
@@ -655,14 +678,7 @@ def update_placement(db: Database, data: PlacementData) -> PlacementChange:
             if row.candidate_id is not None:
                 _check_overlap(s, row.candidate_id, data.start_date, data.end_date, row.id)
             row.start_date, row.end_date = data.start_date, data.end_date
-            for c in list(
-                s.scalars(
-                    select(m.PlacementCheckin).where(
-                        m.PlacementCheckin.placement_id == row.id,
-                        m.PlacementCheckin.done_on.is_(None),
-                    )
-                )
-            ):
+            for c in _pending_checkins(s, row.id):
                 s.delete(c)
             s.flush()
             _schedule(s, row)
@@ -679,12 +695,11 @@ def start_placement(
     messages: list[str] = []
     with db.session() as s:
         row = _placement(s, placement_id)
-        if row.status != PlacementStatus.PLANNED:
-            raise PlacementError(
-                _("Only a planned placement can start (this one is {status}).").format(
-                    status=_(row.status.label).lower()
-                )
-            )
+        _require_status(
+            row,
+            PlacementStatus.PLANNED,
+            _("Only a planned placement can start (this one is {status})."),
+        )
         row.status = PlacementStatus.ACTIVE
         row.started_on = on or dt.date.today()
         messages.append(_("The placement has started."))
@@ -700,12 +715,11 @@ def complete_placement(
     messages: list[str] = []
     with db.session() as s:
         row = _placement(s, placement_id)
-        if row.status != PlacementStatus.ACTIVE:
-            raise PlacementError(
-                _("Only an active placement can be completed (this one is {status}).").format(
-                    status=_(row.status.label).lower()
-                )
-            )
+        _require_status(
+            row,
+            PlacementStatus.ACTIVE,
+            _("Only an active placement can be completed (this one is {status})."),
+        )
         row.status = PlacementStatus.COMPLETED
         row.ended_on = on or min(dt.date.today(), row.end_date)
         if row.ended_on > row.end_date:
@@ -727,12 +741,11 @@ def end_early(
     messages: list[str] = []
     with db.session() as s:
         row = _placement(s, placement_id)
-        if row.status != PlacementStatus.ACTIVE:
-            raise PlacementError(
-                _("Only an active placement can end early (this one is {status}).").format(
-                    status=_(row.status.label).lower()
-                )
-            )
+        _require_status(
+            row,
+            PlacementStatus.ACTIVE,
+            _("Only an active placement can end early (this one is {status})."),
+        )
         day = on or dt.date.today()
         if day < row.start_date or day >= row.end_date:
             raise PlacementError(
@@ -803,15 +816,7 @@ def extend_placement(
             )
         )
         row.end_date = new_end
-        pending = list(
-            s.scalars(
-                select(m.PlacementCheckin).where(
-                    m.PlacementCheckin.placement_id == row.id,
-                    m.PlacementCheckin.done_on.is_(None),
-                )
-            )
-        )
-        for c in pending:
+        for c in _pending_checkins(s, row.id):
             if c.kind == CheckinKind.FINAL:
                 c.due_on = new_end
             elif c.due_on >= new_end:
