@@ -239,17 +239,26 @@ class PlacementRecord:
             updated_at=self.updated_at,
         )
 
+    def as_row(self) -> PlacementRow:
+        """The placement as one line of the list."""
+        return PlacementRow(
+            self.id,
+            self.candidate_id,
+            self.candidate_name,
+            self.request_id,
+            self.request_title,
+            self.organisation,
+            self.start_date,
+            self.end_date,
+            self.status,
+        )
+
     def to_json(self) -> dict[str, object]:
+        """What ``placement show|accept|start … --json`` prints. It begins with the very
+        keys of the placement's line in ``placements --json`` (made by that line's own
+        ``to_json``), so a script reads a placement the same way from either."""
         return {
-            "id": self.id,
-            "candidate_id": self.candidate_id,
-            "candidate": self.candidate_name,
-            "request_id": self.request_id,
-            "request": self.request_title,
-            "organisation": self.organisation,
-            "start_date": self.start_date.isoformat(),
-            "end_date": self.end_date.isoformat(),
-            "status": self.status.value,
+            **self.as_row().to_json(),
             "liaison": (
                 {
                     "id": self.liaison.id,
