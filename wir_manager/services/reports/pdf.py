@@ -14,7 +14,7 @@ import os
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from wir_manager.i18n import _, ngettext
 from wir_manager.services.localefmt import format_date, format_number, format_percent
@@ -260,6 +260,59 @@ def _pct(value: float | None) -> str:
     return "–" if value is None else format_percent(value)
 
 
+class _Outcome(Protocol):
+    """A metric against its target: a programme total or one placement's outcome."""
+
+    @property
+    def label(self) -> str: ...
+    @property
+    def target(self) -> int | None: ...
+    @property
+    def actual(self) -> int: ...
+
+
+def _outcomes_section(st: _Styles, outcomes: Sequence[_Outcome], width: float) -> list[Any]:
+    """The part "Outcomes against targets" of both reports: the programme's totals and
+    one placement's outcomes are read alike (a chart of the first twelve, then every
+    metric with its share of the target), so one piece of code draws both. Only a
+    placement's metric may lack a target: a dash, a bar of 0 and no share."""
+    from reportlab.platypus import Paragraph
+
+    part: list[Any] = [Paragraph(_markup(_("Outcomes against targets")), st.h2)]
+    if not outcomes:
+        part.append(Paragraph(_markup(_("No outcomes were recorded.")), st.body))
+        return part
+    shown = list(outcomes)[:12]
+    part.append(
+        _bar_chart(
+            st,
+            [_(o.label) for o in shown],
+            [[o.target or 0 for o in shown], [o.actual for o in shown]],
+            width=width,
+            height=40 + 22 * len(shown),
+            horizontal=True,
+            names=(_("Target"), _("Actual")),
+        )
+    )
+    part.append(
+        _table(
+            st,
+            (_("Metric"), _("Target"), _("Actual"), _("Of target")),
+            [
+                (
+                    _(o.label),
+                    "–" if o.target is None else format_number(o.target),
+                    format_number(o.actual),
+                    _pct(o.actual / o.target if o.target else None),
+                )
+                for o in outcomes
+            ],
+            [width * 0.46, width * 0.18, width * 0.18, width * 0.18],
+        )
+    )
+    return part
+
+
 def programme_pdf(report: ProgrammeReport, *, branding: str | None = None) -> bytes:
     """The programme report as PDF bytes (nothing personal in it)."""
     from reportlab.lib.units import mm
@@ -411,39 +464,7 @@ def programme_pdf(report: ProgrammeReport, *, branding: str | None = None) -> by
         )
     if not report.placements:
         story.append(Paragraph(_markup(_("No placement in this period.")), st.body))
-    # Outcomes.
-    story.append(Paragraph(_markup(_("Outcomes against targets")), st.h2))
-    if report.outcomes:
-        shown = report.outcomes[:12]
-        story.append(
-            _bar_chart(
-                st,
-                [_(o.label) for o in shown],
-                [[o.target for o in shown], [o.actual for o in shown]],
-                width=width,
-                height=40 + 22 * len(shown),
-                horizontal=True,
-                names=(_("Target"), _("Actual")),
-            )
-        )
-        story.append(
-            _table(
-                st,
-                (_("Metric"), _("Target"), _("Actual"), _("Of target")),
-                [
-                    (
-                        _(o.label),
-                        format_number(o.target),
-                        format_number(o.actual),
-                        _pct(o.actual / o.target if o.target else None),
-                    )
-                    for o in report.outcomes
-                ],
-                [width * 0.46, width * 0.18, width * 0.18, width * 0.18],
-            )
-        )
-    else:
-        story.append(Paragraph(_markup(_("No outcomes were recorded.")), st.body))
+    story += _outcomes_section(st, report.outcomes, width)
     # Equity.
     story.append(Paragraph(_markup(_("Equity of outcomes")), st.h2))
     story.append(
@@ -639,38 +660,6 @@ def placement_pdf(rec: Any, *, branding: str | None = None, today: dt.date | Non
             [width * 0.22, width * 0.16, width * 0.24, width * 0.38],
         )
     )
-    # Outcomes.
-    story.append(Paragraph(_markup(_("Outcomes against targets")), st.h2))
-    if rec.outcomes:
-        shown = list(rec.outcomes)[:12]
-        story.append(
-            _bar_chart(
-                st,
-                [_(o.label) for o in shown],
-                [[o.target or 0 for o in shown], [o.actual for o in shown]],
-                width=width,
-                height=40 + 22 * len(shown),
-                horizontal=True,
-                names=(_("Target"), _("Actual")),
-            )
-        )
-        story.append(
-            _table(
-                st,
-                (_("Metric"), _("Target"), _("Actual"), _("Of target")),
-                [
-                    (
-                        _(o.label),
-                        "–" if o.target is None else format_number(o.target),
-                        format_number(o.actual),
-                        _pct(o.progress),
-                    )
-                    for o in rec.outcomes
-                ],
-                [width * 0.46, width * 0.18, width * 0.18, width * 0.18],
-            )
-        )
-    else:
-        story.append(Paragraph(_markup(_("No outcomes were recorded.")), st.body))
+    story += _outcomes_section(st, rec.outcomes, width)
     title = _("Placement report")
     return _build(story, title, f"{title} · {rec.organisation or ''}", st)
