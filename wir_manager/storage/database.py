@@ -49,6 +49,7 @@ from wir_manager.storage.errors import (
     stale_record,
 )
 from wir_manager.storage.keys import SALT_BYTES, DatabaseKey, read_salt
+from wir_manager.storage.lazy_engine import LazyEngine
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -116,7 +117,7 @@ class DatabaseInfo:
     size_bytes: int
 
 
-class Database:
+class Database(LazyEngine):
     """An unlocked database. Owns the engine and hands out short-lived sessions.
 
     Services open one session per task (or per thread) with :meth:`session`; nothing
@@ -379,17 +380,6 @@ class Database:
                 )
             )
         return translated
-
-    @property
-    def engine(self) -> Engine:
-        engine = self._engine
-        if engine is None:
-            with self._engine_lock:
-                if self._engine is None:
-                    self._build_engine()
-                engine = self._engine
-        assert engine is not None
-        return engine
 
     def _build_engine(self) -> None:
         from sqlalchemy.orm import sessionmaker

@@ -46,6 +46,7 @@ from wir_manager.storage.errors import (
     WrongPassphraseError,
     stale_record,
 )
+from wir_manager.storage.lazy_engine import LazyEngine
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -350,7 +351,7 @@ def _privileges(privilege: str) -> str:
     return ", ".join(parts)
 
 
-class ServerDatabase:
+class ServerDatabase(LazyEngine):
     """A connection (pool) to one WiR Manager database on a PostgreSQL server."""
 
     is_server = True
@@ -535,17 +536,6 @@ class ServerDatabase:
             return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
     # ------------------------------------------------------------- engine
-    @property
-    def engine(self) -> Engine:
-        engine = self._engine
-        if engine is None:
-            with self._engine_lock:
-                if self._engine is None:
-                    self._build_engine()
-                engine = self._engine
-        assert engine is not None
-        return engine
-
     def _build_engine(self) -> None:
         from sqlalchemy import create_engine, event
         from sqlalchemy.orm import sessionmaker
