@@ -781,22 +781,8 @@ class SavedPane(_Pane):
         if status is ShortlistStatus.ACCEPTED:
             self.accept(rid, row)
             return
-        try:
-            done = confirm.save_resolving_stale(
-                self.view,
-                self.ask_stale,
-                lambda seen: self._set_status(rid, row, status, seen),
-                self._shown(row).updated_at,
-                reload=lambda: self._reload_shown(row.candidate_id),
-            )
-        except Exception as exc:
-            show_error(self.view, exc)
-            return
-        if done is None:
-            return
-        self._seen = None
-        self._say(None)
-        self.reload(keep_candidate=row.candidate_id)
+        if self._save_entry(row, lambda seen: self._set_status(rid, row, status, seen)):
+            self._say(None)
 
     def _set_status(
         self, rid: int, row: ShortlistRow, status: ShortlistStatus, seen: dt.datetime | None
@@ -856,23 +842,36 @@ class SavedPane(_Pane):
         if row is None or rid is None:
             return
         note = self.ui.noteEdit.text()
+        self._save_entry(
+            row,
+            lambda seen: matching.set_note(
+                self.ctx.db, rid, row.candidate_id, note, expected_updated_at=seen
+            ),
+        )
+
+    def _save_entry(
+        self, row: ShortlistRow, save: Callable[[dt.datetime | None], ShortlistRow]
+    ) -> bool:
+        """Save an answer or a note to the shown entry. Both compare with the version the
+        editor was filled from, resolve a stale save the same way (reload or keep mine),
+        and afterwards show the stored entry again with the person still chosen; True
+        when it was saved, False when refused (said in a box) or given up."""
         try:
             done = confirm.save_resolving_stale(
                 self.view,
                 self.ask_stale,
-                lambda seen: matching.set_note(
-                    self.ctx.db, rid, row.candidate_id, note, expected_updated_at=seen
-                ),
+                save,
                 self._shown(row).updated_at,
                 reload=lambda: self._reload_shown(row.candidate_id),
             )
         except Exception as exc:
             show_error(self.view, exc)
-            return
+            return False
         if done is None:
-            return
+            return False
         self._seen = None
         self.reload(keep_candidate=row.candidate_id)
+        return True
 
 
 class AssignmentPane(_Pane):
