@@ -126,6 +126,22 @@ def file_argument(text: str) -> Path:
     return Path(text)
 
 
+def date_argument(text: str) -> dt.date:
+    """argparse type for a day (``--start``, ``--on``, ``--interview`` …): every command
+    takes days the one way, ISO ``YYYY-MM-DD``, and refuses anything else with the same
+    sentence."""
+    import argparse
+
+    from wir_manager.i18n import _
+
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("{value!r} is not a date (use YYYY-MM-DD)").format(value=text)
+        ) from None
+
+
 def _default(value: Any) -> Any:
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()

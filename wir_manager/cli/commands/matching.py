@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from collections.abc import Callable
 from typing import Any
 
-from wir_manager.cli.context import CliContext, UserError, print_json, print_table
+from wir_manager.cli.context import (
+    CliContext,
+    UserError,
+    date_argument,
+    print_json,
+    print_table,
+)
 from wir_manager.domain.enums import DeclineReason
 from wir_manager.i18n import _, ngettext
 from wir_manager.services.matching import (
@@ -38,15 +43,6 @@ def _weight(text: str) -> tuple[str, float]:
     except ValueError:
         raise argparse.ArgumentTypeError(
             _("{value!r} is not a number").format(value=value)
-        ) from None
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            _("{value!r} is not a date (use YYYY-MM-DD)").format(value=text)
         ) from None
 
 
@@ -115,7 +111,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     s.add_argument("request_id", type=int, metavar="REQUEST_ID")
     s.add_argument("candidate_id", type=int, metavar="CANDIDATE_ID")
     s.add_argument("status", metavar="STATUS")
-    s.add_argument("--on", type=_date, metavar="YYYY-MM-DD", help="date of the interview")
+    s.add_argument("--on", type=date_argument, metavar="YYYY-MM-DD", help="date of the interview")
     s.add_argument(
         "--reason",
         metavar="REASON",

@@ -9,12 +9,12 @@ PLACEMENT_ID METRIC VALUE [--target]`` and ``due [--json]``.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from collections.abc import Callable
 
 from wir_manager.cli.context import (
     CliContext,
     UserError,
+    date_argument,
     file_argument,
     print_json,
     print_table,
@@ -22,15 +22,6 @@ from wir_manager.cli.context import (
 from wir_manager.i18n import _
 from wir_manager.services import placements as pl
 from wir_manager.services.reports import ReportWriteError
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            _("{value!r} is not a date (use YYYY-MM-DD)").format(value=text)
-        ) from None
 
 
 def _guarded(fn: Callable[[CliContext, argparse.Namespace], int]):  # type: ignore[no-untyped-def]
@@ -50,8 +41,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     a = act.add_parser("accept", help="the IGO accepted: write a planned placement")
     a.add_argument("request_id", type=int, metavar="REQUEST_ID")
     a.add_argument("candidate_id", type=int, metavar="CANDIDATE_ID")
-    a.add_argument("--start", type=_date, required=True, metavar="YYYY-MM-DD")
-    a.add_argument("--end", type=_date, required=True, metavar="YYYY-MM-DD")
+    a.add_argument("--start", type=date_argument, required=True, metavar="YYYY-MM-DD")
+    a.add_argument("--end", type=date_argument, required=True, metavar="YYYY-MM-DD")
     a.add_argument("--liaison", metavar="NAME", help="the IGO liaison (reused if known)")
     a.add_argument("--liaison-role", metavar="ROLE")
     a.add_argument("--liaison-email", metavar="EMAIL")
@@ -69,14 +60,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     ):
         c = act.add_parser(name, help=helptext)
         c.add_argument("placement_id", type=int, metavar="PLACEMENT_ID")
-        c.add_argument("--on", type=_date, metavar="YYYY-MM-DD")
+        c.add_argument("--on", type=date_argument, metavar="YYYY-MM-DD")
         c.add_argument("--json", action="store_true")
         c.set_defaults(func=_guarded(fn))
 
     c = act.add_parser("end-early", help="active → ended early, with the reason")
     c.add_argument("placement_id", type=int, metavar="PLACEMENT_ID")
     c.add_argument("--reason", required=True, metavar="TEXT")
-    c.add_argument("--on", type=_date, metavar="YYYY-MM-DD")
+    c.add_argument("--on", type=date_argument, metavar="YYYY-MM-DD")
     c.add_argument("--json", action="store_true")
     c.set_defaults(func=_guarded(cmd_end_early))
 
@@ -88,7 +79,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     c = act.add_parser("extend", help="move the end date (the old one is kept in the history)")
     c.add_argument("placement_id", type=int, metavar="PLACEMENT_ID")
-    c.add_argument("--end", type=_date, required=True, metavar="YYYY-MM-DD")
+    c.add_argument("--end", type=date_argument, required=True, metavar="YYYY-MM-DD")
     c.add_argument("--reason", metavar="TEXT")
     c.add_argument("--json", action="store_true")
     c.set_defaults(func=_guarded(cmd_extend))
@@ -117,8 +108,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     c = act.add_parser("checkin", help="mark a check-in or report done, or move it")
     c.add_argument("checkin_id", type=int, metavar="CHECKIN_ID")
-    c.add_argument("--done", type=_date, metavar="YYYY-MM-DD")
-    c.add_argument("--due", type=_date, metavar="YYYY-MM-DD")
+    c.add_argument("--done", type=date_argument, metavar="YYYY-MM-DD")
+    c.add_argument("--due", type=date_argument, metavar="YYYY-MM-DD")
     c.add_argument("--note", metavar="TEXT")
     c.set_defaults(func=_guarded(cmd_checkin))
 
@@ -130,7 +121,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("due", help="what is due: the Today screen's list")
     p.add_argument("--json", action="store_true", help="a JSON list of objects")
-    p.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
+    p.add_argument("--today", type=date_argument, metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
     p.set_defaults(func=_guarded(cmd_due))
 
     p = sub.add_parser("report", help="programme report (PDF/.xlsx) or a placement report (PDF)")
@@ -139,8 +130,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     r.add_argument(
         "-o", "--output", type=file_argument, required=True, metavar="FILE.pdf|FILE.xlsx"
     )
-    r.add_argument("--from", dest="start", type=_date, metavar="DATE")
-    r.add_argument("--to", dest="end", type=_date, metavar="DATE")
+    r.add_argument("--from", dest="start", type=date_argument, metavar="DATE")
+    r.add_argument("--to", dest="end", type=date_argument, metavar="DATE")
     r.add_argument("--lang", choices=("en", "sv"), help="language of the report")
     r.set_defaults(func=_guarded(cmd_report_programme))
     r = kinds.add_parser("placement", help="one residency for the IGO and the chapter")
@@ -152,7 +143,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("timeline", help="one candidate's history; --note adds a contact note")
     p.add_argument("candidate_id", type=int, metavar="CANDIDATE_ID")
     p.add_argument("--note", metavar="TEXT", help="add a contact note first")
-    p.add_argument("--on", type=_date, metavar="YYYY-MM-DD", help="date of the contact")
+    p.add_argument("--on", type=date_argument, metavar="YYYY-MM-DD", help="date of the contact")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_guarded(cmd_timeline))
 
