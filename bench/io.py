@@ -63,16 +63,15 @@ import argparse
 import csv
 import datetime as dt
 import io
-import statistics
 import sys
 import tempfile
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import fields
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests.ods_support
 
+from _common import figure, line, median_time
 from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook
 from sqlalchemy import delete, insert, select
@@ -91,23 +90,7 @@ from wir_manager.storage.database import Database
 PASSPHRASE = "bench passphrase"
 
 
-def median_time(
-    fn: Callable[[], object], repeats: int, reset: Callable[[], None] | None = None
-) -> float:
-    times = []
-    for _ in range(repeats):
-        if reset is not None:
-            reset()
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
-def line(name: str, ours: float, base: float, target: float) -> str:
-    ratio = ours / base if base else float("inf")
-    verdict = "ok" if ratio <= target else "MISS"
-    return f"{name}: {ours:.3f}s vs {base:.3f}s = {ratio:.2f}x (target <= {target:g}x) {verdict}"
+SECONDS = figure("s", 1, 3)
 
 
 STAFF_HEADERS = [
@@ -316,12 +299,12 @@ def main(argv: list[str] | None = None) -> int:
         f"ods: {ods_rows:,} rows checked; calamine {bare_ods:.3f}s, with the editor's "
         f"validation {base_ods:.3f}s, ours {ods_time:.3f}s"
     )
-    print(line("import_10k", import_time, base_import, 2))
-    print(line("csv_vs_bare_reader_10k", csv_time, bare_csv, 1.5))
-    print(line("ods_vs_bare_reader_10k", ods_time, bare_ods, 1.5))
-    print(line("csv_import_10k", csv_time, base_csv, 1.5))
-    print(line("ods_import_10k", ods_time, base_ods, 1.5))
-    print(line("dossier_20", dossier_time, 1.0, 1))
+    print(line("import_10k", import_time, base_import, 2, SECONDS))
+    print(line("csv_vs_bare_reader_10k", csv_time, bare_csv, 1.5, SECONDS))
+    print(line("ods_vs_bare_reader_10k", ods_time, bare_ods, 1.5, SECONDS))
+    print(line("csv_import_10k", csv_time, base_csv, 1.5, SECONDS))
+    print(line("ods_import_10k", ods_time, base_ods, 1.5, SECONDS))
+    print(line("dossier_20", dossier_time, 1.0, 1, SECONDS))
     return 0
 
 

@@ -36,6 +36,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from _common import figure, line, timed
+
 from wir_manager.services import candidates as svc
 from wir_manager.services import demo
 from wir_manager.services.matching import assign, open_request_ids, rank
@@ -44,12 +46,6 @@ from wir_manager.services.matching.requirements import load_requirements
 from wir_manager.storage.database import Database
 
 PASSPHRASE = "bench passphrase"
-
-
-def timed(fn: Callable[[], object]) -> float:
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
 
 
 def cpu_timed(fn: Callable[[], object]) -> float:
@@ -65,13 +61,6 @@ def read_only(db: Database, request_id: int) -> None:
     with db.connection() as conn:
         req = load_requirements(conn, request_id)
         load_pool(conn, languages=req.language_codes, platforms=req.platforms, topics=req.topics)
-
-
-def line(name: str, ours: float, base: float, target: float, unit: str = "") -> str:
-    ratio = ours / base if base else float("inf")
-    verdict = "ok" if ratio <= target else "MISS"
-    figures = f"{ours:.1f}{unit} vs {base:.1f}{unit} = {ratio:.2f}x"
-    return f"{name}: {figures} (target <= {target:g}x) {verdict}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -158,12 +147,13 @@ def run(db: Database, args: argparse.Namespace) -> int:
         f"  total {result.total:.2f} vs greedy {result.greedy_total:.2f} "
         f"(optimum gains {result.gain:.2f})"
     )
-    print(line("rank_cold_vs_read", cold, read, 3, " ms"))
-    print(line("rank_warm_vs_budget", warm, 150, 1, " ms"))
-    print(line("rank_cold_vs_budget", cold, 150, 1, " ms"))
-    print(line("rank_after_one_edit", edit, warm_side, 3, " ms"))
-    print(line("assign_cold_vs_budget", t_cold, 5, 1, " s"))
-    print(line("greedy_vs_optimum", result.greedy_total, result.total, 1))
+    ms, s, plain = figure(" ms", 1), figure(" s", 1), figure("", 1)
+    print(line("rank_cold_vs_read", cold, read, 3, ms))
+    print(line("rank_warm_vs_budget", warm, 150, 1, ms))
+    print(line("rank_cold_vs_budget", cold, 150, 1, ms))
+    print(line("rank_after_one_edit", edit, warm_side, 3, ms))
+    print(line("assign_cold_vs_budget", t_cold, 5, 1, s))
+    print(line("greedy_vs_optimum", result.greedy_total, result.total, 1, plain))
     return 0
 
 

@@ -22,12 +22,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import random
-import statistics
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
+from _common import line, median_time
 from sqlalchemy import insert, select
 
 from wir_manager.domain.enums import OutcomeMetric, PlacementStatus, ShortlistStatus
@@ -37,24 +36,6 @@ from wir_manager.storage.database import Database
 
 PASSPHRASE = "bench passphrase"
 BUDGET = 3.0
-
-
-def median_time(fn: Callable[[], object], repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
-def line(name: str, ours: float, base: float, target: float) -> str:
-    ratio = ours / base if base else float("inf")
-    verdict = "ok" if ratio <= target else "MISS"
-    return (
-        f"{name}: {ours * 1000:.1f}ms vs {base * 1000:.1f}ms = {ratio:.2f}x "
-        f"(target <= {target:g}x) {verdict}"
-    )
 
 
 def add_placements(db: Database, count: int, seed: int = 11) -> None:

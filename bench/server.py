@@ -30,12 +30,12 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests.pg_cluster
 
+from _common import figure, line, timed
 from sqlalchemy import select
 
 from tests import pg_cluster
@@ -50,12 +50,6 @@ from wir_manager.storage.server import ServerDatabase
 PASSPHRASE = "bench passphrase for the team server comparison"
 SEED = 7
 ADMIN = "bench_admin"
-
-
-def timed(fn: Callable[[], object]) -> float:
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
 
 
 def first_request(db: object) -> int:
@@ -205,16 +199,6 @@ def grow(db: object, extra: int) -> None:
         round_no += 1
 
 
-def line(name: str, ours: float, base: float, target: float, unit: str = "ms") -> str:
-    ratio = ours / base if base else float("inf")
-    scale = 1000 if unit == "ms" else 1
-    status = "ok" if ratio <= target else "MISS"
-    return (
-        f"{name}: {ours * scale:.1f} {unit} vs {base * scale:.1f} {unit} = {ratio:.2f}x "
-        f"(target <= {target:g}x) {status}"
-    )
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--candidates", type=int, default=50_000, help="people for the ranking")
@@ -277,10 +261,11 @@ def main(argv: list[str] | None = None) -> int:
     print("  save round trip (one editor save)")
     print("  save in one client until the other client's change feed has it")
     print()
-    print(line("rank_after_change", *results["rank_after_change"], 2))
-    print(line("table_open", *results["table_open"], 1.5))
-    print(line("save_round_trip", *results["save_round_trip"], 3))
-    print(line("notify_to_refresh", notify, 1.0, 1, unit="s"))
+    ms = figure(" ms")
+    print(line("rank_after_change", *results["rank_after_change"], 2, ms))
+    print(line("table_open", *results["table_open"], 1.5, ms))
+    print(line("save_round_trip", *results["save_round_trip"], 3, ms))
+    print(line("notify_to_refresh", notify, 1.0, 1, figure(" s", 1)))
     return 0
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import sqlite3
-import statistics
 import sys
 import tempfile
 import time
@@ -22,6 +21,8 @@ from pathlib import Path
 from sqlalchemy import insert, select
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from _common import median_time
 
 from wir_manager.services import demo
 from wir_manager.storage import migrate
@@ -156,15 +157,6 @@ def timed_insert(db: Database, rows: dict[type, list[dict]]) -> float:
             for i in range(0, len(data), 5000):
                 conn.execute(insert(table), data[i : i + 5000])
     return time.perf_counter() - start
-
-
-def median_time(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main() -> int:

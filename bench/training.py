@@ -23,16 +23,15 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from _common import line, median_time
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import delete, insert, select
@@ -44,24 +43,6 @@ from wir_manager.storage import models as m
 from wir_manager.storage.database import Database
 
 PASSPHRASE = "bench passphrase"
-
-
-def median_time(fn: Callable[[], object], repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
-def line(name: str, ours: float, base: float, target: float) -> str:
-    ratio = ours / base if base else float("inf")
-    verdict = "ok" if ratio <= target else "MISS"
-    return (
-        f"{name}: {ours * 1000:.1f}ms vs {base * 1000:.1f}ms = {ratio:.2f}x "
-        f"(target <= {target:g}x) {verdict}"
-    )
 
 
 class PlainGridModel(QAbstractTableModel):
