@@ -12,9 +12,8 @@ import json
 import pytest
 from sqlalchemy import func, select
 
-from tests.worlds import two_requests
+from tests.worlds import consenting_person, two_requests
 from wir_manager.cli.main import main
-from wir_manager.domain.codes import region_of
 from wir_manager.domain.enums import (
     CheckinKind,
     PlacementStatus,
@@ -47,21 +46,14 @@ TODAY = dt.date(2026, 12, 20)
 
 
 def _person(s, cid: int, name: str, country: str, gender: str, **kw):
-    region = region_of(country)
     s.add(
-        m.Candidate(
-            id=cid,
-            full_name=name,
-            username=f"user{cid}",
-            email=f"user{cid}@example.org",
-            country=country,
-            region=region.region_code if region else None,
-            subregion=region.subregion_code if region else None,
-            gender=gender,
+        consenting_person(
+            cid,
+            name,
+            country,
+            gender,
             stage=kw.pop("stage", Stage.READY),
-            consent_store=True,
             consent_store_at=dt.date(2026, 6, 1),
-            consent_propose=True,
             available_from=dt.date(2026, 11, 1),
             available_until=dt.date(2028, 12, 31),
         )

@@ -25,8 +25,7 @@ from sqlalchemy import select
 
 from tests.conftest import SERVER_ADMIN
 from tests.qt_support import close_window, make_window, screen_in_laptop_window
-from tests.worlds import two_requests
-from wir_manager.domain.codes import region_of
+from tests.worlds import consenting_person, two_requests
 from wir_manager.domain.enums import (
     DueKind,
     PlacementStatus,
@@ -66,21 +65,14 @@ def _build_week(db):  # type: ignore[no-untyped-def]
     with db.session() as s:
         two_requests(s, start=START, deadline=TODAY + dt.timedelta(days=10))
         for cid, name, country, gender in PEOPLE:
-            region = region_of(country)
             s.add(
-                m.Candidate(
-                    id=cid,
-                    full_name=name,
-                    username=f"user{cid}",
-                    email=f"user{cid}@example.org",
-                    country=country,
-                    region=region.region_code if region else None,
-                    subregion=region.subregion_code if region else None,
-                    gender=gender,
+                consenting_person(
+                    cid,
+                    name,
+                    country,
+                    gender,
                     stage=Stage.READY,
-                    consent_store=True,
                     consent_store_at=TODAY - dt.timedelta(days=30),
-                    consent_propose=True,
                     available_from=TODAY - dt.timedelta(days=30),
                     available_until=TODAY + dt.timedelta(days=900),
                 )

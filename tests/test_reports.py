@@ -14,8 +14,8 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 
+from tests.worlds import consenting_person
 from wir_manager.cli.main import main
-from wir_manager.domain.codes import region_of
 from wir_manager.domain.enums import PlacementStatus, RequestStatus, ShortlistStatus, Stage
 from wir_manager.services import placements as pl
 from wir_manager.services import reports
@@ -100,20 +100,9 @@ def world(db):
             )
         )
         for cid, name, country, gender, stage, _sl, _acc in people:
-            region = region_of(country) if country else None
             s.add(
-                m.Candidate(
-                    id=cid,
-                    full_name=name,
-                    username=f"user{cid}",
-                    email=f"user{cid}@example.org",
-                    country=country,
-                    region=region.region_code if region else None,
-                    gender=gender,
-                    stage=stage,
-                    consent_store=True,
-                    consent_propose=True,
-                    created_at=dt.datetime(2025, 6, 1),
+                consenting_person(
+                    cid, name, country, gender, stage=stage, created_at=dt.datetime(2025, 6, 1)
                 )
             )
         s.flush()

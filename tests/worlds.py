@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from wir_manager.domain.codes import region_of
+from wir_manager.domain.codes import region_columns, region_of
 from wir_manager.domain.enums import (
     Importance,
     LanguageLevel,
@@ -212,6 +212,28 @@ def shortlisted_request(db):
             )
         request_id = req.id
     return db, request_id, people
+
+
+def consenting_person(
+    cid: int, name: str, country: str | None, gender: str | None, **fields: object
+) -> m.Candidate:
+    """One person of the placements and reports worlds: username and e-mail made from the
+    id, the region columns from the country through the app's own rule
+    (:func:`region_columns`, as the editor and the importer write them), consenting to be
+    kept and proposed. These tests count people by region and gender, so each world
+    builds them this one way; ``fields`` sets the rest (stage, dates, created_at)."""
+    return m.Candidate(
+        id=cid,
+        full_name=name,
+        username=f"user{cid}",
+        email=f"user{cid}@example.org",
+        country=country,
+        **region_columns(country),
+        gender=gender,
+        consent_store=True,
+        consent_propose=True,
+        **fields,
+    )
 
 
 def two_requests(s, *, start: dt.date, deadline: dt.date) -> None:
