@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, MutableMapping, Sequence
+from collections.abc import Callable, Iterable, MutableMapping, Sequence
 from dataclasses import replace
+from typing import Any, TypeVar
 
 from sqlalchemy import delete, func, null, or_, select
 from sqlalchemy.orm import defer
@@ -58,6 +59,8 @@ from wir_manager.services.concurrency import ensure_unchanged
 from wir_manager.storage import models as m
 from wir_manager.storage import text_limits
 from wir_manager.storage.database import Database
+
+_Key = TypeVar("_Key")
 
 # The plain types live in SQLAlchemy-free modules (the desktop app builds its Candidates
 # screen from them before the engine exists); they stay importable from here.
@@ -481,32 +484,46 @@ def validate(
     )
 
 
+def _sync_levels(
+    children: list[Any],
+    key: Callable[[Any], _Key],
+    wanted: dict[_Key, int],
+    make: Callable[[_Key, int], Any],
+) -> None:
+    """Make a person's languages or skills (children with a key and a level) the
+    ``wanted`` levels, touching only what differs: a removed key goes, a changed level is
+    set on the row that is there, a new key is added with ``make``. Both lists are saved
+    this way so the audit log names only what really changed."""
+    for child in list(children):
+        k = key(child)
+        if k not in wanted:
+            children.remove(child)
+        elif child.level != wanted[k]:
+            child.level = wanted[k]
+    have = {key(child) for child in children}
+    for k, level in wanted.items():
+        if k not in have:
+            children.append(make(k, level))
+
+
 def _apply(s, row: m.Candidate, data: CandidateData) -> None:
     """Copy ``data`` onto ``row``; children are diffed so unchanged rows are not touched
     (the audit log then names only what really changed)."""
     for name, value in candidate_records.column_values(data).items():
         if getattr(row, name) != value:
             setattr(row, name, value)
-    wanted_langs = {codes.normalize_language(lang.code): lang.level for lang in data.languages}
-    for lang in list(row.languages):
-        if lang.code not in wanted_langs:
-            row.languages.remove(lang)
-        elif lang.level != wanted_langs[lang.code]:
-            lang.level = wanted_langs[lang.code]
-    have = {lang.code for lang in row.languages}
-    for code, level in wanted_langs.items():
-        if code not in have:
-            row.languages.append(m.CandidateLanguage(code=code, level=level))
-    wanted_skills = {Platform(s.platform): s.level for s in data.skills if s.level > 0}
-    for skill in list(row.skills):
-        if skill.platform not in wanted_skills:
-            row.skills.remove(skill)
-        elif skill.level != wanted_skills[skill.platform]:
-            skill.level = wanted_skills[skill.platform]
-    have_skills = {skill.platform for skill in row.skills}
-    for platform, level in wanted_skills.items():
-        if platform not in have_skills:
-            row.skills.append(m.CandidateSkill(platform=platform, level=level))
+    _sync_levels(
+        row.languages,
+        lambda lang: lang.code,
+        {codes.normalize_language(lang.code): lang.level for lang in data.languages},
+        lambda code, level: m.CandidateLanguage(code=code, level=level),
+    )
+    _sync_levels(
+        row.skills,
+        lambda skill: skill.platform,
+        {Platform(s.platform): s.level for s in data.skills if s.level > 0},
+        lambda platform, level: m.CandidateSkill(platform=platform, level=level),
+    )
     wanted_topics = {Topic(t) for t in data.topics}
     for topic in list(row.topics):
         if topic.topic not in wanted_topics:
