@@ -40,6 +40,7 @@ from wir_manager.domain.enums import (
 from wir_manager.services import demo_placements
 from wir_manager.services.candidate_records import FIELDS
 from wir_manager.services.progress import NO_PROGRESS, Progress
+from wir_manager.services.training.modules import add_default_modules
 from wir_manager.storage import models as m
 from wir_manager.storage.database import Database
 from wir_manager.storage.ids import new_ids
@@ -183,16 +184,7 @@ def ensure_reference_data(db: Database) -> dict[str, int]:
         for name, kind, country in catalogue.AFFILIATES:
             if name not in have_aff:
                 s.add(m.Affiliate(name=name, kind=kind, country=country))
-        if not s.execute(select(m.TrainingModule.id).limit(1)).first():
-            for pos, spec in enumerate(catalogue.DEFAULT_MODULES, start=1):
-                s.add(
-                    m.TrainingModule(
-                        position=pos,
-                        title=spec.title,
-                        description=spec.description,
-                        mandatory=spec.mandatory,
-                    )
-                )
+        add_default_modules(s)
         s.flush()
         ids: dict[str, int] = {}
         for oid, acronym in s.execute(select(m.Organisation.id, m.Organisation.acronym)):

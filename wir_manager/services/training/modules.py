@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from wir_manager.domain import catalogue
 from wir_manager.i18n import _
@@ -138,18 +139,26 @@ def move_module(db: Database, module_id: int, delta: int) -> list[ModuleRecord]:
     return reorder_modules(db, ids)
 
 
-def install_default_modules(db: Database) -> list[ModuleRecord]:
-    """Add the programme's default curriculum (docs/domain.md) when there is no module."""
-    with db.session(write=True) as s:
-        if s.execute(select(m.TrainingModule.id).limit(1)).first() is None:
-            for pos, spec in enumerate(catalogue.DEFAULT_MODULES, start=1):
-                s.add(
-                    m.TrainingModule(
-                        position=pos,
-                        title=spec.title,
-                        description=spec.description,
-                        mandatory=spec.mandatory,
-                        active=True,
-                    )
+def add_default_modules(s: Session) -> None:
+    """Add the programme's default curriculum (docs/domain.md) in ``s`` when there is no
+    module. The Training screen's button and the demo data both start a programme this
+    way, so a demo database has exactly the curriculum a real one starts with; modules
+    someone already made are never added to."""
+    if s.execute(select(m.TrainingModule.id).limit(1)).first() is None:
+        for pos, spec in enumerate(catalogue.DEFAULT_MODULES, start=1):
+            s.add(
+                m.TrainingModule(
+                    position=pos,
+                    title=spec.title,
+                    description=spec.description,
+                    mandatory=spec.mandatory,
+                    active=True,
                 )
+            )
+
+
+def install_default_modules(db: Database) -> list[ModuleRecord]:
+    """Add the default curriculum when there is no module (:func:`add_default_modules`)."""
+    with db.session(write=True) as s:
+        add_default_modules(s)
     return list_modules(db)
