@@ -20,7 +20,7 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 from sqlalchemy import select
 
 from tests.conftest import SERVER_ADMIN
@@ -617,15 +617,78 @@ def test_heading_of_a_placement_whose_organisation_is_gone(
     view.select_placement(pid)
     qtbot.waitUntil(lambda: view.record is not None and view.record.id == pid, timeout=20000)
     at = {"en": "at", "sv": "hos"}[code]
-    assert view.heading.text() == f"أمينة الحسن {at} WHO"
+    assert _plain(view.heading.text()) == f"أمينة الحسن {at} WHO"
     with week.session() as s:  # as deleting the organisation leaves it (SET NULL)
         s.get(m.Placement, pid).organisation_id = None
     view.refresh(select=pid)
     qtbot.waitUntil(
         lambda: view.record is not None and view.record.organisation is None, timeout=20000
     )
-    assert view.heading.text() == heading
+    assert _plain(view.heading.text()) == heading
     assert not view.heading.text().rstrip().endswith((" at", " hos"))
+
+
+def _plain(text: str) -> str:
+    """``text`` without the bidi marks and isolates that keep a line left to right."""
+    return text.translate(dict.fromkeys(map(ord, "\u200e\u200f\u2066\u2067\u2068\u2069")))
+
+
+def _ink(label) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    """The first and last pixel column of ``label`` that the text paints."""
+    from PySide6.QtGui import QColor
+
+    image = label.grab().toImage()
+    background = label.palette().color(label.backgroundRole()).lightness()
+    inked = [
+        x
+        for x in range(image.width())
+        if any(
+            abs(QColor(image.pixel(x, y)).lightness() - background) > 60
+            for y in range(image.height())
+        )
+    ]
+    assert inked, "the label paints nothing"
+    return inked[0], inked[-1]
+
+
+@pytest.mark.parametrize(("code", "accepted"), [("en", "accepted for"), ("sv", "antagen till")])
+def test_headings_with_an_arabic_name_read_left_to_right(
+    qtbot, week, tmp_path: Path, language, code: str, accepted: str
+) -> None:
+    """The placement form's title after "accepted" and the Placements screen's heading
+    start with the resident's name. A name in Arabic script made the whole line
+    right-to-left: right-aligned, "at WHO" to the left of the name and the request's
+    quotes turned round (seen in the dialog tour). Both now start at the left edge,
+    with the name first."""
+    language(code)
+    window = make_window(week, tmp_path, qtbot)
+    shortlists = window.show_screen("shortlists")
+    shortlists.select_request(1, candidate_id=10)
+    qtbot.waitUntil(lambda: len(shortlists.saved_model.records()) == 2, timeout=20000)
+    _choose_saved(shortlists, 10)
+    for status in (ShortlistStatus.SENT, ShortlistStatus.INTERVIEW, ShortlistStatus.ACCEPTED):
+        _answer(shortlists, status)
+    form = shortlists.saved_pane.form
+    assert form is not None and form.isVisible()
+    title = form.findChild(QLabel, "placementFormHeading")
+    assert _plain(title.text()).startswith(f"أمينة الحسن {accepted} ")
+    first, last = _ink(title)
+    assert first < 12 and last < title.width() - 100, (first, last, title.width())
+    form.liaison_name.setText("Ольга Петрова")
+    form.save_button.click()
+    assert shortlists.saved_pane.form is None
+    pid = pl.list_placements(week)[0].id
+    view = window.show_screen("placements")
+    view.select_placement(pid)
+    qtbot.waitUntil(lambda: view.record is not None and view.record.id == pid, timeout=20000)
+    first, last = _ink(view.heading)
+    assert first < 12 and last < view.heading.width() - 100, (first, last)
+    view.edit_details()
+    title = view.form.findChild(QLabel, "placementFormHeading")
+    assert _plain(title.text()) == _plain(view.heading.text())
+    assert _ink(title)[0] < 12
+    view.form.reject()
+    close_window(qtbot, window)
 
 
 def _lists(db) -> dict[int, list[tuple[int, str]]]:  # type: ignore[no-untyped-def]

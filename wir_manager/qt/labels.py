@@ -34,3 +34,16 @@ def _stage_label(value: str, _language: str) -> str:
         return QCoreApplication.translate("Enums", Stage(value).label)
     except ValueError:
         return value
+
+
+def isolate(name: str) -> str:
+    """A person's name wrapped in Unicode first-strong isolates (FSI … PDI), so an Arabic
+    or Hebrew name does not reorder the words, numbers and quotes around it."""
+    return f"\u2068{name}\u2069"
+
+
+def left_to_right(sentence: str) -> str:
+    """A sentence of the (English or Swedish) interface that starts with a name: a
+    left-to-right mark first, or a name in Arabic script turns the whole line
+    right-to-left — right-aligned, with "at WHO" before the name."""
+    return f"\u200e{sentence}"

@@ -35,6 +35,7 @@ from wir_manager.domain.enums import WorkMode
 from wir_manager.qt import accessibility as a11y
 from wir_manager.qt import theme
 from wir_manager.qt.errors import EXPECTED_ERRORS
+from wir_manager.qt.labels import left_to_right
 from wir_manager.qt.widgets import confirm
 from wir_manager.qt.widgets.pickers import country_items, fill_with_completion
 from wir_manager.services.placements import (
@@ -88,7 +89,9 @@ class PlacementForm(QDialog):
         # The service's answer once the form was accepted.
         self.change: PlacementChange | None = None
         outer = QVBoxLayout(self)
-        title = QLabel(heading, self)
+        # The heading starts with a name: it reads left to right even in Arabic script.
+        title = QLabel(left_to_right(heading), self)
+        title.setObjectName("placementFormHeading")
         title.setWordWrap(True)
         font = title.font()
         font.setBold(True)

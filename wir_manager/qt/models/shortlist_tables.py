@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 )
 
 from wir_manager.domain.enums import DeclineReason, ShortlistStatus
+from wir_manager.qt.labels import isolate
 from wir_manager.qt.models.records import SORT_ROLE, Column, RecordTableModel
 from wir_manager.qt.plurals import plurals
 from wir_manager.qt.widgets.score_bars import PARTS_ROLE, parts_tooltip
@@ -146,12 +147,6 @@ class SavedShortlistModel(RecordTableModel[ShortlistRow]):
         if role == PARTS_ROLE and index.isValid():
             return self.record(index.row()).parts
         return super().data(index, role)
-
-
-def isolate(text: str) -> str:
-    """Wrap a name in Unicode first-strong isolates so an Arabic or Hebrew name does not
-    flip the order of the numbers and commas around it."""
-    return f"\u2068{text}\u2069"
 
 
 def _picks(r: RequestAssignment) -> str:

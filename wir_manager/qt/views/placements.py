@@ -51,7 +51,7 @@ from wir_manager.qt import settings as opts
 from wir_manager.qt.context import AppContext
 from wir_manager.qt.dialogs.placement_form import PlacementForm, pydate, qdate, work_mode_label
 from wir_manager.qt.errors import EXPECTED_ERRORS, show_error
-from wir_manager.qt.labels import stage_label
+from wir_manager.qt.labels import isolate, left_to_right, stage_label
 from wir_manager.qt.models.placement_tables import (
     ID_ROLE,
     CheckinModel,
@@ -539,13 +539,16 @@ class PlacementsView(SidebarScreen):
             self._fill_outcomes([])
             self.timeline.set_candidate(None)
             return
-        name = rec.candidate_name or self.tr("erased person")
+        name = isolate(rec.candidate_name) if rec.candidate_name else self.tr("erased person")
         # The organisation may be gone (deleted: the placement keeps its numbers), and
-        # "Name at " would read as a sentence cut off.
+        # "Name at " would read as a sentence cut off. The line reads left to right
+        # even when the name is in Arabic script.
         self.heading.setText(
-            self.tr("{name} at {org}").format(name=name, org=rec.organisation)
-            if rec.organisation
-            else self.tr("{name} (no organisation)").format(name=name)
+            left_to_right(
+                self.tr("{name} at {org}").format(name=name, org=rec.organisation)
+                if rec.organisation
+                else self.tr("{name} (no organisation)").format(name=name)
+            )
         )
         self.facts.setText("\n".join(self._fact_lines(rec)))
         status = rec.status

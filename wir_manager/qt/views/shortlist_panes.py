@@ -41,7 +41,7 @@ from wir_manager.qt.context import AppContext
 from wir_manager.qt.dialogs.placement_form import PlacementForm, pydate, qdate
 from wir_manager.qt.errors import show_error
 from wir_manager.qt.forms.ui_shortlists_view import Ui_ShortlistsView
-from wir_manager.qt.labels import stage_label
+from wir_manager.qt.labels import isolate, stage_label
 from wir_manager.qt.models.shortlist_ranked import COL, RankedProxy, RankedTreeModel
 from wir_manager.qt.models.shortlist_tables import (
     AssignmentModel,
@@ -817,7 +817,7 @@ class SavedPane(_Pane):
         self.form = PlacementForm(
             data,
             heading=self.tr("{name} accepted for “{title}”").format(
-                name=row.name, title=request.title
+                name=isolate(row.name), title=request.title
             ),
             contacts=placements.contacts_of(db, org_id) if org_id is not None else [],
             affiliates=candidates.affiliates(db),
