@@ -495,3 +495,42 @@ def test_language_picker_starts_empty_and_enter_goes_to_the_level(qtbot, db) -> 
     assert [(r.code, r.level) for r in view.editor.languages.records()] == [
         ("ar", LanguageLevel.C1)
     ]
+
+
+@pytest.mark.parametrize(
+    ("code", "persian", "arabic"),
+    [("en", "Persian (fa)", "Arabic (ar)"), ("sv", "Persiska (fa)", "Arabiska (ar)")],
+)
+def test_language_names_in_the_candidate_editor_follow_the_interface(
+    qtbot, db, language, code: str, persian: str, arabic: str
+) -> None:
+    """Seen in the dialog tour: the Swedish candidate editor listed a person's languages
+    as "Persian (fa)", "English (en)" (the ISO list's English names), while the request
+    editor beside it said "Engelska (en)"; its language picker and the filter bar's
+    offered "Arabic (ar)". All three now name languages in the interface's language."""
+    from tests.qt_support import make_view
+    from wir_manager.qt.widgets import pickers
+    from wir_manager.services import candidates as svc
+    from wir_manager.services.records import LanguageSkill
+
+    language(code)
+    person = add_person(db, "علیرضا عقیلی", "AlirezaA", "alireza@example.org")
+    data = svc.get_candidate(db, person).data
+    from dataclasses import replace
+
+    svc.update_candidate(
+        db, person, replace(data, languages=(LanguageSkill("fa", 7), *data.languages))
+    )
+    view, _answers = make_view(qtbot, db)
+    assert view.select_candidate(person)
+    ui = view.editor.ui
+    ui.tabs.setCurrentWidget(ui.languagesTab)
+    shown = [
+        view.editor.languages.index(r, 0).data() for r in range(view.editor.languages.rowCount())
+    ]
+    assert persian in shown
+    english = {"en": "English (en)", "sv": "Engelska (en)"}[code]
+    assert english in shown
+    for combo in (ui.languageCombo, view.filters.languageFilter):
+        pickers.ensure_filled(combo)
+        assert combo.itemText(combo.findData("ar")) == arabic

@@ -6,7 +6,6 @@ The item text is "Name (code)" and the item data is the code, so people can type
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
@@ -115,24 +114,26 @@ def ensure_filled(combo: QComboBox) -> None:
 
 
 def language_items() -> list[tuple[str, str]]:
-    """UN official languages first (what IGOs ask for most), then every ISO 639-1 one.
-    Names come from the ISO list itself (cheap), not from CLDR (slow to load at start)."""
-    names = dict(codes.all_languages())
-    un = [(code, names.get(code, code)) for code in codes.UN_OFFICIAL_LANGUAGES]
-    rest = [(c, n) for c, n in names.items() if c not in codes.UN_OFFICIAL_LANGUAGES]
+    """UN official languages first (what IGOs ask for most), then every ISO 639-1 one,
+    named in the language of the interface ("Arabiska (ar)" in Swedish) as the request
+    editor names them. The pickers are filled when first used (:func:`fill_on_use`),
+    so the CLDR names are not read at start-up."""
+    names = {code: codes.language_name(code) for code, _iso in codes.all_languages()}
+    un = [
+        (code, names.get(code) or codes.language_name(code)) for code in codes.UN_OFFICIAL_LANGUAGES
+    ]
+    rest = sorted(
+        ((c, n) for c, n in names.items() if c not in codes.UN_OFFICIAL_LANGUAGES),
+        key=lambda item: item[1].casefold(),
+    )
     return un + rest
 
 
-@functools.lru_cache(maxsize=1)
-def _iso_names() -> dict[str, str]:
-    return dict(codes.all_languages())
-
-
 def language_label(code: str) -> str:
-    """Display name of a stored language tag: the ISO name for plain codes, CLDR for
-    tags such as "pt-BR" that the ISO list does not have."""
-    name = _iso_names().get(code)
-    return name if name is not None else codes.language_name(code)
+    """Display name of a stored language tag in the language of the interface: English
+    names in a Swedish editor ("Persian (fa)" beside "Engelska (en)" in the request
+    editor) were the ISO list's, which has no other language."""
+    return codes.language_name(code)
 
 
 def level_label(level: int) -> str:
