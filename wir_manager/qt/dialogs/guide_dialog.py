@@ -32,6 +32,7 @@ class GuideDialog(QDialog):
         self._fit_images()
         self._headings: list[int] = []  # block numbers of the headings, in order
         self._fill_contents()
+        self._fit_contents()
         self.ui.contentsList.currentRowChanged.connect(self.show_section)
         self.ui.findEdit.returnPressed.connect(self.find_next)
         self.ui.findEdit.setFocus()
@@ -92,6 +93,24 @@ class GuideDialog(QDialog):
                 self.ui.contentsList.addItem(item)
                 self._headings.append(block.blockNumber())
             block = block.next()
+
+    def _fit_contents(self) -> None:
+        """The contents pane as wide as its longest heading, leaving the text room for
+        a screenshot; a heading longer than that wraps. At a fixed 220 px the longest
+        ("Training progress from learning platforms", "Importera kandidater och
+        utbildning") ran under the splitter, behind a horizontal scroll bar."""
+        contents = self.ui.contentsList
+        contents.setWordWrap(True)
+        contents.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        metrics = contents.fontMetrics()
+        texts = [contents.item(row).text() for row in range(contents.count())]
+        widest = max((metrics.horizontalAdvance(text) for text in texts), default=0)
+        # frame, the vertical scroll bar and the item's own padding
+        chrome = 2 * contents.frameWidth() + contents.verticalScrollBar().sizeHint().width() + 12
+        total = self.width() - self.ui.splitter.handleWidth()
+        left = min(widest + chrome, total - IMAGE_WIDTH - 40)
+        left = max(left, 160)
+        self.ui.splitter.setSizes([left, total - left])
 
     # ------------------------------------------------------------------ navigation
     def section_titles(self) -> list[str]:
