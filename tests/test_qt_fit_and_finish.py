@@ -534,3 +534,54 @@ def test_language_names_in_the_candidate_editor_follow_the_interface(
     for combo in (ui.languageCombo, view.filters.languageFilter):
         pickers.ensure_filled(combo)
         assert combo.itemText(combo.findData("ar")) == arabic
+
+
+def _start_x(doc, text: str) -> float:  # type: ignore[no-untyped-def]
+    """Where ``text`` starts, in pixels from the left of the laid-out document."""
+    doc.size()  # lays the document out: a block has no lines before
+    found = doc.find(text)
+    assert not found.isNull(), text
+    block = found.block()
+    offset = found.selectionStart() - block.position()
+    line = block.layout().lineForTextPosition(offset)
+    assert line.isValid(), text
+    x = line.cursorToX(offset)
+    x = x[0] if isinstance(x, tuple) else x
+    return doc.documentLayout().blockBoundingRect(block).x() + x
+
+
+@pytest.mark.parametrize(
+    ("code", "words"),
+    [
+        ("en", ["Import candidates", "Save", "Switch screen", "Quit"]),
+        ("sv", ["Importera kandidater", "Spara", "Byt vy", "Avsluta"]),
+    ],
+)
+def test_keyboard_shortcuts_box_lines_up_its_columns(
+    qtbot, db, tmp_path: Path, language, code: str, words: list[str]
+) -> None:
+    """Seen in the dialog tour: Help → Keyboard shortcuts set its two columns with tab
+    stops, and "Ctrl+1 … Ctrl+7" is wider than one, so "Switch screen" / "Byt vy" stood
+    a column further right than the rest. Every description now starts at one x."""
+    from PySide6.QtGui import QTextDocument
+    from PySide6.QtWidgets import QLabel, QMessageBox
+
+    from tests.qt_support import close_window, make_window
+
+    language(code)
+    window = make_window(db, tmp_path, qtbot)
+    window._help()
+    box = window.findChild(QMessageBox, "helpDialog")
+    qtbot.waitExposed(box)
+    label = box.findChild(QLabel, "qt_msgbox_informativelabel")
+    doc = QTextDocument()
+    doc.setDefaultFont(label.font())
+    if label.textFormat() == Qt.TextFormat.PlainText or "<" not in label.text():
+        doc.setPlainText(label.text())
+    else:
+        doc.setHtml(label.text())
+    doc.setTextWidth(label.width())
+    starts = {word: round(_start_x(doc, word)) for word in words}
+    assert len(set(starts.values())) == 1, starts
+    box.close()
+    close_window(qtbot, window)
