@@ -17,9 +17,9 @@ from wir_manager.services.spreadsheets import read_candidates, write_candidates
 @pytest.mark.parametrize(
     ("code", "expected"),
     [
-        ("en", "staff.csv (sheet “staff”): 1,200 rows of candidates read. "
+        ("en", "staff.csv: 1,200 rows of candidates read. "
                "1,200 new records can be imported."),
-        ("sv", "staff.csv (bladet ”staff”): 1\xa0200 rader med kandidater lästa. "
+        ("sv", "staff.csv: 1\xa0200 rader med kandidater lästa. "
                "1\xa0200 nya poster kan importeras."),
     ],
 )  # fmt: skip

@@ -927,3 +927,31 @@ def test_every_menu_has_one_action_per_underlined_letter(
                 letters.append(text[text.index("&") + 1].casefold())
         assert len(letters) == len(set(letters)), (menu.title(), letters)
     close_window(qtbot, window)
+
+
+@pytest.mark.parametrize(
+    ("code", "text_file", "workbook"),
+    [
+        ("en", "form-responses.csv: 3 rows of candidates read.",
+         "staff-sheet-en.xlsx (sheet “Candidates”): 10 rows of candidates read."),
+        ("sv", "form-responses.csv: 3 rader med kandidater lästa.",
+         "staff-sheet-en.xlsx (bladet ”Candidates”): 10 rader med kandidater lästa."),
+    ],
+)  # fmt: skip
+def test_the_summary_names_a_sheet_only_where_there_is_one(
+    ctx, qtbot, language, code: str, text_file: str, workbook: str
+) -> None:  # type: ignore[no-untyped-def]
+    """Seen in the dialog tour: a form export in .csv was summed up as "form-responses.csv
+    (sheet “form-responses”): 3 rows …" — a text file has no sheets, and the name the
+    wizard gave the "sheet" was only the file's own again. A workbook still names the
+    sheet it read."""
+    language(code)
+    fixtures = Path(__file__).parent / "fixtures" / "imports"
+    for name, expected in (("form-responses.csv", text_file), ("staff-sheet-en.xlsx", workbook)):
+        wizard = ImportWizard(ctx, ask_open=lambda *_a, n=name: str(fixtures / n))
+        qtbot.addWidget(wizard)
+        wizard.show()
+        wizard.ui.browseButton.click()
+        _wait_report(qtbot, wizard)
+        assert wizard.ui.summaryLabel.text().startswith(expected), wizard.ui.summaryLabel.text()
+        wizard.close()

@@ -104,7 +104,7 @@ class ImportReport:
     #: what a "problems" workbook holds.
     file_headers: tuple[str, ...] = ()
     bad_rows: tuple[tuple[int, tuple[Any, ...]], ...] = ()
-    #: The column mapping used, and how a text file was read.
+    #: The column mapping used, and how a text file was read (None for a workbook).
     mapping: Any = None
     guess: Any = None
     #: True when the file's date order must be chosen before it can be read.
@@ -156,13 +156,23 @@ class ImportReport:
 
     def summary(self) -> str:
         what = _("candidates") if self.kind == "candidates" else _("placement requests")
-        head = ngettext(
-            "{file} (sheet “{sheet}”): {rows} row of {what} read",
-            "{file} (sheet “{sheet}”): {rows} rows of {what} read",
-            self.rows_read,
-        ).format(
-            file=self.file_name, sheet=self.sheet, rows=format_number(self.rows_read), what=what
-        )
+        if self.guess is not None:  # a text file has no sheets to name
+            head = ngettext(
+                "{file}: {rows} row of {what} read",
+                "{file}: {rows} rows of {what} read",
+                self.rows_read,
+            ).format(file=self.file_name, rows=format_number(self.rows_read), what=what)
+        else:
+            head = ngettext(
+                "{file} (sheet “{sheet}”): {rows} row of {what} read",
+                "{file} (sheet “{sheet}”): {rows} rows of {what} read",
+                self.rows_read,
+            ).format(
+                file=self.file_name,
+                sheet=self.sheet,
+                rows=format_number(self.rows_read),
+                what=what,
+            )
         if self.blank_rows:
             head += ngettext(
                 ", {n} blank row skipped", ", {n} blank rows skipped", self.blank_rows

@@ -234,6 +234,7 @@ def read_requests(
             problems=tuple(problems),
             notes=tuple(notes),
             blank_rows=blank,
+            guess=table.guess,
         )
     finally:
         table.close()
