@@ -225,6 +225,7 @@ def test_the_guide_and_the_help_list_every_shortcut_the_window_has(
     box.close()
 
 
+@pytest.mark.parametrize("code", ["en", "sv"])
 def test_guide_contents_show_every_heading_whole(qtbot, code: str) -> None:
     """Seen in the dialog tour: the guide's contents pane, 220 px wide, cut off its
     longest headings ("Training progress from learning p…", "Importera kandidater och
