@@ -1313,3 +1313,39 @@ def test_the_resident_column_can_be_dragged_wider_and_stays_so(qtbot, week, tmp_
     assert header.sectionSize(0) == resident + 40  # the user's width survives a resize
     assert header.sectionSize(1) > organisation - 40  # the new room goes to the organisation
     close_window(qtbot, window)
+
+
+@pytest.mark.parametrize("code", ["en", "sv"])
+def test_every_date_field_shows_dates_as_the_editors_do(
+    qtbot, week, tmp_path: Path, language, code: str
+) -> None:
+    """Seen in the dialog tour: in English the placement form, the timeline's note, the
+    report period and the answers showed 23/01/2027 beside the editors' 2027-06-01. Every
+    date field of every screen, and of the placement form, shows YYYY-MM-DD."""
+    import re
+
+    from PySide6.QtWidgets import QDateEdit
+
+    from wir_manager.qt.views.registry import SCREENS
+
+    language(code)
+    pid = _accepted(week)
+    window = make_window(week, tmp_path, qtbot)
+    seen: list[str] = []
+    for screen in SCREENS:
+        window.show_screen(screen.key)
+        qtbot.wait(50)
+        seen += [e.text() for e in window.findChildren(QDateEdit)]
+    view = window.show_screen("placements")
+    view.select_placement(pid)
+    qtbot.waitUntil(lambda: view.record is not None and view.record.id == pid, timeout=20000)
+    view.edit_button.click()
+    form = view.form
+    assert form is not None
+    in_form = [e.text() for e in form.findChildren(QDateEdit)]
+    assert len(in_form) >= 2 and form.start.text() == f"{form.start.date().toPython():%Y-%m-%d}"
+    seen += in_form
+    form.reject()
+    assert len(seen) >= 8
+    assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) for text in seen), seen
+    close_window(qtbot, window)

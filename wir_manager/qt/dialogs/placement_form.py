@@ -17,7 +17,6 @@ from dataclasses import replace
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -37,6 +36,7 @@ from wir_manager.qt import theme
 from wir_manager.qt.errors import EXPECTED_ERRORS
 from wir_manager.qt.labels import left_to_right
 from wir_manager.qt.widgets import confirm
+from wir_manager.qt.widgets.date_field import date_edit
 from wir_manager.qt.widgets.pickers import country_items, fill_with_completion
 from wir_manager.services.placements import (
     ContactRecord,
@@ -104,12 +104,10 @@ class PlacementForm(QDialog):
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
 
-        self.start = QDateEdit(self)
+        self.start = date_edit(self)
         self.start.setObjectName("placementStart")
-        self.start.setCalendarPopup(True)
-        self.end = QDateEdit(self)
+        self.end = date_edit(self)
         self.end.setObjectName("placementEnd")
-        self.end.setCalendarPopup(True)
         left.addRow(self.tr("&Start date:"), self.start)
         left.addRow(self.tr("&End date:"), self.end)
         self.share = QSpinBox(self)

@@ -23,7 +23,6 @@ from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Q
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -49,7 +48,7 @@ from wir_manager.domain.enums import CheckinKind, OutcomeMetric, PlacementStatus
 from wir_manager.qt import accessibility as a11y
 from wir_manager.qt import settings as opts
 from wir_manager.qt.context import AppContext
-from wir_manager.qt.dialogs.placement_form import PlacementForm, pydate, qdate, work_mode_label
+from wir_manager.qt.dialogs.placement_form import PlacementForm, pydate, work_mode_label
 from wir_manager.qt.errors import EXPECTED_ERRORS, show_error
 from wir_manager.qt.labels import isolate, left_to_right, stage_label
 from wir_manager.qt.models.placement_tables import (
@@ -61,6 +60,7 @@ from wir_manager.qt.models.placement_tables import (
     status_label,
 )
 from wir_manager.qt.widgets.bar_chart import Bar, BarChart
+from wir_manager.qt.widgets.date_field import date_edit
 from wir_manager.qt.widgets.impact_dialog import ImpactDialog
 from wir_manager.qt.widgets.screen import SidebarScreen
 from wir_manager.qt.widgets.tables import SharedColumn, record_table
@@ -91,10 +91,8 @@ class ProgrammeReportDialog(QDialog):
         self.setObjectName("programmeReportDialog")
         self.setWindowTitle(self.tr("Programme report"))
         form = QFormLayout(self)
-        self.start = QDateEdit(qdate(start), self)
-        self.start.setCalendarPopup(True)
-        self.end = QDateEdit(qdate(end), self)
-        self.end.setCalendarPopup(True)
+        self.start = date_edit(self, start)
+        self.end = date_edit(self, end)
         self.language = QComboBox(self)
         self.language.addItem(self.tr("English"), "en")
         self.language.addItem(self.tr("Swedish"), "sv")
@@ -362,13 +360,11 @@ class PlacementsView(SidebarScreen):
         v = QVBoxLayout(page)
         bar = QHBoxLayout()
         today = dt.date.today()
-        self.figures_from = QDateEdit(qdate(dt.date(today.year - 1, today.month, 1)), page)
+        self.figures_from = date_edit(page, dt.date(today.year - 1, today.month, 1))
         self.figures_from.setObjectName("figuresFrom")
-        self.figures_from.setCalendarPopup(True)
         # Planned residencies count too: the default period reaches a year ahead.
-        self.figures_to = QDateEdit(qdate(dt.date(today.year + 1, today.month, 1)), page)
+        self.figures_to = date_edit(page, dt.date(today.year + 1, today.month, 1))
         self.figures_to.setObjectName("figuresTo")
-        self.figures_to.setCalendarPopup(True)
         from_label = QLabel(self.tr("&From:"), page)
         from_label.setBuddy(self.figures_from)
         to_label = QLabel(self.tr("&To:"), page)
@@ -1134,8 +1130,7 @@ class PlacementsView(SidebarScreen):
         dialog = QDialog(self)
         dialog.setWindowTitle(title)
         form = QFormLayout(dialog)
-        edit = QDateEdit(qdate(default), dialog)
-        edit.setCalendarPopup(True)
+        edit = date_edit(dialog, default)
         form.addRow(label, edit)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog

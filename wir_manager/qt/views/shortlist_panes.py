@@ -21,7 +21,6 @@ from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, QObject, Q
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -52,6 +51,7 @@ from wir_manager.qt.models.shortlist_tables import (
     status_label,
 )
 from wir_manager.qt.widgets import confirm, write_access
+from wir_manager.qt.widgets.date_field import date_edit
 from wir_manager.qt.widgets.score_bars import ScoreBarDelegate, legend_html
 from wir_manager.services import candidates, matching, placements
 from wir_manager.services import requests as rq
@@ -587,9 +587,8 @@ class SavedPane(_Pane):
         # The IGO's answer: the control offers only the allowed next steps of the chosen
         # person; an interview needs its date, a decline its reason (and free text).
         ui.statusCombo.setAccessibleName(self.tr("The IGO's answer"))
-        self.interview_date = QDateEdit(qdate(dt.date.today() + dt.timedelta(days=7)), page)
+        self.interview_date = date_edit(page, dt.date.today() + dt.timedelta(days=7))
         self.interview_date.setObjectName("interviewDate")
-        self.interview_date.setCalendarPopup(True)
         self.interview_date.setAccessibleName(self.tr("Interview date"))
         self.decline_reason = QComboBox(page)
         self.decline_reason.setObjectName("declineReason")

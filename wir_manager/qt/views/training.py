@@ -32,6 +32,7 @@ from wir_manager.qt.models.training_grid import STATUS_ROLE, PreparedGrid, Train
 from wir_manager.qt.models.training_modules import ModuleListModel
 from wir_manager.qt.views.module_editor import ModuleEditor
 from wir_manager.qt.widgets import confirm
+from wir_manager.qt.widgets.date_field import set_up_date_edit
 from wir_manager.qt.widgets.screen import SidebarScreen
 from wir_manager.qt.widgets.tables import width_for_labels
 from wir_manager.qt.widgets.view_actions import drop_conflicting_shortcuts
@@ -148,7 +149,7 @@ class TrainingView(SidebarScreen):
     def _setup_marking(self) -> None:
         ui = self.ui
         today = QDate.currentDate()
-        ui.dateEdit.setDisplayFormat("yyyy-MM-dd")
+        set_up_date_edit(ui.dateEdit)
         ui.dateEdit.setMaximumDate(today)
         ui.dateEdit.setDate(today)
         ui.scoreSpin.setSpecialValueText(self.tr("—"))

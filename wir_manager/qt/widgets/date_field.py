@@ -14,7 +14,7 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent
-from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QWidget
+from PySide6.QtWidgets import QCalendarWidget, QDateEdit, QLineEdit, QWidget
 
 from wir_manager.qt import theme
 
@@ -23,6 +23,28 @@ def _tr(text: str) -> str:
     from PySide6.QtCore import QCoreApplication
 
     return QCoreApplication.translate("DateField", text)
+
+
+#: How every date field shows its date, whatever the locale: the editors' fields are typed
+#: as ISO dates, so the placement form, the answers and the reports' periods are too
+#: (in English they showed 23/01/2027 beside the editors' 2027-06-01).
+DISPLAY_FORMAT = "yyyy-MM-dd"
+
+
+def date_edit(parent: QWidget | None, day: dt.date | None = None) -> QDateEdit:
+    """A date that must be set (a placement's start, an interview), shown as the editors
+    show dates, with a calendar to pick from."""
+    edit = QDateEdit(parent)
+    set_up_date_edit(edit)
+    if day is not None:
+        edit.setDate(QDate(day.year, day.month, day.day))
+    return edit
+
+
+def set_up_date_edit(edit: QDateEdit) -> None:
+    """The same for a ``QDateEdit`` made by a Designer form."""
+    edit.setDisplayFormat(DISPLAY_FORMAT)
+    edit.setCalendarPopup(True)
 
 
 def parse(text: str) -> dt.date | None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -25,10 +24,11 @@ from PySide6.QtWidgets import (
 
 from wir_manager.qt import accessibility as a11y
 from wir_manager.qt.context import AppContext
-from wir_manager.qt.dialogs.placement_form import pydate, qdate
+from wir_manager.qt.dialogs.placement_form import pydate
 from wir_manager.qt.errors import EXPECTED_ERRORS, show_error
 from wir_manager.qt.models.placement_tables import ID_ROLE, TimelineModel
 from wir_manager.qt.widgets import write_access
+from wir_manager.qt.widgets.date_field import date_edit
 from wir_manager.qt.widgets.tables import record_table
 from wir_manager.services import placements as pl
 from wir_manager.services.placements.records import PlacementError
@@ -54,9 +54,8 @@ class TimelinePanel(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
-        self.note_day = QDateEdit(qdate(dt.date.today()), self)
+        self.note_day = date_edit(self, dt.date.today())
         self.note_day.setObjectName("noteDay")
-        self.note_day.setCalendarPopup(True)
         self.note_day.setAccessibleName(self.tr("Date of the contact"))
         self.note_edit = QLineEdit(self)
         self.note_edit.setObjectName("contactNoteEdit")
