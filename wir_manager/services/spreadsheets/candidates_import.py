@@ -179,12 +179,7 @@ def _load_rows(
         while chunk := list(itertools.islice(table.rows, min(_READ_CHUNK, limit - len(rows)))):
             rows += chunk
             progress.report(len(rows), 0, _("Reading the file"))
-        if len(rows) > MAX_ROWS + HEADER_SEARCH_ROWS + 1:
-            raise SpreadsheetError(
-                _("The sheet has more than {n} rows; split it into smaller files.").format(
-                    n=format_number(MAX_ROWS)
-                )
-            )
+        limits.check_body_rows(len(rows), MAX_ROWS + HEADER_SEARCH_ROWS + 1)
     while rows and all(cells.is_blank(v) for v in rows[-1]):
         rows.pop()
     return table, rows
@@ -339,12 +334,7 @@ def _read_candidates(
     if order is None and mapping.date_order:
         order = values.DateOrder(mapping.date_order)
     body = rows[h + 1 :]
-    if len(body) > MAX_ROWS:
-        raise SpreadsheetError(
-            _("The sheet has more than {n} rows; split it into smaller files.").format(
-                n=format_number(MAX_ROWS)
-            )
-        )
+    limits.check_body_rows(len(body))
     problems: list[Problem] = []
     notes: list[str] = []
     targets = mapping.targets()

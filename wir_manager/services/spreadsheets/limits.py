@@ -102,6 +102,18 @@ def check_zip(path: Path, members: Iterable[zipfile.ZipInfo]) -> None:
             raise _bomb(path)
 
 
+def check_body_rows(count: int, limit: int = MAX_ROWS) -> None:
+    """Refuse a sheet whose rows (below its header, or all read so far) exceed ``limit``
+    (:data:`MAX_ROWS` or a little more for the header search): one sentence, for every
+    kind of import."""
+    if count > limit:
+        raise SpreadsheetError(
+            _("The sheet has more than {n} rows; split it into smaller files.").format(
+                n=format_number(MAX_ROWS)
+            )
+        )
+
+
 def too_many_rows(sheet: str) -> SpreadsheetError:
     return SpreadsheetError(
         _(

@@ -457,12 +457,7 @@ def read_training(
             )
         header = [str(v).strip() if v is not None else "" for v in head[h]]
         body = head[h + 1 :] + list(table.rows)
-        if len(body) > MAX_ROWS:
-            raise SpreadsheetError(
-                _("The sheet has more than {n} rows; split it into smaller files.").format(
-                    n=format_number(MAX_ROWS)
-                )
-            )
+        limits.check_body_rows(len(body))
     try:
         layout = detect_layout(header, source)
     except SpreadsheetError:
