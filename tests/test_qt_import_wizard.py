@@ -955,3 +955,30 @@ def test_the_summary_names_a_sheet_only_where_there_is_one(
         _wait_report(qtbot, wizard)
         assert wizard.ui.summaryLabel.text().startswith(expected), wizard.ui.summaryLabel.text()
         wizard.close()
+
+
+@pytest.mark.parametrize(
+    ("code", "words"),
+    [
+        ("en", {"candidates": "say what its columns mean", "requests": "one placement request",
+                "training": "Open edX / WikiLearn"}),
+        ("sv", {"candidates": "vad kolumnerna betyder",
+                "requests": "en placeringsförfrågan per rad", "training": "Open edX / WikiLearn"}),
+    ],
+)  # fmt: skip
+def test_the_heading_says_what_each_kind_of_import_asks(
+    ctx, qtbot, language, code: str, words: dict[str, str]
+) -> None:
+    """Seen in the dialog tour: the heading asked to "say what its columns mean" for
+    placement requests too, which have no mapping step."""
+    language(code)
+    wizard = ImportWizard(ctx)
+    qtbot.addWidget(wizard)
+    combo = wizard.ui.kindCombo
+    headings = {}
+    for kind in ("candidates", "requests", "training"):
+        combo.setCurrentIndex(combo.findData(kind))
+        headings[kind] = wizard.ui.headingLabel.text()
+        assert words[kind] in headings[kind], (kind, headings[kind])
+    assert len(set(headings.values())) == 3
+    assert "mapping" not in headings["requests"] and words["candidates"] not in headings["requests"]

@@ -1355,6 +1355,14 @@
         <translation>Importera raderna utan problem och spara de andra, med vad som ska rättas, i en arbetsbok som du kan importera igen.</translation>
     </message>
     <message>
+        <source>Choose an export of Open edX / WikiLearn, Moodle or the Programs &amp; Events Dashboard and say which of the programme&apos;s modules its items are. Every learner is checked first; nothing is written until you import.</source>
+        <translation>Välj en export från Open edX / WikiLearn, Moodle eller Programs &amp; Events Dashboard och ange vilka av programmets moduler dess delar motsvarar. Varje deltagare kontrolleras först; inget skrivs förrän du importerar.</translation>
+    </message>
+    <message>
+        <source>Choose a spreadsheet or text file (.xlsx, .ods, .xls, .csv) with one placement request per row, in the columns of the template. Every row is checked first; nothing is written until you import.</source>
+        <translation>Välj ett kalkylblad eller en textfil (.xlsx, .ods, .xls, .csv) med en placeringsförfrågan per rad, i mallens kolumner. Varje rad kontrolleras först; inget skrivs förrän du importerar.</translation>
+    </message>
+    <message>
         <source>Spreadsheets and text files (*.xlsx *.ods *.xls *.csv *.txt *.tsv)</source>
         <translation>Kalkylark och textfiler (*.xlsx *.ods *.xls *.csv *.txt *.tsv)</translation>
     </message>

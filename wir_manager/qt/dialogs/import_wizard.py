@@ -117,12 +117,6 @@ class ImportWizard(QDialog):
         self._token: object | None = None
         self.result: ImportResult | None = None
         self.look: FileLook | None = None
-        self.ui.headingLabel.setText(
-            self.tr(
-                "Choose a spreadsheet or text file (.xlsx, .ods, .xls, .csv) and say what its "
-                "columns mean. Every row is checked first; nothing is written until you import."
-            )
-        )
         self.mapping_panel = MappingPanel(self)
         self.ui.splitter.insertWidget(0, self.mapping_panel)
         self._recheck_timer = QTimer(self)
@@ -237,9 +231,30 @@ class ImportWizard(QDialog):
         self.ui.onlyProblemsCheck.setVisible(not training)
         self.ui.templateButton.setVisible(not training)
         self.ui.previewTable.setModel(self.training_panel.learners if training else self.proxy)
+        self.ui.headingLabel.setText(self._heading())
         path = self.ui.fileEdit.text()
         if path:
             self.load_file(Path(path))
+
+    def _heading(self) -> str:
+        """What this kind of import asks of the person (only candidates have a mapping
+        step; requests come in the template's columns; training from a platform)."""
+        if self.kind == "training":
+            return self.tr(
+                "Choose an export of Open edX / WikiLearn, Moodle or the Programs & Events "
+                "Dashboard and say which of the programme's modules its items are. Every "
+                "learner is checked first; nothing is written until you import."
+            )
+        if self.kind == "requests":
+            return self.tr(
+                "Choose a spreadsheet or text file (.xlsx, .ods, .xls, .csv) with one placement "
+                "request per row, in the columns of the template. Every row is checked first; "
+                "nothing is written until you import."
+            )
+        return self.tr(
+            "Choose a spreadsheet or text file (.xlsx, .ods, .xls, .csv) and say what its "
+            "columns mean. Every row is checked first; nothing is written until you import."
+        )
 
     def _show_summary(self, text: str) -> None:
         self.ui.summaryLabel.setText(text)
