@@ -236,6 +236,8 @@ def test_mapping_step_with_a_real_staff_sheet(ctx, qtbot, tmp_path: Path) -> Non
     assert means["Wikidata experience"] == "Wikidata skill"
     assert means["Consent to share with partners?"] == "Consent to be proposed to organisations"
     assert not panel.encoding_combo.isVisible()  # a workbook: no text-file options
+    # ... and the dates stand first in their row, not alone at the far right.
+    assert panel.date_label.geometry().x() <= panel.saved_label.geometry().x() + 2
     report = wizard.report
     assert report is not None and report.ok and len(report.records) == 10
     column = report.headers.index("Country") + 1

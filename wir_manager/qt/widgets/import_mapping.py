@@ -177,12 +177,19 @@ class MappingPanel(QWidget):
         for order in DateOrder:
             self.date_combo.addItem(order.label, order.value)
         self.date_label.setBuddy(self.date_combo)
-        grid.addWidget(self.encoding_label, 0, 0)
-        grid.addWidget(self.encoding_combo, 0, 1)
-        grid.addWidget(self.delimiter_label, 0, 2)
-        grid.addWidget(self.delimiter_combo, 0, 3)
-        grid.addWidget(self.date_label, 0, 4)
-        grid.addWidget(self.date_combo, 0, 5)
+        # One row from the left: a workbook hides the text-file options, and the dates
+        # then stand first instead of alone at the far right (seen in the dialog tour).
+        reading = QHBoxLayout()
+        for label, combo in (
+            (self.encoding_label, self.encoding_combo),
+            (self.delimiter_label, self.delimiter_combo),
+            (self.date_label, self.date_combo),
+        ):
+            reading.addWidget(label)
+            reading.addWidget(combo)
+        reading.setSpacing(8)  # no spacer items: hidden options must leave no gap
+        reading.addStretch(1)
+        grid.addLayout(reading, 0, 0, 1, 6)
         self.saved_label = QLabel(self.tr("Saved &mapping:"), self)
         self.saved_combo = QComboBox(self)
         self.saved_combo.setObjectName("savedMappingCombo")
