@@ -1340,7 +1340,7 @@
     </message>
     <message>
         <source>Choose a spreadsheet or text file (.xlsx, .ods, .xls, .csv) and say what its columns mean. Every row is checked first; nothing is written until you import.</source>
-        <translation>Välj ett kalkylark eller en textfil (.xlsx, .ods, .xls, .csv) och ange vad kolumnerna betyder. Varje rad kontrolleras först; inget skrivs förrän du importerar.</translation>
+        <translation>Välj ett kalkylblad eller en textfil (.xlsx, .ods, .xls, .csv) och ange vad kolumnerna betyder. Varje rad kontrolleras först; inget skrivs förrän du importerar.</translation>
     </message>
     <message>
         <source>Training progress (Open edX, Moodle, Dashboard)</source>
