@@ -25,9 +25,9 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("DateField", text)
 
 
-#: How every date field shows its date, whatever the locale: the editors' fields are typed
-#: as ISO dates, so the placement form, the answers and the reports' periods are too
-#: (in English they showed 23/01/2027 beside the editors' 2027-06-01).
+# How every date field shows its date, whatever the locale: the editors' fields are typed
+# as ISO dates, so the placement form, the answers and the reports' periods are too
+# (in English they showed 23/01/2027 beside the editors' 2027-06-01).
 DISPLAY_FORMAT = "yyyy-MM-dd"
 
 
