@@ -50,20 +50,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-SIZE = (1366, 768)
-if "QT_QPA_PLATFORM" not in os.environ:
-    _screen = Path(tempfile.mkstemp(prefix="wir-screen-", suffix=".json")[1])
-    _screen.write_text(
-        json.dumps(
-            {
-                "screens": [
-                    {"name": "laptop", "x": 0, "y": 0, "width": SIZE[0], "height": SIZE[1]}
-                    | {"logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}
-                ]
-            }
-        )
-    )
-    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screen}"
+from laptop_screen import SIZE, use_laptop_screen
+
+use_laptop_screen()
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 FIXTURES = ROOT / "tests" / "fixtures" / "imports"

@@ -13,30 +13,16 @@ module is missing are skipped, so the script keeps working while screens are wri
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-#: The common laptop screen every screen must fit (#16): the pictures show what a person
-#: on one sees. Qt's offscreen screen is 800x600 unless told otherwise, and the app keeps
-#: its window on the screen, so the screen itself is given this size.
-SIZE = (1366, 768)
-if "QT_QPA_PLATFORM" not in os.environ:
-    _screen = Path(tempfile.mkstemp(prefix="wir-screen-", suffix=".json")[1])
-    _screen.write_text(
-        json.dumps(
-            {
-                "screens": [
-                    {"name": "laptop", "x": 0, "y": 0, "width": SIZE[0], "height": SIZE[1]}
-                    | {"logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}
-                ]
-            }
-        )
-    )
-    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screen}"
+# The pictures show what a person on the common 1366×768 laptop sees (#16).
+from laptop_screen import SIZE, use_laptop_screen
+
+use_laptop_screen()
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 

@@ -53,6 +53,23 @@ def choose(view: ShortlistsView, qtbot, rid: int) -> None:
     assert view.request_id() == rid
 
 
+def note_elsewhere(ctx: AppContext, qtbot, view: ShortlistsView, candidate_id: int) -> None:
+    """A note saved on someone as another screen (or a colleague) would, and the screen's
+    ranking again that it sets off."""
+    from dataclasses import replace
+
+    from wir_manager.services import candidates as svc
+
+    detail = svc.get_candidate(ctx.db, candidate_id)
+    with qtbot.waitSignal(view.ranked, timeout=WAIT):
+        svc.update_candidate(
+            ctx.db,
+            candidate_id,
+            replace(detail.data, notes="Asked about a second posting in Addis Ababa"),
+            expected_updated_at=detail.updated_at,
+        )
+
+
 def test_rank_reweight_save_and_persist(ctx, qtbot, request_id, demo_db) -> None:
     view = make_view(ctx, qtbot)
     choose(view, qtbot, request_id)
@@ -143,19 +160,7 @@ def test_coming_back_to_the_screen_keeps_ticks(ctx, qtbot, request_id) -> None:
     assert view.request_id() == request_id
     assert view.ranked_model.picked_ids() == picked
     # A change to someone elsewhere ranks again through the change hub, ticks kept.
-    from dataclasses import replace
-
-    from wir_manager.services import candidates as svc
-
-    someone = picked[0]
-    detail = svc.get_candidate(ctx.db, someone)
-    with qtbot.waitSignal(view.ranked, timeout=WAIT):
-        svc.update_candidate(
-            ctx.db,
-            someone,
-            replace(detail.data, notes="Asked about a second posting in Addis Ababa"),
-            expected_updated_at=detail.updated_at,
-        )
+    note_elsewhere(ctx, qtbot, view, picked[0])
     assert view.ranked_model.picked_ids() == picked
 
 
@@ -249,7 +254,6 @@ def test_a_refresh_keeps_what_the_coordinator_is_reading(ctx, qtbot, demo_db) ->
     in the chooser: this ranking is not read again."""
     from dataclasses import replace
 
-    from wir_manager.services import candidates as svc
     from wir_manager.services import requests as rq
 
     rid = max(open_request_ids(demo_db), key=lambda r: rank(demo_db, r, top=0).eligible_count)
@@ -280,15 +284,7 @@ def test_a_refresh_keeps_what_the_coordinator_is_reading(ctx, qtbot, demo_db) ->
     ids_now = ids
     before = reading()
     assert before == ({ids[2], ids[6]}, ids[6], ids[4])
-    someone = ids[0]
-    detail = svc.get_candidate(ctx.db, someone)
-    with qtbot.waitSignal(view.ranked, timeout=WAIT):
-        svc.update_candidate(
-            ctx.db,
-            someone,
-            replace(detail.data, notes="Asked about a second posting in Addis Ababa"),
-            expected_updated_at=detail.updated_at,
-        )
+    note_elsewhere(ctx, qtbot, view, ids[0])
     ids_now = [person(proxy.index(r, 0)) for r in range(proxy.rowCount())]
     assert reading() == before
     # Another request renamed: the chooser says so; no ranking is read.
