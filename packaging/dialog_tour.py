@@ -331,20 +331,15 @@ def _quiet_qt_noise() -> None:
 
 # ---------------------------------------------------------------------- the steps
 def _startup_dialogs(tour: Tour, launcher: Any, window: Any) -> None:
-    from PySide6.QtCore import QCoreApplication
 
     from wir_manager.qt import settings as opts
-    from wir_manager.qt.app import demo_passphrase
+    from wir_manager.qt.app import demo_hint
     from wir_manager.qt.dialogs.unlock import UnlockDialog
     from wir_manager.qt.dialogs.welcome import WelcomeDialog
 
     welcome = WelcomeDialog(
         opts.open_settings(),
-        QCoreApplication.translate(
-            "App",
-            "Fictional people and requests to try things out. Its passphrase is "
-            "“{passphrase}”; it is stored as {path}.",
-        ).format(passphrase=demo_passphrase(), path="…/demo.db"),
+        demo_hint("…/demo.db"),
     )
     welcome.show()
     tour.shot("welcome", welcome)

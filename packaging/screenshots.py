@@ -67,10 +67,8 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["WIR_MANAGER_HOME"] = home
         os.environ.pop("WIR_MANAGER_PASSPHRASE", None)
 
-        from PySide6.QtCore import QCoreApplication
-
         from wir_manager.qt import settings as opts
-        from wir_manager.qt.app import Launcher, demo_passphrase, make_application
+        from wir_manager.qt.app import Launcher, demo_hint, make_application
         from wir_manager.qt.dialogs.unlock import UnlockDialog
         from wir_manager.qt.dialogs.welcome import WelcomeDialog
         from wir_manager.qt.main_window import MainWindow
@@ -85,11 +83,7 @@ def main(argv: list[str] | None = None) -> int:
 
         welcome = WelcomeDialog(
             opts.open_settings(),
-            QCoreApplication.translate(
-                "App",
-                "Fictional people and requests to try things out. Its passphrase is "
-                "“{passphrase}”; it is stored as {path}.",
-            ).format(passphrase=demo_passphrase(), path="…/demo.db"),
+            demo_hint("…/demo.db"),
         )
         welcome.show()
         welcome.adjustSize()

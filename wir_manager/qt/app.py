@@ -50,6 +50,15 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("App", text)
 
 
+def demo_hint(path: str) -> str:
+    """The welcome window's line under "Open the demo database": what it is, its
+    passphrase and where it is kept (the picture scripts show it with a short path)."""
+    return _tr(
+        "Fictional people and requests to try things out. Its passphrase is "
+        "“{passphrase}”; it is stored as {path}."
+    ).format(passphrase=demo_passphrase(), path=path)
+
+
 def _warm_up_window() -> None:
     """Build the main window's widgets once and throw them away, while the key is still
     being derived (its other core): Qt's first widgets of a kind, the style's polish and
@@ -184,11 +193,7 @@ class Launcher(QObject):
     def show_welcome(self, create_path: Path | None = None) -> None:
         from wir_manager.qt.dialogs.welcome import WelcomeDialog
 
-        hint = _tr(
-            "Fictional people and requests to try things out. Its passphrase is "
-            "“{passphrase}”; it is stored as {path}."
-        ).format(passphrase=demo_passphrase(), path=demo_path())
-        dialog = WelcomeDialog(self.settings, hint, create_path=create_path)
+        dialog = WelcomeDialog(self.settings, demo_hint(str(demo_path())), create_path=create_path)
         dialog.created.connect(self.show_main)
         dialog.created.connect(lambda _db: self.offer_tour())
         dialog.demo_requested.connect(self.open_demo)
