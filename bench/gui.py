@@ -28,7 +28,10 @@ Measured side by side in one run, headless (``QT_QPA_PLATFORM=offscreen``):
   first-widget, style and font costs); the real window then paints ~10 ms after the key.
   Quiet runs on 2026-12-03 gave 1.94x-2.11x (bare window 95-104 ms, ours 201-212 ms):
   at the target, and not reliably under it. Only fewer iterations could take it lower,
-  and those are not on offer.
+  and those are not on offer. On 2026-12-04 (a slower afternoon: the bare window took
+  114-158 ms) 2.09x in the full run; alternating with the code of the day before, three
+  rounds of five starts each: 224-254 ms against 246-262 ms, so nothing of the day's
+  work added to the start.
 * ``table_open`` — from nothing to a painted candidate table at N rows: our
   ``CandidatesView`` (index query + table model) versus reading the same columns into a
   ``QStandardItemModel`` behind a bare ``QTableView``.
