@@ -14,10 +14,10 @@ and in a new SQLCipher file. Then, side by side:
   at ``--table-rows`` people; target ≤ 1.5× the file.
 * ``save_round_trip`` — one editor save (``update_candidate`` with its stale-save check)
   from the call to the commit; the issue sets no ratio, this bench holds it to ≤ 3×. On
-  the 2-core test machine on 2026-12-04 it sat at that target: 2.4–3.6× over five runs
-  (PostgreSQL 23–36 ms, mostly the commit's flush to disk, against the file's 9–14 ms),
-  the code of the day before the same in runs alternating with today's (2.87× and 3.23×
-  against 2.86× and 3.17× at 3,000 people, 31 saves each).
+  the 2-core test machine on 2026-12-04 it sat at that target: 2.4–3.6× over four full
+  runs, two of today's code and two of the day before's (PostgreSQL 23–36 ms against the
+  file's 9–14 ms), and the same for both codes in alternating runs at 3,000 people with
+  31 saves each (2.87× and 3.23× before, 2.86× and 3.17× today).
 * ``notify_to_refresh`` — from a save in one client to the change arriving on another
   client's change feed (what the desktop app's hub and screens listen to), measured
   against the 1 s budget (< 1 s).
