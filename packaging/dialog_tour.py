@@ -209,17 +209,10 @@ def look_for_trouble(root: Any) -> list[str]:
     )
 
     from wir_manager.qt.widgets.elided_label import ElidedLabel
+    from wir_manager.qt.widgets.write_access import inside
 
     notes: list[str] = []
     whole = QRect(QPoint(0, 0), root.size())
-
-    def inside_scroll_area(w: Any) -> bool:
-        parent = w.parentWidget()
-        while parent is not None and parent is not root:
-            if isinstance(parent, QAbstractScrollArea):
-                return True
-            parent = parent.parentWidget()
-        return False
 
     def where(w: Any) -> str:
         return w.objectName() or type(w).__name__
@@ -248,7 +241,7 @@ def look_for_trouble(root: Any) -> list[str]:
                 f"clipped button {where(w)}: {w.text()!r} "
                 f"needs {w.sizeHint().width()}, has {w.width()}"
             )
-        if not inside_scroll_area(w):
+        if not inside(w, root, (QAbstractScrollArea,)):
             box = QRect(w.mapTo(root, QPoint(0, 0)), w.size())
             if not whole.contains(box):
                 notes.append(f"outside the dialog: button {w.text()!r} at {box.getRect()}")

@@ -470,17 +470,22 @@ class RankingPane(_Pane):
         """Where the person is in the ranked tree: whose explanations are open, who is
         current and who is at the top of the view."""
         tree = self.ui.rankedTree
-        proxy = self.ranked_proxy
-        opened = set()
-        for row in range(proxy.rowCount()):
-            index = proxy.index(row, 0)
-            if tree.isExpanded(index):
-                opened.add(self._candidate_at(index))
         return _ReadingState(
             current=self._candidate_at(tree.currentIndex()),
-            opened=frozenset(c for c in opened if c is not None),
+            opened=frozenset(c for c, i in self._rows_by_candidate().items() if tree.isExpanded(i)),
             top=self._candidate_at(tree.indexAt(tree.viewport().rect().topLeft())),
         )
+
+    def _rows_by_candidate(self) -> dict[int, QModelIndex]:
+        """Each listed candidate's top-level row in the tree, in its current order."""
+        proxy = self.ranked_proxy
+        at: dict[int, QModelIndex] = {}
+        for row in range(proxy.rowCount()):
+            index = proxy.index(row, 0)
+            candidate = self._candidate_at(index)
+            if candidate is not None:
+                at[candidate] = index
+        return at
 
     def _restore_reading_state(self, state: _ReadingState, *, keep_top: bool) -> None:
         """After a new ranking, the same people open and current, so that a refresh
@@ -490,13 +495,7 @@ class RankingPane(_Pane):
         if not state.opened and state.current is None:
             return
         tree = self.ui.rankedTree
-        proxy = self.ranked_proxy
-        at: dict[int, QModelIndex] = {}
-        for row in range(proxy.rowCount()):
-            index = proxy.index(row, 0)
-            candidate = self._candidate_at(index)
-            if candidate is not None:
-                at[candidate] = index
+        at = self._rows_by_candidate()
         for candidate in state.opened & at.keys():
             tree.expand(at[candidate])
         current = at.get(state.current) if state.current is not None else None

@@ -226,7 +226,7 @@ def set_read_only(form: QWidget, reason: str | None) -> bool:
     return True
 
 
-def _inside(widget: QWidget, form: QWidget, kinds: tuple[type, ...]) -> bool:
+def inside(widget: QWidget, form: QWidget, kinds: tuple[type, ...]) -> bool:
     """True when ``widget`` belongs to a ``kinds`` widget within ``form`` (a spin box's
     own line edit, a combo box's popup list, a calendar's parts)."""
     parent = widget.parentWidget()
@@ -273,16 +273,16 @@ def _to_freeze(widget: QWidget, form: QWidget) -> bool:
     """Whether :func:`_freeze` changes ``widget``: an input of the form, writable now,
     and not a part of another input (a spin box's line edit, a combo box's list, a
     calendar's parts)."""
-    if _inside(widget, form, (QCalendarWidget,)):
+    if inside(widget, form, (QCalendarWidget,)):
         return False
     if isinstance(widget, QLineEdit):
-        return not widget.isReadOnly() and not _inside(widget, form, (QAbstractSpinBox,))
+        return not widget.isReadOnly() and not inside(widget, form, (QAbstractSpinBox,))
     if isinstance(widget, QAbstractSpinBox | QPlainTextEdit | QTextEdit):
         return not widget.isReadOnly()
     if isinstance(widget, QComboBox | QCheckBox | QRadioButton):
         return True
     if isinstance(widget, QAbstractItemView):
-        return not _inside(widget, form, (QComboBox,))
+        return not inside(widget, form, (QComboBox,))
     return False
 
 
