@@ -205,6 +205,17 @@ def test_swedish_is_what_the_app_shows(swedish) -> None:
     assert _(core[0]) != core[0]
 
 
+def test_swedish_standard_buttons_say_ok_as_swedish_desktops_do(swedish, qtbot) -> None:
+    """Qt's catalogue says "Ok"; ours, installed after it, says "OK" and wins."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Information, "Sparat", "Kandidaten är sparad.")
+    box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
+    qtbot.addWidget(box)
+    assert box.button(QMessageBox.StandardButton.Ok).text() == "OK"
+    assert box.button(QMessageBox.StandardButton.Cancel).text() == "Avbryt"  # still Qt's
+
+
 def test_tour_in_swedish(swedish, qtbot, tmp_path: Path) -> None:
     from wir_manager.qt.dialogs.tour import TourDialog
 

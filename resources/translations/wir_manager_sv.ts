@@ -3393,6 +3393,13 @@
     </message>
 </context>
 <context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
     <name>RankedTreeModel</name>
     <message>
         <source>Candidate</source>

@@ -4,10 +4,13 @@ Call :func:`install_translations` once after creating the ``QApplication`` (and 
 when the user picks another language; windows then need re-creating or ``retranslateUi``).
 It loads, in order of precedence:
 
-1. our own ``resources/translations/wir_manager_<lang>.qm`` (``self.tr()`` strings and
-   the ``ui/*.ui`` forms);
+1. our own ``resources/translations/wir_manager_<lang>.qm`` (``self.tr()`` strings, the
+   ``ui/*.ui`` forms, and the few standard-button words of :mod:`.qt_wording` that we
+   say differently from Qt);
 2. Qt's ``qtbase_<lang>.qm`` so standard buttons ("Cancel", "&Yes"), file dialogs and
-   context menus speak the same language;
+   context menus speak the same language.
+
+Qt asks the translator installed last first, so ours is installed after Qt's.
 
 and switches the core's gettext catalogue with :func:`wir_manager.i18n.set_language`
 so CLI-style messages, errors and PDF/spreadsheet text raised from services match.
@@ -119,9 +122,10 @@ def install_translations(
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
-    catalogues = [(f"wir_manager_{code}", [translations_dir()])]
+    catalogues = []  # the lowest precedence first: Qt asks the last one installed first
     if code != "en":  # English has only our plural forms ("1 candidate", "2 candidates")
         catalogues.append((f"qtbase_{code}", qt_translations_dirs()))
+    catalogues.append((f"wir_manager_{code}", [translations_dir()]))
     for name, folders in catalogues:
         translator = QTranslator(app)
         if _load(translator, name, folders):
