@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-# (context, source text) of each standard button whose Qt wording we replace.
-OVERRIDDEN: tuple[tuple[str, str], ...] = (
-    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "OK")),
-)
+# Qt's QPlatformTheme::defaultStandardButtonText words the button; only the source text
+# matters here, for lupdate to extract it into our catalogue.
+OK_BUTTON = QT_TRANSLATE_NOOP("QPlatformTheme", "OK")
