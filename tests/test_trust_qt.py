@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from sqlalchemy import update
 
@@ -101,6 +101,39 @@ def test_retention_tab_lists_asks_again_and_erases_with_typed_count(
     assert privacy.candidate_exists(demo_db, 6) or n_due >= 6
 
 
+@pytest.mark.parametrize(
+    ("language", "shape"),
+    [
+        ("en", r"\d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d"),  # 1 Jan 2020, 00:00
+        ("sv", r"\d{1,2} [a-zåäö]{3,4}\.? \d{4} \d\d:\d\d"),  # 1 jan. 2020 00:00
+    ],
+)
+def test_retention_and_audit_times_read_like_the_dates_beside_them(
+    view: PrivacyView, language: str, shape: str, british_dates
+) -> None:
+    """A time is the date as the date column beside it shows it, then the hour: never
+    "01/01/2020, 00:00" beside "1 Jan 2020" (and never 12 April for 4 December)."""
+    import re
+
+    from wir_manager import i18n
+
+    i18n.set_language(language)
+    try:
+        view.reload()
+        table = view.retention
+        headers = [
+            table.headerData(c, Qt.Orientation.Horizontal) for c in range(table.columnCount())
+        ]
+        consent, changed = headers.index("Consent given"), headers.index("Last change")
+        row = next(r for r in range(table.rowCount()) if table.record(r).id == 1)
+        given = table.index(row, consent).data()
+        assert given == {"en": "1 Jan 2020", "sv": "1 jan. 2020"}[language]
+        assert re.fullmatch(shape, table.index(row, changed).data())
+        assert re.fullmatch(shape, view.audit.index(0, 0).data())
+    finally:
+        i18n.set_language("en")
+
+
 def test_retention_erase_cancelled_changes_nothing(view: PrivacyView, demo_db) -> None:
     view.ui.consentMonths.setValue(24)
     view.ui.refreshRetentionButton.click()
@@ -128,6 +161,21 @@ def test_backups_tab_back_up_keep_and_restore(view: PrivacyView, demo_db, qtbot)
     assert demo_db.closed  # locked: the user unlocks the restored file
     with Database.open(demo_db.path, PASSPHRASE) as again:
         assert privacy.candidate_exists(again, 7)
+
+
+def test_backups_note_links_the_folder_on_one_line(view: PrivacyView, demo_db) -> None:
+    """The folder opens in the file manager, and its path is never broken after "/"."""
+    from PySide6.QtCore import QUrl
+
+    from wir_manager.storage.paths import backup_dir
+
+    note = view.ui.backupsNote
+    folder = backup_dir(demo_db.path)
+    assert note.textFormat() == Qt.TextFormat.RichText and note.openExternalLinks()
+    assert f'href="{QUrl.fromLocalFile(str(folder)).toString()}"' in note.text()
+    assert "<nobr><a href=" in note.text()
+    shown = note.text().replace("\u2060", "")  # word joiners keep the path on one line
+    assert shown.startswith("Backups are encrypted") and str(folder) in shown
 
 
 def test_restore_of_a_backup_with_another_passphrase_asks_for_it(

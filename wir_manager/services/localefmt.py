@@ -61,12 +61,22 @@ def format_date(value: dt.date | None, length: str = "medium", locale: Locale | 
     return babel_dates.format_date(value, format=length, locale=locale or current_locale())
 
 
-def format_datetime(
-    value: dt.datetime | None, length: str = "short", locale: Locale | None = None
-) -> str:
+def format_datetime(value: dt.datetime | None, locale: Locale | None = None) -> str:
+    """The date as every date column shows it (:func:`format_date`'s medium: "4 Dec
+    2026"), then the time ("4 Dec 2026, 04:53"; "4 dec. 2026 04:53").
+
+    CLDR's short datetime is all digits in most locales (en_GB "04/12/2026, 04:53"), so
+    a table showed "20 Mar 2024" beside "18/03/2024, 09:00", and a reader used to
+    month-first dates read 4 December as 12 April. Naive values are UTC and shown in
+    the local time zone, as Babel does.
+    """
     if value is None:
         return ""
-    return babel_dates.format_datetime(value, format=length, locale=locale or current_locale())
+    loc = locale or current_locale()
+    pattern = str(loc.datetime_formats["medium"]).format(
+        loc.time_formats["short"].pattern, loc.date_formats["medium"].pattern
+    )
+    return babel_dates.format_datetime(value, format=pattern, locale=loc)
 
 
 def format_number(value: float | int, decimals: int = 0, locale: Locale | None = None) -> str:

@@ -16,10 +16,12 @@ without modal loops.
 
 from __future__ import annotations
 
+import html
+import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, QUrl, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
@@ -263,11 +265,21 @@ class PrivacyView(SidebarScreen):
         self.backups.set_records(found)
         self.ui.backupsTable.resizeColumnsToContents()
         folder = backup_dir(self.ctx.db.path)
+        # The folder is a link that opens it in the file manager, kept on one line: a
+        # plain path wrapped after its first "/" ("kept in /" + "home/…"). Qt breaks lines
+        # after a slash whatever <nobr> says; a word joiner after each one forbids it.
+        url = html.escape(QUrl.fromLocalFile(str(folder)).toString())
+        shown = html.escape(str(folder)).replace(os.sep, os.sep + "\u2060")
+        link = f'<nobr><a href="{url}">{shown}</a></nobr>'
+        self.ui.backupsNote.setTextFormat(Qt.TextFormat.RichText)
+        self.ui.backupsNote.setOpenExternalLinks(True)
         self.ui.backupsNote.setText(
-            self.tr(
-                "Backups are encrypted with the same passphrase as the database and checked "
-                "after writing. They are kept in {folder}."
-            ).format(folder=folder)
+            html.escape(
+                self.tr(
+                    "Backups are encrypted with the same passphrase as the database and "
+                    "checked after writing. They are kept in {folder}."
+                )
+            ).format(folder=link)
         )
         self._update_buttons()
 
