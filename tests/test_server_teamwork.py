@@ -159,24 +159,21 @@ def _next(inbox: queue.Queue[ServerChange], table: str, timeout: float = 5) -> S
             return change
 
 
-def test_a_save_in_one_client_reaches_the_other_within_a_second(two_clients) -> None:
+def test_a_save_in_one_client_reaches_the_other(two_clients) -> None:
     a, b = two_clients
     inbox, _listener = _collect(a)
     cid = svc.create_candidate(b, _person(full_name="Олександр Шевченко", username="OlexS"))
     created = _next(inbox, "candidates")
     assert created.ids == (cid,) and created.login == b.operator
     seen = svc.get_candidate(b, cid).updated_at
-    started = time.monotonic()
     svc.update_candidate(
         b,
         cid,
         _person(full_name="Олександр Шевченко", username="OlexS", stage="screened"),
         expected_updated_at=seen,
     )
-    change = _next(inbox, "candidates")
-    elapsed = time.monotonic() - started
+    change = _next(inbox, "candidates")  # how fast: bench/server.py's notify_to_refresh
     assert change.ids == (cid,) and change.operation == "update"
-    assert elapsed < 1.0, f"the change took {elapsed:.2f} s to arrive"
     # A child row alone (languages) reports its candidate.
     with b.session() as s:
         s.add(m.CandidateLanguage(candidate_id=cid, code="ru", level=5))
@@ -236,16 +233,13 @@ def test_others_changes_reach_the_change_feed_and_the_pool_cache(two_clients) ->
 
     cid = list_candidates(b, limit=1)[0].id
     current = svc.get_candidate(b, cid)
-    started = time.monotonic()
     svc.update_candidate(
         b,
         cid,
         dataclasses.replace(current.data, notes="Leitete ein Wikidata-Edit-a-thon"),
         expected_updated_at=current.updated_at,
     )
-    changes = inbox.get(timeout=5)
-    elapsed = time.monotonic() - started
-    assert elapsed < 1.0, f"the change took {elapsed:.2f} s to reach the feed"
+    changes = inbox.get(timeout=5)  # how fast: bench/server.py's notify_to_refresh
     assert changes.touches(Kind.CANDIDATES) and changes.candidate_ids == frozenset({cid})
     rank(a, rid, top=None)
     assert POOL_CACHE.last_read == "partial", "only B's edited person is read again"
